@@ -1,0 +1,40 @@
+package io.plumb.runner;
+
+import io.plumb.runner.internal.ScriptExecution;
+import java.nio.file.Path;
+
+/**
+ * A {@code ScriptRunner} runs txtar scripts with go-internal testscript semantics. It is thread-safe: scripts
+ * may run concurrently, each in its own work directory.
+ */
+public final class ScriptRunner {
+    private final RunnerOptions options;
+
+    /** Creates a runner with the given options. */
+    public ScriptRunner(RunnerOptions options) {
+        this.options = options;
+    }
+
+    /** Creates a runner with the default options and the extensions on the class path. */
+    public static ScriptRunner withDefaults() {
+        return new ScriptRunner(RunnerOptions.defaults());
+    }
+
+    /** Returns this runner's options. */
+    public RunnerOptions options() {
+        return options;
+    }
+
+    /** Runs one script under its base name. */
+    public ScriptResult run(Path script) {
+        return run(script, ScriptFiles.baseName(script));
+    }
+
+    /**
+     * Runs one script under the given test name. Errors never escape: an unreadable file or a broken extension
+     * gives a failed result whose log says what went wrong.
+     */
+    public ScriptResult run(Path script, String name) {
+        return new ScriptExecution(options, script, name).run();
+    }
+}
