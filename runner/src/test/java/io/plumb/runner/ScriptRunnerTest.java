@@ -164,4 +164,24 @@ class ScriptRunnerTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void ttyinGivesTheNextProgramAPseudoTerminal() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        String script = String.join(
+                "\n",
+                "ttyin input.txt",
+                "exec sh -c 'read line </dev/tty; echo \"got $line\" >/dev/tty; echo out'",
+                "stdout '^out$'",
+                "ttyout 'got hello'",
+                "ttyin -stdin input.txt",
+                "exec sh -c 'read line; echo \"stdin $line\" >/dev/tty'",
+                "ttyout 'stdin hello'",
+                "-- input.txt --",
+                "hello",
+                "");
+        ScriptResult result = run(script);
+        assertThat(result.outcome()).as(result.log()).isEqualTo(ScriptOutcome.PASSED);
+    }
 }
