@@ -1,0 +1,52 @@
+package io.plumb.cli;
+
+import io.plumb.runner.ScriptCommand;
+import io.plumb.runner.ScriptContext;
+import io.plumb.runner.ScriptFailure;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
+ * process, in the script's directory and environment, with its output captured as {@code stdout} and {@code
+ * stderr}.
+ */
+final class PlumbScriptCommand implements ScriptCommand {
+
+    @Override
+    public void run(ScriptContext script, boolean negated, List<String> args) {
+        byte[] stdin = script.takeStdin().orElse("").getBytes(StandardCharsets.UTF_8);
+        PrintWriter out = script.stdout();
+        PrintWriter err = script.stderr();
+        CliEnvironment env = new CliEnvironment(
+                script.cwd(), environment(script.environ()), new ByteArrayInputStream(stdin), out, err);
+        int exitCode = Plumb.execute(env, args.toArray(String[]::new));
+        out.flush();
+        err.flush();
+        if (exitCode != 0) {
+            // The same note exec logs, so that a failing plumb reads like a failing program.
+            script.log("[exit status " + exitCode + "]");
+        }
+        if (exitCode != 0 && !negated) {
+            throw new ScriptFailure("unexpected command failure");
+        }
+        if (exitCode == 0 && negated) {
+            throw new ScriptFailure("unexpected command success");
+        }
+    }
+
+    private static Map<String, String> environment(List<String> environ) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String entry : environ) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                variables.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return variables;
+    }
+}
