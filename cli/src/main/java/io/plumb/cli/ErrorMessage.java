@@ -2,6 +2,7 @@ package io.plumb.cli;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -20,6 +21,9 @@ final class ErrorMessage {
         }
         if (cause instanceof AccessDeniedException denied) {
             return denied.getFile() + ": permission denied";
+        }
+        if (cause instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + ": file exists";
         }
         if (cause instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getFile() + ": " + fs.getReason();
