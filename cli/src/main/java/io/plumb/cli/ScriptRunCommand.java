@@ -3,7 +3,9 @@ package io.plumb.cli;
 import io.plumb.runner.RunnerOptions;
 import io.plumb.runner.ScriptFiles;
 import io.plumb.runner.ScriptRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,17 +81,31 @@ final class ScriptRunCommand implements Callable<Integer> {
             return ExitCode.SOFTWARE;
         }
         ScriptReport report = new ScriptReport(out, runnerOptions.verbose);
-        try (ScriptWorkRoot workRoot = ScriptWorkRoot.create(env, runnerOptions.keepWork)) {
-            RunnerOptions options =
-                    runnerOptions.applyTo(RunnerOptions.defaults()).withWorkRoot(workRoot.path());
-            ScriptRunner runner = new ScriptRunner(options);
-            scripts.forEach((script, name) -> {
-                if (run == null || run.matcher(name).find()) {
-                    report.add(runner.run(script, name));
-                }
-            });
-        }
+        RunnerOptions options = runnerOptions.applyTo(RunnerOptions.defaults()).withWorkRoot(workRoot());
+        ScriptRunner runner = new ScriptRunner(options);
+        scripts.forEach((script, name) -> {
+            if (run == null || run.matcher(name).find()) {
+                report.add(runner.run(script, name));
+            }
+        });
         out.println(report.summary());
         return report.hasFailures() ? ExitCode.SOFTWARE : ExitCode.OK;
+    }
+
+    /**
+     * Returns the directory under which the runner makes each script's fresh work root: {@code $TMPDIR} of the
+     * environment rather than the JVM's, so that a run nested in a script (whose {@code $TMPDIR} is {@code
+     * $WORK/.tmp}) stays inside the outer script's work directory and is removed with it.
+     */
+    private Path workRoot() {
+        Path root = env.getenv("TMPDIR")
+                .filter(dir -> !dir.isEmpty())
+                .map(env::resolve)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+        try {
+            return Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -179,7 +179,10 @@ class ScriptRunCommandTest {
 
         CliRun run = CliRun.of(dir, tmp, "script", "run", "-v", "scripts");
 
-        assertThat(run.out()).startsWith("PASS loud\n    > exists $WORK\n").endsWith("\n1 passed, 0 failed\n");
+        assertThat(run.out())
+                .startsWith("PASS loud\n    WORK=$WORK\n")
+                .contains("\n    > exists $WORK\n")
+                .endsWith("\n1 passed, 0 failed\n");
     }
 
     @Test
