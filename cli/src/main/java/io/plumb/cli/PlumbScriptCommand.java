@@ -27,10 +27,8 @@ final class PlumbScriptCommand implements ScriptCommand {
         int exitCode = Plumb.execute(env, args.toArray(String[]::new));
         out.flush();
         err.flush();
-        if (exitCode != 0) {
-            // The same note exec logs, so that a failing plumb reads like a failing program.
-            script.log("[exit status " + exitCode + "]");
-        }
+        // No "[exit status N]" note as exec writes: the runner logs a custom command's output after it returns, so
+        // the note would come before the output it belongs under. Exit codes 1 and 2 differ in the output anyway.
         if (exitCode != 0 && !negated) {
             throw new ScriptFailure("unexpected command failure");
         }

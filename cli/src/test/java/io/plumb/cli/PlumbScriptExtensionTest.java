@@ -49,7 +49,7 @@ class PlumbScriptExtensionTest {
 
         assertThat(result.outcome()).isEqualTo(ScriptOutcome.FAILED);
         assertThat(result.message()).contains("unexpected command failure");
-        assertThat(result.log()).contains("[exit status 1]");
+        assertThat(result.log()).contains("[stderr]\nplumb: missing.txtar: no such file or directory\n");
     }
 
     @Test
