@@ -1,0 +1,5 @@
+/** Tests of the runner's internal parts. */
+@NullMarked
+package io.plumb.runner.internal;
+
+import org.jspecify.annotations.NullMarked;
