@@ -159,6 +159,9 @@ public final class GoRegex {
         private final StringBuilder out = new StringBuilder();
         private final Deque<Flags> groups = new ArrayDeque<>();
         private final Set<String> names = new HashSet<>();
+        // Java flags from a (?flags) group, written only before the next token that is not a repetition: in Go
+        // "x(?i)*" repeats x, but Java finds no operand for a '*' right after "(?i)".
+        private final StringBuilder pendingFlags = new StringBuilder();
         private Flags flags = DEFAULT_FLAGS;
         private int pos;
         // Whether a repetition operator would have an operand (Go: the stack top is not a pseudo-op).
@@ -188,7 +191,12 @@ public final class GoRegex {
             while (pos < src.length()) {
                 int start = pos;
                 boolean repeat = false;
-                switch (src.charAt(pos)) {
+                char c = src.charAt(pos);
+                if ("*+?{".indexOf(c) < 0) {
+                    out.append(pendingFlags);
+                    pendingFlags.setLength(0);
+                }
+                switch (c) {
                     case '(' -> openGroup();
                     case ')' -> closeGroup();
                     case '|' -> {
@@ -305,7 +313,7 @@ public final class GoRegex {
                             hasOperand = false;
                         } else if (!javaFlags.isEmpty()) {
                             // Java, like Go, keeps an inline flag until the end of the enclosing group.
-                            out.append("(?").append(javaFlags).append(')');
+                            pendingFlags.append("(?").append(javaFlags).append(')');
                         }
                         flags = next;
                         pos = i;
@@ -378,7 +386,7 @@ public final class GoRegex {
             return true;
         }
 
-        /** Handles {@code {n}}, {@code {n,}} or {@code {n,m}}; anything else makes {@code {} a literal. */
+        /** Handles <code>{n}</code>, <code>{n,}</code> or <code>{n,m}</code>; otherwise the brace is a literal. */
         private boolean braceRepetition() {
             int i = pos + 1;
             int minEnd = digitsEnd(i);

@@ -122,6 +122,12 @@ class GoRegexTest {
         }
 
         @Test
+        void flagGroupDoesNotSeparateARepetitionFromItsOperand() {
+            assertThat(first("x(?i)*a", "xxxA")).isEqualTo("xxxA");
+            assertThat(first("x(?i)+", "xx")).isEqualTo("xx");
+        }
+
+        @Test
         void perlSpaceExcludesVerticalTab() {
             assertThat(finds("\\s", "\u000b")).isFalse();
             assertThat(finds("\\S", "\u000b")).isTrue();
