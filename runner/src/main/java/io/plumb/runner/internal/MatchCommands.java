@@ -5,7 +5,7 @@ import static io.plumb.runner.internal.Builtins.usage;
 import io.plumb.runner.ScriptFailure;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** {@code MatchCommands} are the builtins that check output and files: {@code cmp}, {@code stdout}, ... */
@@ -72,25 +72,24 @@ final class MatchCommands {
         } else {
             text = ts.readFile(command);
         }
-        Matcher matcher = regex.matcher(text);
-        boolean found = matcher.find();
+        Optional<String> firstMatch = GoRegex.firstMatch(regex, text);
+        boolean found = firstMatch.isPresent();
         if (neg) {
             if (found) {
                 logGrepInput(ts, isGrep, name, text);
-                throw new ScriptFailure("unexpected match for " + GoQuote.backquoted(pattern) + " found in " + name
-                        + ": " + matcher.group());
+                throw new ScriptFailure("unexpected match for " + GoQuote.sharpQ(pattern) + " found in " + name + ": "
+                        + firstMatch.get());
             }
             return;
         }
         if (!found) {
             logGrepInput(ts, isGrep, name, text);
-            throw new ScriptFailure("no match for " + GoQuote.backquoted(pattern) + " found in " + name);
+            throw new ScriptFailure("no match for " + GoQuote.sharpQ(pattern) + " found in " + name);
         }
         if (count > 0) {
             int have = GoRegex.countMatches(regex, text);
             if (have != count) {
-                throw new ScriptFailure(
-                        "have " + have + " matches for " + GoQuote.backquoted(pattern) + ", want " + count);
+                throw new ScriptFailure("have " + have + " matches for " + GoQuote.sharpQ(pattern) + ", want " + count);
             }
         }
     }
