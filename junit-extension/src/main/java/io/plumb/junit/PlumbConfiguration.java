@@ -21,7 +21,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param parallel run scripts concurrently ({@value #PARALLEL_ENABLED} or {@value #JUPITER_PARALLEL_ENABLED})
  */
 public record PlumbConfiguration(
-        boolean update, boolean keepWork, boolean isShort, Duration timeout, Optional<Path> workRoot, boolean parallel) {
+        boolean update,
+        boolean keepWork,
+        boolean isShort,
+        Duration timeout,
+        Optional<Path> workRoot,
+        boolean parallel) {
 
     /** Update mode: a failing {@code cmp} against an archived file rewrites the script. */
     public static final String UPDATE = "plumb.update";
@@ -97,6 +102,8 @@ public record PlumbConfiguration(
     }
 
     private static boolean flag(Function<String, Optional<String>> lookup, String key) {
-        return lookup.apply(key).map(value -> Boolean.parseBoolean(value.strip())).orElse(false);
+        return lookup.apply(key)
+                .map(value -> Boolean.parseBoolean(value.strip()))
+                .orElse(false);
     }
 }

@@ -47,9 +47,8 @@ public final class ScriptDescriptor extends AbstractTestDescriptor implements No
     @Override
     public PlumbExecutionContext execute(PlumbExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         ScriptResult result = context.runner().run(script, getDisplayName());
-        result.keptWorkDir()
-                .ifPresent(dir -> context.listener()
-                        .reportingEntryPublished(this, ReportEntry.from(WORK_ENTRY, dir.toString())));
+        result.keptWorkDir().ifPresent(dir -> context.listener()
+                .reportingEntryPublished(this, ReportEntry.from(WORK_ENTRY, dir.toString())));
         if (result.isFailed() && !result.log().isBlank()) {
             context.listener().reportingEntryPublished(this, ReportEntry.from(LOG_ENTRY, result.log()));
         }

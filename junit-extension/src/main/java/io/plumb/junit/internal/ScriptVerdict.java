@@ -26,16 +26,15 @@ public final class ScriptVerdict {
     public static void enforce(ScriptResult result) {
         switch (result.outcome()) {
             case PASSED -> {}
-            case SKIPPED -> throw new TestAbortedException(
-                    result.message().isEmpty() ? "skipped" : result.message());
+            case SKIPPED -> throw new TestAbortedException(result.message().isEmpty() ? "skipped" : result.message());
             case FAILED -> throw failure(result);
         }
     }
 
     /** Returns the error that reports a failed script. */
     public static AssertionFailedError failure(ScriptResult result) {
-        AssertionFailedError error = new AssertionFailedError(location(result) + ": " + result.message() + "\n"
-                + result.log());
+        AssertionFailedError error =
+                new AssertionFailedError(location(result) + ": " + result.message() + "\n" + result.log());
         error.setStackTrace(new StackTraceElement[] {frame(result)});
         return error;
     }
