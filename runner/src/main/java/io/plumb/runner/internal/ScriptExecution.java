@@ -1,0 +1,118 @@
+package io.plumb.runner.internal;
+
+import io.plumb.runner.RunnerOptions;
+import io.plumb.runner.ScriptFailure;
+import io.plumb.runner.ScriptOutcome;
+import io.plumb.runner.ScriptResult;
+import io.plumb.txtar.Archive;
+import io.plumb.txtar.Txtar;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A {@code ScriptExecution} runs one script from start to end: it makes {@code $WORK}, extracts the archive, runs
+ * setup and then each line, cleans up, and turns what happened into a {@link ScriptResult}.
+ */
+public final class ScriptExecution {
+    private final RunnerOptions options;
+    private final Path scriptFile;
+    private final String name;
+
+    public ScriptExecution(RunnerOptions options, Path scriptFile, String name) {
+        this.options = options;
+        this.scriptFile = scriptFile;
+        this.name = name;
+    }
+
+    /** Runs the script within the time limit; errors become a failed result, never an exception. */
+    public ScriptResult run() {
+        long start = System.nanoTime();
+        Archive archive;
+        try {
+            archive = Txtar.parse(new String(Files.readAllBytes(scriptFile), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            String message = ScriptState.describe("open " + scriptFile, e);
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                message = "open " + scriptFile + ": no such file or directory";
+            }
+            return failedBeforeStart(message, start);
+        }
+        Path root;
+        Path work;
+        try {
+            Path base = options.workRoot().orElse(Path.of(System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(base);
+            root = Files.createTempDirectory(base, "plumb-script").toRealPath();
+            work = Files.createDirectories(root.resolve("script-" + safeName(name)));
+            Files.createDirectories(work.resolve(".tmp"));
+        } catch (IOException e) {
+            return failedBeforeStart(ScriptState.describe("creating work directory", e), start);
+        }
+        ScriptState ts = new ScriptState(options, scriptFile, name, work, new Deadline(options.timeout()));
+        initEnvironment(ts);
+        Outcome outcome = new ScriptBody(ts, archive, commands()).runWithin(options.timeout());
+        Optional<Path> kept = Optional.empty();
+        if (options.keepWork()) {
+            kept = Optional.of(work);
+        } else {
+            try {
+                FileCommands.removeAll(root);
+            } catch (ScriptFailure e) {
+                // A work directory that cannot be removed is not the script's failure; it stays behind.
+            }
+        }
+        String log = ts.scriptLog().text().replace(work.toString(), "$WORK");
+        return new ScriptResult(
+                name,
+                scriptFile,
+                outcome.outcome(),
+                log,
+                outcome.line(),
+                outcome.message(),
+                kept,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** How the body of a script ended. */
+    record Outcome(ScriptOutcome outcome, int line, String message) {}
+
+    private ScriptResult failedBeforeStart(String message, long start) {
+        String log = "FAIL: " + scriptFile + ":0: " + message + "\n";
+        return new ScriptResult(
+                name,
+                scriptFile,
+                ScriptOutcome.FAILED,
+                log,
+                0,
+                message,
+                Optional.empty(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private CommandTable commands() {
+        return new CommandTable(options.extensions());
+    }
+
+    private void initEnvironment(ScriptState ts) {
+        boolean windows = File.separatorChar == '\\';
+        ts.setenv("WORK", ts.workDir().toString());
+        ts.setenv("PATH", System.getenv().getOrDefault("PATH", ""));
+        ts.setenv("GOTRACEBACK", "system");
+        ts.setenv(windows ? "USERPROFILE" : "HOME", "/no-home");
+        ts.setenv(windows ? "TMP" : "TMPDIR", ts.workDir().resolve(".tmp").toString());
+        ts.setenv("devnull", windows ? "NUL" : "/dev/null");
+        ts.setenv("/", File.separator);
+        ts.setenv(":", File.pathSeparator);
+        ts.setenv("$", "$");
+        ts.setenv("exe", windows ? ".exe" : "");
+    }
+
+    private static String safeName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._#+-]", "_");
+    }
+}
