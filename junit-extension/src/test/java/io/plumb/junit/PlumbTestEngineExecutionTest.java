@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,21 @@ class PlumbTestEngineExecutionTest {
         results.testEvents()
                 .assertStatistics(
                         stats -> stats.started(5).succeeded(3).failed(1).aborted(1));
+    }
+
+    @Test
+    void updateModeRewritesExpectedOutput(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("update.txtar");
+        Files.writeString(script, "exec echo hello\ncmp stdout want.txt\n\n-- want.txt --\ngoodbye\n");
+
+        kit().selectors(selectFile(script.toFile())).execute().testEvents().assertStatistics(stats -> stats.failed(1));
+        kit().selectors(selectFile(script.toFile()))
+                .configurationParameter("plumb.update", "true")
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(Files.readString(script)).endsWith("-- want.txt --\nhello\n");
     }
 
     @Test
