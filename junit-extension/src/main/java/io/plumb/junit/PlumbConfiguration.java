@@ -1,0 +1,109 @@
+package io.plumb.junit;
+
+import io.plumb.runner.RunnerOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * A {@code PlumbConfiguration} is the set of {@code plumb.*} settings that the engine and the Jupiter helpers read
+ * from JUnit configuration parameters or system properties.
+ *
+ * @param update rewrite expected output in scripts ({@value #UPDATE})
+ * @param keepWork keep each script's work directory ({@value #KEEP_WORK})
+ * @param isShort set the {@code [short]} condition ({@value #SHORT})
+ * @param timeout the time limit of one script ({@value #TIMEOUT})
+ * @param workRoot where work directories go, or empty for the system temporary directory ({@value #WORK_ROOT})
+ * @param parallel run scripts concurrently ({@value #PARALLEL_ENABLED} or {@value #JUPITER_PARALLEL_ENABLED})
+ */
+public record PlumbConfiguration(
+        boolean update,
+        boolean keepWork,
+        boolean isShort,
+        Duration timeout,
+        Optional<Path> workRoot,
+        boolean parallel) {
+
+    /** Update mode: a failing {@code cmp} against an archived file rewrites the script. */
+    public static final String UPDATE = "plumb.update";
+
+    /** Keep work directories and report their paths. */
+    public static final String KEEP_WORK = "plumb.keepWork";
+
+    /** Set the {@code [short]} condition. */
+    public static final String SHORT = "plumb.short";
+
+    /** The time limit of one script: an ISO-8601 duration such as {@code PT30S}, or a number of seconds. */
+    public static final String TIMEOUT = "plumb.timeout";
+
+    /** The directory under which work directories are made. */
+    public static final String WORK_ROOT = "plumb.workRoot";
+
+    /** Run scripts concurrently. */
+    public static final String PARALLEL_ENABLED = "plumb.execution.parallel.enabled";
+
+    /** Jupiter's switch for parallel execution, which the engine honours too. */
+    public static final String JUPITER_PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
+
+    /** The prefix of the parallel executor's settings, such as {@code plumb.execution.parallel.config.strategy}. */
+    public static final String PARALLEL_CONFIG_PREFIX = "plumb.execution.parallel.config.";
+
+    /** Reads the settings from JUnit configuration parameters, which fall back to system properties. */
+    public static PlumbConfiguration from(ConfigurationParameters parameters) {
+        return from(parameters::get);
+    }
+
+    /** Reads the settings from system properties, for use outside the engine. */
+    public static PlumbConfiguration fromSystemProperties() {
+        return from(key -> Optional.ofNullable(System.getProperty(key)));
+    }
+
+    /** Reads the settings through a lookup of configuration keys. */
+    public static PlumbConfiguration from(Function<String, Optional<String>> lookup) {
+        return new PlumbConfiguration(
+                flag(lookup, UPDATE),
+                flag(lookup, KEEP_WORK),
+                flag(lookup, SHORT),
+                lookup.apply(TIMEOUT).map(PlumbConfiguration::parseTimeout).orElse(RunnerOptions.DEFAULT_TIMEOUT),
+                lookup.apply(WORK_ROOT).filter(value -> !value.isBlank()).map(Path::of),
+                flag(lookup, PARALLEL_ENABLED) || flag(lookup, JUPITER_PARALLEL_ENABLED));
+    }
+
+    /** Returns runner options with these settings and the script extensions on the class path. */
+    public RunnerOptions toRunnerOptions() {
+        RunnerOptions options = RunnerOptions.defaults()
+                .withUpdate(update)
+                .withKeepWork(keepWork)
+                .withShort(isShort)
+                .withTimeout(timeout);
+        return workRoot.map(options::withWorkRoot).orElse(options);
+    }
+
+    /**
+     * Parses a time limit: an ISO-8601 duration ({@code PT2M}) or a whole number of seconds ({@code 120}).
+     *
+     * @throws IllegalArgumentException when the value is neither
+     */
+    public static Duration parseTimeout(String value) {
+        String text = value.strip();
+        try {
+            if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
+                return Duration.ofSeconds(Long.parseLong(text));
+            }
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    TIMEOUT + ": expected an ISO-8601 duration or a number of seconds, found \"" + value + "\"", e);
+        }
+    }
+
+    private static boolean flag(Function<String, Optional<String>> lookup, String key) {
+        return lookup.apply(key)
+                .map(value -> Boolean.parseBoolean(value.strip()))
+                .orElse(false);
+    }
+}

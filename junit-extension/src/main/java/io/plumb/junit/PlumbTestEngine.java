@@ -1,0 +1,69 @@
+package io.plumb.junit;
+
+import io.plumb.junit.internal.PlumbExecutionContext;
+import io.plumb.junit.internal.ScriptSelectorResolver;
+import io.plumb.runner.ScriptRunner;
+import java.util.Optional;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
+import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
+
+/**
+ * The {@code PlumbTestEngine} is the JUnit Platform engine with id {@value #ENGINE_ID} that runs txtar scripts as
+ * tests: one test per script, grouped in containers that mirror the directories they were found in.
+ *
+ * <p>Discovery is handed to {@link ScriptSelectorResolver}; execution runs every script with one shared {@link
+ * ScriptRunner} configured from {@link PlumbConfiguration}. With {@value PlumbConfiguration#PARALLEL_ENABLED} or
+ * {@value PlumbConfiguration#JUPITER_PARALLEL_ENABLED} set, scripts run concurrently on a fork-join pool configured
+ * under {@value PlumbConfiguration#PARALLEL_CONFIG_PREFIX} (strategy {@code dynamic} by default).
+ */
+public final class PlumbTestEngine extends HierarchicalTestEngine<PlumbExecutionContext> {
+
+    /** The engine id, for {@code @IncludeEngines} and unique ids. */
+    public static final String ENGINE_ID = "plumb";
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("io.plumb");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("plumb-junit-extension");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EngineDescriptor engineDescriptor = new EngineDescriptor(uniqueId, "Plumb scripts");
+        ScriptSelectorResolver.discover(request, engineDescriptor);
+        return engineDescriptor;
+    }
+
+    @Override
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        if (!PlumbConfiguration.from(request.getConfigurationParameters()).parallel()) {
+            return new SameThreadHierarchicalTestExecutorService();
+        }
+        return ParallelHierarchicalTestExecutorServiceFactory.create(new PrefixedConfigurationParameters(
+                request.getConfigurationParameters(), PlumbConfiguration.PARALLEL_CONFIG_PREFIX));
+    }
+
+    @Override
+    protected PlumbExecutionContext createExecutionContext(ExecutionRequest request) {
+        PlumbConfiguration configuration = PlumbConfiguration.from(request.getConfigurationParameters());
+        return new PlumbExecutionContext(
+                new ScriptRunner(configuration.toRunnerOptions()), request.getEngineExecutionListener());
+    }
+}

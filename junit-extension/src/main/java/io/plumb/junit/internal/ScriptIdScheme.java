@@ -1,0 +1,57 @@
+package io.plumb.junit.internal;
+
+import java.io.File;
+import java.nio.file.Path;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+
+/**
+ * The {@code ScriptIdScheme} defines the unique ids of the {@code plumb} engine's test tree, so that a script can be
+ * selected again by id.
+ *
+ * <p>A selected directory is {@code [engine:plumb]/[directory:<path>]}; a directory below it adds {@code
+ * [directory:<name>]}, and a script in it {@code [script:<file name>]}. A script selected on its own is {@code
+ * [engine:plumb]/[script:<path>]}. A {@code <path>} is stable: relative to the working directory (with {@code /}
+ * separators) when the file lies below it, absolute otherwise.
+ */
+public final class ScriptIdScheme {
+
+    /** The segment type of a directory. */
+    public static final String DIRECTORY = "directory";
+
+    /** The segment type of a script. */
+    public static final String SCRIPT = "script";
+
+    private ScriptIdScheme() {}
+
+    /** Returns the id of a file or directory as a child of the given parent: its stable path under the engine. */
+    public static UniqueId childId(TestDescriptor parent, String type, Path path) {
+        String value = isTopLevel(parent) ? stablePath(path) : String.valueOf(path.getFileName());
+        return parent.getUniqueId().append(type, value);
+    }
+
+    /** Returns the path a segment value names under the given parent: a stable path, or a name in a directory. */
+    public static Path resolve(TestDescriptor parent, String value) {
+        if (parent instanceof ScriptDirectoryDescriptor directory) {
+            return directory.directory().resolve(value).normalize();
+        }
+        return absolute(Path.of(value));
+    }
+
+    /** Returns a path as it appears in ids and messages: relative to the working directory when below it. */
+    public static String stablePath(Path path) {
+        Path absolute = absolute(path);
+        Path cwd = absolute(Path.of(""));
+        Path shown = absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute) : absolute;
+        return shown.toString().replace(File.separatorChar, '/');
+    }
+
+    /** Returns a path made absolute and normalised. */
+    public static Path absolute(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    private static boolean isTopLevel(TestDescriptor parent) {
+        return parent.getUniqueId().getSegments().size() == 1;
+    }
+}

@@ -1,0 +1,57 @@
+package io.plumb.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.runner.RunnerOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PlumbConfigurationTest {
+
+    private static PlumbConfiguration of(Map<String, String> values) {
+        return PlumbConfiguration.from(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    @Test
+    void defaultsAreOff() {
+        PlumbConfiguration configuration = of(Map.of());
+
+        assertThat(configuration)
+                .isEqualTo(new PlumbConfiguration(
+                        false, false, false, RunnerOptions.DEFAULT_TIMEOUT, Optional.empty(), false));
+    }
+
+    @Test
+    void readsEverySetting() {
+        PlumbConfiguration configuration = of(Map.of(
+                "plumb.update", "true",
+                "plumb.keepWork", "TRUE",
+                "plumb.short", "true",
+                "plumb.timeout", "PT30S",
+                "plumb.workRoot", "/tmp/plumb",
+                "junit.jupiter.execution.parallel.enabled", "true"));
+
+        assertThat(configuration)
+                .isEqualTo(new PlumbConfiguration(
+                        true, true, true, Duration.ofSeconds(30), Optional.of(Path.of("/tmp/plumb")), true));
+        RunnerOptions options = configuration.toRunnerOptions();
+        assertThat(options.update()).isTrue();
+        assertThat(options.keepWork()).isTrue();
+        assertThat(options.isShort()).isTrue();
+        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.workRoot()).contains(Path.of("/tmp/plumb"));
+    }
+
+    @Test
+    void timeoutIsIsoOrSeconds() {
+        assertThat(PlumbConfiguration.parseTimeout("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(PlumbConfiguration.parseTimeout("pt2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> PlumbConfiguration.parseTimeout("soon"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("plumb.timeout: expected an ISO-8601 duration or a number of seconds, found \"soon\"");
+    }
+}
