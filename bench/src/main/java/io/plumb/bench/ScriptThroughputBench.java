@@ -1,0 +1,121 @@
+package io.plumb.bench;
+
+import io.plumb.runner.RunnerOptions;
+import io.plumb.runner.ScriptResult;
+import io.plumb.runner.ScriptRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code ScriptThroughputBench} runs many small scripts (ten builtin commands each, no external programs) in one
+ * JVM and prints scripts per second and the median per-script time next to the target of 500 scripts/s.
+ *
+ * <p>Usage: {@code ScriptThroughputBench [SCRIPTS] [THREADS]}; defaults 1000 scripts on 1 thread, then on as many
+ * threads as there are processors.
+ */
+public final class ScriptThroughputBench {
+    private static final double TARGET_SCRIPTS_PER_SECOND = 500;
+    private static final String SCRIPT = String.join(
+            "\n",
+            "# a small script of builtins",
+            "env GREETING=hello",
+            "exists in.txt",
+            "mkdir sub/dir",
+            "cp in.txt sub/dir/copy.txt",
+            "cmp in.txt sub/dir/copy.txt",
+            "grep '^hello' sub/dir/copy.txt",
+            "cmpenv in.txt want.txt",
+            "mv sub/dir/copy.txt moved.txt",
+            "! exists sub/dir/copy.txt",
+            "rm sub",
+            "-- in.txt --",
+            "hello world",
+            "-- want.txt --",
+            "$GREETING world",
+            "");
+
+    private ScriptThroughputBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> threads = args.length > 1 ? List.of(Integer.parseInt(args[1])) : List.of(1, cores);
+        Path dir = Files.createTempDirectory("plumb-bench");
+        List<Path> scripts = writeScripts(dir, count);
+        ScriptRunner runner = new ScriptRunner(RunnerOptions.defaults().withWorkRoot(dir.resolve("work")));
+
+        System.out.printf(
+                Locale.ROOT, "plumb script runner: %d scripts of 10 builtin commands, %d cores%n", count, cores);
+        run(runner, scripts.subList(0, Math.min(200, count)), 1); // warm-up: JIT, class loading
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %14s %18s %14s %10s%n",
+                "threads",
+                "scripts/s",
+                "median/script",
+                "target",
+                "verdict");
+        for (int n : threads) {
+            Measurement m = run(runner, scripts, n);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10d %14.0f %15.2f ms %10.0f/s %10s%n",
+                    n,
+                    m.scriptsPerSecond(),
+                    m.medianMillis(),
+                    TARGET_SCRIPTS_PER_SECOND,
+                    m.scriptsPerSecond() >= TARGET_SCRIPTS_PER_SECOND ? "met" : "MISSED");
+        }
+    }
+
+    private record Measurement(double scriptsPerSecond, double medianMillis) {}
+
+    private static Measurement run(ScriptRunner runner, List<Path> scripts, int threads) throws Exception {
+        long[] nanos = new long[scripts.size()];
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<ScriptResult>> futures = new ArrayList<>();
+            for (Path script : scripts) {
+                futures.add(pool.submit(() -> runner.run(script)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                ScriptResult result = futures.get(i).get();
+                if (!result.isPassed()) {
+                    throw new IllegalStateException("benchmark script failed:\n" + result.log());
+                }
+                nanos[i] = result.duration().toNanos();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(nanos);
+        System.err.printf(
+                Locale.ROOT,
+                "  p90 %.2f ms, p99 %.2f ms, max %.2f ms, sum %.0f ms%n",
+                nanos[nanos.length * 9 / 10] / 1e6,
+                nanos[nanos.length * 99 / 100] / 1e6,
+                nanos[nanos.length - 1] / 1e6,
+                Arrays.stream(nanos).sum() / 1e6);
+        return new Measurement(scripts.size() / seconds, nanos[nanos.length / 2] / 1e6);
+    }
+
+    private static List<Path> writeScripts(Path dir, int count) throws IOException {
+        List<Path> scripts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path script = dir.resolve(String.format(Locale.ROOT, "script%04d.txtar", i));
+            Files.writeString(script, SCRIPT);
+            scripts.add(script);
+        }
+        return scripts;
+    }
+}

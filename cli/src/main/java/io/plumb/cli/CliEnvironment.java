@@ -1,0 +1,56 @@
+package io.plumb.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@code CliEnvironment} is the world one run of the command line sees: its working directory, environment
+ * variables, standard input and output writers. It lets the whole CLI run in process, in tests and in scripts.
+ *
+ * @param workingDirectory the directory relative paths are resolved against, instead of the JVM's
+ * @param environment the environment variables
+ * @param stdin the standard input
+ * @param out the standard output
+ * @param err the standard error
+ */
+public record CliEnvironment(
+        Path workingDirectory, Map<String, String> environment, InputStream stdin, PrintWriter out, PrintWriter err) {
+
+    public CliEnvironment {
+        workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        environment = Map.copyOf(environment);
+    }
+
+    /** Returns an environment with empty standard input. */
+    public static CliEnvironment of(
+            Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        return new CliEnvironment(workingDirectory, environment, new ByteArrayInputStream(new byte[0]), out, err);
+    }
+
+    /** Returns the environment of this process: its current directory, variables and standard streams. */
+    public static CliEnvironment ofProcess() {
+        Charset charset = Charset.defaultCharset();
+        return new CliEnvironment(
+                Path.of("").toAbsolutePath(),
+                System.getenv(),
+                System.in,
+                new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true));
+    }
+
+    /** Returns the value of an environment variable, or empty when it is unset. */
+    public Optional<String> getenv(String name) {
+        return Optional.ofNullable(environment.get(name));
+    }
+
+    /** Returns a path made absolute against the working directory. */
+    public Path resolve(String path) {
+        return workingDirectory.resolve(path).normalize();
+    }
+}

@@ -1,0 +1,61 @@
+package io.plumb.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code Plumb} is the top-level {@code plumb} command and the program's entry point.
+ *
+ * <p>{@link #execute(CliEnvironment, String...)} runs the command line in process against a {@link
+ * CliEnvironment}, which is how tests and the {@code plumb} script command use it; only {@link #main} touches the
+ * process's streams and calls {@link System#exit}.
+ */
+@Command(
+        name = "plumb",
+        mixinStandardHelpOptions = true,
+        // Every subcommand gets --help and --version, and the same version text.
+        scope = ScopeType.INHERIT,
+        versionProvider = PlumbVersionProvider.class,
+        header = "Database schema as code, with testing at its center.",
+        synopsisSubcommandLabel = "COMMAND",
+        description = {"", "Exit codes: 0 success, 1 failure (a script failed, or an error), 2 bad usage.", ""})
+public final class Plumb {
+
+    private Plumb() {}
+
+    /** Runs the command line in this process's environment and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(execute(CliEnvironment.ofProcess(), args));
+    }
+
+    /**
+     * Runs the command line against the given environment and returns its exit code: 0 for success, 1 for a
+     * failure, 2 for bad usage. It never throws: an unexpected error is reported as one line on standard error.
+     */
+    public static int execute(CliEnvironment env, String... args) {
+        try {
+            return commandLine(env).execute(args);
+        } catch (RuntimeException | LinkageError e) {
+            env.err().println("plumb: " + ErrorMessage.of(e));
+            return ExitCode.SOFTWARE;
+        } finally {
+            env.out().flush();
+            env.err().flush();
+        }
+    }
+
+    /** Returns the command tree bound to the given environment, writing to its writers. */
+    static CommandLine commandLine(CliEnvironment env) {
+        CommandLine script = new CommandLine(new ScriptGroupCommand()).addSubcommand(new ScriptRunCommand(env));
+        CommandLine plumb = new CommandLine(new Plumb()).addSubcommand(script);
+        plumb.setOut(env.out());
+        plumb.setErr(env.err());
+        plumb.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("plumb: " + ErrorMessage.of(e));
+            return ExitCode.SOFTWARE;
+        });
+        return plumb;
+    }
+}

@@ -1,0 +1,50 @@
+package io.plumb.cli;
+
+import io.plumb.runner.ScriptCommand;
+import io.plumb.runner.ScriptContext;
+import io.plumb.runner.ScriptFailure;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
+ * process, in the script's directory and environment, with its output captured as {@code stdout} and {@code
+ * stderr}.
+ */
+final class PlumbScriptCommand implements ScriptCommand {
+
+    @Override
+    public void run(ScriptContext script, boolean negated, List<String> args) {
+        byte[] stdin = script.takeStdin().orElse("").getBytes(StandardCharsets.UTF_8);
+        PrintWriter out = script.stdout();
+        PrintWriter err = script.stderr();
+        CliEnvironment env = new CliEnvironment(
+                script.cwd(), environment(script.environ()), new ByteArrayInputStream(stdin), out, err);
+        int exitCode = Plumb.execute(env, args.toArray(String[]::new));
+        out.flush();
+        err.flush();
+        // No "[exit status N]" note as exec writes: the runner logs a custom command's output after it returns, so
+        // the note would come before the output it belongs under. Exit codes 1 and 2 differ in the output anyway.
+        if (exitCode != 0 && !negated) {
+            throw new ScriptFailure("unexpected command failure");
+        }
+        if (exitCode == 0 && negated) {
+            throw new ScriptFailure("unexpected command success");
+        }
+    }
+
+    private static Map<String, String> environment(List<String> environ) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String entry : environ) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                variables.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return variables;
+    }
+}

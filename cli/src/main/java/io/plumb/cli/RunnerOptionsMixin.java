@@ -1,0 +1,46 @@
+package io.plumb.cli;
+
+import io.plumb.runner.RunnerOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** A {@code RunnerOptionsMixin} holds the options that set up the script runner, for every command that runs scripts. */
+final class RunnerOptionsMixin {
+
+    @Option(
+            names = {"-u", "--update"},
+            description =
+                    "Rewrite an archive whose cmp against one of its own files fails, recording the actual output.")
+    boolean update;
+
+    @Option(
+            names = "--keep-work",
+            description = "Keep each script's work directory, and print its path under the script's result.")
+    boolean keepWork;
+
+    @Option(names = "--short", description = "Make the [short] condition hold, so that scripts can skip slow work.")
+    boolean isShort;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
+            description =
+                    "Fail a script that runs longer than this, such as 90s, 5m or 1h30m (default: ${DEFAULT-VALUE}).")
+    Duration timeout = RunnerOptions.DEFAULT_TIMEOUT;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Print every script's log, also of passing scripts, with every line of passing phases.")
+    boolean verbose;
+
+    /** Returns the given options with these settings applied. */
+    RunnerOptions applyTo(RunnerOptions options) {
+        return options.withUpdate(update)
+                .withKeepWork(keepWork)
+                .withShort(isShort)
+                .withTimeout(timeout)
+                .withVerbose(verbose);
+    }
+}

@@ -1,0 +1,111 @@
+package io.plumb.cli;
+
+import io.plumb.runner.RunnerOptions;
+import io.plumb.runner.ScriptFiles;
+import io.plumb.runner.ScriptRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** A {@code ScriptRunCommand} is {@code plumb script run}: it runs txtar scripts and reports each one. */
+@Command(
+        name = "run",
+        header = "Run txtar scripts and report each one.",
+        description = {
+            "",
+            "Runs every *.txtar file given, and every one found in the directories given (searched recursively),"
+                    + " printing PASS, FAIL or SKIP per script, the log of each failure, and a closing line"
+                    + " 'N passed, N failed'.",
+            "",
+            "Exit codes: 0 when no script failed, 1 when one did or on an error, 2 on bad usage.",
+            ""
+        })
+final class ScriptRunCommand implements Callable<Integer> {
+    private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    RunnerOptionsMixin runnerOptions = new RunnerOptionsMixin();
+
+    @Option(
+            names = "--run",
+            paramLabel = "REGEXP",
+            description = "Run only the scripts whose name contains a match for this regular expression.")
+    @Nullable
+    Pattern run;
+
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "1..*",
+            description = "A script file, or a directory to search recursively for *.txtar scripts.")
+    List<String> paths = new ArrayList<>();
+
+    ScriptRunCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> roots = new ArrayList<>();
+        for (String path : paths) {
+            Path resolved = env.resolve(path);
+            if (!Files.exists(resolved)) {
+                err.println("plumb: " + path + ": no such file or directory");
+                return ExitCode.SOFTWARE;
+            }
+            roots.add(resolved);
+        }
+        Map<Path, String> scripts = ScriptFiles.uniqueNames(ScriptFiles.find(roots));
+        if (scripts.isEmpty()) {
+            err.println("plumb: no scripts found in " + String.join(" ", paths));
+            return ExitCode.SOFTWARE;
+        }
+        ScriptReport report = new ScriptReport(out, runnerOptions.verbose);
+        RunnerOptions options = runnerOptions.applyTo(RunnerOptions.defaults()).withWorkRoot(workRoot());
+        ScriptRunner runner = new ScriptRunner(options);
+        scripts.forEach((script, name) -> {
+            if (run == null || run.matcher(name).find()) {
+                report.add(runner.run(script, name));
+            }
+        });
+        out.println(report.summary());
+        return report.hasFailures() ? ExitCode.SOFTWARE : ExitCode.OK;
+    }
+
+    /**
+     * Returns the directory under which the runner makes each script's fresh work root: {@code $TMPDIR} of the
+     * environment rather than the JVM's, so that a run nested in a script (whose {@code $TMPDIR} is {@code
+     * $WORK/.tmp}) stays inside the outer script's work directory and is removed with it.
+     */
+    private Path workRoot() {
+        Path root = env.getenv("TMPDIR")
+                .filter(dir -> !dir.isEmpty())
+                .map(env::resolve)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+        try {
+            return Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
