@@ -206,10 +206,14 @@ final class FileCommands {
         }
     }
 
+    /** Parses a mode as go-internal does, with {@code strconv.ParseUint(s, 8, 32)}: octal digits only. */
     private static int parseMode(String text) {
         long value;
         try {
-            value = parseGoUint(text);
+            if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '7')) {
+                throw new NumberFormatException(text);
+            }
+            value = Long.parseLong(text, 8);
         } catch (NumberFormatException e) {
             throw new ScriptFailure("invalid mode: " + text, e);
         }
@@ -217,33 +221,6 @@ final class FileCommands {
             throw new ScriptFailure("invalid mode: " + text);
         }
         return (int) value;
-    }
-
-    /** Parses an unsigned integer with base prefixes as Go's {@code strconv.ParseUint(s, 0, 32)}. */
-    private static long parseGoUint(String text) {
-        String s = text.replace("_", "");
-        int radix = 10;
-        if (s.startsWith("0x") || s.startsWith("0X")) {
-            radix = 16;
-            s = s.substring(2);
-        } else if (s.startsWith("0o") || s.startsWith("0O")) {
-            radix = 8;
-            s = s.substring(2);
-        } else if (s.startsWith("0b") || s.startsWith("0B")) {
-            radix = 2;
-            s = s.substring(2);
-        } else if (s.length() > 1 && s.startsWith("0")) {
-            radix = 8;
-            s = s.substring(1);
-        }
-        if (s.isEmpty() || s.startsWith("+") || s.startsWith("-")) {
-            throw new NumberFormatException(text);
-        }
-        long value = Long.parseLong(s, radix);
-        if (value > 0xFFFF_FFFFL) {
-            throw new NumberFormatException(text);
-        }
-        return value;
     }
 
     static Set<PosixFilePermission> permissions(int mode) {
