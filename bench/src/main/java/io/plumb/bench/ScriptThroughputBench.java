@@ -49,8 +49,22 @@ public final class ScriptThroughputBench {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threads = args.length > 1 ? List.of(Integer.parseInt(args[1])) : List.of(1, cores);
         Path dir = Files.createTempDirectory("plumb-bench");
+        try {
+            measure(dir, count, cores, threads);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void measure(Path dir, int count, int cores, List<Integer> threads) throws Exception {
         List<Path> scripts = writeScripts(dir, count);
-        ScriptRunner runner = new ScriptRunner(RunnerOptions.defaults().withWorkRoot(dir.resolve("work")));
+        Path workRoot = System.getProperty("plumb.bench.workRoot") != null
+                ? Path.of(System.getProperty("plumb.bench.workRoot"))
+                : dir.resolve("work");
+        ScriptRunner runner = new ScriptRunner(RunnerOptions.defaults().withWorkRoot(workRoot));
 
         System.out.printf(
                 Locale.ROOT, "plumb script runner: %d scripts of 10 builtin commands, %d cores%n", count, cores);

@@ -1,6 +1,7 @@
 package io.plumb.runner;
 
 import io.plumb.runner.internal.ScriptExecution;
+import io.plumb.runner.internal.WorkRoot;
 import java.nio.file.Path;
 
 /**
@@ -9,10 +10,12 @@ import java.nio.file.Path;
  */
 public final class ScriptRunner {
     private final RunnerOptions options;
+    private final WorkRoot workRoot;
 
     /** Creates a runner with the given options. */
     public ScriptRunner(RunnerOptions options) {
         this.options = options;
+        this.workRoot = WorkRoot.under(options.workRoot());
     }
 
     /** Creates a runner with the default options and the extensions on the class path. */
@@ -35,6 +38,6 @@ public final class ScriptRunner {
      * gives a failed result whose log says what went wrong.
      */
     public ScriptResult run(Path script, String name) {
-        return new ScriptExecution(options, script, name).run();
+        return new ScriptExecution(options, workRoot, script, name).run();
     }
 }

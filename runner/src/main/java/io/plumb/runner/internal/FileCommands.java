@@ -180,7 +180,10 @@ final class FileCommands {
 
     // ---- helpers shared with the runner
 
-    /** Removes a file or directory tree; a missing path is not an error. */
+    /**
+     * Removes a file or directory tree; a missing path is not an error. A directory that refuses a deletion is made
+     * writable first, as go-internal's {@code rm} does, but only then, to keep the common case cheap.
+     */
     static void removeAll(Path path) {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -188,12 +191,18 @@ final class FileCommands {
         try (Stream<Path> walk = Files.walk(path)) {
             List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
             for (Path p : paths) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (java.nio.file.AccessDeniedException e) {
+                    Path parent = p.getParent();
+                    if (parent != null) {
+                        makeWritable(parent);
+                    }
                     makeWritable(p);
+                    Files.deleteIfExists(p);
                 }
-                Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new ScriptFailure(ScriptState.describe("remove " + path, e), e);
         }
     }
@@ -261,7 +270,8 @@ final class FileCommands {
         try {
             boolean isNew = !Files.exists(file);
             Files.write(file, data);
-            if (isNew) {
+            // New files get 0666 less the umask anyway; only other modes need a chmod.
+            if (isNew && mode != 0666) {
                 String umasked = PosixFilePermissions.toString(permissions(mode & ~0022));
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(umasked));
             }

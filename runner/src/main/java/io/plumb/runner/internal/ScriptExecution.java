@@ -1,7 +1,6 @@
 package io.plumb.runner.internal;
 
 import io.plumb.runner.RunnerOptions;
-import io.plumb.runner.ScriptFailure;
 import io.plumb.runner.ScriptOutcome;
 import io.plumb.runner.ScriptResult;
 import io.plumb.txtar.Archive;
@@ -22,9 +21,11 @@ public final class ScriptExecution {
     private final RunnerOptions options;
     private final Path scriptFile;
     private final String name;
+    private final WorkRoot workRoot;
 
-    public ScriptExecution(RunnerOptions options, Path scriptFile, String name) {
+    public ScriptExecution(RunnerOptions options, WorkRoot workRoot, Path scriptFile, String name) {
         this.options = options;
+        this.workRoot = workRoot;
         this.scriptFile = scriptFile;
         this.name = name;
     }
@@ -42,14 +43,10 @@ public final class ScriptExecution {
             }
             return failedBeforeStart(message, start);
         }
-        Path root;
         Path work;
         try {
-            Path base = options.workRoot().orElse(Path.of(System.getProperty("java.io.tmpdir")));
-            Files.createDirectories(base);
-            root = Files.createTempDirectory(base, "plumb-script").toRealPath();
-            work = Files.createDirectories(root.resolve("script-" + safeName(name)));
-            Files.createDirectories(work.resolve(".tmp"));
+            work = workRoot.newWorkDir(name);
+            Files.createDirectory(work.resolve(".tmp"));
         } catch (IOException e) {
             return failedBeforeStart(ScriptState.describe("creating work directory", e), start);
         }
@@ -60,11 +57,7 @@ public final class ScriptExecution {
         if (options.keepWork()) {
             kept = Optional.of(work);
         } else {
-            try {
-                FileCommands.removeAll(root);
-            } catch (ScriptFailure e) {
-                // A work directory that cannot be removed is not the script's failure; it stays behind.
-            }
+            WorkCleaner.discard(work);
         }
         String log = ts.scriptLog().text().replace(work.toString(), "$WORK");
         return new ScriptResult(
@@ -110,9 +103,5 @@ public final class ScriptExecution {
         ts.setenv(":", File.pathSeparator);
         ts.setenv("$", "$");
         ts.setenv("exe", windows ? ".exe" : "");
-    }
-
-    private static String safeName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._#+-]", "_");
     }
 }

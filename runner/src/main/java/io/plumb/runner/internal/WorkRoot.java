@@ -1,0 +1,58 @@
+package io.plumb.runner.internal;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code WorkRoot} is the directory that holds the work directories of one runner's scripts, as go-internal's
+ * {@code go-test-script*} root does: each script gets {@code <root>/script-<name>}. The root is made on first use,
+ * with symbolic links resolved once so that every {@code $WORK} is a real path, and removed at exit when empty
+ * (see {@link WorkCleaner}).
+ */
+public final class WorkRoot {
+    private final Path base;
+    private volatile @Nullable Path root;
+
+    private WorkRoot(Path base) {
+        this.base = base;
+    }
+
+    /** Returns a work root under the given directory, or under the system's temporary directory. */
+    public static WorkRoot under(Optional<Path> base) {
+        return new WorkRoot(base.orElse(Path.of(System.getProperty("java.io.tmpdir"))));
+    }
+
+    /** Makes a new, empty work directory for a script; a name in use gets a unique suffix. */
+    Path newWorkDir(String scriptName) throws IOException {
+        Path dir = root().resolve("script-" + safeName(scriptName));
+        try {
+            return Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            return Files.createTempDirectory(root(), dir.getFileName() + "-");
+        }
+    }
+
+    private Path root() throws IOException {
+        Path made = root;
+        if (made == null) {
+            synchronized (this) {
+                made = root;
+                if (made == null) {
+                    Files.createDirectories(base);
+                    made = Files.createTempDirectory(base, "plumb-scripts").toRealPath();
+                    WorkCleaner.registerRoot(made);
+                    root = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private static String safeName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._#+-]", "_");
+    }
+}
