@@ -38,7 +38,7 @@ class ScriptRunnerTest {
         ScriptResult result = run("# one\nexists a\n# two\nexists b\n-- a --\n");
         assertThat(result.outcome()).isEqualTo(ScriptOutcome.FAILED);
         assertThat(result.failureLine()).isEqualTo(4);
-        assertThat(result.message()).endsWith("/script-test/b does not exist");
+        assertThat(result.message()).isEqualTo("$WORK/b does not exist");
         assertThat(result.log())
                 .matches(
                         "(?s)# one \\(.*s\\)\n# two \\(.*s\\)\n> exists b\nFAIL: .*test.txtar:4: \\$WORK/b does not exist\n");

@@ -66,7 +66,7 @@ public final class ScriptExecution {
                 outcome.outcome(),
                 log,
                 outcome.line(),
-                outcome.message(),
+                outcome.message().replace(work.toString(), "$WORK"),
                 kept,
                 Duration.ofNanos(System.nanoTime() - start));
     }
