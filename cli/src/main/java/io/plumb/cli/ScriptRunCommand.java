@@ -82,12 +82,13 @@ final class ScriptRunCommand implements Callable<Integer> {
         }
         ScriptReport report = new ScriptReport(out, runnerOptions.verbose);
         RunnerOptions options = runnerOptions.applyTo(RunnerOptions.defaults()).withWorkRoot(workRoot());
-        ScriptRunner runner = new ScriptRunner(options);
-        scripts.forEach((script, name) -> {
-            if (run == null || run.matcher(name).find()) {
-                report.add(runner.run(script, name));
-            }
-        });
+        try (ScriptRunner runner = new ScriptRunner(options)) {
+            scripts.forEach((script, name) -> {
+                if (run == null || run.matcher(name).find()) {
+                    report.add(runner.run(script, name));
+                }
+            });
+        }
         out.println(report.summary());
         return report.hasFailures() ? ExitCode.SOFTWARE : ExitCode.OK;
     }

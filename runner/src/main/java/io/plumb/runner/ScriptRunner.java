@@ -7,8 +7,11 @@ import java.nio.file.Path;
 /**
  * A {@code ScriptRunner} runs txtar scripts with go-internal testscript semantics. It is thread-safe: scripts
  * may run concurrently, each in its own work directory.
+ *
+ * <p>Work directories are removed in the background after each script; {@link #close()} waits for that, so that
+ * a caller that closes its runner leaves nothing behind. Whatever is left at JVM exit is removed then.
  */
-public final class ScriptRunner {
+public final class ScriptRunner implements AutoCloseable {
     private final RunnerOptions options;
     private final WorkRoot workRoot;
 
@@ -39,5 +42,11 @@ public final class ScriptRunner {
      */
     public ScriptResult run(Path script, String name) {
         return new ScriptExecution(options, workRoot, script, name).run();
+    }
+
+    /** Removes the work directories not removed yet, and the runner's work root unless a work dir was kept. */
+    @Override
+    public void close() {
+        workRoot.close();
     }
 }

@@ -57,7 +57,7 @@ public final class ScriptExecution {
         if (options.keepWork()) {
             kept = Optional.of(work);
         } else {
-            WorkCleaner.discard(work);
+            workRoot.discard(work);
         }
         String log = ts.scriptLog().text().replace(work.toString(), "$WORK");
         return new ScriptResult(

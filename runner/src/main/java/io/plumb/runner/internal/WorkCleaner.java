@@ -14,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class WorkCleaner {
     private static final int CAPACITY = 256;
-    private static final BlockingQueue<Path> PENDING = new ArrayBlockingQueue<>(CAPACITY);
+    private static final BlockingQueue<Pending> PENDING = new ArrayBlockingQueue<>(CAPACITY);
     private static final List<Path> ROOTS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static {
@@ -26,10 +26,19 @@ final class WorkCleaner {
 
     private WorkCleaner() {}
 
-    /** Queues a work directory for removal, or removes it now when the queue is full. */
-    static void discard(Path workDir) {
-        if (!PENDING.offer(workDir)) {
+    /** A directory to remove, and what to do once it is gone. */
+    private record Pending(Path workDir, Runnable done) {
+        void removeNow() {
             remove(workDir);
+            done.run();
+        }
+    }
+
+    /** Queues a work directory for removal, or removes it now when the queue is full. */
+    static void discard(Path workDir, Runnable done) {
+        Pending pending = new Pending(workDir, done);
+        if (!PENDING.offer(pending)) {
+            pending.removeNow();
         }
     }
 
@@ -41,7 +50,7 @@ final class WorkCleaner {
     private static void drainForever() {
         while (true) {
             try {
-                remove(PENDING.take());
+                PENDING.take().removeNow();
             } catch (InterruptedException e) {
                 return;
             }
@@ -49,9 +58,9 @@ final class WorkCleaner {
     }
 
     private static void drainNow() {
-        List<Path> left = new ArrayList<>();
+        List<Pending> left = new ArrayList<>();
         PENDING.drainTo(left);
-        left.forEach(WorkCleaner::remove);
+        left.forEach(Pending::removeNow);
         for (Path root : ROOTS) {
             try {
                 java.nio.file.Files.deleteIfExists(root);
@@ -61,7 +70,8 @@ final class WorkCleaner {
         }
     }
 
-    private static void remove(Path workDir) {
+    /** Removes a work directory now; one that cannot be removed stays behind. */
+    static void remove(Path workDir) {
         try {
             FileCommands.removeAll(workDir);
         } catch (ScriptFailure e) {

@@ -5,6 +5,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 public final class WorkRoot {
     private final Path base;
     private volatile @Nullable Path root;
+    /** Work directories handed to the cleaner and perhaps not yet removed. */
+    private final Set<Path> discarded = ConcurrentHashMap.newKeySet();
 
     private WorkRoot(Path base) {
         this.base = base;
@@ -33,6 +37,37 @@ public final class WorkRoot {
             return Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {
             return Files.createTempDirectory(root(), dir.getFileName() + "-");
+        }
+    }
+
+    /** Hands a finished work directory to the background cleaner. */
+    void discard(Path workDir) {
+        discarded.add(workDir);
+        WorkCleaner.discard(workDir, () -> discarded.remove(workDir));
+    }
+
+    /**
+     * Removes what the cleaner has not removed yet, then the root itself if nothing was kept in it. Called when a
+     * runner is closed, so that a command that ran scripts leaves nothing behind when it returns.
+     */
+    public void close() {
+        // The cleaner may be removing the same directory right now; retry until it is gone, within reason.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (Path workDir : discarded) {
+            WorkCleaner.remove(workDir);
+            while (Files.exists(workDir) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                WorkCleaner.remove(workDir);
+            }
+            discarded.remove(workDir);
+        }
+        Path made = root;
+        if (made != null) {
+            try {
+                Files.deleteIfExists(made);
+            } catch (IOException e) {
+                // Not empty: a kept work directory lives there.
+            }
         }
     }
 
