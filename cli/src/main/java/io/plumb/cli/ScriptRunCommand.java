@@ -2,6 +2,7 @@ package io.plumb.cli;
 
 import io.plumb.runner.RunnerOptions;
 import io.plumb.runner.ScriptFiles;
+import io.plumb.runner.ScriptResult;
 import io.plumb.runner.ScriptRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -19,6 +25,7 @@ import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,6 +59,13 @@ final class ScriptRunCommand implements Callable<Integer> {
     @Nullable
     Pattern run;
 
+    @Option(
+            names = {"-p", "--parallel"},
+            paramLabel = "N",
+            description = "Run up to N scripts at once; results are still printed in order (default: the number of"
+                    + " processors, ${DEFAULT-VALUE}).")
+    int parallel = Runtime.getRuntime().availableProcessors();
+
     @Parameters(
             paramLabel = "PATH",
             arity = "1..*",
@@ -80,17 +94,41 @@ final class ScriptRunCommand implements Callable<Integer> {
             err.println("plumb: no scripts found in " + String.join(" ", paths));
             return ExitCode.SOFTWARE;
         }
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, not " + parallel);
+        }
         ScriptReport report = new ScriptReport(out, runnerOptions.verbose);
         RunnerOptions options = runnerOptions.applyTo(RunnerOptions.defaults()).withWorkRoot(workRoot());
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads());
         try (ScriptRunner runner = new ScriptRunner(options)) {
+            List<Future<ScriptResult>> results = new ArrayList<>();
             scripts.forEach((script, name) -> {
                 if (run == null || run.matcher(name).find()) {
-                    report.add(runner.run(script, name));
+                    results.add(pool.submit(() -> runner.run(script, name)));
                 }
             });
+            for (Future<ScriptResult> result : results) {
+                report.add(result.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("plumb: interrupted");
+            return ExitCode.SOFTWARE;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         out.println(report.summary());
         return report.hasFailures() ? ExitCode.SOFTWARE : ExitCode.OK;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "plumb-script-run");
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**

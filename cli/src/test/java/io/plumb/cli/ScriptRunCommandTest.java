@@ -226,4 +226,29 @@ class ScriptRunCommandTest {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
     }
+
+    @Test
+    void parallelRunsPrintResultsInScriptOrder() throws IOException {
+        // The first script is the slowest, so it finishes last; its result must still come first.
+        write("scripts/a.txtar", "[exec:sleep] exec sleep 1\nexists $WORK\n");
+        for (int i = 0; i < 6; i++) {
+            write("scripts/b" + i + ".txtar", "exists $WORK\n");
+        }
+
+        CliRun run = CliRun.of(dir, tmp, "script", "run", "--parallel", "4", "scripts");
+
+        assertThat(run.out())
+                .isEqualTo("PASS a\nPASS b0\nPASS b1\nPASS b2\nPASS b3\nPASS b4\nPASS b5\n7 passed, 0 failed\n");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void parallelMustBePositive() throws IOException {
+        write("scripts/a.txtar", PASSING);
+
+        CliRun run = CliRun.of(dir, tmp, "script", "run", "--parallel", "0", "scripts");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--parallel must be at least 1, not 0");
+    }
 }
