@@ -1,5 +1,6 @@
 package io.plumb.junit;
 
+import io.plumb.junit.internal.PlumbEngineDescriptor;
 import io.plumb.junit.internal.PlumbExecutionContext;
 import io.plumb.junit.internal.ScriptSelectorResolver;
 import io.plumb.runner.ScriptRunner;
@@ -46,7 +47,7 @@ public final class PlumbTestEngine extends HierarchicalTestEngine<PlumbExecution
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engineDescriptor = new EngineDescriptor(uniqueId, "Plumb scripts");
+        EngineDescriptor engineDescriptor = new PlumbEngineDescriptor(uniqueId);
         ScriptSelectorResolver.discover(request, engineDescriptor);
         return engineDescriptor;
     }

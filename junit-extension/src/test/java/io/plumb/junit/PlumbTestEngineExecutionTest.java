@@ -116,6 +116,18 @@ class PlumbTestEngineExecutionTest {
     }
 
     @Test
+    void workDirectoriesAreGoneWhenTheEngineFinishes(@TempDir Path workRoot) throws Exception {
+        EngineExecutionResults results = kit().selectors(selectDirectory(DIR.toFile()))
+                .configurationParameters(Map.of("plumb.workRoot", workRoot.toString()))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.failed(1));
+        try (var left = Files.list(workRoot)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void uniqueIdRunsExactlyOneScript() {
         UniqueId id = EngineTestKit.engine(new PlumbTestEngine())
                 .selectors(selectDirectory(DIR.toFile()))
