@@ -98,7 +98,10 @@ final class ScriptRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, not " + parallel);
         }
         ScriptReport report = new ScriptReport(out, runnerOptions.verbose);
-        RunnerOptions options = runnerOptions.applyTo(RunnerOptions.defaults()).withWorkRoot(workRoot());
+        RunnerOptions options = runnerOptions
+                .applyTo(RunnerOptions.defaults())
+                .withWorkRoot(workRoot())
+                .withPath(env.getenv("PATH").orElse(""));
         ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads());
         try (ScriptRunner runner = new ScriptRunner(options)) {
             List<Future<ScriptResult>> results = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param isShort whether the {@code [short]} condition holds
  * @param verbose log every line, also of phases that passed
  * @param extensions the extensions whose commands, conditions and setup scripts see
+ * @param path the {@code PATH} scripts inherit, the one variable passed through from outside
  */
 public record RunnerOptions(
         boolean update,
@@ -23,7 +24,8 @@ public record RunnerOptions(
         Duration timeout,
         boolean isShort,
         boolean verbose,
-        List<ScriptExtension> extensions) {
+        List<ScriptExtension> extensions,
+        String path) {
 
     /** The default time limit of one script. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -35,41 +37,53 @@ public record RunnerOptions(
     /** Returns the defaults, with the extensions found on the class path. */
     public static RunnerOptions defaults() {
         return new RunnerOptions(
-                false, false, Optional.empty(), DEFAULT_TIMEOUT, false, false, ScriptExtensions.loadAll());
+                false,
+                false,
+                Optional.empty(),
+                DEFAULT_TIMEOUT,
+                false,
+                false,
+                ScriptExtensions.loadAll(),
+                System.getenv().getOrDefault("PATH", ""));
     }
 
     /** Returns these options with update mode set as given. */
     public RunnerOptions withUpdate(boolean value) {
-        return new RunnerOptions(value, keepWork, workRoot, timeout, isShort, verbose, extensions);
+        return new RunnerOptions(value, keepWork, workRoot, timeout, isShort, verbose, extensions, path);
     }
 
     /** Returns these options with keeping work directories set as given. */
     public RunnerOptions withKeepWork(boolean value) {
-        return new RunnerOptions(update, value, workRoot, timeout, isShort, verbose, extensions);
+        return new RunnerOptions(update, value, workRoot, timeout, isShort, verbose, extensions, path);
     }
 
     /** Returns these options with the given work root. */
     public RunnerOptions withWorkRoot(Path value) {
-        return new RunnerOptions(update, keepWork, Optional.of(value), timeout, isShort, verbose, extensions);
+        return new RunnerOptions(update, keepWork, Optional.of(value), timeout, isShort, verbose, extensions, path);
     }
 
     /** Returns these options with the given time limit per script. */
     public RunnerOptions withTimeout(Duration value) {
-        return new RunnerOptions(update, keepWork, workRoot, value, isShort, verbose, extensions);
+        return new RunnerOptions(update, keepWork, workRoot, value, isShort, verbose, extensions, path);
     }
 
     /** Returns these options with {@code [short]} set as given. */
     public RunnerOptions withShort(boolean value) {
-        return new RunnerOptions(update, keepWork, workRoot, timeout, value, verbose, extensions);
+        return new RunnerOptions(update, keepWork, workRoot, timeout, value, verbose, extensions, path);
     }
 
     /** Returns these options with verbose logging set as given. */
     public RunnerOptions withVerbose(boolean value) {
-        return new RunnerOptions(update, keepWork, workRoot, timeout, isShort, value, extensions);
+        return new RunnerOptions(update, keepWork, workRoot, timeout, isShort, value, extensions, path);
     }
 
     /** Returns these options with the given extensions instead of the ones found on the class path. */
     public RunnerOptions withExtensions(List<ScriptExtension> value) {
-        return new RunnerOptions(update, keepWork, workRoot, timeout, isShort, verbose, value);
+        return new RunnerOptions(update, keepWork, workRoot, timeout, isShort, verbose, value, path);
+    }
+
+    /** Returns these options with the {@code PATH} that scripts inherit. */
+    public RunnerOptions withPath(String value) {
+        return new RunnerOptions(update, keepWork, workRoot, timeout, isShort, verbose, extensions, value);
     }
 }

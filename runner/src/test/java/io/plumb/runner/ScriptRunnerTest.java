@@ -149,6 +149,16 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void scriptsInheritOnlyTheGivenPath() throws IOException {
+        RunnerOptions options =
+                RunnerOptions.defaults().withExtensions(List.of()).withPath("/nowhere:/usr/bin:/bin");
+        ScriptResult result = run(
+                options,
+                "exec sh -c 'echo $PATH; echo user=$USER'\nstdout '^/nowhere:/usr/bin:/bin$'\nstdout '^user=$'\n");
+        assertThat(result.outcome()).as(result.log()).isEqualTo(ScriptOutcome.PASSED);
+    }
+
+    @Test
     void unknownConditionFailsAtItsLine() throws IOException {
         ScriptResult result = run("env A=1\n[cloudy] env B=2\n");
         assertThat(result.failureLine()).isEqualTo(2);

@@ -94,7 +94,7 @@ public final class ScriptExecution {
     private void initEnvironment(ScriptState ts) {
         boolean windows = File.separatorChar == '\\';
         ts.setenv("WORK", ts.workDir().toString());
-        ts.setenv("PATH", System.getenv().getOrDefault("PATH", ""));
+        ts.setenv("PATH", options.path());
         ts.setenv("GOTRACEBACK", "system");
         ts.setenv(windows ? "USERPROFILE" : "HOME", "/no-home");
         ts.setenv(windows ? "TMP" : "TMPDIR", ts.workDir().resolve(".tmp").toString());
