@@ -26,24 +26,24 @@ public final class ScriptThroughputBench {
     /** Rounds per configuration; the median round is reported, with the range, since disk speed varies. */
     private static final int ROUNDS = 3;
 
-    private static final String SCRIPT = String.join(
-            "\n",
-            "# a small script of builtins",
-            "env GREETING=hello",
-            "exists in.txt",
-            "mkdir sub/dir",
-            "cp in.txt sub/dir/copy.txt",
-            "cmp in.txt sub/dir/copy.txt",
-            "grep '^hello' sub/dir/copy.txt",
-            "cmpenv in.txt want.txt",
-            "mv sub/dir/copy.txt moved.txt",
-            "! exists sub/dir/copy.txt",
-            "rm sub",
-            "-- in.txt --",
-            "hello world",
-            "-- want.txt --",
-            "$GREETING world",
-            "");
+    private static final String SCRIPT =
+            """
+            # a small script of builtins
+            env GREETING=hello
+            exists in.txt
+            mkdir sub/dir
+            cp in.txt sub/dir/copy.txt
+            cmp in.txt sub/dir/copy.txt
+            grep '^hello' sub/dir/copy.txt
+            cmpenv in.txt want.txt
+            mv sub/dir/copy.txt moved.txt
+            ! exists sub/dir/copy.txt
+            rm sub
+            -- in.txt --
+            hello world
+            -- want.txt --
+            $GREETING world
+            """;
 
     private ScriptThroughputBench() {}
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,20 +186,19 @@ class ScriptRunnerTest {
 
     @Test
     void ttyinGivesTheNextProgramAPseudoTerminal() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
-        String script = String.join(
-                "\n",
-                "ttyin input.txt",
-                "exec sh -c 'read line </dev/tty; echo \"got $line\" >/dev/tty; echo out'",
-                "stdout '^out$'",
-                "ttyout 'got hello'",
-                "ttyin -stdin input.txt",
-                "exec sh -c 'read line; echo \"stdin $line\" >/dev/tty'",
-                "ttyout 'stdin hello'",
-                "-- input.txt --",
-                "hello",
-                "");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        String script =
+                """
+                ttyin input.txt
+                exec sh -c 'read line </dev/tty; echo "got $line" >/dev/tty; echo out'
+                stdout '^out$'
+                ttyout 'got hello'
+                ttyin -stdin input.txt
+                exec sh -c 'read line; echo "stdin $line" >/dev/tty'
+                ttyout 'stdin hello'
+                -- input.txt --
+                hello
+                """;
         ScriptResult result = run(script);
         assertThat(result.outcome()).as(result.log()).isEqualTo(ScriptOutcome.PASSED);
     }

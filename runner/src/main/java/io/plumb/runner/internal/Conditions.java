@@ -85,22 +85,18 @@ final class Conditions {
             String program = condition.substring("exec:".length());
             return Optional.of(ProcessLauncher.isOnPath(program, ts.getenv("PATH")));
         }
-        switch (condition) {
-            case "short":
-                return Optional.of(ts.options().isShort());
-            case "net":
-                return Optional.of(!ts.options().isShort());
-            case "link":
-                return Optional.of(!OS.equals("plan9") && !OS.equals("android"));
-            case "symlink":
-                return Optional.of(supportsSymlinks(ts.workDir()));
-            case "unix":
-                return Optional.of(UNIX_OS.contains(OS));
-            case "gc":
-            case "gccgo":
-                return Optional.of(false);
-            default:
-                break;
+        Optional<Boolean> builtin =
+                switch (condition) {
+                    case "short" -> Optional.of(ts.options().isShort());
+                    case "net" -> Optional.of(!ts.options().isShort());
+                    case "link" -> Optional.of(!OS.equals("plan9") && !OS.equals("android"));
+                    case "symlink" -> Optional.of(supportsSymlinks(ts.workDir()));
+                    case "unix" -> Optional.of(UNIX_OS.contains(OS));
+                    case "gc", "gccgo" -> Optional.of(false); // Go compilers; never true for Java
+                    default -> Optional.empty();
+                };
+        if (builtin.isPresent()) {
+            return builtin;
         }
         if (KNOWN_OS.contains(condition)) {
             return Optional.of(condition.equals(OS));
@@ -140,19 +136,11 @@ final class Conditions {
 
     private static String goarch() {
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        switch (arch) {
-            case "x86_64":
-            case "amd64":
-                return "amd64";
-            case "aarch64":
-            case "arm64":
-                return "arm64";
-            case "x86":
-            case "i386":
-            case "i686":
-                return "386";
-            default:
-                return arch;
-        }
+        return switch (arch) {
+            case "x86_64", "amd64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            case "x86", "i386", "i686" -> "386";
+            default -> arch;
+        };
     }
 }

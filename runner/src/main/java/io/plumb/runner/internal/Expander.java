@@ -8,7 +8,7 @@ final class Expander {
 
     /**
      * Expands variables in {@code s}. {@code $} followed by anything but a name, a special character or a brace is
-     * kept; {@code ${}} and an unclosed {@code ${} are removed.
+     * kept; <code>${}</code> and an unclosed <code>${</code> are removed.
      */
     static String expand(String s, UnaryOperator<String> lookup) {
         StringBuilder out = null;

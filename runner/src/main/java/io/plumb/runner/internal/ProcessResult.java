@@ -1,5 +1,7 @@
 package io.plumb.runner.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code ProcessResult} is what a finished program left: its output and how it ended.
  *
@@ -29,24 +31,16 @@ record ProcessResult(String stdout, String stderr, int exitCode, String state) {
         return "exit status " + exitCode;
     }
 
-    private static @org.jspecify.annotations.Nullable String signalName(int signal) {
-        switch (signal) {
-            case 1:
-                return "hangup";
-            case 2:
-                return "interrupt";
-            case 3:
-                return "quit";
-            case 6:
-                return "aborted";
-            case 9:
-                return "killed";
-            case 13:
-                return "broken pipe";
-            case 15:
-                return "terminated";
-            default:
-                return null;
-        }
+    private static @Nullable String signalName(int signal) {
+        return switch (signal) {
+            case 1 -> "hangup";
+            case 2 -> "interrupt";
+            case 3 -> "quit";
+            case 6 -> "aborted";
+            case 9 -> "killed";
+            case 13 -> "broken pipe";
+            case 15 -> "terminated";
+            default -> null;
+        };
     }
 }

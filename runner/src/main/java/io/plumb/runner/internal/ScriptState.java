@@ -150,16 +150,12 @@ final class ScriptState implements ScriptContext {
 
     @Override
     public String readFile(String file) {
-        switch (file) {
-            case "stdout":
-                return stdout;
-            case "stderr":
-                return stderr;
-            case "ttyout":
-                return ttyout;
-            default:
-                return readText(mkAbs(file));
-        }
+        return switch (file) {
+            case "stdout" -> stdout;
+            case "stderr" -> stderr;
+            case "ttyout" -> ttyout;
+            default -> readText(mkAbs(file));
+        };
     }
 
     /** Reads a file as UTF-8, failing the script with Go's wording when it cannot be read. */

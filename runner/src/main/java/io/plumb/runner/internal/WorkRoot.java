@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +54,7 @@ public final class WorkRoot {
     public void close() {
         // The cleaner may be removing the same directory right now; retry until it is gone, within reason.
         long deadline = System.nanoTime() + 10_000_000_000L;
-        for (Path workDir : discarded) {
+        for (Path workDir : List.copyOf(discarded)) {
             WorkCleaner.remove(workDir);
             while (Files.exists(workDir) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
