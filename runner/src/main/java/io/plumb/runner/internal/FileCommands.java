@@ -13,7 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,11 +34,14 @@ final class FileCommands {
         usage(args.size() == 2, "chmod perm paths...");
         int mode = parseMode(args.get(0));
         Path path = ts.mkAbs(args.get(1));
+        if (!hasPosixPermissions(path)) {
+            throw new ScriptFailure("chmod " + path + ": the file system has no POSIX permissions");
+        }
         try {
             Files.setPosixFilePermissions(path, permissions(mode));
         } catch (NoSuchFileException e) {
             throw new ScriptFailure("chmod " + path + ": no such file or directory", e);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             throw new ScriptFailure(ScriptState.describe("chmod " + path, e), e);
         }
     }
@@ -140,6 +142,7 @@ final class FileCommands {
             // The target is used as written: relative to the link's own directory.
             Files.createSymbolicLink(link, Path.of(args.get(2)));
         } catch (IOException | UnsupportedOperationException e) {
+            // UnsupportedOperationException: a file system without symbolic links.
             throw new ScriptFailure(ScriptState.describe("symlink " + args.get(2) + " " + link, e), e);
         }
     }
@@ -208,9 +211,12 @@ final class FileCommands {
     }
 
     private static void makeWritable(Path dir) {
+        if (!hasPosixPermissions(dir)) {
+            return;
+        }
         try {
             Files.setPosixFilePermissions(dir, permissions(0777));
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             // Best effort, as go-internal's chmod before removal; the delete reports the real problem.
         }
     }
@@ -232,6 +238,10 @@ final class FileCommands {
         return (int) value;
     }
 
+    private static boolean hasPosixPermissions(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
         for (int bit = 0; bit < PERMISSION_BITS.length; bit++) {
@@ -243,6 +253,9 @@ final class FileCommands {
     }
 
     static int modeOf(Path path) {
+        if (!hasPosixPermissions(path)) {
+            return Files.isWritable(path) ? 0666 : 0444;
+        }
         try {
             int mode = 0;
             Set<PosixFilePermission> set = Files.getPosixFilePermissions(path);
@@ -252,7 +265,7 @@ final class FileCommands {
                 }
             }
             return mode;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             return Files.isWritable(path) ? 0666 : 0444;
         }
     }
@@ -271,13 +284,13 @@ final class FileCommands {
             boolean isNew = !Files.exists(file);
             Files.write(file, data);
             // New files get 0666 less the umask anyway; only other modes need a chmod.
-            if (isNew && mode != 0666) {
-                String umasked = PosixFilePermissions.toString(permissions(mode & ~0022));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(umasked));
+            if (isNew && mode != 0666 && hasPosixPermissions(file)) {
+                // As a umask of 022 would.
+                Files.setPosixFilePermissions(file, permissions(mode & ~0022));
             }
         } catch (NoSuchFileException e) {
             throw new ScriptFailure("open " + file + ": no such file or directory", e);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             throw new ScriptFailure(ScriptState.describe("open " + file, e), e);
         }
     }
