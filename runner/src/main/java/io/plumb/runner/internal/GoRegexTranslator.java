@@ -1,13 +1,9 @@
 package io.plumb.runner.internal;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code GoRegexTranslator} parses one Go regexp with the grammar of Go's {@code regexp/syntax} (Perl flags) and
@@ -18,7 +14,6 @@ final class GoRegexTranslator {
     private record Flags(boolean foldCase, boolean multiLine, boolean dotNewline, boolean nonGreedy) {}
 
     private static final Flags DEFAULT_FLAGS = new Flags(false, false, false, false);
-    private static final int MAX_RUNE = 0x10FFFF;
     private static final int MAX_REPEAT = 1000;
 
     // Go's \b is an ASCII word boundary; Java's (before JDK 19) uses Unicode letters. Spell it out, and keep
@@ -32,30 +27,6 @@ final class GoRegexTranslator {
     // Go's (?m)^ also matches at the very end of a text that ends in \n; Java's does not.
     private static final String BEGIN_LINE = "(?<![^\\n])";
     private static final String END_LINE = "(?![^\\n])";
-
-    private static final int[] PERL_DIGIT = {'0', '9'};
-    private static final int[] PERL_SPACE = {'\t', '\n', '\f', '\r', ' ', ' '};
-    private static final int[] PERL_WORD = {'0', '9', 'A', 'Z', '_', '_', 'a', 'z'};
-
-    private static final Map<String, int[]> POSIX_CLASSES = Map.ofEntries(
-            Map.entry("alnum", new int[] {'0', '9', 'A', 'Z', 'a', 'z'}),
-            Map.entry("alpha", new int[] {'A', 'Z', 'a', 'z'}),
-            Map.entry("ascii", new int[] {0, 0x7F}),
-            Map.entry("blank", new int[] {'\t', '\t', ' ', ' '}),
-            Map.entry("cntrl", new int[] {0, 0x1F, 0x7F, 0x7F}),
-            Map.entry("digit", new int[] {'0', '9'}),
-            Map.entry("graph", new int[] {'!', '~'}),
-            Map.entry("lower", new int[] {'a', 'z'}),
-            Map.entry("print", new int[] {' ', '~'}),
-            Map.entry("punct", new int[] {'!', '/', ':', '@', '[', '`', '{', '~'}),
-            Map.entry("space", new int[] {'\t', '\r', ' ', ' '}),
-            Map.entry("upper", new int[] {'A', 'Z'}),
-            Map.entry("word", new int[] {'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}),
-            Map.entry("xdigit", new int[] {'0', '9', 'A', 'F', 'a', 'f'}));
-
-    private static final Set<String> CATEGORIES = Set.of(
-            "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl",
-            "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs");
 
     private final String src;
     private final StringBuilder out = new StringBuilder();
@@ -141,20 +112,8 @@ final class GoRegexTranslator {
     }
 
     private void literal(int cp) {
-        out.append(escape(cp));
+        out.append(GoCharClasses.escape(cp));
         hasOperand = true;
-    }
-
-    /** Writes a code point so that Java reads it literally, in or out of a class. */
-    private static String escape(int cp) {
-        boolean alnum = (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-        if (alnum || cp == ' ' || cp == '_') {
-            return String.valueOf((char) cp);
-        }
-        if (cp > ' ' && cp < 0x7F) {
-            return "\\" + (char) cp;
-        }
-        return "\\x{" + Integer.toHexString(cp) + "}";
     }
 
     private void openGroup() {
@@ -471,7 +430,7 @@ final class GoRegexTranslator {
                 return -1;
             }
             r = r * 16 + v;
-            if (r > MAX_RUNE) {
+            if (r > GoCharClasses.MAX_RUNE) {
                 return -1;
             }
             digits++;
@@ -494,11 +453,11 @@ final class GoRegexTranslator {
         char c = src.charAt(pos + 1);
         int[] ranges =
                 switch (Character.toLowerCase(c)) {
-                    case 'd' -> PERL_DIGIT;
-                    case 's' -> PERL_SPACE;
-                    default -> PERL_WORD;
+                    case 'd' -> GoCharClasses.PERL_DIGIT;
+                    case 's' -> GoCharClasses.PERL_SPACE;
+                    default -> GoCharClasses.PERL_WORD;
                 };
-        appendRanges(cls, Character.isUpperCase(c) ? complement(ranges) : ranges);
+        GoCharClasses.appendRanges(cls, Character.isUpperCase(c) ? GoCharClasses.complement(ranges) : ranges);
         pos += 2;
     }
 
@@ -534,27 +493,14 @@ final class GoRegexTranslator {
             String any = "\\x{0}-\\x{10ffff}";
             return negated ? "[^" + any + "]" : inClass ? any : "[" + any + "]";
         }
-        if (CATEGORIES.contains(name)) {
+        if (GoCharClasses.CATEGORIES.contains(name)) {
             return p + "{" + name + "}";
         }
-        String script = scriptName(name);
+        String script = GoCharClasses.scriptName(name);
         if (script == null) {
             throw error("invalid character class range", src.substring(start, pos));
         }
         return p + "{sc=" + script + "}";
-    }
-
-    /** Returns Java's name of the Unicode script Go calls {@code name} (such as {@code Old_Italic}). */
-    private static @Nullable String scriptName(String name) {
-        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
-            return null;
-        }
-        try {
-            return Character.UnicodeScript.valueOf(name.toUpperCase(Locale.ROOT))
-                    .name();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Parses a bracketed class at {@code pos}, as Go's {@code parseClass}. */
@@ -590,7 +536,7 @@ final class GoRegexTranslator {
                     throw error("invalid character class range", src.substring(rangeStart, pos));
                 }
             }
-            appendRanges(cls, new int[] {lo, hi});
+            GoCharClasses.appendRanges(cls, new int[] {lo, hi});
         }
         pos++;
         operand(cls.append(']').toString());
@@ -617,40 +563,12 @@ final class GoRegexTranslator {
         String whole = src.substring(pos, end + 2);
         String name = src.substring(pos + 2, end);
         boolean negated = name.startsWith("^");
-        int[] ranges = POSIX_CLASSES.get(negated ? name.substring(1) : name);
+        int[] ranges = GoCharClasses.POSIX_CLASSES.get(negated ? name.substring(1) : name);
         if (ranges == null) {
             throw error("invalid character class range", whole);
         }
-        appendRanges(cls, negated ? complement(ranges) : ranges);
+        GoCharClasses.appendRanges(cls, negated ? GoCharClasses.complement(ranges) : ranges);
         pos = end + 2;
         return true;
-    }
-
-    private static void appendRanges(StringBuilder cls, int[] ranges) {
-        for (int i = 0; i < ranges.length; i += 2) {
-            cls.append(escape(ranges[i]));
-            if (ranges[i + 1] != ranges[i]) {
-                cls.append('-').append(escape(ranges[i + 1]));
-            }
-        }
-    }
-
-    /** Complements sorted, disjoint ranges over all code points. */
-    private static int[] complement(int[] ranges) {
-        int[] result = new int[ranges.length + 2];
-        int n = 0;
-        int next = 0;
-        for (int i = 0; i < ranges.length; i += 2) {
-            if (ranges[i] > next) {
-                result[n++] = next;
-                result[n++] = ranges[i] - 1;
-            }
-            next = ranges[i + 1] + 1;
-        }
-        if (next <= MAX_RUNE) {
-            result[n++] = next;
-            result[n++] = MAX_RUNE;
-        }
-        return Arrays.copyOf(result, n);
     }
 }
