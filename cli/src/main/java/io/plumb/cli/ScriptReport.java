@@ -2,6 +2,8 @@ package io.plumb.cli;
 
 import io.plumb.runner.ScriptResult;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A {@code ScriptReport} prints script results as they come, {@code PASS name}, {@code FAIL name} or {@code SKIP
@@ -15,6 +17,7 @@ final class ScriptReport {
     private int passed;
     private int failed;
     private int skipped;
+    private final List<ScriptResult> results = new ArrayList<>();
 
     ScriptReport(PrintWriter out, boolean verbose) {
         this.out = out;
@@ -23,6 +26,7 @@ final class ScriptReport {
 
     /** Prints one result and counts it. */
     void add(ScriptResult result) {
+        results.add(result);
         switch (result.outcome()) {
             case PASSED -> {
                 passed++;
@@ -44,6 +48,11 @@ final class ScriptReport {
         }
         result.keptWorkDir().ifPresent(dir -> out.println(INDENT + "WORK=" + dir));
         out.flush();
+    }
+
+    /** Returns the results added so far, in order. */
+    List<ScriptResult> results() {
+        return List.copyOf(results);
     }
 
     /** Returns whether any script failed. */

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,13 @@ final class ScriptRunCommand implements Callable<Integer> {
                     + " processors, ${DEFAULT-VALUE}).")
     int parallel = Runtime.getRuntime().availableProcessors();
 
+    @Option(
+            names = "--junit-report",
+            paramLabel = "FILE",
+            description = "Also write the results as JUnit XML to this file, for CI servers.")
+    @Nullable
+    Path junitReport;
+
     @Parameters(
             paramLabel = "PATH",
             arity = "1..*",
@@ -98,6 +106,7 @@ final class ScriptRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, not " + parallel);
         }
         ScriptReport report = new ScriptReport(out, runnerOptions.verbose);
+        Instant started = Instant.now();
         RunnerOptions options = runnerOptions
                 .applyTo(RunnerOptions.defaults())
                 .withWorkRoot(workRoot())
@@ -123,6 +132,15 @@ final class ScriptRunCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         out.println(report.summary());
+        if (junitReport != null) {
+            Path file = env.resolve(junitReport.toString());
+            try {
+                new JUnitXmlReport(env.workingDirectory()).write(file, report.results(), started);
+            } catch (IOException e) {
+                err.println("plumb: cannot write the JUnit report " + file + ": " + e.getMessage());
+                return ExitCode.SOFTWARE;
+            }
+        }
         return report.hasFailures() ? ExitCode.SOFTWARE : ExitCode.OK;
     }
 
