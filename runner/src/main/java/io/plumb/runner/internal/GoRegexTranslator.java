@@ -31,6 +31,12 @@ final class GoRegexTranslator {
     private final String src;
     private final StringBuilder out = new StringBuilder();
     private final Deque<Flags> groups = new ArrayDeque<>();
+    // Where each open group starts in the output, so that a closed group can be wrapped as an operand.
+    private final Deque<Integer> groupStarts = new ArrayDeque<>();
+    // Where the last operand starts in the output, and whether a repetition already applies to it: Go lets a
+    // flag group separate two repetitions ("a{2}(?i)*" repeats "a{2}"), which Java only accepts wrapped.
+    private int operandStart;
+    private boolean operandRepeated;
     private final Set<String> names = new HashSet<>();
     // Java flags from a (?flags) group, written only before the next token that is not a repetition: in Go
     // "x(?i)*" repeats x, but Java finds no operand for a '*' right after "(?i)".
@@ -65,9 +71,10 @@ final class GoRegexTranslator {
             int start = pos;
             boolean repeat = false;
             char c = src.charAt(pos);
-            if ("*+?{".indexOf(c) < 0) {
-                out.append(pendingFlags);
-                pendingFlags.setLength(0);
+            // A flag group such as (?i) is no operand: flags wait for the next real token, so that a repetition
+            // after them still applies to what came before.
+            if ("*+?{".indexOf(c) < 0 && !lookingAt("(?")) {
+                flushFlags();
             }
             switch (c) {
                 case '(' -> openGroup();
@@ -107,13 +114,24 @@ final class GoRegexTranslator {
     }
 
     private void operand(String java) {
+        operandStart = out.length();
+        operandRepeated = false;
         out.append(java);
         hasOperand = true;
     }
 
     private void literal(int cp) {
-        out.append(GoCharClasses.escape(cp));
-        hasOperand = true;
+        operand(GoCharClasses.escape(cp));
+    }
+
+    private void flushFlags() {
+        out.append(pendingFlags);
+        pendingFlags.setLength(0);
+    }
+
+    private void pushGroup(Flags outer) {
+        groups.push(outer);
+        groupStarts.push(out.length());
     }
 
     private void openGroup() {
@@ -122,7 +140,7 @@ final class GoRegexTranslator {
             return;
         }
         pos++;
-        groups.push(flags);
+        pushGroup(flags);
         out.append('(');
         hasOperand = false;
     }
@@ -133,7 +151,10 @@ final class GoRegexTranslator {
         }
         pos++;
         flags = groups.pop();
-        operand(")");
+        out.append(')');
+        operandStart = groupStarts.pop();
+        operandRepeated = false;
+        hasOperand = true;
     }
 
     private void parsePerlFlags() {
@@ -169,7 +190,8 @@ final class GoRegexTranslator {
                     }
                     String javaFlags = javaFlags(flags, next);
                     if (c == ':') {
-                        groups.push(flags);
+                        flushFlags();
+                        pushGroup(flags);
                         out.append("(?").append(javaFlags).append(':');
                         hasOperand = false;
                     } else if (!javaFlags.isEmpty()) {
@@ -210,7 +232,8 @@ final class GoRegexTranslator {
             throw error("invalid named capture", t.substring(0, end + 1));
         }
         pos += end + 1;
-        groups.push(flags);
+        flushFlags();
+        pushGroup(flags);
         hasOperand = false;
         // Java names are [a-zA-Z][a-zA-Z0-9]* and unique; any other Go name becomes a plain group, which
         // matches the same.
@@ -239,10 +262,14 @@ final class GoRegexTranslator {
         if (!hasOperand) {
             throw error("missing argument to repetition operator", src.substring(pos, after));
         }
+        if (operandRepeated) {
+            out.insert(operandStart, "(?:").append(')');
+        }
         out.append(javaOp);
         if (nonGreedy) {
             out.append('?');
         }
+        operandRepeated = true;
         pos = after;
         return true;
     }

@@ -351,4 +351,29 @@ class GoRegexTest {
         assertThat(p.matcher(text).find()).isTrue();
         assertThat(p.matcher(text.replace('.', 'x')).find()).isFalse();
     }
+
+    @Nested
+    class FlagGroupsBetweenTokens {
+        @Test
+        void aFlagGroupLetsARepetitionApplyToARepetition() {
+            // Go parses a{2}(?i)* as (a{2})*: the flag group is no operand and resets the nested-repetition check.
+            // Expected figures are Go 1.19's.
+            Pattern p = GoRegex.compile("^(?:a|b){2}(?m)+$");
+            assertThat(GoRegex.countMatches(p, "abab\nab\naba\n")).isEqualTo(2);
+            assertThat(GoRegex.firstMatch(p, "abab\nab\naba\n")).contains("abab");
+        }
+
+        @Test
+        void consecutiveFlagGroupsLeaveTheRepetitionToTheTokenBefore() {
+            Pattern p = GoRegex.compile("x(?s)(?i)?y");
+            assertThat(GoRegex.firstMatch(p, "y")).contains("y");
+            assertThat(GoRegex.firstMatch(p, "xY")).contains("xY");
+        }
+
+        @Test
+        void directlyNestedRepetitionIsStillAnError() {
+            assertThatThrownBy(() -> GoRegex.compile("a**"))
+                    .hasMessage("error parsing regexp: invalid nested repetition operator: `**`");
+        }
+    }
 }
