@@ -160,10 +160,23 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void aConditionThatThrowsIsABadCondition() throws IOException {
+        ScriptExtension broken = new ScriptExtension() {
+            @Override
+            public Optional<Boolean> condition(String condition) {
+                throw new IllegalStateException("cannot reach the weather service");
+            }
+        };
+        ScriptResult result = run(RunnerOptions.defaults().withExtensions(List.of(broken)), "[sunny] env A=1\n");
+        assertThat(result.failureLine()).isEqualTo(1);
+        assertThat(result.message()).isEqualTo("bad condition \"sunny\": cannot reach the weather service");
+    }
+
+    @Test
     void unknownConditionFailsAtItsLine() throws IOException {
         ScriptResult result = run("env A=1\n[cloudy] env B=2\n");
         assertThat(result.failureLine()).isEqualTo(2);
-        assertThat(result.message()).isEqualTo("bad condition \"cloudy\": unknown condition \"cloudy\"");
+        assertThat(result.message()).isEqualTo("unknown condition \"cloudy\"");
     }
 
     @Test

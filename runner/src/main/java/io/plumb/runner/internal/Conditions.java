@@ -1,6 +1,7 @@
 package io.plumb.runner.internal;
 
 import io.plumb.runner.ScriptExtension;
+import io.plumb.runner.ScriptFailure;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,13 @@ final class Conditions {
             return Optional.of(false);
         }
         for (ScriptExtension extension : ts.options().extensions()) {
-            Optional<Boolean> answer = extension.condition(condition);
+            Optional<Boolean> answer;
+            try {
+                answer = extension.condition(condition);
+            } catch (RuntimeException e) {
+                // As go-internal reports an error from Params.Condition.
+                throw new ScriptFailure("bad condition " + GoQuote.quote(condition) + ": " + e.getMessage(), e);
+            }
             if (answer.isPresent()) {
                 return answer;
             }

@@ -191,8 +191,7 @@ final class ScriptBody {
             }
             Optional<Boolean> holds = Conditions.evaluate(ts, condition);
             if (holds.isEmpty()) {
-                throw new ScriptFailure("bad condition " + GoQuote.quote(condition) + ": unknown condition "
-                        + GoQuote.quote(condition));
+                throw new ScriptFailure("unknown condition " + GoQuote.quote(condition));
             }
             if (holds.get() != want) {
                 return;
