@@ -142,7 +142,7 @@ final class FileCommands {
             // The target is used as written: relative to the link's own directory.
             Files.createSymbolicLink(link, Path.of(args.get(2)));
         } catch (IOException | UnsupportedOperationException e) {
-            // UnsupportedOperationException: a file system without symbolic links.
+            // The unchecked exception comes from file systems without symbolic links.
             throw new ScriptFailure(ScriptState.describe("symlink " + args.get(2) + " " + link, e), e);
         }
     }

@@ -92,5 +92,10 @@ final class GoCharClasses {
         return Arrays.copyOf(result, n);
     }
 
+    /** Returns whether a code point is an ASCII letter or digit. */
+    static boolean isAsciiAlnum(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
     private GoCharClasses() {}
 }

@@ -228,7 +228,7 @@ final class GoRegexTranslator {
             throw error("invalid named capture", t);
         }
         String name = t.substring(nameStart, end);
-        if (name.isEmpty() || !name.chars().allMatch(c -> c == '_' || isAsciiAlnum(c))) {
+        if (name.isEmpty() || !name.chars().allMatch(c -> c == '_' || GoCharClasses.isAsciiAlnum(c))) {
             throw error("invalid named capture", t.substring(0, end + 1));
         }
         pos += end + 1;
@@ -242,10 +242,6 @@ final class GoRegexTranslator {
         } else {
             out.append('(');
         }
-    }
-
-    private static boolean isAsciiAlnum(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     /** Handles a repetition operator that ends before {@code opEnd}; returns true, for {@link #lastRepeat}. */
@@ -419,7 +415,7 @@ final class GoRegexTranslator {
             }
             default -> {
                 // Escaped ASCII punctuation (and \_) is itself; letters and digits are reserved.
-                if (c < 0x80 && !isAsciiAlnum(c)) {
+                if (c < 0x80 && !GoCharClasses.isAsciiAlnum(c)) {
                     return c;
                 }
             }
