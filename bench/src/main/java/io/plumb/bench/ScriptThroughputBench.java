@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -109,6 +110,47 @@ public final class ScriptThroughputBench {
                 "runner overhead (one-line script, 1 thread): median %.2f ms per script, %.0f scripts/s%n",
                 overhead.medianMillis(),
                 overhead.scriptsPerSecond());
+        goInternalBaseline(scripts);
+    }
+
+    /**
+     * Runs go-internal's own {@code testscript} command on the same scripts, in one process, when it is installed
+     * (on {@code PATH}, or named by {@code -Dplumb.bench.testscript=PATH}), for a reference figure on this machine.
+     */
+    private static void goInternalBaseline(List<Path> scripts) throws IOException, InterruptedException {
+        Path testscript = Optional.ofNullable(System.getProperty("plumb.bench.testscript"))
+                .map(Path::of)
+                .or(() -> onPath("testscript"))
+                .orElse(null);
+        if (testscript == null) {
+            System.out.println("go-internal testscript: not installed, no baseline figure (see bench/README.md)");
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(testscript.toString()));
+        scripts.forEach(script -> command.add(script.toString()));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "go-internal testscript (%s, 1 process, sequential): %.0f scripts/s%s%n",
+                testscript,
+                scripts.size() / seconds,
+                exit == 0 ? "" : " (exit status " + exit + ")");
+    }
+
+    private static Optional<Path> onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     private record Measurement(double scriptsPerSecond, double medianMillis) {}
