@@ -6,9 +6,7 @@ import io.plumb.runner.ScriptFailure;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
@@ -22,8 +20,8 @@ final class PlumbScriptCommand implements ScriptCommand {
         byte[] stdin = script.takeStdin().orElse("").getBytes(StandardCharsets.UTF_8);
         PrintWriter out = script.stdout();
         PrintWriter err = script.stderr();
-        CliEnvironment env = new CliEnvironment(
-                script.cwd(), environment(script.environ()), new ByteArrayInputStream(stdin), out, err);
+        CliEnvironment env =
+                new CliEnvironment(script.cwd(), script.environment(), new ByteArrayInputStream(stdin), out, err);
         int exitCode = Plumb.execute(env, args.toArray(String[]::new));
         out.flush();
         err.flush();
@@ -35,16 +33,5 @@ final class PlumbScriptCommand implements ScriptCommand {
         if (exitCode == 0 && negated) {
             throw new ScriptFailure("unexpected command success");
         }
-    }
-
-    private static Map<String, String> environment(List<String> environ) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        for (String entry : environ) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                variables.put(entry.substring(0, eq), entry.substring(eq + 1));
-            }
-        }
-        return variables;
     }
 }

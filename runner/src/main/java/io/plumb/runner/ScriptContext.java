@@ -3,6 +3,7 @@ package io.plumb.runner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,8 +36,8 @@ public interface ScriptContext {
     /** Sets a script variable. */
     void setenv(String name, String value);
 
-    /** Returns the environment as {@code NAME=value} entries, in a stable order. */
-    List<String> environ();
+    /** Returns the environment, in the order the variables were first set; the map does not change later. */
+    Map<String, String> environment();
 
     /**
      * Reads a file relative to the current directory as UTF-8 text. The names {@code stdout}, {@code stderr}

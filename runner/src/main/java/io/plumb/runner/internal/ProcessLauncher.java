@@ -135,25 +135,12 @@ final class ProcessLauncher {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(args);
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(state.cwd().toFile());
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.putAll(state.envMap());
-        env.put("PWD", state.cwd().toString());
+        ProcessBuilder builder = inScript(state, command);
         try {
-            Path tmp = Files.createDirectories(state.workDir().resolve(".tmp"));
-            Path out = Files.createTempFile(tmp, "exec-", ".stdout");
-            Path err = Files.createTempFile(tmp, "exec-", ".stderr");
+            Path out = scratchFile(state, ".stdout", "");
+            Path err = scratchFile(state, ".stderr", "");
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Optional<String> stdin = state.takeStdin();
-            if (stdin.isPresent()) {
-                Path in = Files.createTempFile(tmp, "exec-", ".stdin");
-                Files.writeString(in, stdin.get(), StandardCharsets.UTF_8);
-                builder.redirectInput(in.toFile());
-            } else {
-                builder.redirectInput(new File(nullDevice()));
-            }
+            builder.redirectInput(stdinFile(state).toFile());
             return new Started(builder.start(), out, err, null);
         } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
@@ -161,6 +148,33 @@ final class ProcessLauncher {
         } catch (IOException e) {
             throw new StartException("fork/exec " + executable + ": " + firstLine(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Returns a builder for a command in the script's directory, with the script's environment and {@code PWD}. */
+    static ProcessBuilder inScript(ScriptState state, List<String> command) {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(state.cwd().toFile());
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(state.envMap());
+        env.put("PWD", state.cwd().toString());
+        return builder;
+    }
+
+    /** Makes a file in {@code $WORK/.tmp} holding {@code content}, for a program's input or output. */
+    static Path scratchFile(ScriptState state, String suffix, String content) throws IOException {
+        Path tmp = Files.createDirectories(state.workDir().resolve(".tmp"));
+        Path file = Files.createTempFile(tmp, "exec-", suffix);
+        if (!content.isEmpty()) {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        }
+        return file;
+    }
+
+    /** Takes the pending {@code stdin} into a scratch file, or returns the null device when there is none. */
+    static Path stdinFile(ScriptState state) throws IOException {
+        Optional<String> stdin = state.takeStdin();
+        return stdin.isPresent() ? scratchFile(state, ".stdin", stdin.get()) : Path.of(nullDevice());
     }
 
     static Path resolve(ScriptState state, String program) throws StartException {

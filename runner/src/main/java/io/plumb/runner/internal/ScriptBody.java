@@ -140,9 +140,7 @@ final class ScriptBody {
     }
 
     private void logEnvironment() {
-        for (String entry : ts.environ()) {
-            ts.scriptLog().line(entry);
-        }
+        ts.environment().forEach((name, value) -> ts.scriptLog().line(name + "=" + value));
         ts.scriptLog().raw("\n");
         ts.scriptLog().markHere();
     }

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -138,10 +139,8 @@ final class ScriptState implements ScriptContext {
     }
 
     @Override
-    public List<String> environ() {
-        List<String> entries = new ArrayList<>();
-        env.forEach((k, v) -> entries.add(k + "=" + v));
-        return entries;
+    public Map<String, String> environment() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(env));
     }
 
     Map<String, String> envMap() {

@@ -3,11 +3,9 @@ package io.plumb.runner.internal;
 import io.plumb.runner.ScriptFailure;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,12 +25,10 @@ final class TerminalLauncher {
                 .orElseThrow(() -> new ProcessLauncher.StartException(
                         "ttyin: no pseudo-terminal available (util-linux 'script' not found)"));
         try {
-            Path tmp = Files.createDirectories(state.workDir().resolve(".tmp"));
-            Path out = Files.createTempFile(tmp, "exec-", ".stdout");
-            Path err = Files.createTempFile(tmp, "exec-", ".stderr");
-            Path tty = Files.createTempFile(tmp, "exec-", ".ttyout");
-            Path ttyInput = Files.createTempFile(tmp, "exec-", ".ttyin");
-            Files.writeString(ttyInput, ttyin, StandardCharsets.UTF_8);
+            Path out = ProcessLauncher.scratchFile(state, ".stdout", "");
+            Path err = ProcessLauncher.scratchFile(state, ".stderr", "");
+            Path tty = ProcessLauncher.scratchFile(state, ".ttyout", "");
+            Path ttyInput = ProcessLauncher.scratchFile(state, ".ttyin", ttyin);
             StringBuilder command = new StringBuilder("exec ").append(shellQuote(executable.toString()));
             for (String arg : args) {
                 command.append(' ').append(shellQuote(arg));
@@ -40,24 +36,21 @@ final class TerminalLauncher {
             command.append(" >").append(shellQuote(out.toString()));
             command.append(" 2>").append(shellQuote(err.toString()));
             if (!state.isTtyinStdin()) {
-                Optional<String> stdin = state.takeStdin();
-                Path in = Path.of(ProcessLauncher.nullDevice());
-                if (stdin.isPresent()) {
-                    in = Files.createTempFile(tmp, "exec-", ".stdin");
-                    Files.writeString(in, stdin.get(), StandardCharsets.UTF_8);
-                }
-                command.append(" <").append(shellQuote(in.toString()));
+                command.append(" <")
+                        .append(shellQuote(ProcessLauncher.stdinFile(state).toString()));
             }
-            ProcessBuilder builder = new ProcessBuilder(
-                            script.toString(), "-q", "-e", "-c", command.toString(), ProcessLauncher.nullDevice())
-                    .directory(state.cwd().toFile())
+            ProcessBuilder builder = ProcessLauncher.inScript(
+                            state,
+                            List.of(
+                                    script.toString(),
+                                    "-q",
+                                    "-e",
+                                    "-c",
+                                    command.toString(),
+                                    ProcessLauncher.nullDevice()))
                     .redirectInput(ttyInput.toFile())
                     .redirectOutput(tty.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
-            Map<String, String> env = builder.environment();
-            env.clear();
-            env.putAll(state.envMap());
-            env.put("PWD", state.cwd().toString());
             return new ProcessLauncher.Started(builder.start(), out, err, tty);
         } catch (IOException e) {
             throw new ScriptFailure("ttyin: starting " + executable + ": " + e.getMessage(), e);

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +45,7 @@ class GoRegexGoVectorsTest {
     }
 
     private static List<Vector> load() throws IOException {
-        byte[] data;
-        try (InputStream in = Objects.requireNonNull(
-                GoRegexGoVectorsTest.class.getResourceAsStream("/testdata/regexp/go-vectors.dat"))) {
-            data = in.readAllBytes();
-        }
-        Sections sections = new Sections(data);
+        LengthPrefixedSections sections = LengthPrefixedSections.of("/testdata/regexp/go-vectors.dat");
         List<Vector> vectors = new ArrayList<>();
         while (sections.hasMore()) {
             String pattern = sections.text("pattern");
@@ -64,43 +56,5 @@ class GoRegexGoVectorsTest {
             vectors.add(new Vector(vectors.size(), pattern, text, error, count, first));
         }
         return vectors;
-    }
-
-    /** Reads {@code name N\n} headers followed by N bytes and a newline, after {@code #} comment lines. */
-    private static final class Sections {
-        private final byte[] data;
-        private int pos;
-
-        Sections(byte[] data) {
-            this.data = data;
-            while (pos < data.length && data[pos] == '#') {
-                line();
-            }
-        }
-
-        boolean hasMore() {
-            return pos < data.length;
-        }
-
-        String text(String name) {
-            int length = number(name);
-            String text = new String(data, pos, length, StandardCharsets.UTF_8);
-            pos += length + 1;
-            return text;
-        }
-
-        int number(String name) {
-            String header = line();
-            assertThat(header).startsWith(name + " ");
-            return Integer.parseInt(header.substring(name.length() + 1));
-        }
-
-        private String line() {
-            int start = pos;
-            while (data[pos] != '\n') {
-                pos++;
-            }
-            return new String(data, start, pos++ - start, StandardCharsets.UTF_8);
-        }
     }
 }
