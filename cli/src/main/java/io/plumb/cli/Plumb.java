@@ -35,10 +35,22 @@ public final class Plumb {
      * failure, 2 for bad usage. It never throws: an unexpected error is reported as one line on standard error.
      */
     public static int execute(CliEnvironment env, String... args) {
+        return executeAs("plumb", env, args);
+    }
+
+    /**
+     * Runs the command line under another program name, as the {@code atlas} script command does: usage texts
+     * show that name, and errors are printed with the reference tool's {@code Error: } prefix when it is {@code
+     * atlas}.
+     */
+    public static int executeAs(String programName, CliEnvironment env, String... args) {
+        String prefix = programName.equals("atlas") ? "Error: " : programName + ": ";
         try {
-            return commandLine(env).execute(args);
+            CommandLine commandLine = commandLine(env, prefix);
+            commandLine.setCommandName(programName);
+            return commandLine.execute(args);
         } catch (RuntimeException | LinkageError e) {
-            env.err().println("plumb: " + ErrorMessage.of(e));
+            env.err().println(prefix + ErrorMessage.of(e));
             return ExitCode.SOFTWARE;
         } finally {
             env.out().flush();
@@ -48,12 +60,21 @@ public final class Plumb {
 
     /** Returns the command tree bound to the given environment, writing to its writers. */
     static CommandLine commandLine(CliEnvironment env) {
+        return commandLine(env, "plumb: ");
+    }
+
+    private static CommandLine commandLine(CliEnvironment env, String errorPrefix) {
         CommandLine script = new CommandLine(new ScriptGroupCommand()).addSubcommand(new ScriptRunCommand(env));
-        CommandLine plumb = new CommandLine(new Plumb()).addSubcommand(script);
+        CommandLine schema = new CommandLine(new SchemaGroupCommand())
+                .addSubcommand(new SchemaInspectCommand(env))
+                .addSubcommand(new SchemaApplyCommand(env))
+                .addSubcommand(new SchemaDiffCommand(env))
+                .addSubcommand(new SchemaCleanCommand(env));
+        CommandLine plumb = new CommandLine(new Plumb()).addSubcommand(script).addSubcommand(schema);
         plumb.setOut(env.out());
         plumb.setErr(env.err());
         plumb.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("plumb: " + ErrorMessage.of(e));
+            commandLine.getErr().println(errorPrefix + ErrorMessage.of(e));
             return ExitCode.SOFTWARE;
         });
         return plumb;

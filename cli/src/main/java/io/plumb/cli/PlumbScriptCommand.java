@@ -17,12 +17,19 @@ final class PlumbScriptCommand implements ScriptCommand {
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
+        runCli(script, negated, "plumb", args, script.stdout());
+    }
+
+    /**
+     * Runs the command line in process under a program name, with standard output going to {@code out}, and
+     * fails the script when the exit code does not match the negation.
+     */
+    static void runCli(ScriptContext script, boolean negated, String programName, List<String> args, PrintWriter out) {
         byte[] stdin = script.takeStdin().orElse("").getBytes(StandardCharsets.UTF_8);
-        PrintWriter out = script.stdout();
         PrintWriter err = script.stderr();
         CliEnvironment env =
                 new CliEnvironment(script.cwd(), script.environment(), new ByteArrayInputStream(stdin), out, err);
-        int exitCode = Plumb.execute(env, args.toArray(String[]::new));
+        int exitCode = Plumb.executeAs(programName, env, args.toArray(String[]::new));
         out.flush();
         err.flush();
         // No "[exit status N]" note as exec writes: the runner logs a custom command's output after it returns, so

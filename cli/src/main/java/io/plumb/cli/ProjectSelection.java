@@ -1,0 +1,131 @@
+package io.plumb.cli;
+
+import io.plumb.engine.diff.DiffPolicy;
+import io.plumb.engine.hcl.Value;
+import io.plumb.engine.project.Env;
+import io.plumb.engine.project.ProjectException;
+import io.plumb.engine.project.ProjectFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A {@code ProjectSelection} is what {@code --config}, {@code --env} and {@code --var} select: the environment
+ * whose settings fill the flags a user did not set, and the input variables of schema files.
+ *
+ * <p>A flag set on the command line always wins over the environment's value.
+ */
+final class ProjectSelection {
+
+    private final Optional<ProjectFile> project;
+    private final List<Env> envs;
+    private final Map<String, Value> cliVariables;
+
+    private ProjectSelection(Optional<ProjectFile> project, List<Env> envs, Map<String, Value> cliVariables) {
+        this.project = project;
+        this.envs = envs;
+        this.cliVariables = cliVariables;
+    }
+
+    /** Loads the project file when {@code --config} or {@code --env} asks for it, and selects the environment. */
+    static ProjectSelection resolve(CliEnvironment cli, ProjectOptions options, CommandSpec spec) {
+        Map<String, Value> variables = variables(options.vars, spec);
+        if (options.config == null && options.env == null) {
+            return new ProjectSelection(Optional.empty(), List.of(), variables);
+        }
+        String display = configPath(cli, options.config, spec);
+        String envName = options.env == null ? "" : options.env;
+        ProjectFile project = ProjectFile.load(cli.resolve(display), display, variables, getenv(cli), envName);
+        List<Env> envs = options.env == null ? List.of() : project.envs(options.env);
+        return new ProjectSelection(Optional.of(project), envs, variables);
+    }
+
+    private static String configPath(CliEnvironment cli, @Nullable String config, CommandSpec spec) {
+        if (config == null) {
+            boolean atlas = Files.exists(cli.resolve("atlas.hcl"));
+            return !atlas && Files.exists(cli.resolve("plumb.hcl")) ? "plumb.hcl" : "atlas.hcl";
+        }
+        if (!config.startsWith("file://")) {
+            throw new ParameterException(
+                    spec.commandLine(), "--config must be a file:// URL, such as file://atlas.hcl, found \"" + config + "\"");
+        }
+        return config.substring("file://".length());
+    }
+
+    /** Returns the environment lookup HCL's {@code getenv} uses. */
+    static Function<String, @Nullable String> getenv(CliEnvironment cli) {
+        return name -> cli.getenv(name).orElse(null);
+    }
+
+    /**
+     * Returns the one selected environment instance, or empty when none is selected.
+     *
+     * @throws ProjectException when the environment has several instances ({@code for_each})
+     */
+    Optional<Env> env() {
+        if (envs.size() > 1) {
+            throw new ProjectException("multi-environment \"" + envs.get(0).name() + "\" is not supported");
+        }
+        return envs.stream().findFirst();
+    }
+
+    /** Returns the flag's value when set, else the environment's. */
+    Optional<String> pick(@Nullable String flag, Function<Env, Optional<String>> fromEnv) {
+        if (flag != null) {
+            return Optional.of(flag);
+        }
+        return env().flatMap(fromEnv);
+    }
+
+    /** Returns the list flag's values when set (CSV-split), else the environment's. */
+    List<String> pickList(List<String> flag, Function<Env, List<String>> fromEnv) {
+        if (!flag.isEmpty()) {
+            return ListValues.split(flag);
+        }
+        return env().map(fromEnv).orElse(List.of());
+    }
+
+    /** Returns the input variables of schema files: the env's attributes over the {@code --var} values. */
+    Map<String, Value> schemaVariables() {
+        Map<String, Value> merged = new LinkedHashMap<>(cliVariables);
+        env().ifPresent(e -> merged.putAll(e.variables()));
+        return merged;
+    }
+
+    /** Returns the diff policy: the env's, else the project's global one, else none. */
+    DiffPolicy diffPolicy() {
+        return env().map(Env::diff).or(() -> project.map(ProjectFile::globalDiff)).orElse(DiffPolicy.none());
+    }
+
+    private static Map<String, Value> variables(List<String> vars, CommandSpec spec) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String pair : ListValues.split(vars)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(
+                        spec.commandLine(), "--var expects KEY=VALUE, found \"" + pair + "\"");
+            }
+            values.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>()).add(pair.substring(eq + 1));
+        }
+        Map<String, Value> variables = new LinkedHashMap<>();
+        values.forEach((key, list) -> variables.put(
+                key,
+                list.size() == 1
+                        ? new Value.Str(list.get(0))
+                        : new Value.ListValue(list.stream().<Value>map(Value.Str::new).toList())));
+        return variables;
+    }
+
+    /** Returns a path made absolute against the working directory. */
+    static Path resolve(CliEnvironment cli, String path) {
+        return cli.resolve(path);
+    }
+}

@@ -1,0 +1,144 @@
+package io.plumb.cli;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.PlanExecutor;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A {@code SchemaApplyCommand} is {@code plumb schema apply}: it plans the changes that bring a database to the
+ * desired state, prints them, asks for approval and applies them in one transaction.
+ */
+@Command(
+        name = "apply",
+        header = "Bring a database to the desired schema.",
+        description = {
+            "",
+            "Compares the database (--url) with the desired state (--to: HCL or SQL files or directories, or a"
+                    + " database URL), prints the planned statements, asks for approval and applies them in one"
+                    + " transaction, so that a failed statement leaves the database as it was.",
+            ""
+        })
+final class SchemaApplyCommand implements Callable<Integer> {
+
+    private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to change.")
+    @Nullable
+    String url;
+
+    @Option(names = "--to", paramLabel = "URL", description = "The desired state (comma-separated sources).")
+    List<String> to = new ArrayList<>();
+
+    @Option(names = "--dev-url", paramLabel = "URL", description = "A dev database to normalise the desired state on.")
+    @Nullable
+    String devUrl;
+
+    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas (comma-separated).")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--auto-approve", description = "Apply without asking.")
+    boolean autoApprove;
+
+    @Option(names = "--dry-run", description = "Print the plan and stop.")
+    boolean dryRun;
+
+    @Option(names = "--tx-mode", paramLabel = "MODE", description = "file (the default: one transaction) or none.")
+    String txMode = "file";
+
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long to wait for the database lock (accepted for compatibility).")
+    @Nullable
+    Duration lockTimeout;
+
+    SchemaApplyCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        String target = selection.pick(url, e -> e.url()).orElseThrow(() -> Flags.missing(spec, "url"));
+        List<String> desired = selection.pickList(to, e -> e.src());
+        if (desired.isEmpty()) {
+            throw Flags.missing(spec, "to");
+        }
+        boolean transactional = switch (txMode) {
+            case "file", "all" -> true;
+            case "none" -> false;
+            default -> throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
+        };
+        List<String> excluded = selection.pickList(exclude, e -> e.exclude());
+        try (Workspace workspace = new Workspace(env, selection)) {
+            Database db = workspace.open(target);
+            Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
+            boolean bound = db.boundSchema().isPresent();
+            Realm current = Workspace.exclude(db.inspect(selection.pickList(schemas, e -> e.schemas())), excluded, bound);
+            Realm wanted = Workspace.exclude(workspace.loader().load(desired, db.dialect(), dev), excluded, bound);
+            wanted = bindToTarget(wanted, db);
+            List<SchemaChange> changes = workspace.diff(current, wanted, db.dialect());
+            if (changes.isEmpty()) {
+                env.out().println("Schema is synced, no changes to be made");
+                return 0;
+            }
+            Plan plan = db.dialect().planner().plan(changes, new PlanOptions(!bound, ""));
+            PlanPrinter.printPlanned(env.out(), plan);
+            if (dryRun) {
+                return 0;
+            }
+            if (!autoApprove && !Approval.ask(env)) {
+                throw new EngineFailure("aborted: nothing was applied");
+            }
+            PlanExecutor.execute(db.connection(), new Plan(plan.changes(), plan.transactional() && transactional));
+        }
+        return 0;
+    }
+
+    /**
+     * Gives a desired state of one schema the name of the schema the target URL is bound to, as the reference tool
+     * does; a desired state of several schemas cannot be applied to one.
+     */
+    static Realm bindToTarget(Realm wanted, Database db) {
+        if (db.boundSchema().isEmpty()) {
+            return wanted;
+        }
+        String bound = db.boundSchema().get();
+        if (wanted.schemas().size() > 1) {
+            throw new EngineFailure("mismatched HCL and database schemas: the desired state has "
+                    + wanted.schemas().size() + " schemas and the database URL is bound to \"" + bound + "\"");
+        }
+        if (wanted.schemas().isEmpty() || wanted.schemas().get(0).name().equals(bound)) {
+            return wanted.schemas().isEmpty() ? Realm.of(Schema.of(bound, List.of())) : wanted;
+        }
+        Schema only = wanted.schemas().get(0);
+        throw new EngineFailure(
+                "mismatched HCL and database schemas: \"" + only.name() + "\" <> \"" + bound + "\"");
+    }
+}

@@ -1,0 +1,110 @@
+package io.plumb.cli;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.dialect.Dialect;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.source.SourceLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** A {@code SchemaDiffCommand} is {@code plumb schema diff}: it prints the statements that turn one state into another. */
+@Command(
+        name = "diff",
+        header = "Print the statements that turn one schema state into another.",
+        description = {
+            "",
+            "Each state is HCL or SQL files or directories, or a database URL. SQL files, and HCL files when no"
+                    + " database URL gives the dialect, need --dev-url. --format hcl prints the desired state"
+                    + " as HCL instead of the statements.",
+            ""
+        })
+final class SchemaDiffCommand implements Callable<Integer> {
+
+    private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Option(names = "--from", paramLabel = "URL", description = "The current state (comma-separated sources).")
+    List<String> from = new ArrayList<>();
+
+    @Option(names = "--to", paramLabel = "URL", description = "The desired state (comma-separated sources).")
+    List<String> to = new ArrayList<>();
+
+    @Option(names = "--dev-url", paramLabel = "URL", description = "A dev database to load and normalise states on.")
+    @Nullable
+    String devUrl;
+
+    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas (comma-separated).")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "sql (the default) or hcl.")
+    String format = "sql";
+
+    SchemaDiffCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        List<String> fromSources = ListValues.split(from);
+        List<String> toSources = selection.pickList(to, e -> e.src());
+        if (fromSources.isEmpty()) {
+            throw Flags.missing(spec, "from");
+        }
+        if (toSources.isEmpty()) {
+            throw Flags.missing(spec, "to");
+        }
+        OutputFormat output = OutputFormat.parse(format, spec);
+        List<String> excluded = selection.pickList(exclude, e -> e.exclude());
+        try (Workspace workspace = new Workspace(env, selection)) {
+            Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
+            Dialect dialect = dialect(workspace, dev, fromSources, toSources);
+            SourceLoader loader = workspace.loader();
+            Realm current = Workspace.exclude(loader.load(fromSources, dialect, dev), excluded, true);
+            Realm desired = Workspace.exclude(loader.load(toSources, dialect, dev), excluded, true);
+            if (output.kind() == OutputFormat.Kind.HCL) {
+                env.out().print(dialect.spec().write(desired));
+                return 0;
+            }
+            List<SchemaChange> changes = workspace.diff(current, desired, dialect);
+            if (changes.isEmpty()) {
+                env.out().println("Schemas are synced, no changes to be made.");
+                return 0;
+            }
+            PlanPrinter.printStatements(env.out(), dialect.planner().plan(changes, new PlanOptions(false, output.indent())));
+        }
+        return 0;
+    }
+
+    private Dialect dialect(Workspace workspace, @Nullable Database dev, List<String> fromSources, List<String> toSources) {
+        if (dev != null) {
+            return dev.dialect();
+        }
+        Optional<String> url = java.util.stream.Stream.concat(fromSources.stream(), toSources.stream())
+                .filter(SourceLoader::isDatabaseUrl)
+                .findFirst();
+        if (url.isEmpty()) {
+            throw new EngineFailure("--dev-url is required when no state is a database URL");
+        }
+        return workspace.open(url.get()).dialect();
+    }
+}

@@ -1,0 +1,84 @@
+package io.plumb.cli;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.spec.RealmJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** A {@code SchemaInspectCommand} is {@code plumb schema inspect}: it prints a database's schema as code. */
+@Command(
+        name = "inspect",
+        header = "Print the schema of a database as HCL, SQL or JSON.",
+        description = {
+            "",
+            "--format accepts hcl (the default), sql and json, and the reference tool's templates"
+                    + " {{ sql . }}, {{ sql . \"  \" }} and {{ json . }}.",
+            ""
+        })
+final class SchemaInspectCommand implements Callable<Integer> {
+
+    private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to inspect.")
+    @Nullable
+    String url;
+
+    @Option(names = "--dev-url", paramLabel = "URL", description = "A dev database (accepted; not needed to inspect).")
+    @Nullable
+    String devUrl;
+
+    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas (comma-separated).")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "hcl, sql or json.")
+    String format = "hcl";
+
+    SchemaInspectCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        String target = selection.pick(url, e -> e.url()).orElseThrow(() -> Flags.missing(spec, "url"));
+        OutputFormat output = OutputFormat.parse(format, spec);
+        try (Workspace workspace = new Workspace(env, selection)) {
+            Database db = workspace.open(target);
+            Realm realm = db.inspect(selection.pickList(schemas, e -> e.schemas()));
+            realm = Workspace.exclude(realm, selection.pickList(exclude, e -> e.exclude()), db.boundSchema().isPresent());
+            switch (output.kind()) {
+                case HCL -> env.out().print(db.dialect().spec().write(realm));
+                case JSON -> env.out().println(RealmJson.write(realm));
+                case SQL -> printSql(db, realm, output.indent());
+            }
+        }
+        return 0;
+    }
+
+    private void printSql(Database db, Realm realm, String indent) {
+        List<SchemaChange> changes = new ArrayList<>();
+        realm.schemas().forEach(s -> s.tables().forEach(t -> changes.add(new SchemaChange.AddTable(s.name(), t))));
+        boolean qualified = db.boundSchema().isEmpty();
+        PlanPrinter.printStatements(env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));
+    }
+}

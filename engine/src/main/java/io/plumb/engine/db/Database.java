@@ -1,0 +1,108 @@
+package io.plumb.engine.db;
+
+import io.plumb.engine.dialect.Dialect;
+import io.plumb.engine.dialect.InspectOptions;
+import io.plumb.engine.dialect.sqlite.SqliteDialect;
+import io.plumb.engine.schema.Realm;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@code Database} is an open connection to a database named by a URL, with the dialect that speaks to it.
+ *
+ * <p>A URL is schema-bound when it names one schema (SQLite's {@code main}, a MySQL database, a PostgreSQL
+ * {@code search_path}); DDL for a schema-bound target is unqualified.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DatabaseUrl url;
+    private final Dialect dialect;
+    private final Connection connection;
+    private final Optional<String> boundSchema;
+
+    private Database(DatabaseUrl url, Dialect dialect, Connection connection, Optional<String> boundSchema) {
+        this.url = url;
+        this.dialect = dialect;
+        this.connection = connection;
+        this.boundSchema = boundSchema;
+    }
+
+    /**
+     * Opens the database a URL names; relative SQLite paths resolve against the working directory.
+     *
+     * @throws InvalidUrlException when the URL is not one Plumb can open
+     * @throws DatabaseException when the database cannot be reached
+     */
+    public static Database open(String url, Path workingDirectory) {
+        return open(DatabaseUrl.parse(url), workingDirectory);
+    }
+
+    /** Opens the database a parsed URL names. */
+    public static Database open(DatabaseUrl url, Path workingDirectory) {
+        if (url.isSqlite()) {
+            return openSqlite(url, workingDirectory);
+        }
+        throw new InvalidUrlException(
+                url.original(), "unsupported scheme \"" + url.scheme() + "\" (this build supports sqlite://)");
+    }
+
+    private static Database openSqlite(DatabaseUrl url, Path workingDirectory) {
+        String jdbc = "jdbc:sqlite:" + SqliteDsn.of(url, workingDirectory);
+        try {
+            Connection connection = DriverManager.getConnection(jdbc);
+            SqliteDsn.configure(url, connection);
+            return new Database(url, new SqliteDialect(), connection, Optional.of("main"));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot open " + url + ": " + SqlErrors.message(e), e);
+        }
+    }
+
+    /** Returns the URL this database was opened with. */
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** Returns the dialect of this database. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Returns the JDBC connection. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Returns the schema the URL is bound to, or empty for a database- or server-bound URL. */
+    public Optional<String> boundSchema() {
+        return boundSchema;
+    }
+
+    /** Inspects the bound schema, or the given schemas of an unbound URL (all when empty). */
+    public Realm inspect(List<String> schemas) {
+        List<String> selected = boundSchema.map(List::of).orElse(schemas);
+        try {
+            return dialect.inspector().inspect(connection, new InspectOptions(selected));
+        } catch (SQLException e) {
+            throw new DatabaseException("inspecting " + url + ": " + SqlErrors.message(e), e);
+        }
+    }
+
+    /** Returns the connection's environment for script-level substitutions, such as the bound schema. */
+    public Map<String, String> describe() {
+        return Map.of("dialect", dialect.name(), "schema", boundSchema.orElse(""));
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing can only fail for a connection that is already broken; there is nothing left to release.
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.plumb.engine.db;
+
+/** An {@code InvalidUrlException} says that a database URL cannot be used, and why; it never carries a password. */
+public final class InvalidUrlException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception for the given (already redacted) URL and reason. */
+    public InvalidUrlException(String url, String reason) {
+        super("invalid URL \"" + DatabaseUrl.redact(url) + "\": " + reason);
+    }
+}

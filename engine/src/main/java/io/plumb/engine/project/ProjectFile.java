@@ -1,0 +1,213 @@
+package io.plumb.engine.project;
+
+import io.plumb.engine.diff.ChangeKind;
+import io.plumb.engine.diff.DiffPolicy;
+import io.plumb.engine.hcl.Attribute;
+import io.plumb.engine.hcl.Document;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.hcl.Resource;
+import io.plumb.engine.hcl.Value;
+import io.plumb.engine.source.HclSources;
+import io.plumb.engine.source.SourceLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code ProjectFile} is an evaluated {@code atlas.hcl} (or {@code plumb.hcl}): its environments and its global
+ * diff policy.
+ *
+ * <p>The file is evaluated for one selected environment name, bound as {@code atlas.env}, so that an unlabelled
+ * {@code env { name = atlas.env }} block matches any name. Labelled blocks win over unlabelled ones.
+ */
+public final class ProjectFile {
+
+    /** The attributes of an env block that are settings; every other attribute is an input variable. */
+    private static final Set<String> SETTINGS =
+            Set.of("name", "url", "dev", "src", "schemas", "exclude", "include", "for_each");
+
+    private final Path directory;
+    private final Document document;
+    private final DiffPolicy globalDiff;
+
+    private ProjectFile(Path directory, Document document) {
+        this.directory = directory;
+        this.document = document;
+        this.globalDiff = document.resources("diff").stream()
+                .findFirst()
+                .map(ProjectFile::diffPolicy)
+                .orElse(DiffPolicy.none());
+    }
+
+    /**
+     * Loads and evaluates a project file for the selected environment.
+     *
+     * @param file the project file
+     * @param display the file's name in messages
+     * @param variables the {@code --var} values
+     * @param getenv the process environment
+     * @param envName the selected environment, bound as {@code atlas.env}; empty when none is selected
+     * @throws ProjectException when the file does not exist
+     * @throws HclException when it is malformed
+     */
+    public static ProjectFile load(
+            Path file,
+            String display,
+            Map<String, Value> variables,
+            Function<String, @Nullable String> getenv,
+            String envName) {
+        if (!Files.isRegularFile(file)) {
+            throw new ProjectException("config file \"" + display + "\" was not found");
+        }
+        Value atlas = new Value.ObjectValue(Map.of("env", new Value.Str(envName)));
+        Document document = HclSources.evaluateProject(file, display, variables, getenv, Map.of("atlas", atlas));
+        Path directory = file.toAbsolutePath().getParent();
+        return new ProjectFile(directory == null ? Path.of("/") : directory, document);
+    }
+
+    /** Returns the project's global diff policy, from a top-level {@code diff} block. */
+    public DiffPolicy globalDiff() {
+        return globalDiff;
+    }
+
+    /** Returns the evaluated document, for settings other features read. */
+    public Document document() {
+        return document;
+    }
+
+    /**
+     * Returns the instances of the named environment (several when it uses {@code for_each}).
+     *
+     * @throws ProjectException when no env block has that name
+     */
+    public List<Env> envs(String name) {
+        List<Resource> labelled = new ArrayList<>();
+        List<Resource> unlabelled = new ArrayList<>();
+        for (Resource block : document.resources("env")) {
+            if (block.labels().isEmpty()) {
+                if (nameAttribute(block).isEmpty()) {
+                    throw new HclException(block.pos(), "all envs must have names");
+                }
+                if (nameAttribute(block).get().equals(name)) {
+                    unlabelled.add(block);
+                }
+            } else if (block.labels().get(0).equals(name)) {
+                labelled.add(block);
+            }
+        }
+        List<Resource> selected = labelled.isEmpty() ? unlabelled : labelled;
+        if (selected.isEmpty()) {
+            throw new ProjectException("env \"" + name + "\" not defined in config file");
+        }
+        return selected.stream().map(block -> env(name, block)).toList();
+    }
+
+    private Env env(String name, Resource block) {
+        Map<String, Value> variables = new LinkedHashMap<>();
+        for (Attribute attribute : block.attributes()) {
+            if (!SETTINGS.contains(attribute.name())) {
+                variables.put(attribute.name(), attribute.value());
+            }
+        }
+        DiffPolicy diff = block.children("diff").stream()
+                .findFirst()
+                .map(ProjectFile::diffPolicy)
+                .orElse(globalDiff);
+        return new Env(
+                name,
+                string(block, "url"),
+                string(block, "dev"),
+                strings(block, "src").stream().map(this::sourceUrl).toList(),
+                strings(block, "schemas"),
+                strings(block, "exclude"),
+                diff,
+                variables,
+                block,
+                block.pos());
+    }
+
+    private String sourceUrl(String src) {
+        if (src.contains("://")) {
+            return src;
+        }
+        return "file://" + directory.resolve(src).normalize();
+    }
+
+    private static Optional<String> nameAttribute(Resource block) {
+        return string(block, "name");
+    }
+
+    private static Optional<String> string(Resource block, String attribute) {
+        Optional<Attribute> found = block.attribute(attribute);
+        if (found.isEmpty() || found.get().value() instanceof Value.Null) {
+            return Optional.empty();
+        }
+        if (found.get().value() instanceof Value.Str s) {
+            return Optional.of(s.value());
+        }
+        throw new HclException(
+                found.get().pos(),
+                "attribute \"" + attribute + "\" of env: expected a string, found " + found.get().value().kind());
+    }
+
+    private static List<String> strings(Resource block, String attribute) {
+        Optional<Attribute> found = block.attribute(attribute);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Value value = found.get().value();
+        if (value instanceof Value.Str s) {
+            return List.of(s.value());
+        }
+        if (value instanceof Value.ListValue list) {
+            List<String> strings = new ArrayList<>();
+            for (Value element : list.elements()) {
+                if (!(element instanceof Value.Str s)) {
+                    throw new HclException(
+                            found.get().pos(),
+                            "attribute \"" + attribute + "\" of env: expected a list of strings, found a "
+                                    + element.kind() + " element");
+                }
+                strings.add(s.value());
+            }
+            return strings;
+        }
+        throw new HclException(
+                found.get().pos(),
+                "attribute \"" + attribute + "\" of env: expected a string or a list of strings, found "
+                        + value.kind());
+    }
+
+    private static DiffPolicy diffPolicy(Resource diff) {
+        Set<ChangeKind> skip = EnumSet.noneOf(ChangeKind.class);
+        for (Resource block : diff.children("skip")) {
+            for (Attribute attribute : block.attributes()) {
+                ChangeKind kind = ChangeKind.fromKey(attribute.name())
+                        .orElseThrow(() -> new HclException(
+                                attribute.pos(), "unknown diff skip \"" + attribute.name() + "\""));
+                if (!(attribute.value() instanceof Value.Bool b)) {
+                    throw new HclException(
+                            attribute.pos(),
+                            "skip \"" + attribute.name() + "\": expected a bool, found " + attribute.value().kind());
+                }
+                if (b.value()) {
+                    skip.add(kind);
+                }
+            }
+        }
+        return new DiffPolicy(skip);
+    }
+
+    /** Returns whether a source value names a database rather than files. */
+    public static boolean isDatabaseUrl(String src) {
+        return SourceLoader.isDatabaseUrl(src);
+    }
+}

@@ -1,0 +1,56 @@
+package io.plumb.engine.script;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.DiffPolicy;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.source.HclSources;
+import io.plumb.runner.ScriptContext;
+import io.plumb.runner.ScriptFailure;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.plan.PlannedChange;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
+
+/** The schema operations the script commands share: reading an HCL file, diffing it with the script's database. */
+final class ScriptSchemas {
+
+    private ScriptSchemas() {}
+
+    /** Replaces {@code $db} in text the runner did not expand, such as the content of archived files. */
+    static String substitute(ScriptContext script, String text) {
+        return text.replace("$db", ScriptDatabase.schema(script));
+    }
+
+    /** Reads an HCL schema file of the script, after {@code $db} substitution, in the database's dialect. */
+    static Realm readHcl(ScriptContext script, Database db, String file) {
+        String text = substitute(script, script.readFile(file));
+        try {
+            return db.dialect()
+                    .spec()
+                    .read(HclSources.evaluateText(file, text, script.cwd(), Map.of(), name -> {
+                        String value = script.getenv(name);
+                        return value.isEmpty() ? null : value;
+                    }));
+        } catch (HclException e) {
+            throw new ScriptFailure(e.getMessage());
+        }
+    }
+
+    /** Describes changes by the comments of their planned statements, for failure messages. */
+    static String describe(Database db, List<SchemaChange> changes) {
+        return db.dialect().planner().plan(changes, PlanOptions.defaults()).changes().stream()
+                .map(PlannedChange::comment)
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Returns the changes that bring the script's database to the desired realm. */
+    static List<SchemaChange> diff(Database db, Realm desired) {
+        Realm current = db.inspect(List.of());
+        return new Differ().diff(current, desired, new DiffOptions(db.dialect().normalizer(), DiffPolicy.none()));
+    }
+}

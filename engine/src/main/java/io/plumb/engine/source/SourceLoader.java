@@ -1,0 +1,173 @@
+package io.plumb.engine.source;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.engine.dialect.Dialect;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.hcl.Value;
+import io.plumb.engine.plan.PlanExecutor;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code SourceLoader} loads a desired state, given as {@code --to}/{@code --from} values, into a realm.
+ *
+ * <p>A source is a database URL (inspected), or a file or directory, as a {@code file://} URL or a plain path:
+ * HCL files are evaluated together, so that they may refer to each other; SQL files are executed on the dev
+ * database in name order and the result inspected. When a dev database is given, an HCL state is normalised
+ * through it too (created there and inspected back), so that it compares with an inspected database exactly.
+ */
+public final class SourceLoader {
+
+    private final Path workingDirectory;
+    private final Map<String, Value> variables;
+    private final Function<String, @Nullable String> getenv;
+
+    /**
+     * Creates a loader.
+     *
+     * @param workingDirectory the directory relative paths resolve against
+     * @param variables input variables for HCL files ({@code --var})
+     * @param getenv the environment, for HCL's {@code getenv}
+     */
+    public SourceLoader(
+            Path workingDirectory, Map<String, Value> variables, Function<String, @Nullable String> getenv) {
+        this.workingDirectory = workingDirectory;
+        this.variables = Map.copyOf(variables);
+        this.getenv = getenv;
+    }
+
+    /**
+     * Loads the sources into one realm in the given dialect.
+     *
+     * @param dev the dev database, required for SQL sources; may be {@code null} otherwise
+     * @throws SourceException when a source is missing, mixes kinds or cannot be loaded
+     */
+    public Realm load(List<String> sources, Dialect dialect, @Nullable Database dev) {
+        if (sources.isEmpty()) {
+            throw new SourceException("no desired state given: expected a file, a directory or a database URL");
+        }
+        if (sources.size() == 1 && isDatabaseUrl(sources.get(0))) {
+            try (Database db = Database.open(sources.get(0), workingDirectory)) {
+                return db.inspect(List.of());
+            }
+        }
+        List<SourceFile> files = new ArrayList<>();
+        for (String source : sources) {
+            if (isDatabaseUrl(source)) {
+                throw new SourceException("cannot mix the database " + DatabaseUrl.redact(source) + " with other sources");
+            }
+            files.addAll(files(source));
+        }
+        boolean sql = files.stream().anyMatch(SourceFile::isSql);
+        boolean hcl = files.stream().anyMatch(f -> !f.isSql());
+        if (sql && hcl) {
+            throw new SourceException("cannot mix HCL and SQL files in one desired state: " + String.join(", ", sources));
+        }
+        if (sql) {
+            return loadSql(files, requireDev(dev, "SQL schema files"));
+        }
+        Realm realm = dialect.spec().read(HclSources.evaluate(files, variables, getenv));
+        return dev == null ? realm : normalize(realm, dev);
+    }
+
+    /** Returns whether the value is a database URL rather than a file or directory. */
+    public static boolean isDatabaseUrl(String source) {
+        int scheme = source.indexOf("://");
+        return scheme > 0 && !source.startsWith("file://");
+    }
+
+    private List<SourceFile> files(String source) {
+        String path = source.startsWith("file://") ? source.substring("file://".length()) : source;
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        Path resolved = workingDirectory.resolve(path).normalize();
+        if (Files.isDirectory(resolved)) {
+            try (Stream<Path> entries = Files.list(resolved)) {
+                List<SourceFile> files = entries.filter(SourceLoader::isSchemaFile)
+                        .sorted()
+                        .map(p -> new SourceFile(p, display(path, p)))
+                        .toList();
+                if (files.isEmpty()) {
+                    throw new SourceException("directory " + path + " has no .hcl or .sql files");
+                }
+                return files;
+            } catch (IOException e) {
+                throw new SourceException("reading directory " + path + ": " + e.getMessage(), e);
+            }
+        }
+        if (!Files.isRegularFile(resolved)) {
+            throw new SourceException("file " + path + " does not exist");
+        }
+        if (!isSchemaFile(resolved)) {
+            throw new SourceException("file " + path + " is neither an HCL (.hcl) nor an SQL (.sql) file");
+        }
+        return List.of(new SourceFile(resolved, path));
+    }
+
+    private static String display(String dir, Path file) {
+        return (dir.endsWith("/") ? dir : dir + "/") + file.getFileName();
+    }
+
+    private static boolean isSchemaFile(Path path) {
+        String name = path.getFileName().toString();
+        return name.endsWith(".hcl") || name.endsWith(".sql");
+    }
+
+    private static Database requireDev(@Nullable Database dev, String what) {
+        if (dev == null) {
+            throw new SourceException(what + " need a dev database: set --dev-url, such as sqlite://dev?mode=memory");
+        }
+        return dev;
+    }
+
+    private Realm loadSql(List<SourceFile> files, Database dev) {
+        DevDatabase.requireClean(dev);
+        try {
+            for (SourceFile file : files) {
+                String text;
+                try {
+                    text = Files.readString(file.path(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new SourceException("reading " + file.display() + ": " + e.getMessage(), e);
+                }
+                DevDatabase.execute(dev, file.display(), SqlScript.split(text));
+            }
+            return dev.inspect(List.of());
+        } finally {
+            DevDatabase.clean(dev);
+        }
+    }
+
+    /** Creates the realm on the dev database and inspects it back, so that it compares with inspected ones. */
+    public static Realm normalize(Realm realm, Database dev) {
+        DevDatabase.requireClean(dev);
+        try {
+            List<SchemaChange> changes = new ArrayList<>();
+            realm.schemas().forEach(s -> s.tables().forEach(t -> changes.add(new SchemaChange.AddTable(s.name(), t))));
+            PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, PlanOptions.defaults()));
+            return dev.inspect(realm.schemas().stream().map(s -> s.name()).toList());
+        } finally {
+            DevDatabase.clean(dev);
+        }
+    }
+
+    /** A schema file with the name it is shown by in messages. */
+    record SourceFile(Path path, String display) {
+        boolean isSql() {
+            return path.getFileName().toString().endsWith(".sql");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.plumb.engine.spec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.Table;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code RealmJson} writes a realm as the reference tool's {@code {{ json . }}} inspect format: {@code
+ * {"schemas":[{"name","tables":[{"name","columns":[{"name","type","null"}],"primary_key","indexes",
+ * "foreign_keys"}]}]}}, with empty and false members left out.
+ */
+public final class RealmJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private RealmJson() {}
+
+    /** Returns the realm as one line of JSON. */
+    public static String write(Realm realm) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("schemas");
+            for (Schema schema : realm.schemas()) {
+                writeSchema(json, schema);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void writeSchema(JsonGenerator json, Schema schema) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", schema.name());
+        if (!schema.tables().isEmpty()) {
+            json.writeArrayFieldStart("tables");
+            for (Table table : schema.tables()) {
+                writeTable(json, table);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeTable(JsonGenerator json, Table table) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", table.name());
+        json.writeArrayFieldStart("columns");
+        for (Column column : table.columns()) {
+            json.writeStartObject();
+            json.writeStringField("name", column.name());
+            json.writeStringField("type", column.type().sql());
+            if (column.nullable()) {
+                json.writeBooleanField("null", true);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (table.primaryKey().isPresent()) {
+            json.writeObjectFieldStart("primary_key");
+            writeParts(json, table.primaryKey().get().parts());
+            json.writeEndObject();
+        }
+        if (!table.indexes().isEmpty()) {
+            json.writeArrayFieldStart("indexes");
+            for (Index index : table.indexes()) {
+                json.writeStartObject();
+                json.writeStringField("name", index.name());
+                if (index.unique()) {
+                    json.writeBooleanField("unique", true);
+                }
+                writeParts(json, index.parts());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (!table.foreignKeys().isEmpty()) {
+            json.writeArrayFieldStart("foreign_keys");
+            for (ForeignKey key : table.foreignKeys()) {
+                writeForeignKey(json, key);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeParts(JsonGenerator json, List<IndexPart> parts) throws IOException {
+        json.writeArrayFieldStart("parts");
+        for (IndexPart part : parts) {
+            json.writeStartObject();
+            json.writeStringField(part.isExpression() ? "expr" : "column", part.value());
+            if (part.desc()) {
+                json.writeBooleanField("desc", true);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeForeignKey(JsonGenerator json, ForeignKey key) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", key.name());
+        writeStrings(json, "columns", key.columns());
+        json.writeObjectFieldStart("references");
+        json.writeStringField("table", key.refTable());
+        writeStrings(json, "columns", key.refColumns());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+}
