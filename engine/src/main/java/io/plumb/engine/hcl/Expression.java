@@ -9,6 +9,23 @@ public sealed interface Expression {
     /** Returns where the expression starts (for operators: where the operator is). */
     Pos pos();
 
+    /** Returns where the expression's source text starts: the leftmost operand of traversals and operators. */
+    default Pos start() {
+        if (this instanceof GetAttr g) {
+            return g.source().start();
+        }
+        if (this instanceof Index i) {
+            return i.source().start();
+        }
+        if (this instanceof Splat s) {
+            return s.source().start();
+        }
+        if (this instanceof Binary b) {
+            return b.left().start();
+        }
+        return pos();
+    }
+
     /** A number, bool or null literal, or a literal piece of a template. */
     record Literal(Value value, Pos pos) implements Expression {}
 

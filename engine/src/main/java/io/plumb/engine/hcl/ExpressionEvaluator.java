@@ -82,11 +82,11 @@ final class ExpressionEvaluator {
             if (only instanceof Value.ListValue || only instanceof Value.ObjectValue) {
                 return only;
             }
-            return new Value.Str(Conversions.toStr(only, parts.get(0).pos(), "interpolation"));
+            return new Value.Str(Conversions.toStr(only, parts.get(0).start(), "interpolation"));
         }
         StringBuilder out = new StringBuilder();
         for (Expression part : parts) {
-            out.append(Conversions.toStr(eval(part, scope), part.pos(), "interpolation"));
+            out.append(Conversions.toStr(eval(part, scope), part.start(), "interpolation"));
         }
         return new Value.Str(out.toString());
     }
@@ -96,7 +96,7 @@ final class ExpressionEvaluator {
         for (Expression.ObjectItem item : o.items()) {
             String key = item.key() instanceof Expression.Variable v
                     ? v.name()
-                    : Conversions.toStr(eval(item.key(), scope), item.key().pos(), "object key");
+                    : Conversions.toStr(eval(item.key(), scope), item.key().start(), "object key");
             fields.put(key, eval(item.value(), scope));
         }
         return new Value.ObjectValue(fields);
@@ -141,7 +141,7 @@ final class ExpressionEvaluator {
                     throw new HclException(v.pos(), "expected an attribute after \"" + v.name() + "\", such as "
                             + v.name() + ".name");
                 }
-                base = v.name().equals("var") ? variable(first) : locals.get(first.name(), first.pos(), this);
+                base = v.name().equals("var") ? variable(first, v.pos()) : locals.get(first.name(), v.pos(), this);
                 from = 1;
             } else if (options.roots().containsKey(v.name())) {
                 base = options.roots().get(v.name());
@@ -157,10 +157,10 @@ final class ExpressionEvaluator {
         return base;
     }
 
-    private Value variable(Expression.GetAttr ref) {
+    private Value variable(Expression.GetAttr ref, Pos at) {
         Value v = variables.get(ref.name());
         if (v == null) {
-            throw new HclException(ref.pos(), "unknown variable \"" + ref.name() + "\"");
+            throw new HclException(at, "unknown variable \"" + ref.name() + "\"");
         }
         return v;
     }
@@ -245,7 +245,7 @@ final class ExpressionEvaluator {
         if (c.expandFinal()) {
             Value last = args.remove(args.size() - 1);
             if (!(last instanceof Value.ListValue l)) {
-                throw new HclException(c.args().get(c.args().size() - 1).pos(),
+                throw new HclException(c.args().get(c.args().size() - 1).start(),
                         "expanded final argument \"...\" must be a list, found " + last.kind());
             }
             args.addAll(l.elements());

@@ -35,7 +35,7 @@ final class ExpressionParser {
         Expression whenTrue = parseExpression();
         p.expect(TokenKind.COLON, "in conditional expression");
         Expression whenFalse = parseExpression();
-        return new Expression.Conditional(condition, whenTrue, whenFalse, condition.pos());
+        return new Expression.Conditional(condition, whenTrue, whenFalse, condition.start());
     }
 
     private Expression parseBinary(int level) {

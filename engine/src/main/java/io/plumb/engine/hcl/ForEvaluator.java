@@ -21,7 +21,7 @@ final class ForEvaluator {
         } else if (collection instanceof Value.ObjectValue o) {
             o.fields().forEach((k, v) -> entries.add(new Value[] {new Value.Str(k), v}));
         } else {
-            throw new HclException(f.collection().pos(), "for expression expects a list, set or object to iterate,"
+            throw new HclException(f.collection().start(), "for expression expects a list, set or object to iterate,"
                     + " found " + collection.kind());
         }
         List<Value> tuple = new ArrayList<>();
@@ -36,7 +36,7 @@ final class ForEvaluator {
             Scope inner = scope.with(names);
             Expression condition = f.condition();
             if (condition != null
-                    && !Conversions.toBool(ev.eval(condition, inner), condition.pos(), "for expression condition")) {
+                    && !Conversions.toBool(ev.eval(condition, inner), condition.start(), "for expression condition")) {
                 continue;
             }
             Value value = ev.eval(f.valueResult(), inner);
@@ -45,11 +45,11 @@ final class ForEvaluator {
                 tuple.add(value);
                 continue;
             }
-            String key = Conversions.toStr(ev.eval(keyResult, inner), keyResult.pos(), "for expression key");
+            String key = Conversions.toStr(ev.eval(keyResult, inner), keyResult.start(), "for expression key");
             if (f.grouping()) {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
             } else if (object.putIfAbsent(key, value) != null) {
-                throw new HclException(keyResult.pos(), "duplicate key \"" + key + "\" in for expression; use"
+                throw new HclException(keyResult.start(), "duplicate key \"" + key + "\" in for expression; use"
                         + " \"...\" after the value to group values by key");
             }
         }

@@ -115,7 +115,7 @@ public final class HclEvaluator {
         }
         if (defaultNode != null) {
             Value value = bare.eval(defaultNode.expression(), Scope.root(file));
-            return VariableTypes.convert(type, value, name, defaultNode.expression().pos());
+            return VariableTypes.convert(type, value, name, defaultNode.expression().start());
         }
         throw new HclException(block.pos(), "missing value for required variable \"" + name + "\"");
     }
@@ -139,7 +139,7 @@ public final class HclEvaluator {
         } else if (collection instanceof Value.ObjectValue o) {
             o.fields().forEach((k, v) -> out.add(resource(ev, block, scope.with(Map.of("each", each(new Value.Str(k), v))))));
         } else {
-            throw new HclException(forEach.expression().pos(), "for_each of block \"" + block.type()
+            throw new HclException(forEach.expression().start(), "for_each of block \"" + block.type()
                     + "\" expects a set, list, map or object, found " + collection.kind());
         }
         return out;
@@ -157,7 +157,7 @@ public final class HclEvaluator {
         for (AttributeNode attribute : block.body().attributes()) {
             if (!attribute.name().equals("for_each")) {
                 Expression e = attribute.expression();
-                attributes.add(new Attribute(attribute.name(), ev.eval(e, scope), e.pos()));
+                attributes.add(new Attribute(attribute.name(), ev.eval(e, scope), e.start()));
             }
         }
         List<Resource> children = new ArrayList<>();
