@@ -21,7 +21,8 @@ final class BlockNames {
     }
 
     /** Returns the name of the block {@code path} names with a final {@code name} step, or null. */
-    @Nullable String name(List<String> path, ExpressionEvaluator ev) {
+    @Nullable
+    String name(List<String> path, ExpressionEvaluator ev) {
         List<Entry> candidates = byType.get(path.get(0));
         if (candidates == null || path.size() < 3 || !path.get(path.size() - 1).equals("name")) {
             return null;

@@ -63,13 +63,16 @@ record CallArgs(String function, List<Value> values, Pos pos, Path dir, Function
         if (values.get(i) instanceof Value.ListValue l) {
             return l.elements();
         }
-        throw new HclException(pos, what(i) + ": expected a list, found " + values.get(i).kind());
+        throw new HclException(
+                pos, what(i) + ": expected a list, found " + values.get(i).kind());
     }
 
     Map<String, Value> object(int i) {
         if (values.get(i) instanceof Value.ObjectValue o) {
             return o.fields();
         }
-        throw new HclException(pos, what(i) + ": expected an object or map, found " + values.get(i).kind());
+        throw new HclException(
+                pos,
+                what(i) + ": expected an object or map, found " + values.get(i).kind());
     }
 }

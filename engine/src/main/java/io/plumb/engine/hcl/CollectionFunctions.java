@@ -25,9 +25,18 @@ final class CollectionFunctions {
         m.put("distinct", FunctionDef.of(1, a -> new Value.ListValue(distinct(a.list(0)))));
         m.put("element", FunctionDef.of(2, CollectionFunctions::element));
         m.put("flatten", FunctionDef.of(1, a -> new Value.ListValue(flatten(a.list(0)))));
-        m.put("keys", FunctionDef.of(1, a -> new Value.ListValue(
-                sorted(a.object(0)).keySet().stream().map(k -> (Value) new Value.Str(k)).toList())));
-        m.put("values", FunctionDef.of(1, a -> new Value.ListValue(List.copyOf(sorted(a.object(0)).values()))));
+        m.put(
+                "keys",
+                FunctionDef.of(
+                        1,
+                        a -> new Value.ListValue(sorted(a.object(0)).keySet().stream()
+                                .map(k -> (Value) new Value.Str(k))
+                                .toList())));
+        m.put(
+                "values",
+                FunctionDef.of(
+                        1,
+                        a -> new Value.ListValue(List.copyOf(sorted(a.object(0)).values()))));
         m.put("lookup", FunctionDef.range(2, 3, CollectionFunctions::lookup));
         m.put("merge", FunctionDef.variadic(0, CollectionFunctions::merge));
         m.put("range", FunctionDef.range(1, 3, CollectionFunctions::range));
@@ -43,12 +52,14 @@ final class CollectionFunctions {
                 strings.add(Conversions.toStr(v, a.pos(), "element of function \"sort\" argument 1"));
             }
             strings.sort(null);
-            return new Value.ListValue(strings.stream().map(s -> (Value) new Value.Str(s)).toList());
+            return new Value.ListValue(
+                    strings.stream().map(s -> (Value) new Value.Str(s)).toList());
         }));
         m.put("zipmap", FunctionDef.of(2, CollectionFunctions::zipmap));
         m.put("coalesce", FunctionDef.variadic(1, a -> {
             for (Value v : a.values()) {
-                if (!(v instanceof Value.Null) && !(v instanceof Value.Str s && s.value().isEmpty())) {
+                if (!(v instanceof Value.Null)
+                        && !(v instanceof Value.Str s && s.value().isEmpty())) {
                     return v;
                 }
             }
@@ -62,9 +73,15 @@ final class CollectionFunctions {
             }
             return new Value.ListValue(List.of());
         }));
-        m.put("compact", FunctionDef.of(1, a -> new Value.ListValue(a.list(0).stream()
-                .filter(v -> !(v instanceof Value.Null) && !(v instanceof Value.Str s && s.value().isEmpty()))
-                .toList())));
+        m.put(
+                "compact",
+                FunctionDef.of(
+                        1,
+                        a -> new Value.ListValue(a.list(0).stream()
+                                .filter(v -> !(v instanceof Value.Null)
+                                        && !(v instanceof Value.Str s
+                                                && s.value().isEmpty()))
+                                .toList())));
         m.put("index", FunctionDef.of(2, a -> {
             int i = indexOf(a.list(0), a.get(1));
             if (i < 0) {
@@ -77,7 +94,8 @@ final class CollectionFunctions {
     private static Value length(CallArgs a) {
         Value v = a.get(0);
         if (v instanceof Value.Str s) {
-            return new Value.Num(BigDecimal.valueOf(s.value().codePointCount(0, s.value().length())));
+            return new Value.Num(
+                    BigDecimal.valueOf(s.value().codePointCount(0, s.value().length())));
         }
         if (v instanceof Value.ListValue l) {
             return new Value.Num(BigDecimal.valueOf(l.elements().size()));
@@ -188,8 +206,8 @@ final class CollectionFunctions {
         List<Value> keys = a.list(0);
         List<Value> values = a.list(1);
         if (keys.size() != values.size()) {
-            throw a.error("expected as many values as keys, found " + keys.size() + " keys and " + values.size()
-                    + " values");
+            throw a.error(
+                    "expected as many values as keys, found " + keys.size() + " keys and " + values.size() + " values");
         }
         Map<String, Value> out = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {

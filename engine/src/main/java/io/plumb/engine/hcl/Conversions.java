@@ -21,12 +21,16 @@ final class Conversions {
             return String.valueOf(b.value());
         }
         if (v instanceof Value.Ref r) {
-            throw new HclException(pos, "reference \"" + r + "\" cannot be used in a string (" + what
-                    + "); only references to a block's name resolve to strings");
+            throw new HclException(
+                    pos,
+                    "reference \"" + r + "\" cannot be used in a string (" + what
+                            + "); only references to a block's name resolve to strings");
         }
         if (v instanceof Value.Ident i) {
-            throw new HclException(pos, "identifier \"" + i.name() + "\" cannot be used in a string (" + what
-                    + "): it names nothing that has a value");
+            throw new HclException(
+                    pos,
+                    "identifier \"" + i.name() + "\" cannot be used in a string (" + what
+                            + "): it names nothing that has a value");
         }
         throw new HclException(pos, what + ": expected a string, found " + v.kind());
     }

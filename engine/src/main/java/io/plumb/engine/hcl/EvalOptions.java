@@ -15,10 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param roots extra root names, such as {@code atlas = {env = "dev"}} in project files
  */
 public record EvalOptions(
-        Map<String, Value> variables,
-        Path baseDir,
-        Function<String, @Nullable String> env,
-        Map<String, Value> roots) {
+        Map<String, Value> variables, Path baseDir, Function<String, @Nullable String> env, Map<String, Value> roots) {
 
     public EvalOptions {
         variables = Map.copyOf(variables);

@@ -53,7 +53,8 @@ final class ExpressionEvaluator {
             return eval(condition ? c.whenTrue() : c.whenFalse(), scope);
         }
         if (e instanceof Expression.Tuple t) {
-            return new Value.ListValue(t.elements().stream().map(x -> eval(x, scope)).toList());
+            return new Value.ListValue(
+                    t.elements().stream().map(x -> eval(x, scope)).toList());
         }
         if (e instanceof Expression.ObjectCons o) {
             return object(o, scope);
@@ -138,8 +139,8 @@ final class ExpressionEvaluator {
                 base = bound;
             } else if (v.name().equals("var") || v.name().equals("local")) {
                 if (steps.isEmpty() || !(steps.get(0) instanceof Expression.GetAttr first)) {
-                    throw new HclException(v.pos(), "expected an attribute after \"" + v.name() + "\", such as "
-                            + v.name() + ".name");
+                    throw new HclException(
+                            v.pos(), "expected an attribute after \"" + v.name() + "\", such as " + v.name() + ".name");
                 }
                 base = v.name().equals("var") ? variable(first, v.pos()) : locals.get(first.name(), v.pos(), this);
                 from = 1;
@@ -188,13 +189,20 @@ final class ExpressionEvaluator {
             if (base instanceof Value.ObjectValue o) {
                 Value v = o.fields().get(g.name());
                 if (v == null) {
-                    throw new HclException(g.pos(), "unknown attribute \"" + g.name() + "\": the object has "
-                            + (o.fields().isEmpty() ? "no attributes" : "only " + String.join(", ", o.fields().keySet())));
+                    throw new HclException(
+                            g.pos(),
+                            "unknown attribute \"" + g.name() + "\": the object has "
+                                    + (o.fields().isEmpty()
+                                            ? "no attributes"
+                                            : "only "
+                                                    + String.join(
+                                                            ", ", o.fields().keySet())));
                 }
                 return v;
             }
-            throw new HclException(g.pos(), "cannot access attribute \"" + g.name() + "\" of a " + base.kind()
-                    + "; expected an object");
+            throw new HclException(
+                    g.pos(),
+                    "cannot access attribute \"" + g.name() + "\" of a " + base.kind() + "; expected an object");
         }
         Expression.Index index = (Expression.Index) step;
         return index(base, eval(index.key(), scope), index.pos());
@@ -204,8 +212,10 @@ final class ExpressionEvaluator {
         if (base instanceof Value.ListValue l) {
             int i = Conversions.toInt(key, pos, "list index");
             if (i < 0 || i >= l.elements().size()) {
-                throw new HclException(pos, "index " + i + " out of range for a list of " + l.elements().size()
-                        + " elements");
+                throw new HclException(
+                        pos,
+                        "index " + i + " out of range for a list of "
+                                + l.elements().size() + " elements");
             }
             return l.elements().get(i);
         }
@@ -213,8 +223,10 @@ final class ExpressionEvaluator {
             String k = Conversions.toStr(key, pos, "object key");
             Value v = o.fields().get(k);
             if (v == null) {
-                throw new HclException(pos, "unknown key \"" + k + "\" in object with keys "
-                        + String.join(", ", o.fields().keySet()));
+                throw new HclException(
+                        pos,
+                        "unknown key \"" + k + "\" in object with keys "
+                                + String.join(", ", o.fields().keySet()));
             }
             return v;
         }
@@ -229,7 +241,9 @@ final class ExpressionEvaluator {
         }
         if (c.name().equals("can")) {
             if (c.args().size() != 1) {
-                throw new HclException(c.pos(), "function \"can\" expects 1 argument, found " + c.args().size());
+                throw new HclException(
+                        c.pos(),
+                        "function \"can\" expects 1 argument, found " + c.args().size());
             }
             try {
                 eval(c.args().get(0), scope);
@@ -245,7 +259,8 @@ final class ExpressionEvaluator {
         if (c.expandFinal()) {
             Value last = args.remove(args.size() - 1);
             if (!(last instanceof Value.ListValue l)) {
-                throw new HclException(c.args().get(c.args().size() - 1).start(),
+                throw new HclException(
+                        c.args().get(c.args().size() - 1).start(),
                         "expanded final argument \"...\" must be a list, found " + last.kind());
             }
             args.addAll(l.elements());
@@ -269,8 +284,10 @@ final class ExpressionEvaluator {
                 last = e;
             }
         }
-        throw new HclException(c.pos(), "no argument of \"try\" could be evaluated; the last failed with: "
-                + (last == null ? "" : last.getMessage()));
+        throw new HclException(
+                c.pos(),
+                "no argument of \"try\" could be evaluated; the last failed with: "
+                        + (last == null ? "" : last.getMessage()));
     }
 
     private Path directory(HclFile file) {

@@ -68,7 +68,8 @@ final class ExpressionParser {
                 if (p.peekAhead(1).is(TokenKind.STAR)) {
                     p.next();
                     Token star = p.next();
-                    return new Expression.Splat(e, parseSplatSteps(new Expression.SplatItem(star.pos()), false), star.pos());
+                    return new Expression.Splat(
+                            e, parseSplatSteps(new Expression.SplatItem(star.pos()), false), star.pos());
                 }
                 p.next();
                 e = parseDotStep(e);
@@ -77,7 +78,8 @@ final class ExpressionParser {
                     p.next();
                     Token star = p.next();
                     p.next();
-                    return new Expression.Splat(e, parseSplatSteps(new Expression.SplatItem(star.pos()), true), star.pos());
+                    return new Expression.Splat(
+                            e, parseSplatSteps(new Expression.SplatItem(star.pos()), true), star.pos());
                 }
                 e = parseIndex(e);
             } else {
@@ -95,7 +97,8 @@ final class ExpressionParser {
             Expression key = new Expression.Literal(new Value.Num(new BigDecimal(step.text())), step.pos());
             return new Expression.Index(source, key, step.pos());
         }
-        throw new HclException(step.pos(), "expected an attribute name or an index after \".\", found " + step.describe());
+        throw new HclException(
+                step.pos(), "expected an attribute name or an index after \".\", found " + step.describe());
     }
 
     private Expression parseIndex(Expression source) {
@@ -182,8 +185,10 @@ final class ExpressionParser {
                 return new Expression.Call(name.text(), args, true, name.pos());
             }
             if (!p.accept(TokenKind.COMMA) && !p.peek().is(TokenKind.RPAREN)) {
-                throw new HclException(p.peek().pos(), "expected \",\" or \")\" in call of \"" + name.text()
-                        + "\", found " + p.peek().describe());
+                throw new HclException(
+                        p.peek().pos(),
+                        "expected \",\" or \")\" in call of \"" + name.text() + "\", found "
+                                + p.peek().describe());
             }
         }
         p.next();
@@ -203,7 +208,9 @@ final class ExpressionParser {
         while (!p.peek().is(TokenKind.RBRACK)) {
             elements.add(parseExpression());
             if (!p.accept(TokenKind.COMMA) && !p.peek().is(TokenKind.RBRACK)) {
-                throw new HclException(p.peek().pos(), "expected \",\" or \"]\" in tuple, found " + p.peek().describe());
+                throw new HclException(
+                        p.peek().pos(),
+                        "expected \",\" or \"]\" in tuple, found " + p.peek().describe());
             }
         }
         p.next();
@@ -242,8 +249,8 @@ final class ExpressionParser {
             items.add(new Expression.ObjectItem(key, parseExpression()));
             Token after = p.peek();
             if (!p.accept(TokenKind.COMMA) && !after.is(TokenKind.NEWLINE) && !after.is(TokenKind.RBRACE)) {
-                throw new HclException(after.pos(), "expected \",\", newline or \"}\" after object item, found "
-                        + after.describe());
+                throw new HclException(
+                        after.pos(), "expected \",\", newline or \"}\" after object item, found " + after.describe());
             }
         }
         p.popNewlines();
@@ -252,12 +259,14 @@ final class ExpressionParser {
 
     private Expression parseFor(Token open, boolean object) {
         p.next();
-        String first = p.expect(TokenKind.IDENT, "(a variable name) after \"for\"").text();
+        String first =
+                p.expect(TokenKind.IDENT, "(a variable name) after \"for\"").text();
         @Nullable String keyVar = null;
         String valueVar = first;
         if (p.accept(TokenKind.COMMA)) {
             keyVar = first;
-            valueVar = p.expect(TokenKind.IDENT, "(a variable name) after \",\" in for expression").text();
+            valueVar = p.expect(TokenKind.IDENT, "(a variable name) after \",\" in for expression")
+                    .text();
         }
         Token in = p.next();
         if (!in.isKeyword("in")) {
@@ -278,6 +287,7 @@ final class ExpressionParser {
             condition = parseExpression();
         }
         p.expect(object ? TokenKind.RBRACE : TokenKind.RBRACK, "to close the for expression");
-        return new Expression.For(keyVar, valueVar, collection, keyResult, valueResult, condition, grouping, open.pos());
+        return new Expression.For(
+                keyVar, valueVar, collection, keyResult, valueResult, condition, grouping, open.pos());
     }
 }

@@ -16,13 +16,16 @@ final class ForEvaluator {
         List<Value[]> entries = new ArrayList<>();
         if (collection instanceof Value.ListValue l) {
             for (int i = 0; i < l.elements().size(); i++) {
-                entries.add(new Value[] {new Value.Num(BigDecimal.valueOf(i)), l.elements().get(i)});
+                entries.add(new Value[] {
+                    new Value.Num(BigDecimal.valueOf(i)), l.elements().get(i)
+                });
             }
         } else if (collection instanceof Value.ObjectValue o) {
             o.fields().forEach((k, v) -> entries.add(new Value[] {new Value.Str(k), v}));
         } else {
-            throw new HclException(f.collection().start(), "for expression expects a list, set or object to iterate,"
-                    + " found " + collection.kind());
+            throw new HclException(
+                    f.collection().start(),
+                    "for expression expects a list, set or object to iterate," + " found " + collection.kind());
         }
         List<Value> tuple = new ArrayList<>();
         Map<String, Value> object = new LinkedHashMap<>();
@@ -49,8 +52,10 @@ final class ForEvaluator {
             if (f.grouping()) {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
             } else if (object.putIfAbsent(key, value) != null) {
-                throw new HclException(keyResult.start(), "duplicate key \"" + key + "\" in for expression; use"
-                        + " \"...\" after the value to group values by key");
+                throw new HclException(
+                        keyResult.start(),
+                        "duplicate key \"" + key + "\" in for expression; use"
+                                + " \"...\" after the value to group values by key");
             }
         }
         if (f.keyResult() == null) {

@@ -54,8 +54,8 @@ final class Format {
                 continue;
             }
             if (next >= args.size()) {
-                throw call.error("not enough arguments for verb \"" + spec.substring(start, i) + "\": found "
-                        + args.size());
+                throw call.error(
+                        "not enough arguments for verb \"" + spec.substring(start, i) + "\": found " + args.size());
             }
             String text = verb(verb, flags.toString(), precision, args.get(next++), call);
             out.append(pad(text, flags.toString(), width, verb));
@@ -82,7 +82,10 @@ final class Format {
             }
             case 'f' -> {
                 BigDecimal n = Conversions.toNumber(v, call.pos(), what);
-                return sign(n.setScale(precision < 0 ? 6 : precision, RoundingMode.HALF_EVEN).toPlainString(), flags);
+                return sign(
+                        n.setScale(precision < 0 ? 6 : precision, RoundingMode.HALF_EVEN)
+                                .toPlainString(),
+                        flags);
             }
             case 't' -> {
                 return String.valueOf(Conversions.toBool(v, call.pos(), what));
@@ -96,8 +99,8 @@ final class Format {
                 }
                 return v instanceof Value.Null ? "null" : Conversions.toStr(v, call.pos(), what);
             }
-            default -> throw call.error("unsupported format verb \"%" + verb + "\"; expected one of %s %d %v %q %f"
-                    + " %t %%");
+            default -> throw call.error(
+                    "unsupported format verb \"%" + verb + "\"; expected one of %s %d %v %q %f" + " %t %%");
         }
     }
 

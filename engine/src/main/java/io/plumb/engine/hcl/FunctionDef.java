@@ -38,8 +38,8 @@ record FunctionDef(int minArgs, int maxArgs, Body body) {
             } else {
                 expected = minArgs + " to " + maxArgs + " arguments";
             }
-            throw new HclException(args.pos(), "function \"" + args.function() + "\" expects " + expected
-                    + ", found " + n);
+            throw new HclException(
+                    args.pos(), "function \"" + args.function() + "\" expects " + expected + ", found " + n);
         }
         return body.apply(args);
     }

@@ -39,15 +39,22 @@ public final class HclEvaluator {
 
     private void collect(HclFile file) {
         for (AttributeNode attribute : file.body().attributes()) {
-            throw new HclException(attribute.pos(), "unexpected attribute \"" + attribute.name()
-                    + "\" at the top level; expected a block");
+            throw new HclException(
+                    attribute.pos(),
+                    "unexpected attribute \"" + attribute.name() + "\" at the top level; expected a block");
         }
         for (BlockNode block : file.body().blocks()) {
             switch (block.type()) {
                 case "variable" -> variableBlocks.add(new Located(block, file));
                 case "locals" -> collectLocals(block, file);
-                case "data" -> throw new HclException(block.pos(), "data sources are not supported yet: data "
-                        + String.join(" ", block.labels().stream().map(l -> "\"" + l + "\"").toList()));
+                case "data" -> throw new HclException(
+                        block.pos(),
+                        "data sources are not supported yet: data "
+                                + String.join(
+                                        " ",
+                                        block.labels().stream()
+                                                .map(l -> "\"" + l + "\"")
+                                                .toList()));
                 default -> {
                     blocks.add(new Located(block, file));
                     blockNames.add(block, file);
@@ -59,15 +66,16 @@ public final class HclEvaluator {
     private void collectLocals(BlockNode block, HclFile file) {
         if (!block.body().blocks().isEmpty()) {
             BlockNode nested = block.body().blocks().get(0);
-            throw new HclException(nested.pos(), "unexpected block \"" + nested.type() + "\" in locals; expected"
-                    + " attributes only");
+            throw new HclException(
+                    nested.pos(),
+                    "unexpected block \"" + nested.type() + "\" in locals; expected" + " attributes only");
         }
         for (AttributeNode attribute : block.body().attributes()) {
             Locals.Definition first = localDefinitions.get(attribute.name());
             if (first != null) {
                 Pos at = first.node().pos();
-                throw new HclException(attribute.pos(), "duplicate local \"" + attribute.name() + "\" (first defined at "
-                        + at + ")");
+                throw new HclException(
+                        attribute.pos(), "duplicate local \"" + attribute.name() + "\" (first defined at " + at + ")");
             }
             localDefinitions.put(attribute.name(), new Locals.Definition(attribute, file));
         }
@@ -80,13 +88,16 @@ public final class HclEvaluator {
         for (Located v : variableBlocks) {
             BlockNode block = v.block();
             if (block.labels().size() != 1) {
-                throw new HclException(block.pos(), "variable block needs exactly one label (its name), found "
-                        + block.labels().size());
+                throw new HclException(
+                        block.pos(),
+                        "variable block needs exactly one label (its name), found "
+                                + block.labels().size());
             }
             String name = block.labels().get(0);
             Pos first = declared.putIfAbsent(name, block.pos());
             if (first != null) {
-                throw new HclException(block.pos(), "duplicate variable \"" + name + "\" (first declared at " + first + ")");
+                throw new HclException(
+                        block.pos(), "duplicate variable \"" + name + "\" (first declared at " + first + ")");
             }
             variables.put(name, variable(block, name, v.file(), bare));
         }
@@ -115,7 +126,8 @@ public final class HclEvaluator {
         }
         if (defaultNode != null) {
             Value value = bare.eval(defaultNode.expression(), Scope.root(file));
-            return VariableTypes.convert(type, value, name, defaultNode.expression().start());
+            return VariableTypes.convert(
+                    type, value, name, defaultNode.expression().start());
         }
         throw new HclException(block.pos(), "missing value for required variable \"" + name + "\"");
     }
@@ -137,10 +149,14 @@ public final class HclEvaluator {
                 out.add(resource(ev, block, scope.with(Map.of("each", each(element, element)))));
             }
         } else if (collection instanceof Value.ObjectValue o) {
-            o.fields().forEach((k, v) -> out.add(resource(ev, block, scope.with(Map.of("each", each(new Value.Str(k), v))))));
+            o.fields()
+                    .forEach((k, v) ->
+                            out.add(resource(ev, block, scope.with(Map.of("each", each(new Value.Str(k), v))))));
         } else {
-            throw new HclException(forEach.expression().start(), "for_each of block \"" + block.type()
-                    + "\" expects a set, list, map or object, found " + collection.kind());
+            throw new HclException(
+                    forEach.expression().start(),
+                    "for_each of block \"" + block.type() + "\" expects a set, list, map or object, found "
+                            + collection.kind());
         }
         return out;
     }

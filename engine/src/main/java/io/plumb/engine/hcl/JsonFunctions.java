@@ -83,7 +83,8 @@ final class JsonFunctions {
             }
             Value v = read(p, first);
             if (p.nextToken() != null) {
-                throw a.error("extra data after the JSON value at offset " + p.currentLocation().getCharOffset());
+                throw a.error("extra data after the JSON value at offset "
+                        + p.currentLocation().getCharOffset());
             }
             return v;
         } catch (JsonProcessingException e) {

@@ -172,16 +172,18 @@ final class Lexer {
 
     private void lexPunctuation(Mode mode, char c, Pos start) {
         String two = offset + 1 < src.length() ? src.substring(offset, offset + 2) : "";
-        @Nullable TokenKind twoKind = switch (two) {
-            case "==" -> TokenKind.EQEQ;
-            case "!=" -> TokenKind.NEQ;
-            case "<=" -> TokenKind.LE;
-            case ">=" -> TokenKind.GE;
-            case "&&" -> TokenKind.AND;
-            case "||" -> TokenKind.OR;
-            case "=>" -> TokenKind.ARROW;
-            default -> null;
-        };
+        @Nullable
+        TokenKind twoKind =
+                switch (two) {
+                    case "==" -> TokenKind.EQEQ;
+                    case "!=" -> TokenKind.NEQ;
+                    case "<=" -> TokenKind.LE;
+                    case ">=" -> TokenKind.GE;
+                    case "&&" -> TokenKind.AND;
+                    case "||" -> TokenKind.OR;
+                    case "=>" -> TokenKind.ARROW;
+                    default -> null;
+                };
         if (startsWith("...")) {
             emit(TokenKind.ELLIPSIS, "...", start, 3);
             return;
@@ -200,28 +202,29 @@ final class Lexer {
             }
             mode.depth--;
         }
-        TokenKind kind = switch (c) {
-            case '{' -> TokenKind.LBRACE;
-            case '}' -> TokenKind.RBRACE;
-            case '[' -> TokenKind.LBRACK;
-            case ']' -> TokenKind.RBRACK;
-            case '(' -> TokenKind.LPAREN;
-            case ')' -> TokenKind.RPAREN;
-            case '=' -> TokenKind.EQUAL;
-            case ':' -> TokenKind.COLON;
-            case ',' -> TokenKind.COMMA;
-            case '.' -> TokenKind.DOT;
-            case '?' -> TokenKind.QUESTION;
-            case '*' -> TokenKind.STAR;
-            case '+' -> TokenKind.PLUS;
-            case '-' -> TokenKind.MINUS;
-            case '/' -> TokenKind.SLASH;
-            case '%' -> TokenKind.PERCENT;
-            case '!' -> TokenKind.BANG;
-            case '<' -> TokenKind.LT;
-            case '>' -> TokenKind.GT;
-            default -> throw new HclException(start, "unexpected character " + quoteChar(c));
-        };
+        TokenKind kind =
+                switch (c) {
+                    case '{' -> TokenKind.LBRACE;
+                    case '}' -> TokenKind.RBRACE;
+                    case '[' -> TokenKind.LBRACK;
+                    case ']' -> TokenKind.RBRACK;
+                    case '(' -> TokenKind.LPAREN;
+                    case ')' -> TokenKind.RPAREN;
+                    case '=' -> TokenKind.EQUAL;
+                    case ':' -> TokenKind.COLON;
+                    case ',' -> TokenKind.COMMA;
+                    case '.' -> TokenKind.DOT;
+                    case '?' -> TokenKind.QUESTION;
+                    case '*' -> TokenKind.STAR;
+                    case '+' -> TokenKind.PLUS;
+                    case '-' -> TokenKind.MINUS;
+                    case '/' -> TokenKind.SLASH;
+                    case '%' -> TokenKind.PERCENT;
+                    case '!' -> TokenKind.BANG;
+                    case '<' -> TokenKind.LT;
+                    case '>' -> TokenKind.GT;
+                    default -> throw new HclException(start, "unexpected character " + quoteChar(c));
+                };
         emit(kind, String.valueOf(c), start, 1);
     }
 
@@ -287,8 +290,8 @@ final class Lexer {
             return true;
         }
         if (startsWith("%{")) {
-            throw new HclException(pos(), "template directives \"%{...}\" are not supported; write \"%%{\" for a"
-                    + " literal \"%{\"");
+            throw new HclException(
+                    pos(), "template directives \"%{...}\" are not supported; write \"%%{\" for a" + " literal \"%{\"");
         }
         text.append(peek(0));
         advance(1);
@@ -342,7 +345,8 @@ final class Lexer {
         }
         int codePoint = Integer.parseInt(src.substring(from, end), 16);
         if (!Character.isValidCodePoint(codePoint)) {
-            throw new HclException(start, "invalid unicode escape: U+" + src.substring(from, end) + " is no code point");
+            throw new HclException(
+                    start, "invalid unicode escape: U+" + src.substring(from, end) + " is no code point");
         }
         advance(2 + digits);
         return new String(Character.toChars(codePoint));
@@ -360,8 +364,9 @@ final class Lexer {
         }
         String marker = src.substring(nameStart, i);
         int lineEnd = src.startsWith("\r\n", i) ? i + 2 : i + 1;
-        if (marker.isEmpty() || !isIdentStart(marker.charAt(0)) || (i < src.length() && src.charAt(i) != '\n'
-                && !src.startsWith("\r\n", i))) {
+        if (marker.isEmpty()
+                || !isIdentStart(marker.charAt(0))
+                || (i < src.length() && src.charAt(i) != '\n' && !src.startsWith("\r\n", i))) {
             throw new HclException(start, "invalid heredoc: expected \"<<ID\" or \"<<-ID\" then a newline");
         }
         emit(TokenKind.OHEREDOC, indent ? "-" + marker : marker, start, lineEnd - offset);

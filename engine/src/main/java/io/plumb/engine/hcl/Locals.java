@@ -38,8 +38,8 @@ final class Locals {
         if (evaluating.contains(name)) {
             List<String> cycle = new ArrayList<>(evaluating);
             cycle = cycle.subList(cycle.indexOf(name), cycle.size());
-            throw new HclException(pos, "locals depend on each other in a cycle: " + String.join(" -> ", cycle)
-                    + " -> " + name);
+            throw new HclException(
+                    pos, "locals depend on each other in a cycle: " + String.join(" -> ", cycle) + " -> " + name);
         }
         evaluating.add(name);
         try {

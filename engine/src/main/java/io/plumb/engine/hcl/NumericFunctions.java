@@ -14,7 +14,9 @@ final class NumericFunctions {
         m.put("abs", FunctionDef.of(1, a -> new Value.Num(a.num(0).abs())));
         m.put("ceil", FunctionDef.of(1, a -> new Value.Num(a.num(0).setScale(0, RoundingMode.CEILING))));
         m.put("floor", FunctionDef.of(1, a -> new Value.Num(a.num(0).setScale(0, RoundingMode.FLOOR))));
-        m.put("signum", FunctionDef.of(1, a -> new Value.Num(BigDecimal.valueOf(a.num(0).signum()))));
+        m.put(
+                "signum",
+                FunctionDef.of(1, a -> new Value.Num(BigDecimal.valueOf(a.num(0).signum()))));
         m.put("max", FunctionDef.variadic(1, a -> extreme(a, true)));
         m.put("min", FunctionDef.variadic(1, a -> extreme(a, false)));
         m.put("pow", FunctionDef.of(2, NumericFunctions::pow));
@@ -35,7 +37,9 @@ final class NumericFunctions {
     private static Value pow(CallArgs a) {
         BigDecimal base = a.num(0);
         BigDecimal exponent = a.num(1);
-        if (exponent.signum() >= 0 && exponent.stripTrailingZeros().scale() <= 0 && exponent.compareTo(BigDecimal.valueOf(9999)) <= 0) {
+        if (exponent.signum() >= 0
+                && exponent.stripTrailingZeros().scale() <= 0
+                && exponent.compareTo(BigDecimal.valueOf(9999)) <= 0) {
             return new Value.Num(base.pow(exponent.intValueExact()));
         }
         double result = Math.pow(base.doubleValue(), exponent.doubleValue());

@@ -12,7 +12,8 @@ final class Operators {
         if (op == TokenKind.BANG) {
             return new Value.Bool(!Conversions.toBool(operand, pos, "operand of \"!\""));
         }
-        return new Value.Num(Conversions.toNumber(operand, pos, "operand of \"-\"").negate());
+        return new Value.Num(
+                Conversions.toNumber(operand, pos, "operand of \"-\"").negate());
     }
 
     static Value binary(TokenKind op, Value left, Value right, Pos pos) {
@@ -68,8 +69,10 @@ final class Operators {
         try {
             return Conversions.toNumber(operand, pos, "operand");
         } catch (HclException e) {
-            throw new HclException(pos, "operator " + op.description() + " expects numbers, found "
-                    + Conversions.describe(left) + " and " + Conversions.describe(right));
+            throw new HclException(
+                    pos,
+                    "operator " + op.description() + " expects numbers, found " + Conversions.describe(left) + " and "
+                            + Conversions.describe(right));
         }
     }
 
@@ -77,8 +80,10 @@ final class Operators {
         try {
             return Conversions.toBool(operand, pos, "operand");
         } catch (HclException e) {
-            throw new HclException(pos, "operator " + op.description() + " expects bools, found "
-                    + Conversions.describe(left) + " and " + Conversions.describe(right));
+            throw new HclException(
+                    pos,
+                    "operator " + op.description() + " expects bools, found " + Conversions.describe(left) + " and "
+                            + Conversions.describe(right));
         }
     }
 }

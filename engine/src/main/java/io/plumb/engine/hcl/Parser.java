@@ -48,7 +48,9 @@ final class Parser {
         int i = index;
         for (int n = 0; n < ahead && i < tokens.size() - 1; n++) {
             i++;
-            while (Boolean.TRUE.equals(skipNewlines.peek()) && tokens.get(i).is(TokenKind.NEWLINE) && i < tokens.size() - 1) {
+            while (Boolean.TRUE.equals(skipNewlines.peek())
+                    && tokens.get(i).is(TokenKind.NEWLINE)
+                    && i < tokens.size() - 1) {
                 i++;
             }
         }
@@ -74,7 +76,8 @@ final class Parser {
     Token expect(TokenKind kind, String context) {
         Token t = peek();
         if (!t.is(kind)) {
-            throw new HclException(t.pos(), "expected " + kind.description() + " " + context + ", found " + t.describe());
+            throw new HclException(
+                    t.pos(), "expected " + kind.description() + " " + context + ", found " + t.describe());
         }
         return next();
     }
@@ -99,21 +102,22 @@ final class Parser {
                 case NEWLINE -> next();
                 case EOF -> {
                     if (blockType != null && blockPos != null) {
-                        throw new HclException(t.pos(), "unclosed block \"" + blockType + "\" opened at "
-                                + blockPos.line() + ":" + blockPos.column());
+                        throw new HclException(
+                                t.pos(),
+                                "unclosed block \"" + blockType + "\" opened at " + blockPos.line() + ":"
+                                        + blockPos.column());
                     }
                     return new Body(attributes, blocks);
                 }
                 case RBRACE -> {
                     if (blockType == null) {
-                        throw new HclException(t.pos(), "expected an attribute or a block, found \"}\" without"
-                                + " an open block");
+                        throw new HclException(
+                                t.pos(), "expected an attribute or a block, found \"}\" without" + " an open block");
                     }
                     return new Body(attributes, blocks);
                 }
                 case IDENT -> parseItem(attributes, blocks, seen);
-                default -> throw new HclException(
-                        t.pos(), "expected an attribute or a block, found " + t.describe());
+                default -> throw new HclException(t.pos(), "expected an attribute or a block, found " + t.describe());
             }
         }
     }
@@ -148,8 +152,10 @@ final class Parser {
     private AttributeNode parseAttribute(Token name, Map<String, Pos> seen) {
         Pos first = seen.get(name.text());
         if (first != null) {
-            throw new HclException(name.pos(), "duplicate attribute \"" + name.text() + "\" (first defined at "
-                    + first.line() + ":" + first.column() + ")");
+            throw new HclException(
+                    name.pos(),
+                    "duplicate attribute \"" + name.text() + "\" (first defined at " + first.line() + ":"
+                            + first.column() + ")");
         }
         seen.put(name.text(), name.pos());
         expect(TokenKind.EQUAL, "after \"" + name.text() + "\"");
@@ -163,14 +169,18 @@ final class Parser {
         }
         Token name = expect(TokenKind.IDENT, "(an attribute) in single-line block \"" + block.text() + "\"");
         if (!peek().is(TokenKind.EQUAL)) {
-            throw new HclException(peek().pos(), "expected \"=\" after \"" + name.text()
-                    + "\" (a single-line block holds at most one attribute), found " + peek().describe());
+            throw new HclException(
+                    peek().pos(),
+                    "expected \"=\" after \"" + name.text()
+                            + "\" (a single-line block holds at most one attribute), found " + peek().describe());
         }
         AttributeNode attribute = parseAttribute(name, new LinkedHashMap<>());
         Token close = peek();
         if (!close.is(TokenKind.RBRACE)) {
-            throw new HclException(close.pos(), "expected \"}\" to close single-line block \"" + block.text()
-                    + "\" (it holds at most one attribute), found " + close.describe());
+            throw new HclException(
+                    close.pos(),
+                    "expected \"}\" to close single-line block \"" + block.text()
+                            + "\" (it holds at most one attribute), found " + close.describe());
         }
         return new Body(List.of(attribute), List.of());
     }

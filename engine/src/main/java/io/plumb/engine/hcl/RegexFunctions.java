@@ -35,8 +35,12 @@ final class RegexFunctions {
             }
             return new Value.ListValue(all);
         }));
-        m.put("regexreplace", FunctionDef.of(3, a -> new Value.Str(
-                compile(a.str(1), a).matcher(a.str(0)).replaceAll(replacement(a.str(2))))));
+        m.put(
+                "regexreplace",
+                FunctionDef.of(
+                        3,
+                        a -> new Value.Str(
+                                compile(a.str(1), a).matcher(a.str(0)).replaceAll(replacement(a.str(2))))));
     }
 
     static Pattern compile(String pattern, CallArgs a) {

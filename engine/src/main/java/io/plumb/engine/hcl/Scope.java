@@ -24,7 +24,8 @@ record Scope(Map<String, Value> names, @Nullable Scope parent, HclFile file) {
         return new Scope(more, this, file);
     }
 
-    @Nullable Value lookup(String name) {
+    @Nullable
+    Value lookup(String name) {
         for (Scope s = this; s != null; s = s.parent()) {
             Value v = s.names().get(name);
             if (v != null) {

@@ -12,7 +12,10 @@ final class StringFunctions {
     private StringFunctions() {}
 
     static void register(Map<String, FunctionDef> m) {
-        m.put("format", FunctionDef.variadic(1, a -> new Value.Str(Format.format(a.str(0), a.values().subList(1, a.size()), a))));
+        m.put(
+                "format",
+                FunctionDef.variadic(
+                        1, a -> new Value.Str(Format.format(a.str(0), a.values().subList(1, a.size()), a))));
         m.put("formatlist", FunctionDef.variadic(1, Format::formatList));
         m.put("join", FunctionDef.variadic(2, StringFunctions::join));
         m.put("split", FunctionDef.of(2, a -> {
@@ -33,7 +36,8 @@ final class StringFunctions {
         }));
         m.put("trimsuffix", FunctionDef.of(2, a -> {
             String s = a.str(0);
-            return new Value.Str(s.endsWith(a.str(1)) ? s.substring(0, s.length() - a.str(1).length()) : s);
+            return new Value.Str(
+                    s.endsWith(a.str(1)) ? s.substring(0, s.length() - a.str(1).length()) : s);
         }));
         m.put("trimspace", FunctionDef.of(1, a -> new Value.Str(a.str(0).strip())));
         m.put("chomp", FunctionDef.of(1, a -> new Value.Str(a.str(0).replaceAll("(\\r?\\n)+$", ""))));

@@ -18,7 +18,11 @@ final class UrlFunctions {
 
     /** A URL split into the parts these functions replace; absent parts are null. */
     private record Url(
-            @Nullable String scheme, @Nullable String userinfo, String host, String path, @Nullable String query,
+            @Nullable String scheme,
+            @Nullable String userinfo,
+            String host,
+            String path,
+            @Nullable String query,
             @Nullable String fragment) {
 
         static Url parse(String s) {

@@ -54,8 +54,10 @@ final class VariableTypes {
         if (type instanceof Value.TypeCall) {
             return value;
         }
-        throw new HclException(pos, "variable \"" + variable + "\": unknown type " + type.kind()
-                + "; expected string, number, bool, list(T), set(T), map(T) or any");
+        throw new HclException(
+                pos,
+                "variable \"" + variable + "\": unknown type " + type.kind()
+                        + "; expected string, number, bool, list(T), set(T), map(T) or any");
     }
 
     private static Value primitive(String type, Value value, String variable, Pos pos) {
@@ -83,13 +85,15 @@ final class VariableTypes {
                     throw mismatch(variable, pos, "bool", value);
                 }
             }
-            default -> throw new HclException(pos, "variable \"" + variable + "\": unknown type \"" + type
-                    + "\"; expected string, number, bool, list(T), set(T), map(T) or any");
+            default -> throw new HclException(
+                    pos,
+                    "variable \"" + variable + "\": unknown type \"" + type
+                            + "\"; expected string, number, bool, list(T), set(T), map(T) or any");
         }
     }
 
     private static HclException mismatch(String variable, Pos pos, String type, Value value) {
-        return new HclException(pos, "variable \"" + variable + "\": cannot convert " + Conversions.describe(value)
-                + " to " + type);
+        return new HclException(
+                pos, "variable \"" + variable + "\": cannot convert " + Conversions.describe(value) + " to " + type);
     }
 }

@@ -20,7 +20,12 @@ class HclEvaluatorTest {
 
     /** Evaluates {@code expr} as attribute {@code v} of a block {@code t}. */
     static Value value(String expr) {
-        return eval("t {\n  v = " + expr + "\n}\n").resources().get(0).attribute("v").orElseThrow().value();
+        return eval("t {\n  v = " + expr + "\n}\n")
+                .resources()
+                .get(0)
+                .attribute("v")
+                .orElseThrow()
+                .value();
     }
 
     static Value.Str str(String s) {
@@ -37,7 +42,8 @@ class HclEvaluatorTest {
 
     @Test
     void evaluatesTheAtlasExample() {
-        String src = """
+        String src =
+                """
                 variable "tenant" {
                   type    = string
                   default = "main"
@@ -91,26 +97,51 @@ class HclEvaluatorTest {
         Resource id = users.children("column").get(0);
         assertThat(id.attributes()).extracting(Attribute::name).containsExactly("null", "type", "auto_increment");
         assertThat(id.attribute("type").orElseThrow().value()).isEqualTo(new Value.Ident("integer"));
-        assertThat(users.children("column").get(1).attribute("type").orElseThrow().value())
+        assertThat(users.children("column")
+                        .get(1)
+                        .attribute("type")
+                        .orElseThrow()
+                        .value())
                 .isEqualTo(new Value.TypeCall("varchar", List.of(num("255"))));
-        assertThat(users.children("column").get(2).attribute("default").orElseThrow().value())
+        assertThat(users.children("column")
+                        .get(2)
+                        .attribute("default")
+                        .orElseThrow()
+                        .value())
                 .isEqualTo(new Value.RawSql("CURRENT_TIMESTAMP"));
-        assertThat(users.children("column").get(3).children("as").get(0).attribute("type").orElseThrow().value())
+        assertThat(users.children("column")
+                        .get(3)
+                        .children("as")
+                        .get(0)
+                        .attribute("type")
+                        .orElseThrow()
+                        .value())
                 .isEqualTo(new Value.Ident("STORED"));
-        assertThat(users.children("primary_key").get(0).attribute("columns").orElseThrow().value())
+        assertThat(users.children("primary_key")
+                        .get(0)
+                        .attribute("columns")
+                        .orElseThrow()
+                        .value())
                 .isEqualTo(new Value.ListValue(List.of(new Value.Ref(List.of("column", "id")))));
-        assertThat(users.children("foreign_key").get(0).attribute("ref_columns").orElseThrow().value())
+        assertThat(users.children("foreign_key")
+                        .get(0)
+                        .attribute("ref_columns")
+                        .orElseThrow()
+                        .value())
                 .isEqualTo(new Value.ListValue(List.of(new Value.Ref(List.of("table", "orgs", "column", "id")))));
         List<Resource> tags = doc.resources("table").get(1).children("column");
         assertThat(tags).hasSize(2);
         assertThat(tags).allSatisfy(t -> assertThat(t.labels()).containsExactly("tag"));
         assertThat(tags).allSatisfy(t -> assertThat(t.attribute("for_each")).isEmpty());
-        assertThat(tags).extracting(t -> t.attribute("name").orElseThrow().value()).containsExactly(str("a"), str("b"));
+        assertThat(tags)
+                .extracting(t -> t.attribute("name").orElseThrow().value())
+                .containsExactly(str("a"), str("b"));
     }
 
     @Test
     void convertsInputVariablesToTheDeclaredType() {
-        String src = """
+        String src =
+                """
                 variable "n" { type = number }
                 variable "b" { type = bool }
                 variable "l" { type = list(number) }
@@ -120,34 +151,45 @@ class HclEvaluatorTest {
                   v = [var.n, var.b, var.l, var.s, var.any]
                 }
                 """;
-        EvalOptions options = EvalOptions.defaults().withVariables(Map.of(
-                "n", str("42"), "b", str("true"), "l", str("7"), "s", str("x"), "ignored", str("y")));
-        Value v = eval(src, options).resources().get(0).attribute("v").orElseThrow().value();
-        assertThat(v).isEqualTo(new Value.ListValue(List.of(
-                num("42"), new Value.Bool(true), new Value.ListValue(List.of(num("7"))), str("x"), num("1"))));
+        EvalOptions options = EvalOptions.defaults()
+                .withVariables(
+                        Map.of("n", str("42"), "b", str("true"), "l", str("7"), "s", str("x"), "ignored", str("y")));
+        Value v = eval(src, options)
+                .resources()
+                .get(0)
+                .attribute("v")
+                .orElseThrow()
+                .value();
+        assertThat(v)
+                .isEqualTo(new Value.ListValue(List.of(
+                        num("42"), new Value.Bool(true), new Value.ListValue(List.of(num("7"))), str("x"), num("1"))));
     }
 
     @Test
     void reportsVariableErrors() {
         fails("variable \"x\" {\n  type = string\n}\n", "x.hcl:1:1: missing value for required variable \"x\"");
         fails("t {\n  v = var.y\n}\n", "x.hcl:2:7: unknown variable \"y\"");
-        assertThatThrownBy(() -> eval("variable \"n\" { type = number }\n",
+        assertThatThrownBy(() -> eval(
+                        "variable \"n\" { type = number }\n",
                         EvalOptions.defaults().withVariables(Map.of("n", str("abc")))))
                 .hasMessage("x.hcl:1:1: variable \"n\": cannot convert string \"abc\" to number");
     }
 
     @Test
     void evaluatesLocalsLazilyAndDetectsCycles() {
-        Document doc = eval("locals {\n  b = \"${local.a}!\"\n}\nlocals {\n  a = upper(\"x\")\n}\nt {\n  v = local.b\n}\n");
+        Document doc =
+                eval("locals {\n  b = \"${local.a}!\"\n}\nlocals {\n  a = upper(\"x\")\n}\nt {\n  v = local.b\n}\n");
         assertThat(doc.resources().get(0).attribute("v").orElseThrow().value()).isEqualTo(str("X!"));
-        fails("locals {\n  a = local.b\n  b = local.a\n}\nt {\n  v = local.a\n}\n",
+        fails(
+                "locals {\n  a = local.b\n  b = local.a\n}\nt {\n  v = local.a\n}\n",
                 "x.hcl:3:7: locals depend on each other in a cycle: a -> b -> a");
         fails("t {\n  v = local.nope\n}\n", "x.hcl:2:7: unknown local \"nope\"");
     }
 
     @Test
     void expandsForEachOverMapsAndNestedBlocks() {
-        Document doc = eval("""
+        Document doc = eval(
+                """
                 env {
                   for_each = {dev = 1, prod = 2}
                   name = each.key
@@ -159,11 +201,15 @@ class HclEvaluatorTest {
                 }
                 """);
         assertThat(doc.resources()).hasSize(2);
-        assertThat(doc.resources().get(1).attribute("name").orElseThrow().value()).isEqualTo(str("prod"));
+        assertThat(doc.resources().get(1).attribute("name").orElseThrow().value())
+                .isEqualTo(str("prod"));
         assertThat(doc.resources().get(1).attribute("n").orElseThrow().value()).isEqualTo(num("2"));
-        assertThat(doc.resources().get(0).children("inner")).extracting(r -> r.attribute("v").orElseThrow().value())
+        assertThat(doc.resources().get(0).children("inner"))
+                .extracting(r -> r.attribute("v").orElseThrow().value())
                 .containsExactly(num("10"), num("20"));
-        fails("t {\n  for_each = \"x\"\n}\n", "x.hcl:2:14: for_each of block \"t\" expects a set, list, map or object, found string");
+        fails(
+                "t {\n  for_each = \"x\"\n}\n",
+                "x.hcl:2:14: for_each of block \"t\" expects a set, list, map or object, found string");
     }
 
     @Test
@@ -173,7 +219,8 @@ class HclEvaluatorTest {
 
     @Test
     void resolvesBlockNamesInTemplates() {
-        Document doc = eval("""
+        Document doc = eval(
+                """
                 table "users" {}
                 schema "s" {
                   name = "tenant"
@@ -186,10 +233,14 @@ class HclEvaluatorTest {
         Resource view = doc.resources("view").get(0);
         assertThat(view.attribute("as").orElseThrow().value()).isEqualTo(str("SELECT * FROM users IN tenant"));
         assertThat(view.attribute("dep").orElseThrow().value()).isEqualTo(new Value.Ref(List.of("table", "users")));
-        fails("t {\n  v = \"a${column.id}\"\n}\n", "x.hcl:2:11: reference \"column.id\" cannot be used in a string"
-                + " (interpolation); only references to a block's name resolve to strings");
-        fails("t {\n  v = \"a${int}\"\n}\n", "x.hcl:2:11: identifier \"int\" cannot be used in a string (interpolation):"
-                + " it names nothing that has a value");
+        fails(
+                "t {\n  v = \"a${column.id}\"\n}\n",
+                "x.hcl:2:11: reference \"column.id\" cannot be used in a string"
+                        + " (interpolation); only references to a block's name resolve to strings");
+        fails(
+                "t {\n  v = \"a${int}\"\n}\n",
+                "x.hcl:2:11: identifier \"int\" cannot be used in a string (interpolation):"
+                        + " it names nothing that has a value");
     }
 
     @Test
@@ -203,7 +254,9 @@ class HclEvaluatorTest {
         assertThat(value("[1, \"a\"] == [1, \"a\"]")).isEqualTo(new Value.Bool(true));
         assertThat(value("1 != 1.0")).isEqualTo(new Value.Bool(false));
         assertThat(value("\"${4 / 2}\"")).isEqualTo(str("2"));
-        fails("t {\n  v = \"a\" + 1\n}\n", "x.hcl:2:11: operator \"+\" expects numbers, found string \"a\" and number 1");
+        fails(
+                "t {\n  v = \"a\" + 1\n}\n",
+                "x.hcl:2:11: operator \"+\" expects numbers, found string \"a\" and number 1");
         fails("t {\n  v = 1 / 0\n}\n", "x.hcl:2:9: division by zero");
     }
 
@@ -230,10 +283,13 @@ class HclEvaluatorTest {
                 .isEqualTo(new Value.ObjectValue(Map.of("1", str("a"), "2", str("b"))));
         assertThat(value("{for v in [\"a\", \"ab\"] : substr(v, 0, 1) => v...}"))
                 .isEqualTo(new Value.ObjectValue(Map.of("a", new Value.ListValue(List.of(str("a"), str("ab"))))));
-        fails("t {\n  v = {for v in [1, 1] : v => v}\n}\n", "x.hcl:2:26: duplicate key \"1\" in for expression; use"
-                + " \"...\" after the value to group values by key");
-        fails("t {\n  v = [for v in 1 : v]\n}\n", "x.hcl:2:17: for expression expects a list, set or object to iterate,"
-                + " found number");
+        fails(
+                "t {\n  v = {for v in [1, 1] : v => v}\n}\n",
+                "x.hcl:2:26: duplicate key \"1\" in for expression; use"
+                        + " \"...\" after the value to group values by key");
+        fails(
+                "t {\n  v = [for v in 1 : v]\n}\n",
+                "x.hcl:2:17: for expression expects a list, set or object to iterate," + " found number");
     }
 
     @Test
@@ -246,9 +302,11 @@ class HclEvaluatorTest {
 
     @Test
     void bindsExtraRoots() {
-        Document doc = eval("env {\n  name = atlas.env\n}\n", EvalOptions.defaults()
-                .withRoots(Map.of("atlas", new Value.ObjectValue(Map.of("env", str("dev"))))));
-        assertThat(doc.resources().get(0).attribute("name").orElseThrow().value()).isEqualTo(str("dev"));
+        Document doc = eval(
+                "env {\n  name = atlas.env\n}\n",
+                EvalOptions.defaults().withRoots(Map.of("atlas", new Value.ObjectValue(Map.of("env", str("dev"))))));
+        assertThat(doc.resources().get(0).attribute("name").orElseThrow().value())
+                .isEqualTo(str("dev"));
     }
 
     @Test

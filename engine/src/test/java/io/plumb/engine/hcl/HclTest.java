@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 class HclTest {
 
     private static Expression expr(String src) {
-        return Hcl.parse("x.hcl", "a = " + src + "\n").body().attributes().get(0).expression();
+        return Hcl.parse("x.hcl", "a = " + src + "\n")
+                .body()
+                .attributes()
+                .get(0)
+                .expression();
     }
 
     private static void fails(String src, String message) {
@@ -21,7 +25,8 @@ class HclTest {
 
     @Test
     void parsesAttributesAndBlocksWithPositions() {
-        HclFile file = Hcl.parse("s.hcl", "# c\ntable \"users\" x {\n  a = 1 // c\n  /* b */ column \"id\" { t = 2 }\n}\n");
+        HclFile file =
+                Hcl.parse("s.hcl", "# c\ntable \"users\" x {\n  a = 1 // c\n  /* b */ column \"id\" { t = 2 }\n}\n");
         BlockNode table = file.body().blocks().get(0);
         assertThat(table.type()).isEqualTo("table");
         assertThat(table.labels()).containsExactly("users", "x");
@@ -36,7 +41,8 @@ class HclTest {
 
     @Test
     void parsesNumbers() {
-        assertThat(expr("42")).isEqualTo(new Expression.Literal(new Value.Num(new BigDecimal("42")), new Pos("x.hcl", 1, 5)));
+        assertThat(expr("42"))
+                .isEqualTo(new Expression.Literal(new Value.Num(new BigDecimal("42")), new Pos("x.hcl", 1, 5)));
         assertThat(((Expression.Literal) expr("1.5e3")).value()).isEqualTo(new Value.Num(new BigDecimal("1.5e3")));
     }
 
@@ -95,11 +101,15 @@ class HclTest {
     @Test
     void parsesHeredocsAndStripsIndentation() {
         HclFile f = Hcl.parse("x.hcl", "a = <<EOT\n  one\n  two\nEOT\nb = <<-EOT\n    one\n      two\n    EOT\n");
-        Expression.Template a = (Expression.Template) f.body().attributes().get(0).expression();
-        assertThat(a.parts()).extracting(p -> ((Expression.Literal) p).value())
+        Expression.Template a =
+                (Expression.Template) f.body().attributes().get(0).expression();
+        assertThat(a.parts())
+                .extracting(p -> ((Expression.Literal) p).value())
                 .containsExactly(new Value.Str("  one\n"), new Value.Str("  two\n"));
-        Expression.Template b = (Expression.Template) f.body().attributes().get(1).expression();
-        assertThat(b.parts()).extracting(p -> ((Expression.Literal) p).value())
+        Expression.Template b =
+                (Expression.Template) f.body().attributes().get(1).expression();
+        assertThat(b.parts())
+                .extracting(p -> ((Expression.Literal) p).value())
                 .containsExactly(new Value.Str("one\n"), new Value.Str("  two\n"));
     }
 
@@ -112,7 +122,9 @@ class HclTest {
 
     @Test
     void reportsMissingEquals() {
-        fails("table \"t\" {\n  x = 1\n  column\n}\n", "x.hcl:3:9: expected \"=\" or a block body after \"column\", found newline");
+        fails(
+                "table \"t\" {\n  x = 1\n  column\n}\n",
+                "x.hcl:3:9: expected \"=\" or a block body after \"column\", found newline");
     }
 
     @Test
@@ -132,18 +144,26 @@ class HclTest {
 
     @Test
     void reportsOtherSyntaxErrors() {
-        fails("a = \"%{if x}\"\n", "x.hcl:1:6: template directives \"%{...}\" are not supported; write \"%%{\" for a literal \"%{\"");
+        fails(
+                "a = \"%{if x}\"\n",
+                "x.hcl:1:6: template directives \"%{...}\" are not supported; write \"%%{\" for a literal \"%{\"");
         fails("a = 1 2\n", "x.hcl:1:7: expected newline after attribute \"a\", found number 2");
         fails("a = [1 2]\n", "x.hcl:1:8: expected \",\" or \"]\" in tuple, found number 2");
-        fails("b { a = 1\n c = 2 }\n", "x.hcl:1:10: expected \"}\" to close single-line block \"b\" (it holds at most one attribute), found newline");
-        fails("a = \"x\\q\"\n", "x.hcl:1:7: invalid escape sequence \"\\q\": expected one of \\n \\r \\t \\\" \\\\ \\u \\U");
+        fails(
+                "b { a = 1\n c = 2 }\n",
+                "x.hcl:1:10: expected \"}\" to close single-line block \"b\" (it holds at most one attribute), found newline");
+        fails(
+                "a = \"x\\q\"\n",
+                "x.hcl:1:7: invalid escape sequence \"\\q\": expected one of \\n \\r \\t \\\" \\\\ \\u \\U");
         fails("a = f(1\n", "x.hcl:2:1: expected \",\" or \")\" in call of \"f\", found end of file");
         fails("a = <<EOT\nabc\n", "x.hcl:3:1: unterminated heredoc: expected \"EOT\", found end of file");
         fails("}\n", "x.hcl:1:1: expected an attribute or a block, found \"}\" without an open block");
         fails("a = \n", "x.hcl:1:5: expected an expression, found newline");
         fails("a = /* x\n", "x.hcl:1:5: unterminated comment: expected \"*/\", found end of file");
         fails("t \"a\" = 1\n", "x.hcl:1:7: expected \"{\" to open block \"t\", found \"=\"");
-        fails("a = {b 1}\n", "x.hcl:1:8: expected \"=\" or \":\" after object key, found number 2".replace("number 2", "number 1"));
+        fails(
+                "a = {b 1}\n",
+                "x.hcl:1:8: expected \"=\" or \":\" after object key, found number 2".replace("number 2", "number 1"));
     }
 
     @Test
