@@ -1,0 +1,49 @@
+package io.plumb.engine.hcl;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code EvalOptions} are the inputs of {@link HclEvaluator#evaluate}: variable values, where {@code file()} looks,
+ * how {@code getenv()} reads the environment, and extra names bound at the root (such as {@code atlas}).
+ *
+ * @param variables input variable values; CLI {@code --var} values arrive as strings, repeated keys as lists
+ * @param baseDir the directory {@code file()} resolves against when the evaluated file has no path
+ * @param env the environment lookup for {@code getenv()}
+ * @param roots extra root names, such as {@code atlas = {env = "dev"}} in project files
+ */
+public record EvalOptions(
+        Map<String, Value> variables, Path baseDir, Function<String, @Nullable String> env, Map<String, Value> roots) {
+
+    public EvalOptions {
+        variables = Map.copyOf(variables);
+        roots = Map.copyOf(roots);
+    }
+
+    /** Returns options without variables or roots, resolving files against the working directory and reading the real environment. */
+    public static EvalOptions defaults() {
+        return new EvalOptions(Map.of(), Path.of(""), System::getenv, Map.of());
+    }
+
+    /** Returns a copy with these input variables. */
+    public EvalOptions withVariables(Map<String, Value> newVariables) {
+        return new EvalOptions(newVariables, baseDir, env, roots);
+    }
+
+    /** Returns a copy resolving {@code file()} against this directory. */
+    public EvalOptions withBaseDir(Path newBaseDir) {
+        return new EvalOptions(variables, newBaseDir, env, roots);
+    }
+
+    /** Returns a copy reading the environment through this lookup. */
+    public EvalOptions withEnv(Function<String, @Nullable String> newEnv) {
+        return new EvalOptions(variables, baseDir, newEnv, roots);
+    }
+
+    /** Returns a copy binding these extra root names. */
+    public EvalOptions withRoots(Map<String, Value> newRoots) {
+        return new EvalOptions(variables, baseDir, env, newRoots);
+    }
+}

@@ -1,0 +1,40 @@
+package io.plumb.engine.hcl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/** {@code Hcl} is the entry point of the HCL parser: it turns source text into an {@link HclFile}. */
+public final class Hcl {
+
+    private Hcl() {}
+
+    /**
+     * Parses HCL native syntax.
+     *
+     * @param fileName the name positions and errors show
+     * @param text the source
+     * @throws HclException at the offending token, saying what was expected and what was found
+     */
+    public static HclFile parse(String fileName, String text) {
+        return parse(fileName, text, null);
+    }
+
+    /** Parses HCL native syntax read from {@code path}; {@code file()} calls resolve against its directory. */
+    public static HclFile parse(String fileName, String text, @Nullable Path path) {
+        Parser parser = new Parser(Lexer.lex(fileName, text));
+        return new HclFile(fileName, path, parser.parseFile());
+    }
+
+    /** Reads and parses a UTF-8 file, naming it in positions as {@code path} was given. */
+    public static HclFile parseFile(Path path) {
+        try {
+            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8), path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read HCL file " + path, e);
+        }
+    }
+}

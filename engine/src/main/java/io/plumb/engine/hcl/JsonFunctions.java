@@ -1,0 +1,128 @@
+package io.plumb.engine.hcl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code JsonFunctions} are {@code jsonencode} and {@code jsondecode}, on Jackson's streaming API. */
+final class JsonFunctions {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonFunctions() {}
+
+    static void register(Map<String, FunctionDef> m) {
+        m.put("jsonencode", FunctionDef.of(1, a -> new Value.Str(encode(a.get(0), a))));
+        m.put("jsondecode", FunctionDef.of(1, JsonFunctions::decode));
+    }
+
+    /** Encodes a value as compact JSON; object keys are sorted, as cty (and so Atlas) writes them. */
+    static String encode(Value v, CallArgs call) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, v, call);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static String quote(String s) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, Value v, CallArgs call) throws IOException {
+        if (v instanceof Value.Str s) {
+            g.writeString(s.value());
+        } else if (v instanceof Value.Num n) {
+            g.writeNumber(Conversions.formatNumber(n.value()));
+        } else if (v instanceof Value.Bool b) {
+            g.writeBoolean(b.value());
+        } else if (v instanceof Value.Null) {
+            g.writeNull();
+        } else if (v instanceof Value.ListValue l) {
+            g.writeStartArray();
+            for (Value e : l.elements()) {
+                write(g, e, call);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Value.ObjectValue o) {
+            g.writeStartObject();
+            for (Map.Entry<String, Value> e : new TreeMap<>(o.fields()).entrySet()) {
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue(), call);
+            }
+            g.writeEndObject();
+        } else {
+            throw call.error("cannot encode a " + v.kind() + " as JSON");
+        }
+    }
+
+    private static Value decode(CallArgs a) {
+        String text = a.str(0);
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw a.error("expected a JSON value, found an empty string");
+            }
+            Value v = read(p, first);
+            if (p.nextToken() != null) {
+                throw a.error("extra data after the JSON value at offset "
+                        + p.currentLocation().getCharOffset());
+            }
+            return v;
+        } catch (JsonProcessingException e) {
+            throw a.error("invalid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Value read(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_ARRAY -> {
+                List<Value> out = new ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    out.add(read(p, e));
+                }
+                return new Value.ListValue(out);
+            }
+            case START_OBJECT -> {
+                Map<String, Value> out = new LinkedHashMap<>();
+                for (JsonToken e = p.nextToken(); e == JsonToken.FIELD_NAME; e = p.nextToken()) {
+                    String name = p.currentName();
+                    out.put(name, read(p, p.nextToken()));
+                }
+                return new Value.ObjectValue(out);
+            }
+            case VALUE_STRING -> {
+                return new Value.Str(p.getText());
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new Value.Num(p.getDecimalValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new Value.Bool(t == JsonToken.VALUE_TRUE);
+            }
+            default -> {
+                return new Value.Null();
+            }
+        }
+    }
+}
