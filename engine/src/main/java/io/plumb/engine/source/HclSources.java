@@ -1,14 +1,22 @@
 package io.plumb.engine.source;
 
 import io.plumb.engine.hcl.Document;
+import io.plumb.engine.hcl.EvalOptions;
+import io.plumb.engine.hcl.Hcl;
+import io.plumb.engine.hcl.HclEvaluator;
+import io.plumb.engine.hcl.HclFile;
 import io.plumb.engine.hcl.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** Reads, parses and evaluates HCL files with the engine's options. */
+/** {@code HclSources} reads, parses and evaluates HCL files with the options the engine's callers give. */
 public final class HclSources {
 
     private HclSources() {}
@@ -17,7 +25,12 @@ public final class HclSources {
             List<SourceLoader.SourceFile> files,
             Map<String, Value> variables,
             Function<String, @Nullable String> getenv) {
-        throw new UnsupportedOperationException("wired after the HCL evaluator lands");
+        List<HclFile> parsed = new ArrayList<>();
+        for (SourceLoader.SourceFile file : files) {
+            parsed.add(Hcl.parse(file.display(), read(file.path(), file.display()), file.path()));
+        }
+        Path baseDir = files.isEmpty() ? Path.of("") : parentOf(files.get(0).path());
+        return HclEvaluator.evaluate(parsed, new EvalOptions(variables, baseDir, getenv, Map.of()));
     }
 
     /** Evaluates one HCL text, as read from {@code display}, with relative paths resolved against {@code dir}. */
@@ -27,7 +40,8 @@ public final class HclSources {
             Path dir,
             Map<String, Value> variables,
             Function<String, @Nullable String> getenv) {
-        throw new UnsupportedOperationException("wired after the HCL evaluator lands");
+        HclFile file = Hcl.parse(display, text, dir.resolve(display));
+        return HclEvaluator.evaluate(List.of(file), new EvalOptions(variables, dir, getenv, Map.of()));
     }
 
     /** Evaluates a project file with extra root variables, such as {@code atlas}. */
@@ -37,6 +51,20 @@ public final class HclSources {
             Map<String, Value> variables,
             Function<String, @Nullable String> getenv,
             Map<String, Value> roots) {
-        throw new UnsupportedOperationException("wired after the HCL evaluator lands");
+        HclFile parsed = Hcl.parse(display, read(file, display), file);
+        return HclEvaluator.evaluate(List.of(parsed), new EvalOptions(variables, parentOf(file), getenv, roots));
+    }
+
+    private static String read(Path file, String display) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SourceException("reading " + display + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("/") : parent;
     }
 }
