@@ -77,7 +77,7 @@ public final class SqliteTypes {
         if (args == null) {
             return ColumnType.Named.of(name);
         }
-        List<String> list = Arrays.stream(args.split(",")).map(String::trim).toList();
+        List<String> list = Arrays.stream(args.split(",", -1)).map(String::trim).toList();
         if (list.stream().anyMatch(String::isEmpty)) {
             return new ColumnType.Raw(declared);
         }
