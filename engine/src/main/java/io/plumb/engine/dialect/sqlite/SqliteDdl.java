@@ -1,0 +1,175 @@
+package io.plumb.engine.dialect.sqlite;
+
+import io.plumb.engine.dialect.PlanException;
+import io.plumb.engine.schema.Check;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Generated;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.PrimaryKey;
+import io.plumb.engine.schema.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code SqliteDdl} writes the text of SQLite statements the way Atlas's SQLite driver does: backtick-quoted
+ * identifiers, explicit {@code NULL}/{@code NOT NULL}, foreign-key actions always spelled out.
+ */
+final class SqliteDdl {
+
+    /** The prefix of the indexes SQLite creates for {@code UNIQUE} table constraints. */
+    static final String AUTO_INDEX_PREFIX = "sqlite_autoindex_";
+
+    /** Expressions SQLite accepts as a bare default, without parentheses. */
+    private static final Set<String> BARE_DEFAULTS =
+            Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "NULL", "TRUE", "FALSE");
+
+    private SqliteDdl() {}
+
+    /** Quotes an identifier with backticks. */
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** Returns whether the index is one SQLite creates for a {@code UNIQUE} constraint. */
+    static boolean isAutoIndex(Index index) {
+        return index.name().startsWith(AUTO_INDEX_PREFIX);
+    }
+
+    /** Writes {@code CREATE TABLE}, under {@code name}, with its constraints; indent "" writes one line. */
+    static String createTable(Table table, String name, String indent) {
+        List<String> defs = new ArrayList<>();
+        Optional<Column> inlineKey = inlineKeyColumn(table);
+        for (Column column : table.columns()) {
+            defs.add(column(
+                    table, column, inlineKey.filter(c -> c.equals(column)).isPresent()));
+        }
+        if (table.primaryKey().isPresent() && inlineKey.isEmpty()) {
+            defs.add("PRIMARY KEY " + parts(table.primaryKey().orElseThrow().parts()));
+        }
+        table.indexes().stream()
+                .filter(SqliteDdl::isAutoIndex)
+                .sorted(Comparator.comparing((Index i) -> i.name().length()).thenComparing(Index::name))
+                .forEach(i -> defs.add("UNIQUE " + uniqueParts(table, i)));
+        for (ForeignKey fk : table.foreignKeys()) {
+            defs.add(foreignKey(fk));
+        }
+        for (Check check : table.checks()) {
+            defs.add((check.name().isEmpty() ? "" : "CONSTRAINT " + quote(check.name()) + " ") + "CHECK ("
+                    + check.expr() + ")");
+        }
+        String body = indent.isEmpty()
+                ? "(" + String.join(", ", defs) + ")"
+                : defs.stream().map(d -> indent + d).collect(Collectors.joining(",\n", "(\n", "\n)"));
+        List<String> options = new ArrayList<>();
+        if (table.hasOption("without_rowid")) {
+            options.add("WITHOUT ROWID");
+        }
+        if (table.hasOption("strict")) {
+            options.add("STRICT");
+        }
+        return "CREATE TABLE " + quote(name) + " " + body + (options.isEmpty() ? "" : " " + String.join(", ", options));
+    }
+
+    /** Writes a column definition, with {@code PRIMARY KEY AUTOINCREMENT} when the key is inlined. */
+    static String column(Table table, Column column, boolean inlineKey) {
+        StringBuilder sb = new StringBuilder(quote(column.name()))
+                .append(' ')
+                .append(column.type().sql())
+                .append(column.nullable() ? " NULL" : " NOT NULL");
+        column.defaultValue().ifPresent(d -> sb.append(" DEFAULT ").append(defaultSql(d)));
+        if (inlineKey) {
+            sb.append(" PRIMARY KEY AUTOINCREMENT");
+        } else if (column.autoIncrement()) {
+            throw new PlanException("column \"" + column.name() + "\" of table \"" + table.name()
+                    + "\": auto_increment requires the column to be the table's only primary-key column");
+        }
+        column.generated()
+                .ifPresent(g -> sb.append(" AS (").append(g.expr()).append(") ").append(kind(g)));
+        return sb.toString();
+    }
+
+    /** Writes a default: literals as they are, expressions in the parentheses SQLite requires. */
+    static String defaultSql(DefaultValue value) {
+        String sql = value.sql();
+        if (value instanceof DefaultValue.Literal
+                || BARE_DEFAULTS.contains(sql.trim().toUpperCase(Locale.ROOT))
+                || !CreateIndexParser.unwrap(sql).equals(sql)) {
+            return sql;
+        }
+        return "(" + sql + ")";
+    }
+
+    /** Writes {@code CREATE [UNIQUE] INDEX}. */
+    static String createIndex(String table, Index index) {
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + quote(table)
+                + " " + parts(index.parts())
+                + index.where().map(w -> " WHERE " + w).orElse("");
+    }
+
+    /** Writes {@code DROP INDEX}. */
+    static String dropIndex(Index index) {
+        return "DROP INDEX " + quote(index.name());
+    }
+
+    /** Returns the column that carries the key inline: the auto-increment column of a one-column key. */
+    static Optional<Column> inlineKeyColumn(Table table) {
+        Optional<PrimaryKey> pk = table.primaryKey();
+        if (pk.isEmpty()
+                || pk.get().parts().size() != 1
+                || !pk.get().parts().get(0).isPlainColumn()) {
+            return Optional.empty();
+        }
+        return table.column(pk.get().parts().get(0).value()).filter(Column::autoIncrement);
+    }
+
+    private static String kind(Generated generated) {
+        return generated.kind().isEmpty() ? "VIRTUAL" : generated.kind().toUpperCase(Locale.ROOT);
+    }
+
+    private static String uniqueParts(Table table, Index index) {
+        if (!index.unique()
+                || index.where().isPresent()
+                || index.parts().stream().anyMatch(IndexPart::isExpression)) {
+            throw new PlanException("index \"" + index.name() + "\" of table \"" + table.name()
+                    + "\": an index named sqlite_autoindex_* is a UNIQUE constraint and must be unique, over columns,"
+                    + " without a predicate");
+        }
+        return parts(index.parts());
+    }
+
+    private static String parts(List<IndexPart> parts) {
+        return parts.stream().map(SqliteDdl::part).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String part(IndexPart part) {
+        String sql;
+        if (part.isExpression()) {
+            String value = part.value();
+            sql = CreateIndexParser.unwrap(value).equals(value) ? "(" + value + ")" : value;
+        } else {
+            sql = quote(part.value());
+        }
+        return part.desc() ? sql + " DESC" : sql;
+    }
+
+    private static String foreignKey(ForeignKey fk) {
+        String name = fk.name().isEmpty() || fk.name().chars().allMatch(Character::isDigit)
+                ? ""
+                : "CONSTRAINT " + quote(fk.name()) + " ";
+        return name + "FOREIGN KEY " + columns(fk.columns()) + " REFERENCES " + quote(fk.refTable()) + " "
+                + columns(fk.refColumns()) + " ON UPDATE " + fk.onUpdate().sql() + " ON DELETE "
+                + fk.onDelete().sql();
+    }
+
+    private static String columns(List<String> names) {
+        return names.stream().map(SqliteDdl::quote).collect(Collectors.joining(", ", "(", ")"));
+    }
+}

@@ -1,0 +1,55 @@
+package io.plumb.engine.dialect.sqlite;
+
+import io.plumb.engine.diff.DiffNormalizer;
+import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.DefaultValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code SqliteNormalizer} decides when two SQLite types, defaults or expressions are the same: it compares
+ * them token by token, ignoring whitespace, the case of words, and parentheses around the whole text.
+ *
+ * <p>Types compare by their lower-case SQL ({@code VARCHAR(255)} = {@code varchar(255)}); defaults also ignore
+ * wrapping parentheses ({@code ('a')} = {@code 'a'}) and the case of keywords ({@code current_timestamp}); expressions
+ * also ignore identifier quotes ({@code "a" > 0} = {@code a>0}). String literals always compare exactly.
+ */
+public final class SqliteNormalizer implements DiffNormalizer {
+
+    @Override
+    public String typeKey(ColumnType type) {
+        return key(type.sql(), false);
+    }
+
+    @Override
+    public String defaultKey(DefaultValue value) {
+        return key(unwrapAll(value.sql()), false);
+    }
+
+    @Override
+    public String expressionKey(String sql) {
+        return key(unwrapAll(sql), true);
+    }
+
+    private static String unwrapAll(String sql) {
+        String text = sql.trim();
+        for (String inner = CreateIndexParser.unwrap(text);
+                !inner.equals(text);
+                inner = CreateIndexParser.unwrap(text)) {
+            text = inner.trim();
+        }
+        return text;
+    }
+
+    private static String key(String sql, boolean unquoteIdentifiers) {
+        List<SqlLexer.Token> tokens = SqlLexer.tokenize(sql);
+        return tokens.stream()
+                .map(t -> switch (t.kind()) {
+                    case WORD -> t.text().toLowerCase(Locale.ROOT);
+                    case QUOTED -> unquoteIdentifiers ? t.identifier().toLowerCase(Locale.ROOT) : t.text();
+                    default -> t.text();
+                })
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,79 @@
+package io.plumb.engine.diff;
+
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.TableChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code Differ} lists the changes that turn one realm into another, in the order Atlas's {@code sqlx.Diff}
+ * finds them. It never guesses renames: a renamed object is a drop and an add.
+ */
+public final class Differ {
+
+    /** Returns the changes from {@code from} to {@code to}, leaving out the kinds the policy skips. */
+    public List<SchemaChange> diff(Realm from, Realm to, DiffOptions options) {
+        List<SchemaChange> changes = new ArrayList<>();
+        for (Schema schema : from.schemas()) {
+            Optional<Schema> target = to.schema(schema.name());
+            if (target.isPresent()) {
+                changes.addAll(diffSchema(schema, target.get(), options));
+            }
+        }
+        for (Schema schema : from.schemas()) {
+            if (to.schema(schema.name()).isEmpty()) {
+                add(changes, new SchemaChange.DropSchema(schema), options);
+            }
+        }
+        for (Schema schema : to.schemas()) {
+            if (from.schema(schema.name()).isEmpty()) {
+                add(changes, new SchemaChange.AddSchema(schema), options);
+                for (Table table : schema.tables()) {
+                    add(changes, new SchemaChange.AddTable(schema.name(), table), options);
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** Returns the changes from one version of a schema to another; the schema name is {@code to}'s. */
+    public List<SchemaChange> diffSchema(Schema from, Schema to, DiffOptions options) {
+        List<SchemaChange> changes = new ArrayList<>();
+        if (!from.comment().equals(to.comment()) || !from.options().equals(to.options())) {
+            add(changes, new SchemaChange.ModifySchema(from, to), options);
+        }
+        String name = to.name();
+        for (Table table : from.tables()) {
+            Optional<Table> target = to.table(table.name());
+            if (target.isEmpty()) {
+                add(changes, new SchemaChange.DropTable(name, table), options);
+                continue;
+            }
+            List<TableChange> tableChanges = new TableDiffer(options.normalizer()).diff(table, target.get());
+            List<TableChange> kept = tableChanges.stream()
+                    .filter(c -> ChangeKind.of(c)
+                            .map(k -> !options.policy().skips(k))
+                            .orElse(true))
+                    .toList();
+            if (!kept.isEmpty()) {
+                add(changes, new SchemaChange.ModifyTable(name, table, target.get(), kept), options);
+            }
+        }
+        for (Table table : to.tables()) {
+            if (from.table(table.name()).isEmpty()) {
+                add(changes, new SchemaChange.AddTable(name, table), options);
+            }
+        }
+        return changes;
+    }
+
+    private static void add(List<SchemaChange> changes, SchemaChange change, DiffOptions options) {
+        if (!options.policy().skips(ChangeKind.of(change))) {
+            changes.add(change);
+        }
+    }
+}
