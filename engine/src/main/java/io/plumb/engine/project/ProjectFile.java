@@ -190,9 +190,12 @@ public final class ProjectFile {
         Set<ChangeKind> skip = EnumSet.noneOf(ChangeKind.class);
         for (Resource block : diff.children("skip")) {
             for (Attribute attribute : block.attributes()) {
-                ChangeKind kind = ChangeKind.fromKey(attribute.name())
-                        .orElseThrow(() -> new HclException(
-                                attribute.pos(), "unknown diff skip \"" + attribute.name() + "\""));
+                ChangeKind kind;
+                try {
+                    kind = ChangeKind.fromKey(attribute.name());
+                } catch (IllegalArgumentException e) {
+                    throw new HclException(attribute.pos(), String.valueOf(e.getMessage()));
+                }
                 if (!(attribute.value() instanceof Value.Bool b)) {
                     throw new HclException(
                             attribute.pos(),
