@@ -38,7 +38,12 @@ class SpecWriterTest {
                 Optional.empty(),
                 List.of(),
                 List.of(new ForeignKey(
-                        "fk", List.of("id"), "admin", "users", List.of("id"), ReferenceAction.CASCADE,
+                        "fk",
+                        List.of("id"),
+                        "admin",
+                        "users",
+                        List.of("id"),
+                        ReferenceAction.CASCADE,
                         ReferenceAction.SET_NULL)),
                 List.of(),
                 Optional.empty(),
@@ -59,8 +64,7 @@ class SpecWriterTest {
                 List.of(),
                 Optional.empty(),
                 Map.of());
-        return Realm.of(
-                Schema.of("admin", List.of(adminUsers)), Schema.of("public", List.of(publicUsers, orgs)));
+        return Realm.of(Schema.of("admin", List.of(adminUsers)), Schema.of("public", List.of(publicUsers, orgs)));
     }
 
     static final String TWO_SCHEMAS =

@@ -112,7 +112,8 @@ class SqliteSchemaSpecErrorTest {
                         + " sql(\"...\"), found list",
                 h.block("column", "id", h.attr("type", ident("int")), dflt));
         Attribute strict = h.attr("strict", str("true"));
-        assertUsersError(strict.pos(), "attribute \"strict\" of table \"users\": expected a bool, found string", strict);
+        assertUsersError(
+                strict.pos(), "attribute \"strict\" of table \"users\": expected a bool, found string", strict);
     }
 
     @Test
@@ -122,7 +123,11 @@ class SqliteSchemaSpecErrorTest {
                 kind.pos(),
                 "\"as\" block of column \"g\" of table \"users\": unknown type \"PERSISTENT\", expected one of"
                         + " VIRTUAL, STORED",
-                h.block("column", "g", h.attr("type", ident("int")), h.block("as", "", h.attr("expr", str("1")), kind)));
+                h.block(
+                        "column",
+                        "g",
+                        h.attr("type", ident("int")),
+                        h.block("as", "", h.attr("expr", str("1")), kind)));
     }
 
     @Test

@@ -65,7 +65,11 @@ class SqliteSchemaSpecReadTest {
                         "full",
                         h.attr("null", bool(true)),
                         h.attr("type", ident("text")),
-                        h.block("as", "", h.attr("expr", str("first || ' ' || last")), h.attr("type", ident("STORED")))),
+                        h.block(
+                                "as",
+                                "",
+                                h.attr("expr", str("first || ' ' || last")),
+                                h.attr("type", ident("STORED")))),
                 h.block("column", "org_id", h.attr("null", bool(true)), h.attr("type", ident("integer"))),
                 h.block("primary_key", "", h.attr("columns", list(ref("column.id")))),
                 h.block(
@@ -144,8 +148,8 @@ class SqliteSchemaSpecReadTest {
     void readsGeneratedColumnsWithSQLitesDefaultKind() {
         Column shorthand = column(h.block("column", "g", h.attr("type", ident("int")), h.attr("as", str("a + 1"))));
         assertThat(shorthand.generated()).contains(new Generated("a + 1", "VIRTUAL"));
-        Column block = column(h.block(
-                "column", "g", h.attr("type", ident("int")), h.block("as", "", h.attr("expr", str("a * 2")))));
+        Column block = column(
+                h.block("column", "g", h.attr("type", ident("int")), h.block("as", "", h.attr("expr", str("a * 2")))));
         assertThat(block.generated()).contains(new Generated("a * 2", "VIRTUAL"));
         assertThat(block.nullable()).isFalse();
         assertThat(block.autoIncrement()).isFalse();
@@ -178,14 +182,24 @@ class SqliteSchemaSpecReadTest {
                         "t_pk",
                         h.block("on", "", h.attr("column", ref("column.a"))),
                         h.block("on", "", h.attr("column", ref("column.b")), h.attr("desc", bool(true)))),
-                h.block("foreign_key", "self", h.attr("columns", list(ref("column.b"))), h.attr(
-                        "ref_columns", list(ref("column.a"))), h.attr("on_update", ident("SET_NULL"))),
+                h.block(
+                        "foreign_key",
+                        "self",
+                        h.attr("columns", list(ref("column.b"))),
+                        h.attr("ref_columns", list(ref("column.a"))),
+                        h.attr("on_update", ident("SET_NULL"))),
                 h.block("check", "", h.attr("expr", str("a > 0")))));
         assertThat(t.primaryKey())
-                .contains(new PrimaryKey("", List.of(IndexPart.column("a"), new IndexPart("b", false, true, Map.of()))));
+                .contains(
+                        new PrimaryKey("", List.of(IndexPart.column("a"), new IndexPart("b", false, true, Map.of()))));
         assertThat(t.foreignKeys())
                 .containsExactly(new ForeignKey(
-                        "self", List.of("b"), "main", "t", List.of("a"), ReferenceAction.SET_NULL,
+                        "self",
+                        List.of("b"),
+                        "main",
+                        "t",
+                        List.of("a"),
+                        ReferenceAction.SET_NULL,
                         ReferenceAction.NO_ACTION));
         assertThat(t.checks().get(0).name()).isEmpty();
         assertThat(t.checks().get(0).expr()).isEqualTo("a > 0");
@@ -207,7 +221,8 @@ class SqliteSchemaSpecReadTest {
                                 h.attr("ref_columns", list(ref("table.main.t.column.a")))))));
         assertThat(realm.schemas()).extracting(Schema::name).containsExactly("main");
         assertThat(realm.schemas().get(0).tables()).extracting(Table::name).containsExactly("t", "u");
-        assertThat(realm.schemas().get(0).tables().get(1).foreignKeys().get(0).refTable()).isEqualTo("t");
+        assertThat(realm.schemas().get(0).tables().get(1).foreignKeys().get(0).refTable())
+                .isEqualTo("t");
     }
 
     private ColumnType typeOf(io.plumb.engine.hcl.Value type) {
@@ -227,6 +242,10 @@ class SqliteSchemaSpecReadTest {
     }
 
     private Table table(Resource table) {
-        return spec.read(document(h.block("schema", "main"), table)).schemas().get(0).tables().get(0);
+        return spec.read(document(h.block("schema", "main"), table))
+                .schemas()
+                .get(0)
+                .tables()
+                .get(0);
     }
 }

@@ -227,8 +227,8 @@ class SqliteSchemaSpecWriteTest {
                 Column.of("a", ColumnType.Named.of("int"), false), Column.of("b", ColumnType.Named.of("int"), false));
         assertThat(spec.write(realm(withKey(table("t", columns), PrimaryKey.of("a", "b")))))
                 .contains("  primary_key {\n    columns = [column.a, column.b]\n  }\n");
-        PrimaryKey desc = new PrimaryKey(
-                "ignored", List.of(IndexPart.column("a"), new IndexPart("b", false, true, Map.of())));
+        PrimaryKey desc =
+                new PrimaryKey("ignored", List.of(IndexPart.column("a"), new IndexPart("b", false, true, Map.of())));
         assertThat(spec.write(realm(withKey(table("t", columns), desc))))
                 .contains(
                         """
@@ -248,12 +248,7 @@ class SqliteSchemaSpecWriteTest {
     void writesIndexesWithSeveralColumnsAndPartialExpressionIndexes() {
         Index multi = Index.of("multi", false, "a", "b");
         Index partialExpr = new Index(
-                "pe",
-                true,
-                List.of(IndexPart.expression("a + b")),
-                Optional.of("a > 0"),
-                Optional.empty(),
-                Map.of());
+                "pe", true, List.of(IndexPart.expression("a + b")), Optional.of("a > 0"), Optional.empty(), Map.of());
         Table t = table("t", List.of()).withIndexes(List.of(multi, partialExpr));
         assertThat(spec.write(realm(t)))
                 .contains(
@@ -378,8 +373,10 @@ class SqliteSchemaSpecWriteTest {
     }
 
     private String defaultOf(String type, DefaultValue value) {
-        Table t = table("t", List.of(Column.of("c", ColumnType.Named.of(type), true).withDefault(value)));
-        return spec.write(realm(t)).lines()
+        Table t = table(
+                "t", List.of(Column.of("c", ColumnType.Named.of(type), true).withDefault(value)));
+        return spec.write(realm(t))
+                .lines()
                 .filter(l -> l.trim().startsWith("default"))
                 .map(l -> l.substring(l.indexOf("= ") + 2))
                 .findFirst()
@@ -387,7 +384,8 @@ class SqliteSchemaSpecWriteTest {
     }
 
     private List<String> typeLines(Table t) {
-        return spec.write(realm(t)).lines()
+        return spec.write(realm(t))
+                .lines()
                 .map(String::trim)
                 .filter(l -> l.startsWith("type"))
                 .toList();
@@ -411,7 +409,14 @@ class SqliteSchemaSpecWriteTest {
 
     static Table withKey(Table t, PrimaryKey key) {
         return new Table(
-                t.name(), t.columns(), Optional.of(key), t.indexes(), t.foreignKeys(), t.checks(), t.comment(), t.options());
+                t.name(),
+                t.columns(),
+                Optional.of(key),
+                t.indexes(),
+                t.foreignKeys(),
+                t.checks(),
+                t.comment(),
+                t.options());
     }
 
     static Realm realm(Table table) {
