@@ -59,17 +59,9 @@ public final class SpecReader {
                 }
             }
         }
-        List<TableDecl> decls = new ArrayList<>();
-        for (Resource resource : tableBlocks) {
-            TableDecl decl = declare(resource, schemas.keySet());
-            if (decls.stream()
-                    .anyMatch(d -> d.schema().equals(decl.schema()) && d.name().equals(decl.name()))) {
-                throw new HclException(
-                        resource.pos(), decl.owner() + ": declared twice in schema \"" + decl.schema() + "\"");
-            }
-            decls.add(decl);
-        }
+        List<TableDecl> decls = declareAll(tableBlocks, schemas.keySet());
         SpecReferences references = new SpecReferences(decls);
+        // Tables are read in document order, so that the first error in the file is the one reported.
         List<Table> tables = decls.stream()
                 .map(decl -> new TableReader(dialect, decl, references).read())
                 .toList();
@@ -84,6 +76,20 @@ public final class SpecReader {
             result.add(schema.withTables(own));
         }
         return new Realm(result);
+    }
+
+    private List<TableDecl> declareAll(List<Resource> tableBlocks, Set<String> schemas) {
+        List<TableDecl> decls = new ArrayList<>();
+        for (Resource resource : tableBlocks) {
+            TableDecl decl = declare(resource, schemas);
+            if (decls.stream()
+                    .anyMatch(d -> d.schema().equals(decl.schema()) && d.name().equals(decl.name()))) {
+                throw new HclException(
+                        resource.pos(), decl.owner() + ": declared twice in schema \"" + decl.schema() + "\"");
+            }
+            decls.add(decl);
+        }
+        return decls;
     }
 
     private Schema schema(Resource resource) {
@@ -105,36 +111,46 @@ public final class SpecReader {
                             + resource.labels().size());
         }
         String name = resource.labels().get(resource.labels().size() - 1);
-        String owner = "table \"" + name + "\"";
         Optional<String> qualifier =
                 resource.labels().size() == 2 ? Optional.of(resource.labels().get(0)) : Optional.empty();
-        Optional<Attribute> attribute = resource.attribute("schema");
-        String schema;
-        if (attribute.isPresent()) {
-            schema = schemaRef(attribute.get(), owner, schemas);
-            if (qualifier.isPresent() && !qualifier.get().equals(schema)) {
-                throw new HclException(
-                        attribute.get().pos(),
-                        owner + ": qualifier \"" + qualifier.get() + "\" does not match schema \"" + schema + "\"");
-            }
-        } else if (qualifier.isPresent()) {
-            schema = qualifier.get();
-            if (!schemas.contains(schema)) {
-                throw new HclException(resource.pos(), owner + ": schema \"" + schema + "\" not found");
-            }
-        } else if (schemas.size() == 1) {
-            schema = schemas.iterator().next();
-        } else if (schemas.isEmpty()) {
-            throw new HclException(resource.pos(), owner + ": no schema block declared");
-        } else {
-            throw new HclException(
-                    resource.pos(), owner + ": missing schema (the document declares " + schemas.size() + " schemas)");
-        }
+        String schema = tableSchema(resource, "table \"" + name + "\"", qualifier, schemas);
         List<String> columns = resource.children("column").stream()
                 .filter(c -> c.labels().size() == 1)
                 .map(c -> c.labels().get(0))
                 .toList();
         return new TableDecl(resource, schema, name, columns);
+    }
+
+    /**
+     * Returns a table's schema: its {@code schema} attribute, else its qualifier label, else the document's only
+     * schema.
+     */
+    private static String tableSchema(
+            Resource resource, String owner, Optional<String> qualifier, Set<String> schemas) {
+        Optional<Attribute> attribute = resource.attribute("schema");
+        if (attribute.isPresent()) {
+            String schema = schemaRef(attribute.get(), owner, schemas);
+            if (qualifier.isPresent() && !qualifier.get().equals(schema)) {
+                throw new HclException(
+                        attribute.get().pos(),
+                        owner + ": qualifier \"" + qualifier.get() + "\" does not match schema \"" + schema + "\"");
+            }
+            return schema;
+        }
+        if (qualifier.isPresent()) {
+            if (!schemas.contains(qualifier.get())) {
+                throw new HclException(resource.pos(), owner + ": schema \"" + qualifier.get() + "\" not found");
+            }
+            return qualifier.get();
+        }
+        if (schemas.size() == 1) {
+            return schemas.iterator().next();
+        }
+        if (schemas.isEmpty()) {
+            throw new HclException(resource.pos(), owner + ": no schema block declared");
+        }
+        throw new HclException(
+                resource.pos(), owner + ": missing schema (the document declares " + schemas.size() + " schemas)");
     }
 
     private static String schemaRef(Attribute attribute, String owner, Set<String> schemas) {

@@ -80,6 +80,9 @@ final class TableReader {
         SpecBlock block =
                 SpecBlock.of(resource, owner, Set.of("columns", "ref_columns", "on_update", "on_delete"), Set.of());
         List<String> columns = indexes.columnList(block, block.required("columns"));
+        if (columns.isEmpty()) {
+            throw new HclException(block.required("columns").pos(), owner + ": expected at least one column");
+        }
         Attribute refAttribute = block.required("ref_columns");
         if (!(refAttribute.value() instanceof Value.ListValue refList)) {
             throw block.expected(refAttribute, "a list of column references");
@@ -91,7 +94,7 @@ final class TableReader {
             throw new HclException(
                     refAttribute.pos(), "attribute \"ref_columns\" of " + owner + ": expected columns of one table");
         }
-        if (refs.isEmpty() || refs.size() != columns.size()) {
+        if (refs.size() != columns.size()) {
             throw new HclException(
                     refAttribute.pos(),
                     owner + ": expected as many ref_columns as columns, found " + refs.size() + " and "

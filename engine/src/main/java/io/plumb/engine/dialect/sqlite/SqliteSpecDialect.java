@@ -100,6 +100,8 @@ final class SqliteSpecDialect implements SpecDialect {
         return List.of(SpecAttribute.string(SpecAttribute.COMMENT));
     }
 
+    // The reference tool's specutil adds the comment before the SQLite attributes (FromTable, FromColumn, FromIndex
+    // run first), so comment leads each list.
     @Override
     public List<SpecAttribute> tableAttributes() {
         return List.of(

@@ -204,6 +204,16 @@ class SqliteSchemaSpecErrorTest {
     }
 
     @Test
+    void rejectsForeignKeysWithoutColumns() {
+        Attribute columns = h.attr("columns", list());
+        assertUsersError(
+                columns.pos(),
+                "foreign key \"f\" of table \"users\": expected at least one column",
+                intColumn("a"),
+                h.block("foreign_key", "f", columns, h.attr("ref_columns", list())));
+    }
+
+    @Test
     void rejectsDuplicateColumns() {
         Resource second = intColumn("a");
         assertUsersError(second.pos(), "column \"a\" of table \"users\": declared twice", intColumn("a"), second);
