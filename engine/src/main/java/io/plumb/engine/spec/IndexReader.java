@@ -1,0 +1,102 @@
+package io.plumb.engine.spec;
+
+import io.plumb.engine.hcl.Attribute;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.hcl.Resource;
+import io.plumb.engine.hcl.Value;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.PrimaryKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An {@code IndexReader} reads {@code index} and {@code primary_key} blocks for the {@link TableReader}: their parts
+ * come either from {@code columns = [...]} or from {@code on} blocks, never both.
+ */
+final class IndexReader {
+
+    private final SpecDialect dialect;
+    private final TableDecl table;
+    private final SpecReferences references;
+
+    IndexReader(SpecDialect dialect, TableDecl table, SpecReferences references) {
+        this.dialect = dialect;
+        this.table = table;
+        this.references = references;
+    }
+
+    Index index(Resource resource) {
+        String name = SpecBlock.label(resource, table.owner());
+        String owner = "index \"" + name + "\" of " + table.owner();
+        SpecBlock block = SpecBlock.of(
+                resource, owner, SpecBlock.names(dialect.indexAttributes(), "unique", "columns"), Set.of("on"));
+        boolean unique = block.bool("unique");
+        List<IndexPart> parts = parts(block);
+        Map<String, String> options = block.options(dialect.indexAttributes());
+        Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
+        Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
+        return new Index(name, unique, parts, where, comment, options);
+    }
+
+    PrimaryKey primaryKey(Resource resource) {
+        String owner = "primary key of " + table.owner();
+        String name = SpecBlock.optionalLabel(resource, table.owner());
+        SpecBlock block = SpecBlock.of(resource, owner, Set.of("columns"), Set.of("on"));
+        // A dialect that does not keep key names (SQLite) accepts a label but drops it, as inspection has none.
+        return new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts(block));
+    }
+
+    private List<IndexPart> parts(SpecBlock block) {
+        Optional<Attribute> columns = block.attribute("columns");
+        List<Resource> on = block.blocks("on");
+        if (columns.isPresent() && !on.isEmpty()) {
+            throw new HclException(
+                    columns.get().pos(), "multiple definitions for " + block.owner() + ", use \"columns\" or \"on\"");
+        }
+        if (columns.isPresent()) {
+            return columnList(block, columns.get()).stream()
+                    .map(IndexPart::column)
+                    .toList();
+        }
+        if (on.isEmpty()) {
+            throw new HclException(block.pos(), "missing definition for " + block.owner());
+        }
+        List<IndexPart> parts = new ArrayList<>();
+        for (Resource part : on) {
+            parts.add(part(part, "part " + (parts.size() + 1) + " of " + block.owner()));
+        }
+        return parts;
+    }
+
+    /** Reads a list of references to columns of this table, such as {@code columns = [column.a, column.b]}. */
+    List<String> columnList(SpecBlock block, Attribute attribute) {
+        if (!(attribute.value() instanceof Value.ListValue list)) {
+            throw block.expected(attribute, "a list of column references");
+        }
+        return list.elements().stream()
+                .map(e -> references.localColumn(attribute, e, table, block.owner()))
+                .toList();
+    }
+
+    private IndexPart part(Resource resource, String owner) {
+        SpecBlock block = SpecBlock.of(
+                resource, owner, SpecBlock.names(dialect.indexPartAttributes(), "desc", "column", "expr"), Set.of());
+        Optional<Attribute> column = block.attribute("column");
+        Optional<String> expr = block.string("expr");
+        if (column.isPresent() && expr.isPresent()) {
+            throw new HclException(resource.pos(), owner + ": \"column\" and \"expr\" are mutually exclusive");
+        }
+        boolean desc = block.bool("desc");
+        Map<String, String> options = block.options(dialect.indexPartAttributes());
+        if (column.isPresent()) {
+            String name = references.localColumn(column.get(), column.get().value(), table, owner);
+            return new IndexPart(name, false, desc, options);
+        }
+        String sql = expr.orElseThrow(() -> new HclException(resource.pos(), owner + ": missing column or expr"));
+        return new IndexPart(sql, true, desc, options);
+    }
+}

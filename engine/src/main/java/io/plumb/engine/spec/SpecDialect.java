@@ -1,0 +1,69 @@
+package io.plumb.engine.spec;
+
+import io.plumb.engine.hcl.Attribute;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.hcl.Pos;
+import io.plumb.engine.schema.ColumnType;
+import java.util.List;
+
+/**
+ * A {@code SpecDialect} is what the dialect-neutral {@link SpecReader} and {@link SpecWriter} ask a dialect: its
+ * type names, the schemas it accepts, how its generated columns default, and the extra attributes of its blocks.
+ */
+public interface SpecDialect {
+
+    /** Returns the dialect's name for error messages, such as {@code sqlite}. */
+    String name();
+
+    /**
+     * Checks that the dialect supports a declared schema.
+     *
+     * @param name the schema name
+     * @param pos where the schema block starts
+     * @throws HclException if the dialect does not support the schema
+     */
+    void checkSchema(String name, Pos pos);
+
+    /**
+     * Reads the value of a column's {@code type} attribute.
+     *
+     * @param type the attribute
+     * @param owner the column, as error messages name it: {@code column "id" of table "users"}
+     * @throws HclException at the attribute for an unknown type or bad arguments
+     */
+    ColumnType readType(Attribute type, String owner);
+
+    /** Returns the HCL expression of a type: {@code integer}, {@code varchar(255)}, {@code sql("int[]")}. */
+    default String writeType(ColumnType type) {
+        return HclSyntax.type(type);
+    }
+
+    /** Returns whether a type holds strings, on which numeric literal defaults are written as HCL strings. */
+    boolean isStringType(ColumnType type);
+
+    /** Returns the generated-column kinds the dialect accepts in {@code as { type = ... }}. */
+    List<String> generatedKinds();
+
+    /** Returns the kind of a generated column declared without one ({@code as = "expr"}). */
+    String defaultGeneratedKind();
+
+    /** Returns whether the primary key's name is written as the {@code primary_key} block's label. */
+    boolean namesPrimaryKey();
+
+    /** Returns the extra attributes of {@code schema} blocks, in the order they are written. */
+    List<SpecAttribute> schemaAttributes();
+
+    /** Returns the extra attributes of {@code table} blocks, in the order they are written. */
+    List<SpecAttribute> tableAttributes();
+
+    /** Returns the extra attributes of {@code column} blocks, in the order they are written. */
+    List<SpecAttribute> columnAttributes();
+
+    /** Returns the extra attributes of {@code index} blocks, in the order they are written. */
+    List<SpecAttribute> indexAttributes();
+
+    /** Returns the extra attributes of the {@code on} parts of indexes and keys, in the order they are written. */
+    default List<SpecAttribute> indexPartAttributes() {
+        return List.of();
+    }
+}

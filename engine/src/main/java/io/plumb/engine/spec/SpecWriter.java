@@ -1,0 +1,89 @@
+package io.plumb.engine.spec;
+
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code SpecWriter} writes a realm in the HCL schema language, byte for byte as the reference tool's {@code
+ * schema inspect} does: tables in realm order, then the schema blocks, each body's attributes before its blocks.
+ */
+public final class SpecWriter {
+
+    private final SpecDialect dialect;
+
+    /** Creates a writer for the given dialect. */
+    public SpecWriter(SpecDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Returns the realm as HCL text, ending with a newline. */
+    public String write(Realm realm) {
+        Set<String> qualified = duplicateTableNames(realm);
+        List<HclItem> items = new ArrayList<>();
+        for (Schema schema : realm.schemas()) {
+            for (Table table : schema.tables()) {
+                items.add(new TableWriter(dialect, schema.name(), table, qualified).block());
+            }
+        }
+        for (Schema schema : realm.schemas()) {
+            items.add(schemaBlock(schema));
+        }
+        return HclPrinter.print(items);
+    }
+
+    private HclItem schemaBlock(Schema schema) {
+        Map<String, String> core = new HashMap<>();
+        schema.comment().ifPresent(c -> core.put(SpecAttribute.COMMENT, HclSyntax.quote(c)));
+        List<HclItem> body = extras(dialect.schemaAttributes(), schema.options(), core);
+        return new HclItem.Block("schema", List.of(schema.name()), body);
+    }
+
+    // A table is written with its schema as a qualifier label when another schema has a table of the same name.
+    private static Set<String> duplicateTableNames(Realm realm) {
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new HashSet<>();
+        for (Schema schema : realm.schemas()) {
+            schema.tables().stream()
+                    .map(Table::name)
+                    .distinct()
+                    .filter(name -> !seen.add(name))
+                    .forEach(duplicates::add);
+        }
+        return duplicates;
+    }
+
+    /**
+     * Returns the attributes a dialect adds to a block, in the dialect's order: those backed by the model come from
+     * {@code core} (already rendered), the others from the block's options, rendered by their kind.
+     */
+    static List<HclItem> extras(List<SpecAttribute> specs, Map<String, String> options, Map<String, String> core) {
+        List<HclItem> items = new ArrayList<>();
+        for (SpecAttribute spec : specs) {
+            String expression =
+                    core.containsKey(spec.name()) ? core.get(spec.name()) : option(spec, options.get(spec.name()));
+            if (expression != null) {
+                items.add(new HclItem.Attr(spec.name(), expression));
+            }
+        }
+        return items;
+    }
+
+    private static @Nullable String option(SpecAttribute spec, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (spec.kind()) {
+            case STRING -> HclSyntax.quote(value);
+            case FLAG -> value.equals("true") ? "true" : null;
+            case BOOL, NUMBER, IDENT -> value;
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package io.plumb.engine.spec;
+
+import io.plumb.engine.hcl.Resource;
+import java.util.List;
+
+/**
+ * A {@code TableDecl} is a table block whose name and schema are known, before its body is read: what references
+ * from other tables resolve against.
+ *
+ * @param resource the table block
+ * @param schema the name of the table's schema
+ * @param name the table name
+ * @param columns the names of the table's column blocks, in order
+ */
+record TableDecl(Resource resource, String schema, String name, List<String> columns) {
+
+    TableDecl {
+        columns = List.copyOf(columns);
+    }
+
+    /** Returns the table as error messages name it: {@code table "users"}. */
+    String owner() {
+        return "table \"" + name + "\"";
+    }
+}

@@ -1,0 +1,142 @@
+package io.plumb.engine.spec;
+
+import io.plumb.engine.hcl.Attribute;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.hcl.Resource;
+import io.plumb.engine.hcl.Value;
+import io.plumb.engine.schema.Check;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.PrimaryKey;
+import io.plumb.engine.schema.ReferenceAction;
+import io.plumb.engine.schema.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A {@code TableReader} reads one {@code table} block, whose name and schema are already known, into a table. */
+final class TableReader {
+
+    private static final Set<String> BLOCKS = Set.of("column", "primary_key", "index", "foreign_key", "check");
+
+    private final SpecDialect dialect;
+    private final TableDecl table;
+    private final SpecReferences references;
+    private final IndexReader indexes;
+
+    TableReader(SpecDialect dialect, TableDecl table, SpecReferences references) {
+        this.dialect = dialect;
+        this.table = table;
+        this.references = references;
+        this.indexes = new IndexReader(dialect, table, references);
+    }
+
+    Table read() {
+        SpecBlock block = SpecBlock.of(
+                table.resource(), table.owner(), SpecBlock.names(dialect.tableAttributes(), "schema"), BLOCKS);
+        Map<String, String> options = block.options(dialect.tableAttributes());
+        Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
+        List<Column> columns = columns(block);
+        Optional<PrimaryKey> primaryKey = block.block("primary_key").map(indexes::primaryKey);
+        List<Index> indexList = new ArrayList<>();
+        Set<String> indexNames = new HashSet<>();
+        for (Resource resource : block.blocks("index")) {
+            Index index = indexes.index(resource);
+            if (!indexNames.add(index.name())) {
+                throw new HclException(
+                        resource.pos(), "index \"" + index.name() + "\" of " + table.owner() + ": declared twice");
+            }
+            indexList.add(index);
+        }
+        List<ForeignKey> foreignKeys =
+                block.blocks("foreign_key").stream().map(this::foreignKey).toList();
+        List<Check> checks = block.blocks("check").stream().map(this::check).toList();
+        return new Table(table.name(), columns, primaryKey, indexList, foreignKeys, checks, comment, options);
+    }
+
+    private List<Column> columns(SpecBlock block) {
+        ColumnReader reader = new ColumnReader(dialect);
+        List<Column> columns = new ArrayList<>();
+        for (Resource resource : block.blocks("column")) {
+            Column column = reader.read(resource, table);
+            if (columns.stream().anyMatch(c -> c.name().equals(column.name()))) {
+                throw new HclException(
+                        resource.pos(), "column \"" + column.name() + "\" of " + table.owner() + ": declared twice");
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    private ForeignKey foreignKey(Resource resource) {
+        String name = SpecBlock.optionalLabel(resource, table.owner());
+        String owner = (name.isEmpty() ? "foreign key" : "foreign key \"" + name + "\"") + " of " + table.owner();
+        SpecBlock block =
+                SpecBlock.of(resource, owner, Set.of("columns", "ref_columns", "on_update", "on_delete"), Set.of());
+        List<String> columns = indexes.columnList(block, block.required("columns"));
+        if (columns.isEmpty()) {
+            throw new HclException(block.required("columns").pos(), owner + ": expected at least one column");
+        }
+        Attribute refAttribute = block.required("ref_columns");
+        if (!(refAttribute.value() instanceof Value.ListValue refList)) {
+            throw block.expected(refAttribute, "a list of column references");
+        }
+        List<ColumnRef> refs = refList.elements().stream()
+                .map(e -> references.column(refAttribute, e, table, owner))
+                .toList();
+        if (refs.stream().map(ColumnRef::table).distinct().count() > 1) {
+            throw new HclException(
+                    refAttribute.pos(), "attribute \"ref_columns\" of " + owner + ": expected columns of one table");
+        }
+        if (refs.size() != columns.size()) {
+            throw new HclException(
+                    refAttribute.pos(),
+                    owner + ": expected as many ref_columns as columns, found " + refs.size() + " and "
+                            + columns.size());
+        }
+        TableDecl target = refs.get(0).table();
+        return new ForeignKey(
+                name,
+                columns,
+                target.schema(),
+                target.name(),
+                refs.stream().map(ColumnRef::column).toList(),
+                action(block, "on_update"),
+                action(block, "on_delete"));
+    }
+
+    private static ReferenceAction action(SpecBlock block, String name) {
+        Optional<Attribute> attribute = block.attribute(name);
+        if (attribute.isEmpty()) {
+            return ReferenceAction.NO_ACTION;
+        }
+        if (!(attribute.get().value() instanceof Value.Ident ident)) {
+            throw block.expected(attribute.get(), "an identifier");
+        }
+        return Arrays.stream(ReferenceAction.values())
+                .filter(a -> a.name().equals(ident.name()))
+                .findFirst()
+                .orElseThrow(() -> new HclException(
+                        attribute.get().pos(),
+                        "attribute \"" + name + "\" of " + block.owner() + ": unknown action \"" + ident.name()
+                                + "\", expected one of "
+                                + Arrays.stream(ReferenceAction.values())
+                                        .map(Enum::name)
+                                        .collect(Collectors.joining(", "))));
+    }
+
+    private Check check(Resource resource) {
+        String name = SpecBlock.optionalLabel(resource, table.owner());
+        String owner = (name.isEmpty() ? "check" : "check \"" + name + "\"") + " of " + table.owner();
+        SpecBlock block = SpecBlock.of(resource, owner, Set.of("expr"), Set.of());
+        String expr =
+                block.string("expr").orElseThrow(() -> new HclException(resource.pos(), owner + ": missing expr"));
+        return Check.of(name, expr);
+    }
+}
