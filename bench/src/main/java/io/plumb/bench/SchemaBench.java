@@ -44,7 +44,8 @@ public final class SchemaBench {
         try (Database db = Database.open("sqlite://" + dir.resolve("bench.db"), dir)) {
             create(db.connection(), tables);
             Dialect dialect = db.dialect();
-            System.out.printf(Locale.ROOT, "SQLite schema of %d tables (10 columns, 2 indexes, 1 foreign key each)%n", tables);
+            System.out.printf(
+                    Locale.ROOT, "SQLite schema of %d tables (10 columns, 2 indexes, 1 foreign key each)%n", tables);
             System.out.printf(Locale.ROOT, "%-34s %10s %10s%n", "stage", "seconds", "target");
             // One untimed round warms the JIT, as a long-running CLI or test JVM would be.
             Realm warm = db.inspect(List.of());
@@ -55,12 +56,19 @@ public final class SchemaBench {
                     .read(HclSources.evaluateText("bench.hcl", hcl, dir, Map.of(), name -> null)));
             Realm changed = withOneChangePerTable(fromHcl);
             DiffOptions options = new DiffOptions(dialect.normalizer(), DiffPolicy.none());
-            List<SchemaChange> changes = timed("diff (one change per table)", () -> new Differ().diff(inspected, changed, options));
+            List<SchemaChange> changes =
+                    timed("diff (one change per table)", () -> new Differ().diff(inspected, changed, options));
             Plan plan = timed("plan", () -> dialect.planner().plan(changes, PlanOptions.defaults()));
-            System.out.printf(Locale.ROOT, "%d changes, %d statements, %d bytes of HCL%n", changes.size(), plan.changes().size(), hcl.length());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d changes, %d statements, %d bytes of HCL%n",
+                    changes.size(),
+                    plan.changes().size(),
+                    hcl.length());
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -69,7 +77,13 @@ public final class SchemaBench {
         long start = System.nanoTime();
         T result = work.get();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%-34s %10.3f %9.1fs%s%n", stage, seconds, TARGET_SECONDS, seconds < TARGET_SECONDS ? "" : "  OVER");
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %10.3f %9.1fs%s%n",
+                stage,
+                seconds,
+                TARGET_SECONDS,
+                seconds < TARGET_SECONDS ? "" : "  OVER");
         return result;
     }
 
@@ -91,12 +105,16 @@ public final class SchemaBench {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (int t = 0; t < tables; t++) {
-                StringBuilder sql = new StringBuilder("CREATE TABLE t").append(t).append(" (id integer NOT NULL PRIMARY KEY");
+                StringBuilder sql =
+                        new StringBuilder("CREATE TABLE t").append(t).append(" (id integer NOT NULL PRIMARY KEY");
                 for (int c = 1; c < 9; c++) {
                     sql.append(", c").append(c).append(c % 2 == 0 ? " text NULL" : " int NOT NULL DEFAULT 0");
                 }
-                sql.append(", ref integer NULL, CONSTRAINT fk_t").append(t).append(" FOREIGN KEY (ref) REFERENCES t")
-                        .append(t == 0 ? 0 : t - 1).append(" (id))");
+                sql.append(", ref integer NULL, CONSTRAINT fk_t")
+                        .append(t)
+                        .append(" FOREIGN KEY (ref) REFERENCES t")
+                        .append(t == 0 ? 0 : t - 1)
+                        .append(" (id))");
                 statement.execute(sql.toString());
                 statement.execute("CREATE INDEX t" + t + "_c1 ON t" + t + " (c1)");
                 statement.execute("CREATE UNIQUE INDEX t" + t + "_c2_c3 ON t" + t + " (c2, c3)");

@@ -34,7 +34,9 @@ final class AtlasScriptCommand implements ScriptCommand {
             redirect = argv.get(argv.size() - 1);
             argv = new ArrayList<>(argv.subList(0, argv.size() - 2));
         }
-        if (argv.size() >= 2 && argv.get(0).equals("migrate") && List.of("apply", "diff").contains(argv.get(1))
+        if (argv.size() >= 2
+                && argv.get(0).equals("migrate")
+                && List.of("apply", "diff").contains(argv.get(1))
                 && !argv.contains("--lock-timeout")) {
             argv.add("--lock-timeout");
             argv.add("30s");

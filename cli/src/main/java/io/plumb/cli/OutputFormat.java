@@ -21,8 +21,7 @@ record OutputFormat(Kind kind, String indent) {
         JSON
     }
 
-    private static final Pattern SQL_TEMPLATE =
-            Pattern.compile("\\{\\{\\s*sql\\s+\\.\\s*(?:\"([ \\t]*)\")?\\s*}}");
+    private static final Pattern SQL_TEMPLATE = Pattern.compile("\\{\\{\\s*sql\\s+\\.\\s*(?:\"([ \\t]*)\")?\\s*}}");
     private static final Pattern JSON_TEMPLATE = Pattern.compile("\\{\\{\\s*json\\s+\\.\\s*}}");
     private static final Pattern HCL_TEMPLATE = Pattern.compile("\\{\\{\\s*\\$?\\.MarshalHCL\\s*}}");
 

@@ -22,6 +22,7 @@ final class ProjectOptions {
     @Option(
             names = "--var",
             paramLabel = "KEY=VALUE",
-            description = "An input variable; repeat it, or give several as CSV (a=1,b=2). A repeated key makes a list.")
+            description =
+                    "An input variable; repeat it, or give several as CSV (a=1,b=2). A repeated key makes a list.")
     List<String> vars = new ArrayList<>();
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * A {@code ProjectSelection} is what {@code --config}, {@code --env} and {@code --var} select: the environment
@@ -55,7 +55,8 @@ final class ProjectSelection {
         }
         if (!config.startsWith("file://")) {
             throw new ParameterException(
-                    spec.commandLine(), "--config must be a file:// URL, such as file://atlas.hcl, found \"" + config + "\"");
+                    spec.commandLine(),
+                    "--config must be a file:// URL, such as file://atlas.hcl, found \"" + config + "\"");
         }
         return config.substring("file://".length());
     }
@@ -102,7 +103,9 @@ final class ProjectSelection {
 
     /** Returns the diff policy: the env's, else the project's global one, else none. */
     DiffPolicy diffPolicy() {
-        return env().map(Env::diff).or(() -> project.map(ProjectFile::globalDiff)).orElse(DiffPolicy.none());
+        return env().map(Env::diff)
+                .or(() -> project.map(ProjectFile::globalDiff))
+                .orElse(DiffPolicy.none());
     }
 
     private static Map<String, Value> variables(List<String> vars, CommandSpec spec) {
@@ -110,17 +113,18 @@ final class ProjectSelection {
         for (String pair : ListValues.split(vars)) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new ParameterException(
-                        spec.commandLine(), "--var expects KEY=VALUE, found \"" + pair + "\"");
+                throw new ParameterException(spec.commandLine(), "--var expects KEY=VALUE, found \"" + pair + "\"");
             }
-            values.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>()).add(pair.substring(eq + 1));
+            values.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>())
+                    .add(pair.substring(eq + 1));
         }
         Map<String, Value> variables = new LinkedHashMap<>();
         values.forEach((key, list) -> variables.put(
                 key,
                 list.size() == 1
                         ? new Value.Str(list.get(0))
-                        : new Value.ListValue(list.stream().<Value>map(Value.Str::new).toList())));
+                        : new Value.ListValue(
+                                list.stream().<Value>map(Value.Str::new).toList())));
         return variables;
     }
 

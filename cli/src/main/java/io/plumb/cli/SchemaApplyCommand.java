@@ -43,7 +43,10 @@ final class SchemaApplyCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
-    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to change.")
+    @Option(
+            names = {"-u", "--url"},
+            paramLabel = "URL",
+            description = "The database to change.")
     @Nullable
     String url;
 
@@ -54,7 +57,10 @@ final class SchemaApplyCommand implements Callable<Integer> {
     @Nullable
     String devUrl;
 
-    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas (comma-separated).")
+    @Option(
+            names = {"-s", "--schema"},
+            paramLabel = "NAME",
+            description = "Only these schemas (comma-separated).")
     List<String> schemas = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
@@ -89,18 +95,20 @@ final class SchemaApplyCommand implements Callable<Integer> {
         if (desired.isEmpty()) {
             throw Flags.missing(spec, "to");
         }
-        boolean transactional = switch (txMode) {
-            case "file", "all" -> true;
-            case "none" -> false;
-            default -> throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
-        };
+        boolean transactional =
+                switch (txMode) {
+                    case "file", "all" -> true;
+                    case "none" -> false;
+                    default -> throw new picocli.CommandLine.ParameterException(
+                            spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
+                };
         List<String> excluded = selection.pickList(exclude, e -> e.exclude());
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
             Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
             boolean bound = db.boundSchema().isPresent();
-            Realm current = Workspace.exclude(db.inspect(selection.pickList(schemas, e -> e.schemas())), excluded, bound);
+            Realm current =
+                    Workspace.exclude(db.inspect(selection.pickList(schemas, e -> e.schemas())), excluded, bound);
             Realm wanted = Workspace.exclude(workspace.loader().load(desired, db.dialect(), dev), excluded, bound);
             wanted = bindToTarget(wanted, db);
             List<SchemaChange> changes = workspace.diff(current, wanted, db.dialect());
@@ -138,7 +146,6 @@ final class SchemaApplyCommand implements Callable<Integer> {
             return wanted.schemas().isEmpty() ? Realm.of(Schema.of(bound, List.of())) : wanted;
         }
         Schema only = wanted.schemas().get(0);
-        throw new EngineFailure(
-                "mismatched HCL and database schemas: \"" + only.name() + "\" <> \"" + bound + "\"");
+        throw new EngineFailure("mismatched HCL and database schemas: \"" + only.name() + "\" <> \"" + bound + "\"");
     }
 }

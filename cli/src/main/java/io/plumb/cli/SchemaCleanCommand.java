@@ -29,7 +29,10 @@ final class SchemaCleanCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
-    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to clean.")
+    @Option(
+            names = {"-u", "--url"},
+            paramLabel = "URL",
+            description = "The database to clean.")
     @Nullable
     String url;
 
@@ -56,7 +59,9 @@ final class SchemaCleanCommand implements Callable<Integer> {
                 env.out().println("Nothing to drop");
                 return 0;
             }
-            Plan plan = db.dialect().planner().plan(drops, new PlanOptions(db.boundSchema().isEmpty(), ""));
+            Plan plan = db.dialect()
+                    .planner()
+                    .plan(drops, new PlanOptions(db.boundSchema().isEmpty(), ""));
             PlanPrinter.printPlanned(env.out(), plan);
             if (dryRun) {
                 return 0;

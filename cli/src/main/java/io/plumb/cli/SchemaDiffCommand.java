@@ -49,7 +49,10 @@ final class SchemaDiffCommand implements Callable<Integer> {
     @Nullable
     String devUrl;
 
-    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas (comma-separated).")
+    @Option(
+            names = {"-s", "--schema"},
+            paramLabel = "NAME",
+            description = "Only these schemas (comma-separated).")
     List<String> schemas = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
@@ -90,12 +93,14 @@ final class SchemaDiffCommand implements Callable<Integer> {
                 env.out().println("Schemas are synced, no changes to be made.");
                 return 0;
             }
-            PlanPrinter.printStatements(env.out(), dialect.planner().plan(changes, new PlanOptions(false, output.indent())));
+            PlanPrinter.printStatements(
+                    env.out(), dialect.planner().plan(changes, new PlanOptions(false, output.indent())));
         }
         return 0;
     }
 
-    private Dialect dialect(Workspace workspace, @Nullable Database dev, List<String> fromSources, List<String> toSources) {
+    private Dialect dialect(
+            Workspace workspace, @Nullable Database dev, List<String> fromSources, List<String> toSources) {
         if (dev != null) {
             return dev.dialect();
         }

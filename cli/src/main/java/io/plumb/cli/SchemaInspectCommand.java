@@ -36,7 +36,10 @@ final class SchemaInspectCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
-    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to inspect.")
+    @Option(
+            names = {"-u", "--url"},
+            paramLabel = "URL",
+            description = "The database to inspect.")
     @Nullable
     String url;
 
@@ -44,7 +47,10 @@ final class SchemaInspectCommand implements Callable<Integer> {
     @Nullable
     String devUrl;
 
-    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas (comma-separated).")
+    @Option(
+            names = {"-s", "--schema"},
+            paramLabel = "NAME",
+            description = "Only these schemas (comma-separated).")
     List<String> schemas = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
@@ -65,7 +71,10 @@ final class SchemaInspectCommand implements Callable<Integer> {
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
             Realm realm = db.inspect(selection.pickList(schemas, e -> e.schemas()));
-            realm = Workspace.exclude(realm, selection.pickList(exclude, e -> e.exclude()), db.boundSchema().isPresent());
+            realm = Workspace.exclude(
+                    realm,
+                    selection.pickList(exclude, e -> e.exclude()),
+                    db.boundSchema().isPresent());
             switch (output.kind()) {
                 case HCL -> env.out().print(db.dialect().spec().write(realm));
                 case JSON -> env.out().println(RealmJson.write(realm));
@@ -79,6 +88,7 @@ final class SchemaInspectCommand implements Callable<Integer> {
         List<SchemaChange> changes = new ArrayList<>();
         realm.schemas().forEach(s -> s.tables().forEach(t -> changes.add(new SchemaChange.AddTable(s.name(), t))));
         boolean qualified = db.boundSchema().isEmpty();
-        PlanPrinter.printStatements(env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));
+        PlanPrinter.printStatements(
+                env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));
     }
 }

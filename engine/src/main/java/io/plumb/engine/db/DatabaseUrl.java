@@ -66,7 +66,8 @@ public record DatabaseUrl(
         String dsn = q < 0 ? rest : rest.substring(0, q);
         Map<String, String> query = q < 0 ? Map.of() : parseQuery(rest.substring(q + 1), text);
         if (dsn.isEmpty()) {
-            throw new InvalidUrlException(text, "missing database file, expected sqlite://FILE or sqlite://NAME?mode=memory");
+            throw new InvalidUrlException(
+                    text, "missing database file, expected sqlite://FILE or sqlite://NAME?mode=memory");
         }
         return new DatabaseUrl(scheme, "", Optional.empty(), "", -1, dsn, query, text);
     }

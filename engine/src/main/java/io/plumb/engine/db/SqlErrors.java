@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 public final class SqlErrors {
 
     // sqlite-jdbc prefixes messages with the result code: "[SQLITE_ERROR] SQL error or missing database (near ...)".
-    private static final Pattern SQLITE_PREFIX = Pattern.compile("^\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)$", Pattern.DOTALL);
+    private static final Pattern SQLITE_PREFIX =
+            Pattern.compile("^\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)$", Pattern.DOTALL);
 
     private SqlErrors() {}
 

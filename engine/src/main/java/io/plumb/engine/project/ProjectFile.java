@@ -155,7 +155,8 @@ public final class ProjectFile {
         }
         throw new HclException(
                 found.get().pos(),
-                "attribute \"" + attribute + "\" of env: expected a string, found " + found.get().value().kind());
+                "attribute \"" + attribute + "\" of env: expected a string, found "
+                        + found.get().value().kind());
     }
 
     private static List<String> strings(Resource block, String attribute) {
@@ -199,7 +200,8 @@ public final class ProjectFile {
                 if (!(attribute.value() instanceof Value.Bool b)) {
                     throw new HclException(
                             attribute.pos(),
-                            "skip \"" + attribute.name() + "\": expected a bool, found " + attribute.value().kind());
+                            "skip \"" + attribute.name() + "\": expected a bool, found "
+                                    + attribute.value().kind());
                 }
                 if (b.value()) {
                     skip.add(kind);

@@ -37,8 +37,8 @@ final class ApplyCommand implements ScriptCommand {
             }
             String message = String.valueOf(e.getMessage());
             if (args.size() == 2 && !message.contains(args.get(1))) {
-                throw new ScriptFailure("apply failed with \"" + message + "\", expected it to contain \""
-                        + args.get(1) + "\"");
+                throw new ScriptFailure(
+                        "apply failed with \"" + message + "\", expected it to contain \"" + args.get(1) + "\"");
             }
             script.log("apply failed as expected: " + message);
             return;

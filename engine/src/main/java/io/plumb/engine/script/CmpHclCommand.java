@@ -23,7 +23,8 @@ final class CmpHclCommand implements ScriptCommand {
         }
         Database db = ScriptDatabase.open(script);
         String actual = db.dialect().spec().write(db.inspect(List.of())).strip();
-        String expected = ScriptSchemas.substitute(script, script.readFile(args.get(0))).strip();
+        String expected =
+                ScriptSchemas.substitute(script, script.readFile(args.get(0))).strip();
         if (!actual.equals(expected)) {
             script.log(UnifiedDiff.diff("inspected", actual + "\n", args.get(0), expected + "\n"));
             throw new ScriptFailure("inspected HCL and " + args.get(0) + " differ");

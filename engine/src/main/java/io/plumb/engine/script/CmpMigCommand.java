@@ -33,7 +33,9 @@ final class CmpMigCommand implements ScriptCommand {
         }
         List<Path> files;
         try (Stream<Path> entries = Files.list(script.cwd().resolve("migrations"))) {
-            files = entries.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+            files = entries.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new ScriptFailure("cmpmig: reading migrations/: " + e.getMessage(), e);
         }
@@ -41,7 +43,8 @@ final class CmpMigCommand implements ScriptCommand {
             throw new ScriptFailure("cmpmig: no migration file " + index + ", migrations/ has " + files.size());
         }
         Path migration = files.get(index);
-        String actual = withoutChangesets(script.readFile(script.cwd().relativize(migration).toString()));
+        String actual = withoutChangesets(
+                script.readFile(script.cwd().relativize(migration).toString()));
         String expected = withoutChangesets(script.readFile(args.get(1)));
         if (!actual.equals(expected)) {
             script.log(UnifiedDiff.diff(migration.getFileName().toString(), actual, args.get(1), expected));

@@ -29,7 +29,8 @@ final class CmpShowCommand implements ScriptCommand {
         String file = args.get(args.size() - 1);
         List<String> statements = new ArrayList<>();
         String query = "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY rowid";
-        try (PreparedStatement statement = ScriptDatabase.open(script).connection().prepareStatement(query)) {
+        try (PreparedStatement statement =
+                ScriptDatabase.open(script).connection().prepareStatement(query)) {
             for (String table : tables) {
                 statement.setString(1, table);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -42,7 +43,8 @@ final class CmpShowCommand implements ScriptCommand {
             throw new ScriptFailure("cmpshow: " + SqlErrors.message(e), e);
         }
         String actual = String.join("\n", statements).strip();
-        String expected = ScriptSchemas.substitute(script, script.readFile(file)).strip();
+        String expected =
+                ScriptSchemas.substitute(script, script.readFile(file)).strip();
         if (!actual.equals(expected)) {
             script.log(UnifiedDiff.diff("database", actual + "\n", file, expected + "\n"));
             throw new ScriptFailure("the DDL of " + String.join(", ", tables) + " and " + file + " differ");

@@ -18,7 +18,8 @@ final class ExistCommand implements ScriptCommand {
             throw new ScriptFailure("usage: exist TABLE...");
         }
         String query = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
-        try (PreparedStatement statement = ScriptDatabase.open(script).connection().prepareStatement(query)) {
+        try (PreparedStatement statement =
+                ScriptDatabase.open(script).connection().prepareStatement(query)) {
             for (String table : args) {
                 statement.setString(1, table);
                 boolean exists;

@@ -1,20 +1,20 @@
 package io.plumb.engine.script;
 
 import io.plumb.engine.db.Database;
+import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.DiffPolicy;
 import io.plumb.engine.diff.Differ;
 import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.HclSources;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
-import io.plumb.engine.dialect.PlanOptions;
-import io.plumb.engine.plan.PlannedChange;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The schema operations the script commands share: reading an HCL file, diffing it with the script's database. */
 final class ScriptSchemas {
@@ -30,14 +30,12 @@ final class ScriptSchemas {
     static Realm readHcl(ScriptContext script, Database db, String file) {
         String text = substitute(script, script.readFile(file));
         try {
-            return db.dialect()
-                    .spec()
-                    .read(HclSources.evaluateText(file, text, script.cwd(), Map.of(), name -> {
-                        String value = script.getenv(name);
-                        return value.isEmpty() ? null : value;
-                    }));
+            return db.dialect().spec().read(HclSources.evaluateText(file, text, script.cwd(), Map.of(), name -> {
+                String value = script.getenv(name);
+                return value.isEmpty() ? null : value;
+            }));
         } catch (HclException e) {
-            throw new ScriptFailure(e.getMessage());
+            throw new ScriptFailure(String.valueOf(e.getMessage()));
         }
     }
 

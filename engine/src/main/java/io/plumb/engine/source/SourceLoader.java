@@ -65,14 +65,16 @@ public final class SourceLoader {
         List<SourceFile> files = new ArrayList<>();
         for (String source : sources) {
             if (isDatabaseUrl(source)) {
-                throw new SourceException("cannot mix the database " + DatabaseUrl.redact(source) + " with other sources");
+                throw new SourceException(
+                        "cannot mix the database " + DatabaseUrl.redact(source) + " with other sources");
             }
             files.addAll(files(source));
         }
         boolean sql = files.stream().anyMatch(SourceFile::isSql);
         boolean hcl = files.stream().anyMatch(f -> !f.isSql());
         if (sql && hcl) {
-            throw new SourceException("cannot mix HCL and SQL files in one desired state: " + String.join(", ", sources));
+            throw new SourceException(
+                    "cannot mix HCL and SQL files in one desired state: " + String.join(", ", sources));
         }
         if (sql) {
             return loadSql(files, requireDev(dev, "SQL schema files"));
@@ -94,11 +96,12 @@ public final class SourceLoader {
             path = path.substring(0, query);
         }
         Path resolved = workingDirectory.resolve(path).normalize();
+        String shown = path;
         if (Files.isDirectory(resolved)) {
             try (Stream<Path> entries = Files.list(resolved)) {
                 List<SourceFile> files = entries.filter(SourceLoader::isSchemaFile)
                         .sorted()
-                        .map(p -> new SourceFile(p, display(path, p)))
+                        .map(p -> new SourceFile(p, display(shown, p)))
                         .toList();
                 if (files.isEmpty()) {
                     throw new SourceException("directory " + path + " has no .hcl or .sql files");

@@ -107,7 +107,9 @@ public final class SqlScript {
                 i++;
                 continue;
             }
-            int end = statement.startsWith("--", i) || statement.startsWith("/*", i) ? skipQuotedOrComment(statement, i) : i;
+            int end = statement.startsWith("--", i) || statement.startsWith("/*", i)
+                    ? skipQuotedOrComment(statement, i)
+                    : i;
             if (end == i) {
                 return false;
             }

@@ -35,8 +35,11 @@ class DatabaseUrlTest {
     @Test
     void neverPrintsThePassword() {
         DatabaseUrl url = DatabaseUrl.parse("mysql://root:s3cret@localhost:3306/app");
-        assertThat(url.toString()).isEqualTo("mysql://root:xxxxx@localhost:3306/app").doesNotContain("s3cret");
-        assertThat(DatabaseUrl.redact("connect mysql://root:s3cret@h/x failed")).isEqualTo("connect mysql://root:xxxxx@h/x failed");
+        assertThat(url.toString())
+                .isEqualTo("mysql://root:xxxxx@localhost:3306/app")
+                .doesNotContain("s3cret");
+        assertThat(DatabaseUrl.redact("connect mysql://root:s3cret@h/x failed"))
+                .isEqualTo("connect mysql://root:xxxxx@h/x failed");
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:s3cret@local host/app"))
                 .isInstanceOf(InvalidUrlException.class)
                 .hasMessageNotContaining("s3cret");
@@ -60,7 +63,8 @@ class DatabaseUrlTest {
         assertThat(dir.resolve("x.db")).exists();
         assertThatThrownBy(() -> Database.open("oracle://u:pw@h/x", dir))
                 .isInstanceOf(InvalidUrlException.class)
-                .hasMessage("invalid URL \"oracle://u:xxxxx@h/x\": unsupported scheme \"oracle\" (this build supports sqlite://)");
+                .hasMessage(
+                        "invalid URL \"oracle://u:xxxxx@h/x\": unsupported scheme \"oracle\" (this build supports sqlite://)");
         assertThatThrownBy(() -> Database.open("sqlite://no/such/dir/x.db", dir))
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageStartingWith("cannot open sqlite://no/such/dir/x.db: ");

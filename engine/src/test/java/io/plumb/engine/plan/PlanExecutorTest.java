@@ -56,7 +56,8 @@ class PlanExecutorTest {
 
     @Test
     void aFailedStatementRollsTheWholePlanBack() throws SQLException {
-        assertThatThrownBy(() -> PlanExecutor.execute(connection, plan(true, "CREATE TABLE a (x int)", "CREATE TABLE a (x int)")))
+        assertThatThrownBy(() -> PlanExecutor.execute(
+                        connection, plan(true, "CREATE TABLE a (x int)", "CREATE TABLE a (x int)")))
                 .isInstanceOf(StatementException.class)
                 .hasMessage("executing statement \"CREATE TABLE a (x int)\": table a already exists");
         assertThat(tables()).isEmpty();
@@ -64,7 +65,8 @@ class PlanExecutorTest {
 
     @Test
     void withoutATransactionTheStatementsBeforeTheFailureStay() throws SQLException {
-        assertThatThrownBy(() -> PlanExecutor.execute(connection, plan(false, "CREATE TABLE a (x int)", "CREATE TABLE a (x int)")))
+        assertThatThrownBy(() -> PlanExecutor.execute(
+                        connection, plan(false, "CREATE TABLE a (x int)", "CREATE TABLE a (x int)")))
                 .isInstanceOf(StatementException.class);
         assertThat(tables()).containsExactly("a");
     }
@@ -79,21 +81,27 @@ class PlanExecutorTest {
             s.execute("INSERT INTO c VALUES (1)");
         }
         // Dropping the parent would fail (or cascade) with keys on; the rebuild keeps the row it points to.
-        PlanExecutor.execute(connection, plan(true,
-                "PRAGMA foreign_keys = off",
-                "CREATE TABLE new_p (id integer PRIMARY KEY, name text)",
-                "INSERT INTO new_p (id) SELECT id FROM p",
-                "DROP TABLE p",
-                "ALTER TABLE new_p RENAME TO p",
-                "PRAGMA foreign_keys = on"));
-        assertThat(tables()).containsExactly("c", "p");
-        // A rebuild that loses the referenced row is refused, and nothing changes.
-        assertThatThrownBy(() -> PlanExecutor.execute(connection, plan(true,
+        PlanExecutor.execute(
+                connection,
+                plan(
+                        true,
                         "PRAGMA foreign_keys = off",
-                        "CREATE TABLE new_p (id integer PRIMARY KEY)",
+                        "CREATE TABLE new_p (id integer PRIMARY KEY, name text)",
+                        "INSERT INTO new_p (id) SELECT id FROM p",
                         "DROP TABLE p",
                         "ALTER TABLE new_p RENAME TO p",
-                        "PRAGMA foreign_keys = on")))
+                        "PRAGMA foreign_keys = on"));
+        assertThat(tables()).containsExactly("c", "p");
+        // A rebuild that loses the referenced row is refused, and nothing changes.
+        assertThatThrownBy(() -> PlanExecutor.execute(
+                        connection,
+                        plan(
+                                true,
+                                "PRAGMA foreign_keys = off",
+                                "CREATE TABLE new_p (id integer PRIMARY KEY)",
+                                "DROP TABLE p",
+                                "ALTER TABLE new_p RENAME TO p",
+                                "PRAGMA foreign_keys = on")))
                 .isInstanceOf(StatementException.class)
                 .hasMessageContaining("foreign key violation in table \"c\"");
         try (Statement s = connection.createStatement();

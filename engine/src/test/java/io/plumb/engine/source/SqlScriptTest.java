@@ -12,13 +12,13 @@ class SqlScriptTest {
                 + "/* e; */ CREATE TABLE \"b;\" (y int);\n\n-- only a comment;\n";
         assertThat(SqlScript.split(text))
                 .containsExactly(
-                        "CREATE TABLE a (x text DEFAULT 'a;b')",
-                        "-- c;d\n/* e; */ CREATE TABLE \"b;\" (y int)");
+                        "CREATE TABLE a (x text DEFAULT 'a;b')", "-- c;d\n/* e; */ CREATE TABLE \"b;\" (y int)");
     }
 
     @Test
     void keepsTriggerBodiesWhole() {
-        String text = "CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = 1; DELETE FROM b; END;\nBEGIN;\nCOMMIT;";
+        String text =
+                "CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = 1; DELETE FROM b; END;\nBEGIN;\nCOMMIT;";
         assertThat(SqlScript.split(text))
                 .containsExactly(
                         "CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = 1; DELETE FROM b; END",
