@@ -22,7 +22,7 @@ class PlumbScriptExtensionTest {
     @Test
     void isFoundThroughTheServiceLoader() {
         assertThat(ScriptExtensions.loadAll()).hasAtLeastOneElementOfType(PlumbScriptExtension.class);
-        assertThat(new PlumbScriptExtension().commands()).containsOnlyKeys("plumb");
+        assertThat(new PlumbScriptExtension().commands()).containsOnlyKeys("plumb", "atlas");
     }
 
     @Test
