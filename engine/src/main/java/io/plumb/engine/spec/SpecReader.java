@@ -110,7 +110,11 @@ public final class SpecReader {
                     "table block: expected 1 or 2 labels, found "
                             + resource.labels().size());
         }
-        String name = resource.labels().get(resource.labels().size() - 1);
+        // As on schema blocks, a name attribute overrides the label (a table under for_each needs one).
+        String name = resource.attribute("name")
+                .filter(a -> a.value() instanceof Value.Str)
+                .map(a -> ((Value.Str) a.value()).value())
+                .orElse(resource.labels().get(resource.labels().size() - 1));
         Optional<String> qualifier =
                 resource.labels().size() == 2 ? Optional.of(resource.labels().get(0)) : Optional.empty();
         String schema = tableSchema(resource, "table \"" + name + "\"", qualifier, schemas);

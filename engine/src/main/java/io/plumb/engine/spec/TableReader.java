@@ -39,7 +39,7 @@ final class TableReader {
 
     Table read() {
         SpecBlock block = SpecBlock.of(
-                table.resource(), table.owner(), SpecBlock.names(dialect.tableAttributes(), "schema"), BLOCKS);
+                table.resource(), table.owner(), SpecBlock.names(dialect.tableAttributes(), "schema", "name"), BLOCKS);
         Map<String, String> options = block.options(dialect.tableAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         List<Column> columns = columns(block);
