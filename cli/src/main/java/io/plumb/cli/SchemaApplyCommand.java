@@ -57,14 +57,8 @@ final class SchemaApplyCommand implements Callable<Integer> {
     @Nullable
     String devUrl;
 
-    @Option(
-            names = {"-s", "--schema"},
-            paramLabel = "NAME",
-            description = "Only these schemas (comma-separated).")
-    List<String> schemas = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
-    List<String> exclude = new ArrayList<>();
+    @Mixin
+    ScopeOptions scope = new ScopeOptions();
 
     @Option(names = "--auto-approve", description = "Apply without asking.")
     boolean autoApprove;
@@ -102,13 +96,12 @@ final class SchemaApplyCommand implements Callable<Integer> {
                     default -> throw new picocli.CommandLine.ParameterException(
                             spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
                 };
-        List<String> excluded = selection.pickList(exclude, e -> e.exclude());
+        List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
             Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
             boolean bound = db.boundSchema().isPresent();
-            Realm current =
-                    Workspace.exclude(db.inspect(selection.pickList(schemas, e -> e.schemas())), excluded, bound);
+            Realm current = Workspace.exclude(db.inspect(scope.schemas(selection)), excluded, bound);
             Realm wanted = Workspace.exclude(workspace.loader().load(desired, db.dialect(), dev), excluded, bound);
             wanted = bindToTarget(wanted, db);
             List<SchemaChange> changes = workspace.diff(current, wanted, db.dialect());

@@ -6,7 +6,6 @@ import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +52,7 @@ final class SchemaCleanCommand implements Callable<Integer> {
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
             Realm realm = db.inspect(List.of());
-            List<SchemaChange> drops = new ArrayList<>();
-            realm.schemas().forEach(s -> s.tables().forEach(t -> drops.add(new SchemaChange.DropTable(s.name(), t))));
+            List<SchemaChange> drops = SchemaChange.dropAll(realm);
             if (drops.isEmpty()) {
                 env.out().println("Nothing to drop");
                 return 0;

@@ -49,14 +49,8 @@ final class SchemaDiffCommand implements Callable<Integer> {
     @Nullable
     String devUrl;
 
-    @Option(
-            names = {"-s", "--schema"},
-            paramLabel = "NAME",
-            description = "Only these schemas (comma-separated).")
-    List<String> schemas = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
-    List<String> exclude = new ArrayList<>();
+    @Mixin
+    ScopeOptions scope = new ScopeOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "sql (the default) or hcl.")
     String format = "sql";
@@ -77,7 +71,7 @@ final class SchemaDiffCommand implements Callable<Integer> {
             throw Flags.missing(spec, "to");
         }
         OutputFormat output = OutputFormat.parse(format, spec);
-        List<String> excluded = selection.pickList(exclude, e -> e.exclude());
+        List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
             Dialect dialect = dialect(workspace, dev, fromSources, toSources);

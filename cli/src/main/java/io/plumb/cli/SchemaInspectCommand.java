@@ -5,7 +5,6 @@ import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.spec.RealmJson;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -47,14 +46,8 @@ final class SchemaInspectCommand implements Callable<Integer> {
     @Nullable
     String devUrl;
 
-    @Option(
-            names = {"-s", "--schema"},
-            paramLabel = "NAME",
-            description = "Only these schemas (comma-separated).")
-    List<String> schemas = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out the matching objects (comma-separated).")
-    List<String> exclude = new ArrayList<>();
+    @Mixin
+    ScopeOptions scope = new ScopeOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "hcl, sql or json.")
     String format = "hcl";
@@ -70,11 +63,9 @@ final class SchemaInspectCommand implements Callable<Integer> {
         OutputFormat output = OutputFormat.parse(format, spec);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
-            Realm realm = db.inspect(selection.pickList(schemas, e -> e.schemas()));
+            Realm realm = db.inspect(scope.schemas(selection));
             realm = Workspace.exclude(
-                    realm,
-                    selection.pickList(exclude, e -> e.exclude()),
-                    db.boundSchema().isPresent());
+                    realm, scope.exclude(selection), db.boundSchema().isPresent());
             switch (output.kind()) {
                 case HCL -> env.out().print(db.dialect().spec().write(realm));
                 case JSON -> env.out().println(RealmJson.write(realm));
@@ -85,8 +76,7 @@ final class SchemaInspectCommand implements Callable<Integer> {
     }
 
     private void printSql(Database db, Realm realm, String indent) {
-        List<SchemaChange> changes = new ArrayList<>();
-        realm.schemas().forEach(s -> s.tables().forEach(t -> changes.add(new SchemaChange.AddTable(s.name(), t))));
+        List<SchemaChange> changes = SchemaChange.createAll(realm);
         boolean qualified = db.boundSchema().isEmpty();
         PlanPrinter.printStatements(
                 env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));

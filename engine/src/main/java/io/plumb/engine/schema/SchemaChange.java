@@ -8,6 +8,20 @@ import java.util.List;
  */
 public sealed interface SchemaChange {
 
+    /** Returns the changes that create every table of a realm, as a plan for an empty database. */
+    static List<SchemaChange> createAll(Realm realm) {
+        return realm.schemas().stream()
+                .flatMap(s -> s.tables().stream().<SchemaChange>map(t -> new AddTable(s.name(), t)))
+                .toList();
+    }
+
+    /** Returns the changes that drop every table of a realm. */
+    static List<SchemaChange> dropAll(Realm realm) {
+        return realm.schemas().stream()
+                .flatMap(s -> s.tables().stream().<SchemaChange>map(t -> new DropTable(s.name(), t)))
+                .toList();
+    }
+
     /**
      * A schema to create.
      *

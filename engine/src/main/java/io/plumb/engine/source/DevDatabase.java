@@ -9,7 +9,6 @@ import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Uses a dev database as scratch space: it must start clean, and is left clean. */
@@ -39,8 +38,7 @@ final class DevDatabase {
 
     static void clean(Database dev) {
         Realm realm = dev.inspect(List.of());
-        List<SchemaChange> drops = new ArrayList<>();
-        realm.schemas().forEach(s -> s.tables().forEach(t -> drops.add(new SchemaChange.DropTable(s.name(), t))));
+        List<SchemaChange> drops = SchemaChange.dropAll(realm);
         if (!drops.isEmpty()) {
             PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(drops, PlanOptions.defaults()));
         }

@@ -158,8 +158,7 @@ public final class SourceLoader {
     public static Realm normalize(Realm realm, Database dev) {
         DevDatabase.requireClean(dev);
         try {
-            List<SchemaChange> changes = new ArrayList<>();
-            realm.schemas().forEach(s -> s.tables().forEach(t -> changes.add(new SchemaChange.AddTable(s.name(), t))));
+            List<SchemaChange> changes = SchemaChange.createAll(realm);
             PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, PlanOptions.defaults()));
             return dev.inspect(realm.schemas().stream().map(s -> s.name()).toList());
         } finally {

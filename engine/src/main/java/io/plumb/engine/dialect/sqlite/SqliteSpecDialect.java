@@ -10,6 +10,7 @@ import io.plumb.engine.spec.TypeSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code SqliteSpecDialect} is SQLite's part of the HCL schema language: its type names, its single {@code
@@ -21,40 +22,9 @@ final class SqliteSpecDialect implements SpecDialect {
     /** The only schema SQLite supports (attached databases are not schemas of the file). */
     static final String MAIN = "main";
 
-    // The reference tool's SQLite type registry; size arguments are optional for all of them.
-    private static final Set<String> TYPES = Set.of(
-            "real",
-            "blob",
-            "text",
-            "integer",
-            "int",
-            "tinyint",
-            "smallint",
-            "mediumint",
-            "bigint",
-            "unsigned_big_int",
-            "int2",
-            "int8",
-            "uint64",
-            "double",
-            "double_precision",
-            "float",
-            "character",
-            "varchar",
-            "varying_character",
-            "nchar",
-            "native_character",
-            "nvarchar",
-            "clob",
-            "numeric",
-            "decimal",
-            "bool",
-            "boolean",
-            "date",
-            "datetime",
-            "json",
-            "uuid",
-            "jsonb");
+    // The reference tool's SQLite type registry as HCL spells it: multi-word names with underscores.
+    private static final Set<String> TYPES =
+            SqliteTypes.NAMES.stream().map(name -> name.replace(' ', '_')).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public String name() {
