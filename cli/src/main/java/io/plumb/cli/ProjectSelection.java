@@ -25,6 +25,8 @@ import picocli.CommandLine.ParameterException;
  */
 final class ProjectSelection {
 
+    private static final String ENV_SCHEME = "env://";
+
     private final Optional<ProjectFile> project;
     private final List<Env> envs;
     private final Map<String, Value> cliVariables;
@@ -78,10 +80,14 @@ final class ProjectSelection {
         return envs.stream().findFirst();
     }
 
-    /** Returns the flag's value when set, else the environment's. */
+    /** Returns the flag's value when set, else the environment's; {@code env://attr} values are resolved. */
     Optional<String> pick(@Nullable String flag, Function<Env, Optional<String>> fromEnv) {
         if (flag != null) {
-            return Optional.of(flag);
+            List<String> resolved = resolveEnvReference(flag);
+            if (resolved.size() != 1) {
+                throw new ProjectException(flag + " must name one value, found " + resolved.size());
+            }
+            return Optional.of(resolved.get(0));
         }
         return env().flatMap(fromEnv);
     }
@@ -89,9 +95,52 @@ final class ProjectSelection {
     /** Returns the list flag's values when set (CSV-split), else the environment's. */
     List<String> pickList(List<String> flag, Function<Env, List<String>> fromEnv) {
         if (!flag.isEmpty()) {
-            return ListValues.split(flag);
+            List<String> values = new ArrayList<>();
+            ListValues.split(flag).forEach(value -> values.addAll(resolveEnvReference(value)));
+            return values;
         }
         return env().map(fromEnv).orElse(List.of());
+    }
+
+    /**
+     * Resolves the reference tool's {@code env://} scheme: {@code env://url}, {@code env://dev}, {@code env://src}
+     * or {@code env://ATTR} stand for that attribute of the selected environment; other values stand for
+     * themselves.
+     */
+    private List<String> resolveEnvReference(String value) {
+        if (!value.startsWith(ENV_SCHEME)) {
+            return List.of(value);
+        }
+        String attribute = value.substring(ENV_SCHEME.length());
+        Env selected = env().orElseThrow(() ->
+                new ProjectException("cannot resolve " + value + ": no environment selected (use --env)"));
+        List<String> values =
+                switch (attribute) {
+                    case "url" -> selected.url().map(List::of).orElse(List.of());
+                    case "dev" -> selected.dev().map(List::of).orElse(List.of());
+                    case "src", "schema.src" -> selected.src();
+                    default -> selected.variables().containsKey(attribute)
+                            ? strings(selected.variables().get(attribute))
+                            : List.of();
+                };
+        if (values.isEmpty()) {
+            throw new ProjectException("cannot resolve " + value + ": env \"" + selected.name()
+                    + "\" has no attribute \"" + attribute + "\"");
+        }
+        return values;
+    }
+
+    private static List<String> strings(Value value) {
+        if (value instanceof Value.Str s) {
+            return List.of(s.value());
+        }
+        if (value instanceof Value.ListValue list) {
+            return list.elements().stream()
+                    .filter(Value.Str.class::isInstance)
+                    .map(e -> ((Value.Str) e).value())
+                    .toList();
+        }
+        return List.of();
     }
 
     /** Returns the input variables of schema files: the env's attributes over the {@code --var} values. */

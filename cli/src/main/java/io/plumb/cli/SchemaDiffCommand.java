@@ -62,7 +62,7 @@ final class SchemaDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
-        List<String> fromSources = ListValues.split(from);
+        List<String> fromSources = selection.pickList(from, e -> List.of());
         List<String> toSources = selection.pickList(to, e -> e.src());
         if (fromSources.isEmpty()) {
             throw Flags.missing(spec, "from");
