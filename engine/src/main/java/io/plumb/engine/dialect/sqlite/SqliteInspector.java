@@ -19,12 +19,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code SqliteInspector} reads the {@code main} schema of a SQLite database into the model, from {@code
@@ -35,44 +37,67 @@ public final class SqliteInspector implements Inspector {
     /** The one schema SQLite has (attached databases are not supported). */
     public static final String MAIN = "main";
 
+    private static final CreateTableParser.ColumnText NO_TEXT =
+            new CreateTableParser.ColumnText(false, Optional.empty());
+
     private static final Pattern LITERAL = Pattern.compile(
             "(?i)true|false|[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(e[+-]?\\d+)?|'([^']|'')*'|\"([^\"]|\"\")*\"|x'[0-9a-f]*'");
+
+    /**
+     * Returns a {@code FROM} clause that joins each user table {@code m} of {@code sqlite_master} with the rows
+     * {@code p} of a table-valued pragma of that table, and then with {@code join}.
+     */
+    private static String perTable(String pragma, String join) {
+        return " FROM sqlite_master m JOIN " + pragma + "(m.name) p" + join
+                + " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'";
+    }
 
     @Override
     public Realm inspect(Connection connection, InspectOptions options) throws SQLException {
         if (!options.schemas().isEmpty() && !options.schemas().contains(MAIN)) {
             return new Realm(List.of());
         }
+        // A few whole-database queries instead of several per table: per-table statements dominate on large schemas.
+        Map<String, List<ColumnRow>> columns = columnRows(connection);
+        Map<String, List<Index>> indexes = indexes(connection);
+        Map<String, List<ForeignKeyRow>> foreignKeys = foreignKeyRows(connection);
         List<Table> tables = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(
                         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                                 + " ORDER BY name");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                tables.add(table(connection, rs.getString(1), rs.getString(2)));
+                String name = rs.getString(1);
+                tables.add(table(
+                        connection,
+                        name,
+                        rs.getString(2),
+                        columns.getOrDefault(name, List.of()),
+                        indexes.getOrDefault(name, List.of()),
+                        foreignKeys.getOrDefault(name, List.of())));
             }
         }
         return Realm.of(Schema.of(MAIN, tables));
     }
 
-    private static Table table(Connection connection, String name, String sql) throws SQLException {
+    private static Table table(
+            Connection connection,
+            String name,
+            String sql,
+            List<ColumnRow> rows,
+            List<Index> indexes,
+            List<ForeignKeyRow> foreignKeys)
+            throws SQLException {
         CreateTableParser.Result parsed = CreateTableParser.parse(sql);
         List<Column> columns = new ArrayList<>();
         Map<Integer, String> pk = new TreeMap<>();
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid")) {
-            st.setString(1, name);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    int hidden = rs.getInt(6);
-                    if (hidden == 1) {
-                        continue;
-                    }
-                    columns.add(column(rs, hidden, parsed));
-                    if (rs.getInt(5) > 0) {
-                        pk.put(rs.getInt(5), rs.getString(1));
-                    }
-                }
+        for (ColumnRow row : rows) {
+            if (row.hidden() == 1) {
+                continue;
+            }
+            columns.add(column(row, parsed));
+            if (row.pk() > 0) {
+                pk.put(row.pk(), row.name());
             }
         }
         Optional<PrimaryKey> primaryKey = pk.isEmpty()
@@ -89,28 +114,49 @@ public final class SqliteInspector implements Inspector {
                 name,
                 columns,
                 primaryKey,
-                indexes(connection, name),
-                foreignKeys(connection, name, parsed.foreignKeyNames()),
+                indexes,
+                foreignKeys(connection, foreignKeys, parsed.foreignKeyNames()),
                 parsed.checks(),
                 Optional.empty(),
                 options);
     }
 
-    private static Column column(ResultSet rs, int hidden, CreateTableParser.Result parsed) throws SQLException {
-        String name = rs.getString(1);
-        String type = rs.getString(2);
-        String dflt = rs.getString(4);
-        CreateTableParser.ColumnText text =
-                parsed.columns().getOrDefault(name, new CreateTableParser.ColumnText(false, Optional.empty()));
+    /** Reads {@code pragma_table_xinfo} of every table, by table name, each table's columns in {@code cid} order. */
+    private static Map<String, List<ColumnRow>> columnRows(Connection connection) throws SQLException {
+        Map<String, List<ColumnRow>> byTable = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(
+                        "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden"
+                                + perTable("pragma_table_xinfo", "")
+                                + " ORDER BY m.name, p.cid");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                byTable.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                        .add(new ColumnRow(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getInt(4) != 0,
+                                rs.getString(5),
+                                rs.getInt(6),
+                                rs.getInt(7)));
+            }
+        }
+        return byTable;
+    }
+
+    private static Column column(ColumnRow row, CreateTableParser.Result parsed) {
+        String name = row.name();
+        int hidden = row.hidden();
+        CreateTableParser.ColumnText text = parsed.columns().getOrDefault(name, NO_TEXT);
         Optional<Generated> generated = Optional.empty();
         if (hidden == 2 || hidden == 3) {
             generated = text.generatedExpr().map(e -> new Generated(e, hidden == 3 ? "STORED" : "VIRTUAL"));
         }
-        Optional<DefaultValue> defaultValue = Optional.ofNullable(dflt).map(SqliteInspector::defaultValue);
+        Optional<DefaultValue> defaultValue = Optional.ofNullable(row.dflt()).map(SqliteInspector::defaultValue);
+        String type = row.type();
         return new Column(
                 name,
                 SqliteTypes.parse(type == null ? "" : type),
-                rs.getInt(3) == 0,
+                !row.notNull(),
                 defaultValue,
                 generated,
                 text.autoIncrement(),
@@ -123,64 +169,92 @@ public final class SqliteInspector implements Inspector {
         return LITERAL.matcher(text).matches() ? new DefaultValue.Literal(text) : new DefaultValue.RawExpr(text);
     }
 
-    private static List<Index> indexes(Connection connection, String table) throws SQLException {
-        List<Index> indexes = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT il.name, il.\"unique\", il.origin, m.sql FROM pragma_index_list(?) il"
-                        + " LEFT JOIN sqlite_master m ON m.type = 'index' AND m.name = il.name"
-                        + " WHERE il.origin <> 'pk'")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    indexes.add(index(connection, rs.getString(1), rs.getInt(2) != 0, rs.getString(4)));
-                }
+    /** Reads the indexes of every table, by table name, each table's indexes sorted by name. */
+    private static Map<String, List<Index>> indexes(Connection connection) throws SQLException {
+        Map<String, String> sqls = indexSqls(connection);
+        Map<String, List<PartRow>> parts = indexParts(connection);
+        Map<String, List<Index>> byTable = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT m.name, p.name, p.\"unique\""
+                        + perTable("pragma_index_list", "") + " AND p.origin <> 'pk'");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(2);
+                byTable.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                        .add(index(name, rs.getInt(3) != 0, sqls.get(name), parts.getOrDefault(name, List.of())));
             }
         }
-        indexes.sort(Comparator.comparing(Index::name));
-        return indexes;
+        for (List<Index> list : byTable.values()) {
+            list.sort(Comparator.comparing(Index::name));
+        }
+        return byTable;
     }
 
-    private static Index index(Connection connection, String name, boolean unique, String sql) throws SQLException {
+    /** Reads the stored {@code CREATE INDEX} statements by index name; implicit indexes have none. */
+    private static Map<String, String> indexSqls(Connection connection) throws SQLException {
+        Map<String, String> sqls = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                sqls.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return sqls;
+    }
+
+    /** Reads the key parts of every non-primary-key index, by index name, in {@code seqno} order. */
+    private static Map<String, List<PartRow>> indexParts(Connection connection) throws SQLException {
+        Map<String, List<PartRow>> byIndex = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT p.name, x.seqno, x.cid, x.name, x.\"desc\""
+                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x")
+                        + " AND p.origin <> 'pk' AND x.key = 1 ORDER BY m.name, p.name, x.seqno");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                byIndex.computeIfAbsent(rs.getString(1), i -> new ArrayList<>())
+                        .add(new PartRow(rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getInt(5) != 0));
+            }
+        }
+        return byIndex;
+    }
+
+    private static Index index(String name, boolean unique, @Nullable String sql, List<PartRow> rows) {
         CreateIndexParser.Result parsed =
                 sql == null ? new CreateIndexParser.Result(List.of(), Optional.empty()) : CreateIndexParser.parse(sql);
         List<IndexPart> parts = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT seqno, cid, name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
-            st.setString(1, name);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    int seqno = rs.getInt(1);
-                    boolean desc = rs.getInt(4) != 0;
-                    if (rs.getInt(2) == -2 && seqno < parsed.parts().size()) {
-                        parts.add(new IndexPart(parsed.parts().get(seqno), true, desc, Map.of()));
-                    } else {
-                        parts.add(new IndexPart(rs.getString(3), false, desc, Map.of()));
-                    }
-                }
+        for (PartRow row : rows) {
+            if (row.cid() == -2 && row.seqno() < parsed.parts().size()) {
+                parts.add(new IndexPart(parsed.parts().get(row.seqno()), true, row.desc(), Map.of()));
+            } else {
+                parts.add(new IndexPart(row.name(), false, row.desc(), Map.of()));
             }
         }
         return new Index(name, unique, parts, parsed.where(), Optional.empty(), Map.of());
     }
 
-    private static List<ForeignKey> foreignKeys(Connection connection, String table, List<String> names)
-            throws SQLException {
-        List<ForeignKeyRow> rows = new ArrayList<>();
+    /** Reads {@code pragma_foreign_key_list} of every table, by table name, each in {@code id DESC, seq} order. */
+    private static Map<String, List<ForeignKeyRow>> foreignKeyRows(Connection connection) throws SQLException {
+        Map<String, List<ForeignKeyRow>> byTable = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement(
-                "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?)"
-                        + " ORDER BY id DESC, seq")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ForeignKeyRow(
-                            rs.getInt(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            Optional.ofNullable(rs.getString(4)),
-                            rs.getString(5),
-                            rs.getString(6)));
-                }
+                        "SELECT m.name, p.id, p.\"table\", p.\"from\", p.\"to\", p.on_update, p.on_delete"
+                                + perTable("pragma_foreign_key_list", "")
+                                + " ORDER BY m.name, p.id DESC, p.seq");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                byTable.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                        .add(new ForeignKeyRow(
+                                rs.getInt(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                Optional.ofNullable(rs.getString(5)),
+                                rs.getString(6),
+                                rs.getString(7)));
             }
         }
+        return byTable;
+    }
+
+    private static List<ForeignKey> foreignKeys(Connection connection, List<ForeignKeyRow> rows, List<String> names)
+            throws SQLException {
         // SQLite numbers keys in reverse declaration order, so the highest id was declared first.
         Map<Integer, List<ForeignKeyRow>> byId = new LinkedHashMap<>();
         for (ForeignKeyRow row : rows) {
@@ -229,6 +303,16 @@ public final class SqliteInspector implements Inspector {
     private static ReferenceAction action(String sql) {
         return ReferenceAction.parse(sql).orElse(ReferenceAction.NO_ACTION);
     }
+
+    /** One row of {@code pragma_table_xinfo}; {@code type} and {@code dflt} are SQL NULL when absent. */
+    private record ColumnRow(
+            String name, @Nullable String type, boolean notNull, @Nullable String dflt, int pk, int hidden) {}
+
+    /**
+     * One key row of {@code pragma_index_xinfo}; {@code name} is SQL NULL for an expression part, which is only read
+     * when the stored statement lacks that part.
+     */
+    private record PartRow(int seqno, int cid, String name, boolean desc) {}
 
     /** One row of {@code pragma_foreign_key_list}. */
     private record ForeignKeyRow(

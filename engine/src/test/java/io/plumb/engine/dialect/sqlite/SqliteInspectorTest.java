@@ -257,6 +257,60 @@ class SqliteInspectorTest {
     }
 
     @Test
+    void eachTableGetsOnlyItsOwnColumnsIndexesAndForeignKeys() throws SQLException {
+        inspect(
+                "CREATE TABLE b (id integer PRIMARY KEY, a_id int REFERENCES a, x text)",
+                "CREATE TABLE a (id integer PRIMARY KEY, y int NOT NULL)",
+                "CREATE INDEX b_x ON b (x DESC)",
+                "CREATE UNIQUE INDEX a_y ON a (y)",
+                "CREATE INDEX a_expr ON a (y + 1)",
+                "CREATE TABLE c (z int)");
+        List<Table> tables = new SqliteInspector()
+                .inspect(connection, InspectOptions.all())
+                .schemas()
+                .get(0)
+                .tables();
+        assertThat(tables).extracting(Table::name).containsExactly("a", "b", "c");
+        Table a = tables.get(0);
+        Table b = tables.get(1);
+        Table c = tables.get(2);
+        assertThat(a.columns()).extracting(Column::name).containsExactly("id", "y");
+        assertThat(a.indexes())
+                .containsExactly(
+                        new Index(
+                                "a_expr",
+                                false,
+                                List.of(new IndexPart("y + 1", true, false, Map.of())),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Map.of()),
+                        Index.of("a_y", true, "y"));
+        assertThat(a.foreignKeys()).isEmpty();
+        assertThat(b.columns()).extracting(Column::name).containsExactly("id", "a_id", "x");
+        assertThat(b.indexes())
+                .containsExactly(new Index(
+                        "b_x",
+                        false,
+                        List.of(new IndexPart("x", false, true, Map.of())),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()));
+        assertThat(b.foreignKeys())
+                .containsExactly(new ForeignKey(
+                        "0",
+                        List.of("a_id"),
+                        "main",
+                        "a",
+                        List.of("id"),
+                        ReferenceAction.NO_ACTION,
+                        ReferenceAction.NO_ACTION));
+        assertThat(c.columns()).extracting(Column::name).containsExactly("z");
+        assertThat(c.primaryKey()).isEmpty();
+        assertThat(c.indexes()).isEmpty();
+        assertThat(c.foreignKeys()).isEmpty();
+    }
+
+    @Test
     void otherSchemasAreEmpty() throws SQLException {
         inspect("CREATE TABLE t (a int)");
         assertThat(new SqliteInspector()
