@@ -3,20 +3,23 @@ package io.plumb.engine.hcl;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** An {@code ExpressionParser} parses HCL expressions with HCL's operator precedence, on a {@link Parser}'s tokens. */
 final class ExpressionParser {
 
-    /** Binary operators from the loosest to the tightest binding. */
-    private static final List<Set<TokenKind>> LEVELS = List.of(
-            Set.of(TokenKind.OR),
-            Set.of(TokenKind.AND),
-            Set.of(TokenKind.EQEQ, TokenKind.NEQ),
-            Set.of(TokenKind.LT, TokenKind.LE, TokenKind.GT, TokenKind.GE),
-            Set.of(TokenKind.PLUS, TokenKind.MINUS),
-            Set.of(TokenKind.STAR, TokenKind.SLASH, TokenKind.PERCENT));
+    /** The binding level of a binary operator, from the loosest (0) to the tightest; -1 for other tokens. */
+    private static int level(TokenKind kind) {
+        return switch (kind) {
+            case OR -> 0;
+            case AND -> 1;
+            case EQEQ, NEQ -> 2;
+            case LT, LE, GT, GE -> 3;
+            case PLUS, MINUS -> 4;
+            case STAR, SLASH, PERCENT -> 5;
+            default -> -1;
+        };
+    }
 
     private final Parser p;
     private final TemplateParser templates;
@@ -38,17 +41,21 @@ final class ExpressionParser {
         return new Expression.Conditional(condition, whenTrue, whenFalse, condition.start());
     }
 
-    private Expression parseBinary(int level) {
-        if (level == LEVELS.size()) {
-            return parseUnary();
-        }
-        Expression left = parseBinary(level + 1);
-        while (LEVELS.get(level).contains(p.peek().kind())) {
+    /**
+     * Parses operators binding at least as tightly as {@code minLevel}, left-associatively, by precedence climbing:
+     * one call per operand rather than one per operand and level.
+     */
+    private Expression parseBinary(int minLevel) {
+        Expression left = parseUnary();
+        while (true) {
+            int level = level(p.peek().kind());
+            if (level < minLevel) {
+                return left;
+            }
             Token op = p.next();
             Expression right = parseBinary(level + 1);
             left = new Expression.Binary(op.kind(), left, right, op.pos());
         }
-        return left;
     }
 
     private Expression parseUnary() {

@@ -107,10 +107,12 @@ final class Lexer {
 
     private void lexNormal(Mode mode) {
         char c = peek(0);
-        Pos start = pos();
         if (c == ' ' || c == '\t' || c == '\r') {
-            advance(1);
-        } else if (c == '\n') {
+            skipBlanks();
+            return;
+        }
+        Pos start = pos();
+        if (c == '\n') {
             emit(TokenKind.NEWLINE, "\n", start, 1);
         } else if (c == '#' || startsWith("//")) {
             while (offset < src.length() && peek(0) != '\n') {
@@ -138,6 +140,20 @@ final class Lexer {
         } else {
             lexPunctuation(mode, c, start);
         }
+    }
+
+    // Indentation is most of a generated schema file: skip a run at once, without a position per character.
+    private void skipBlanks() {
+        int end = offset;
+        while (end < src.length()) {
+            char c = src.charAt(end);
+            if (c != ' ' && c != '\t' && c != '\r') {
+                break;
+            }
+            end++;
+        }
+        column += end - offset;
+        offset = end;
     }
 
     private void lexNumber(Pos start) {
@@ -171,25 +187,13 @@ final class Lexer {
     }
 
     private void lexPunctuation(Mode mode, char c, Pos start) {
-        String two = offset + 1 < src.length() ? src.substring(offset, offset + 2) : "";
-        @Nullable
-        TokenKind twoKind =
-                switch (two) {
-                    case "==" -> TokenKind.EQEQ;
-                    case "!=" -> TokenKind.NEQ;
-                    case "<=" -> TokenKind.LE;
-                    case ">=" -> TokenKind.GE;
-                    case "&&" -> TokenKind.AND;
-                    case "||" -> TokenKind.OR;
-                    case "=>" -> TokenKind.ARROW;
-                    default -> null;
-                };
-        if (startsWith("...")) {
+        @Nullable TokenKind twoKind = twoCharKind(c, peek(1));
+        if (c == '.' && startsWith("...")) {
             emit(TokenKind.ELLIPSIS, "...", start, 3);
             return;
         }
         if (twoKind != null) {
-            emit(twoKind, two, start, 2);
+            emit(twoKind, src.substring(offset, offset + 2), start, 2);
             return;
         }
         if (c == '{') {
@@ -228,6 +232,19 @@ final class Lexer {
         emit(kind, String.valueOf(c), start, 1);
     }
 
+    // Compares characters rather than a two-character substring: most tokens of a schema are punctuation.
+    private static @Nullable TokenKind twoCharKind(char c, char d) {
+        return switch (c) {
+            case '=' -> d == '=' ? TokenKind.EQEQ : d == '>' ? TokenKind.ARROW : null;
+            case '!' -> d == '=' ? TokenKind.NEQ : null;
+            case '<' -> d == '=' ? TokenKind.LE : null;
+            case '>' -> d == '=' ? TokenKind.GE : null;
+            case '&' -> d == '&' ? TokenKind.AND : null;
+            case '|' -> d == '|' ? TokenKind.OR : null;
+            default -> null;
+        };
+    }
+
     private static String quoteChar(char c) {
         return c < ' ' ? String.format("U+%04X", (int) c) : "\"" + c + "\"";
     }
@@ -248,10 +265,27 @@ final class Lexer {
             }
             if (c == '\\') {
                 text.append(escape());
+            } else if (c != '$' && c != '%') {
+                plainRun(text);
             } else if (templateMarkup(text, start, false)) {
                 return;
             }
         }
+    }
+
+    /** Appends the run of characters at the offset that no quoted-string rule treats specially. */
+    private void plainRun(StringBuilder text) {
+        int end = offset;
+        while (end < src.length()) {
+            char c = src.charAt(end);
+            if (c == '"' || c == '\\' || c == '\n' || c == '$' || c == '%') {
+                break;
+            }
+            end++;
+        }
+        text.append(src, offset, end);
+        column += end - offset;
+        offset = end;
     }
 
     private Pos openQuotePos() {

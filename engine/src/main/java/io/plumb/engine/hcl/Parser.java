@@ -126,7 +126,7 @@ final class Parser {
         Token name = next();
         if (peek().is(TokenKind.EQUAL)) {
             attributes.add(parseAttribute(name, seen));
-            expectLineEnd("after attribute \"" + name.text() + "\"");
+            expectLineEnd("after attribute", name);
             return;
         }
         List<String> labels = parseLabels();
@@ -144,9 +144,12 @@ final class Parser {
         } else {
             body = parseSingleLineBody(name);
         }
-        expect(TokenKind.RBRACE, "to close block \"" + name.text() + "\"");
+        if (!peek().is(TokenKind.RBRACE)) {
+            expect(TokenKind.RBRACE, "to close block \"" + name.text() + "\"");
+        }
+        next();
         blocks.add(new BlockNode(name.text(), labels, body, name.pos()));
-        expectLineEnd("after block \"" + name.text() + "\"");
+        expectLineEnd("after block", name);
     }
 
     private AttributeNode parseAttribute(Token name, Map<String, Pos> seen) {
@@ -158,7 +161,10 @@ final class Parser {
                             + first.column() + ")");
         }
         seen.put(name.text(), name.pos());
-        expect(TokenKind.EQUAL, "after \"" + name.text() + "\"");
+        if (!peek().is(TokenKind.EQUAL)) {
+            expect(TokenKind.EQUAL, "after \"" + name.text() + "\"");
+        }
+        next();
         Expression value = expressions.parseExpression();
         return new AttributeNode(name.text(), value, name.pos());
     }
@@ -208,12 +214,14 @@ final class Parser {
         }
     }
 
-    private void expectLineEnd(String context) {
+    /** Expects the end of the line after an item; the message is built only on error, as items are many. */
+    private void expectLineEnd(String context, Token item) {
         Token t = peek();
         if (t.is(TokenKind.NEWLINE)) {
             next();
         } else if (!t.is(TokenKind.EOF)) {
-            throw new HclException(t.pos(), "expected newline " + context + ", found " + t.describe());
+            throw new HclException(
+                    t.pos(), "expected newline " + context + " \"" + item.text() + "\", found " + t.describe());
         }
     }
 }

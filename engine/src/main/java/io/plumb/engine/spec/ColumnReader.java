@@ -15,26 +15,26 @@ import java.util.Set;
 /** A {@code ColumnReader} reads {@code column} blocks for the {@link TableReader}. */
 final class ColumnReader {
 
-    private final SpecDialect dialect;
+    private static final Set<String> AS = Set.of("as");
 
-    ColumnReader(SpecDialect dialect) {
+    private final SpecDialect dialect;
+    private final SpecVocabulary vocabulary;
+
+    ColumnReader(SpecDialect dialect, SpecVocabulary vocabulary) {
         this.dialect = dialect;
+        this.vocabulary = vocabulary;
     }
 
     /** Reads one column block of the given table. */
     Column read(Resource resource, TableDecl table) {
         String name = SpecBlock.label(resource, table.owner());
         String owner = "column \"" + name + "\" of " + table.owner();
-        SpecBlock block = SpecBlock.of(
-                resource,
-                owner,
-                SpecBlock.names(dialect.columnAttributes(), "type", "null", "default", "as"),
-                Set.of("as"));
+        SpecBlock block = SpecBlock.of(resource, owner, vocabulary.columnNames(), AS);
         ColumnType type = dialect.readType(block.required("type"), owner);
         boolean nullable = block.bool("null");
         Optional<DefaultValue> defaultValue = block.attribute("default").map(a -> DefaultValueSpec.read(a, owner));
         Optional<Generated> generated = generated(block);
-        Map<String, String> options = block.options(dialect.columnAttributes());
+        Map<String, String> options = block.options(vocabulary.columnAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         boolean autoIncrement = options.remove(SpecAttribute.AUTO_INCREMENT) != null;
         return new Column(name, type, nullable, defaultValue, generated, autoIncrement, comment, options);

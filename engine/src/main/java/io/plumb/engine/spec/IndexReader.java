@@ -19,11 +19,16 @@ import java.util.Set;
  */
 final class IndexReader {
 
+    private static final Set<String> ON = Set.of("on");
+    private static final Set<String> KEY = Set.of("columns");
+
+    private final SpecVocabulary vocabulary;
     private final SpecDialect dialect;
     private final TableDecl table;
     private final SpecReferences references;
 
-    IndexReader(SpecDialect dialect, TableDecl table, SpecReferences references) {
+    IndexReader(SpecVocabulary vocabulary, SpecDialect dialect, TableDecl table, SpecReferences references) {
+        this.vocabulary = vocabulary;
         this.dialect = dialect;
         this.table = table;
         this.references = references;
@@ -32,11 +37,10 @@ final class IndexReader {
     Index index(Resource resource) {
         String name = SpecBlock.label(resource, table.owner());
         String owner = "index \"" + name + "\" of " + table.owner();
-        SpecBlock block = SpecBlock.of(
-                resource, owner, SpecBlock.names(dialect.indexAttributes(), "unique", "columns"), Set.of("on"));
+        SpecBlock block = SpecBlock.of(resource, owner, vocabulary.indexNames(), ON);
         boolean unique = block.bool("unique");
         List<IndexPart> parts = parts(block);
-        Map<String, String> options = block.options(dialect.indexAttributes());
+        Map<String, String> options = block.options(vocabulary.indexAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
         return new Index(name, unique, parts, where, comment, options);
@@ -45,7 +49,7 @@ final class IndexReader {
     PrimaryKey primaryKey(Resource resource) {
         String owner = "primary key of " + table.owner();
         String name = SpecBlock.optionalLabel(resource, table.owner());
-        SpecBlock block = SpecBlock.of(resource, owner, Set.of("columns"), Set.of("on"));
+        SpecBlock block = SpecBlock.of(resource, owner, KEY, ON);
         // A dialect that does not keep key names (SQLite) accepts a label but drops it, as inspection has none.
         return new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts(block));
     }
@@ -58,9 +62,12 @@ final class IndexReader {
                     columns.get().pos(), "multiple definitions for " + block.owner() + ", use \"columns\" or \"on\"");
         }
         if (columns.isPresent()) {
-            return columnList(block, columns.get()).stream()
-                    .map(IndexPart::column)
-                    .toList();
+            List<String> names = columnList(block, columns.get());
+            List<IndexPart> parts = new ArrayList<>(names.size());
+            for (String name : names) {
+                parts.add(IndexPart.column(name));
+            }
+            return parts;
         }
         if (on.isEmpty()) {
             throw new HclException(block.pos(), "missing definition for " + block.owner());
@@ -77,21 +84,22 @@ final class IndexReader {
         if (!(attribute.value() instanceof Value.ListValue list)) {
             throw block.expected(attribute, "a list of column references");
         }
-        return list.elements().stream()
-                .map(e -> references.localColumn(attribute, e, table, block.owner()))
-                .toList();
+        List<String> names = new ArrayList<>(list.elements().size());
+        for (Value element : list.elements()) {
+            names.add(references.localColumn(attribute, element, table, block.owner()));
+        }
+        return names;
     }
 
     private IndexPart part(Resource resource, String owner) {
-        SpecBlock block = SpecBlock.of(
-                resource, owner, SpecBlock.names(dialect.indexPartAttributes(), "desc", "column", "expr"), Set.of());
+        SpecBlock block = SpecBlock.of(resource, owner, vocabulary.indexPartNames(), Set.of());
         Optional<Attribute> column = block.attribute("column");
         Optional<String> expr = block.string("expr");
         if (column.isPresent() && expr.isPresent()) {
             throw new HclException(resource.pos(), owner + ": \"column\" and \"expr\" are mutually exclusive");
         }
         boolean desc = block.bool("desc");
-        Map<String, String> options = block.options(dialect.indexPartAttributes());
+        Map<String, String> options = block.options(vocabulary.indexPartAttributes());
         if (column.isPresent()) {
             String name = references.localColumn(column.get(), column.get().value(), table, owner);
             return new IndexPart(name, false, desc, options);

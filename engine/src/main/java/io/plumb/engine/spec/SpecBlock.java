@@ -5,6 +5,7 @@ import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,13 @@ final class SpecBlock {
 
     /** Returns the attribute, unless it is absent or null (which HCL treats as absent). */
     Optional<Attribute> attribute(String name) {
-        return resource.attribute(name).filter(a -> !(a.value() instanceof Value.Null));
+        // A loop rather than Resource.attribute's stream: readers look up every attribute of every block.
+        for (Attribute attribute : resource.attributes()) {
+            if (attribute.name().equals(name)) {
+                return attribute.value() instanceof Value.Null ? Optional.empty() : Optional.of(attribute);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the attribute, or fails with {@code OWNER: missing NAME}. */
@@ -97,7 +104,13 @@ final class SpecBlock {
     }
 
     List<Resource> blocks(String type) {
-        return resource.children(type);
+        List<Resource> blocks = new ArrayList<>();
+        for (Resource child : resource.children()) {
+            if (child.type().equals(type)) {
+                blocks.add(child);
+            }
+        }
+        return blocks;
     }
 
     /** Returns the only block of a type, if any; fails when there are several. */
@@ -106,7 +119,7 @@ final class SpecBlock {
         if (blocks.size() > 1) {
             throw new HclException(blocks.get(1).pos(), owner + ": multiple " + type + " blocks");
         }
-        return blocks.stream().findFirst();
+        return blocks.isEmpty() ? Optional.empty() : Optional.of(blocks.get(0));
     }
 
     /** Returns an error about an attribute's value: {@code attribute "null" of OWNER: expected X, found Y}. */
@@ -137,7 +150,10 @@ final class SpecBlock {
     Map<String, String> options(List<SpecAttribute> specs) {
         Map<String, String> options = new LinkedHashMap<>();
         for (SpecAttribute spec : specs) {
-            attribute(spec.name()).flatMap(a -> option(spec, a)).ifPresent(v -> options.put(spec.name(), v));
+            Optional<Attribute> attribute = attribute(spec.name());
+            if (attribute.isPresent()) {
+                option(spec, attribute.get()).ifPresent(v -> options.put(spec.name(), v));
+            }
         }
         return options;
     }

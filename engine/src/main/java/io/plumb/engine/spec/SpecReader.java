@@ -9,6 +9,7 @@ import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,11 @@ public final class SpecReader {
         List<TableDecl> decls = declareAll(tableBlocks, schemas.keySet());
         SpecReferences references = new SpecReferences(decls);
         // Tables are read in document order, so that the first error in the file is the one reported.
-        List<Table> tables = decls.stream()
-                .map(decl -> new TableReader(dialect, decl, references).read())
-                .toList();
+        SpecVocabulary vocabulary = SpecVocabulary.of(dialect);
+        List<Table> tables = new ArrayList<>(decls.size());
+        for (TableDecl decl : decls) {
+            tables.add(new TableReader(dialect, vocabulary, decl, references).read());
+        }
         List<Schema> result = new ArrayList<>();
         for (Schema schema : schemas.values()) {
             List<Table> own = new ArrayList<>();
@@ -80,10 +83,10 @@ public final class SpecReader {
 
     private List<TableDecl> declareAll(List<Resource> tableBlocks, Set<String> schemas) {
         List<TableDecl> decls = new ArrayList<>();
+        Set<List<String>> declared = new HashSet<>();
         for (Resource resource : tableBlocks) {
             TableDecl decl = declare(resource, schemas);
-            if (decls.stream()
-                    .anyMatch(d -> d.schema().equals(decl.schema()) && d.name().equals(decl.name()))) {
+            if (!declared.add(List.of(decl.schema(), decl.name()))) {
                 throw new HclException(
                         resource.pos(), decl.owner() + ": declared twice in schema \"" + decl.schema() + "\"");
             }
@@ -118,10 +121,12 @@ public final class SpecReader {
         Optional<String> qualifier =
                 resource.labels().size() == 2 ? Optional.of(resource.labels().get(0)) : Optional.empty();
         String schema = tableSchema(resource, "table \"" + name + "\"", qualifier, schemas);
-        List<String> columns = resource.children("column").stream()
-                .filter(c -> c.labels().size() == 1)
-                .map(c -> c.labels().get(0))
-                .toList();
+        List<String> columns = new ArrayList<>();
+        for (Resource child : resource.children()) {
+            if (child.type().equals("column") && child.labels().size() == 1) {
+                columns.add(child.labels().get(0));
+            }
+        }
         return new TableDecl(resource, schema, name, columns);
     }
 

@@ -3,7 +3,11 @@ package io.plumb.engine.spec;
 import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code SpecReferences} resolves the column references of a schema document against its tables, the way the
@@ -11,10 +15,14 @@ import java.util.List;
  */
 final class SpecReferences {
 
-    private final List<TableDecl> tables;
+    // Tables by name, in declaration order: every foreign key looks its target up here, so a scan of all tables
+    // per reference would make reading a document quadratic in its table count.
+    private final Map<String, List<TableDecl>> byName = new HashMap<>();
 
     SpecReferences(List<TableDecl> tables) {
-        this.tables = List.copyOf(tables);
+        for (TableDecl table : tables) {
+            byName.computeIfAbsent(table.name(), n -> new ArrayList<>(1)).add(table);
+        }
     }
 
     /**
@@ -73,14 +81,18 @@ final class SpecReferences {
     }
 
     private TableDecl table(Attribute attribute, String name, String schema, String owner) {
-        List<TableDecl> local = tables.stream()
-                .filter(t -> t.name().equals(name) && t.schema().equals(schema))
-                .toList();
-        if (local.size() == 1) {
-            return local.get(0);
+        List<TableDecl> found = byName.getOrDefault(name, List.of());
+        @Nullable TableDecl local = null;
+        int locals = 0;
+        for (TableDecl t : found) {
+            if (t.schema().equals(schema)) {
+                local = t;
+                locals++;
+            }
         }
-        List<TableDecl> found =
-                tables.stream().filter(t -> t.name().equals(name)).toList();
+        if (locals == 1 && local != null) {
+            return local;
+        }
         if (found.isEmpty()) {
             throw new HclException(attribute.pos(), owner + ": referenced table \"" + name + "\" not found");
         }
@@ -91,10 +103,11 @@ final class SpecReferences {
     }
 
     private TableDecl qualifiedTable(Attribute attribute, String schema, String name, String owner) {
-        return tables.stream()
-                .filter(t -> t.name().equals(name) && t.schema().equals(schema))
-                .findFirst()
-                .orElseThrow(() -> new HclException(
-                        attribute.pos(), owner + ": referenced table \"" + schema + "." + name + "\" not found"));
+        for (TableDecl t : byName.getOrDefault(name, List.of())) {
+            if (t.schema().equals(schema)) {
+                return t;
+            }
+        }
+        throw new HclException(attribute.pos(), owner + ": referenced table \"" + schema + "." + name + "\" not found");
     }
 }

@@ -19,28 +19,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** A {@code TableReader} reads one {@code table} block, whose name and schema are already known, into a table. */
 final class TableReader {
 
     private static final Set<String> BLOCKS = Set.of("column", "primary_key", "index", "foreign_key", "check");
+    private static final Set<String> FOREIGN_KEY = Set.of("columns", "ref_columns", "on_update", "on_delete");
+    private static final Set<String> CHECK = Set.of("expr");
 
     private final SpecDialect dialect;
+    private final SpecVocabulary vocabulary;
     private final TableDecl table;
     private final SpecReferences references;
     private final IndexReader indexes;
 
-    TableReader(SpecDialect dialect, TableDecl table, SpecReferences references) {
+    TableReader(SpecDialect dialect, SpecVocabulary vocabulary, TableDecl table, SpecReferences references) {
         this.dialect = dialect;
+        this.vocabulary = vocabulary;
         this.table = table;
         this.references = references;
-        this.indexes = new IndexReader(dialect, table, references);
+        this.indexes = new IndexReader(vocabulary, dialect, table, references);
     }
 
     Table read() {
-        SpecBlock block = SpecBlock.of(
-                table.resource(), table.owner(), SpecBlock.names(dialect.tableAttributes(), "schema", "name"), BLOCKS);
-        Map<String, String> options = block.options(dialect.tableAttributes());
+        SpecBlock block = SpecBlock.of(table.resource(), table.owner(), vocabulary.tableNames(), BLOCKS);
+        Map<String, String> options = block.options(vocabulary.tableAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         List<Column> columns = columns(block);
         Optional<PrimaryKey> primaryKey = block.block("primary_key").map(indexes::primaryKey);
@@ -54,18 +58,24 @@ final class TableReader {
             }
             indexList.add(index);
         }
-        List<ForeignKey> foreignKeys =
-                block.blocks("foreign_key").stream().map(this::foreignKey).toList();
-        List<Check> checks = block.blocks("check").stream().map(this::check).toList();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (Resource resource : block.blocks("foreign_key")) {
+            foreignKeys.add(foreignKey(resource));
+        }
+        List<Check> checks = new ArrayList<>();
+        for (Resource resource : block.blocks("check")) {
+            checks.add(check(resource));
+        }
         return new Table(table.name(), columns, primaryKey, indexList, foreignKeys, checks, comment, options);
     }
 
     private List<Column> columns(SpecBlock block) {
-        ColumnReader reader = new ColumnReader(dialect);
+        ColumnReader reader = new ColumnReader(dialect, vocabulary);
         List<Column> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (Resource resource : block.blocks("column")) {
             Column column = reader.read(resource, table);
-            if (columns.stream().anyMatch(c -> c.name().equals(column.name()))) {
+            if (!names.add(column.name())) {
                 throw new HclException(
                         resource.pos(), "column \"" + column.name() + "\" of " + table.owner() + ": declared twice");
             }
@@ -77,8 +87,7 @@ final class TableReader {
     private ForeignKey foreignKey(Resource resource) {
         String name = SpecBlock.optionalLabel(resource, table.owner());
         String owner = (name.isEmpty() ? "foreign key" : "foreign key \"" + name + "\"") + " of " + table.owner();
-        SpecBlock block =
-                SpecBlock.of(resource, owner, Set.of("columns", "ref_columns", "on_update", "on_delete"), Set.of());
+        SpecBlock block = SpecBlock.of(resource, owner, FOREIGN_KEY, Set.of());
         List<String> columns = indexes.columnList(block, block.required("columns"));
         if (columns.isEmpty()) {
             throw new HclException(block.required("columns").pos(), owner + ": expected at least one column");
@@ -87,26 +96,31 @@ final class TableReader {
         if (!(refAttribute.value() instanceof Value.ListValue refList)) {
             throw block.expected(refAttribute, "a list of column references");
         }
-        List<ColumnRef> refs = refList.elements().stream()
-                .map(e -> references.column(refAttribute, e, table, owner))
-                .toList();
-        if (refs.stream().map(ColumnRef::table).distinct().count() > 1) {
+        List<String> refColumns = new ArrayList<>(refList.elements().size());
+        @Nullable TableDecl target = null;
+        boolean oneTable = true;
+        for (Value element : refList.elements()) {
+            ColumnRef ref = references.column(refAttribute, element, table, owner);
+            oneTable &= target == null || target.equals(ref.table());
+            target = ref.table();
+            refColumns.add(ref.column());
+        }
+        if (!oneTable) {
             throw new HclException(
                     refAttribute.pos(), "attribute \"ref_columns\" of " + owner + ": expected columns of one table");
         }
-        if (refs.size() != columns.size()) {
+        if (refColumns.size() != columns.size() || target == null) {
             throw new HclException(
                     refAttribute.pos(),
-                    owner + ": expected as many ref_columns as columns, found " + refs.size() + " and "
+                    owner + ": expected as many ref_columns as columns, found " + refColumns.size() + " and "
                             + columns.size());
         }
-        TableDecl target = refs.get(0).table();
         return new ForeignKey(
                 name,
                 columns,
                 target.schema(),
                 target.name(),
-                refs.stream().map(ColumnRef::column).toList(),
+                refColumns,
                 action(block, "on_update"),
                 action(block, "on_delete"));
     }
@@ -119,22 +133,24 @@ final class TableReader {
         if (!(attribute.get().value() instanceof Value.Ident ident)) {
             throw block.expected(attribute.get(), "an identifier");
         }
-        return Arrays.stream(ReferenceAction.values())
-                .filter(a -> a.name().equals(ident.name()))
-                .findFirst()
-                .orElseThrow(() -> new HclException(
-                        attribute.get().pos(),
-                        "attribute \"" + name + "\" of " + block.owner() + ": unknown action \"" + ident.name()
-                                + "\", expected one of "
-                                + Arrays.stream(ReferenceAction.values())
-                                        .map(Enum::name)
-                                        .collect(Collectors.joining(", "))));
+        for (ReferenceAction action : ReferenceAction.values()) {
+            if (action.name().equals(ident.name())) {
+                return action;
+            }
+        }
+        throw new HclException(
+                attribute.get().pos(),
+                "attribute \"" + name + "\" of " + block.owner() + ": unknown action \"" + ident.name()
+                        + "\", expected one of "
+                        + Arrays.stream(ReferenceAction.values())
+                                .map(Enum::name)
+                                .collect(Collectors.joining(", ")));
     }
 
     private Check check(Resource resource) {
         String name = SpecBlock.optionalLabel(resource, table.owner());
         String owner = (name.isEmpty() ? "check" : "check \"" + name + "\"") + " of " + table.owner();
-        SpecBlock block = SpecBlock.of(resource, owner, Set.of("expr"), Set.of());
+        SpecBlock block = SpecBlock.of(resource, owner, CHECK, Set.of());
         String expr =
                 block.string("expr").orElseThrow(() -> new HclException(resource.pos(), owner + ": missing expr"));
         return Check.of(name, expr);
