@@ -20,6 +20,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,54 +39,78 @@ public final class SchemaBench {
 
     private SchemaBench() {}
 
-    /** Runs the benchmark; the optional argument is the number of tables (default 1,000). */
+    /** Runs the benchmark; the optional arguments are the number of tables (default 1,000) and of rounds (5). */
     public static void main(String[] args) throws Exception {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int rounds = args.length > 1 ? Math.max(2, Integer.parseInt(args[1])) : 5;
         Path dir = Files.createTempDirectory("plumb-schema-bench");
         try (Database db = Database.open("sqlite://" + dir.resolve("bench.db"), dir)) {
             create(db.connection(), tables);
-            Dialect dialect = db.dialect();
-            System.out.printf(
-                    Locale.ROOT, "SQLite schema of %d tables (10 columns, 2 indexes, 1 foreign key each)%n", tables);
-            System.out.printf(Locale.ROOT, "%-34s %10s %10s%n", "stage", "seconds", "target");
-            // One untimed round warms the JIT, as a long-running CLI or test JVM would be.
-            Realm warm = db.inspect(List.of());
-            dialect.spec().write(warm);
-            Realm inspected = timed("inspect", () -> db.inspect(List.of()));
-            String hcl = timed("write HCL", () -> dialect.spec().write(inspected));
-            Realm fromHcl = timed("read HCL (parse, evaluate, decode)", () -> dialect.spec()
-                    .read(HclSources.evaluateText("bench.hcl", hcl, dir, Map.of(), name -> null)));
-            Realm changed = withOneChangePerTable(fromHcl);
-            DiffOptions options = new DiffOptions(dialect.normalizer(), DiffPolicy.none());
-            List<SchemaChange> changes =
-                    timed("diff (one change per table)", () -> new Differ().diff(inspected, changed, options));
-            Plan plan = timed("plan", () -> dialect.planner().plan(changes, PlanOptions.defaults()));
-            System.out.printf(
-                    Locale.ROOT,
-                    "%d changes, %d statements, %d bytes of HCL%n",
-                    changes.size(),
-                    plan.changes().size(),
-                    hcl.length());
+            Map<String, List<Double>> seconds = new LinkedHashMap<>();
+            Round last = round(db, dir, seconds);
+            for (int i = 1; i < rounds; i++) {
+                last = round(db, dir, seconds);
+            }
+            print(tables, rounds, seconds, last);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private static <T> T timed(String stage, Supplier<T> work) {
+    /** What one round produced, for the closing line. */
+    private record Round(int changes, int statements, int hclBytes) {}
+
+    private static Round round(Database db, Path dir, Map<String, List<Double>> seconds) {
+        Dialect dialect = db.dialect();
+        Realm inspected = timed(seconds, "inspect", () -> db.inspect(List.of()));
+        String hcl = timed(seconds, "write HCL", () -> dialect.spec().write(inspected));
+        Realm fromHcl = timed(seconds, "read HCL (parse, evaluate, decode)", () -> dialect.spec()
+                .read(HclSources.evaluateText("bench.hcl", hcl, dir, Map.of(), name -> null)));
+        Realm changed = withOneChangePerTable(fromHcl);
+        DiffOptions options = new DiffOptions(dialect.normalizer(), DiffPolicy.none());
+        List<SchemaChange> changes =
+                timed(seconds, "diff (one change per table)", () -> new Differ().diff(inspected, changed, options));
+        Plan plan = timed(seconds, "plan", () -> dialect.planner().plan(changes, PlanOptions.defaults()));
+        return new Round(changes.size(), plan.changes().size(), hcl.length());
+    }
+
+    private static <T> T timed(Map<String, List<Double>> seconds, String stage, Supplier<T> work) {
         long start = System.nanoTime();
         T result = work.get();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        seconds.computeIfAbsent(stage, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e9);
+        return result;
+    }
+
+    private static void print(int tables, int rounds, Map<String, List<Double>> seconds, Round last) {
         System.out.printf(
                 Locale.ROOT,
-                "%-34s %10.3f %9.1fs%s%n",
-                stage,
-                seconds,
-                TARGET_SECONDS,
-                seconds < TARGET_SECONDS ? "" : "  OVER");
-        return result;
+                "SQLite schema of %d tables (10 columns, 2 indexes, 1 foreign key each), %d rounds%n",
+                tables,
+                rounds);
+        System.out.printf(Locale.ROOT, "%-36s %12s %16s %8s%n", "stage", "first round", "median of rest", "target");
+        seconds.forEach((stage, times) -> {
+            List<Double> rest = new ArrayList<>(times.subList(1, times.size()));
+            rest.sort(Comparator.naturalOrder());
+            double median = rest.get(rest.size() / 2);
+            boolean over = times.get(0) >= TARGET_SECONDS || median >= TARGET_SECONDS;
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s %11.3fs %15.3fs %7.1fs%s%n",
+                    stage,
+                    times.get(0),
+                    median,
+                    TARGET_SECONDS,
+                    over ? "  OVER" : "");
+        });
+        System.out.printf(
+                Locale.ROOT,
+                "%d changes, %d statements, %d bytes of HCL; the first round is what a one-shot CLI run pays"
+                        + " (cold JIT), the rest what a test JVM or agent pays%n",
+                last.changes(),
+                last.statements(),
+                last.hclBytes());
     }
 
     private static Realm withOneChangePerTable(Realm realm) {
