@@ -6,5 +6,12 @@ package io.plumb.engine.hcl;
  * @param name the attribute name
  * @param value the evaluated value
  * @param pos where the attribute's expression starts, for errors about its value
+ * @param namePos where the attribute's name starts, for errors about the attribute itself (an unknown name)
  */
-public record Attribute(String name, Value value, Pos pos) {}
+public record Attribute(String name, Value value, Pos pos, Pos namePos) {
+
+    /** Creates an attribute whose name and value are reported at the same position. */
+    public Attribute(String name, Value value, Pos pos) {
+        this(name, value, pos, pos);
+    }
+}

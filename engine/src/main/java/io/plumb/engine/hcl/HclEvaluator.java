@@ -173,7 +173,7 @@ public final class HclEvaluator {
         for (AttributeNode attribute : block.body().attributes()) {
             if (!attribute.name().equals("for_each")) {
                 Expression e = attribute.expression();
-                attributes.add(new Attribute(attribute.name(), ev.eval(e, scope), e.start()));
+                attributes.add(new Attribute(attribute.name(), ev.eval(e, scope), e.start(), attribute.pos()));
             }
         }
         List<Resource> children = new ArrayList<>();

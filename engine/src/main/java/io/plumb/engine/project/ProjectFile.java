@@ -195,7 +195,7 @@ public final class ProjectFile {
                 try {
                     kind = ChangeKind.fromKey(attribute.name());
                 } catch (IllegalArgumentException e) {
-                    throw new HclException(attribute.pos(), String.valueOf(e.getMessage()));
+                    throw new HclException(attribute.namePos(), String.valueOf(e.getMessage()));
                 }
                 if (!(attribute.value() instanceof Value.Bool b)) {
                     throw new HclException(

@@ -36,7 +36,7 @@ final class SpecBlock {
         for (Attribute attribute : resource.attributes()) {
             if (!attributes.contains(attribute.name())) {
                 throw new HclException(
-                        attribute.pos(), "unsupported attribute \"" + attribute.name() + "\" in " + owner);
+                        attribute.namePos(), "unsupported attribute \"" + attribute.name() + "\" in " + owner);
             }
         }
         for (Resource child : resource.children()) {
