@@ -82,8 +82,20 @@ public final class Database implements AutoCloseable {
         return boundSchema;
     }
 
-    /** Inspects the bound schema, or the given schemas of an unbound URL (all when empty). */
+    /**
+     * Inspects the bound schema, or the given schemas of an unbound URL (all when empty).
+     *
+     * @throws DatabaseException when a schema other than the bound one is asked for, or the database cannot be read
+     */
     public Realm inspect(List<String> schemas) {
+        if (boundSchema.isPresent()) {
+            for (String schema : schemas) {
+                if (!schema.equals(boundSchema.get())) {
+                    throw new DatabaseException("schema \"" + schema + "\" not found: " + url + " is bound to schema \""
+                            + boundSchema.get() + "\"");
+                }
+            }
+        }
         List<String> selected = boundSchema.map(List::of).orElse(schemas);
         try {
             return dialect.inspector().inspect(connection, new InspectOptions(selected));
