@@ -15,7 +15,8 @@ import java.util.Locale;
  *
  * <p>SQLite ignores {@code PRAGMA foreign_keys} inside a transaction, so the executor runs the pragmas a SQLite plan
  * brackets a table rebuild with around the transaction instead, and checks the keys ({@code PRAGMA
- * foreign_key_check}) before it commits: this is SQLite's documented procedure for altering a table.
+ * foreign_key_check}) before it commits: this is SQLite's documented procedure for altering a table. The triggers
+ * and views of a rebuilt table survive the rebuild ({@link SqliteRebuilds}).
  */
 public final class PlanExecutor {
 
@@ -40,6 +41,7 @@ public final class PlanExecutor {
                 statements.add(sql);
             }
         }
+        SqliteRebuilds rebuilds = SqliteRebuilds.of(connection, statements);
         try {
             boolean restoreFks = fksOff && foreignKeysEnabled(connection);
             if (restoreFks) {
@@ -47,11 +49,9 @@ public final class PlanExecutor {
             }
             try {
                 if (plan.transactional()) {
-                    inTransaction(connection, statements, restoreFks);
+                    inTransaction(connection, statements, rebuilds, restoreFks);
                 } else {
-                    for (String sql : statements) {
-                        run(connection, sql);
-                    }
+                    runAll(connection, statements, rebuilds);
                 }
             } finally {
                 if (restoreFks) {
@@ -63,14 +63,13 @@ public final class PlanExecutor {
         }
     }
 
-    private static void inTransaction(Connection connection, List<String> statements, boolean checkKeys)
+    private static void inTransaction(
+            Connection connection, List<String> statements, SqliteRebuilds rebuilds, boolean checkKeys)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            for (String sql : statements) {
-                run(connection, sql);
-            }
+            runAll(connection, statements, rebuilds);
             if (checkKeys) {
                 checkForeignKeys(connection);
             }
@@ -80,6 +79,18 @@ public final class PlanExecutor {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void runAll(Connection connection, List<String> statements, SqliteRebuilds rebuilds) {
+        rebuilds.before(connection);
+        try {
+            for (String sql : statements) {
+                run(connection, sql);
+            }
+            rebuilds.after(connection);
+        } finally {
+            rebuilds.restore(connection);
         }
     }
 

@@ -115,4 +115,36 @@ class PlanExecutorTest {
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
     }
+
+    @Test
+    void aRebuildKeepsTheTablesTriggersAndTheViewsThatUseIt() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE t (id integer PRIMARY KEY, name text)");
+            s.execute("CREATE TABLE log (msg text)");
+            s.execute("CREATE VIEW names AS SELECT name FROM t");
+            s.execute("CREATE TRIGGER t_log AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.name); END");
+        }
+        PlanExecutor.execute(
+                connection,
+                plan(
+                        true,
+                        "PRAGMA foreign_keys = off",
+                        "CREATE TABLE `new_t` (id integer PRIMARY KEY, name text, extra text)",
+                        "INSERT INTO `new_t` (id, name) SELECT id, name FROM `t`",
+                        "DROP TABLE `t`",
+                        "ALTER TABLE `new_t` RENAME TO `t`",
+                        "PRAGMA foreign_keys = on"));
+        try (Statement s = connection.createStatement()) {
+            s.execute("INSERT INTO t (id, name) VALUES (1, 'ada')");
+            try (ResultSet rows = s.executeQuery("SELECT (SELECT msg FROM log), (SELECT name FROM names)")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("ada");
+                assertThat(rows.getString(2)).isEqualTo("ada");
+            }
+            try (ResultSet rows = s.executeQuery("PRAGMA legacy_alter_table")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isZero();
+            }
+        }
+    }
 }

@@ -1,0 +1,89 @@
+package io.plumb.engine.plan;
+
+import io.plumb.engine.db.SqlErrors;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code SqliteRebuilds} keeps what a SQLite table rebuild would otherwise lose, following steps 9 to 11 of SQLite's
+ * procedure for altering a table: triggers on the table are dropped with it, so they are read before and re-created
+ * after; and views that use the table would make the rename fail, so the rename runs with {@code
+ * legacy_alter_table}, which leaves views alone (they name the table, which exists again once the rename is done).
+ */
+final class SqliteRebuilds {
+
+    // The planner's last step of a rebuild: ALTER TABLE `new_t` RENAME TO `t`.
+    private static final Pattern RENAME = Pattern.compile("ALTER TABLE `new_(.+)` RENAME TO `\\1`");
+
+    private final Set<String> tables;
+    private final List<String> triggers;
+
+    private SqliteRebuilds(Set<String> tables, List<String> triggers) {
+        this.tables = tables;
+        this.triggers = triggers;
+    }
+
+    /** Finds the tables a plan rebuilds and reads their triggers. */
+    static SqliteRebuilds of(Connection connection, List<String> statements) {
+        Set<String> tables = new LinkedHashSet<>();
+        for (String sql : statements) {
+            Matcher m = RENAME.matcher(sql);
+            if (m.matches()) {
+                tables.add(m.group(1));
+            }
+        }
+        List<String> triggers = new ArrayList<>();
+        String query = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY rowid";
+        for (String table : tables) {
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
+                statement.setString(1, table);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        triggers.add(rows.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StatementException(query, SqlErrors.message(e), e);
+            }
+        }
+        return new SqliteRebuilds(tables, triggers);
+    }
+
+    /** Runs before the plan's statements. */
+    void before(Connection connection) {
+        if (!tables.isEmpty()) {
+            run(connection, "PRAGMA legacy_alter_table = ON");
+        }
+    }
+
+    /** Runs after the plan's statements succeeded: re-creates the triggers. */
+    void after(Connection connection) {
+        for (String trigger : triggers) {
+            run(connection, trigger);
+        }
+    }
+
+    /** Runs last, whatever happened: restores the pragma, which is not part of the transaction. */
+    void restore(Connection connection) {
+        if (!tables.isEmpty()) {
+            run(connection, "PRAGMA legacy_alter_table = OFF");
+        }
+    }
+
+    private static void run(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new StatementException(sql, SqlErrors.message(e), e);
+        }
+    }
+}
