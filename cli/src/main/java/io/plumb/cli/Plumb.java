@@ -49,6 +49,10 @@ public final class Plumb {
             CommandLine commandLine = commandLine(env, prefix);
             commandLine.setCommandName(programName);
             return commandLine.execute(args);
+        } catch (StackOverflowError e) {
+            // A last line of defence: parsers bound their nesting, but no input may end in a stack trace.
+            env.err().println(prefix + "input nested too deeply to process");
+            return ExitCode.SOFTWARE;
         } catch (RuntimeException | LinkageError e) {
             env.err().println(prefix + ErrorMessage.of(e));
             return ExitCode.SOFTWARE;

@@ -21,8 +21,12 @@ final class ExpressionParser {
         };
     }
 
+    /** How deeply expressions may nest; real files stay far below, and the parser's stack well above. */
+    static final int MAX_DEPTH = 200;
+
     private final Parser p;
     private final TemplateParser templates;
+    private int depth;
 
     ExpressionParser(Parser parser) {
         this.p = parser;
@@ -30,15 +34,26 @@ final class ExpressionParser {
     }
 
     Expression parseExpression() {
-        Expression condition = parseBinary(0);
-        if (!p.peek().is(TokenKind.QUESTION)) {
-            return condition;
+        enter();
+        try {
+            Expression condition = parseBinary(0);
+            if (!p.peek().is(TokenKind.QUESTION)) {
+                return condition;
+            }
+            p.next();
+            Expression whenTrue = parseExpression();
+            p.expect(TokenKind.COLON, "in conditional expression");
+            Expression whenFalse = parseExpression();
+            return new Expression.Conditional(condition, whenTrue, whenFalse, condition.start());
+        } finally {
+            depth--;
         }
-        p.next();
-        Expression whenTrue = parseExpression();
-        p.expect(TokenKind.COLON, "in conditional expression");
-        Expression whenFalse = parseExpression();
-        return new Expression.Conditional(condition, whenTrue, whenFalse, condition.start());
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw new HclException(p.peek().pos(), "expression nested too deeply: more than " + MAX_DEPTH + " levels");
+        }
     }
 
     /**
@@ -62,7 +77,12 @@ final class ExpressionParser {
         Token t = p.peek();
         if (t.is(TokenKind.BANG) || t.is(TokenKind.MINUS)) {
             p.next();
-            return new Expression.Unary(t.kind(), parseUnary(), t.pos());
+            enter();
+            try {
+                return new Expression.Unary(t.kind(), parseUnary(), t.pos());
+            } finally {
+                depth--;
+            }
         }
         return parsePostfix(parsePrimary());
     }

@@ -20,6 +20,7 @@ final class Parser {
     private final Deque<Boolean> skipNewlines = new ArrayDeque<>();
     private final ExpressionParser expressions;
     private int index;
+    private int blockDepth;
 
     Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -140,7 +141,12 @@ final class Parser {
         next();
         Body body;
         if (peek().is(TokenKind.NEWLINE)) {
+            if (++blockDepth > ExpressionParser.MAX_DEPTH) {
+                throw new HclException(
+                        name.pos(), "blocks nested too deeply: more than " + ExpressionParser.MAX_DEPTH + " levels");
+            }
             body = parseBody(name.text(), name.pos());
+            blockDepth--;
         } else {
             body = parseSingleLineBody(name);
         }

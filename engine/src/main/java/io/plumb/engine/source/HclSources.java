@@ -7,6 +7,7 @@ import io.plumb.engine.hcl.HclEvaluator;
 import io.plumb.engine.hcl.HclFile;
 import io.plumb.engine.hcl.Value;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,12 @@ public final class HclSources {
         return HclEvaluator.evaluate(List.of(parsed), new EvalOptions(variables, parentOf(file), getenv, roots));
     }
 
-    private static String read(Path file, String display) {
+    /** Reads a schema file as UTF-8 text. */
+    static String read(Path file, String display) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new SourceException(display + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new SourceException("reading " + display + ": " + e.getMessage(), e);
         }

@@ -9,7 +9,6 @@ import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,12 +139,7 @@ public final class SourceLoader {
         DevDatabase.requireClean(dev);
         try {
             for (SourceFile file : files) {
-                String text;
-                try {
-                    text = Files.readString(file.path(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new SourceException("reading " + file.display() + ": " + e.getMessage(), e);
-                }
+                String text = HclSources.read(file.path(), file.display());
                 DevDatabase.execute(dev, file.display(), SqlScript.split(text));
             }
             return dev.inspect(List.of());

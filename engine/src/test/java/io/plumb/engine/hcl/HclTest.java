@@ -171,4 +171,19 @@ class HclTest {
         BlockNode b = Hcl.parse("x.hcl", "a b \"c\" {\n}\n").body().blocks().get(0);
         assertThat(b.labels()).isEqualTo(List.of("b", "c"));
     }
+
+    @Test
+    void boundsNestingSoThatHostileInputIsAnErrorNotAStackOverflow() {
+        String parens = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+        assertThatThrownBy(() -> Hcl.parse("x.hcl", "a = " + parens + "\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("x.hcl:1:205: expression nested too deeply: more than 200 levels");
+        assertThatThrownBy(() -> Hcl.parse("x.hcl", "a = " + "!".repeat(5_000) + "true\n"))
+                .hasMessage("x.hcl:1:205: expression nested too deeply: more than 200 levels");
+        assertThatThrownBy(() -> Hcl.parse("x.hcl", "b {\n".repeat(300) + "}\n".repeat(300)))
+                .hasMessage("x.hcl:201:1: blocks nested too deeply: more than 200 levels");
+        // Two hundred levels are still fine.
+        String ok = "(".repeat(199) + "1" + ")".repeat(199);
+        assertThat(Hcl.parse("x.hcl", "a = " + ok + "\n").body().attributes()).hasSize(1);
+    }
 }
