@@ -6,7 +6,6 @@ import io.plumb.engine.project.Env;
 import io.plumb.engine.project.ProjectException;
 import io.plumb.engine.project.ProjectFile;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,10 +174,5 @@ final class ProjectSelection {
                         : new Value.ListValue(
                                 list.stream().<Value>map(Value.Str::new).toList())));
         return variables;
-    }
-
-    /** Returns a path made absolute against the working directory. */
-    static Path resolve(CliEnvironment cli, String path) {
-        return cli.resolve(path);
     }
 }

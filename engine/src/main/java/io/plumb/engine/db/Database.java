@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -102,11 +101,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException("inspecting " + url + ": " + SqlErrors.message(e), e);
         }
-    }
-
-    /** Returns the connection's environment for script-level substitutions, such as the bound schema. */
-    public Map<String, String> describe() {
-        return Map.of("dialect", dialect.name(), "schema", boundSchema.orElse(""));
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.source.HclSources;
-import io.plumb.engine.source.SourceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -209,10 +208,5 @@ public final class ProjectFile {
             }
         }
         return new DiffPolicy(skip);
-    }
-
-    /** Returns whether a source value names a database rather than files. */
-    public static boolean isDatabaseUrl(String src) {
-        return SourceLoader.isDatabaseUrl(src);
     }
 }
