@@ -89,13 +89,7 @@ final class SchemaApplyCommand implements Callable<Integer> {
         if (desired.isEmpty()) {
             throw Flags.missing(spec, "to");
         }
-        boolean transactional =
-                switch (txMode) {
-                    case "file", "all" -> true;
-                    case "none" -> false;
-                    default -> throw new picocli.CommandLine.ParameterException(
-                            spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
-                };
+        boolean transactional = isTransactional();
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
@@ -122,9 +116,18 @@ final class SchemaApplyCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean isTransactional() {
+        return switch (txMode) {
+            case "file", "all" -> true;
+            case "none" -> false;
+            default -> throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
+        };
+    }
+
     /**
-     * Gives a desired state of one schema the name of the schema the target URL is bound to, as the reference tool
-     * does; a desired state of several schemas cannot be applied to one.
+     * Checks that a desired state for a schema-bound target describes that one schema, as the reference tool does
+     * ({@code mismatched HCL and database schemas}); an empty desired state becomes that schema, empty.
      */
     static Realm bindToTarget(Realm wanted, Database db) {
         if (db.boundSchema().isEmpty()) {
