@@ -39,6 +39,20 @@ final class Numbers {
         return n;
     }
 
+    /**
+     * Reports at {@code pos} a quotient {@code l / r} out of range before a remainder computes it digit by digit, which
+     * takes seconds for {@code 1e9999 % 1e-9999}.
+     */
+    static void checkQuotient(BigDecimal l, BigDecimal r, Pos pos) {
+        if (l.signum() == 0) {
+            return;
+        }
+        long digits = ((long) l.precision() - l.scale()) - ((long) r.precision() - r.scale());
+        if (digits > MAX_EXPONENT) {
+            throw new HclException(pos, outOfRange("a quotient of about 1E+" + digits));
+        }
+    }
+
     private static String outOfRange(String found) {
         return "number out of range: expected at most " + MAX_DIGITS + " digits and an exponent between -"
                 + MAX_EXPONENT + " and " + MAX_EXPONENT + ", found " + found;

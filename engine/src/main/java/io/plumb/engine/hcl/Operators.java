@@ -43,6 +43,7 @@ final class Operators {
             case SLASH -> new Value.Num(divide(l, r, pos));
             case PERCENT -> {
                 nonZero(r, pos);
+                Numbers.checkQuotient(l, r, pos);
                 yield new Value.Num(l.remainder(r));
             }
             case LT -> new Value.Bool(l.compareTo(r) < 0);
