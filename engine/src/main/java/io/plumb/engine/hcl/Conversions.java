@@ -48,7 +48,7 @@ final class Conversions {
         }
         if (v instanceof Value.Str s) {
             try {
-                return new BigDecimal(s.value().trim());
+                return Numbers.checked(new BigDecimal(s.value().trim()), pos);
             } catch (NumberFormatException e) {
                 throw new HclException(pos, what + ": expected a number, found string \"" + s.value() + "\"");
             }

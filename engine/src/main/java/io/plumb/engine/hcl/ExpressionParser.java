@@ -1,6 +1,5 @@
 package io.plumb.engine.hcl;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -121,7 +120,7 @@ final class ExpressionParser {
             return new Expression.GetAttr(source, step.text(), step.pos());
         }
         if (step.is(TokenKind.NUMBER) && step.text().chars().allMatch(Character::isDigit)) {
-            Expression key = new Expression.Literal(new Value.Num(new BigDecimal(step.text())), step.pos());
+            Expression key = new Expression.Literal(new Value.Num(Numbers.parse(step.text(), step.pos())), step.pos());
             return new Expression.Index(source, key, step.pos());
         }
         throw new HclException(
@@ -158,7 +157,7 @@ final class ExpressionParser {
         return switch (t.kind()) {
             case NUMBER -> {
                 p.next();
-                yield new Expression.Literal(new Value.Num(new BigDecimal(t.text())), t.pos());
+                yield new Expression.Literal(new Value.Num(Numbers.parse(t.text(), t.pos())), t.pos());
             }
             case IDENT -> parseIdentifier();
             case OQUOTE -> templates.parseQuoted();

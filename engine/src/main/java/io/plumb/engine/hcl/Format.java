@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class Format {
 
+    /** Widths and precisions beyond any column comment or default, yet small enough to build instantly. */
+    private static final int MAX_SIZE = 10_000;
+
     private Format() {}
 
     static String format(String spec, List<Value> args, CallArgs call) {
@@ -35,7 +38,7 @@ final class Format {
                 i++;
             }
             if (i > digits) {
-                width = Integer.parseInt(spec.substring(digits, i));
+                width = size(spec.substring(digits, i), "width", call);
             }
             int precision = -1;
             if (i < spec.length() && spec.charAt(i) == '.') {
@@ -43,7 +46,7 @@ final class Format {
                 while (i < spec.length() && Character.isDigit(spec.charAt(i))) {
                     i++;
                 }
-                precision = i > p ? Integer.parseInt(spec.substring(p, i)) : 0;
+                precision = i > p ? size(spec.substring(p, i), "precision", call) : 0;
             }
             if (i >= spec.length()) {
                 throw call.error("format verb at offset " + start + " has no verb letter");
@@ -64,6 +67,15 @@ final class Format {
             throw call.error("too many arguments: the format uses " + next + ", found " + args.size());
         }
         return out.toString();
+    }
+
+    /** Reads a width or precision, refusing ones that would build strings of gigabytes. */
+    private static int size(String digits, String what, CallArgs call) {
+        String plain = digits.replaceFirst("^0+(?=.)", "");
+        if (plain.length() > 5 || Integer.parseInt(plain) > MAX_SIZE) {
+            throw call.error("format " + what + " must be at most " + MAX_SIZE + ", found " + plain);
+        }
+        return Integer.parseInt(plain);
     }
 
     private static String verb(char verb, String flags, int precision, Value v, CallArgs call) {

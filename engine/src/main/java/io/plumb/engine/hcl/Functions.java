@@ -1,8 +1,12 @@
 package io.plumb.engine.hcl;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,6 +20,9 @@ import org.jspecify.annotations.Nullable;
 final class Functions {
 
     private static final Map<String, FunctionDef> REGISTRY = build();
+
+    /** Schema files and the SQL they embed are far smaller; the cap keeps a mistaken path from filling memory. */
+    static final int MAX_FILE_BYTES = 16 << 20;
 
     private Functions() {}
 
@@ -42,13 +49,39 @@ final class Functions {
     }
 
     private static Value file(CallArgs a) {
-        Path path = a.dir().resolve(a.str(0));
+        String name = a.str(0);
+        Path path;
         try {
-            return new Value.Str(Files.readString(path, StandardCharsets.UTF_8));
+            path = a.dir().resolve(name);
+        } catch (InvalidPathException e) {
+            throw a.error("expected a file path, found \"" + name + "\": " + e.getReason());
+        }
+        if (Files.isDirectory(path)) {
+            throw a.error("file \"" + name + "\" is a directory; expected a regular file");
+        }
+        if (!Files.exists(path)) {
+            throw a.error("file \"" + name + "\" does not exist (looked for " + path + ")");
+        }
+        // A device such as /dev/zero or a pipe never ends or blocks: only regular files are read.
+        if (!Files.isRegularFile(path)) {
+            throw a.error("file \"" + name + "\" is not a regular file; expected a regular file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw a.error(
+                        "file \"" + name + "\" is larger than " + MAX_FILE_BYTES + " bytes; expected a smaller file");
+            }
+            return new Value.Str(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            throw a.error("file \"" + name + "\" is not valid UTF-8");
         } catch (NoSuchFileException e) {
-            throw a.error("file \"" + a.str(0) + "\" does not exist (looked for " + path + ")");
+            throw a.error("file \"" + name + "\" does not exist (looked for " + path + ")");
         } catch (IOException e) {
-            throw a.error("cannot read file \"" + a.str(0) + "\": " + e.getMessage());
+            throw a.error("cannot read file \"" + name + "\": " + e.getMessage());
         }
     }
 }

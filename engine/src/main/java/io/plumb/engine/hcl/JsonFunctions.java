@@ -81,7 +81,7 @@ final class JsonFunctions {
             if (first == null) {
                 throw a.error("expected a JSON value, found an empty string");
             }
-            Value v = read(p, first);
+            Value v = read(p, first, a.pos());
             if (p.nextToken() != null) {
                 throw a.error("extra data after the JSON value at offset "
                         + p.currentLocation().getCharOffset());
@@ -94,12 +94,12 @@ final class JsonFunctions {
         }
     }
 
-    private static Value read(JsonParser p, JsonToken t) throws IOException {
+    private static Value read(JsonParser p, JsonToken t, Pos pos) throws IOException {
         switch (t) {
             case START_ARRAY -> {
                 List<Value> out = new ArrayList<>();
                 for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    out.add(read(p, e));
+                    out.add(read(p, e, pos));
                 }
                 return new Value.ListValue(out);
             }
@@ -107,7 +107,7 @@ final class JsonFunctions {
                 Map<String, Value> out = new LinkedHashMap<>();
                 for (JsonToken e = p.nextToken(); e == JsonToken.FIELD_NAME; e = p.nextToken()) {
                     String name = p.currentName();
-                    out.put(name, read(p, p.nextToken()));
+                    out.put(name, read(p, p.nextToken(), pos));
                 }
                 return new Value.ObjectValue(out);
             }
@@ -115,7 +115,7 @@ final class JsonFunctions {
                 return new Value.Str(p.getText());
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new Value.Num(p.getDecimalValue());
+                return new Value.Num(Numbers.checked(p.getDecimalValue(), pos));
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new Value.Bool(t == JsonToken.VALUE_TRUE);

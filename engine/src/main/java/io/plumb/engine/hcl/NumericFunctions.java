@@ -40,7 +40,8 @@ final class NumericFunctions {
         if (exponent.signum() >= 0
                 && exponent.stripTrailingZeros().scale() <= 0
                 && exponent.compareTo(BigDecimal.valueOf(9999)) <= 0) {
-            return new Value.Num(base.pow(exponent.intValueExact()));
+            tooLarge(a, base.stripTrailingZeros(), exponent.intValueExact());
+            return new Value.Num(Numbers.checked(base.pow(exponent.intValueExact()), a.pos()));
         }
         double result = Math.pow(base.doubleValue(), exponent.doubleValue());
         if (Double.isNaN(result) || Double.isInfinite(result)) {
@@ -48,6 +49,17 @@ final class NumericFunctions {
                     + Conversions.formatNumber(exponent) + " is not a number");
         }
         return new Value.Num(BigDecimal.valueOf(result));
+    }
+
+    /** Refuses an exact power whose digits or exponent would be out of range before spending time computing it. */
+    private static void tooLarge(CallArgs a, BigDecimal base, int exponent) {
+        long magnitude = Math.abs((long) base.precision() - base.scale());
+        if ((long) base.precision() * exponent > Numbers.MAX_DIGITS
+                || magnitude * exponent > Numbers.MAX_EXPONENT + (long) exponent) {
+            throw a.error("result of " + Conversions.describe(new Value.Num(base)) + " to the power " + exponent
+                    + " is out of range: expected at most " + Numbers.MAX_DIGITS + " digits and an exponent between -"
+                    + Numbers.MAX_EXPONENT + " and " + Numbers.MAX_EXPONENT);
+        }
     }
 
     private static Value parseInt(CallArgs a) {

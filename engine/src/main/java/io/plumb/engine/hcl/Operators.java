@@ -37,12 +37,13 @@ final class Operators {
 
     private static Value numeric(TokenKind op, BigDecimal l, BigDecimal r, Pos pos) {
         return switch (op) {
-            case PLUS -> new Value.Num(l.add(r));
-            case MINUS -> new Value.Num(l.subtract(r));
-            case STAR -> new Value.Num(l.multiply(r));
+            case PLUS -> new Value.Num(Numbers.checked(l.add(r), pos));
+            case MINUS -> new Value.Num(Numbers.checked(l.subtract(r), pos));
+            case STAR -> new Value.Num(Numbers.checked(l.multiply(r), pos));
             case SLASH -> new Value.Num(divide(l, r, pos));
             case PERCENT -> {
                 nonZero(r, pos);
+                Numbers.checkQuotient(l, r, pos);
                 yield new Value.Num(l.remainder(r));
             }
             case LT -> new Value.Bool(l.compareTo(r) < 0);
@@ -55,7 +56,7 @@ final class Operators {
 
     static BigDecimal divide(BigDecimal l, BigDecimal r, Pos pos) {
         nonZero(r, pos);
-        BigDecimal q = l.divide(r, MathContext.DECIMAL128);
+        BigDecimal q = Numbers.checked(l.divide(r, MathContext.DECIMAL128), pos);
         return q.signum() == 0 ? BigDecimal.ZERO : q.stripTrailingZeros();
     }
 

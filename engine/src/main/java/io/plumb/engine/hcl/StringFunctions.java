@@ -83,7 +83,7 @@ final class StringFunctions {
         String search = a.str(1);
         if (search.length() > 1 && search.startsWith("/") && search.endsWith("/")) {
             Pattern p = RegexFunctions.compile(search.substring(1, search.length() - 1), a);
-            return new Value.Str(p.matcher(s).replaceAll(RegexFunctions.replacement(a.str(2))));
+            return RegexFunctions.guarded(a, 1, () -> new Value.Str(RegexFunctions.replaceAll(p, s, a.str(2))));
         }
         return new Value.Str(s.replace(search, a.str(2)));
     }
