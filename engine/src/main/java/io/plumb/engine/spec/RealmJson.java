@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * {@code RealmJson} writes a realm as the reference tool's {@code {{ json . }}} inspect format: {@code
- * {"schemas":[{"name","tables":[{"name","columns":[{"name","type","null"}],"primary_key","indexes",
- * "foreign_keys"}]}]}}, with empty and false members left out.
+ * {"schemas":[{"name","tables":[{"name","columns":[{"name","type","null"}],"indexes","primary_key",
+ * "foreign_keys"}]}]}}, members in that order (index parts: {@code desc}, then {@code column} or {@code expr}),
+ * with empty and false members left out.
  */
 public final class RealmJson {
 
@@ -58,34 +59,15 @@ public final class RealmJson {
     private static void writeTable(JsonGenerator json, Table table) throws IOException {
         json.writeStartObject();
         json.writeStringField("name", table.name());
-        json.writeArrayFieldStart("columns");
-        for (Column column : table.columns()) {
-            json.writeStartObject();
-            json.writeStringField("name", column.name());
-            json.writeStringField("type", column.type().sql());
-            if (column.nullable()) {
-                json.writeBooleanField("null", true);
-            }
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        writeColumns(json, table);
+        writeIndexes(json, table);
         if (table.primaryKey().isPresent()) {
             json.writeObjectFieldStart("primary_key");
+            if (!table.primaryKey().get().name().isEmpty()) {
+                json.writeStringField("name", table.primaryKey().get().name());
+            }
             writeParts(json, table.primaryKey().get().parts());
             json.writeEndObject();
-        }
-        if (!table.indexes().isEmpty()) {
-            json.writeArrayFieldStart("indexes");
-            for (Index index : table.indexes()) {
-                json.writeStartObject();
-                json.writeStringField("name", index.name());
-                if (index.unique()) {
-                    json.writeBooleanField("unique", true);
-                }
-                writeParts(json, index.parts());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
         }
         if (!table.foreignKeys().isEmpty()) {
             json.writeArrayFieldStart("foreign_keys");
@@ -97,14 +79,45 @@ public final class RealmJson {
         json.writeEndObject();
     }
 
+    private static void writeColumns(JsonGenerator json, Table table) throws IOException {
+        json.writeArrayFieldStart("columns");
+        for (Column column : table.columns()) {
+            json.writeStartObject();
+            json.writeStringField("name", column.name());
+            json.writeStringField("type", column.type().sql());
+            if (column.nullable()) {
+                json.writeBooleanField("null", true);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeIndexes(JsonGenerator json, Table table) throws IOException {
+        if (table.indexes().isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart("indexes");
+        for (Index index : table.indexes()) {
+            json.writeStartObject();
+            json.writeStringField("name", index.name());
+            if (index.unique()) {
+                json.writeBooleanField("unique", true);
+            }
+            writeParts(json, index.parts());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
     private static void writeParts(JsonGenerator json, List<IndexPart> parts) throws IOException {
         json.writeArrayFieldStart("parts");
         for (IndexPart part : parts) {
             json.writeStartObject();
-            json.writeStringField(part.isExpression() ? "expr" : "column", part.value());
             if (part.desc()) {
                 json.writeBooleanField("desc", true);
             }
+            json.writeStringField(part.isExpression() ? "expr" : "column", part.value());
             json.writeEndObject();
         }
         json.writeEndArray();
