@@ -3,6 +3,7 @@ package io.plumb.engine.diff;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import java.util.Optional;
 
 /**
  * A {@code DiffNormalizer} is a dialect's rule for when two descriptions of a column are the same, such as {@code
@@ -13,6 +14,14 @@ public interface DiffNormalizer {
     /** Returns whether the two types are the same type in this dialect. */
     default boolean sameType(Column from, Column to) {
         return typeKey(from.type()).equals(typeKey(to.type()));
+    }
+
+    /**
+     * Returns whether two comments are the same. A dialect that cannot store comments (SQLite) says they always
+     * are, so that a comment in a schema file does not plan a change that can never be applied.
+     */
+    default boolean sameComment(Optional<String> from, Optional<String> to) {
+        return from.equals(to);
     }
 
     /** Returns the canonical text of a type, by which two types compare equal. */

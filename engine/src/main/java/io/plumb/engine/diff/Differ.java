@@ -43,7 +43,8 @@ public final class Differ {
     /** Returns the changes from one version of a schema to another; the schema name is {@code to}'s. */
     public List<SchemaChange> diffSchema(Schema from, Schema to, DiffOptions options) {
         List<SchemaChange> changes = new ArrayList<>();
-        if (!from.comment().equals(to.comment()) || !from.options().equals(to.options())) {
+        if (!options.normalizer().sameComment(from.comment(), to.comment())
+                || !from.options().equals(to.options())) {
             add(changes, new SchemaChange.ModifySchema(from, to), options);
         }
         String name = to.name();

@@ -32,7 +32,8 @@ final class TableDiffer {
 
     List<TableChange> diff(Table from, Table to) {
         List<TableChange> changes = new ArrayList<>();
-        if (!from.comment().equals(to.comment()) || !from.options().equals(to.options())) {
+        if (!normalizer.sameComment(from.comment(), to.comment())
+                || !from.options().equals(to.options())) {
             changes.add(new TableChange.ModifyAttributes(from, to));
         }
         checks(from.checks(), to.checks(), changes);
@@ -110,7 +111,7 @@ final class TableDiffer {
         if (from.autoIncrement() != to.autoIncrement()) {
             aspects.add(ColumnAspect.AUTO_INCREMENT);
         }
-        if (!from.comment().equals(to.comment())) {
+        if (!normalizer.sameComment(from.comment(), to.comment())) {
             aspects.add(ColumnAspect.COMMENT);
         }
         if (!from.options().equals(to.options())) {
@@ -160,7 +161,7 @@ final class TableDiffer {
                 && sameParts(a.parts(), b.parts())
                 && Objects.equals(
                         a.where().map(normalizer::expressionKey), b.where().map(normalizer::expressionKey))
-                && a.comment().equals(b.comment())
+                && normalizer.sameComment(a.comment(), b.comment())
                 && a.options().equals(b.options());
     }
 

@@ -5,6 +5,7 @@ import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,12 @@ import java.util.stream.Collectors;
  * also ignore identifier quotes ({@code "a" > 0} = {@code a>0}). String literals always compare exactly.
  */
 public final class SqliteNormalizer implements DiffNormalizer {
+
+    /** SQLite stores no comments, so a comment in a schema file is never a difference. */
+    @Override
+    public boolean sameComment(Optional<String> from, Optional<String> to) {
+        return true;
+    }
 
     @Override
     public String typeKey(ColumnType type) {
