@@ -20,10 +20,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,7 @@ public final class SqliteInspector implements Inspector {
         Map<String, List<ColumnRow>> columns = columnRows(connection);
         Map<String, List<Index>> indexes = indexes(connection);
         Map<String, List<ForeignKeyRow>> foreignKeys = foreignKeyRows(connection);
+        Map<String, Set<String>> descendingKeys = descendingKeyColumns(connection);
         List<Table> tables = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(
                         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -74,7 +77,8 @@ public final class SqliteInspector implements Inspector {
                         rs.getString(2),
                         columns.getOrDefault(name, List.of()),
                         indexes.getOrDefault(name, List.of()),
-                        foreignKeys.getOrDefault(name, List.of())));
+                        foreignKeys.getOrDefault(name, List.of()),
+                        descendingKeys.getOrDefault(name, Set.of())));
             }
         }
         return Realm.of(Schema.of(MAIN, tables));
@@ -86,7 +90,8 @@ public final class SqliteInspector implements Inspector {
             String sql,
             List<ColumnRow> rows,
             List<Index> indexes,
-            List<ForeignKeyRow> foreignKeys)
+            List<ForeignKeyRow> foreignKeys,
+            Set<String> descendingKey)
             throws SQLException {
         CreateTableParser.Result parsed = CreateTableParser.parse(sql);
         List<Column> columns = new ArrayList<>();
@@ -102,7 +107,11 @@ public final class SqliteInspector implements Inspector {
         }
         Optional<PrimaryKey> primaryKey = pk.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new PrimaryKey("", IndexPart.columns(pk.values().toArray(String[]::new))));
+                : Optional.of(new PrimaryKey(
+                        "",
+                        pk.values().stream()
+                                .map(c -> new IndexPart(c, false, descendingKey.contains(c), Map.of()))
+                                .toList()));
         Map<String, String> options = new LinkedHashMap<>();
         if (parsed.withoutRowid()) {
             options.put("without_rowid", "true");
@@ -200,6 +209,23 @@ public final class SqliteInspector implements Inspector {
             }
         }
         return sqls;
+    }
+
+    /**
+     * Reads which primary-key columns are descending, by table name. The table pragmas do not say; the index SQLite
+     * keeps for a primary key (every one but a rowid alias) does.
+     */
+    private static Map<String, Set<String>> descendingKeyColumns(Connection connection) throws SQLException {
+        Map<String, Set<String>> byTable = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT m.name, x.name"
+                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x")
+                        + " AND p.origin = 'pk' AND x.key = 1 AND x.\"desc\" = 1");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                byTable.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
+        return byTable;
     }
 
     /** Reads the key parts of every non-primary-key index, by index name, in {@code seqno} order. */
