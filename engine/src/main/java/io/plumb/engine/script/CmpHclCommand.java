@@ -4,7 +4,7 @@ import io.plumb.engine.db.Database;
 import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
-import io.plumb.runner.internal.UnifiedDiff;
+import io.plumb.runner.TextDiff;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ final class CmpHclCommand implements ScriptCommand {
         String expected =
                 ScriptSchemas.substitute(script, script.readFile(args.get(0))).strip();
         if (!actual.equals(expected)) {
-            script.log(UnifiedDiff.diff("inspected", actual + "\n", args.get(0), expected + "\n"));
+            script.log(TextDiff.unified("inspected", actual + "\n", args.get(0), expected + "\n"));
             throw new ScriptFailure("inspected HCL and " + args.get(0) + " differ");
         }
     }

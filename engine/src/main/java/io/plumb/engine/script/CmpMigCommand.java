@@ -3,7 +3,7 @@ package io.plumb.engine.script;
 import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
-import io.plumb.runner.internal.UnifiedDiff;
+import io.plumb.runner.TextDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ final class CmpMigCommand implements ScriptCommand {
                 script.readFile(script.cwd().relativize(migration).toString()));
         String expected = withoutChangesets(script.readFile(args.get(1)));
         if (!actual.equals(expected)) {
-            script.log(UnifiedDiff.diff(migration.getFileName().toString(), actual, args.get(1), expected));
+            script.log(TextDiff.unified(migration.getFileName().toString(), actual, args.get(1), expected));
             throw new ScriptFailure("migration " + migration.getFileName() + " and " + args.get(1) + " differ");
         }
     }

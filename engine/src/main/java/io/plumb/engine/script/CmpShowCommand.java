@@ -4,7 +4,7 @@ import io.plumb.engine.db.SqlErrors;
 import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
-import io.plumb.runner.internal.UnifiedDiff;
+import io.plumb.runner.TextDiff;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,7 +46,7 @@ final class CmpShowCommand implements ScriptCommand {
         String expected =
                 ScriptSchemas.substitute(script, script.readFile(file)).strip();
         if (!actual.equals(expected)) {
-            script.log(UnifiedDiff.diff("database", actual + "\n", file, expected + "\n"));
+            script.log(TextDiff.unified("database", actual + "\n", file, expected + "\n"));
             throw new ScriptFailure("the DDL of " + String.join(", ", tables) + " and " + file + " differ");
         }
     }
