@@ -60,39 +60,33 @@ public final class SqliteInspector implements Inspector {
             return new Realm(List.of());
         }
         // A few whole-database queries instead of several per table: per-table statements dominate on large schemas.
-        Map<String, List<ColumnRow>> columns = columnRows(connection);
-        Map<String, List<Index>> indexes = indexes(connection);
-        Map<String, List<ForeignKeyRow>> foreignKeys = foreignKeyRows(connection);
-        Map<String, Set<String>> descendingKeys = descendingKeyColumns(connection);
+        Catalog catalog = new Catalog(
+                columnRows(connection),
+                indexes(connection),
+                foreignKeyRows(connection),
+                descendingKeyColumns(connection));
         List<Table> tables = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(
                         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                                 + " ORDER BY name");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                String name = rs.getString(1);
-                tables.add(table(
-                        connection,
-                        name,
-                        rs.getString(2),
-                        columns.getOrDefault(name, List.of()),
-                        indexes.getOrDefault(name, List.of()),
-                        foreignKeys.getOrDefault(name, List.of()),
-                        descendingKeys.getOrDefault(name, Set.of())));
+                tables.add(table(connection, catalog, rs.getString(1), rs.getString(2)));
             }
         }
         return Realm.of(Schema.of(MAIN, tables));
     }
 
-    private static Table table(
-            Connection connection,
-            String name,
-            String sql,
-            List<ColumnRow> rows,
-            List<Index> indexes,
-            List<ForeignKeyRow> foreignKeys,
-            Set<String> descendingKey)
-            throws SQLException {
+    /** What the whole-database queries read, by table name. */
+    private record Catalog(
+            Map<String, List<ColumnRow>> columns,
+            Map<String, List<Index>> indexes,
+            Map<String, List<ForeignKeyRow>> foreignKeys,
+            Map<String, Set<String>> descendingKeys) {}
+
+    private static Table table(Connection connection, Catalog catalog, String name, String sql) throws SQLException {
+        List<ColumnRow> rows = catalog.columns().getOrDefault(name, List.of());
+        Set<String> descendingKey = catalog.descendingKeys().getOrDefault(name, Set.of());
         CreateTableParser.Result parsed = CreateTableParser.parse(sql);
         List<Column> columns = new ArrayList<>();
         Map<Integer, String> pk = new TreeMap<>();
@@ -123,8 +117,8 @@ public final class SqliteInspector implements Inspector {
                 name,
                 columns,
                 primaryKey,
-                indexes,
-                foreignKeys(connection, foreignKeys, parsed.foreignKeyNames()),
+                catalog.indexes().getOrDefault(name, List.of()),
+                foreignKeys(connection, catalog.foreignKeys().getOrDefault(name, List.of()), parsed.foreignKeyNames()),
                 parsed.checks(),
                 Optional.empty(),
                 options);
