@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import io.plumb.engine.migrate.ChecksumException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -46,7 +47,7 @@ public final class Plumb {
     public static int executeAs(String programName, CliEnvironment env, String... args) {
         String prefix = programName.equals("atlas") ? "Error: " : programName + ": ";
         try {
-            CommandLine commandLine = commandLine(env, prefix);
+            CommandLine commandLine = commandLine(env, prefix, programName);
             commandLine.setCommandName(programName);
             return commandLine.execute(args);
         } catch (StackOverflowError e) {
@@ -64,20 +65,34 @@ public final class Plumb {
 
     /** Returns the command tree bound to the given environment, writing to its writers. */
     static CommandLine commandLine(CliEnvironment env) {
-        return commandLine(env, "plumb: ");
+        return commandLine(env, "plumb: ", "plumb");
     }
 
-    private static CommandLine commandLine(CliEnvironment env, String errorPrefix) {
+    private static CommandLine commandLine(CliEnvironment env, String errorPrefix, String programName) {
         CommandLine script = new CommandLine(new ScriptGroupCommand()).addSubcommand(new ScriptRunCommand(env));
         CommandLine schema = new CommandLine(new SchemaGroupCommand())
                 .addSubcommand(new SchemaInspectCommand(env))
                 .addSubcommand(new SchemaApplyCommand(env))
                 .addSubcommand(new SchemaDiffCommand(env))
                 .addSubcommand(new SchemaCleanCommand(env));
-        CommandLine plumb = new CommandLine(new Plumb()).addSubcommand(script).addSubcommand(schema);
+        CommandLine migrate = new CommandLine(new MigrateGroupCommand())
+                .addSubcommand(new MigrateApplyCommand(env))
+                .addSubcommand(new MigrateStatusCommand(env))
+                .addSubcommand(new MigrateSetCommand(env))
+                .addSubcommand(new MigrateHashCommand(env))
+                .addSubcommand(new MigrateValidateCommand(env))
+                .addSubcommand(new MigrateNewCommand(env))
+                .addSubcommand(new MigrateDiffCommand(env));
+        CommandLine plumb = new CommandLine(new Plumb())
+                .addSubcommand(script)
+                .addSubcommand(schema)
+                .addSubcommand(migrate);
         plumb.setOut(env.out());
         plumb.setErr(env.err());
         plumb.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ChecksumException checksum) {
+                ChecksumReport.print(commandLine.getOut(), checksum, programName);
+            }
             commandLine.getErr().println(errorPrefix + ErrorMessage.of(e));
             return ExitCode.SOFTWARE;
         });

@@ -1,0 +1,195 @@
+package io.plumb.engine.migrate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A {@code MigrationDir} is a directory of migration files: its top-level {@code *.sql} files in byte-wise name
+ * order, and its {@code atlas.sum}. Every write replaces a whole file atomically, so a crash leaves the old file or
+ * the new one, never half of one.
+ */
+public final class MigrationDir {
+
+    /** The directory used when none is named, as a URL. */
+    public static final String DEFAULT_URL = "file://migrations";
+
+    private final Path path;
+    private final String display;
+
+    private MigrationDir(Path path, String display) {
+        this.path = path;
+        this.display = display;
+    }
+
+    /**
+     * Opens an existing directory named by a {@code file://} URL or a plain path, relative to a working directory.
+     *
+     * @throws MigrateException when the URL is not a directory URL or the directory does not exist
+     */
+    public static MigrationDir open(String url, Path workingDirectory) {
+        MigrationDir dir = locate(url, workingDirectory);
+        if (!Files.isDirectory(dir.path)) {
+            throw new MigrateException("migration directory " + dir.display + " was not found");
+        }
+        return dir;
+    }
+
+    /** Opens a directory, creating it (and its parents) when it does not exist yet. */
+    public static MigrationDir openOrCreate(String url, Path workingDirectory) {
+        MigrationDir dir = locate(url, workingDirectory);
+        try {
+            Files.createDirectories(dir.path);
+        } catch (IOException e) {
+            throw new MigrateException("cannot create migration directory " + dir.display + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    private static MigrationDir locate(String url, Path workingDirectory) {
+        String location = url.startsWith("file://") ? url.substring("file://".length()) : url;
+        if (location.contains("://")) {
+            throw new MigrateException("unsupported migration directory URL \"" + url + "\": expected file://PATH");
+        }
+        int query = location.indexOf('?');
+        if (query >= 0) {
+            String parameters = location.substring(query + 1);
+            if (!parameters.isEmpty() && !parameters.equals("format=atlas")) {
+                throw new MigrateException("unsupported migration directory parameters \"" + parameters + "\" in \""
+                        + url + "\": only the atlas format is supported");
+            }
+            location = location.substring(0, query);
+        }
+        if (location.isEmpty()) {
+            throw new MigrateException("migration directory URL \"" + url + "\" names no path");
+        }
+        return new MigrationDir(workingDirectory.resolve(location).normalize(), location);
+    }
+
+    /** Returns the directory's path. */
+    public Path path() {
+        return path;
+    }
+
+    /** Returns the directory as the user named it, for messages. */
+    public String display() {
+        return display;
+    }
+
+    /** Returns the migration files in byte-wise lexicographic name order. */
+    public List<MigrationFile> files() {
+        List<Path> paths;
+        try (Stream<Path> listing = Files.list(path)) {
+            paths = listing.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .filter(Files::isRegularFile)
+                    .toList();
+        } catch (IOException e) {
+            throw new MigrateException("cannot list migration directory " + display + ": " + e.getMessage(), e);
+        }
+        List<MigrationFile> files = new ArrayList<>();
+        for (Path file : paths) {
+            files.add(new MigrationFile(file.getFileName().toString(), read(file)));
+        }
+        files.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
+        return files;
+    }
+
+    /**
+     * Returns the stored {@code atlas.sum}, or empty when there is none.
+     *
+     * @throws ChecksumException when the file is malformed or its total does not match its lines
+     */
+    public Optional<SumFile> readSum() {
+        Path sum = path.resolve(SumFile.FILE_NAME);
+        if (!Files.exists(sum)) {
+            return Optional.empty();
+        }
+        return Optional.of(SumFile.parse(new String(read(sum), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Checks the directory against its {@code atlas.sum}, as almost every migrate command does first.
+     *
+     * @return the files, checked
+     * @throws ChecksumException when the sum file is missing (and there are files), malformed, or disagrees
+     */
+    public List<MigrationFile> validate() {
+        List<MigrationFile> files = files();
+        Optional<SumFile> sum = readSum();
+        if (sum.isEmpty()) {
+            if (!files.isEmpty()) {
+                throw ChecksumException.notFound();
+            }
+            return files;
+        }
+        sum.get().verify(files);
+        return files;
+    }
+
+    /** Recomputes {@code atlas.sum} from the files and writes it; returns what was written. */
+    public SumFile rehash() {
+        SumFile sum = SumFile.compute(files());
+        writeAtomically(SumFile.FILE_NAME, sum.render().getBytes(StandardCharsets.UTF_8));
+        return sum;
+    }
+
+    /** Writes a migration file atomically and re-hashes the directory. */
+    public MigrationFile add(String name, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        writeAtomically(name, bytes);
+        rehash();
+        return new MigrationFile(name, bytes);
+    }
+
+    /** Writes a file of the directory so that readers see the old content or the new one, never a mixture. */
+    void writeAtomically(String name, byte[] content) {
+        Path target = path.resolve(name);
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(path, "." + name, ".tmp");
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new MigrateException("cannot write " + display + "/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(@org.jspecify.annotations.Nullable Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The write already failed and is reported; a leftover hidden temporary file is harmless.
+        }
+    }
+
+    private byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new MigrateException("migration file " + display + "/" + file.getFileName() + " disappeared", e);
+        } catch (IOException e) {
+            throw new MigrateException("cannot read " + display + "/" + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

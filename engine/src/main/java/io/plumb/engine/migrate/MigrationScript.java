@@ -1,0 +1,109 @@
+package io.plumb.engine.migrate;
+
+import io.plumb.txtar.Archive;
+import io.plumb.txtar.ArchiveFile;
+import io.plumb.txtar.Txtar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code MigrationScript} is a migration file read for execution: its directives, its statements and, for a
+ * file that starts with {@code -- atlas:txtar}, its pre-migration checks and optional down script.
+ *
+ * @param file the file
+ * @param directives the file directives
+ * @param checks the pre-migration checks, in archive order (none for a plain file)
+ * @param statements the statements to execute
+ * @param down the {@code down.sql} section of a txtar file
+ */
+public record MigrationScript(
+        MigrationFile file,
+        FileDirectives directives,
+        List<CheckFile> checks,
+        List<Statement> statements,
+        Optional<String> down) {
+
+    private static final String MIGRATION = "migration.sql";
+    private static final String DOWN = "down.sql";
+    private static final Pattern CHECK = Pattern.compile("checks\\.sql|checks/[^/]+\\.sql");
+    private static final Pattern ONE_OF = Pattern.compile("(?m)^\\s*--\\s*atlas:assert\\s+oneof\\s*$");
+
+    public MigrationScript {
+        checks = List.copyOf(checks);
+        statements = List.copyOf(statements);
+    }
+
+    /**
+     * Reads a migration file with a dialect's scanner options.
+     *
+     * @throws MigrateException {@code NAME:line:col: detail} when the file cannot be split or its archive is malformed
+     */
+    public static MigrationScript parse(MigrationFile file, ScannerOptions options) {
+        String text = file.text();
+        FileDirectives directives = FileDirectives.parse(text);
+        if (!directives.txtar()) {
+            return new MigrationScript(file, directives, List.of(), scan(file, text, 0, options), Optional.empty());
+        }
+        Archive archive = Txtar.parse(text);
+        List<CheckFile> checks = new ArrayList<>();
+        Optional<List<Statement>> migration = Optional.empty();
+        Optional<String> down = Optional.empty();
+        for (ArchiveFile section : archive.files()) {
+            int offset = lineOf(text, "-- " + section.name() + " --");
+            if (section.name().equals(MIGRATION)) {
+                migration = Optional.of(scan(file, section.data(), offset, options));
+            } else if (section.name().equals(DOWN)) {
+                down = Optional.of(section.data());
+            } else if (CHECK.matcher(section.name()).matches()) {
+                List<Statement> assertions = scan(file, section.data(), offset, options);
+                checks.add(new CheckFile(
+                        section.name(),
+                        assertions,
+                        ONE_OF.matcher(section.data()).find()));
+            } else {
+                throw new MigrateException(file.name() + ":" + offset + ":1: unexpected section \"" + section.name()
+                        + "\" in a txtar migration file: expected checks.sql, checks/NAME.sql, migration.sql or"
+                        + " down.sql");
+            }
+        }
+        List<Statement> statements = migration.orElseThrow(
+                () -> new MigrateException(file.name() + ":1:1: txtar migration file has no migration.sql section"));
+        return new MigrationScript(file, directives, checks, statements, down);
+    }
+
+    private static List<Statement> scan(MigrationFile file, String text, int lineOffset, ScannerOptions options) {
+        try {
+            List<Statement> statements = StatementScanner.scan(text, options);
+            if (lineOffset == 0) {
+                return statements;
+            }
+            return statements.stream()
+                    .map(s -> new Statement(s.text(), s.line() + lineOffset, s.column(), s.comments()))
+                    .toList();
+        } catch (ScanException e) {
+            throw new MigrateException(
+                    file.name() + ":" + (e.line() + lineOffset) + ":" + e.column() + ": " + e.detail(), e);
+        }
+    }
+
+    // The 1-based line of a section marker, so positions inside a section can be reported in the whole file.
+    private static int lineOf(String text, String marker) {
+        int line = 1;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            String current = text.substring(start, end < 0 ? text.length() : end);
+            if (current.strip().equals(marker)) {
+                return line;
+            }
+            if (end < 0) {
+                break;
+            }
+            line++;
+            start = end + 1;
+        }
+        return 0;
+    }
+}

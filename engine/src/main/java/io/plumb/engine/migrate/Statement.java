@@ -1,0 +1,19 @@
+package io.plumb.engine.migrate;
+
+import java.util.List;
+
+/**
+ * A {@code Statement} is one statement of a migration file as the scanner found it.
+ *
+ * @param text the statement, trimmed; a {@code ;} delimiter is kept, a custom delimiter is not
+ * @param line the 1-based line where the statement starts
+ * @param column the 1-based column where the statement starts
+ * @param comments the comment lines directly above the statement (no blank line between), each as written, such
+ *     as {@code -- atlas:nolint DS103}; statement directives are read from them
+ */
+public record Statement(String text, int line, int column, List<String> comments) {
+
+    public Statement {
+        comments = List.copyOf(comments);
+    }
+}

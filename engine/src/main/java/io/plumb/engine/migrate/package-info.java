@@ -1,0 +1,8 @@
+/**
+ * Versioned migrations: the migration directory and its {@code atlas.sum}, the statement scanner, directives,
+ * the revisions table, pre-migration checks and the executor that applies pending files.
+ */
+@NullMarked
+package io.plumb.engine.migrate;
+
+import org.jspecify.annotations.NullMarked;

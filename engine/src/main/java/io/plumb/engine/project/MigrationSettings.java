@@ -1,0 +1,103 @@
+package io.plumb.engine.project;
+
+import io.plumb.engine.hcl.Attribute;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.hcl.Resource;
+import io.plumb.engine.hcl.Value;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code MigrationSettings} are the versioned-migration settings of an env's {@code migration} block (reference
+ * 2.1), each filling the flag of the same meaning when the flag is not set.
+ *
+ * @param dir the migration directory URL ({@code dir})
+ * @param format the directory format ({@code format}); only {@code atlas} is supported
+ * @param baseline the baseline version ({@code baseline})
+ * @param execOrder the execution order as the flag spells it: {@code linear}, {@code linear-skip}, {@code non-linear}
+ * @param lockTimeout the lock timeout, such as {@code 10s} ({@code lock_timeout})
+ * @param revisionsSchema the schema of the revisions table ({@code revisions_schema})
+ */
+public record MigrationSettings(
+        Optional<String> dir,
+        Optional<String> format,
+        Optional<String> baseline,
+        Optional<String> execOrder,
+        Optional<String> lockTimeout,
+        Optional<String> revisionsSchema) {
+
+    private static final Set<String> KNOWN =
+            Set.of("dir", "format", "baseline", "exec_order", "lock_timeout", "revisions_schema", "exclude");
+
+    /** Returns the settings of no {@code migration} block. */
+    public static MigrationSettings none() {
+        return new MigrationSettings(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * Reads the {@code migration} block of an env.
+     *
+     * @throws HclException at an unknown attribute, a value of the wrong kind, or an unknown {@code exec_order}
+     */
+    public static MigrationSettings of(Env env) {
+        List<Resource> blocks = env.block().children("migration");
+        if (blocks.isEmpty()) {
+            return none();
+        }
+        Resource block = blocks.get(0);
+        for (Attribute attribute : block.attributes()) {
+            if (!KNOWN.contains(attribute.name())) {
+                throw new HclException(
+                        attribute.namePos(),
+                        "unknown attribute \"" + attribute.name() + "\" in migration block: expected one of dir,"
+                                + " format, baseline, exec_order, lock_timeout, revisions_schema");
+            }
+        }
+        return new MigrationSettings(
+                string(block, "dir"),
+                string(block, "format"),
+                string(block, "baseline"),
+                execOrder(block),
+                string(block, "lock_timeout"),
+                string(block, "revisions_schema"));
+    }
+
+    private static Optional<String> execOrder(Resource block) {
+        Optional<String> value = string(block, "exec_order");
+        if (value.isEmpty()) {
+            return value;
+        }
+        String order = value.get().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (!Set.of("linear", "linear-skip", "non-linear").contains(order)) {
+            throw new HclException(
+                    block.attribute("exec_order").orElseThrow().pos(),
+                    "unknown exec_order \"" + value.get() + "\": expected LINEAR, LINEAR_SKIP or NON_LINEAR");
+        }
+        return Optional.of(order);
+    }
+
+    private static Optional<String> string(Resource block, String name) {
+        Optional<Attribute> found = block.attribute(name);
+        if (found.isEmpty() || found.get().value() instanceof Value.Null) {
+            return Optional.empty();
+        }
+        Value value = found.get().value();
+        if (value instanceof Value.Str s) {
+            return Optional.of(s.value());
+        }
+        if (value instanceof Value.Num n) {
+            // A baseline version may be written as a number; versions are strings.
+            return Optional.of(n.value().toPlainString());
+        }
+        throw new HclException(
+                found.get().pos(), "attribute \"" + name + "\" of migration: expected a string, found " + value.kind());
+    }
+}
