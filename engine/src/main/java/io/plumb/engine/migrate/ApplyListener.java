@@ -1,0 +1,37 @@
+package io.plumb.engine.migrate;
+
+import java.time.Duration;
+
+/**
+ * An {@code ApplyListener} follows a {@code migrate apply} run as it happens, so a long run shows its progress; the
+ * CLI prints each event in the reference layout. Every method does nothing by default.
+ */
+public interface ApplyListener {
+
+    /** The run is about to execute the pending files. */
+    default void starting(ApplyReport plan) {}
+
+    /** A file's pre-migration checks are about to run. */
+    default void checksStarting(MigrationFile file) {}
+
+    /** A file's checks passed. */
+    default void checksPassed(Duration elapsed) {}
+
+    /** A file's checks failed or could not be evaluated; the file will not run. */
+    default void checksFailed(String message) {}
+
+    /** A file is about to run. */
+    default void fileStarting(MigrationFile file) {}
+
+    /** A statement (or check assertion) is about to run. */
+    default void statement(String sql) {}
+
+    /** The file's statements all succeeded. */
+    default void fileApplied(Duration elapsed) {}
+
+    /** A statement of the file failed; the message is the database's. */
+    default void fileFailed(String message) {}
+
+    /** The run ended, with or without an error. */
+    default void finished(ApplyReport report) {}
+}

@@ -1,0 +1,52 @@
+package io.plumb.engine.migrate;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code ApplyOptions} are the settings of a {@code migrate apply} run (reference 4.4, 4.5).
+ *
+ * @param baseline the version a database without revisions already has ({@code --baseline})
+ * @param allowDirty whether a database without revisions may hold tables ({@code --allow-dirty})
+ * @param execOrder what to do with files added before the last applied one
+ * @param txMode how files are wrapped in transactions
+ * @param dryRun print what would run without running it (checks still run)
+ * @param amount the most files to apply; 0 for all
+ * @param lockTimeout how long to wait for another run's lock
+ * @param revisionsSchema the schema of the revisions table
+ * @param operatorVersion what the revisions' {@code operator_version} says, such as {@code Plumb v0.1.0}
+ */
+public record ApplyOptions(
+        Optional<String> baseline,
+        boolean allowDirty,
+        ExecOrder execOrder,
+        TxMode txMode,
+        boolean dryRun,
+        int amount,
+        Duration lockTimeout,
+        Optional<String> revisionsSchema,
+        String operatorVersion) {
+
+    public ApplyOptions {
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must not be negative, found " + amount);
+        }
+        if (baseline.isPresent() && allowDirty) {
+            throw new IllegalArgumentException("--baseline and --allow-dirty are mutually exclusive");
+        }
+    }
+
+    /** Returns the defaults: linear order, a transaction per file, a 10 s lock timeout. */
+    public static ApplyOptions defaults(String operatorVersion) {
+        return new ApplyOptions(
+                Optional.empty(),
+                false,
+                ExecOrder.LINEAR,
+                TxMode.FILE,
+                false,
+                0,
+                Duration.ofSeconds(10),
+                Optional.empty(),
+                operatorVersion);
+    }
+}

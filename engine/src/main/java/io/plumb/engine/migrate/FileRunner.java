@@ -1,0 +1,265 @@
+package io.plumb.engine.migrate;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.migrate.ApplyReport.AppliedFile;
+import io.plumb.engine.migrate.ApplyReport.FileError;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code FileRunner} executes prepared migration files under the run's transaction modes, writes their revisions
+ * and counts what happened, telling a listener as it goes.
+ *
+ * <p>In a transaction (modes {@code file} and {@code all}) a file's revision is written once, before commit: a
+ * failure or a killed process rolls back statements and revision together. Without one (mode {@code none}) the
+ * revision is written after every statement, so a later run resumes where this one stopped.
+ */
+final class FileRunner {
+
+    /** A unit of work that runs inside a transaction and returns the error that should roll it back. */
+    private interface Work {
+        Optional<String> run() throws SQLException;
+    }
+
+    private final Database db;
+    private final RevisionStore store;
+    private final ApplyOptions options;
+    private final Clock clock;
+    private final ApplyListener listener;
+    private final List<AppliedFile> applied = new ArrayList<>();
+    private final Tally tally = new Tally();
+
+    FileRunner(Database db, RevisionStore store, ApplyOptions options, Clock clock, ApplyListener listener) {
+        this.db = db;
+        this.store = store;
+        this.options = options;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    ApplyReport run(List<MigrationScript> scripts, Optional<Revision> resume, SumFile sum, String current) {
+        List<MigrationFile> pending =
+                scripts.stream().map(MigrationScript::file).toList();
+        String target = pending.get(pending.size() - 1).version();
+        Instant start = clock.instant();
+        listener.starting(report(pending, current, target, start, start, Optional.empty()));
+        Optional<String> error;
+        try {
+            if (options.txMode() == TxMode.ALL && !options.dryRun()) {
+                error = inTransaction(scripts, () -> runAll(scripts, resume, sum));
+            } else {
+                error = runEach(scripts, resume, sum);
+            }
+        } catch (SQLException e) {
+            error = Optional.of("sql/migrate: " + Migrator.message(e));
+        }
+        ApplyReport report = report(pending, current, target, start, clock.instant(), error);
+        listener.finished(report);
+        return report;
+    }
+
+    private Optional<String> runAll(List<MigrationScript> scripts, Optional<Revision> resume, SumFile sum)
+            throws SQLException {
+        for (MigrationScript script : scripts) {
+            Optional<String> error = runFile(script, resume, sum, true);
+            if (error.isPresent()) {
+                return error;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> runEach(List<MigrationScript> scripts, Optional<Revision> resume, SumFile sum)
+            throws SQLException {
+        for (MigrationScript script : scripts) {
+            boolean transactional = TxModes.effective(options.txMode(), script) != TxMode.NONE && !options.dryRun();
+            Optional<String> error = transactional
+                    ? inTransaction(List.of(script), () -> runFile(script, resume, sum, true))
+                    : runFile(script, resume, sum, false);
+            if (error.isPresent()) {
+                return error;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> inTransaction(List<MigrationScript> scripts, Work work) throws SQLException {
+        Connection connection = db.connection();
+        SqliteForeignKeys keys =
+                SqliteForeignKeys.before(connection, db.dialect().name(), scripts);
+        connection.setAutoCommit(false);
+        try {
+            Optional<String> error = work.run();
+            if (error.isEmpty()) {
+                error = keys.violation();
+                error.ifPresent(tally::lastFileFailed);
+            }
+            if (error.isPresent()) {
+                connection.rollback();
+            } else {
+                connection.commit();
+            }
+            return error;
+        } catch (SQLException | RuntimeException e) {
+            Migrator.rollback(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+            keys.after();
+        }
+    }
+
+    private Optional<String> runFile(
+            MigrationScript script, Optional<Revision> resume, SumFile sum, boolean transactional) throws SQLException {
+        MigrationFile file = script.file();
+        Instant fileStart = clock.instant();
+        long started = System.nanoTime();
+        Revision revision = resume.filter(r -> r.version().equals(file.version()))
+                .map(r -> r.restartedAt(fileStart, options.operatorVersion()))
+                .orElseGet(() -> Revision.started(
+                        file,
+                        script.statements().size(),
+                        sum.hashOf(file.name()).orElse(""),
+                        fileStart,
+                        options.operatorVersion()));
+        int skipped = revision.applied();
+        boolean record = !options.dryRun() && !transactional;
+        if (!script.checks().isEmpty() && skipped == 0) {
+            Optional<String> failure = runChecks(script, revision, record, started);
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        listener.fileStarting(file);
+        if (record) {
+            store.write(revision);
+        }
+        PartialHashes hashes = new PartialHashes();
+        script.statements().stream().limit(skipped).forEach(s -> hashes.add(s.text()));
+        StatementAtomicity atomicity = new StatementAtomicity(db.dialect().name());
+        List<String> ran = new ArrayList<>();
+        for (Statement statement :
+                script.statements().subList(skipped, script.statements().size())) {
+            String sql = statement.text();
+            listener.statement(sql);
+            ran.add(sql);
+            if (options.dryRun()) {
+                tally.statementsOk++;
+                continue;
+            }
+            Revision next = revision.withStatementApplied(hashes.add(sql), Migrator.since(started));
+            Optional<String> failure = record && atomicity.canPair(sql)
+                    ? inTransaction(List.of(), () -> executeAndRecord(sql, next))
+                    : execute(sql, record ? Optional.of(next) : Optional.empty());
+            if (failure.isPresent()) {
+                if (record) {
+                    store.write(revision.failed(failure.get(), sql, Migrator.since(started)));
+                }
+                return failed(file, fileStart, skipped, ran, sql, failure.get());
+            }
+            revision = next;
+        }
+        if (!options.dryRun()) {
+            store.write(revision.completed(Migrator.since(started)));
+        }
+        tally.filesOk++;
+        listener.fileApplied(Migrator.since(started));
+        applied.add(new AppliedFile(file, fileStart, clock.instant(), skipped, ran, Optional.empty()));
+        return Optional.empty();
+    }
+
+    private Optional<String> runChecks(MigrationScript script, Revision revision, boolean record, long started) {
+        MigrationFile file = script.file();
+        listener.checksStarting(file);
+        long checksStarted = System.nanoTime();
+        PreMigrationChecks.Outcome outcome = PreMigrationChecks.run(db.connection(), script.checks(), listener);
+        tally.checksOk += outcome.ok();
+        tally.checksFailed += outcome.failed();
+        tally.checkErrors += outcome.errors();
+        if (outcome.failure().isEmpty()) {
+            listener.checksPassed(Migrator.since(checksStarted));
+            return Optional.empty();
+        }
+        String message = outcome.failure().get();
+        String assertion = outcome.failedAssertion().orElse("");
+        listener.checksFailed(message);
+        tally.filesFailed++;
+        if (record) {
+            store.write(revision.failed(message, assertion, Migrator.since(started)));
+        }
+        applied.add(new AppliedFile(
+                file,
+                revision.executedAt(),
+                clock.instant(),
+                0,
+                List.of(),
+                Optional.of(new FileError(assertion, message))));
+        return Optional.of(message);
+    }
+
+    private Optional<String> executeAndRecord(String sql, Revision next) throws SQLException {
+        Optional<String> failure = execute(sql, Optional.empty());
+        if (failure.isEmpty()) {
+            store.write(next);
+        }
+        return failure;
+    }
+
+    private Optional<String> execute(String sql, Optional<Revision> thenRecord) {
+        try (java.sql.Statement statement = db.connection().createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            return Optional.of(Migrator.message(e));
+        }
+        tally.statementsOk++;
+        thenRecord.ifPresent(store::write);
+        return Optional.empty();
+    }
+
+    private Optional<String> failed(
+            MigrationFile file, Instant fileStart, int skipped, List<String> ran, String sql, String text) {
+        tally.statementsFailed++;
+        tally.filesFailed++;
+        listener.fileFailed(text);
+        applied.add(
+                new AppliedFile(file, fileStart, clock.instant(), skipped, ran, Optional.of(new FileError(sql, text))));
+        return Optional.of(
+                "sql/migrate: executing statement \"" + sql + "\" from version \"" + file.version() + "\": " + text);
+    }
+
+    private ApplyReport report(
+            List<MigrationFile> pending,
+            String current,
+            String target,
+            Instant start,
+            Instant end,
+            Optional<String> error) {
+        return new ApplyReport(pending, applied, current, target, start, end, error, tally.counts());
+    }
+
+    /** The running counts of the summary. */
+    private static final class Tally {
+        int filesOk;
+        int filesFailed;
+        int checksOk;
+        int checksFailed;
+        int checkErrors;
+        int statementsOk;
+        int statementsFailed;
+
+        void lastFileFailed(String reason) {
+            filesOk--;
+            filesFailed++;
+        }
+
+        ApplyReport.Counts counts() {
+            return new ApplyReport.Counts(
+                    filesOk, filesFailed, checksOk, checksFailed, checkErrors, statementsOk, statementsFailed);
+        }
+    }
+}

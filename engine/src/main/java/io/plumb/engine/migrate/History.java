@@ -1,0 +1,112 @@
+package io.plumb.engine.migrate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@code History} compares a migration directory with a database's revisions: which files are applied, which
+ * one was left partly applied, which are pending, and which were added out of order (reference 4.4).
+ *
+ * @param files the directory's files
+ * @param revisions the database's revisions, ordered by version
+ * @param pending the files still to run, in order; a partly applied file comes first
+ * @param outOfOrder files older than the last revision that have none, and were not skipped
+ * @param resume the revision of the partly applied file that is pending first
+ */
+public record History(
+        List<MigrationFile> files,
+        List<Revision> revisions,
+        List<MigrationFile> pending,
+        List<MigrationFile> outOfOrder,
+        Optional<Revision> resume) {
+
+    public History {
+        files = List.copyOf(files);
+        revisions = List.copyOf(revisions);
+        pending = List.copyOf(pending);
+        outOfOrder = List.copyOf(outOfOrder);
+    }
+
+    /**
+     * Computes the history of a database that has revisions, or none.
+     *
+     * <p>With no revisions, every file is pending from the last checkpoint file on. With revisions, the files after
+     * the last revision are pending, preceded by that revision's file when it is partly applied.
+     *
+     * @throws MigrateException when a partly applied revision's file is gone
+     */
+    public static History of(List<MigrationFile> files, List<Revision> revisions, ExecOrder order) {
+        if (revisions.isEmpty()) {
+            return new History(files, revisions, fromLastCheckpoint(files), List.of(), Optional.empty());
+        }
+        Revision first = revisions.get(0);
+        Revision last = revisions.get(revisions.size() - 1);
+        Map<String, Revision> byVersion = new HashMap<>();
+        revisions.forEach(r -> byVersion.put(r.version(), r));
+        List<MigrationFile> pending = new ArrayList<>();
+        List<MigrationFile> outOfOrder = new ArrayList<>();
+        Optional<Revision> resume = Optional.empty();
+        if (last.isPartial()) {
+            MigrationFile file = files.stream()
+                    .filter(f -> f.version().equals(last.version()))
+                    .findFirst()
+                    .orElseThrow(() -> new MigrateException("missing migration: revision \"" + last.version()
+                            + "\" is partially applied but migration file was not found"));
+            pending.add(file);
+            resume = Optional.of(last);
+        }
+        for (MigrationFile file : files) {
+            int toLast = file.version().compareTo(last.version());
+            if (toLast > 0) {
+                pending.add(file);
+            } else if (toLast < 0
+                    && file.version().compareTo(first.version()) > 0
+                    && !byVersion.containsKey(file.version())) {
+                outOfOrder.add(file);
+            }
+        }
+        if (order == ExecOrder.NON_LINEAR && !outOfOrder.isEmpty()) {
+            List<MigrationFile> ordered = new ArrayList<>(outOfOrder);
+            ordered.addAll(pending);
+            pending = ordered;
+        }
+        if (order == ExecOrder.LINEAR_SKIP) {
+            outOfOrder = List.of();
+        }
+        return new History(files, revisions, pending, outOfOrder, resume);
+    }
+
+    private static List<MigrationFile> fromLastCheckpoint(List<MigrationFile> files) {
+        for (int i = files.size() - 1; i >= 0; i--) {
+            if (FileDirectives.parse(files.get(i).text()).checkpoint().isPresent()) {
+                return files.subList(i, files.size());
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Refuses out-of-order files under the linear order, naming the first.
+     *
+     * @throws MigrateException {@code migration file X was added out of order...}
+     */
+    public void requireLinear() {
+        if (!outOfOrder.isEmpty()) {
+            throw new MigrateException(outOfOrderMessage(outOfOrder.get(0)));
+        }
+    }
+
+    /** Returns the reference tool's message for a file added out of order. */
+    public static String outOfOrderMessage(MigrationFile file) {
+        return "migration file " + file.name()
+                + " was added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error";
+    }
+
+    /** Returns the last revision, if any. */
+    public Optional<Revision> last() {
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    }
+}

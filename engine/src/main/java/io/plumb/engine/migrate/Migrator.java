@@ -1,0 +1,180 @@
+package io.plumb.engine.migrate;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code Migrator} applies a migration directory to a database (reference 4.4): it checks the directory against
+ * {@code atlas.sum}, takes the migration lock, works out the pending files from the revisions table, and runs them
+ * under the chosen transaction mode, recording every file in the revisions table.
+ *
+ * <p>Everything that can be refused is refused before the first statement runs: a broken checksum, an unclean
+ * database, out-of-order files, a malformed pending file, an edited partly applied file.
+ */
+public final class Migrator {
+
+    private final Database db;
+    private final MigrationDir dir;
+    private final ApplyOptions options;
+    private final Clock clock;
+
+    public Migrator(Database db, MigrationDir dir, ApplyOptions options) {
+        this(db, dir, options, Clock.systemUTC());
+    }
+
+    Migrator(Database db, MigrationDir dir, ApplyOptions options, Clock clock) {
+        this.db = db;
+        this.dir = dir;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns how the directory and the database's revisions compare, without changing anything.
+     *
+     * @throws ChecksumException when the directory does not match its {@code atlas.sum}
+     */
+    public History history() {
+        List<MigrationFile> files = dir.validate();
+        return History.of(files, store().readAll(), options.execOrder());
+    }
+
+    /**
+     * Applies the pending files, reporting progress to a listener. A failing statement does not throw: the report
+     * carries the error, after the listener has seen the summary.
+     *
+     * @throws MigrateException when the run is refused before any statement runs
+     */
+    public ApplyReport apply(ApplyListener listener) {
+        List<MigrationFile> files = dir.validate();
+        try (MigrationLock lock = MigrationLock.acquire(db, MigrationLock.APPLY, options.lockTimeout())) {
+            RevisionStore store = store();
+            store.init();
+            List<Revision> revisions = store.readAll();
+            if (revisions.isEmpty()) {
+                revisions = startHistory(store, files);
+            }
+            History history = History.of(files, revisions, options.execOrder());
+            if (options.execOrder() == ExecOrder.LINEAR) {
+                history.requireLinear();
+            }
+            List<MigrationFile> pending = history.pending();
+            if (options.amount() > 0 && pending.size() > options.amount()) {
+                pending = pending.subList(0, options.amount());
+            }
+            String current = history.last().map(Revision::version).orElse("");
+            if (pending.isEmpty()) {
+                Instant now = clock.instant();
+                return new ApplyReport(
+                        List.of(),
+                        List.of(),
+                        current,
+                        current,
+                        now,
+                        now,
+                        Optional.empty(),
+                        new ApplyReport.Counts(0, 0, 0, 0, 0, 0, 0));
+            }
+            List<MigrationScript> scripts = prepare(pending, history.resume());
+            SumFile sum = dir.readSum().orElseGet(() -> SumFile.compute(files));
+            FileRunner runner = new FileRunner(db, store, options, clock, listener);
+            return runner.run(scripts, history.resume(), sum, current);
+        }
+    }
+
+    /** Writes the baseline revision, or checks that a database without history is clean. */
+    private List<Revision> startHistory(RevisionStore store, List<MigrationFile> files) {
+        if (options.baseline().isPresent()) {
+            String version = options.baseline().get();
+            MigrationFile file = files.stream()
+                    .filter(f -> f.version().equals(version))
+                    .findFirst()
+                    .orElseThrow(() -> new MigrateException("baseline version \"" + version + "\" not found"));
+            String hash = SumFile.compute(files).hashOf(file.name()).orElse("");
+            Revision baseline = Revision.started(file, 0, hash, clock.instant(), options.operatorVersion())
+                    .withType(Revision.BASELINE);
+            store.write(baseline);
+            return List.of(baseline);
+        }
+        if (!options.allowDirty()) {
+            requireClean();
+        }
+        return List.of();
+    }
+
+    private void requireClean() {
+        Realm realm = db.inspect(List.of());
+        for (Schema schema : realm.schemas()) {
+            for (Table table : schema.tables()) {
+                if (!table.name().equals(RevisionStore.TABLE)) {
+                    throw new MigrateException("connected database is not clean: found table \"" + table.name()
+                            + "\" in schema \"" + schema.name()
+                            + "\". baseline version or allow-dirty is required");
+                }
+            }
+        }
+    }
+
+    /** Reads every pending file and checks what can be checked before the first statement runs. */
+    private List<MigrationScript> prepare(List<MigrationFile> pending, Optional<Revision> resume) {
+        ScannerOptions scanner = ScannerOptions.forDialect(db.dialect().name());
+        List<MigrationScript> scripts = new ArrayList<>();
+        for (MigrationFile file : pending) {
+            MigrationScript script = MigrationScript.parse(file, scanner);
+            TxModes.effective(options.txMode(), script);
+            scripts.add(script);
+        }
+        resume.ifPresent(revision -> verifyPartialHashes(scripts.get(0), revision));
+        return scripts;
+    }
+
+    private static void verifyPartialHashes(MigrationScript script, Revision revision) {
+        List<String> now = PartialHashes.of(script.statements(), revision.applied());
+        List<String> stored = revision.partialHashes();
+        if (script.statements().size() < revision.applied()) {
+            throw new MigrateException(
+                    "history changed: file \"" + script.file().name() + "\" has "
+                            + script.statements().size() + " statements, but " + revision.applied() + " were applied");
+        }
+        for (int i = 0; i < stored.size() && i < now.size(); i++) {
+            if (!stored.get(i).equals(now.get(i))) {
+                throw new MigrateException("history changed: statement " + (i + 1) + " from file \""
+                        + script.file().name() + "\" changed");
+            }
+        }
+    }
+
+    private RevisionStore store() {
+        return RevisionStore.of(db, options.revisionsSchema());
+    }
+
+    /** Rolls back the connection's transaction, keeping the first error as the one reported. */
+    static void rollback(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            // The statement's error is what the user needs; a failed rollback is followed by closing the connection.
+        }
+    }
+
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    static String message(SQLException e) {
+        return SqlErrors.message(e);
+    }
+}
