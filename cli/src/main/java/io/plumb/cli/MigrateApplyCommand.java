@@ -1,13 +1,97 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.Database;
+import io.plumb.engine.migrate.ApplyListener;
+import io.plumb.engine.migrate.ApplyOptions;
+import io.plumb.engine.migrate.ApplyReport;
+import io.plumb.engine.migrate.ExecOrder;
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.Migrator;
+import io.plumb.engine.migrate.TxMode;
+import io.plumb.engine.project.MigrationSettings;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** A {@code MigrateApplyCommand} is {@code plumb migrate apply}. */
-@Command(name = "apply", header = "Apply pending migration files to a database.")
+/**
+ * A {@code MigrateApplyCommand} is {@code plumb migrate apply}: it runs the pending files of a migration directory
+ * against a database, recording each in the revisions table, and prints the run in the reference layout.
+ */
+@Command(
+        name = "apply",
+        header = "Apply pending migration files to a database.",
+        description = {
+            "",
+            "Checks the directory against atlas.sum, takes the migration lock, and runs the files the database has"
+                    + " not applied, each in its own transaction by default. A file that fails part-way without a"
+                    + " transaction (--tx-mode none) resumes at the failed statement on the next run.",
+            ""
+        })
 final class MigrateApplyCommand implements Callable<Integer> {
 
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
     private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Mixin
+    DirOptions dir = new DirOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "Apply at most this many files.")
+    @Nullable
+    String amount;
+
+    @Option(names = "--dry-run", description = "Print the statements without running them (checks still run).")
+    boolean dryRun;
+
+    @Option(names = "--baseline", paramLabel = "VERSION", description = "The version a database without history has.")
+    @Nullable
+    String baseline;
+
+    @Option(names = "--allow-dirty", description = "Allow a database without history to hold tables.")
+    boolean allowDirty;
+
+    @Option(
+            names = "--tx-mode",
+            paramLabel = "MODE",
+            description = "file (one transaction per file, the default), all (one for the run) or none.")
+    String txMode = "file";
+
+    @Option(
+            names = "--exec-order",
+            paramLabel = "ORDER",
+            description = "linear (the default), linear-skip or non-linear: what to do with files added out of order.")
+    @Nullable
+    String execOrder;
+
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long to wait for another run's lock (default 10s).")
+    @Nullable
+    Duration lockTimeout;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "'{{ json . }}' for a JSON report.")
+    @Nullable
+    String format;
 
     MigrateApplyCommand(CliEnvironment env) {
         this.env = env;
@@ -15,6 +99,81 @@ final class MigrateApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new EngineFailure("migrate apply is not implemented yet" + (env == null ? "" : ""));
+        boolean json = MigrateFormats.isJson(format, spec);
+        for (ProjectSelection selection :
+                ProjectSelection.resolve(env, project, spec).instances()) {
+            applyTo(selection, json);
+        }
+        return 0;
+    }
+
+    private void applyTo(ProjectSelection selection, boolean json) {
+        String url = target.url(selection, spec);
+        ApplyOptions options = options(selection);
+        MigrationDir directory = dir.open(env, selection);
+        try (Database db = Database.open(url, env.workingDirectory())) {
+            ApplyListener listener = json ? new ApplyListener() {} : new ApplyPrinter(env.out());
+            ApplyReport report = new Migrator(db, directory, options).apply(listener);
+            boolean nothing = report.pending().isEmpty();
+            if (json) {
+                MigrateJson.Target where = new MigrateJson.Target(
+                        MigrateFormats.driver(db), db.url().toString(), dir.url(selection));
+                Optional<String> message = nothing ? Optional.of(ApplyPrinter.NOTHING_PENDING) : Optional.empty();
+                env.out().println(MigrateJson.apply(where, report, message));
+            } else if (nothing) {
+                env.out().println(ApplyPrinter.NOTHING_PENDING);
+            }
+            if (report.error().isPresent()) {
+                throw new EngineFailure(report.error().get());
+            }
+        }
+    }
+
+    private ApplyOptions options(ProjectSelection selection) {
+        MigrationSettings settings = selection.migration();
+        Optional<String> baselineVersion = selection.pick(baseline, e -> settings.baseline());
+        if (baselineVersion.isPresent() && allowDirty) {
+            throw new ParameterException(spec.commandLine(), "--baseline and --allow-dirty are mutually exclusive");
+        }
+        Duration timeout = lockTimeout != null
+                ? lockTimeout
+                : settings.lockTimeout()
+                        .map(value -> new DurationConverter().convert(value))
+                        .orElse(DEFAULT_LOCK_TIMEOUT);
+        return new ApplyOptions(
+                baselineVersion,
+                allowDirty,
+                parse(() -> ExecOrder.parse(
+                        execOrder != null ? execOrder : settings.execOrder().orElse("linear"))),
+                parse(() -> TxMode.parse(txMode)),
+                dryRun,
+                amount(),
+                timeout,
+                target.revisionsSchema(selection),
+                MigrateFormats.operatorVersion());
+    }
+
+    private int amount() {
+        if (amount == null) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(amount);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(
+                spec.commandLine(), "AMOUNT must be a positive number of files, found \"" + amount + "\"");
+    }
+
+    private <T> T parse(java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+        }
     }
 }

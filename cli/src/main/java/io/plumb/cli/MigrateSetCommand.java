@@ -1,13 +1,67 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.Database;
+import io.plumb.engine.migrate.ApplyOptions;
+import io.plumb.engine.migrate.ExecOrder;
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.Revision;
+import io.plumb.engine.migrate.RevisionEditor;
+import io.plumb.engine.migrate.SetReport;
+import io.plumb.engine.migrate.TxMode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** A {@code MigrateSetCommand} is {@code plumb migrate set}. */
-@Command(name = "set", header = "Edit the revisions table by hand.")
+/**
+ * A {@code MigrateSetCommand} is {@code plumb migrate set}: it moves the version a database records without running
+ * migrations, for a database changed by hand or a failed file fixed by hand.
+ */
+@Command(
+        name = "set",
+        header = "Set the version a database records, without running migrations.",
+        description = {
+            "",
+            "Deletes the revisions after VERSION, marks a failed VERSION as applied, and records the files up to"
+                    + " VERSION as set by hand. Without VERSION, and with an empty directory, deletes every revision.",
+            ""
+        })
 final class MigrateSetCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Mixin
+    DirOptions dir = new DirOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VERSION", description = "The version to set.")
+    @Nullable
+    String version;
+
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long to wait for another run's lock (default 10s).")
+    Duration lockTimeout = Duration.ofSeconds(10);
 
     MigrateSetCommand(CliEnvironment env) {
         this.env = env;
@@ -15,6 +69,49 @@ final class MigrateSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new EngineFailure("migrate set is not implemented yet" + (env == null ? "" : ""));
+        for (ProjectSelection selection :
+                ProjectSelection.resolve(env, project, spec).instances()) {
+            String url = target.url(selection, spec);
+            MigrationDir directory = dir.open(env, selection);
+            ApplyOptions options = new ApplyOptions(
+                    Optional.empty(),
+                    false,
+                    ExecOrder.LINEAR,
+                    TxMode.FILE,
+                    false,
+                    0,
+                    lockTimeout,
+                    target.revisionsSchema(selection),
+                    MigrateFormats.operatorVersion());
+            try (Database db = Database.open(url, env.workingDirectory())) {
+                print(env.out(), new RevisionEditor(db, directory, options).set(Optional.ofNullable(version)));
+            }
+        }
+        return 0;
+    }
+
+    static void print(PrintWriter out, SetReport report) {
+        if (report.current().isEmpty()) {
+            out.println("All revisions deleted (" + report.removed().size() + " in total):");
+        } else {
+            List<String> parts = new ArrayList<>();
+            if (!report.set().isEmpty()) {
+                parts.add(report.set().size() + " set");
+            }
+            if (!report.removed().isEmpty()) {
+                parts.add(report.removed().size() + " removed");
+            }
+            String summary = parts.isEmpty() ? "no changes" : String.join(", ", parts);
+            out.println("Current version is " + report.current().get() + " (" + summary + "):");
+        }
+        out.println();
+        for (Revision revision : report.set()) {
+            out.println("  + " + revision.version() + " (" + revision.description() + ")");
+        }
+        for (Revision revision : report.removed()) {
+            out.println("  - " + revision.version() + " (" + revision.description() + ")");
+        }
+        out.println();
+        out.flush();
     }
 }

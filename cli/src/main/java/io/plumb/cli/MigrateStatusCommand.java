@@ -1,13 +1,54 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.Database;
+import io.plumb.engine.migrate.ApplyOptions;
+import io.plumb.engine.migrate.ExecOrder;
+import io.plumb.engine.migrate.History;
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.Migrator;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** A {@code MigrateStatusCommand} is {@code plumb migrate status}. */
-@Command(name = "status", header = "Report which migration files a database has applied.")
+/**
+ * A {@code MigrateStatusCommand} is {@code plumb migrate status}: it compares a database's revisions with the
+ * migration directory and says which version it is at and what is pending, changing nothing.
+ */
+@Command(
+        name = "status",
+        header = "Report which migration files a database has applied.",
+        description = {
+            "",
+            "Prints OK when every file is applied, else PENDING with the next version; a partly applied last file"
+                    + " and files added out of order are reported too.",
+            ""
+        })
 final class MigrateStatusCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Mixin
+    DirOptions dir = new DirOptions();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "'{{ json . }}' for a JSON report.")
+    @Nullable
+    String format;
 
     MigrateStatusCommand(CliEnvironment env) {
         this.env = env;
@@ -15,6 +56,33 @@ final class MigrateStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new EngineFailure("migrate status is not implemented yet" + (env == null ? "" : ""));
+        boolean json = MigrateFormats.isJson(format, spec);
+        for (ProjectSelection selection :
+                ProjectSelection.resolve(env, project, spec).instances()) {
+            String url = target.url(selection, spec);
+            MigrationDir directory = dir.open(env, selection);
+            ApplyOptions options = new ApplyOptions(
+                    Optional.empty(),
+                    false,
+                    ExecOrder.LINEAR,
+                    io.plumb.engine.migrate.TxMode.FILE,
+                    true,
+                    0,
+                    Duration.ofSeconds(10),
+                    target.revisionsSchema(selection),
+                    MigrateFormats.operatorVersion());
+            try (Database db = Database.open(url, env.workingDirectory())) {
+                History history = new Migrator(db, directory, options).history();
+                StatusReport report = StatusReport.of(history);
+                if (json) {
+                    MigrateJson.Target where = new MigrateJson.Target(
+                            MigrateFormats.driver(db), db.url().toString(), dir.url(selection));
+                    env.out().println(report.json(where));
+                } else {
+                    report.print(env.out());
+                }
+            }
+        }
+        return 0;
     }
 }

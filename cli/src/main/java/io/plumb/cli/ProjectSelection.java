@@ -3,6 +3,7 @@ package io.plumb.cli;
 import io.plumb.engine.diff.DiffPolicy;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.project.Env;
+import io.plumb.engine.project.MigrationSettings;
 import io.plumb.engine.project.ProjectException;
 import io.plumb.engine.project.ProjectFile;
 import java.nio.file.Files;
@@ -77,6 +78,24 @@ final class ProjectSelection {
             throw new ProjectException("multi-environment \"" + envs.get(0).name() + "\" is not supported");
         }
         return envs.stream().findFirst();
+    }
+
+    /**
+     * Returns one selection per instance of the selected environment, for commands that run once per instance
+     * ({@code for_each}); a selection of one instance or none is returned as it is.
+     */
+    List<ProjectSelection> instances() {
+        if (envs.size() <= 1) {
+            return List.of(this);
+        }
+        return envs.stream()
+                .map(e -> new ProjectSelection(project, List.of(e), cliVariables))
+                .toList();
+    }
+
+    /** Returns the selected environment's {@code migration} block, or no settings. */
+    MigrationSettings migration() {
+        return env().map(MigrationSettings::of).orElse(MigrationSettings.none());
     }
 
     /** Returns the flag's value when set, else the environment's; {@code env://attr} values are resolved. */
