@@ -60,10 +60,11 @@ public final class Migrator {
         List<MigrationFile> files = dir.validate();
         try (MigrationLock lock = MigrationLock.acquire(db, MigrationLock.APPLY, options.lockTimeout())) {
             RevisionStore store = store();
-            store.init();
             List<Revision> revisions = store.readAll();
+            Optional<Revision> baseline = Optional.empty();
             if (revisions.isEmpty()) {
-                revisions = startHistory(store, files);
+                baseline = startHistory(files);
+                revisions = baseline.map(List::of).orElse(List.of());
             }
             History history = History.of(files, revisions, options.execOrder());
             if (options.execOrder() == ExecOrder.LINEAR) {
@@ -73,8 +74,13 @@ public final class Migrator {
             if (options.amount() > 0 && pending.size() > options.amount()) {
                 pending = pending.subList(0, options.amount());
             }
+            List<MigrationScript> scripts = prepare(pending, history.resume());
+            // Nothing was written until every check passed: a refused run leaves the database as it was, except
+            // that the table is created even in a dry run, as the reference tool does.
+            store.init();
+            baseline.ifPresent(store::write);
             String current = history.last().map(Revision::version).orElse("");
-            if (pending.isEmpty()) {
+            if (scripts.isEmpty()) {
                 Instant now = clock.instant();
                 return new ApplyReport(
                         List.of(),
@@ -86,15 +92,14 @@ public final class Migrator {
                         Optional.empty(),
                         new ApplyReport.Counts(0, 0, 0, 0, 0, 0, 0));
             }
-            List<MigrationScript> scripts = prepare(pending, history.resume());
             SumFile sum = dir.readSum().orElseGet(() -> SumFile.compute(files));
             FileRunner runner = new FileRunner(db, store, options, clock, listener);
             return runner.run(scripts, history.resume(), sum, current);
         }
     }
 
-    /** Writes the baseline revision, or checks that a database without history is clean. */
-    private List<Revision> startHistory(RevisionStore store, List<MigrationFile> files) {
+    /** Returns the baseline revision to write, or checks that a database without history is clean. */
+    private Optional<Revision> startHistory(List<MigrationFile> files) {
         if (options.baseline().isPresent()) {
             String version = options.baseline().get();
             MigrationFile file = files.stream()
@@ -104,13 +109,12 @@ public final class Migrator {
             String hash = SumFile.compute(files).hashOf(file.name()).orElse("");
             Revision baseline = Revision.started(file, 0, hash, clock.instant(), options.operatorVersion())
                     .withType(Revision.BASELINE);
-            store.write(baseline);
-            return List.of(baseline);
+            return Optional.of(baseline);
         }
         if (!options.allowDirty()) {
             requireClean();
         }
-        return List.of();
+        return Optional.empty();
     }
 
     private void requireClean() {

@@ -1,0 +1,97 @@
+package io.plumb.engine.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationDirTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void listsTopLevelSqlFilesInByteOrder() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("migrations"));
+        Files.writeString(dir.resolve("10_b.sql"), "b");
+        Files.writeString(dir.resolve("2_a.sql"), "a");
+        Files.writeString(dir.resolve("B.sql"), "x");
+        Files.writeString(dir.resolve("a.sql"), "y");
+        Files.writeString(dir.resolve("notes.txt"), "ignored");
+        Files.createDirectories(dir.resolve("sub.sql"));
+        Files.createDirectories(dir.resolve("nested"))
+                .resolve("3_c.sql")
+                .toFile()
+                .createNewFile();
+        MigrationDir migrations = MigrationDir.open("file://migrations", root);
+        assertThat(migrations.files())
+                .extracting(MigrationFile::name)
+                .containsExactly("10_b.sql", "2_a.sql", "B.sql", "a.sql");
+    }
+
+    @Test
+    void versionsAndDescriptionsSplitAtTheFirstUnderscore() {
+        MigrationFile file = new MigrationFile("20240613061102_add_users_table.sql", new byte[0]);
+        assertThat(file.version()).isEqualTo("20240613061102");
+        assertThat(file.description()).isEqualTo("add_users_table");
+        MigrationFile bare = new MigrationFile("1.sql", new byte[0]);
+        assertThat(bare.version()).isEqualTo("1");
+        assertThat(bare.description()).isEmpty();
+    }
+
+    @Test
+    void aMissingDirectoryIsNamed() {
+        assertThatThrownBy(() -> MigrationDir.open("file://nowhere", root))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("migration directory nowhere was not found");
+    }
+
+    @Test
+    void otherFormatsAndSchemesAreRefused() {
+        assertThatThrownBy(() -> MigrationDir.open("file://m?format=flyway", root))
+                .hasMessageContaining("only the atlas format is supported");
+        assertThatThrownBy(() -> MigrationDir.open("mem://m", root)).hasMessageContaining("expected file://PATH");
+    }
+
+    @Test
+    void filesWithoutSumFileAreRefusedAndAnEmptyDirectoryIsFine() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        assertThat(dir.validate()).isEmpty();
+        Files.writeString(dir.path().resolve("1_a.sql"), "SELECT 1;");
+        assertThatThrownBy(dir::validate).isInstanceOf(ChecksumException.class).hasMessage("checksum file not found");
+    }
+
+    @Test
+    void addWritesTheFileAndRehashes() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("file://migrations", root);
+        dir.add("1_init.sql", "CREATE TABLE t1 (id int);\n");
+        dir.add("2_second.sql", "CREATE TABLE t2 (id int);\n");
+        assertThat(Files.readString(dir.path().resolve("atlas.sum"), StandardCharsets.UTF_8))
+                .isEqualTo("h1:tQ+Dff+GsCGpLtHlRjFhEOP/jt2aB21kO5/bbCvBEis=\n"
+                        + "1_init.sql h1:eV5xrbK/rnpxbu1HbxjWF8QlHhcGcBgWs7XTEIMUU4c=\n"
+                        + "2_second.sql h1:3NqWSASXbLMM3kVNmnxv/G87Ggh8oNyq/Bv3CkqBziw=\n");
+        assertThat(dir.validate()).hasSize(2);
+        try (var listing = Files.list(dir.path())) {
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .as("no temporary files are left behind")
+                    .containsExactlyInAnyOrder("1_init.sql", "2_second.sql", "atlas.sum");
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFile() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        dir.add("1_init.sql", "old");
+        Files.createDirectories(dir.path().resolve("atlas.sum.d"));
+        // A directory where the file should go cannot be replaced by a file.
+        assertThatThrownBy(() -> dir.writeAtomically("atlas.sum.d", new byte[] {1}))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("cannot write migrations/atlas.sum.d");
+        assertThat(Files.readString(dir.path().resolve("1_init.sql"))).isEqualTo("old");
+    }
+}

@@ -1,0 +1,268 @@
+package io.plumb.engine.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigratorTest {
+
+    @TempDir
+    Path root;
+
+    MigrationFixture fx;
+
+    @BeforeEach
+    void open() {
+        fx = new MigrationFixture(root);
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private static ApplyOptions options(TxMode mode, ExecOrder order, boolean dryRun, int amount) {
+        return new ApplyOptions(
+                Optional.empty(),
+                false,
+                order,
+                mode,
+                dryRun,
+                amount,
+                java.time.Duration.ofSeconds(1),
+                Optional.empty(),
+                "Plumb test");
+    }
+
+    @Test
+    void appliesPendingFilesAndRecordsThem() {
+        fx.file("1_init.sql", "CREATE TABLE t1 (id int);\n")
+                .file("2_second.sql", "CREATE TABLE t2 (id int);\nINSERT INTO t2 VALUES (1);\n");
+        ApplyReport report = fx.apply(MigrationFixture.defaults());
+        assertThat(report.error()).isEmpty();
+        assertThat(report.counts()).isEqualTo(new ApplyReport.Counts(2, 0, 0, 0, 0, 3, 0));
+        assertThat(report.current()).isEmpty();
+        assertThat(report.target()).isEqualTo("2");
+        List<Revision> revisions = fx.revisions();
+        assertThat(revisions).extracting(Revision::version).containsExactly("1", "2");
+        Revision second = revisions.get(1);
+        assertThat(second.description()).isEqualTo("second");
+        assertThat(second.type()).isEqualTo(Revision.EXECUTED);
+        assertThat(second.applied()).isEqualTo(2);
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(second.partialHashes()).isEmpty();
+        assertThat(second.hash())
+                .isEqualTo(fx.dir.readSum().orElseThrow().hashOf("2_second.sql").orElseThrow());
+        assertThat(second.operatorVersion()).isEqualTo("Plumb test");
+        assertThat(fx.apply(MigrationFixture.defaults()).pending()).isEmpty();
+    }
+
+    @Test
+    void amountLimitsTheFilesAndTheNextRunContinues() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);").file("2.sql", "CREATE TABLE t2 (id int);");
+        fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, false, 1));
+        assertThat(fx.tableExists("t1")).isTrue();
+        assertThat(fx.tableExists("t2")).isFalse();
+        ApplyReport second = fx.apply(MigrationFixture.defaults());
+        assertThat(second.current()).isEqualTo("1");
+        assertThat(fx.tableExists("t2")).isTrue();
+    }
+
+    @Test
+    void aFailedFileInFileModeLeavesNoTraceAndKeepsEarlierFiles() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);")
+                .file("2.sql", "CREATE TABLE t2 (id int);\nCREATE TABLE t1 (id int);");
+        ApplyReport report = fx.apply(MigrationFixture.withTxMode(TxMode.FILE));
+        assertThat(report.error())
+                .contains("sql/migrate: executing statement \"CREATE TABLE t1 (id int);\" from"
+                        + " version \"2\": table t1 already exists");
+        assertThat(report.counts()).isEqualTo(new ApplyReport.Counts(1, 1, 0, 0, 0, 2, 1));
+        assertThat(fx.tableExists("t2")).isFalse();
+        assertThat(fx.revisions()).extracting(Revision::version).containsExactly("1");
+    }
+
+    @Test
+    void aFailedFileInAllModeRollsBackTheWholeRun() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);")
+                .file("2.sql", "CREATE TABLE t2 (id int);\nCREATE TABLE t1 (id int);");
+        ApplyReport report = fx.apply(MigrationFixture.withTxMode(TxMode.ALL));
+        assertThat(report.error()).isPresent();
+        assertThat(fx.tableExists("t1")).isFalse();
+        assertThat(fx.tableExists("t2")).isFalse();
+        assertThat(fx.revisions()).isEmpty();
+    }
+
+    @Test
+    void aFailedFileWithoutTransactionIsRecordedAndResumesAtTheFailedStatement() {
+        fx.file(
+                "1.sql",
+                "CREATE TABLE t1 (id int);\nINSERT INTO t1 VALUES (1);\nINSERT INTO missing VALUES (2);\n"
+                        + "INSERT INTO t1 VALUES (3);");
+        ApplyReport failed = fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+        assertThat(failed.error()).isPresent();
+        Revision partial = fx.revisions().get(0);
+        assertThat(partial.applied()).isEqualTo(2);
+        assertThat(partial.total()).isEqualTo(4);
+        assertThat(partial.error()).contains("no such table: missing");
+        assertThat(partial.errorStatement()).contains("INSERT INTO missing VALUES (2);");
+        assertThat(partial.partialHashes()).hasSize(2).allSatisfy(h -> assertThat(h)
+                .startsWith("h1:"));
+
+        fx.execute("CREATE TABLE missing (id int)");
+        fx.listener.events.clear();
+        ApplyReport resumed = fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+        assertThat(resumed.error()).isEmpty();
+        assertThat(fx.listener.events)
+                .containsExactly("file 1", "-> INSERT INTO missing VALUES (2);", "-> INSERT INTO t1 VALUES (3);");
+        assertThat(resumed.applied().get(0).skipped()).isEqualTo(2);
+        assertThat(fx.count("SELECT count(*) FROM t1")).isEqualTo(2);
+        Revision done = fx.revisions().get(0);
+        assertThat(done.applied()).isEqualTo(4);
+        assertThat(done.error()).isEmpty();
+        assertThat(done.partialHashes()).isEmpty();
+    }
+
+    @Test
+    void anEditedAppliedStatementOfAPartialFileIsRefused() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);\nINSERT INTO missing VALUES (2);");
+        fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+        fx.file("1.sql", "CREATE TABLE t1 (id bigint);\nINSERT INTO missing VALUES (2);");
+        fx.execute("CREATE TABLE missing (id int)");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.withTxMode(TxMode.NONE)))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("history changed: statement 1 from file \"1.sql\" changed");
+        assertThat(fx.count("SELECT count(*) FROM missing")).isZero();
+    }
+
+    @Test
+    void aDirtyDatabaseNeedsABaselineOrAllowDirty() {
+        fx.execute("CREATE TABLE legacy (id int)");
+        fx.file("1_base.sql", "CREATE TABLE legacy (id int);").file("2.sql", "CREATE TABLE t2 (id int);");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults()))
+                .hasMessage("connected database is not clean: found table \"legacy\" in schema \"main\". baseline"
+                        + " version or allow-dirty is required");
+        assertThat(fx.tableExists(RevisionStore.TABLE))
+                .as("a refused run writes nothing")
+                .isFalse();
+
+        ApplyOptions d = MigrationFixture.defaults();
+        ApplyOptions baseline = new ApplyOptions(
+                Optional.of("1"),
+                false,
+                d.execOrder(),
+                d.txMode(),
+                false,
+                0,
+                d.lockTimeout(),
+                Optional.empty(),
+                "Plumb test");
+        ApplyReport report = fx.apply(baseline);
+        assertThat(report.current()).isEqualTo("1");
+        assertThat(fx.revisions())
+                .extracting(Revision::version, Revision::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1", Revision.BASELINE),
+                        org.assertj.core.groups.Tuple.tuple("2", Revision.EXECUTED));
+    }
+
+    @Test
+    void anUnknownBaselineIsRefused() {
+        fx.file("1.sql", "SELECT 1;");
+        ApplyOptions d = MigrationFixture.defaults();
+        ApplyOptions baseline = new ApplyOptions(
+                Optional.of("7"),
+                false,
+                d.execOrder(),
+                d.txMode(),
+                false,
+                0,
+                d.lockTimeout(),
+                Optional.empty(),
+                "Plumb test");
+        assertThatThrownBy(() -> fx.apply(baseline)).hasMessage("baseline version \"7\" not found");
+    }
+
+    @Test
+    void outOfOrderFilesFollowTheExecutionOrder() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);").file("3.sql", "CREATE TABLE t3 (id int);");
+        fx.apply(MigrationFixture.defaults());
+        fx.file("2.sql", "CREATE TABLE t2 (id int);").file("4.sql", "CREATE TABLE t4 (id int);");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults()))
+                .hasMessage("migration file 2.sql was added out of order. See:"
+                        + " https://atlasgo.io/versioned/apply#non-linear-error");
+        assertThat(fx.tableExists("t4")).isFalse();
+
+        fx.apply(options(TxMode.FILE, ExecOrder.LINEAR_SKIP, false, 0));
+        assertThat(fx.tableExists("t4")).isTrue();
+        assertThat(fx.tableExists("t2")).isFalse();
+
+        fx.listener.events.clear();
+        fx.apply(options(TxMode.FILE, ExecOrder.NON_LINEAR, false, 0));
+        assertThat(fx.tableExists("t2")).isTrue();
+        assertThat(fx.listener.events).containsExactly("file 2", "-> CREATE TABLE t2 (id int);");
+    }
+
+    @Test
+    void aDryRunChangesNothingButCreatesTheRevisionsTable() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);");
+        ApplyReport report = fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, true, 0));
+        assertThat(report.applied().get(0).statements()).containsExactly("CREATE TABLE t1 (id int);");
+        assertThat(fx.tableExists("t1")).isFalse();
+        assertThat(fx.tableExists(RevisionStore.TABLE)).isTrue();
+        assertThat(fx.revisions()).isEmpty();
+    }
+
+    @Test
+    void aMalformedPendingFileIsRefusedBeforeAnythingRuns() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);").file("2.sql", "INSERT INTO t1 VALUES ('oops);");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("2.sql:1:");
+        assertThat(fx.tableExists("t1")).isFalse();
+        assertThat(fx.tableExists(RevisionStore.TABLE)).isFalse();
+    }
+
+    @Test
+    void aFileDirectiveOverridesTheModeButNotAll() {
+        fx.file("1.sql", "-- atlas:txmode none\n\nCREATE TABLE t1 (id int);\nINSERT INTO missing VALUES (1);");
+        fx.apply(MigrationFixture.withTxMode(TxMode.FILE));
+        assertThat(fx.tableExists("t1")).as("ran without a transaction").isTrue();
+        assertThat(fx.revisions().get(0).applied()).isEqualTo(1);
+        fx.close();
+        fx = new MigrationFixture(root.resolve("other"));
+        fx.file("1.sql", "-- atlas:txmode none\n\nCREATE TABLE t1 (id int);");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.withTxMode(TxMode.ALL)))
+                .hasMessage("1.sql: atlas:txmode none conflicts with --tx-mode all, which runs every file in one"
+                        + " transaction");
+    }
+
+    @Test
+    void aForeignKeysOffRebuildWorksInsideTheFileTransaction() {
+        fx.file(
+                "1.sql",
+                "CREATE TABLE users (id integer PRIMARY KEY);\n"
+                        + "CREATE TABLE posts (id integer PRIMARY KEY, user_id integer REFERENCES users (id) ON DELETE"
+                        + " CASCADE);\nINSERT INTO users VALUES (1);\nINSERT INTO posts VALUES (1, 1);");
+        fx.file(
+                "2.sql",
+                "PRAGMA foreign_keys = off;\n"
+                        + "CREATE TABLE new_users (id integer PRIMARY KEY, name text);\n"
+                        + "INSERT INTO new_users (id) SELECT id FROM users;\nDROP TABLE users;\n"
+                        + "ALTER TABLE new_users RENAME TO users;\nPRAGMA foreign_keys = on;");
+        ApplyReport report = fx.apply(MigrationFixture.defaults());
+        assertThat(report.error()).isEmpty();
+        assertThat(fx.count("SELECT count(*) FROM posts"))
+                .as("the cascade did not fire")
+                .isEqualTo(1);
+        assertThat(fx.count("PRAGMA foreign_keys"))
+                .as("foreign keys are on again")
+                .isEqualTo(1);
+    }
+}
