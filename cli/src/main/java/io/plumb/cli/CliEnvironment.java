@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,13 +19,34 @@ import java.util.Optional;
  * @param stdin the standard input
  * @param out the standard output
  * @param err the standard error
+ * @param clock the clock that dates new migration files, fixed in tests
  */
 public record CliEnvironment(
-        Path workingDirectory, Map<String, String> environment, InputStream stdin, PrintWriter out, PrintWriter err) {
+        Path workingDirectory,
+        Map<String, String> environment,
+        InputStream stdin,
+        PrintWriter out,
+        PrintWriter err,
+        Clock clock) {
 
     public CliEnvironment {
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
         environment = Map.copyOf(environment);
+    }
+
+    /** Returns an environment on the system clock. */
+    public CliEnvironment(
+            Path workingDirectory,
+            Map<String, String> environment,
+            InputStream stdin,
+            PrintWriter out,
+            PrintWriter err) {
+        this(workingDirectory, environment, stdin, out, err, Clock.systemUTC());
+    }
+
+    /** Returns this environment with another clock. */
+    public CliEnvironment withClock(Clock other) {
+        return new CliEnvironment(workingDirectory, environment, stdin, out, err, other);
     }
 
     /** Returns an environment with empty standard input. */

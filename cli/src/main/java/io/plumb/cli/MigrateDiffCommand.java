@@ -1,13 +1,94 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.Database;
+import io.plumb.engine.dialect.Dialect;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.migrate.DirReplay;
+import io.plumb.engine.migrate.MigrateException;
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.MigrationTemplate;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** A {@code MigrateDiffCommand} is {@code plumb migrate diff}. */
-@Command(name = "diff", header = "Write the migration that brings the directory to the desired state.")
+/**
+ * A {@code MigrateDiffCommand} is {@code plumb migrate diff}: it writes the migration file that takes the state the
+ * directory describes to the desired state.
+ */
+@Command(
+        name = "diff",
+        header = "Write the migration that brings the directory to the desired state.",
+        description = {
+            "",
+            "Replays the directory on the dev database, compares the result with the desired state (--to: HCL or SQL"
+                    + " files or directories, or a database URL), and writes the statements that close the gap as a"
+                    + " new file yyyyMMddHHmmss[_NAME].sql, then re-hashes the directory. The dev database must be"
+                    + " clean and is left clean.",
+            ""
+        })
 final class MigrateDiffCommand implements Callable<Integer> {
 
+    static final String SYNCED = "The migration directory is synced with the desired state, no changes to be made";
+
     private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Mixin
+    DirOptions dir = new DirOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "What the migration does.")
+    String name = "";
+
+    @Option(names = "--to", paramLabel = "URL", description = "The desired state (comma-separated sources).")
+    List<String> to = new ArrayList<>();
+
+    @Option(names = "--dev-url", paramLabel = "URL", description = "The dev database to replay and compare on.")
+    @Nullable
+    String devUrl;
+
+    @Mixin
+    ScopeOptions scope = new ScopeOptions();
+
+    @Option(
+            names = "--format",
+            paramLabel = "TEMPLATE",
+            description = "The file template: {{ sql . }} (the default) or {{ sql . \"  \" }} to indent statements.")
+    @Nullable
+    String format;
+
+    @Option(names = "--qualifier", paramLabel = "SCHEMA", description = "Qualify tables with this schema.")
+    @Nullable
+    String qualifier;
+
+    @Option(names = "--edit", description = "Open the new file in $EDITOR (default vi), then re-hash.")
+    boolean edit;
+
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long to wait for the dev database lock (accepted for compatibility).")
+    @Nullable
+    Duration lockTimeout;
 
     MigrateDiffCommand(CliEnvironment env) {
         this.env = env;
@@ -15,6 +96,57 @@ final class MigrateDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new EngineFailure("migrate diff is not implemented yet" + (env == null ? "" : ""));
+        ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        List<String> desiredSources = selection.pickList(to, e -> e.src());
+        if (desiredSources.isEmpty()) {
+            throw Flags.missing(spec, "to");
+        }
+        String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
+        MigrationTemplate template = template();
+        MigrationFileWriter writer = new MigrationFileWriter(env);
+        String fileName = writer.fileName(name);
+        MigrationDir directory = dir.openOrCreate(env, selection);
+        List<MigrationFile> files = directory.validate();
+        List<String> excluded = scope.exclude(selection);
+        try (Workspace workspace = new Workspace(env, selection)) {
+            Database devDb = workspace.open(dev);
+            Dialect dialect = devDb.dialect();
+            boolean bound = devDb.boundSchema().isPresent();
+            requireQualifierSupport(devDb);
+            Realm desired = Workspace.exclude(workspace.loader().load(desiredSources, dialect, devDb), excluded, bound);
+            desired = SchemaApplyCommand.bindToTarget(desired, devDb);
+            Realm current =
+                    Workspace.exclude(DirReplay.replay(devDb, files, scope.schemas(selection)), excluded, bound);
+            List<SchemaChange> changes = workspace.diff(current, desired, dialect);
+            if (changes.isEmpty()) {
+                env.out().println(SYNCED);
+                return 0;
+            }
+            Plan plan = dialect.planner().plan(changes, new PlanOptions(!bound, template.indent()));
+            writer.write(directory, fileName, template.render(plan), edit);
+        }
+        return 0;
+    }
+
+    private MigrationTemplate template() {
+        if (format == null) {
+            return MigrationTemplate.defaults();
+        }
+        try {
+            return MigrationTemplate.parse(format);
+        } catch (MigrateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    // Qualifying a schema-bound plan means renaming its schema in every statement, which no planner of this build
+    // does; refusing is better than writing statements that ignore the flag.
+    private void requireQualifierSupport(Database devDb) {
+        if (qualifier != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--qualifier \"" + qualifier + "\" is not supported: the "
+                            + devDb.dialect().name() + " planner writes unqualified statements only");
+        }
     }
 }

@@ -2,12 +2,32 @@ package io.plumb.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** A {@code MigrateHashCommand} is {@code plumb migrate hash}. */
-@Command(name = "hash", header = "Re-hash the migration directory into atlas.sum.")
+/** A {@code MigrateHashCommand} is {@code plumb migrate hash}: it rewrites {@code atlas.sum} from the files. */
+@Command(
+        name = "hash",
+        header = "Re-hash the migration directory into atlas.sum.",
+        description = {"", "Run it after editing a migration file by hand. It prints nothing.", ""})
 final class MigrateHashCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Mixin
+    DirOptions dir = new DirOptions();
+
+    @Option(names = "--force", description = "Accepted for compatibility; hashing always rewrites the file.")
+    boolean force;
 
     MigrateHashCommand(CliEnvironment env) {
         this.env = env;
@@ -15,6 +35,8 @@ final class MigrateHashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new EngineFailure("migrate hash is not implemented yet" + (env == null ? "" : ""));
+        ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        dir.open(env, selection).rehash();
+        return 0;
     }
 }

@@ -1,13 +1,43 @@
 package io.plumb.cli;
 
+import io.plumb.engine.migrate.MigrationDir;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** A {@code MigrateNewCommand} is {@code plumb migrate new}. */
-@Command(name = "new", header = "Create a new, empty migration file.")
+/** A {@code MigrateNewCommand} is {@code plumb migrate new}: it adds an empty, dated migration file. */
+@Command(
+        name = "new",
+        header = "Add an empty migration file to the directory.",
+        description = {
+            "",
+            "The file is named yyyyMMddHHmmss[_NAME].sql after the current UTC time; the directory is created when"
+                    + " missing, and re-hashed.",
+            ""
+        })
 final class MigrateNewCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Mixin
+    DirOptions dir = new DirOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "What the migration does.")
+    String name = "";
+
+    @Option(names = "--edit", description = "Open the new file in $EDITOR (default vi), then re-hash.")
+    boolean edit;
 
     MigrateNewCommand(CliEnvironment env) {
         this.env = env;
@@ -15,6 +45,12 @@ final class MigrateNewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new EngineFailure("migrate new is not implemented yet" + (env == null ? "" : ""));
+        ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        MigrationFileWriter writer = new MigrationFileWriter(env);
+        String fileName = writer.fileName(name);
+        MigrationDir directory = dir.openOrCreate(env, selection);
+        directory.validate();
+        writer.write(directory, fileName, "", edit);
+        return 0;
     }
 }

@@ -1,0 +1,77 @@
+package io.plumb.engine.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.PlannedChange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MigrationTemplateTest {
+
+    private static final Plan PLAN = new Plan(
+            List.of(
+                    new PlannedChange(
+                            "create \"users\" table", "CREATE TABLE `users` (`id` int NOT NULL)", Optional.empty()),
+                    new PlannedChange("", "PRAGMA foreign_keys = off", Optional.empty())),
+            true);
+
+    @Test
+    void theDefaultTemplateWritesACapitalisedCommentAndTheStatementWithItsDelimiter() {
+        assertThat(MigrationTemplate.defaults().render(PLAN))
+                .isEqualTo("-- Create \"users\" table\nCREATE TABLE `users` (`id` int NOT NULL);\n"
+                        + "PRAGMA foreign_keys = off;\n");
+    }
+
+    @Test
+    void directivesComeFirstThenABlankLine() {
+        MigrationTemplate template = new MigrationTemplate("", List.of("-- atlas:delimiter -- end"), "\n-- end");
+
+        assertThat(template.render(new Plan(List.of(PLAN.changes().get(1)), true)))
+                .isEqualTo("-- atlas:delimiter -- end\n\nPRAGMA foreign_keys = off\n-- end\n");
+    }
+
+    @Test
+    void anEmptyPlanIsAnEmptyFile() {
+        assertThat(MigrationTemplate.defaults().render(new Plan(List.of(), true)))
+                .isEmpty();
+    }
+
+    @Test
+    void theSqlTemplatesGiveTheIndentation() {
+        assertThat(MigrationTemplate.parse("{{ sql . \"  \" }}").indent()).isEqualTo("  ");
+        assertThat(MigrationTemplate.parse("{{sql . \"\t\"}}").indent()).isEqualTo("\t");
+        assertThat(MigrationTemplate.parse(" {{ sql . }} ")).isEqualTo(MigrationTemplate.defaults());
+    }
+
+    @Test
+    void otherTemplatesAreRefused() {
+        for (String format : List.of("{{ json . }}", "sql", "{{ sql . \"x\" }}", "{{ sql . }} extra")) {
+            assertThatThrownBy(() -> MigrationTemplate.parse(format))
+                    .as(format)
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessage(
+                            "unsupported migration file format \"" + format
+                                    + "\": expected {{ sql . }} or {{ sql . \"INDENT\" }} with an indentation of spaces or tabs");
+        }
+    }
+
+    @Test
+    void fileNamesAreTheUtcTimeAndTheName() {
+        Instant now = Instant.parse("2024-06-13T06:11:02.987Z");
+
+        assertThat(MigrationTemplate.fileName(now, "add_users")).isEqualTo("20240613061102_add_users.sql");
+        assertThat(MigrationTemplate.fileName(now, "")).isEqualTo("20240613061102.sql");
+    }
+
+    @Test
+    void aNameWithAPathSeparatorIsRefused() {
+        assertThatThrownBy(() -> MigrationTemplate.fileName(Instant.EPOCH, "../escape"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("invalid migration name \"../escape\": expected a plain name without path separators,"
+                        + " such as add_users");
+    }
+}
