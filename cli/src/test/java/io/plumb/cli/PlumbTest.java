@@ -21,7 +21,8 @@ class PlumbTest {
         assertThat(run.out())
                 .startsWith("Database schema as code, with testing at its center.\n")
                 .contains("Usage: plumb [-hV] COMMAND")
-                .contains("  script  Run txtar test scripts.")
+                .contains("  script   Run txtar test scripts.")
+                .contains("  migrate  Write, check and apply versioned migrations.")
                 .contains("Exit codes: 0 success, 1 failure");
         assertThat(run.err()).isEmpty();
     }
