@@ -11,6 +11,9 @@ final class TextPositions {
 
     private final String text;
     private final int[] lineStarts;
+    private int lastLine;
+    private int lastOffset;
+    private int lastColumn;
 
     TextPositions(String text) {
         this.text = text;
@@ -33,8 +36,17 @@ final class TextPositions {
 
     /** Returns the 1-based column of an offset. */
     int column(int offset) {
-        int start = lineStarts[line(offset) - 1];
-        return text.codePointCount(start, offset) + 1;
+        int line = line(offset);
+        // Statements are asked for in order: counting on from the last answer keeps a file of many statements on
+        // one long line linear.
+        boolean onward = line == lastLine && offset >= lastOffset;
+        int column = onward
+                ? lastColumn + text.codePointCount(lastOffset, offset)
+                : text.codePointCount(lineStarts[line - 1], offset) + 1;
+        lastLine = line;
+        lastOffset = offset;
+        lastColumn = column;
+        return column;
     }
 
     /** Returns a scan error at an offset. */
