@@ -1,5 +1,6 @@
 package io.plumb.engine.migrate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +16,19 @@ public record Statement(String text, int line, int column, List<String> comments
 
     public Statement {
         comments = List.copyOf(comments);
+    }
+
+    /**
+     * Returns the arguments of each statement directive {@code atlas:NAME} among the comments, in order: {@code
+     * directive("nolint")} of {@code -- atlas:nolint DS103 DS102} is {@code ["DS103 DS102"]}, of a bare {@code --
+     * atlas:nolint} is {@code [""]}, and is empty when there is no such directive. {@code --}, {@code #} and
+     * one-line block comments are read.
+     */
+    public List<String> directive(String name) {
+        List<String> found = new ArrayList<>();
+        for (String comment : comments) {
+            Directive.parse(comment).filter(d -> d.name().equals(name)).ifPresent(d -> found.add(d.args()));
+        }
+        return found;
     }
 }
