@@ -66,7 +66,8 @@ public final class MigrateBench {
         workload.writeFlywayDir(flywayDir);
         workload.writeSqlite3Script(script);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path jar = Path.of(System.getProperty("plumb.bench.jar", "cli/target/plumb.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("plumb.bench.jar", "cli/target/plumb.jar"))
+                .toAbsolutePath();
         return List.of(
                 new Sqlite3Leg(sqlite3(), script, work.resolve("sqlite3.log")),
                 new PlumbProcessLeg(java, jar, plumbDir, work.resolve("plumb.log")),

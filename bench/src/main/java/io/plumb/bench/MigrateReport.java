@@ -83,8 +83,11 @@ record MigrateReport(MigrationWorkload workload, int rounds, MigrateResults resu
             String name, Optional<Double> mine, Optional<Double> theirs, double limit, boolean inclusive) {
         if (mine.isEmpty() || theirs.isEmpty()) {
             return String.format(
-                    Locale.ROOT, "%s: not measured (a leg failed; see below), target %s %.1fx", name,
-                    inclusive ? "<=" : "<", limit);
+                    Locale.ROOT,
+                    "%s: not measured (a leg failed; see below), target %s %.1fx",
+                    name,
+                    inclusive ? "<=" : "<",
+                    limit);
         }
         double ratio = mine.get() / theirs.get();
         boolean met = inclusive ? ratio <= limit : ratio < limit;
@@ -143,8 +146,8 @@ record MigrateReport(MigrationWorkload workload, int rounds, MigrateResults resu
     }
 
     private static String flywayVersion() {
-        try (var in = MigrateReport.class.getResourceAsStream(
-                "/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+        try (var in =
+                MigrateReport.class.getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
             if (in == null) {
                 return "(unknown)";
             }

@@ -65,17 +65,35 @@ public record MigrationWorkload(List<Migration> migrations) {
                 .append(table)
                 .append(" (id integer NOT NULL PRIMARY KEY, name text NOT NULL, qty integer NOT NULL DEFAULT 0");
         for (int c = 1; c <= extra; c++) {
-            sql.append(", c").append(c).append(' ').append(TYPES[random.nextInt(TYPES.length)]).append(" NULL");
+            sql.append(", c")
+                    .append(c)
+                    .append(' ')
+                    .append(TYPES[random.nextInt(TYPES.length)])
+                    .append(" NULL");
         }
         sql.append(");\n");
-        sql.append("INSERT INTO ").append(table).append(" (id, name, qty) VALUES (1, 'first ").append(i);
-        sql.append("', ").append(random.nextInt(1000)).append("), (2, 'second ").append(i).append("', ");
+        sql.append("INSERT INTO ")
+                .append(table)
+                .append(" (id, name, qty) VALUES (1, 'first ")
+                .append(i);
+        sql.append("', ")
+                .append(random.nextInt(1000))
+                .append("), (2, 'second ")
+                .append(i)
+                .append("', ");
         sql.append(random.nextInt(1000)).append(");\n");
-        sql.append("CREATE INDEX ").append(table).append("_name ON ").append(table).append(" (name);\n");
+        sql.append("CREATE INDEX ")
+                .append(table)
+                .append("_name ON ")
+                .append(table)
+                .append(" (name);\n");
         String description = "create_" + table;
         if (i > 1 && random.nextInt(5) == 0) {
             int earlier = 1 + random.nextInt(i - 1);
-            sql.append("ALTER TABLE t_").append(earlier).append(" ADD COLUMN added_").append(i);
+            sql.append("ALTER TABLE t_")
+                    .append(earlier)
+                    .append(" ADD COLUMN added_")
+                    .append(i);
             sql.append(" text NULL DEFAULT 'x';\n");
             description += "_alter_t_" + earlier;
         }

@@ -28,13 +28,13 @@ public record PlumbInProcessLeg(Path dir, Path workingDirectory) implements Migr
                 CliEnvironment.of(workingDirectory, System.getenv(), new PrintWriter(out), new PrintWriter(err));
         int exit;
         try {
-            exit = Plumb.execute(
-                    env, "migrate", "apply", "--url", "sqlite://" + database, "--dir", "file://" + dir);
+            exit = Plumb.execute(env, "migrate", "apply", "--url", "sqlite://" + database, "--dir", "file://" + dir);
         } catch (RuntimeException e) {
             throw new LegFailure(name() + ": migrate apply threw " + e, e);
         }
         if (exit != 0) {
-            throw new LegFailure(name() + ": migrate apply exited with " + exit + ": " + err.toString().strip());
+            throw new LegFailure(name() + ": migrate apply exited with " + exit + ": "
+                    + err.toString().strip());
         }
     }
 }

@@ -24,7 +24,8 @@ record ProcessRun(List<String> command, @Nullable Path stdin, Path log) {
 
     /** Runs the command and waits for it; a non-zero exit is a {@link LegFailure} quoting the end of the log. */
     void run(String leg) throws LegFailure {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         if (stdin != null) {
             builder.redirectInput(stdin.toFile());
         } else {

@@ -11,7 +11,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code SchemaFingerprint} is what a migration run left in a SQLite database, less each tool's own bookkeeping
@@ -72,13 +76,20 @@ public record SchemaFingerprint(List<String> objects, Map<String, Long> rowCount
         if (objects.size() != other.objects.size()) {
             return Optional.of(objects.size() + " schema objects here but " + other.objects.size() + " there");
         }
-        for (Map.Entry<String, Long> count : rowCounts.entrySet()) {
-            Long theirs = other.rowCounts.get(count.getKey());
-            if (!count.getValue().equals(theirs)) {
-                return Optional.of("table " + count.getKey() + " has " + count.getValue() + " rows here but " + theirs
-                        + " there");
+        Set<String> tables = new TreeSet<>(rowCounts.keySet());
+        tables.addAll(other.rowCounts.keySet());
+        for (String table : tables) {
+            Long mine = rowCounts.get(table);
+            Long theirs = other.rowCounts.get(table);
+            if (!Objects.equals(mine, theirs)) {
+                return Optional.of(
+                        "table " + table + " has " + rowsOrNone(mine) + " here but " + rowsOrNone(theirs) + " there");
             }
         }
         return Optional.empty();
+    }
+
+    private static String rowsOrNone(@Nullable Long rows) {
+        return rows == null ? "no row count" : rows + " rows";
     }
 }

@@ -73,8 +73,8 @@ class MigrateLegsTest {
     @Test
     void aMissingProgramIsALegFailureNamingIt() {
         Path missing = dir.resolve("no-such-sqlite3");
-        assertThatThrownBy(() -> new Sqlite3Leg(missing, dir.resolve("all.sql"), dir.resolve("log"))
-                        .apply(dir.resolve("x.db")))
+        assertThatThrownBy(() ->
+                        new Sqlite3Leg(missing, dir.resolve("all.sql"), dir.resolve("log")).apply(dir.resolve("x.db")))
                 .isInstanceOf(LegFailure.class)
                 .hasMessageStartingWith("sqlite3 (one process): cannot start " + missing + ": ");
     }

@@ -60,7 +60,8 @@ class MigrationWorkloadTest {
     void theFlywayDirectoryHoldsOneFilePerMigration() throws Exception {
         MigrationWorkload workload = MigrationWorkload.generate(12, 3);
         workload.writeFlywayDir(dir.resolve("flyway"));
-        assertThat(Files.readString(dir.resolve("flyway/V12__" + workload.migrations().get(11).description() + ".sql")))
+        assertThat(Files.readString(dir.resolve(
+                        "flyway/V12__" + workload.migrations().get(11).description() + ".sql")))
                 .isEqualTo(workload.migrations().get(11).sql());
         try (var listing = Files.list(dir.resolve("flyway"))) {
             assertThat(listing.count()).isEqualTo(12);

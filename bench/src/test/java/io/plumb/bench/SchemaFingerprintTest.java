@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class SchemaFingerprintTest {
                 .containsExactly(
                         "table t_1 on t_1: CREATE TABLE t_1 (id integer PRIMARY KEY, name text)",
                         "index t_1_name on t_1: CREATE INDEX t_1_name ON t_1 (name)");
-        assertThat(fingerprint.rowCounts()).containsExactly(java.util.Map.entry("t_1", 2L));
+        assertThat(fingerprint.rowCounts()).containsExactly(Map.entry("t_1", 2L));
         assertThat(fingerprint.rows()).isEqualTo(2);
     }
 
@@ -49,7 +50,7 @@ class SchemaFingerprintTest {
         SchemaFingerprint rows =
                 fingerprintOf("rows.db", "CREATE TABLE t_1 (id integer)", "INSERT INTO t_1 VALUES (1)");
         assertThat(one.differenceFrom(more)).hasValue("1 schema objects here but 2 there");
-        assertThat(one.differenceFrom(rows)).hasValue("table t_1 has 0 rows here but 1 there");
+        assertThat(one.differenceFrom(rows)).hasValue("table t_1 has 0 rows here but 1 rows there");
     }
 
     private SchemaFingerprint fingerprintOf(String name, String... statements) throws Exception {
