@@ -2,6 +2,7 @@ package io.plumb.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -111,8 +112,9 @@ record MigrateReport(MigrationWorkload workload, int rounds, MigrateResults resu
     private String machine() {
         return String.format(
                 Locale.ROOT,
-                "%d cores, %s %s, sqlite3 %s, sqlite-jdbc's SQLite %s, Flyway %s",
+                "%d cores (load average %.1f at the end), %s %s, sqlite3 %s, sqlite-jdbc's SQLite %s, Flyway %s",
                 Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("java.vm.name"),
                 System.getProperty("java.version"),
                 sqlite3Version(),
