@@ -1,0 +1,119 @@
+package io.plumb.engine.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Kills a real {@code migrate apply} process (SIGKILL) before a chosen statement, then resumes in this process and
+ * checks that nothing ran twice and nothing was lost.
+ */
+class InterruptedApplyTest {
+
+    private static final int FILES = 3;
+    private static final int STATEMENTS_PER_FILE = 4;
+
+    @TempDir
+    Path root;
+
+    @ParameterizedTest(name = "killed before statement {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void aRunWithoutTransactionsResumesAtTheStatementItWasKilledBefore(int stop) throws Exception {
+        writeDirectory();
+        killAt("none", stop);
+        try (MigrationFixture fx = new MigrationFixture(root)) {
+            int doneFiles = (stop - 1) / STATEMENTS_PER_FILE;
+            int doneInFile = (stop - 1) % STATEMENTS_PER_FILE;
+            List<Revision> revisions = fx.revisions();
+            // The killed file was marked started, with exactly the statements that ran before the kill.
+            assertThat(revisions).hasSize(doneFiles + 1);
+            Revision last = revisions.get(revisions.size() - 1);
+            assertThat(last.applied()).isEqualTo(doneInFile);
+            assertThat(last.partialHashes()).hasSize(doneInFile);
+            ApplyReport resumed = fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+            assertThat(resumed.error()).isEmpty();
+            assertThat(resumed.applied().get(0).skipped()).isEqualTo(doneInFile);
+            assertComplete(fx);
+        }
+    }
+
+    @ParameterizedTest(name = "killed before statement {0}")
+    @CsvSource({"2", "7", "12"})
+    void aRunInFileTransactionsRollsTheKilledFileBackAndRerunsIt(int stop) throws Exception {
+        writeDirectory();
+        killAt("file", stop);
+        try (MigrationFixture fx = new MigrationFixture(root)) {
+            int doneFiles = (stop - 1) / STATEMENTS_PER_FILE;
+            assertThat(fx.revisions()).hasSize(doneFiles);
+            assertThat(fx.tableExists("t" + (doneFiles + 1)))
+                    .as("the killed file was rolled back")
+                    .isFalse();
+            ApplyReport resumed = fx.apply(MigrationFixture.withTxMode(TxMode.FILE));
+            assertThat(resumed.error()).isEmpty();
+            assertComplete(fx);
+        }
+    }
+
+    private void writeDirectory() {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        for (int i = 1; i <= FILES; i++) {
+            StringBuilder file = new StringBuilder();
+            // Four statements per file; the first file also creates the log the others write to.
+            if (i == 1) {
+                file.append("CREATE TABLE log (entry text NOT NULL);\nCREATE TABLE t1 (id int);\n");
+            } else {
+                file.append("CREATE TABLE t" + i + " (id int);\nINSERT INTO t" + i + " VALUES (" + i + ");\n");
+            }
+            file.append("INSERT INTO log VALUES ('" + i + "a');\n");
+            file.append("INSERT INTO log VALUES ('" + i + "b');\n");
+            dir.add(i + "_file.sql", file.toString());
+        }
+    }
+
+    private void assertComplete(MigrationFixture fx) {
+        assertThat(fx.count("SELECT count(*) FROM log")).isEqualTo(2L * FILES);
+        assertThat(fx.count("SELECT count(DISTINCT entry) FROM log")).isEqualTo(2L * FILES);
+        for (int i = 1; i <= FILES; i++) {
+            assertThat(fx.tableExists("t" + i)).isTrue();
+        }
+        assertThat(fx.count("SELECT count(*) FROM t2")).isEqualTo(1);
+        assertThat(fx.revisions())
+                .allSatisfy(r -> assertThat(r.applied()).isEqualTo(STATEMENTS_PER_FILE))
+                .hasSize(FILES);
+    }
+
+    private void killAt(String mode, int stop) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ApplyChild.class.getName());
+        command.add(root.toString());
+        command.add(mode);
+        command.add(Integer.toString(stop));
+        Process child = new ProcessBuilder(command)
+                .redirectError(root.resolve("child.err").toFile())
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertThat(line)
+                    .as("the child reached the statement (stderr: %s)", Files.readString(root.resolve("child.err")))
+                    .startsWith("stopping before ");
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}

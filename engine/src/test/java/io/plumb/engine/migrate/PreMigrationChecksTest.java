@@ -1,0 +1,145 @@
+package io.plumb.engine.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreMigrationChecksTest {
+
+    @TempDir
+    Path root;
+
+    MigrationFixture fx;
+
+    @BeforeEach
+    void open() {
+        fx = new MigrationFixture(root);
+        fx.file("1_users.sql", "CREATE TABLE users (id int, name text);\nINSERT INTO users VALUES (1, NULL);");
+        fx.apply(MigrationFixture.defaults());
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private static String checked(String checks) {
+        return "-- atlas:txtar\n\n" + checks + "-- migration.sql --\nUPDATE users SET name = 'x';\n";
+    }
+
+    @Test
+    void passingChecksRunBeforeTheMigration() {
+        fx.file("2_fill.sql", checked("-- checks.sql --\nSELECT EXISTS (SELECT 1 FROM users);\n"));
+        ApplyReport report = fx.apply(MigrationFixture.defaults());
+        assertThat(report.error()).isEmpty();
+        assertThat(fx.listener.events)
+                .containsSubsequence(
+                        "checks 2",
+                        "-> SELECT EXISTS (SELECT 1 FROM users);",
+                        "file 2",
+                        "-> UPDATE users SET name = 'x';");
+        assertThat(report.counts().checksOk()).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM users WHERE name = 'x'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFalseAssertionStopsTheFileAndNamesTheFirstFailure() {
+        fx.file(
+                "2_fill.sql",
+                checked("-- checks.sql --\nSELECT NOT EXISTS (SELECT 1 FROM users);\nSELECT 1 = 2;\n" + "SELECT 1;\n"));
+        ApplyReport report = fx.apply(MigrationFixture.defaults());
+        assertThat(report.error())
+                .contains("2 of 3 assertions failed: check assertion \"SELECT NOT EXISTS (SELECT 1 FROM users);\""
+                        + " returned false");
+        assertThat(report.counts()).isEqualTo(new ApplyReport.Counts(0, 1, 1, 2, 0, 0, 0));
+        assertThat(fx.count("SELECT count(*) FROM users WHERE name = 'x'")).isZero();
+        assertThat(fx.revisions()).as("rolled back in tx-mode file").hasSize(1);
+    }
+
+    @Test
+    void withoutATransactionTheFailureIsRecordedAndTheChecksRunAgainNextTime() {
+        fx.file("2_fill.sql", checked("-- checks.sql --\nSELECT count(*) = 2 FROM users;\n"));
+        fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+        Revision failed = fx.revisions().get(1);
+        assertThat(failed.applied()).isZero();
+        assertThat(failed.error())
+                .contains("1 of 1 assertions failed: check assertion \"SELECT count(*) = 2 FROM"
+                        + " users;\" returned false");
+        assertThat(failed.errorStatement()).contains("SELECT count(*) = 2 FROM users;");
+        fx.execute("INSERT INTO users VALUES (2, NULL)");
+        assertThat(fx.apply(MigrationFixture.withTxMode(TxMode.NONE)).error()).isEmpty();
+        assertThat(fx.count("SELECT count(*) FROM users WHERE name = 'x'")).isEqualTo(2);
+    }
+
+    @Test
+    void oneOfNeedsOneTrueAssertion() {
+        fx.file("2_fill.sql", checked("-- checks/any.sql --\n-- atlas:assert oneof\nSELECT 1 = 2;\nSELECT 1;\n"));
+        assertThat(fx.apply(MigrationFixture.defaults()).error()).isEmpty();
+        fx.file("3_again.sql", checked("-- checks/any.sql --\n-- atlas:assert oneof\nSELECT 1 = 2;\nSELECT 0;\n"));
+        assertThat(fx.apply(MigrationFixture.defaults()).error())
+                .contains("2 of 2 assertions failed: check assertion \"SELECT 1 = 2;\" returned false");
+    }
+
+    @Test
+    void anAssertionMustReturnOneBoolean() {
+        String[][] cases = {
+            {"SELECT 1, 1;", "returned 2 columns: expected a single true value"},
+            {"SELECT 1 UNION ALL SELECT 1;", "returned more than one row: expected a single true value"},
+            {"SELECT 'yes';", "returned \"yes\": expected a single true value"},
+            {"SELECT NULL;", "returned NULL: expected a single true value"},
+            {"SELECT 2;", "returned \"2\": expected a single true value"},
+            {"SELECT 1 WHERE 0;", "returned no rows: expected a single true value"},
+            {"SELECT * FROM nowhere;", "no such table: nowhere"},
+        };
+        int version = 2;
+        for (String[] c : cases) {
+            String name = version + "_bad.sql";
+            fx.file(name, checked("-- checks.sql --\n" + c[0] + "\n"));
+            ApplyReport report = fx.apply(MigrationFixture.defaults());
+            assertThat(report.error()).as(c[0]).hasValueSatisfying(e -> assertThat(e)
+                    .startsWith("check assertion \"" + c[0] + "\"")
+                    .endsWith(c[1]));
+            assertThat(report.counts().checkErrors()).isEqualTo(1);
+            fx.dir.path().resolve(name).toFile().delete();
+            fx.dir.rehash();
+            version++;
+        }
+    }
+
+    @Test
+    void checksRunInADryRunThatChangesNothing() {
+        fx.file("2_fill.sql", checked("-- checks.sql --\nSELECT 1 = 2;\n"));
+        ApplyOptions d = MigrationFixture.defaults();
+        ApplyOptions dry = new ApplyOptions(
+                d.baseline(),
+                false,
+                d.execOrder(),
+                d.txMode(),
+                true,
+                0,
+                d.lockTimeout(),
+                d.revisionsSchema(),
+                d.operatorVersion());
+        assertThat(fx.apply(dry).error())
+                .contains("1 of 1 assertions failed: check assertion \"SELECT 1 = 2;\"" + " returned false");
+        assertThat(fx.revisions()).hasSize(1);
+    }
+
+    @Test
+    void malformedArchivesAreRefusedWithTheirPosition() {
+        fx.file("2_bad.sql", "-- atlas:txtar\n\n-- checks.sql --\nSELECT 1;\n-- extra.sql --\nSELECT 1;\n");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults()))
+                .hasMessage("2_bad.sql:5:1: unexpected section \"extra.sql\" in a txtar migration file: expected"
+                        + " checks.sql, checks/NAME.sql, migration.sql or down.sql");
+        fx.file("2_bad.sql", "-- atlas:txtar\n\n-- checks.sql --\nSELECT 1;\n");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults()))
+                .hasMessage("2_bad.sql:1:1: txtar migration file has no migration.sql section");
+        fx.file("2_bad.sql", "-- atlas:txtar\n\n-- checks.sql --\nSELECT 1;\n-- migration.sql --\nSELECT 'x;\n");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults())).hasMessageStartingWith("2_bad.sql:6:8: ");
+    }
+}
