@@ -43,9 +43,10 @@ record StatusReport(History history, List<MigrationFile> pending, Optional<Revis
 
     void print(PrintWriter out) {
         out.println("Migration Status: " + status());
-        String applied = partial.map(r -> " (" + ApplyPrinter.plural(r.applied(), "statement") + " applied)")
-                .orElse("");
-        String left = partial.map(r -> " (" + ApplyPrinter.plural(r.total() - r.applied(), "statement") + " left)")
+        // The reference template prints these words unchanged for any count.
+        String applied =
+                partial.map(r -> " (" + r.applied() + " statements applied)").orElse("");
+        String left = partial.map(r -> " (" + (r.total() - r.applied()) + " statements left)")
                 .orElse("");
         out.println("  -- Current Version: " + current() + applied);
         out.println("  -- Next Version:    " + next() + left);

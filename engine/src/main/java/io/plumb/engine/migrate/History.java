@@ -53,7 +53,7 @@ public record History(
             MigrationFile file = files.stream()
                     .filter(f -> f.version().equals(last.version()))
                     .findFirst()
-                    .orElseThrow(() -> new MigrateException("missing migration: revision \"" + last.version()
+                    .orElseThrow(() -> new MigrateException("missing migration: revision \"" + fileName(last)
                             + "\" is partially applied but migration file was not found"));
             pending.add(file);
             resume = Optional.of(last);
@@ -79,9 +79,24 @@ public record History(
         return new History(files, revisions, pending, outOfOrder, resume);
     }
 
+    // A malformed directive is reported when the file is read to run; here it only means "not a checkpoint", so
+    // that status can still describe the directory.
+    private static boolean isCheckpoint(MigrationFile file) {
+        try {
+            return file.directives().checkpoint().isPresent();
+        } catch (MigrateException e) {
+            return false;
+        }
+    }
+
+    // The name the revision's file had: VERSION_DESCRIPTION.sql, or VERSION.sql without a description.
+    private static String fileName(Revision revision) {
+        return revision.version() + (revision.description().isEmpty() ? "" : "_" + revision.description()) + ".sql";
+    }
+
     private static List<MigrationFile> fromLastCheckpoint(List<MigrationFile> files) {
         for (int i = files.size() - 1; i >= 0; i--) {
-            if (FileDirectives.parse(files.get(i).text()).checkpoint().isPresent()) {
+            if (isCheckpoint(files.get(i))) {
                 return files.subList(i, files.size());
             }
         }

@@ -35,6 +35,19 @@ public record MigrationFile(String name, byte[] content) {
         return new String(content, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Returns the file's directives.
+     *
+     * @throws MigrateException {@code NAME:line:col: detail} for a malformed directive
+     */
+    public FileDirectives directives() {
+        try {
+            return FileDirectives.parse(text());
+        } catch (ScanException e) {
+            throw new MigrateException(name + ":" + e.getMessage(), e);
+        }
+    }
+
     private String baseName() {
         return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
     }

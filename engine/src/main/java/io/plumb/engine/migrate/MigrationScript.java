@@ -42,7 +42,7 @@ public record MigrationScript(
      */
     public static MigrationScript parse(MigrationFile file, ScannerOptions options) {
         String text = file.text();
-        FileDirectives directives = FileDirectives.parse(text);
+        FileDirectives directives = file.directives();
         if (!directives.txtar()) {
             return new MigrationScript(file, directives, List.of(), scan(file, text, 0, options), Optional.empty());
         }

@@ -93,6 +93,10 @@ public record MigrationSettings(
         if (value instanceof Value.Str s) {
             return Optional.of(s.value());
         }
+        if (value instanceof Value.Ident identifier) {
+            // exec_order = LINEAR_SKIP: the reference writes the orders as bare identifiers.
+            return Optional.of(identifier.name());
+        }
         if (value instanceof Value.Num n) {
             // A baseline version may be written as a number; versions are strings.
             return Optional.of(n.value().toPlainString());
