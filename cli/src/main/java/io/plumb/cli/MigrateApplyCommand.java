@@ -111,6 +111,8 @@ final class MigrateApplyCommand implements Callable<Integer> {
         String url = target.url(selection, spec);
         ApplyOptions options = options(selection);
         MigrationDir directory = dir.open(env, selection);
+        // A broken directory is refused before the database is opened (SQLite would create a missing file).
+        directory.validate();
         try (Database db = Database.open(url, env.workingDirectory())) {
             ApplyListener listener = json ? new ApplyListener() {} : new ApplyPrinter(env.out());
             ApplyReport report = new Migrator(db, directory, options).apply(listener);

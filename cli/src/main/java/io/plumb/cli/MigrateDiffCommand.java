@@ -7,6 +7,7 @@ import io.plumb.engine.migrate.DirReplay;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.MigrationLock;
 import io.plumb.engine.migrate.MigrationTemplate;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.schema.Realm;
@@ -86,9 +87,11 @@ final class MigrateDiffCommand implements Callable<Integer> {
             names = "--lock-timeout",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
-            description = "How long to wait for the dev database lock (accepted for compatibility).")
+            description = "How long to wait for the dev database's diff lock (default 10s).")
     @Nullable
     Duration lockTimeout;
+
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     MigrateDiffCommand(CliEnvironment env) {
         this.env = env;
@@ -110,20 +113,24 @@ final class MigrateDiffCommand implements Callable<Integer> {
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database devDb = workspace.open(dev);
-            Dialect dialect = devDb.dialect();
-            boolean bound = devDb.boundSchema().isPresent();
-            requireQualifierSupport(devDb);
-            Realm desired = Workspace.exclude(workspace.loader().load(desiredSources, dialect, devDb), excluded, bound);
-            desired = SchemaApplyCommand.bindToTarget(desired, devDb);
-            Realm current =
-                    Workspace.exclude(DirReplay.replay(devDb, files, scope.schemas(selection)), excluded, bound);
-            List<SchemaChange> changes = workspace.diff(current, desired, dialect);
-            if (changes.isEmpty()) {
-                env.out().println(SYNCED);
-                return 0;
+            try (MigrationLock lock = MigrationLock.acquire(
+                    devDb, MigrationLock.DIFF, lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout)) {
+                Dialect dialect = devDb.dialect();
+                boolean bound = devDb.boundSchema().isPresent();
+                requireQualifierSupport(devDb);
+                Realm desired =
+                        Workspace.exclude(workspace.loader().load(desiredSources, dialect, devDb), excluded, bound);
+                desired = SchemaApplyCommand.bindToTarget(desired, devDb);
+                Realm current =
+                        Workspace.exclude(DirReplay.replay(devDb, files, scope.schemas(selection)), excluded, bound);
+                List<SchemaChange> changes = workspace.diff(current, desired, dialect);
+                if (changes.isEmpty()) {
+                    env.out().println(SYNCED);
+                    return 0;
+                }
+                Plan plan = dialect.planner().plan(changes, new PlanOptions(!bound, template.indent()));
+                writer.write(directory, fileName, template.render(plan), edit);
             }
-            Plan plan = dialect.planner().plan(changes, new PlanOptions(!bound, template.indent()));
-            writer.write(directory, fileName, template.render(plan), edit);
         }
         return 0;
     }

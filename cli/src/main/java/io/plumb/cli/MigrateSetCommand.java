@@ -73,6 +73,8 @@ final class MigrateSetCommand implements Callable<Integer> {
                 ProjectSelection.resolve(env, project, spec).instances()) {
             String url = target.url(selection, spec);
             MigrationDir directory = dir.open(env, selection);
+            // A broken directory is refused before the database is opened (SQLite would create a missing file).
+            directory.validate();
             ApplyOptions options = new ApplyOptions(
                     Optional.empty(),
                     false,

@@ -95,7 +95,8 @@ final class SchemaApplyCommand implements Callable<Integer> {
             Database db = workspace.open(target);
             Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
             boolean bound = db.boundSchema().isPresent();
-            Realm current = Workspace.exclude(db.inspect(scope.schemas(selection)), excluded, bound);
+            Realm current = Workspace.withoutRevisionsTable(
+                    Workspace.exclude(db.inspect(scope.schemas(selection)), excluded, bound));
             Realm wanted = Workspace.exclude(workspace.loader().load(desired, db.dialect(), dev), excluded, bound);
             wanted = bindToTarget(wanted, db);
             List<SchemaChange> changes = workspace.diff(current, wanted, db.dialect());

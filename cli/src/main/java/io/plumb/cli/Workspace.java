@@ -5,6 +5,7 @@ import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.Differ;
 import io.plumb.engine.diff.ExcludeFilter;
+import io.plumb.engine.migrate.RevisionStore;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.SourceLoader;
@@ -49,6 +50,18 @@ final class Workspace implements AutoCloseable {
     /** Removes the objects the patterns exclude. */
     static Realm exclude(Realm realm, List<String> patterns, boolean schemaBound) {
         return patterns.isEmpty() ? realm : ExcludeFilter.apply(realm, patterns, schemaBound);
+    }
+
+    /**
+     * Removes the revisions table of versioned migrations: a declarative command must never plan to change or drop
+     * the history of a database that also uses {@code migrate apply}.
+     */
+    static Realm withoutRevisionsTable(Realm realm) {
+        return new Realm(realm.schemas().stream()
+                .map(schema -> schema.withTables(schema.tables().stream()
+                        .filter(table -> !table.name().equals(RevisionStore.TABLE))
+                        .toList()))
+                .toList());
     }
 
     /** Returns the changes from one realm to another, under the selected diff policy. */

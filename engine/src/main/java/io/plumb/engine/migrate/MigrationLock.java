@@ -33,10 +33,11 @@ public final class MigrationLock implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final @org.jspecify.annotations.Nullable FileChannel channel;
+    private final @org.jspecify.annotations.Nullable FileLock lock;
 
-    private MigrationLock(FileChannel channel, FileLock lock) {
+    private MigrationLock(
+            @org.jspecify.annotations.Nullable FileChannel channel, @org.jspecify.annotations.Nullable FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
@@ -47,6 +48,10 @@ public final class MigrationLock implements AutoCloseable {
      * @throws MigrateException when the lock is still held when the timeout passes
      */
     public static MigrationLock acquire(Database db, String name, Duration timeout) {
+        if (mainFile(db).isEmpty()) {
+            // An in-memory database is private to its connection: nobody else can reach it to contend.
+            return new MigrationLock(null, null);
+        }
         Path file = lockFile(db, name);
         FileChannel channel = open(file);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -116,6 +121,9 @@ public final class MigrationLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lock == null || channel == null) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException e) {

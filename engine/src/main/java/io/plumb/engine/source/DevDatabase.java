@@ -26,12 +26,15 @@ final class DevDatabase {
         }
     }
 
-    static void execute(Database dev, String file, List<String> statements) {
-        for (String sql : statements) {
+    static void execute(Database dev, String file, List<io.plumb.engine.migrate.Statement> statements) {
+        for (io.plumb.engine.migrate.Statement sql : statements) {
             try (Statement statement = dev.connection().createStatement()) {
-                statement.execute(sql);
+                statement.execute(sql.text());
             } catch (SQLException e) {
-                throw new SourceException(file + ": executing statement \"" + sql + "\": " + SqlErrors.message(e), e);
+                throw new SourceException(
+                        file + ":" + sql.line() + ":" + sql.column() + ": executing statement \"" + sql.text() + "\": "
+                                + SqlErrors.message(e),
+                        e);
             }
         }
     }

@@ -5,6 +5,10 @@ import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.hcl.Value;
+import io.plumb.engine.migrate.ScanException;
+import io.plumb.engine.migrate.ScannerOptions;
+import io.plumb.engine.migrate.Statement;
+import io.plumb.engine.migrate.StatementScanner;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
@@ -140,11 +144,20 @@ public final class SourceLoader {
         try {
             for (SourceFile file : files) {
                 String text = HclSources.read(file.path(), file.display());
-                DevDatabase.execute(dev, file.display(), SqlScript.split(text));
+                DevDatabase.execute(dev, file.display(), statements(file.display(), text, dev));
             }
             return dev.inspect(List.of());
         } finally {
             DevDatabase.clean(dev);
+        }
+    }
+
+    private static List<Statement> statements(String display, String text, Database dev) {
+        try {
+            return StatementScanner.scan(
+                    text, ScannerOptions.forDialect(dev.dialect().name()));
+        } catch (ScanException e) {
+            throw new SourceException(display + ":" + e.getMessage(), e);
         }
     }
 

@@ -61,13 +61,17 @@ class SourceLoaderTest {
     void reportsEveryBadSourceInOneLine() throws IOException {
         Files.write(dir.resolve("bin.hcl"), new byte[] {(byte) 0xff, (byte) 0xfe});
         Files.writeString(dir.resolve("bad.sql"), "CREATE TABLE (;\n");
+        Files.writeString(dir.resolve("fails.sql"), "CREATE TABLE a (id int);\n\n  CREATE TABLE a (id int);\n");
         Files.createDirectories(dir.resolve("empty"));
         try (Database dev = Database.open("sqlite://dev?mode=memory", dir)) {
             assertThatThrownBy(() -> loader().load(List.of("bin.hcl"), dev.dialect(), null))
                     .isInstanceOf(SourceException.class)
                     .hasMessage("bin.hcl: not UTF-8 text");
             assertThatThrownBy(() -> loader().load(List.of("bad.sql"), dev.dialect(), dev))
-                    .hasMessageStartingWith("bad.sql: executing statement \"CREATE TABLE (\": ");
+                    .hasMessage("bad.sql:1:14: unclosed '(': expected a matching ')'");
+            assertThatThrownBy(() -> loader().load(List.of("fails.sql"), dev.dialect(), dev))
+                    .hasMessage("fails.sql:3:3: executing statement \"CREATE TABLE a (id int);\": table a already"
+                            + " exists");
             assertThatThrownBy(() -> loader().load(List.of("empty"), dev.dialect(), dev))
                     .hasMessage("directory empty has no .hcl or .sql files");
             assertThatThrownBy(() -> loader().load(List.of(), dev.dialect(), dev))
