@@ -15,6 +15,11 @@ import java.util.Optional;
  * block: choosing one is how a file says where its statements end.
  *
  * <p>One forward pass reads the file, so scanning takes time linear in its length.
+ *
+ * <p>Known limits: SQLite's {@code [bracketed]} identifiers are not quotes (a {@code [begin]} inside a trigger
+ * miscounts its block); in MySQL {@code --} starts a comment even without a following space; MySQL's versioned
+ * comments ({@code /*!...}) are opaque comments; PostgreSQL's nested block comments are not nested; a
+ * {@code \n\n} delimiter does not match CRLF blank lines.
  */
 public final class StatementScanner {
 
