@@ -70,6 +70,7 @@ public final class MigrateBench {
                 .toAbsolutePath();
         return List.of(
                 new Sqlite3Leg(sqlite3(), script, work.resolve("sqlite3.log")),
+                new PlumbLauncherLeg(Path.of("plumb").toAbsolutePath(), plumbDir, work.resolve("plumb-launcher.log")),
                 new PlumbProcessLeg(java, jar, plumbDir, work.resolve("plumb.log")),
                 new PlumbInProcessLeg(plumbDir, work),
                 new FlywayLeg(flywayDir, workload.migrations().size()));

@@ -14,7 +14,7 @@ import java.util.Properties;
 
 /**
  * A {@code MigrateReport} prints what {@link MigrateBench} measured: a table of legs with median and minimum wall
- * time and the ratio to the {@code sqlite3} floor, the issue's two targets stated as facts, the fairness check and
+ * time and the ratio to the {@code sqlite3} floor, the issue's two targets stated as facts (for the documented command, the {@code ./plumb} launcher), the fairness check and
  * the machine facts.
  *
  * @param workload the files applied
@@ -71,10 +71,13 @@ record MigrateReport(MigrationWorkload workload, int rounds, MigrateResults resu
     private void printTargets(PrintStream out) {
         Optional<Double> floor = results.leg(Sqlite3Leg.class).flatMap(results::median);
         Optional<Double> flyway = results.leg(FlywayLeg.class).flatMap(results::median);
-        Optional<Double> plumb = results.leg(PlumbProcessLeg.class).flatMap(results::median);
+        Optional<Double> plumb = results.leg(PlumbLauncherLeg.class).flatMap(results::median);
+        Optional<Double> plainJar = results.leg(PlumbProcessLeg.class).flatMap(results::median);
         Optional<Double> warm = results.leg(PlumbInProcessLeg.class).flatMap(results::median);
         out.println(target("plumb / sqlite3", plumb, floor, 1.5, true));
         out.println(target("plumb / flyway", plumb, flyway, 1.0, false));
+        out.println("plain java -jar, without the launcher's JVM options (no target): "
+                + ratio("plumb / sqlite3", plainJar, floor) + ", " + ratio("plumb / flyway", plainJar, flyway));
         out.println("without JVM start-up (no target): "
                 + ratio("plumb in process / sqlite3", warm, floor) + ", "
                 + ratio("plumb in process / flyway", warm, flyway));

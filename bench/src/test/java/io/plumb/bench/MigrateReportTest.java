@@ -14,7 +14,7 @@ class MigrateReportTest {
 
     private final Path none = Path.of("unused");
     private final Sqlite3Leg sqlite3 = new Sqlite3Leg(Path.of("sqlite3"), none, none);
-    private final PlumbProcessLeg plumb = new PlumbProcessLeg(none, none, none, none);
+    private final PlumbLauncherLeg plumb = new PlumbLauncherLeg(none, none, none);
     private final PlumbInProcessLeg warm = new PlumbInProcessLeg(none, none);
     private final FlywayLeg flyway = new FlywayLeg(none, 1);
     private final SchemaFingerprint same = new SchemaFingerprint(List.of("table t_1"), Map.of("t_1", 2L));
@@ -30,7 +30,7 @@ class MigrateReportTest {
         assertThat(report)
                 .contains("1 migration files, 3 statements,")
                 .contains("sqlite3 (one process) 2.000s 1.000s 1.00x")
-                .contains("plumb (java -jar) 2.500s 2.000s 1.25x")
+                .contains("plumb (./plumb launcher) 2.500s 2.000s 1.25x")
                 .contains("plumb / sqlite3 = 1.25x (target <= 1.5x): met")
                 .contains("plumb / flyway = 0.50x (target < 1.0x): met")
                 .contains("plumb in process / sqlite3 = 0.50x, plumb in process / flyway = 0.20x")
@@ -53,13 +53,13 @@ class MigrateReportTest {
     void aFailedLegIsMarkedAndItsMessagePrinted() {
         MigrateResults results = new MigrateResults(List.of(sqlite3, plumb, flyway));
         record(results, sqlite3, 1.0);
-        results.fail(plumb, new LegFailure("plumb (java -jar): migrate apply is not implemented yet"));
+        results.fail(plumb, new LegFailure("plumb (./plumb launcher): migrate apply is not implemented yet"));
         record(results, flyway, 3.0);
         assertThat(print(results))
-                .contains("plumb (java -jar) FAILED")
+                .contains("plumb (./plumb launcher) FAILED")
                 .contains("plumb / sqlite3: not measured (a leg failed; see below), target <= 1.5x")
                 .contains("flyway (in process, warm) 3.000s 3.000s 3.00x")
-                .endsWith("FAILED plumb (java -jar): migrate apply is not implemented yet\n");
+                .endsWith("FAILED plumb (./plumb launcher): migrate apply is not implemented yet\n");
     }
 
     @Test
