@@ -2,12 +2,10 @@ package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.migrate.ApplyOptions;
-import io.plumb.engine.migrate.ExecOrder;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.Revision;
 import io.plumb.engine.migrate.RevisionEditor;
 import io.plumb.engine.migrate.SetReport;
-import io.plumb.engine.migrate.TxMode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,16 +73,9 @@ final class MigrateSetCommand implements Callable<Integer> {
             MigrationDir directory = dir.open(env, selection);
             // A broken directory is refused before the database is opened (SQLite would create a missing file).
             directory.validate();
-            ApplyOptions options = new ApplyOptions(
-                    Optional.empty(),
-                    false,
-                    ExecOrder.LINEAR,
-                    TxMode.FILE,
-                    false,
-                    0,
-                    lockTimeout,
-                    target.revisionsSchema(selection),
-                    MigrateFormats.operatorVersion());
+            ApplyOptions options = ApplyOptions.defaults(MigrateFormats.operatorVersion())
+                    .withLockTimeout(lockTimeout)
+                    .withRevisionsSchema(target.revisionsSchema(selection));
             try (Database db = Database.open(url, env.workingDirectory())) {
                 print(env.out(), new RevisionEditor(db, directory, options).set(Optional.ofNullable(version)));
             }

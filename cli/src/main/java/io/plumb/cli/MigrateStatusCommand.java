@@ -2,12 +2,9 @@ package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.migrate.ApplyOptions;
-import io.plumb.engine.migrate.ExecOrder;
 import io.plumb.engine.migrate.History;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.Migrator;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -63,16 +60,8 @@ final class MigrateStatusCommand implements Callable<Integer> {
             MigrationDir directory = dir.open(env, selection);
             // A broken directory is refused before the database is opened (SQLite would create a missing file).
             directory.validate();
-            ApplyOptions options = new ApplyOptions(
-                    Optional.empty(),
-                    false,
-                    ExecOrder.LINEAR,
-                    io.plumb.engine.migrate.TxMode.FILE,
-                    true,
-                    0,
-                    Duration.ofSeconds(10),
-                    target.revisionsSchema(selection),
-                    MigrateFormats.operatorVersion());
+            ApplyOptions options = ApplyOptions.defaults(MigrateFormats.operatorVersion())
+                    .withRevisionsSchema(target.revisionsSchema(selection));
             try (Database db = Database.open(url, env.workingDirectory())) {
                 History history = new Migrator(db, directory, options).history();
                 StatusReport report = StatusReport.of(history);

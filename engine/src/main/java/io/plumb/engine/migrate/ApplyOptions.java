@@ -49,4 +49,54 @@ public record ApplyOptions(
                 Optional.empty(),
                 operatorVersion);
     }
+
+    /** Returns these options with a baseline version. */
+    public ApplyOptions withBaseline(String version) {
+        return new ApplyOptions(
+                Optional.of(version),
+                allowDirty,
+                execOrder,
+                txMode,
+                dryRun,
+                amount,
+                lockTimeout,
+                revisionsSchema,
+                operatorVersion);
+    }
+
+    /** Returns these options with another execution order. */
+    public ApplyOptions withExecOrder(ExecOrder order) {
+        return new ApplyOptions(
+                baseline, allowDirty, order, txMode, dryRun, amount, lockTimeout, revisionsSchema, operatorVersion);
+    }
+
+    /** Returns these options with another transaction mode. */
+    public ApplyOptions withTxMode(TxMode mode) {
+        return new ApplyOptions(
+                baseline, allowDirty, execOrder, mode, dryRun, amount, lockTimeout, revisionsSchema, operatorVersion);
+    }
+
+    /** Returns these options for a dry run. */
+    public ApplyOptions asDryRun() {
+        return new ApplyOptions(
+                baseline, allowDirty, execOrder, txMode, true, amount, lockTimeout, revisionsSchema, operatorVersion);
+    }
+
+    /** Returns these options with another amount (0 for all). */
+    public ApplyOptions withAmount(int files) {
+        return new ApplyOptions(
+                baseline, allowDirty, execOrder, txMode, dryRun, files, lockTimeout, revisionsSchema, operatorVersion);
+    }
+
+    /** Returns these options with another lock timeout. */
+    public ApplyOptions withLockTimeout(Duration timeout) {
+        return new ApplyOptions(
+                baseline, allowDirty, execOrder, txMode, dryRun, amount, timeout, revisionsSchema, operatorVersion);
+    }
+
+    /** Returns these options with the revisions table in another schema, or the default one. */
+    public ApplyOptions withRevisionsSchema(Optional<String> schema) {
+        return new ApplyOptions(
+                baseline, allowDirty, execOrder, txMode, dryRun, amount, lockTimeout, schema, operatorVersion);
+    }
 }

@@ -23,24 +23,8 @@ enum Keyword {
     WORK,
     OTHER;
 
-    private static final Keyword[] WORDS = {
-        ATOMIC,
-        BEGIN,
-        CASE,
-        CREATE,
-        END,
-        EVENT,
-        FOR,
-        FUNCTION,
-        IF,
-        LOOP,
-        PROCEDURE,
-        REPEAT,
-        TRANSACTION,
-        TRIGGER,
-        WHILE,
-        WORK
-    };
+    // Every keyword but OTHER, which is declared last.
+    private static final Keyword[] WORDS = java.util.Arrays.copyOf(values(), values().length - 1);
 
     /** Returns the keyword spelled, in any case, by {@code text[start, end)}. */
     static Keyword of(String text, int start, int end) {

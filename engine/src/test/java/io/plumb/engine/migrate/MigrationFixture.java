@@ -36,17 +36,7 @@ final class MigrationFixture implements AutoCloseable {
     }
 
     static ApplyOptions withTxMode(TxMode mode) {
-        ApplyOptions d = defaults();
-        return new ApplyOptions(
-                d.baseline(),
-                d.allowDirty(),
-                d.execOrder(),
-                mode,
-                d.dryRun(),
-                d.amount(),
-                d.lockTimeout(),
-                d.revisionsSchema(),
-                d.operatorVersion());
+        return defaults().withTxMode(mode);
     }
 
     List<Revision> revisions() {

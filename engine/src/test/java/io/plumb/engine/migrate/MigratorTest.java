@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,17 +27,12 @@ class MigratorTest {
         fx.close();
     }
 
-    private static ApplyOptions options(TxMode mode, ExecOrder order, boolean dryRun, int amount) {
-        return new ApplyOptions(
-                Optional.empty(),
-                false,
-                order,
-                mode,
-                dryRun,
-                amount,
-                java.time.Duration.ofSeconds(1),
-                Optional.empty(),
-                "Plumb test");
+    private static ApplyOptions options(TxMode mode, ExecOrder order, int amount) {
+        return MigrationFixture.defaults()
+                .withTxMode(mode)
+                .withExecOrder(order)
+                .withAmount(amount)
+                .withLockTimeout(java.time.Duration.ofSeconds(1));
     }
 
     @Test
@@ -67,7 +61,7 @@ class MigratorTest {
     @Test
     void amountLimitsTheFilesAndTheNextRunContinues() {
         fx.file("1.sql", "CREATE TABLE t1 (id int);").file("2.sql", "CREATE TABLE t2 (id int);");
-        fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, false, 1));
+        fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, 1));
         assertThat(fx.tableExists("t1")).isTrue();
         assertThat(fx.tableExists("t2")).isFalse();
         ApplyReport second = fx.apply(MigrationFixture.defaults());
@@ -152,17 +146,7 @@ class MigratorTest {
                 .as("a refused run writes nothing")
                 .isFalse();
 
-        ApplyOptions d = MigrationFixture.defaults();
-        ApplyOptions baseline = new ApplyOptions(
-                Optional.of("1"),
-                false,
-                d.execOrder(),
-                d.txMode(),
-                false,
-                0,
-                d.lockTimeout(),
-                Optional.empty(),
-                "Plumb test");
+        ApplyOptions baseline = MigrationFixture.defaults().withBaseline("1");
         ApplyReport report = fx.apply(baseline);
         assertThat(report.current()).isEqualTo("1");
         assertThat(fx.revisions())
@@ -175,17 +159,7 @@ class MigratorTest {
     @Test
     void anUnknownBaselineIsRefused() {
         fx.file("1.sql", "SELECT 1;");
-        ApplyOptions d = MigrationFixture.defaults();
-        ApplyOptions baseline = new ApplyOptions(
-                Optional.of("7"),
-                false,
-                d.execOrder(),
-                d.txMode(),
-                false,
-                0,
-                d.lockTimeout(),
-                Optional.empty(),
-                "Plumb test");
+        ApplyOptions baseline = MigrationFixture.defaults().withBaseline("7");
         assertThatThrownBy(() -> fx.apply(baseline)).hasMessage("baseline version \"7\" not found");
     }
 
@@ -199,12 +173,12 @@ class MigratorTest {
                         + " https://atlasgo.io/versioned/apply#non-linear-error");
         assertThat(fx.tableExists("t4")).isFalse();
 
-        fx.apply(options(TxMode.FILE, ExecOrder.LINEAR_SKIP, false, 0));
+        fx.apply(options(TxMode.FILE, ExecOrder.LINEAR_SKIP, 0));
         assertThat(fx.tableExists("t4")).isTrue();
         assertThat(fx.tableExists("t2")).isFalse();
 
         fx.listener.events.clear();
-        fx.apply(options(TxMode.FILE, ExecOrder.NON_LINEAR, false, 0));
+        fx.apply(options(TxMode.FILE, ExecOrder.NON_LINEAR, 0));
         assertThat(fx.tableExists("t2")).isTrue();
         assertThat(fx.listener.events).containsExactly("file 2", "-> CREATE TABLE t2 (id int);");
     }
@@ -212,7 +186,7 @@ class MigratorTest {
     @Test
     void aDryRunChangesNothingButCreatesTheRevisionsTable() {
         fx.file("1.sql", "CREATE TABLE t1 (id int);");
-        ApplyReport report = fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, true, 0));
+        ApplyReport report = fx.apply(MigrationFixture.defaults().asDryRun());
         assertThat(report.applied().get(0).statements()).containsExactly("CREATE TABLE t1 (id int);");
         assertThat(fx.tableExists("t1")).isFalse();
         assertThat(fx.tableExists(RevisionStore.TABLE)).isTrue();

@@ -114,17 +114,7 @@ class PreMigrationChecksTest {
     @Test
     void checksRunInADryRunThatChangesNothing() {
         fx.file("2_fill.sql", checked("-- checks.sql --\nSELECT 1 = 2;\n"));
-        ApplyOptions d = MigrationFixture.defaults();
-        ApplyOptions dry = new ApplyOptions(
-                d.baseline(),
-                false,
-                d.execOrder(),
-                d.txMode(),
-                true,
-                0,
-                d.lockTimeout(),
-                d.revisionsSchema(),
-                d.operatorVersion());
+        ApplyOptions dry = MigrationFixture.defaults().asDryRun();
         assertThat(fx.apply(dry).error())
                 .contains("1 of 1 assertions failed: check assertion \"SELECT 1 = 2;\"" + " returned false");
         assertThat(fx.revisions()).hasSize(1);
