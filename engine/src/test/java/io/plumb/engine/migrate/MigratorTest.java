@@ -239,4 +239,29 @@ class MigratorTest {
                 .as("foreign keys are on again")
                 .isEqualTo(1);
     }
+
+    @Test
+    void aNewDatabaseStartsFromTheLastCheckpoint() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);")
+                .file(
+                        "2_snapshot.sql",
+                        "-- atlas:checkpoint v2\n\nCREATE TABLE t1 (id int);\nCREATE TABLE t2 (id int);")
+                .file("3.sql", "CREATE TABLE t3 (id int);");
+        ApplyReport report = fx.apply(MigrationFixture.defaults());
+        assertThat(report.pending()).extracting(MigrationFile::version).containsExactly("2", "3");
+        assertThat(fx.tableExists("t2")).isTrue();
+        assertThat(fx.revisions()).extracting(Revision::version).containsExactly("2", "3");
+    }
+
+    @Test
+    void aDatabaseWithHistoryIgnoresCheckpoints() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);");
+        fx.apply(MigrationFixture.defaults());
+        fx.file("2_snapshot.sql", "-- atlas:checkpoint\n\nCREATE TABLE t1 (id int);")
+                .file("3.sql", "CREATE TABLE t3 (id int);");
+        // The checkpoint file is pending like any other: it fails here, as it re-creates t1.
+        ApplyReport report = fx.apply(MigrationFixture.defaults());
+        assertThat(report.pending()).extracting(MigrationFile::version).containsExactly("2", "3");
+        assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).endsWith("table t1 already exists"));
+    }
 }
