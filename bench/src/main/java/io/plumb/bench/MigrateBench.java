@@ -36,7 +36,7 @@ public final class MigrateBench {
      */
     public static void main(String[] args) throws Exception {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int rounds = args.length > 1 ? Math.max(1, Integer.parseInt(args[1])) : 3;
+        int rounds = args.length > 1 ? Math.max(1, Integer.parseInt(args[1])) : 5;
         discardJavaLoggingOutput();
         Path work = Files.createTempDirectory(workRoot(), "plumb-migrate-bench");
         try {

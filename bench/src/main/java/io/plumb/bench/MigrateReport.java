@@ -76,6 +76,18 @@ record MigrateReport(MigrationWorkload workload, int rounds, MigrateResults resu
         Optional<Double> warm = results.leg(PlumbInProcessLeg.class).flatMap(results::median);
         out.println(target("plumb / sqlite3", plumb, floor, 1.5, true));
         out.println(target("plumb / flyway", plumb, flyway, 1.0, false));
+        Optional<Double> pairedFloor = results.leg(PlumbLauncherLeg.class)
+                .flatMap(p -> results.leg(Sqlite3Leg.class).flatMap(f -> results.pairedRatio(p, f)));
+        Optional<Double> pairedFlyway = results.leg(PlumbLauncherLeg.class)
+                .flatMap(p -> results.leg(FlywayLeg.class).flatMap(f -> results.pairedRatio(p, f)));
+        out.println("paired, the median of each round's ratio: "
+                + pairedFloor
+                        .map(r -> String.format(Locale.ROOT, "plumb / sqlite3 = %.2fx", r))
+                        .orElse("plumb / sqlite3 not measured")
+                + ", "
+                + pairedFlyway
+                        .map(r -> String.format(Locale.ROOT, "plumb / flyway = %.2fx", r))
+                        .orElse("plumb / flyway not measured"));
         out.println("plain java -jar, without the launcher's JVM options (no target): "
                 + ratio("plumb / sqlite3", plainJar, floor) + ", " + ratio("plumb / flyway", plainJar, flyway));
         out.println("without JVM start-up (no target): "

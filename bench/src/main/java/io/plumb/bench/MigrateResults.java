@@ -86,6 +86,26 @@ final class MigrateResults {
         return times.isEmpty() || hasFailed(leg) ? Optional.empty() : Optional.of(times.get(0));
     }
 
+    /**
+     * Returns the median over rounds of one leg's time divided by another's in the same round, or empty when either
+     * failed. The legs run one after the other within a round, so a pair shares the disk's mood of the moment: this
+     * ratio moves less than the ratio of two medians when the machine's speed drifts between rounds.
+     */
+    Optional<Double> pairedRatio(MigrateLeg leg, MigrateLeg base) {
+        List<Double> times = seconds.getOrDefault(leg, List.of());
+        List<Double> bases = seconds.getOrDefault(base, List.of());
+        if (hasFailed(leg) || hasFailed(base) || times.isEmpty() || times.size() != bases.size()) {
+            return Optional.empty();
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            ratios.add(times.get(i) / bases.get(i));
+        }
+        ratios.sort(Double::compare);
+        int n = ratios.size();
+        return Optional.of(n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2);
+    }
+
     private List<Double> sorted(MigrateLeg leg) {
         List<Double> times = new ArrayList<>(seconds.getOrDefault(leg, List.of()));
         times.sort(Double::compare);

@@ -34,6 +34,8 @@ class MigrateReportTest {
                 .contains("plumb / sqlite3 = 1.25x (target <= 1.5x): met")
                 .contains("plumb / flyway = 0.50x (target < 1.0x): met")
                 .contains("plumb in process / sqlite3 = 0.50x, plumb in process / flyway = 0.20x")
+                // Round by round: 2.0/1.0, 2.5/3.0 and 3.5/2.0 against sqlite3; 0.4, 0.5 and 0.7 against flyway.
+                .contains("paired, the median of each round's ratio: plumb / sqlite3 = 1.75x, plumb / flyway = 0.50x")
                 .contains("the same database as sqlite3 (one process): 1 schema objects")
                 .doesNotContain("FAILED");
     }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +44,10 @@ final class FileRunner {
         this.listener = listener;
     }
 
-    ApplyReport run(List<MigrationScript> scripts, Optional<Revision> resume, SumFile sum, String current) {
+    ApplyReport run(List<MigrationScript> scripts, Optional<Revision> resume, SumFile sumFile, String current) {
+        // One lookup per file: a list search per file would make a long directory quadratic.
+        Map<String, String> sum = new HashMap<>();
+        sumFile.entries().forEach(entry -> sum.put(entry.name(), entry.hash()));
         List<MigrationFile> pending =
                 scripts.stream().map(MigrationScript::file).toList();
         String target = pending.get(pending.size() - 1).version();
@@ -63,7 +68,7 @@ final class FileRunner {
         return report;
     }
 
-    private Optional<String> runAll(List<MigrationScript> scripts, Optional<Revision> resume, SumFile sum)
+    private Optional<String> runAll(List<MigrationScript> scripts, Optional<Revision> resume, Map<String, String> sum)
             throws SQLException {
         for (MigrationScript script : scripts) {
             Optional<String> error = runFile(script, resume, sum, true);
@@ -74,7 +79,7 @@ final class FileRunner {
         return Optional.empty();
     }
 
-    private Optional<String> runEach(List<MigrationScript> scripts, Optional<Revision> resume, SumFile sum)
+    private Optional<String> runEach(List<MigrationScript> scripts, Optional<Revision> resume, Map<String, String> sum)
             throws SQLException {
         for (MigrationScript script : scripts) {
             boolean transactional = TxModes.effective(options.txMode(), script) != TxMode.NONE && !options.dryRun();
@@ -115,7 +120,8 @@ final class FileRunner {
     }
 
     private Optional<String> runFile(
-            MigrationScript script, Optional<Revision> resume, SumFile sum, boolean transactional) throws SQLException {
+            MigrationScript script, Optional<Revision> resume, Map<String, String> sum, boolean transactional)
+            throws SQLException {
         MigrationFile file = script.file();
         Instant fileStart = clock.instant();
         long started = System.nanoTime();
@@ -124,7 +130,7 @@ final class FileRunner {
                 .orElseGet(() -> Revision.started(
                         file,
                         script.statements().size(),
-                        sum.hashOf(file.name()).orElse(""),
+                        sum.getOrDefault(file.name(), ""),
                         fileStart,
                         options.operatorVersion()));
         int skipped = revision.applied();
