@@ -18,7 +18,7 @@ import java.util.logging.StreamHandler;
 /**
  * {@code MigrateBench} measures {@code plumb migrate apply} on a directory of 1,000 generated migration files (about
  * three statements each) against a fresh SQLite database file, beside two baselines that apply the same statements:
- * one {@code sqlite3} shell process (the floor) and Flyway (the usual Java choice). Every leg runs three rounds,
+ * one {@code sqlite3} shell process (the floor) and Flyway (the usual Java choice). Every leg runs five rounds (by default),
  * each on a new database file; the bench prints the median and minimum wall time per leg, the ratios to the floor,
  * and the issue's two targets (Plumb within 1.5x of {@code sqlite3}, faster than Flyway). It fails loudly when two
  * legs leave different schemas or row counts, since their times would then not compare.
@@ -30,7 +30,7 @@ public final class MigrateBench {
     private MigrateBench() {}
 
     /**
-     * Runs the benchmark; the optional arguments are the number of files (default 1,000) and of rounds (3). System
+     * Runs the benchmark; the optional arguments are the number of files (default 1,000) and of rounds (5). System
      * properties: {@code plumb.bench.workRoot} (where the files and databases go), {@code plumb.bench.sqlite3} (the
      * shell, default {@code sqlite3} on the PATH), {@code plumb.bench.jar} (default {@code cli/target/plumb.jar}).
      */
