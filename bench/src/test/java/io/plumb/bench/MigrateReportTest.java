@@ -55,13 +55,13 @@ class MigrateReportTest {
     void aFailedLegIsMarkedAndItsMessagePrinted() {
         MigrateResults results = new MigrateResults(List.of(sqlite3, plumb, flyway));
         record(results, sqlite3, 1.0);
-        results.fail(plumb, new LegFailure("plumb (./plumb launcher): migrate apply is not implemented yet"));
+        results.fail(plumb, new LegFailure("plumb (./plumb launcher): exit 1: checksum mismatch"));
         record(results, flyway, 3.0);
         assertThat(print(results))
                 .contains("plumb (./plumb launcher) FAILED")
                 .contains("plumb / sqlite3: not measured (a leg failed; see below), target <= 1.5x")
                 .contains("flyway (in process, warm) 3.000s 3.000s 3.00x")
-                .endsWith("FAILED plumb (./plumb launcher): migrate apply is not implemented yet\n");
+                .endsWith("FAILED plumb (./plumb launcher): exit 1: checksum mismatch\n");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.plumb.engine.source;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.devdb.DevDatabase;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.hcl.Value;
@@ -15,6 +17,7 @@ import io.plumb.engine.schema.SchemaChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,15 +143,25 @@ public final class SourceLoader {
     }
 
     private Realm loadSql(List<SourceFile> files, Database dev) {
-        DevDatabase.requireClean(dev);
-        try {
+        return DevDatabase.use(dev, () -> {
             for (SourceFile file : files) {
                 String text = HclSources.read(file.path(), file.display());
-                DevDatabase.execute(dev, file.display(), statements(file.display(), text, dev));
+                execute(dev, file.display(), statements(file.display(), text, dev));
             }
             return dev.inspect(List.of());
-        } finally {
-            DevDatabase.clean(dev);
+        });
+    }
+
+    private static void execute(Database dev, String file, List<Statement> statements) {
+        for (Statement sql : statements) {
+            try (java.sql.Statement statement = dev.connection().createStatement()) {
+                statement.execute(sql.text());
+            } catch (SQLException e) {
+                throw new SourceException(
+                        file + ":" + sql.line() + ":" + sql.column() + ": executing statement \"" + sql.text() + "\": "
+                                + SqlErrors.message(e),
+                        e);
+            }
         }
     }
 
@@ -163,14 +176,11 @@ public final class SourceLoader {
 
     /** Creates the realm on the dev database and inspects it back, so that it compares with inspected ones. */
     public static Realm normalize(Realm realm, Database dev) {
-        DevDatabase.requireClean(dev);
-        try {
+        return DevDatabase.use(dev, () -> {
             List<SchemaChange> changes = SchemaChange.createAll(realm);
             PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, PlanOptions.defaults()));
             return dev.inspect(realm.schemas().stream().map(s -> s.name()).toList());
-        } finally {
-            DevDatabase.clean(dev);
-        }
+        });
     }
 
     /** A schema file with the name it is shown by in messages. */

@@ -101,7 +101,7 @@ class DirReplayTest {
         execute("CREATE TABLE existing (id int)");
 
         assertThatThrownBy(() -> DirReplay.replay(dev, List.of(file("1_init.sql", "CREATE TABLE t1 (id int);\n"))))
-                .isInstanceOf(MigrateException.class)
+                .isInstanceOf(io.plumb.engine.db.DatabaseException.class)
                 .hasMessageMatching("the dev database sqlite://file:.*dev.db.* is not clean: schema \"main\" has table"
                         + " \"existing\"");
         assertThat(objects()).containsExactly("table existing");

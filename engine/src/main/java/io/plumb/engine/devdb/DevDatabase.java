@@ -1,0 +1,87 @@
+package io.plumb.engine.devdb;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseException;
+import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.plan.PlanExecutor;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaChange;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code DevDatabase} holds the rules every user of a dev database follows: it must be clean before use, so that
+ * what is inspected there is the user's alone, and it is left clean after, also when the work failed.
+ */
+public final class DevDatabase {
+
+    private DevDatabase() {}
+
+    /**
+     * Checks that the dev database holds no table.
+     *
+     * @throws DatabaseException naming the first table found
+     */
+    public static void requireClean(Database dev) {
+        for (Schema schema : dev.inspect(List.of()).schemas()) {
+            if (!schema.tables().isEmpty()) {
+                throw new DatabaseException("the dev database " + dev.url() + " is not clean: schema \"" + schema.name()
+                        + "\" has table \"" + schema.tables().get(0).name() + "\"");
+            }
+        }
+    }
+
+    /** Drops everything the work may have created: views, which the model does not hold, then every table. */
+    public static void clean(Database dev) {
+        if (dev.dialect().name().equals("sqlite")) {
+            dropSqliteViews(dev);
+        }
+        List<SchemaChange> drops = SchemaChange.dropAll(dev.inspect(List.of()));
+        if (!drops.isEmpty()) {
+            PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(drops, PlanOptions.defaults()));
+        }
+    }
+
+    /**
+     * Runs work on a clean dev database and cleans it afterwards; a failure to clean after a failed work is added
+     * to the work's exception, not thrown instead of it.
+     */
+    public static <T> T use(Database dev, java.util.function.Supplier<T> work) {
+        requireClean(dev);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            try {
+                clean(dev);
+            } catch (RuntimeException cleaning) {
+                e.addSuppressed(cleaning);
+            }
+            throw e;
+        }
+        clean(dev);
+        return result;
+    }
+
+    // Dropping every table would leave behind the views a script created, and the next use would fail on them.
+    private static void dropSqliteViews(Database dev) {
+        List<String> views = new ArrayList<>();
+        try (Statement query = dev.connection().createStatement();
+                ResultSet rows = query.executeQuery("SELECT name FROM sqlite_master WHERE type = 'view'")) {
+            while (rows.next()) {
+                views.add(rows.getString(1));
+            }
+            for (String view : views) {
+                try (Statement drop = dev.connection().createStatement()) {
+                    drop.execute("DROP VIEW IF EXISTS \"" + view.replace("\"", "\"\"") + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cleaning the dev database " + dev.url() + ": " + SqlErrors.message(e), e);
+        }
+    }
+}
