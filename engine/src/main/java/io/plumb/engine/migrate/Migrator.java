@@ -75,9 +75,12 @@ public final class Migrator {
                 pending = pending.subList(0, options.amount());
             }
             List<MigrationScript> scripts = prepare(pending, history.resume());
-            // Nothing was written until every check passed: a refused run leaves the database as it was, except
-            // that the table is created even in a dry run, as the reference tool does.
-            store.init();
+            // Nothing was written until every check passed: a refused run leaves the database as it was. The table
+            // is created by the first revision write, inside the first file's transaction, or now for a dry run,
+            // which creates it as the reference tool does.
+            if (options.dryRun()) {
+                store.init();
+            }
             baseline.ifPresent(store::write);
             String current = history.last().map(Revision::version).orElse("");
             if (scripts.isEmpty()) {

@@ -36,6 +36,7 @@ public final class RevisionStore {
 
     private final Connection connection;
     private final String display;
+    private boolean created;
 
     private RevisionStore(Connection connection, String display) {
         this.connection = connection;
@@ -59,14 +60,21 @@ public final class RevisionStore {
         return new RevisionStore(db.connection(), db.url().toString());
     }
 
-    /** Creates the table when it does not exist. */
+    /**
+     * Creates the table when it does not exist. Writes create it too, in the transaction they run in, so a run that
+     * fails in its first transaction leaves no table behind.
+     */
     public void init() {
+        if (created) {
+            return;
+        }
         execute("CREATE TABLE IF NOT EXISTS `" + TABLE + "` (`version` text NOT NULL, `description` text NOT NULL,"
                 + " `type` integer NOT NULL DEFAULT (2), `applied` integer NOT NULL DEFAULT (0),"
                 + " `total` integer NOT NULL DEFAULT (0), `executed_at` datetime NOT NULL,"
                 + " `execution_time` integer NOT NULL, `error` text NULL, `error_stmt` text NULL,"
                 + " `hash` text NOT NULL, `partial_hashes` json NULL, `operator_version` text NOT NULL,"
                 + " PRIMARY KEY (`version`))");
+        created = true;
     }
 
     /** Returns whether the table exists. */
@@ -104,6 +112,7 @@ public final class RevisionStore {
 
     /** Inserts or replaces a revision. */
     public void write(Revision revision) {
+        init();
         String sql =
                 "INSERT OR REPLACE INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -131,6 +140,7 @@ public final class RevisionStore {
 
     /** Deletes the revision of a version. */
     public void delete(String version) {
+        init();
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
             delete.setString(1, version);
             delete.executeUpdate();

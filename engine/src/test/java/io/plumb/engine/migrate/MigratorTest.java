@@ -90,7 +90,16 @@ class MigratorTest {
         assertThat(report.error()).isPresent();
         assertThat(fx.tableExists("t1")).isFalse();
         assertThat(fx.tableExists("t2")).isFalse();
-        assertThat(fx.revisions()).isEmpty();
+        assertThat(fx.tableExists(RevisionStore.TABLE))
+                .as("the table was created in the rolled-back transaction")
+                .isFalse();
+    }
+
+    @Test
+    void aFirstFileThatFailsLeavesAFreshDatabaseAsItWas() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);\nINSERT INTO missing VALUES (1);");
+        assertThat(fx.apply(MigrationFixture.defaults()).error()).isPresent();
+        assertThat(fx.count("SELECT count(*) FROM sqlite_master")).isZero();
     }
 
     @Test

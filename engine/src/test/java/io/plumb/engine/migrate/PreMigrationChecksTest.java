@@ -112,6 +112,18 @@ class PreMigrationChecksTest {
     }
 
     @Test
+    void aFailingCheckOfTheFirstFileLeavesAFreshDatabaseAsItWas() {
+        fx.close();
+        fx = new MigrationFixture(root.resolve("fresh"));
+        fx.file(
+                "1_guarded.sql",
+                "-- atlas:txtar\n\n-- checks.sql --\nSELECT 1 = 2;\n-- migration.sql --\n"
+                        + "CREATE TABLE t (id int);\n");
+        assertThat(fx.apply(MigrationFixture.defaults()).error()).isPresent();
+        assertThat(fx.count("SELECT count(*) FROM sqlite_master")).isZero();
+    }
+
+    @Test
     void checksRunInADryRunThatChangesNothing() {
         fx.file("2_fill.sql", checked("-- checks.sql --\nSELECT 1 = 2;\n"));
         ApplyOptions dry = MigrationFixture.defaults().asDryRun();
