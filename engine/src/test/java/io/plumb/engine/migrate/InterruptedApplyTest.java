@@ -66,6 +66,25 @@ class InterruptedApplyTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anotherProcessWaitsForTheLockUntilTheHolderIsKilled() throws Exception {
+        writeDirectory();
+        Process holder = startChild("file", 2);
+        try (MigrationFixture fx = new MigrationFixture(root)) {
+            ApplyOptions impatient = MigrationFixture.defaults().withLockTimeout(java.time.Duration.ofMillis(300));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.apply(impatient))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageStartingWith("acquiring lock \"atlas_migrate_execute\": another process holds it");
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // The operating system released the killed process's lock: nothing is left to wait for.
+            assertThat(fx.apply(impatient).error()).isEmpty();
+            assertComplete(fx);
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
     private void writeDirectory() {
         MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
         for (int i = 1; i <= FILES; i++) {
@@ -95,6 +114,13 @@ class InterruptedApplyTest {
     }
 
     private void killAt(String mode, int stop) throws IOException, InterruptedException {
+        Process child = startChild(mode, stop);
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Starts a child that applies the directory and stops before a statement, holding the lock; returns it then. */
+    private Process startChild(String mode, int stop) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -106,14 +132,16 @@ class InterruptedApplyTest {
         Process child = new ProcessBuilder(command)
                 .redirectError(root.resolve("child.err").toFile())
                 .start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertThat(line)
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            assertThat(out.readLine())
                     .as("the child reached the statement (stderr: %s)", Files.readString(root.resolve("child.err")))
                     .startsWith("stopping before ");
+        } catch (IOException | AssertionError e) {
+            // A child that never stops on its own must not outlive the test.
             child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            throw e;
         }
+        return child;
     }
 }

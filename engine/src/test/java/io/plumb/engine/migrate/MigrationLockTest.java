@@ -65,4 +65,41 @@ class MigrationLockTest {
                     .matches("atlas_migrate_execute_[0-9a-f]+\\.lock");
         }
     }
+
+    @Test
+    void manyContendersNeverHoldItTogether() throws Exception {
+        int threads = 6;
+        int rounds = 40;
+        java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger acquired = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    try (Database db = open()) {
+                        for (int i = 0; i < rounds; i++) {
+                            try (MigrationLock held =
+                                    MigrationLock.acquire(db, MigrationLock.APPLY, Duration.ofSeconds(30))) {
+                                if (holders.incrementAndGet() > 1) {
+                                    overlaps.incrementAndGet();
+                                }
+                                acquired.incrementAndGet();
+                                holders.decrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(acquired).hasValue(threads * rounds);
+        assertThat(overlaps).as("two holders at once").hasValue(0);
+    }
 }
