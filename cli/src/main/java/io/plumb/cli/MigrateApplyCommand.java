@@ -37,8 +37,6 @@ import picocli.CommandLine.Spec;
         })
 final class MigrateApplyCommand implements Callable<Integer> {
 
-    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
-
     private final CliEnvironment env;
 
     @Spec
@@ -81,13 +79,8 @@ final class MigrateApplyCommand implements Callable<Integer> {
     @Nullable
     String execOrder;
 
-    @Option(
-            names = "--lock-timeout",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "How long to wait for another run's lock (default 10s).")
-    @Nullable
-    Duration lockTimeout;
+    @Mixin
+    LockOptions locking = new LockOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "'{{ json . }}' for a JSON report.")
     @Nullable
@@ -137,11 +130,7 @@ final class MigrateApplyCommand implements Callable<Integer> {
         if (baselineVersion.isPresent() && allowDirty) {
             throw new ParameterException(spec.commandLine(), "--baseline and --allow-dirty are mutually exclusive");
         }
-        Duration timeout = lockTimeout != null
-                ? lockTimeout
-                : settings.lockTimeout()
-                        .map(value -> new DurationConverter().convert(value))
-                        .orElse(DEFAULT_LOCK_TIMEOUT);
+        Duration timeout = locking.timeout(selection);
         return new ApplyOptions(
                 baselineVersion,
                 allowDirty,

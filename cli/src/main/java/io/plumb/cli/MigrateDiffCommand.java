@@ -12,7 +12,6 @@ import io.plumb.engine.migrate.MigrationTemplate;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,15 +82,8 @@ final class MigrateDiffCommand implements Callable<Integer> {
     @Option(names = "--edit", description = "Open the new file in $EDITOR (default vi), then re-hash.")
     boolean edit;
 
-    @Option(
-            names = "--lock-timeout",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "How long to wait for the dev database's diff lock (default 10s).")
-    @Nullable
-    Duration lockTimeout;
-
-    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    @Mixin
+    LockOptions locking = new LockOptions();
 
     MigrateDiffCommand(CliEnvironment env) {
         this.env = env;
@@ -113,8 +105,7 @@ final class MigrateDiffCommand implements Callable<Integer> {
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database devDb = workspace.open(dev);
-            try (MigrationLock lock = MigrationLock.acquire(
-                    devDb, MigrationLock.DIFF, lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout)) {
+            try (MigrationLock lock = MigrationLock.acquire(devDb, MigrationLock.DIFF, locking.timeout(selection))) {
                 Dialect dialect = devDb.dialect();
                 boolean bound = devDb.boundSchema().isPresent();
                 requireQualifierSupport(devDb);

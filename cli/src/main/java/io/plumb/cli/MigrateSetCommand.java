@@ -7,7 +7,6 @@ import io.plumb.engine.migrate.Revision;
 import io.plumb.engine.migrate.RevisionEditor;
 import io.plumb.engine.migrate.SetReport;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -54,12 +52,8 @@ final class MigrateSetCommand implements Callable<Integer> {
     @Nullable
     String version;
 
-    @Option(
-            names = "--lock-timeout",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "How long to wait for another run's lock (default 10s).")
-    Duration lockTimeout = Duration.ofSeconds(10);
+    @Mixin
+    LockOptions locking = new LockOptions();
 
     MigrateSetCommand(CliEnvironment env) {
         this.env = env;
@@ -74,7 +68,7 @@ final class MigrateSetCommand implements Callable<Integer> {
             // A broken directory is refused before the database is opened (SQLite would create a missing file).
             directory.validate();
             ApplyOptions options = ApplyOptions.defaults(MigrateFormats.operatorVersion())
-                    .withLockTimeout(lockTimeout)
+                    .withLockTimeout(locking.timeout(selection))
                     .withRevisionsSchema(target.revisionsSchema(selection));
             try (Database db = Database.open(url, env.workingDirectory())) {
                 print(env.out(), new RevisionEditor(db, directory, options).set(Optional.ofNullable(version)));
