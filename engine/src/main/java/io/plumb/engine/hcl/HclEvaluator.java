@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +31,34 @@ public final class HclEvaluator {
      * @throws HclException at the offending expression or block
      */
     public static Document evaluate(List<HclFile> files, EvalOptions options) {
+        return evaluate(files, options, Set.of()).document();
+    }
+
+    /**
+     * Evaluates files together, but leaves the top-level blocks of the given types unevaluated, for their caller to
+     * evaluate later with more names bound (a test case binds {@code testing}).
+     *
+     * @throws HclException at the offending expression or block
+     */
+    public static Evaluation evaluate(List<HclFile> files, EvalOptions options, Set<String> deferredTypes) {
         HclEvaluator evaluator = new HclEvaluator(options);
         for (HclFile file : files) {
             evaluator.collect(file);
         }
-        return evaluator.run();
+        return evaluator.run(deferredTypes);
+    }
+
+    /**
+     * The result of an evaluation that deferred some blocks.
+     *
+     * @param document the evaluated blocks
+     * @param deferred the deferred blocks, in file order, then source order
+     */
+    public record Evaluation(Document document, List<DeferredBlock> deferred) {
+
+        public Evaluation {
+            deferred = List.copyOf(deferred);
+        }
     }
 
     private void collect(HclFile file) {
@@ -81,7 +105,7 @@ public final class HclEvaluator {
         }
     }
 
-    private Document run() {
+    private Evaluation run(Set<String> deferredTypes) {
         ExpressionEvaluator bare = new ExpressionEvaluator(Map.of(), Locals.none(), blockNames, options);
         Map<String, Value> variables = new LinkedHashMap<>();
         Map<String, Pos> declared = new LinkedHashMap<>();
@@ -104,10 +128,15 @@ public final class HclEvaluator {
         ExpressionEvaluator evaluator =
                 new ExpressionEvaluator(variables, new Locals(localDefinitions), blockNames, options);
         List<Resource> resources = new ArrayList<>();
+        List<DeferredBlock> deferred = new ArrayList<>();
         for (Located b : blocks) {
-            resources.addAll(expand(evaluator, b.block(), Scope.root(b.file())));
+            if (deferredTypes.contains(b.block().type())) {
+                deferred.add(new DeferredBlock(evaluator, b.block(), Scope.root(b.file())));
+            } else {
+                resources.addAll(expand(evaluator, b.block(), Scope.root(b.file())));
+            }
         }
-        return new Document(resources);
+        return new Evaluation(new Document(resources), deferred);
     }
 
     private Value variable(BlockNode block, String name, HclFile file, ExpressionEvaluator bare) {
@@ -161,14 +190,14 @@ public final class HclEvaluator {
         return out;
     }
 
-    private static Value each(Value key, Value value) {
+    static Value each(Value key, Value value) {
         Map<String, Value> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("value", value);
         return new Value.ObjectValue(fields);
     }
 
-    private static Resource resource(ExpressionEvaluator ev, BlockNode block, Scope scope) {
+    static Resource resource(ExpressionEvaluator ev, BlockNode block, Scope scope) {
         List<Attribute> attributes = new ArrayList<>();
         for (AttributeNode attribute : block.body().attributes()) {
             if (!attribute.name().equals("for_each")) {

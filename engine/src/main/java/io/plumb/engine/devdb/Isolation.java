@@ -1,0 +1,34 @@
+package io.plumb.engine.devdb;
+
+import java.nio.file.Path;
+
+/**
+ * An {@code Isolation} hands out isolated databases on the server a dev URL names: empty ones, and clones of
+ * snapshots of others. It is how tests get databases rather than servers; each dialect clones its own way (SQLite
+ * copies a file; PostgreSQL and MySQL are the dialects issue's). Implementations are safe to use from several
+ * threads.
+ */
+public interface Isolation extends AutoCloseable {
+
+    /**
+     * Opens the isolation for a dev URL.
+     *
+     * @throws io.plumb.engine.db.InvalidUrlException when the URL is not one Plumb can open
+     */
+    static Isolation open(String devUrl, Path workingDirectory) {
+        return SqliteIsolation.open(devUrl, workingDirectory);
+    }
+
+    /** Returns a new, empty database that no one else uses; closing it drops it. */
+    IsolatedDatabase fresh();
+
+    /** Captures the state of a database, which stays usable; closing the snapshot drops it. */
+    Snapshot snapshot(IsolatedDatabase source);
+
+    /** Returns a new database holding a snapshot's state; closing it drops it. */
+    IsolatedDatabase clone(Snapshot snapshot);
+
+    /** Drops every database and snapshot this isolation created and still holds. */
+    @Override
+    void close();
+}
