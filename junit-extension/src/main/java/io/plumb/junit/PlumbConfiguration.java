@@ -52,6 +52,27 @@ public record PlumbConfiguration(
     /** The prefix of the parallel executor's settings, such as {@code plumb.execution.parallel.config.strategy}. */
     public static final String PARALLEL_CONFIG_PREFIX = "plumb.execution.parallel.config.";
 
+    /** The env of the project file that test files take their setup from, when it has several. */
+    public static final String TEST_ENV = "plumb.test.env";
+
+    /** The dev database of test files, such as {@code sqlite://dev?mode=memory}; overrides the env's. */
+    public static final String TEST_DEV_URL = "plumb.test.dev-url";
+
+    /** The desired schema of schema tests: comma-separated files, directories or URLs; overrides the env's. */
+    public static final String TEST_SCHEMA = "plumb.test.schema";
+
+    /** The migration directory URL of migration tests, such as {@code file://migrations}; overrides the env's. */
+    public static final String TEST_DIR = "plumb.test.dir";
+
+    /** The schema of the revisions table of migration tests; overrides the env's. */
+    public static final String TEST_REVISIONS_SCHEMA = "plumb.test.revisions-schema";
+
+    /** Input variables of test files and of the desired schema: {@code k=v} pairs separated by commas. */
+    public static final String TEST_VARS = "plumb.test.vars";
+
+    /** The dev database of test files when nothing configures one: an in-memory SQLite database. */
+    public static final String DEFAULT_DEV_URL = "sqlite://plumb-dev?mode=memory";
+
     /** Reads the settings from JUnit configuration parameters, which fall back to system properties. */
     public static PlumbConfiguration from(ConfigurationParameters parameters) {
         return from(parameters::get);

@@ -3,7 +3,10 @@ package io.plumb.junit;
 import io.plumb.junit.internal.PlumbEngineDescriptor;
 import io.plumb.junit.internal.PlumbExecutionContext;
 import io.plumb.junit.internal.ScriptSelectorResolver;
+import io.plumb.junit.internal.TestSession;
+import io.plumb.junit.internal.TestSetupResolver;
 import io.plumb.runner.ScriptRunner;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -17,11 +20,13 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
 import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
 /**
- * The {@code PlumbTestEngine} is the JUnit Platform engine with id {@value #ENGINE_ID} that runs txtar scripts as
- * tests: one test per script, grouped in containers that mirror the directories they were found in.
+ * The {@code PlumbTestEngine} is the JUnit Platform engine with id {@value #ENGINE_ID} that runs txtar scripts and
+ * {@code *.test.hcl} files as tests: one test per script and per test case, grouped in containers that mirror the
+ * directories, files and {@code for_each} blocks they were found in.
  *
  * <p>Discovery is handed to {@link ScriptSelectorResolver}; execution runs every script with one shared {@link
- * ScriptRunner} configured from {@link PlumbConfiguration}. With {@value PlumbConfiguration#PARALLEL_ENABLED} or
+ * ScriptRunner} configured from {@link PlumbConfiguration}, and every test case with the test runner of its file's
+ * setup (one per distinct setup, see {@link TestSetupResolver}). With {@value PlumbConfiguration#PARALLEL_ENABLED} or
  * {@value PlumbConfiguration#JUPITER_PARALLEL_ENABLED} set, scripts run concurrently on a fork-join pool configured
  * under {@value PlumbConfiguration#PARALLEL_CONFIG_PREFIX} (strategy {@code dynamic} by default).
  */
@@ -64,7 +69,12 @@ public final class PlumbTestEngine extends HierarchicalTestEngine<PlumbExecution
     @Override
     protected PlumbExecutionContext createExecutionContext(ExecutionRequest request) {
         PlumbConfiguration configuration = PlumbConfiguration.from(request.getConfigurationParameters());
+        TestParameters parameters = TestParameters.from(request.getConfigurationParameters()::get);
+        TestSetupResolver resolver =
+                new TestSetupResolver(parameters, Path.of(""), configuration.update(), System::getenv);
         return new PlumbExecutionContext(
-                new ScriptRunner(configuration.toRunnerOptions()), request.getEngineExecutionListener());
+                new ScriptRunner(configuration.toRunnerOptions()),
+                request.getEngineExecutionListener(),
+                TestSession.of(resolver));
     }
 }

@@ -11,7 +11,9 @@ import org.junit.platform.engine.UniqueId;
  *
  * <p>A selected directory is {@code [engine:plumb]/[directory:<path>]}; a directory below it adds {@code
  * [directory:<name>]}, and a script in it {@code [script:<file name>]}. A script selected on its own is {@code
- * [engine:plumb]/[script:<path>]}. A {@code <path>} is stable: relative to the working directory (with {@code /}
+ * [engine:plumb]/[script:<path>]}. Test files are named like scripts with {@code [test-file:...]}; below one, a
+ * {@code test} block is {@code [test:<name>]} ({@code <name>#1} for a second block of that name) and a {@code
+ * for_each} case of it {@code [case:<name>/<i>]}. A {@code <path>} is stable: relative to the working directory (with {@code /}
  * separators) when the file lies below it, absolute otherwise.
  */
 public final class ScriptIdScheme {
@@ -21,6 +23,15 @@ public final class ScriptIdScheme {
 
     /** The segment type of a script. */
     public static final String SCRIPT = "script";
+
+    /** The segment type of a {@code *.test.hcl} file, named like a script. */
+    public static final String TEST_FILE = "test-file";
+
+    /** The segment type of a {@code test} block in a test file, named by the block's name. */
+    public static final String TEST = "test";
+
+    /** The segment type of a {@code for_each} case of a test block, named {@code NAME/i}. */
+    public static final String CASE = "case";
 
     private ScriptIdScheme() {}
 

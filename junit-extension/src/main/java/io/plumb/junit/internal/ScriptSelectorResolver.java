@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import io.plumb.junit.TestParameters;
 import io.plumb.runner.ScriptFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,19 +30,25 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
  * The {@code ScriptSelectorResolver} turns directory, file, class-path resource and unique-id selectors into script
- * and directory nodes; other selectors, such as the class selectors Surefire hands every engine, yield nothing.
+ * and directory nodes, handing {@code *.test.hcl} files to the {@link TestFileSelectorResolver}; other selectors, such as the class selectors Surefire hands every engine, yield nothing.
  *
  * <p>A directory is walked recursively and becomes a tree of {@link ScriptDirectoryDescriptor}s that mirrors the file
- * system; every {@code *.txtar} file in it becomes a {@link ScriptDescriptor}, other files are ignored. Ids follow
+ * system; every {@code *.txtar} file in it becomes a {@link ScriptDescriptor} and every {@code *.test.hcl} file a {@link
+ * TestFileDescriptor}; other files are ignored. Ids follow
  * {@link ScriptIdScheme}. A script selected twice, on its own and through its directory, runs once.
  */
 public final class ScriptSelectorResolver implements SelectorResolver {
     private final ScriptNames names = new ScriptNames();
 
-    /** Resolves a discovery request into children of the engine's root node. */
+    /**
+     * Resolves a discovery request into children of the engine's root node; test files are parsed with the
+     * request's {@code plumb.test.vars}.
+     */
     public static void discover(EngineDiscoveryRequest request, TestDescriptor engineDescriptor) {
+        TestParameters parameters = TestParameters.from(request.getConfigurationParameters()::get);
         EngineDiscoveryRequestResolver.<TestDescriptor>builder()
                 .addSelectorResolver(new ScriptSelectorResolver())
+                .addSelectorResolver(new TestFileSelectorResolver(parameters.variables(), System::getenv))
                 .addTestDescriptorVisitor(context -> TestDescriptor::prune)
                 .build()
                 .resolve(request, engineDescriptor);
@@ -71,7 +78,7 @@ public final class ScriptSelectorResolver implements SelectorResolver {
         for (Path path : ClasspathDirectories.locate(selector.getClasspathResourceName())) {
             if (Files.isDirectory(path)) {
                 selectors.add(selectDirectory(path.toFile()));
-            } else if (ScriptFiles.isScript(path)) {
+            } else if (ScriptFiles.isScript(path) || TestFiles.isTestFile(path)) {
                 selectors.add(selectFile(path.toFile()));
             }
         }
@@ -86,6 +93,9 @@ public final class ScriptSelectorResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         UniqueId.Segment last = id.getLastSegment();
+        if (!last.getType().equals(ScriptIdScheme.DIRECTORY) && !last.getType().equals(ScriptIdScheme.SCRIPT)) {
+            return Resolution.unresolved();
+        }
         Function<TestDescriptor, Optional<TestDescriptor>> creator = parent -> {
             Path path = ScriptIdScheme.resolve(parent, last.getValue());
             if (!ScriptIdScheme.childId(parent, last.getType(), path).equals(id)) {
@@ -123,11 +133,11 @@ public final class ScriptSelectorResolver implements SelectorResolver {
                 .orElse(Resolution.unresolved());
     }
 
-    /** Returns selectors for the scripts and subdirectories of a directory, in file-name order. */
+    /** Returns selectors for the scripts, test files and subdirectories of a directory, in file-name order. */
     private static Set<DiscoverySelector> children(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.sorted()
-                    .filter(path -> Files.isDirectory(path) || ScriptFiles.isScript(path))
+                    .filter(path -> Files.isDirectory(path) || ScriptFiles.isScript(path) || TestFiles.isTestFile(path))
                     .map(path -> Files.isDirectory(path) ? selectDirectory(path.toFile()) : selectFile(path.toFile()))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
         } catch (IOException e) {

@@ -1,0 +1,45 @@
+package io.plumb.junit.internal;
+
+import io.plumb.engine.testing.TestRunner;
+import io.plumb.engine.testing.TestSetup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code TestRunners} hold one {@link TestRunner} per distinct setup for the length of a run, so that the test files
+ * of one project share dev databases and migration snapshots; closing them drops all of it.
+ */
+public final class TestRunners implements AutoCloseable {
+    private final Map<TestSetup, TestRunner> runners = new ConcurrentHashMap<>();
+
+    /** Returns the runner of a setup, creating it on first use. */
+    public TestRunner of(TestSetup setup) {
+        return runners.computeIfAbsent(setup, TestRunner::new);
+    }
+
+    /** Returns how many runners there are, one per distinct setup used so far. */
+    public int size() {
+        return runners.size();
+    }
+
+    /** Closes every runner; the first failure is thrown once all were tried, with the others suppressed. */
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (TestRunner runner : runners.values()) {
+            try {
+                runner.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        runners.clear();
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+}
