@@ -1,5 +1,6 @@
 package io.plumb.junit.internal;
 
+import io.plumb.engine.testing.OutputRewriter;
 import io.plumb.engine.testing.OutputUpdate;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +15,8 @@ public interface TestFileRewriter {
     /** Rewrites the values at the updates' positions in the file. */
     void rewrite(Path file, List<OutputUpdate> updates);
 
-    /** Returns the rewriter of the engine module. */
+    /** Returns the engine module's rewriter, {@link OutputRewriter#rewriteFile}. */
     static TestFileRewriter standard() {
-        return (file, updates) -> {
-            throw new UnsupportedOperationException(
-                    "update mode cannot rewrite " + ScriptIdScheme.stablePath(file) + " yet: OutputRewriter is missing");
-        };
+        return OutputRewriter::rewriteFile;
     }
 }

@@ -1,0 +1,182 @@
+package io.plumb.junit;
+
+import static io.plumb.junit.TestFileData.BROKEN;
+import static io.plumb.junit.TestFileData.DIR;
+import static io.plumb.junit.TestFileData.MIGRATE;
+import static io.plumb.junit.TestFileData.PASS_DIR;
+import static io.plumb.junit.TestFileData.SCHEMA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import java.io.File;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+class TestFileDiscoveryTest {
+
+    private static final UniqueId SCHEMA_ID =
+            UniqueId.forEngine("plumb").append("test-file", "src/test/resources/testdata/tests/pass/schema.test.hcl");
+
+    private static TestDescriptor discover(DiscoverySelector... selectors) {
+        return EngineTestKit.engine(new PlumbTestEngine())
+                .selectors(selectors)
+                .discover()
+                .getEngineDescriptor();
+    }
+
+    private static List<String> testNames(TestDescriptor root) {
+        return root.getDescendants().stream()
+                .filter(TestDescriptor::isTest)
+                .map(TestDescriptor::getDisplayName)
+                .toList();
+    }
+
+    private static TestDescriptor named(TestDescriptor root, String name) {
+        return root.getDescendants().stream()
+                .filter(d -> d.getDisplayName().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static FilePosition position(TestDescriptor node) {
+        FileSource source = (FileSource) node.getSource().orElseThrow();
+        return source.getPosition().orElseThrow();
+    }
+
+    @Test
+    void fileIsAContainerOfItsBlocksAndCases() {
+        TestDescriptor root = discover(selectFile(SCHEMA.toFile()));
+
+        TestDescriptor file = root.getChildren().iterator().next();
+        assertThat(file.getUniqueId()).isEqualTo(SCHEMA_ID);
+        assertThat(file.getDisplayName()).isEqualTo("schema.test.hcl");
+        assertThat(file.isContainer()).isTrue();
+        assertThat(file.getSource()).contains(FileSource.from(SCHEMA.toAbsolutePath().toFile()));
+        assertThat(file.getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .containsExactly("users", "letters", "later");
+        assertThat(testNames(root)).containsExactlyInAnyOrder("users", "letters/1", "letters/2", "later");
+    }
+
+    @Test
+    void plainBlockIsATestAtItsLine() {
+        TestDescriptor users = named(discover(selectFile(SCHEMA.toFile())), "users");
+
+        assertThat(users.isTest()).isTrue();
+        assertThat(users.getUniqueId()).isEqualTo(SCHEMA_ID.append("test", "users"));
+        assertThat(((FileSource) users.getSource().orElseThrow()).getFile())
+                .isEqualTo(SCHEMA.toAbsolutePath().toFile());
+        assertThat(position(users)).isEqualTo(FilePosition.from(1, 1));
+    }
+
+    @Test
+    void forEachBlockIsAContainerOfItsCases() {
+        TestDescriptor root = discover(selectFile(SCHEMA.toFile()));
+        TestDescriptor letters = named(root, "letters");
+
+        assertThat(letters.isContainer()).isTrue();
+        assertThat(position(letters)).isEqualTo(FilePosition.from(11, 1));
+        assertThat(letters.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly("letters/1", "letters/2");
+        TestDescriptor first = named(root, "letters/1");
+        assertThat(first.getUniqueId())
+                .isEqualTo(SCHEMA_ID.append("test", "letters").append("case", "letters/1"));
+        assertThat(position(first)).isEqualTo(FilePosition.from(11, 1));
+    }
+
+    @Test
+    void migrateTestIsATest() {
+        TestDescriptor root = discover(selectFile(MIGRATE.toFile()));
+
+        assertThat(testNames(root)).containsExactly("20240102000000");
+        assertThat(position(named(root, "20240102000000"))).isEqualTo(FilePosition.from(1, 1));
+    }
+
+    @Test
+    void directoryMixesTestFilesIntoTheTree() {
+        TestDescriptor root = discover(selectDirectory(DIR.toFile()));
+
+        assertThat(root.getDescendants().stream()
+                        .filter(TestDescriptor::isContainer)
+                        .map(TestDescriptor::getDisplayName))
+                .containsExactlyInAnyOrder(
+                        "tests", "broken", "fail", "fail.test.hcl", "pass", "migrate.test.hcl", "schema.test.hcl",
+                        "letters");
+        assertThat(named(root, "pass").getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .containsExactly("migrate.test.hcl", "schema.test.hcl");
+        TestDescriptor schema = named(root, "schema.test.hcl");
+        assertThat(schema.getUniqueId().getLastSegment().getType()).isEqualTo("test-file");
+        assertThat(schema.getUniqueId().getLastSegment().getValue()).isEqualTo("schema.test.hcl");
+        assertThat(schema.getParent().map(TestDescriptor::getDisplayName)).contains("pass");
+    }
+
+    @Test
+    void fileThatDoesNotParseIsOneTest() {
+        TestDescriptor root = discover(selectFile(BROKEN.toFile()));
+
+        assertThat(root.getChildren()).singleElement().satisfies(file -> {
+            assertThat(file.isTest()).isTrue();
+            assertThat(file.getDisplayName()).isEqualTo("broken.test.hcl");
+            assertThat(file.getChildren()).isEmpty();
+        });
+    }
+
+    @Test
+    void classpathResourcesFindTestFiles() {
+        assertThat(testNames(discover(selectClasspathResource(TestFileData.RESOURCE + "/pass"))))
+                .containsExactlyInAnyOrder("users", "letters/1", "letters/2", "later", "20240102000000");
+        TestDescriptor root =
+                discover(selectClasspathResource(TestFileData.RESOURCE + "/pass/schema.test.hcl"));
+        // The build's copy maps back to the source, so that update mode rewrites the file one edits.
+        assertThat(root.getChildren()).singleElement().satisfies(file -> assertThat(file.getSource())
+                .contains(FileSource.from(SCHEMA.toAbsolutePath().toFile())));
+    }
+
+    @Test
+    void uniqueIdsSelectAFileABlockOrACase() {
+        TestDescriptor full = discover(selectDirectory(PASS_DIR.toFile()));
+        for (String name : List.of("schema.test.hcl", "users", "letters", "letters/2", "20240102000000")) {
+            TestDescriptor node = named(full, name);
+
+            TestDescriptor again = discover(selectUniqueId(node.getUniqueId()));
+
+            assertThat(named(again, name).getUniqueId()).isEqualTo(node.getUniqueId());
+            assertThat(testNames(again))
+                    .containsExactlyInAnyOrderElementsOf(node.isTest() ? List.of(name) : testNames(node));
+        }
+    }
+
+    @Test
+    void uniqueIdOfAFileSelectedOnItsOwn() {
+        assertThat(testNames(discover(selectUniqueId(SCHEMA_ID.append("test", "users")))))
+                .containsExactly("users");
+    }
+
+    @Test
+    void uniqueIdsOfMissingBlocksAndCasesFindNothing() {
+        assertThat(discover(selectUniqueId(SCHEMA_ID.append("test", "nope"))).getChildren())
+                .isEmpty();
+        assertThat(discover(selectUniqueId(
+                                SCHEMA_ID.append("test", "letters").append("case", "letters/3")))
+                        .getChildren())
+                .isEmpty();
+        assertThat(discover(selectUniqueId(UniqueId.forEngine("plumb").append("test-file", "no/such.test.hcl")))
+                        .getChildren())
+                .isEmpty();
+    }
+
+    @Test
+    void otherHclFilesAreNotTestFiles() {
+        assertThat(discover(selectFile(new File(DIR.toFile(), "atlas.hcl"))).getChildren())
+                .isEmpty();
+    }
+}

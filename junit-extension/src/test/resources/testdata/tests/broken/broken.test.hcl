@@ -1,0 +1,3 @@
+test "schema" "unclosed" {
+  exec {
+    sql = "SELECT 1"
