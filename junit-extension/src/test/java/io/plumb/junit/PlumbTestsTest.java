@@ -76,25 +76,26 @@ class PlumbTestsTest {
                 .hasMessageMatching("src/test/resources/testdata/tests/broken/broken\\.test\\.hcl:\\d+:\\d+: .+");
     }
 
+    /** Runs one case of a file under {@link TestFileData#DIR} in a stream of its own, closed after. */
+    private static void runCase(String file, String name) throws Throwable {
+        try (Stream<DynamicNode> stream = PlumbTests.in(DIR)) {
+            run(child(file(stream.toList(), file), name));
+        }
+    }
+
     @Test
     void casesPassSkipAndFailLikeTheEngine() {
-        try (Stream<DynamicNode> stream = PlumbTests.in(DIR)) {
-            List<DynamicNode> nodes = stream.toList();
-            DynamicNode schema = file(nodes, "pass/schema.test.hcl");
-            DynamicNode fail = file(nodes, "fail/fail.test.hcl");
-
-            assertThatCode(() -> run(child(schema, "users"))).doesNotThrowAnyException();
-            assertThatThrownBy(() -> run(child(schema, "later")))
-                    .isInstanceOf(TestAbortedException.class)
-                    .hasMessage("skip = true");
-            assertThatThrownBy(() -> run(child(fail, "mismatch")))
-                    .isInstanceOf(AssertionFailedError.class)
-                    .hasMessageStartingWith("src/test/resources/testdata/tests/fail/fail.test.hcl:5: ")
-                    .satisfies(error -> assertThat(((AssertionFailedError) error)
-                                    .getExpected()
-                                    .getStringRepresentation())
-                            .isEqualTo("grace"));
-        }
+        assertThatCode(() -> runCase("pass/schema.test.hcl", "users")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> runCase("pass/schema.test.hcl", "later"))
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessage("skip = true");
+        assertThatThrownBy(() -> runCase("fail/fail.test.hcl", "mismatch"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("src/test/resources/testdata/tests/fail/fail.test.hcl:5: ")
+                .satisfies(error -> assertThat(((AssertionFailedError) error)
+                                .getExpected()
+                                .getStringRepresentation())
+                        .isEqualTo("grace"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.hierarchical.Node;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 class TestFileDiscoveryTest {
@@ -90,6 +91,20 @@ class TestFileDiscoveryTest {
         assertThat(first.getUniqueId())
                 .isEqualTo(SCHEMA_ID.append("test", "letters").append("case", "letters/1"));
         assertThat(position(first)).isEqualTo(FilePosition.from(11, 1));
+    }
+
+    @Test
+    void onlyParallelSchemaCasesRunConcurrently() {
+        TestDescriptor root = discover(selectFile(SCHEMA.toFile()), selectFile(MIGRATE.toFile()));
+
+        assertThat(mode(named(root, "letters/1"))).isEqualTo(Node.ExecutionMode.CONCURRENT);
+        assertThat(mode(named(root, "users"))).isEqualTo(Node.ExecutionMode.SAME_THREAD);
+        assertThat(mode(named(root, "20240102000000"))).isEqualTo(Node.ExecutionMode.SAME_THREAD);
+        assertThat(mode(named(root, "schema.test.hcl"))).isEqualTo(Node.ExecutionMode.SAME_THREAD);
+    }
+
+    private static Node.ExecutionMode mode(TestDescriptor node) {
+        return ((Node<?>) node).getExecutionMode();
     }
 
     @Test

@@ -170,11 +170,12 @@ class TestFileExecutionTest {
                 "test \"schema\" \"u\" {\n  exec {\n    sql    = \"SELECT 40 + 2\"\n    output = \"41\"\n  }\n}\n");
 
         kit().selectors(selectFile(file.toFile())).execute().testEvents().assertStatistics(stats -> stats.failed(1));
-        kit().selectors(selectFile(file.toFile()))
+        EngineExecutionResults updating = kit().selectors(selectFile(file.toFile()))
                 .configurationParameter("plumb.update", "true")
-                .execute()
-                .testEvents()
-                .assertStatistics(stats -> stats.succeeded(1));
+                .execute();
+        updating.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        // The file's node rewrites the file after its cases ran; a failure to rewrite fails it.
+        updating.containerEvents().assertStatistics(stats -> stats.failed(0));
 
         assertThat(Files.readString(file)).contains("output = \"42\"");
         kit().selectors(selectFile(file.toFile())).execute().testEvents().assertStatistics(stats -> stats.succeeded(1));

@@ -10,6 +10,6 @@ test "schema" "mismatch" {
 
 test "schema" "error" {
   exec {
-    sql = "SELECT nothing FROM nowhere"
+    sql = "SELECT missing FROM nowhere"
   }
 }

@@ -22,6 +22,6 @@ test "schema" "letters" {
 test "schema" "later" {
   skip = true
   exec {
-    sql = "SELECT nothing FROM nowhere"
+    sql = "SELECT missing FROM nowhere"
   }
 }
