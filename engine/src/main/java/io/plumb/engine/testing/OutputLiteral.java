@@ -73,7 +73,10 @@ final class OutputLiteral {
             }
         }
         String marker = freeMarker(shape.marker(), lines);
-        StringBuilder out = new StringBuilder("<<").append(indented ? "-" : "").append(marker).append(eol);
+        StringBuilder out = new StringBuilder("<<")
+                .append(indented ? "-" : "")
+                .append(marker)
+                .append(eol);
         for (String line : lines) {
             out.append(line.isEmpty() ? "" : prefix + line).append(eol);
         }
@@ -107,7 +110,8 @@ final class OutputLiteral {
     }
 
     private static boolean closesWith(List<String> lines, String marker) {
-        return lines.stream().anyMatch(l -> l.substring(HeredocShape.indentOf(l)).equals(marker));
+        return lines.stream()
+                .anyMatch(l -> l.substring(HeredocShape.indentOf(l)).equals(marker));
     }
 
     // "${" and "%{" start template sequences in strings and heredocs alike; HCL reads "$${" and "%%{" as literals.

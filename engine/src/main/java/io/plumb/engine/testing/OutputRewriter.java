@@ -20,7 +20,7 @@ import java.util.Map;
  * test file, for update mode: only the source text of each value changes, every other byte of the file stays.
  *
  * <p>A heredoc stays a heredoc with its marker and indentation style, a value with a newline becomes an indented
- * heredoc, and any other value a quoted string. A computed value, or one that several cases share but produced
+ * heredoc (unless something follows the value on its line), and any other value a quoted string. A computed value, or one that several cases share but produced
  * different outputs for, is refused, and then nothing is rewritten.
  */
 public final class OutputRewriter {
@@ -41,8 +41,8 @@ public final class OutputRewriter {
             return text;
         }
         List<OutputUpdate> distinct = distinct(updates);
-        List<ExpressionSpan> spans = ExpressionSpan.at(
-                text, distinct.stream().map(OutputUpdate::pos).toList());
+        List<ExpressionSpan> spans =
+                ExpressionSpan.at(text, distinct.stream().map(OutputUpdate::pos).toList());
         List<Replacement> replacements = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i++) {
             OutputUpdate update = distinct.get(i);
@@ -134,7 +134,8 @@ public final class OutputRewriter {
         if (span.form() == ExpressionSpan.Form.HEREDOC) {
             return OutputLiteral.heredoc(actual, HeredocShape.of(span.source(text)), eol);
         }
-        if (actual.indexOf('\n') >= 0 && OutputLiteral.fitsHeredoc(actual)) {
+        // A heredoc's closing marker must end its line: with a comment or a brace after the value, stay quoted.
+        if (actual.indexOf('\n') >= 0 && OutputLiteral.fitsHeredoc(actual) && endsItsLine(text, span.endOffset())) {
             String indent = lineIndent(text, span.startOffset());
             return OutputLiteral.heredoc(actual, new HeredocShape("EOT", true, indent + "  ", indent), eol);
         }
@@ -148,6 +149,11 @@ public final class OutputRewriter {
             newline = text.indexOf('\n');
         }
         return newline > 0 && text.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
+    }
+
+    private static boolean endsItsLine(String text, int offset) {
+        int end = text.indexOf('\n', offset);
+        return text.substring(offset, end < 0 ? text.length() : end).isBlank();
     }
 
     private static String lineIndent(String text, int offset) {

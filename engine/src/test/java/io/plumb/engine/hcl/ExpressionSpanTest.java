@@ -121,8 +121,7 @@ class ExpressionSpanTest {
     @Test
     void findsSeveralSpansInOrder() {
         String text = "a {\n  v = \"1\"\n}\nb {\n  v = <<EOT\n2\nEOT\n}\n";
-        List<ExpressionSpan> spans =
-                ExpressionSpan.at(text, List.of(new Pos("x.hcl", 5, 7), new Pos("x.hcl", 2, 7)));
+        List<ExpressionSpan> spans = ExpressionSpan.at(text, List.of(new Pos("x.hcl", 5, 7), new Pos("x.hcl", 2, 7)));
         assertThat(spans).extracting(s -> s.source(text)).containsExactly("<<EOT\n2\nEOT", "\"1\"");
         assertThat(ExpressionSpan.at(text, List.of())).isEmpty();
     }
