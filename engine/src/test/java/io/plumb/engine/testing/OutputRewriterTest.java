@@ -261,7 +261,7 @@ class OutputRewriterTest {
                     }
                     return s.toString();
                 })
-                .limit(300);
+                .limit(150);
         return Stream.concat(fixed, generated);
     }
 
