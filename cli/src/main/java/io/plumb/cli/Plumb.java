@@ -82,6 +82,7 @@ public final class Plumb {
                 .addSubcommand(new MigrateSetCommand(env))
                 .addSubcommand(new MigrateHashCommand(env))
                 .addSubcommand(new MigrateValidateCommand(env))
+                .addSubcommand(new MigrateLintCommand(env))
                 .addSubcommand(new MigrateNewCommand(env))
                 .addSubcommand(new MigrateDiffCommand(env))
                 .addSubcommand(new MigrateTestCommand(env));

@@ -91,16 +91,33 @@ final class PreMigrationChecks {
     }
 
     private static Verdict truth(String sql, @org.jspecify.annotations.Nullable Object value) {
+        Optional<Boolean> truth = booleanValue(value);
+        if (truth.isPresent()) {
+            return new Verdict(truth.get(), Optional.empty());
+        }
+        return notBoolean(sql, describe(value));
+    }
+
+    /**
+     * Returns the truth of an assertion's value: a boolean, or a number equal to 1 or 0 (SQLite has no boolean
+     * type); empty for anything else, NULL included.
+     */
+    static Optional<Boolean> booleanValue(@org.jspecify.annotations.Nullable Object value) {
         if (value instanceof Boolean b) {
-            return new Verdict(b, Optional.empty());
+            return Optional.of(b);
         }
         if (value instanceof Number n) {
             BigDecimal number = new BigDecimal(n.toString());
             if (number.compareTo(BigDecimal.ONE) == 0 || number.signum() == 0) {
-                return new Verdict(number.signum() != 0, Optional.empty());
+                return Optional.of(number.signum() != 0);
             }
         }
-        return notBoolean(sql, value == null ? "NULL" : "\"" + value + "\"");
+        return Optional.empty();
+    }
+
+    /** Returns a value as messages show it: {@code NULL}, or the value in double quotes. */
+    static String describe(@org.jspecify.annotations.Nullable Object value) {
+        return value == null ? "NULL" : "\"" + value + "\"";
     }
 
     private static Verdict notBoolean(String sql, String found) {
