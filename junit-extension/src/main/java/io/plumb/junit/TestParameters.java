@@ -119,7 +119,9 @@ public record TestParameters(
             if (equals <= 0) {
                 bad.add(pair);
             } else {
-                pairs.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                pairs.put(
+                        pair.substring(0, equals).strip(),
+                        pair.substring(equals + 1).strip());
             }
         }
         if (!bad.isEmpty()) {

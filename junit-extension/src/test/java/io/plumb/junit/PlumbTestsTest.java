@@ -25,6 +25,7 @@ class PlumbTestsTest {
     /** Runs the passing test files for real, as a user's {@code @TestFactory} would; "later" aborts (skip). */
     @TestFactory
     Stream<DynamicNode> passingTestFiles() {
+        TestFileData.assumeRunnerLanded();
         return PlumbTests.onClasspath(TestFileData.RESOURCE + "/pass");
     }
 
@@ -54,9 +55,13 @@ class PlumbTestsTest {
         assertThat(nodes)
                 .extracting(DynamicNode::getDisplayName)
                 .containsExactly(
-                        "broken/broken.test.hcl", "fail/fail.test.hcl", "pass/migrate.test.hcl", "pass/schema.test.hcl");
+                        "broken/broken.test.hcl",
+                        "fail/fail.test.hcl",
+                        "pass/migrate.test.hcl",
+                        "pass/schema.test.hcl");
         DynamicNode schema = file(nodes, "pass/schema.test.hcl");
-        assertThat(schema.getTestSourceUri()).contains(TestFileData.SCHEMA.toAbsolutePath().toUri());
+        assertThat(schema.getTestSourceUri())
+                .contains(TestFileData.SCHEMA.toAbsolutePath().toUri());
         assertThat(((DynamicContainer) schema).getChildren().map(DynamicNode::getDisplayName))
                 .containsExactly("users", "letters", "later");
         DynamicNode letters = child(file(PlumbTests.in(DIR).toList(), "pass/schema.test.hcl"), "letters");
@@ -85,6 +90,7 @@ class PlumbTestsTest {
 
     @Test
     void casesPassSkipAndFailLikeTheEngine() {
+        TestFileData.assumeRunnerLanded();
         assertThatCode(() -> runCase("pass/schema.test.hcl", "users")).doesNotThrowAnyException();
         assertThatThrownBy(() -> runCase("pass/schema.test.hcl", "later"))
                 .isInstanceOf(TestAbortedException.class)
@@ -92,14 +98,14 @@ class PlumbTestsTest {
         assertThatThrownBy(() -> runCase("fail/fail.test.hcl", "mismatch"))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageStartingWith("src/test/resources/testdata/tests/fail/fail.test.hcl:5: ")
-                .satisfies(error -> assertThat(((AssertionFailedError) error)
-                                .getExpected()
-                                .getStringRepresentation())
+                .satisfies(error -> assertThat(
+                                ((AssertionFailedError) error).getExpected().getStringRepresentation())
                         .isEqualTo("grace"));
     }
 
     @Test
     void settingsConfigureFilesWithoutAProject(@TempDir Path dir) throws Throwable {
+        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Files.writeString(
                 dir.resolve("t.test.hcl"),
@@ -116,6 +122,7 @@ class PlumbTestsTest {
 
     @Test
     void updateModeRewritesWhenTheStreamCloses(@TempDir Path dir) throws Throwable {
+        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Path file = dir.resolve("u.test.hcl");
         Files.writeString(

@@ -61,7 +61,8 @@ class TestFileDiscoveryTest {
         assertThat(file.getUniqueId()).isEqualTo(SCHEMA_ID);
         assertThat(file.getDisplayName()).isEqualTo("schema.test.hcl");
         assertThat(file.isContainer()).isTrue();
-        assertThat(file.getSource()).contains(FileSource.from(SCHEMA.toAbsolutePath().toFile()));
+        assertThat(file.getSource())
+                .contains(FileSource.from(SCHEMA.toAbsolutePath().toFile()));
         assertThat(file.getChildren())
                 .extracting(TestDescriptor::getDisplayName)
                 .containsExactly("users", "letters", "later");
@@ -86,7 +87,9 @@ class TestFileDiscoveryTest {
 
         assertThat(letters.isContainer()).isTrue();
         assertThat(position(letters)).isEqualTo(FilePosition.from(11, 1));
-        assertThat(letters.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly("letters/1", "letters/2");
+        assertThat(letters.getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .containsExactly("letters/1", "letters/2");
         TestDescriptor first = named(root, "letters/1");
         assertThat(first.getUniqueId())
                 .isEqualTo(SCHEMA_ID.append("test", "letters").append("case", "letters/1"));
@@ -123,7 +126,13 @@ class TestFileDiscoveryTest {
                         .filter(TestDescriptor::isContainer)
                         .map(TestDescriptor::getDisplayName))
                 .containsExactlyInAnyOrder(
-                        "tests", "broken", "fail", "fail.test.hcl", "pass", "migrate.test.hcl", "schema.test.hcl",
+                        "tests",
+                        "broken",
+                        "fail",
+                        "fail.test.hcl",
+                        "pass",
+                        "migrate.test.hcl",
+                        "schema.test.hcl",
                         "letters");
         assertThat(named(root, "pass").getChildren())
                 .extracting(TestDescriptor::getDisplayName)
@@ -149,8 +158,7 @@ class TestFileDiscoveryTest {
     void classpathResourcesFindTestFiles() {
         assertThat(testNames(discover(selectClasspathResource(TestFileData.RESOURCE + "/pass"))))
                 .containsExactlyInAnyOrder("users", "letters/1", "letters/2", "later", "20240102000000");
-        TestDescriptor root =
-                discover(selectClasspathResource(TestFileData.RESOURCE + "/pass/schema.test.hcl"));
+        TestDescriptor root = discover(selectClasspathResource(TestFileData.RESOURCE + "/pass/schema.test.hcl"));
         // The build's copy maps back to the source, so that update mode rewrites the file one edits.
         assertThat(root.getChildren()).singleElement().satisfies(file -> assertThat(file.getSource())
                 .contains(FileSource.from(SCHEMA.toAbsolutePath().toFile())));
@@ -180,8 +188,7 @@ class TestFileDiscoveryTest {
     void uniqueIdsOfMissingBlocksAndCasesFindNothing() {
         assertThat(discover(selectUniqueId(SCHEMA_ID.append("test", "nope"))).getChildren())
                 .isEmpty();
-        assertThat(discover(selectUniqueId(
-                                SCHEMA_ID.append("test", "letters").append("case", "letters/3")))
+        assertThat(discover(selectUniqueId(SCHEMA_ID.append("test", "letters").append("case", "letters/3")))
                         .getChildren())
                 .isEmpty();
         assertThat(discover(selectUniqueId(UniqueId.forEngine("plumb").append("test-file", "no/such.test.hcl")))

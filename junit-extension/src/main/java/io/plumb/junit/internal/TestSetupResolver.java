@@ -84,7 +84,8 @@ public final class TestSetupResolver {
             return fromProject(project.get());
         }
         if (parameters.env().isPresent()) {
-            throw new TestSetupException(PlumbConfiguration.TEST_ENV + " is \"" + parameters.env().get()
+            throw new TestSetupException(PlumbConfiguration.TEST_ENV + " is \""
+                    + parameters.env().get()
                     + "\" but there is no " + String.join(" or ", PROJECT_FILES) + " in "
                     + ScriptIdScheme.stablePath(directory == null ? workingDirectory : directory) + " or above");
         }
@@ -105,7 +106,8 @@ public final class TestSetupResolver {
     }
 
     private TestSetup fromParameters() {
-        TestSetup setup = TestSetup.of(parameters.devUrl().orElse(PlumbConfiguration.DEFAULT_DEV_URL), workingDirectory);
+        TestSetup setup =
+                TestSetup.of(parameters.devUrl().orElse(PlumbConfiguration.DEFAULT_DEV_URL), workingDirectory);
         if (!parameters.schema().isEmpty()) {
             setup = setup.withDesiredSchema(parameters.schema(), parameters.variables());
         }
@@ -133,7 +135,8 @@ public final class TestSetupResolver {
         }
         Optional<String> dir = parameters.dir().or(migration::dir);
         if (dir.isPresent()) {
-            setup = setup.withMigrationDir(dir.get(), parameters.revisionsSchema().or(migration::revisionsSchema));
+            setup = setup.withMigrationDir(
+                    dir.get(), parameters.revisionsSchema().or(migration::revisionsSchema));
         }
         return finish(setup);
     }

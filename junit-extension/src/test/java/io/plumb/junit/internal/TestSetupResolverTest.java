@@ -133,9 +133,7 @@ class TestSetupResolverTest {
                 .isInstanceOf(TestSetupException.class)
                 .hasMessageEndingWith(
                         "atlas.hcl: found envs \"dev\", \"prod\"; set plumb.test.env to the one the tests use");
-        assertThat(resolver(TestParameters.none().withEnv("prod"))
-                        .resolve(file)
-                        .desiredSchema())
+        assertThat(resolver(TestParameters.none().withEnv("prod")).resolve(file).desiredSchema())
                 .singleElement()
                 .asString()
                 .endsWith("/b.hcl");
@@ -145,7 +143,8 @@ class TestSetupResolverTest {
     void namedEnvWithoutAProjectFileIsAnError() throws IOException {
         Path file = testFile("a.test.hcl");
 
-        assertThatThrownBy(() -> resolver(TestParameters.none().withEnv("local")).resolve(file))
+        assertThatThrownBy(
+                        () -> resolver(TestParameters.none().withEnv("local")).resolve(file))
                 .isInstanceOf(TestSetupException.class)
                 .hasMessageStartingWith("plumb.test.env is \"local\" but there is no atlas.hcl or plumb.hcl in ")
                 .hasMessageEndingWith(" or above");
