@@ -1,7 +1,6 @@
 package io.plumb.engine.migrate;
 
 import io.plumb.engine.db.SqlErrors;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,14 +90,9 @@ final class PreMigrationChecks {
     }
 
     private static Verdict truth(String sql, @org.jspecify.annotations.Nullable Object value) {
-        if (value instanceof Boolean b) {
-            return new Verdict(b, Optional.empty());
-        }
-        if (value instanceof Number n) {
-            BigDecimal number = new BigDecimal(n.toString());
-            if (number.compareTo(BigDecimal.ONE) == 0 || number.signum() == 0) {
-                return new Verdict(number.signum() != 0, Optional.empty());
-            }
+        Optional<Boolean> truth = SqlTruth.of(value);
+        if (truth.isPresent()) {
+            return new Verdict(truth.get(), Optional.empty());
         }
         return notBoolean(sql, value == null ? "NULL" : "\"" + value + "\"");
     }
