@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,8 +135,8 @@ final class SqliteIsolation implements Isolation {
     }
 
     /** Returns the private directory, or empty before the first database was handed out. */
-    synchronized java.util.Optional<Path> directory() {
-        return java.util.Optional.ofNullable(directory);
+    synchronized Optional<Path> directory() {
+        return Optional.ofNullable(directory);
     }
 
     void release(AutoCloseable resource, Path file) {

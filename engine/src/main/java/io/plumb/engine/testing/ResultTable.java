@@ -5,6 +5,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,7 @@ record ResultTable(List<String> columns, List<List<@Nullable Object>> rows) {
     ResultTable {
         columns = List.copyOf(columns);
         rows = rows.stream()
-                .map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row)))
+                .map(row -> Collections.unmodifiableList(new ArrayList<>(row)))
                 .toList();
     }
 
