@@ -163,7 +163,7 @@ public final class CheckValidator {
                 if (count != 1) {
                     return Optional.of("returns " + (count == 0 ? "no rows" : count + " rows") + EXPECTED);
                 }
-                if (PreMigrationChecks.booleanValue(value).isEmpty()) {
+                if (SqlTruth.of(value).isEmpty()) {
                     return Optional.of("returns " + PreMigrationChecks.describe(value) + EXPECTED);
                 }
                 return Optional.empty();

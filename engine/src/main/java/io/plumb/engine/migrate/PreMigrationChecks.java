@@ -1,7 +1,6 @@
 package io.plumb.engine.migrate;
 
 import io.plumb.engine.db.SqlErrors;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,28 +90,11 @@ final class PreMigrationChecks {
     }
 
     private static Verdict truth(String sql, @org.jspecify.annotations.Nullable Object value) {
-        Optional<Boolean> truth = booleanValue(value);
+        Optional<Boolean> truth = SqlTruth.of(value);
         if (truth.isPresent()) {
             return new Verdict(truth.get(), Optional.empty());
         }
         return notBoolean(sql, describe(value));
-    }
-
-    /**
-     * Returns the truth of an assertion's value: a boolean, or a number equal to 1 or 0 (SQLite has no boolean
-     * type); empty for anything else, NULL included.
-     */
-    static Optional<Boolean> booleanValue(@org.jspecify.annotations.Nullable Object value) {
-        if (value instanceof Boolean b) {
-            return Optional.of(b);
-        }
-        if (value instanceof Number n) {
-            BigDecimal number = new BigDecimal(n.toString());
-            if (number.compareTo(BigDecimal.ONE) == 0 || number.signum() == 0) {
-                return Optional.of(number.signum() != 0);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Returns a value as messages show it: {@code NULL}, or the value in double quotes. */
