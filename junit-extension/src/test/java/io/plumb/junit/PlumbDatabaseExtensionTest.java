@@ -49,7 +49,6 @@ class PlumbDatabaseExtensionTest {
 
     @Test
     void injectedDatabasesAreEmptyIsolatedAndDroppedAfter() throws Exception {
-        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results = run(Examples.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
@@ -66,7 +65,6 @@ class PlumbDatabaseExtensionTest {
 
     @Test
     void registeredWithExtendWithItResolvesUnannotatedParameters() {
-        TestFileData.assumeRunnerLanded();
         run(Registered.class).testEvents().assertStatistics(stats -> stats.started(1)
                 .succeeded(1));
     }

@@ -25,7 +25,6 @@ class PlumbTestsTest {
     /** Runs the passing test files for real, as a user's {@code @TestFactory} would; "later" aborts (skip). */
     @TestFactory
     Stream<DynamicNode> passingTestFiles() {
-        TestFileData.assumeRunnerLanded();
         return PlumbTests.onClasspath(TestFileData.RESOURCE + "/pass");
     }
 
@@ -90,7 +89,6 @@ class PlumbTestsTest {
 
     @Test
     void casesPassSkipAndFailLikeTheEngine() {
-        TestFileData.assumeRunnerLanded();
         assertThatCode(() -> runCase("pass/schema.test.hcl", "users")).doesNotThrowAnyException();
         assertThatThrownBy(() -> runCase("pass/schema.test.hcl", "later"))
                 .isInstanceOf(TestAbortedException.class)
@@ -105,7 +103,6 @@ class PlumbTestsTest {
 
     @Test
     void settingsConfigureFilesWithoutAProject(@TempDir Path dir) throws Throwable {
-        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Files.writeString(
                 dir.resolve("t.test.hcl"),
@@ -122,7 +119,6 @@ class PlumbTestsTest {
 
     @Test
     void updateModeRewritesWhenTheStreamCloses(@TempDir Path dir) throws Throwable {
-        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Path file = dir.resolve("u.test.hcl");
         Files.writeString(

@@ -1,8 +1,6 @@
 package io.plumb.junit;
 
-import io.plumb.engine.devdb.Isolation;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /** {@code TestFileData} names the test files under {@code src/test/resources/testdata/tests} that the tests run. */
 final class TestFileData {
@@ -29,16 +27,4 @@ final class TestFileData {
     static final Path BROKEN = DIR.resolve("broken/broken.test.hcl");
 
     private TestFileData() {}
-
-    /**
-     * Aborts the calling test while the engine's test runner is still the placeholder that throws (branch
-     * {@code runner} not merged yet), so that the module builds meanwhile; once it has landed this passes.
-     */
-    static void assumeRunnerLanded() {
-        try {
-            Isolation.open(PlumbConfiguration.DEFAULT_DEV_URL, Path.of("")).close();
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("the test runner has not landed yet: " + e.getMessage());
-        }
-    }
 }

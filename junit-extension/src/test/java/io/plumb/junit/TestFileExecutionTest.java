@@ -44,7 +44,6 @@ class TestFileExecutionTest {
 
     @Test
     void casesPassAndSkipWithTheProjectAboveThem() {
-        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results =
                 kit().selectors(selectDirectory(PASS_DIR.toFile())).execute();
 
@@ -57,7 +56,6 @@ class TestFileExecutionTest {
 
     @Test
     void logLinesArePublishedAsReportEntries() {
-        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results =
                 kit().selectors(selectFile(SCHEMA.toFile())).execute();
 
@@ -74,14 +72,12 @@ class TestFileExecutionTest {
 
     @Test
     void migrationTestRuns() {
-        TestFileData.assumeRunnerLanded();
         kit().selectors(selectFile(MIGRATE.toFile())).execute().testEvents().assertStatistics(stats -> stats.started(1)
                 .succeeded(1));
     }
 
     @Test
     void mismatchFailsWithExpectedAndActual() {
-        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results =
                 kit().selectors(selectFile(FAIL.toFile())).execute();
 
@@ -101,7 +97,6 @@ class TestFileExecutionTest {
 
     @Test
     void errorFailsAtTheCommand() {
-        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results =
                 kit().selectors(selectFile(FAIL.toFile())).execute();
 
@@ -160,7 +155,6 @@ class TestFileExecutionTest {
 
     @Test
     void parametersConfigureAFileWithoutAProject(@TempDir Path dir) throws Exception {
-        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Path file = dir.resolve("t.test.hcl");
         Files.writeString(
@@ -181,7 +175,6 @@ class TestFileExecutionTest {
 
     @Test
     void updateModeRewritesTheFile(@TempDir Path dir) throws Exception {
-        TestFileData.assumeRunnerLanded();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Files.writeString(dir.resolve("plumb.hcl"), "env \"local\" {\n  src = \"file://schema.sql\"\n}\n");
         Path file = dir.resolve("u.test.hcl");
@@ -203,7 +196,6 @@ class TestFileExecutionTest {
 
     @Test
     void parallelCasesRunConcurrentlyWhenEnabled() {
-        TestFileData.assumeRunnerLanded();
         EngineExecutionResults results = kit().selectors(selectDirectory(PASS_DIR.toFile()))
                 .configurationParameters(Map.of(
                         "plumb.execution.parallel.enabled", "true",
