@@ -38,13 +38,20 @@ public final class TestsBench {
 
     /**
      * Runs the benchmark; the optional arguments are the number of cases (default 50), of migration files (200) and
-     * of rounds (3). The system property {@code plumb.bench.workRoot} moves the generated files.
+     * of rounds (3). System properties: {@code plumb.bench.workRoot} moves the generated files;
+     * {@code plumb.bench.only} ({@code snapshots} or {@code replay}) runs one mode and prints no ratio, for
+     * profiling it.
      */
     public static void main(String[] args) throws IOException {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int roundCount = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 3;
         String root = System.getProperty("plumb.bench.workRoot", System.getProperty("java.io.tmpdir"));
+        String only = System.getProperty("plumb.bench.only", "");
+        if (!only.isEmpty() && !only.equals("snapshots") && !only.equals("replay")) {
+            throw new IllegalArgumentException(
+                    "plumb.bench.only: expected \"snapshots\" or \"replay\", found \"" + only + "\"");
+        }
         Path work = Files.createTempDirectory(Path.of(root), "plumb-tests-bench");
         try {
             TestsWorkload workload = TestsWorkload.generate(files, cases, SEED);
@@ -60,13 +67,19 @@ public final class TestsBench {
             for (int round = 1; round <= roundCount; round++) {
                 // Alternating which mode goes first spreads the JIT's warm-up and the machine's moods over both.
                 boolean snapshotsFirst = round % 2 == 1;
+                if (!only.isEmpty()) {
+                    report.printRun(round, run(file, setup.withSnapshots(only.equals("snapshots"))));
+                    continue;
+                }
                 TestsRun first = run(file, setup.withSnapshots(snapshotsFirst));
                 TestsRun second = run(file, setup.withSnapshots(!snapshotsFirst));
                 TestsRound pair = snapshotsFirst ? new TestsRound(first, second) : new TestsRound(second, first);
                 rounds.add(pair);
                 report.printRound(round, pair);
             }
-            report.printSummary(rounds);
+            if (!rounds.isEmpty()) {
+                report.printSummary(rounds);
+            }
         } finally {
             delete(work);
         }
