@@ -74,15 +74,18 @@ public final class Plumb {
                 .addSubcommand(new SchemaInspectCommand(env))
                 .addSubcommand(new SchemaApplyCommand(env))
                 .addSubcommand(new SchemaDiffCommand(env))
-                .addSubcommand(new SchemaCleanCommand(env));
+                .addSubcommand(new SchemaCleanCommand(env))
+                .addSubcommand(new SchemaTestCommand(env));
         CommandLine migrate = new CommandLine(new MigrateGroupCommand())
                 .addSubcommand(new MigrateApplyCommand(env))
                 .addSubcommand(new MigrateStatusCommand(env))
                 .addSubcommand(new MigrateSetCommand(env))
                 .addSubcommand(new MigrateHashCommand(env))
                 .addSubcommand(new MigrateValidateCommand(env))
+                .addSubcommand(new MigrateLintCommand(env))
                 .addSubcommand(new MigrateNewCommand(env))
-                .addSubcommand(new MigrateDiffCommand(env));
+                .addSubcommand(new MigrateDiffCommand(env))
+                .addSubcommand(new MigrateTestCommand(env));
         CommandLine plumb = new CommandLine(new Plumb())
                 .addSubcommand(script)
                 .addSubcommand(schema)

@@ -161,6 +161,11 @@ final class ProjectSelection {
         return List.of();
     }
 
+    /** Returns the {@code --var} values. */
+    Map<String, Value> cliVariables() {
+        return cliVariables;
+    }
+
     /** Returns the input variables of schema files: the env's attributes over the {@code --var} values. */
     Map<String, Value> schemaVariables() {
         Map<String, Value> merged = new LinkedHashMap<>(cliVariables);

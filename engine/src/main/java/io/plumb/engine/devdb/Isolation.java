@@ -28,6 +28,12 @@ public interface Isolation extends AutoCloseable {
     /** Returns a new database holding a snapshot's state; closing it drops it. */
     IsolatedDatabase clone(Snapshot snapshot);
 
+    /**
+     * Replaces a database's whole state with a snapshot's, keeping the database's URL, so that a program already
+     * given the URL reaches the restored state.
+     */
+    void restore(IsolatedDatabase target, Snapshot snapshot);
+
     /** Drops every database and snapshot this isolation created and still holds. */
     @Override
     void close();

@@ -39,6 +39,7 @@ public record MigrationScript(
      * Reads a migration file with a dialect's scanner options.
      *
      * @throws MigrateException {@code NAME:line:col: detail} when the file cannot be split or its archive is malformed
+     *     (a {@link MigrationFileException}), or a file directive is malformed
      */
     public static MigrationScript parse(MigrationFile file, ScannerOptions options) {
         String text = file.text();
@@ -63,14 +64,37 @@ public record MigrationScript(
                         assertions,
                         ONE_OF.matcher(section.data()).find()));
             } else {
-                throw new MigrateException(file.name() + ":" + offset + ":1: unexpected section \"" + section.name()
-                        + "\" in a txtar migration file: expected checks.sql, checks/NAME.sql, migration.sql or"
-                        + " down.sql");
+                throw new MigrationFileException(
+                        file.name(),
+                        offset,
+                        1,
+                        "unexpected section \"" + section.name()
+                                + "\" in a txtar migration file: expected checks.sql, checks/NAME.sql, migration.sql"
+                                + " or down.sql");
             }
         }
-        List<Statement> statements = migration.orElseThrow(
-                () -> new MigrateException(file.name() + ":1:1: txtar migration file has no migration.sql section"));
+        List<Statement> statements = migration.orElseThrow(() -> noMigration(file));
         return new MigrationScript(file, directives, checks, statements, down);
+    }
+
+    /**
+     * Reads only the {@code migration.sql} section of a txtar file, ignoring the others, so that a file whose
+     * checks are broken can still be replayed to validate the files after it.
+     *
+     * @throws MigrationFileException when the section is missing or cannot be split
+     */
+    static List<Statement> migrationOnly(MigrationFile file, ScannerOptions options) {
+        String text = file.text();
+        for (ArchiveFile section : Txtar.parse(text).files()) {
+            if (section.name().equals(MIGRATION)) {
+                return scan(file, section.data(), lineOf(text, "-- " + MIGRATION + " --"), options);
+            }
+        }
+        throw noMigration(file);
+    }
+
+    private static MigrationFileException noMigration(MigrationFile file) {
+        return new MigrationFileException(file.name(), 1, 1, "txtar migration file has no migration.sql section");
     }
 
     private static List<Statement> scan(MigrationFile file, String text, int lineOffset, ScannerOptions options) {
@@ -83,8 +107,7 @@ public record MigrationScript(
                     .map(s -> new Statement(s.text(), s.line() + lineOffset, s.column(), s.comments()))
                     .toList();
         } catch (ScanException e) {
-            throw new MigrateException(
-                    file.name() + ":" + (e.line() + lineOffset) + ":" + e.column() + ": " + e.detail(), e);
+            throw new MigrationFileException(file.name(), e.line() + lineOffset, e.column(), e.detail(), e);
         }
     }
 

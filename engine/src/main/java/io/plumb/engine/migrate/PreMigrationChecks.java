@@ -1,7 +1,6 @@
 package io.plumb.engine.migrate;
 
 import io.plumb.engine.db.SqlErrors;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,16 +90,16 @@ final class PreMigrationChecks {
     }
 
     private static Verdict truth(String sql, @org.jspecify.annotations.Nullable Object value) {
-        if (value instanceof Boolean b) {
-            return new Verdict(b, Optional.empty());
+        Optional<Boolean> truth = SqlTruth.of(value);
+        if (truth.isPresent()) {
+            return new Verdict(truth.get(), Optional.empty());
         }
-        if (value instanceof Number n) {
-            BigDecimal number = new BigDecimal(n.toString());
-            if (number.compareTo(BigDecimal.ONE) == 0 || number.signum() == 0) {
-                return new Verdict(number.signum() != 0, Optional.empty());
-            }
-        }
-        return notBoolean(sql, value == null ? "NULL" : "\"" + value + "\"");
+        return notBoolean(sql, describe(value));
+    }
+
+    /** Returns a value as messages show it: {@code NULL}, or the value in double quotes. */
+    static String describe(@org.jspecify.annotations.Nullable Object value) {
+        return value == null ? "NULL" : "\"" + value + "\"";
     }
 
     private static Verdict notBoolean(String sql, String found) {

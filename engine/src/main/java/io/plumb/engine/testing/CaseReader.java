@@ -96,7 +96,8 @@ final class CaseReader {
         if (attribute.isEmpty()) {
             return OutputFormat.CSV;
         }
-        String value = string(attribute.get());
+        // The reference's examples write the format bare (format = table), as an enum constant.
+        String value = attribute.get().value() instanceof Value.Ident ident ? ident.name() : string(attribute.get());
         return switch (value) {
             case "csv" -> OutputFormat.CSV;
             case "table" -> OutputFormat.TABLE;

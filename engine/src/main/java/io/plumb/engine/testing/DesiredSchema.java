@@ -1,0 +1,55 @@
+package io.plumb.engine.testing;
+
+import io.plumb.engine.devdb.IsolatedDatabase;
+import io.plumb.engine.devdb.Isolation;
+import io.plumb.engine.dialect.Dialect;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.PlanExecutor;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.source.SourceException;
+import io.plumb.engine.source.SourceLoader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code DesiredSchema} is the schema every schema-test case starts from: loaded once per runner, on first use, and
+ * kept as the plan that creates it on an empty database, which each case's database then executes.
+ */
+final class DesiredSchema {
+
+    private final TestSetup setup;
+    private @Nullable Plan plan;
+
+    DesiredSchema(TestSetup setup) {
+        this.setup = setup;
+    }
+
+    /**
+     * Creates the desired schema on an empty database.
+     *
+     * @throws SourceException when the desired schema is not given or does not load
+     * @throws io.plumb.engine.plan.StatementException when the database refuses the plan
+     */
+    void createOn(IsolatedDatabase db, Isolation isolation) {
+        PlanExecutor.execute(db.database().connection(), plan(isolation));
+    }
+
+    private synchronized Plan plan(Isolation isolation) {
+        if (plan == null) {
+            if (setup.desiredSchema().isEmpty()) {
+                throw new SourceException(
+                        "schema tests need a desired schema to start from: none was given (--url, or the env's"
+                                + " schema src)");
+            }
+            // SQL sources run on a dev database, and HCL ones are normalised through one: a throwaway one of ours.
+            try (IsolatedDatabase dev = isolation.fresh()) {
+                Dialect dialect = dev.database().dialect();
+                Realm realm = new SourceLoader(setup.workingDirectory(), setup.schemaVariables(), setup.getenv())
+                        .load(setup.desiredSchema(), dialect, dev.database());
+                plan = dialect.planner().plan(SchemaChange.createAll(realm), PlanOptions.defaults());
+            }
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,74 @@
+package io.plumb.engine.testing;
+
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.MigrationFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * {@code MigrationPrefixes} is a migration directory as migration tests see it: its files, checked against
+ * {@code atlas.sum} once per run, and for each file the key of the prefix ending with it.
+ *
+ * <p>A prefix's key is the running SHA-256 over each file's name and bytes, as in {@code atlas.sum}, so that two
+ * prefixes share a key only when they hold the same files; unlike {@code atlas.sum}, files marked {@code atlas:sum
+ * ignore} count too, since they run.
+ *
+ * @param dir the directory
+ * @param files its files, in order
+ * @param keys the key of the prefix ending with each file, index for index
+ */
+record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<String> keys) {
+
+    MigrationPrefixes {
+        files = List.copyOf(files);
+        keys = List.copyOf(keys);
+    }
+
+    /**
+     * Reads and checks a directory.
+     *
+     * @throws io.plumb.engine.migrate.MigrateException when it does not exist or does not match its sum file
+     */
+    static MigrationPrefixes of(MigrationDir dir) {
+        List<MigrationFile> files = dir.validate();
+        MessageDigest running = sha256();
+        List<String> keys = new ArrayList<>();
+        for (MigrationFile file : files) {
+            running.update(file.name().getBytes(StandardCharsets.UTF_8));
+            running.update(file.content());
+            keys.add(Base64.getEncoder().encodeToString(digestSoFar(running)));
+        }
+        return new MigrationPrefixes(dir, files, keys);
+    }
+
+    /** Returns the index of the file with a version, if there is one. */
+    OptionalInt indexOf(String version) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).version().equals(version)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static byte[] digestSoFar(MessageDigest running) {
+        try {
+            return ((MessageDigest) running.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

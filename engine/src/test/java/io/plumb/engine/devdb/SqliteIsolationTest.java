@@ -1,0 +1,190 @@
+package io.plumb.engine.devdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.InvalidUrlException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteIsolationTest {
+
+    @TempDir
+    Path cwd;
+
+    @Test
+    void freshDatabaseIsEmptyAndReachableByItsUrl() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd);
+                IsolatedDatabase db = isolation.fresh()) {
+            assertThat(tables(db.database())).isEmpty();
+            exec(db.database(), "CREATE TABLE t (x INT)", "INSERT INTO t VALUES (1)");
+            assertThat(db.url()).startsWith("sqlite:///").doesNotContain("mode=memory");
+            try (Database other = Database.open(db.url(), cwd)) {
+                assertThat(query(other, "SELECT x FROM t")).containsExactly("1");
+            }
+        }
+    }
+
+    @Test
+    void neverTouchesTheUsersDatabaseFile() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev.db", cwd);
+                IsolatedDatabase db = isolation.fresh()) {
+            exec(db.database(), "CREATE TABLE t (x INT)");
+        }
+        assertThat(cwd.resolve("dev.db")).doesNotExist();
+    }
+
+    @Test
+    void carriesConnectionParametersButNotStorageOnes() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory&cache=shared&_fk=1", cwd);
+                IsolatedDatabase db = isolation.fresh()) {
+            assertThat(db.url()).endsWith("?_fk=1");
+            assertThat(query(db.database(), "PRAGMA foreign_keys")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void cloneHoldsTheSnapshotsSchemaAndData() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd);
+                IsolatedDatabase source = isolation.fresh()) {
+            exec(
+                    source.database(),
+                    "CREATE TABLE t (x INT)",
+                    "INSERT INTO t VALUES (1), (2)",
+                    "PRAGMA user_version = 7");
+            Snapshot snapshot = isolation.snapshot(source);
+            exec(source.database(), "INSERT INTO t VALUES (3)");
+            try (IsolatedDatabase clone = isolation.clone(snapshot)) {
+                assertThat(clone.url()).isNotEqualTo(source.url());
+                assertThat(query(clone.database(), "SELECT x FROM t ORDER BY x"))
+                        .containsExactly("1", "2");
+                assertThat(query(clone.database(), "PRAGMA user_version")).containsExactly("7");
+            }
+            assertThat(query(source.database(), "SELECT count(*) FROM t")).containsExactly("3");
+        }
+    }
+
+    @Test
+    void clonesAreIsolatedFromEachOther() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd);
+                IsolatedDatabase source = isolation.fresh()) {
+            exec(source.database(), "CREATE TABLE t (x INT)");
+            Snapshot snapshot = isolation.snapshot(source);
+            try (IsolatedDatabase a = isolation.clone(snapshot);
+                    IsolatedDatabase b = isolation.clone(snapshot)) {
+                exec(a.database(), "INSERT INTO t VALUES (1)", "CREATE TABLE only_a (y INT)");
+                assertThat(query(b.database(), "SELECT count(*) FROM t")).containsExactly("0");
+                assertThat(tables(b.database())).containsExactly("t");
+                assertThat(tables(a.database())).containsExactly("only_a", "t");
+            }
+        }
+    }
+
+    @Test
+    void restoreReplacesTheStateButKeepsTheUrl() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd);
+                IsolatedDatabase source = isolation.fresh();
+                IsolatedDatabase target = isolation.fresh()) {
+            exec(source.database(), "CREATE TABLE t (x INT)", "INSERT INTO t VALUES (5)");
+            exec(target.database(), "CREATE TABLE gone (y INT)");
+            String url = target.url();
+            isolation.restore(target, isolation.snapshot(source));
+            assertThat(target.url()).isEqualTo(url);
+            assertThat(tables(target.database())).containsExactly("t");
+            try (Database other = Database.open(url, cwd)) {
+                assertThat(query(other, "SELECT x FROM t")).containsExactly("5");
+            }
+        }
+    }
+
+    @Test
+    void closingDropsFilesAndTheDirectory() throws SQLException {
+        SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd);
+        assertThat(isolation.directory()).isEmpty();
+        IsolatedDatabase kept = isolation.fresh();
+        Path dir = isolation.directory().orElseThrow();
+        IsolatedDatabase dropped = isolation.fresh();
+        exec(kept.database(), "CREATE TABLE t (x INT)");
+        Snapshot snapshot = isolation.snapshot(kept);
+        assertThat(fileCount(dir)).isEqualTo(3);
+        dropped.close();
+        snapshot.close();
+        assertThat(fileCount(dir)).isEqualTo(1);
+        isolation.close();
+        assertThat(dir).doesNotExist();
+        assertThatThrownBy(isolation::fresh).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void handsOutDistinctDatabasesToConcurrentCallers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd)) {
+            List<Future<String>> urls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                urls.add(pool.submit(() -> {
+                    IsolatedDatabase db = isolation.fresh();
+                    exec(db.database(), "CREATE TABLE t (x INT)");
+                    return db.url();
+                }));
+            }
+            List<String> seen = new ArrayList<>();
+            for (Future<String> url : urls) {
+                seen.add(url.get());
+            }
+            assertThat(seen).doesNotHaveDuplicates().hasSize(16);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void refusesOtherDatabaseSystems() {
+        assertThatThrownBy(() -> SqliteIsolation.open("postgres://localhost/dev", cwd))
+                .isInstanceOf(InvalidUrlException.class)
+                .hasMessage("invalid URL \"postgres://localhost/dev\": unsupported scheme \"postgres\" for a dev"
+                        + " database (this build supports sqlite:// dev databases)");
+        assertThatThrownBy(() -> Isolation.open("dev.db", cwd)).isInstanceOf(InvalidUrlException.class);
+    }
+
+    private static long fileCount(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void exec(Database db, String... statements) throws SQLException {
+        for (String sql : statements) {
+            try (Statement statement = db.connection().createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static List<String> tables(Database db) throws SQLException {
+        return query(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    }
+
+    private static List<String> query(Database db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = db.connection().createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,282 @@
+package io.plumb.engine.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckValidatorTest {
+
+    private static final String INIT = "CREATE TABLE users (id int, name text);\n";
+
+    @TempDir
+    Path dir;
+
+    private Database dev;
+
+    @BeforeEach
+    void openDev() {
+        dev = Database.open("sqlite://file:" + dir.resolve("dev.db") + "?_fk=1", dir);
+    }
+
+    @AfterEach
+    void closeDev() {
+        dev.close();
+    }
+
+    @Test
+    void wellFormedChecksGiveNoProblemsWhetherTheyHoldOrNot() {
+        List<MigrationFile> files = List.of(
+                file("1_init.sql", INIT),
+                checked("2_drop.sql", "SELECT NOT EXISTS (SELECT * FROM users);\nSELECT false;\n", "DROP TABLE users;"),
+                file("3_plain.sql", "CREATE TABLE t (id int);\n"));
+
+        assertThat(validate(files)).isEmpty();
+        assertThat(objects()).isEmpty();
+    }
+
+    @Test
+    void aCheckOnATableOfAnEarlierFileRunsButOneOnATableOfItsOwnFileFails() {
+        String text = "-- atlas:txtar\n"
+                + "\n"
+                + "-- checks.sql --\n"
+                + "SELECT count(*) = 0 FROM users;\n"
+                + "-- checks/posts.sql --\n"
+                + "-- a comment above\n"
+                + "SELECT count(*) = 0\n"
+                + "  FROM posts;\n"
+                + "-- migration.sql --\n"
+                + "CREATE TABLE posts (id int);\n";
+
+        List<String> problems = validate(List.of(file("1_init.sql", INIT), file("2_posts.sql", text)));
+
+        assertThat(problems)
+                .containsExactly("2_posts.sql:7:1: check \"checks/posts.sql\" fails on the dev database before version"
+                        + " 2: no such table: posts");
+        assertThat(objects()).isEmpty();
+    }
+
+    @Test
+    void aCheckBeforeTheFirstFileSeesAnEmptyDatabase() {
+        List<String> problems = validate(List.of(checked("1_init.sql", "SELECT count(*) = 0 FROM users;\n", INIT)));
+
+        assertThat(problems)
+                .containsExactly("1_init.sql:4:1: check \"checks.sql\" fails on the dev database before version 1:"
+                        + " no such table: users");
+    }
+
+    @Test
+    void onlyOneRowOfOneBooleanLikeValueIsAccepted() {
+        String checks = "SELECT 1, 1;\n"
+                + "SELECT 1 UNION ALL SELECT 0;\n"
+                + "SELECT 'yes';\n"
+                + "SELECT NULL;\n"
+                + "SELECT 1 WHERE 0;\n"
+                + "SELECT id FROM users;\n"
+                + "SELECT 2;\n"
+                + "SELECT true;\n"
+                + "SELECT 0;\n";
+
+        List<String> problems = validate(List.of(file("1_init.sql", INIT), checked("2_x.sql", checks, "SELECT 1;")));
+
+        assertThat(problems)
+                .containsExactly(
+                        "2_x.sql:4:1: check \"checks.sql\" returns 2 columns, expected one boolean",
+                        "2_x.sql:5:1: check \"checks.sql\" returns 2 rows, expected one boolean",
+                        "2_x.sql:6:1: check \"checks.sql\" returns \"yes\", expected one boolean",
+                        "2_x.sql:7:1: check \"checks.sql\" returns NULL, expected one boolean",
+                        "2_x.sql:8:1: check \"checks.sql\" returns no rows, expected one boolean",
+                        "2_x.sql:9:1: check \"checks.sql\" returns no rows, expected one boolean",
+                        "2_x.sql:10:1: check \"checks.sql\" returns \"2\", expected one boolean");
+    }
+
+    @Test
+    void aOneOfFileStillNeedsEveryAssertionToBeABoolean() {
+        String checks = "-- atlas:assert oneof\nSELECT 1 = 2;\nSELECT 'x';\n";
+
+        List<String> problems = validate(List.of(checked("1_x.sql", checks, INIT)));
+
+        assertThat(problems).containsExactly("1_x.sql:6:1: check \"checks.sql\" returns \"x\", expected one boolean");
+    }
+
+    @Test
+    void checksAreRolledBackSoTheyChangeNothingLaterFilesOrChecksSee() {
+        String sneaky = "INSERT INTO users VALUES (1, 'a');\nCREATE TABLE sneaky (id int);\n";
+        List<MigrationFile> files = List.of(
+                file("1_init.sql", INIT),
+                checked("2_sneaky.sql", sneaky, "SELECT 1;"),
+                // Were the insert kept, count(*) * 2 would be 2, not a boolean; were the table kept, creating it fails.
+                checked("3_after.sql", "SELECT count(*) * 2 FROM users;\n", "CREATE TABLE sneaky (id int);"));
+
+        List<String> problems = validate(files);
+
+        assertThat(problems)
+                .containsExactly(
+                        "2_sneaky.sql:4:1: check \"checks.sql\" returns no rows, expected one boolean",
+                        "2_sneaky.sql:5:1: check \"checks.sql\" returns no rows, expected one boolean");
+        assertThat(objects()).isEmpty();
+    }
+
+    @Test
+    void anUnparsableCheckIsReportedAtItsFilePositionAndTheReplayGoesOn() {
+        String text = "-- atlas:txtar\n\n-- checks.sql --\nSELECT 1;\nSELECT 'open;\n-- migration.sql --\n" + INIT;
+        List<MigrationFile> files = List.of(
+                file("1_bad.sql", text), checked("2_next.sql", "SELECT count(*) = 0 FROM nowhere;\n", "SELECT 1;"));
+
+        List<String> problems = validate(files);
+
+        assertThat(problems).hasSize(2).first().asString().startsWith("1_bad.sql:5:8: ");
+        assertThat(problems.get(1))
+                .isEqualTo("2_next.sql:4:1: check \"checks.sql\" fails on the dev database before version 2: no such"
+                        + " table: nowhere");
+    }
+
+    @Test
+    void anUnexpectedSectionIsReportedAndTheMigrationStillApplies() {
+        String text = "-- atlas:txtar\n\n-- notes.txt --\nhello\n-- migration.sql --\n" + INIT;
+        List<MigrationFile> files = List.of(
+                file("1_bad.sql", text), checked("2_next.sql", "SELECT count(*) = 0 FROM users;\n", "SELECT 1;"));
+
+        assertThat(validate(files))
+                .singleElement()
+                .asString()
+                .startsWith("1_bad.sql:3:1: unexpected section \"notes.txt\" in a txtar migration file");
+    }
+
+    @Test
+    void aTxtarFileWithoutMigrationStopsTheReplay() {
+        List<MigrationFile> files = List.of(
+                file("1_bad.sql", "-- atlas:txtar\n\n-- checks.sql --\nSELECT 1;\n"),
+                checked("2_next.sql", "SELECT 'never validated';\n", INIT));
+
+        assertThat(validate(files))
+                .containsExactly("1_bad.sql:1:1: txtar migration file has no migration.sql section; the checks of later"
+                        + " files cannot be validated");
+    }
+
+    @Test
+    void aPlainFileThatCannotBeSplitStopsTheReplay() {
+        List<MigrationFile> files = List.of(
+                file("1_bad.sql", "CREATE TABLE t (id int);\nSELECT 'open;\n"),
+                checked("2_next.sql", "SELECT 'never validated';\n", INIT));
+
+        assertThat(validate(files))
+                .singleElement()
+                .asString()
+                .startsWith("1_bad.sql:2:8: ")
+                .endsWith("; the checks of later files cannot be validated");
+    }
+
+    @Test
+    void aFailingMigrationStatementStopsTheReplayAtItsPosition() {
+        List<MigrationFile> files = List.of(
+                file("1_init.sql", INIT),
+                checked("2_again.sql", "SELECT true;\n", "CREATE TABLE t (id int);\n" + INIT),
+                checked("3_next.sql", "SELECT 'never validated';\n", "SELECT 1;"));
+
+        assertThat(validate(files))
+                .containsExactly("2_again.sql:7:1: statement of version 2 fails on the dev database: table users"
+                        + " already exists; the checks of later files cannot be validated");
+        assertThat(objects()).isEmpty();
+    }
+
+    @Test
+    void aFailingLastFileDoesNotMentionLaterFiles() {
+        List<MigrationFile> files = List.of(file("1_init.sql", INIT), file("2_again.sql", INIT));
+
+        assertThat(validate(files))
+                .containsExactly("2_again.sql:1:1: statement of version 2 fails on the dev database: table users"
+                        + " already exists");
+    }
+
+    @Test
+    void latestValidatesOnlyTheChecksOfTheLastFilesButReplaysAll() {
+        List<MigrationFile> files = List.of(
+                checked("1_init.sql", "SELECT 'old';\n", INIT),
+                checked("2_x.sql", "SELECT 'middle';\n", "SELECT 1;"),
+                checked("3_y.sql", "SELECT count(*) = 0 FROM users;\nSELECT 'new';\n", "SELECT 1;"));
+
+        List<String> problems = CheckValidator.validate(dev, files, 1).stream()
+                .map(CheckProblem::render)
+                .toList();
+
+        assertThat(problems).containsExactly("3_y.sql:5:1: check \"checks.sql\" returns \"new\", expected one boolean");
+        assertThat(CheckValidator.validate(dev, files, 0)).isEmpty();
+        assertThat(CheckValidator.validate(dev, files, 5)).hasSize(3);
+        assertThatThrownBy(() -> CheckValidator.validate(dev, files, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("latest must not be negative, found -1");
+    }
+
+    @Test
+    void aDirtyDevDatabaseIsRefusedAndLeftAsItWas() throws SQLException {
+        try (Statement statement = dev.connection().createStatement()) {
+            statement.execute("CREATE TABLE existing (id int)");
+        }
+
+        assertThatThrownBy(() -> validate(List.of(file("1_init.sql", INIT))))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("is not clean: schema \"main\" has table \"existing\"");
+        assertThat(objects()).containsExactly("table existing");
+    }
+
+    @Test
+    void aDirectoryIsCheckedAgainstItsSumFirst() {
+        MigrationDir migrations = MigrationDir.openOrCreate("migrations", dir);
+        migrations.add("1_init.sql", "-- atlas:txtar\n\n-- checks.sql --\nSELECT 2;\n-- migration.sql --\n" + INIT);
+
+        assertThat(CheckValidator.validate(dev, migrations))
+                .containsExactly(new CheckProblem(
+                        "1_init.sql", 4, 1, "check \"checks.sql\" returns \"2\", expected one boolean"));
+
+        migrations.writeAtomically("1_init.sql", INIT.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> CheckValidator.validate(dev, migrations)).isInstanceOf(ChecksumException.class);
+    }
+
+    @Test
+    void aProblemRendersWithItsPosition() {
+        assertThat(new CheckProblem("3_x.sql", 7, 2, "check \"checks.sql\" returns 2 rows").render())
+                .isEqualTo("3_x.sql:7:2: check \"checks.sql\" returns 2 rows");
+    }
+
+    private List<String> validate(List<MigrationFile> files) {
+        return CheckValidator.validate(dev, files).stream()
+                .map(CheckProblem::render)
+                .toList();
+    }
+
+    // A txtar file whose checks.sql section starts at line 4.
+    private static MigrationFile checked(String name, String checks, String migration) {
+        return file(name, "-- atlas:txtar\n\n-- checks.sql --\n" + checks + "-- migration.sql --\n" + migration + "\n");
+    }
+
+    private static MigrationFile file(String name, String text) {
+        return new MigrationFile(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<String> objects() {
+        try (Statement statement = dev.connection().createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY 1")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

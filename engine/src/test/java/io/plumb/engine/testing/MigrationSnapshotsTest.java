@@ -1,0 +1,257 @@
+package io.plumb.engine.testing;
+
+import static io.plumb.engine.testing.RunnerFixture.DEV;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.hcl.Pos;
+import io.plumb.engine.migrate.ApplyListener;
+import io.plumb.engine.migrate.MigrateException;
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.MigrationFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationSnapshotsTest {
+
+    @TempDir
+    Path dir;
+
+    TestSetup setup;
+
+    /** How often each migration file was started, by version. */
+    final Map<String, Integer> applied = new ConcurrentHashMap<>();
+
+    final ApplyListener counting = new ApplyListener() {
+        @Override
+        public void fileStarting(MigrationFile file) {
+            applied.merge(file.version(), 1, Integer::sum);
+        }
+    };
+
+    @BeforeEach
+    void directory() {
+        MigrationDir migrations = MigrationDir.openOrCreate("file://migrations", dir);
+        for (int v = 1; v <= 5; v++) {
+            migrations.add(
+                    v + "_t" + v + ".sql",
+                    "CREATE TABLE t" + v + " (x INT);\nINSERT INTO t" + v + " VALUES (" + v + ");\n");
+        }
+        setup = TestSetup.of(DEV, dir).withMigrationDir("file://migrations", Optional.empty());
+    }
+
+    // Each case checks that its database holds exactly the tables and revisions of versions 1..V.
+    private static String migrateTo(int... versions) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < versions.length; i++) {
+            int v = versions[i];
+            text.append(
+                    """
+                    test "migrate" "case%d" {
+                      migrate { to = "%d" }
+                      exec {
+                        sql    = "SELECT count(*), max(version) FROM atlas_schema_revisions; SELECT count(*) FROM sqlite_master WHERE name LIKE 't%%'"
+                        output = "%d"
+                      }
+                      assert { sql = "SELECT count(*) = 1 FROM t%d" }
+                    }
+                    """
+                            .formatted(i + 1, v, v, v));
+        }
+        return text.toString();
+    }
+
+    private List<CaseResult> runWith(TestSetup configured, String text, SnapshotStats[] stats) {
+        TestFile file = RunnerFixture.write(dir, "m.test.hcl", text);
+        try (TestRunner runner = new TestRunner(configured, counting)) {
+            List<CaseResult> results = RunnerFixture.runAll(runner, file);
+            stats[0] = runner.snapshotStats();
+            return results;
+        }
+    }
+
+    @Test
+    void snapshotsBuildEachTargetOnceAndStartFromTheNearestLowerOne() {
+        SnapshotStats[] stats = new SnapshotStats[1];
+        List<CaseResult> results = runWith(setup, migrateTo(2, 4, 4, 5, 3), stats);
+        assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
+        // 2: built from empty; 4: from 2; 4: reused; 5: from 4; 3: from 2.
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(4, 4));
+        // Only file 3 runs twice: once on the way from 2 to 4, once from 2 to 3, since no snapshot of 3 existed.
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 2, "4", 1, "5", 1));
+    }
+
+    @Test
+    void withoutSnapshotsEveryCaseReplaysFromEmptyWithTheSameResults() {
+        SnapshotStats[] with = new SnapshotStats[1];
+        List<CaseResult> snapshotted = runWith(setup, migrateTo(2, 4, 4, 5, 3), with);
+        applied.clear();
+        SnapshotStats[] without = new SnapshotStats[1];
+        List<CaseResult> replayed = runWith(setup.withSnapshots(false), migrateTo(2, 4, 4, 5, 3), without);
+        assertThat(without[0]).isEqualTo(new SnapshotStats(0, 0));
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 5, "2", 5, "3", 4, "4", 3, "5", 1));
+        assertThat(replayed)
+                .extracting(CaseResult::name, CaseResult::status, CaseResult::failure)
+                .isEqualTo(snapshotted.stream()
+                        .map(r -> org.assertj.core.groups.Tuple.tuple(r.name(), r.status(), r.failure()))
+                        .toList());
+    }
+
+    @Test
+    void aRestoredDatabaseMigratesOnFromItsVersion() {
+        SnapshotStats[] stats = new SnapshotStats[1];
+        List<CaseResult> results = runWith(
+                setup,
+                migrateTo(4)
+                        + """
+                        test "migrate" "on" {
+                          log { message = "logging keeps the database pristine" }
+                          migrate { to = "4" }
+                          migrate { to = "5" }
+                          exec {
+                            sql    = "SELECT count(*), max(version) FROM atlas_schema_revisions"
+                            output = "5, 5"
+                          }
+                        }
+                        test "migrate" "touched" {
+                          migrate { to = "2" }
+                          exec { sql = "INSERT INTO t1 VALUES (100)" }
+                          migrate { to = "3" }
+                          exec {
+                            sql    = "SELECT sum(x) FROM t1; SELECT count(*) FROM atlas_schema_revisions"
+                            output = "3"
+                          }
+                          assert { sql = "SELECT sum(x) = 101 FROM t1" }
+                        }
+                        """,
+                stats);
+        assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
+        // case1 builds 4; "on" restores 4, then builds 5 on top of it; "touched" builds 2 from empty, then applies 3
+        // on top of its own data without a snapshot.
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(3, 1));
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 2, "2", 2, "3", 2, "4", 1, "5", 1));
+    }
+
+    @Test
+    void concurrentCasesBuildASnapshotOnce() throws Exception {
+        TestFile file = RunnerFixture.write(dir, "m.test.hcl", migrateTo(5, 5, 5, 5, 5, 5, 5, 5));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (TestRunner runner = new TestRunner(setup, counting)) {
+            List<Future<CaseResult>> futures = new ArrayList<>();
+            for (TestBlock block : file.tests()) {
+                futures.add(
+                        pool.submit(() -> runner.run(file, block, block.cases().get(0))));
+            }
+            for (Future<CaseResult> future : futures) {
+                assertThat(future.get().failure()).isEmpty();
+            }
+            assertThat(runner.snapshotStats()).isEqualTo(new SnapshotStats(1, 7));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1));
+    }
+
+    private CaseResult runOne(String text) {
+        return RunnerFixture.runOne(setup, dir, text);
+    }
+
+    @Test
+    void unknownVersionFailsAtTheMigrateBlock() {
+        CaseResult result = runOne(
+                """
+                test "migrate" "unknown" {
+                  migrate { to = "9" }
+                }
+                """);
+        assertThat(result.failure())
+                .contains(CaseFailure.of(
+                        new Pos("case.test.hcl", 2, 3), "migration version \"9\" not found in migrations"));
+    }
+
+    @Test
+    void migratingDownFails() {
+        CaseResult result = runOne(
+                """
+                test "migrate" "down" {
+                  migrate { to = "3" }
+                  migrate { to = "3" }
+                  migrate { to = "2" }
+                }
+                """);
+        assertThat(result.failure())
+                .contains(CaseFailure.of(
+                        new Pos("case.test.hcl", 4, 3),
+                        "cannot migrate down to version \"2\": the database is at version \"3\""));
+    }
+
+    @Test
+    void aFailingFileFailsTheCaseWithTheStatement() {
+        MigrationDir.open("file://migrations", dir).add("6_bad.sql", "INSERT INTO nowhere VALUES (1);\n");
+        CaseResult result = runOne(
+                """
+                test "migrate" "bad" {
+                  migrate { to = "6" }
+                }
+                """);
+        assertThat(result.failure())
+                .contains(CaseFailure.of(
+                        new Pos("case.test.hcl", 2, 3),
+                        "executing statement \"INSERT INTO nowhere VALUES (1);\" from version \"6\":"
+                                + " no such table: nowhere"));
+    }
+
+    @Test
+    void preMigrationChecksRun() {
+        MigrationDir.open("file://migrations", dir)
+                .add(
+                        "6_checked.sql",
+                        "-- atlas:txtar\n\n-- checks.sql --\nSELECT count(*) = 0 FROM t1;\n"
+                                + "-- migration.sql --\nDELETE FROM t1;\n");
+        CaseResult result = runOne(
+                """
+                test "migrate" "checked" {
+                  migrate { to = "6" }
+                }
+                """);
+        assertThat(result.failure().map(CaseFailure::message))
+                .contains("pre-migration checks of version \"6\" failed: 1 of 1 assertions failed: check assertion"
+                        + " \"SELECT count(*) = 0 FROM t1;\" returned false");
+    }
+
+    @Test
+    void aDirtyDatabaseIsRefusedAsTheExecutorRefusesIt() {
+        CaseResult result = runOne(
+                """
+                test "migrate" "dirty" {
+                  exec { sql = "CREATE TABLE mine (x INT)" }
+                  migrate { to = "1" }
+                }
+                """);
+        assertThat(result.failure().map(CaseFailure::message))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("connected database is not clean"));
+    }
+
+    @Test
+    void aMissingDirectoryIsASetUpFailure() {
+        setup = TestSetup.of(DEV, dir).withMigrationDir("file://nowhere", Optional.empty());
+        TestFile file = RunnerFixture.write(dir, "m.test.hcl", migrateTo(1));
+        try (TestRunner runner = new TestRunner(setup)) {
+            TestBlock block = file.tests().get(0);
+            assertThatThrownBy(() -> runner.run(file, block, block.cases().get(0)))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessage("migration directory nowhere was not found");
+        }
+    }
+}

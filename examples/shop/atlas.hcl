@@ -1,0 +1,16 @@
+# A small shop, kept as code: the desired schema, its migration history, and tests for both.
+env "local" {
+  src = "file://schema.hcl"
+  dev = "sqlite://dev?mode=memory"
+  migration {
+    dir = "file://migrations"
+  }
+  test {
+    schema {
+      src = ["tests/schema.test.hcl"]
+    }
+    migrate {
+      src = ["tests/migrate.test.hcl"]
+    }
+  }
+}
