@@ -1,0 +1,130 @@
+package io.plumb.bench;
+
+import io.plumb.engine.testing.CaseResult;
+import io.plumb.engine.testing.CaseStatus;
+import io.plumb.engine.testing.SnapshotStats;
+import io.plumb.engine.testing.TestBlock;
+import io.plumb.engine.testing.TestFile;
+import io.plumb.engine.testing.TestRunner;
+import io.plumb.engine.testing.TestSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code TestsBench} measures migration tests with snapshots against replaying every case from an empty database,
+ * as the reference tool does: it generates a directory of 200 migration files and 50 {@code test "migrate"} cases
+ * that each migrate to a random version, seed rows, migrate one to three files further and assert, then runs every
+ * case through a fresh {@code TestRunner} in each mode per round, on SQLite in memory. It prints both wall times and
+ * their ratio against the target of 20x, and fails when any case does not pass, since a benchmark of failing tests
+ * measures nothing.
+ */
+public final class TestsBench {
+
+    /** The seed of the workload, printed with the figures so that a run can be repeated. */
+    static final long SEED = 20_240_613L;
+
+    static final String DEV_URL = "sqlite://bench?mode=memory";
+
+    private static final String TEST_FILE = "bench.test.hcl";
+
+    private TestsBench() {}
+
+    /**
+     * Runs the benchmark; the optional arguments are the number of cases (default 50), of migration files (200) and
+     * of rounds (3). System properties: {@code plumb.bench.workRoot} moves the generated files;
+     * {@code plumb.bench.only} ({@code snapshots} or {@code replay}) runs one mode and prints no ratio, for
+     * profiling it.
+     */
+    public static void main(String[] args) throws IOException {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int files = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int roundCount = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 3;
+        String root = System.getProperty("plumb.bench.workRoot", System.getProperty("java.io.tmpdir"));
+        String only = System.getProperty("plumb.bench.only", "");
+        if (!only.isEmpty() && !only.equals("snapshots") && !only.equals("replay")) {
+            throw new IllegalArgumentException(
+                    "plumb.bench.only: expected \"snapshots\" or \"replay\", found \"" + only + "\"");
+        }
+        Path work = Files.createTempDirectory(Path.of(root), "plumb-tests-bench");
+        try {
+            TestsWorkload workload = TestsWorkload.generate(files, cases, SEED);
+            Path dir = work.resolve("migrations");
+            workload.writeDir(dir);
+            workload.writeTests(work.resolve(TEST_FILE));
+            TestFile file = TestFile.load(work.resolve(TEST_FILE), TEST_FILE, Map.of(), System::getenv);
+            TestSetup setup =
+                    TestSetup.of(DEV_URL, work).withMigrationDir("file://" + dir.toAbsolutePath(), Optional.empty());
+            TestsReport report = new TestsReport(workload, System.out);
+            report.printWorkload();
+            List<TestsRound> rounds = new ArrayList<>();
+            for (int round = 1; round <= roundCount; round++) {
+                // Alternating which mode goes first spreads the JIT's warm-up and the machine's moods over both.
+                boolean snapshotsFirst = round % 2 == 1;
+                if (!only.isEmpty()) {
+                    report.printRun(round, run(file, setup.withSnapshots(only.equals("snapshots"))));
+                    continue;
+                }
+                TestsRun first = run(file, setup.withSnapshots(snapshotsFirst));
+                TestsRun second = run(file, setup.withSnapshots(!snapshotsFirst));
+                TestsRound pair = snapshotsFirst ? new TestsRound(first, second) : new TestsRound(second, first);
+                rounds.add(pair);
+                report.printRound(round, pair);
+            }
+            if (!rounds.isEmpty()) {
+                report.printSummary(rounds);
+            }
+        } finally {
+            delete(work);
+        }
+    }
+
+    /** Runs every case in order through one runner and times it from creation to close. */
+    private static TestsRun run(TestFile file, TestSetup setup) {
+        String mode = setup.snapshots() ? "snapshots" : "replay";
+        Duration inCases = Duration.ZERO;
+        Duration slowest = Duration.ZERO;
+        SnapshotStats stats;
+        long start = System.nanoTime();
+        try (TestRunner runner = new TestRunner(setup)) {
+            for (TestBlock block : file.tests()) {
+                for (TestBlock.CaseRef ref : block.cases()) {
+                    CaseResult result = runner.run(file, block, ref);
+                    requirePass(result, mode);
+                    inCases = inCases.plus(result.duration());
+                    slowest = result.duration().compareTo(slowest) > 0 ? result.duration() : slowest;
+                }
+            }
+            stats = runner.snapshotStats();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new TestsRun(setup.snapshots(), seconds, stats, inCases, slowest);
+    }
+
+    private static void requirePass(CaseResult result, String mode) {
+        if (result.status() == CaseStatus.PASS) {
+            return;
+        }
+        String why = result.failure()
+                .map(f -> f.pos().file() + ":" + f.pos().line() + ": " + f.message()
+                        + f.expected().map(e -> " (expected " + e + ")").orElse("")
+                        + f.actual().map(a -> " (actual " + a + ")").orElse(""))
+                .orElse("no failure given");
+        throw new IllegalStateException("case " + result.name() + " with " + mode + ": expected PASS, found "
+                + result.status() + ": " + why + "; a benchmark of failing tests measures nothing");
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.plumb.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A {@code TestsReport} prints what {@link TestsBench} ran and measured: the workload and machine first, then each
+ * round as it ends, then the medians, the ratio and the target.
+ *
+ * @param workload the generated files and cases
+ * @param out where the report goes
+ */
+record TestsReport(TestsWorkload workload, PrintStream out) {
+
+    private static final double TARGET = 20.0;
+
+    void printWorkload() {
+        out.printf(
+                Locale.ROOT,
+                "workload: %d migration files (%d statements, %d with data migrations), %d test \"migrate\" cases,"
+                        + " seed %d%n",
+                workload.migrations().size(),
+                workload.statements(),
+                workload.filesWithDataMigrations(),
+                workload.cases().size(),
+                workload.seed());
+        out.printf(
+                Locale.ROOT,
+                "files applied in all: %d replaying every case; at least %d with snapshots (the highest first"
+                        + " target's prefix once, then each case's files after its seed), so %.1fx is the most"
+                        + " snapshots can gain if every file costs the same%n",
+                workload.filesReplayed(),
+                workload.filesWithSnapshots(),
+                (double) workload.filesReplayed() / workload.filesWithSnapshots());
+        out.printf(
+                Locale.ROOT,
+                "machine: %d cores (load average %.1f), Java %s (%s), dev database %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                TestsBench.DEV_URL);
+        out.printf(
+                Locale.ROOT,
+                "%-7s %-10s %10s %12s %12s %9s %9s%n",
+                "round",
+                "mode",
+                "wall",
+                "in cases",
+                "slowest case",
+                "created",
+                "reused");
+    }
+
+    void printRound(int round, TestsRound result) {
+        printRun(Integer.toString(round), result.snapshots());
+        printRun("", result.replay());
+        out.printf(Locale.ROOT, "%-7s %-10s %9.1fx%n", "", "ratio", result.ratio());
+    }
+
+    void printRun(int round, TestsRun run) {
+        printRun(Integer.toString(round), run);
+    }
+
+    private void printRun(String round, TestsRun run) {
+        out.printf(
+                Locale.ROOT,
+                "%-7s %-10s %9.3fs %11.3fs %11.1fms %9d %9d%n",
+                round,
+                run.mode(),
+                run.seconds(),
+                seconds(run.inCases()),
+                seconds(run.slowestCase()) * 1000,
+                run.stats().created(),
+                run.stats().reused());
+    }
+
+    void printSummary(List<TestsRound> rounds) {
+        double snapshots = median(rounds, r -> r.snapshots().seconds());
+        double replay = median(rounds, r -> r.replay().seconds());
+        double perRound = median(rounds, TestsRound::ratio);
+        int cases = workload.cases().size();
+        out.printf(
+                Locale.ROOT,
+                "median of %d rounds: snapshots %.3fs (%.1fms a case), replay %.3fs (%.1fms a case)%n",
+                rounds.size(),
+                snapshots,
+                snapshots * 1000 / cases,
+                replay,
+                replay * 1000 / cases);
+        String verdict = replay / snapshots >= TARGET ? "met" : "MISSED";
+        out.printf(
+                Locale.ROOT,
+                "replay / snapshots: %.1fx (median of per-round ratios %.1fx); target >= %.0fx: %s%n",
+                replay / snapshots,
+                perRound,
+                TARGET,
+                verdict);
+        TestsRun last = rounds.get(rounds.size() - 1).snapshots();
+        out.printf(
+                Locale.ROOT,
+                "snapshot stats (last round): %d created, %d reused%n",
+                last.stats().created(),
+                last.stats().reused());
+    }
+
+    private static double median(List<TestsRound> rounds, ToDoubleFunction<TestsRound> figure) {
+        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
