@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code MigrationDir} is a directory of migration files: its top-level {@code *.sql} files in byte-wise name
@@ -25,10 +26,27 @@ public final class MigrationDir {
 
     private final Path path;
     private final String display;
+    private final @Nullable List<MigrationFile> pinned;
 
     private MigrationDir(Path path, String display) {
+        this(path, display, null);
+    }
+
+    private MigrationDir(Path path, String display, @Nullable List<MigrationFile> pinned) {
         this.path = path;
         this.display = display;
+        this.pinned = pinned;
+    }
+
+    /**
+     * Returns this directory as it is now, checked against its {@code atlas.sum} once: reading its files later gives
+     * this content, not the disk's. A run that migrates many databases with one directory (migration tests) reads
+     * and checks it once rather than once per database.
+     *
+     * @throws ChecksumException when the directory does not match its {@code atlas.sum}
+     */
+    public MigrationDir pinned() {
+        return new MigrationDir(path, display, validate());
     }
 
     /**
@@ -87,6 +105,9 @@ public final class MigrationDir {
 
     /** Returns the migration files in byte-wise lexicographic name order. */
     public List<MigrationFile> files() {
+        if (pinned != null) {
+            return pinned;
+        }
         List<Path> paths;
         try (Stream<Path> listing = Files.list(path)) {
             paths = listing.filter(p -> p.getFileName().toString().endsWith(".sql"))
@@ -123,6 +144,9 @@ public final class MigrationDir {
      * @throws ChecksumException when the sum file is missing (and there are files), malformed, or disagrees
      */
     public List<MigrationFile> validate() {
+        if (pinned != null) {
+            return pinned;
+        }
         List<MigrationFile> files = files();
         Optional<SumFile> sum = readSum();
         if (sum.isEmpty()) {
@@ -152,6 +176,9 @@ public final class MigrationDir {
 
     /** Writes a file of the directory so that readers see the old content or the new one, never a mixture. */
     void writeAtomically(String name, byte[] content) {
+        if (pinned != null) {
+            throw new IllegalStateException("migration directory " + display + " is pinned: it is read-only");
+        }
         Path target = path.resolve(name);
         Path temporary = null;
         try {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * {@code MigrationPrefixes} is a migration directory as migration tests see it: its files, checked against
- * {@code atlas.sum} once per run, and for each file the key of the prefix ending with it.
+ * {@code MigrationPrefixes} is a migration directory as migration tests see it: its files, read and checked
+ * against {@code atlas.sum} once per run (the directory is pinned), and for each file the key of the prefix ending with it.
  *
  * <p>A prefix's key is the running SHA-256 over each file's name and bytes, as in {@code atlas.sum}, so that two
  * prefixes share a key only when they hold the same files; unlike {@code atlas.sum}, files marked {@code atlas:sum
@@ -34,8 +34,9 @@ record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<Strin
      *
      * @throws io.plumb.engine.migrate.MigrateException when it does not exist or does not match its sum file
      */
-    static MigrationPrefixes of(MigrationDir dir) {
-        List<MigrationFile> files = dir.validate();
+    static MigrationPrefixes of(MigrationDir directory) {
+        MigrationDir dir = directory.pinned();
+        List<MigrationFile> files = dir.files();
         MessageDigest running = sha256();
         List<String> keys = new ArrayList<>();
         for (MigrationFile file : files) {

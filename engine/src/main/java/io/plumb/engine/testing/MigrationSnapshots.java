@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * directory is replayed twice in a run: the state after migrating an empty database to version N is kept as a
  * snapshot keyed by the prefix's hash, and a database that still holds such a state (nothing but {@code migrate}
  * and {@code log} ran on it) is restored from the snapshot of its target, or from the nearest lower one and
- * migrated from there, rather than migrated from where it is.
+ * migrated from there, rather than migrated from where it is. Migrating on from a snapshot keeps every version it
+ * passes, so each file of the directory is applied at most once to build the states that cases start from.
  *
  * <p>Each snapshot is built once: the first case to need it builds it, and a case needing it meanwhile waits.
  * Snapshots include the revisions table, so a restored database migrates on from the right version.
@@ -111,6 +112,11 @@ final class MigrationSnapshots implements AutoCloseable {
                     break;
                 }
             }
+            // File by file, keeping every version passed on the way, so that no later case replays any of them.
+            for (int next = base + 1; next < target; next++) {
+                apply(db, dir, next, pos);
+                keep(isolation, db, dir.keys().get(next));
+            }
             apply(db, dir, target, pos);
             mine.complete(Optional.of(isolation.snapshot(db)));
             created.incrementAndGet();
@@ -118,6 +124,15 @@ final class MigrationSnapshots implements AutoCloseable {
             snapshots.remove(dir.keys().get(target), mine);
             mine.complete(Optional.empty());
             throw e;
+        }
+    }
+
+    // Keeps the state of an intermediate version, unless another case has kept (or is keeping) it already.
+    private void keep(Isolation isolation, IsolatedDatabase db, String key) {
+        CompletableFuture<Optional<Snapshot>> intermediate = new CompletableFuture<>();
+        if (snapshots.putIfAbsent(key, intermediate) == null) {
+            intermediate.complete(Optional.of(isolation.snapshot(db)));
+            created.incrementAndGet();
         }
     }
 
