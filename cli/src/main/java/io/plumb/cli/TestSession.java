@@ -3,6 +3,7 @@ package io.plumb.cli;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.testing.CaseResult;
 import io.plumb.engine.testing.CaseStatus;
+import io.plumb.engine.testing.DirectoryChecks;
 import io.plumb.engine.testing.OutputRewriter;
 import io.plumb.engine.testing.OutputUpdate;
 import io.plumb.engine.testing.TestBlock;
@@ -12,6 +13,7 @@ import io.plumb.engine.testing.TestRunner;
 import io.plumb.engine.testing.TestSetup;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +34,9 @@ import java.util.concurrent.Future;
  */
 final class TestSession {
 
+    /** The name under which problems with the directory's pre-migration checks are reported. */
+    private static final String CHECKS = "pre-migration checks";
+
     /** One case to run. */
     private record Planned(TestFile file, TestBlock block, TestBlock.CaseRef ref) {}
 
@@ -42,6 +47,7 @@ final class TestSession {
     private final TestKind kind;
     private final CaseFilter filter;
     private final List<Ran> results = Collections.synchronizedList(new ArrayList<>());
+    private Optional<JUnitXmlReport.Case> checksFailed = Optional.empty();
 
     TestSession(CliEnvironment env, TestKind kind, CaseFilter filter) {
         this.env = env;
@@ -62,6 +68,9 @@ final class TestSession {
             files.add(TestFile.load(path, display(path), variables, ProjectSelection.getenv(env)));
         }
         List<Planned> planned = plan(files);
+        if (kind == TestKind.MIGRATE && !planned.isEmpty()) {
+            validateChecks(setup);
+        }
         try (TestRunner runner = new TestRunner(setup)) {
             runAll(runner, planned);
             if (options.verbose() && kind == TestKind.MIGRATE) {
@@ -69,7 +78,8 @@ final class TestSession {
                 env.out().println("snapshots: " + stats.created() + " created, " + stats.reused() + " reused");
             }
         }
-        boolean failed = results.stream().anyMatch(r -> r.result().status() == CaseStatus.FAIL);
+        boolean failed = checksFailed.isPresent()
+                || results.stream().anyMatch(r -> r.result().status() == CaseStatus.FAIL);
         if (planned.isEmpty()) {
             env.err().println("plumb: no " + kind.label() + " tests to run");
         }
@@ -85,6 +95,30 @@ final class TestSession {
 
     /** The flags that shape a session's output. */
     record Options(boolean verbose, Optional<Path> junitReport) {}
+
+    // The directory's pre-migration checks are validated before any case runs: a check that cannot run, or does not
+    // return one boolean, is reported as a failure of its own, at its file and line.
+    private void validateChecks(TestSetup setup) {
+        Instant start = env.clock().instant();
+        List<String> problems = DirectoryChecks.validate(setup);
+        if (problems.isEmpty()) {
+            return;
+        }
+        Duration took = Duration.between(start, env.clock().instant());
+        List<String> lines = new ArrayList<>();
+        lines.add("-- FAIL: " + CHECKS + " (" + GoDuration.format(took) + ")");
+        problems.forEach(problem -> lines.add("    " + problem));
+        lines.forEach(env.out()::println);
+        String dir = setup.migrationDir().orElse("file://migrations");
+        checksFailed = Optional.of(new JUnitXmlReport.Case(
+                CHECKS,
+                dir,
+                dir,
+                took,
+                JUnitXmlReport.Outcome.FAILED,
+                problems.get(0),
+                String.join("\n", lines) + "\n"));
+    }
 
     private List<Planned> plan(List<TestFile> files) {
         List<Planned> planned = new ArrayList<>();
@@ -183,6 +217,7 @@ final class TestSession {
     private void writeReport(Path file, Instant started) {
         JUnitXmlReport report = new JUnitXmlReport(env.workingDirectory());
         List<JUnitXmlReport.Case> cases = new ArrayList<>();
+        checksFailed.ifPresent(cases::add);
         synchronized (results) {
             for (Ran ran : results) {
                 cases.add(xmlCase(ran.file(), ran.result()));

@@ -114,7 +114,8 @@ class TestFileDiscoveryTest {
     void migrateTestIsATest() {
         TestDescriptor root = discover(selectFile(MIGRATE.toFile()));
 
-        assertThat(testNames(root)).containsExactly("20240102000000");
+        // A file with migration tests first validates the pre-migration checks of their directory.
+        assertThat(testNames(root)).containsExactly("pre-migration checks", "20240102000000");
         assertThat(position(named(root, "20240102000000"))).isEqualTo(FilePosition.from(1, 1));
     }
 
@@ -157,7 +158,8 @@ class TestFileDiscoveryTest {
     @Test
     void classpathResourcesFindTestFiles() {
         assertThat(testNames(discover(selectClasspathResource(TestFileData.RESOURCE + "/pass"))))
-                .containsExactlyInAnyOrder("users", "letters/1", "letters/2", "later", "20240102000000");
+                .containsExactlyInAnyOrder(
+                        "users", "letters/1", "letters/2", "later", "pre-migration checks", "20240102000000");
         TestDescriptor root = discover(selectClasspathResource(TestFileData.RESOURCE + "/pass/schema.test.hcl"));
         // The build's copy maps back to the source, so that update mode rewrites the file one edits.
         assertThat(root.getChildren()).singleElement().satisfies(file -> assertThat(file.getSource())

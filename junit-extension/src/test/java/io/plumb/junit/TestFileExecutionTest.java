@@ -48,7 +48,8 @@ class TestFileExecutionTest {
                 kit().selectors(selectDirectory(PASS_DIR.toFile())).execute();
 
         results.testEvents()
-                .assertStatistics(stats -> stats.started(4).succeeded(4).skipped(1));
+                // The pass directory's migration test brings a pre-migration checks node: 5 started.
+                .assertStatistics(stats -> stats.started(5).succeeded(5).skipped(1));
         results.testEvents()
                 .skipped()
                 .assertEventsMatchExactly(event(displayName("later"), skippedWithReason("skip = true")));
@@ -72,8 +73,9 @@ class TestFileExecutionTest {
 
     @Test
     void migrationTestRuns() {
-        kit().selectors(selectFile(MIGRATE.toFile())).execute().testEvents().assertStatistics(stats -> stats.started(1)
-                .succeeded(1));
+        // The case, and the validation of the directory's pre-migration checks.
+        kit().selectors(selectFile(MIGRATE.toFile())).execute().testEvents().assertStatistics(stats -> stats.started(2)
+                .succeeded(2));
     }
 
     @Test
@@ -174,6 +176,31 @@ class TestFileExecutionTest {
     }
 
     @Test
+    void aBrokenPreMigrationCheckFailsTheChecksNodeAtItsFileAndLine(@TempDir Path dir) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("1_a.sql"), "CREATE TABLE a (id integer);\n");
+        Files.writeString(
+                migrations.resolve("2_b.sql"),
+                "-- atlas:txtar\n\n-- checks.sql --\nSELECT 'empty' FROM a;\n\n-- migration.sql --\n"
+                        + "CREATE TABLE b (id integer);\n");
+        io.plumb.engine.migrate.MigrationDir.open("file://migrations", dir).rehash();
+        Path file = dir.resolve("m.test.hcl");
+        Files.writeString(file, "test \"migrate\" \"one\" {\n  migrate {\n    to = \"1\"\n  }\n}\n");
+
+        EngineExecutionResults results = kit().selectors(selectFile(file.toFile()))
+                .configurationParameters(Map.of(
+                        "plumb.test.dir", "file://" + migrations, "plumb.test.dev-url", "sqlite://checks?mode=memory"))
+                .execute();
+
+        // The case itself passes; the check, which returns no row on an empty table, fails its own node.
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        assertThat(failureOf(results.testEvents().failed().list(), "pre-migration checks"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessage(migrations + "/2_b.sql:4:1: check \"checks.sql\" returns no rows, expected one boolean");
+    }
+
+    @Test
     void updateModeRewritesTheFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id integer NOT NULL PRIMARY KEY);\n");
         Files.writeString(dir.resolve("plumb.hcl"), "env \"local\" {\n  src = \"file://schema.sql\"\n}\n");
@@ -204,6 +231,7 @@ class TestFileExecutionTest {
                 .execute();
 
         results.testEvents()
-                .assertStatistics(stats -> stats.started(4).succeeded(4).skipped(1));
+                // The pass directory's migration test brings a pre-migration checks node: 5 started.
+                .assertStatistics(stats -> stats.started(5).succeeded(5).skipped(1));
     }
 }

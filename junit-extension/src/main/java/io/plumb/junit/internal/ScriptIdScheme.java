@@ -30,6 +30,9 @@ public final class ScriptIdScheme {
     /** The segment type of a {@code test} block in a test file, named by the block's name. */
     public static final String TEST = "test";
 
+    /** The segment type of the node that validates the pre-migration checks a file's migration tests use. */
+    public static final String CHECKS = "checks";
+
     /** The segment type of a {@code for_each} case of a test block, named {@code NAME/i}. */
     public static final String CASE = "case";
 

@@ -55,7 +55,10 @@ public final class TestFileSelectorResolver implements SelectorResolver {
         Function<TestDescriptor, Optional<TestDescriptor>> creator =
                 parent -> child(parent, last).filter(node -> node.getUniqueId().equals(id));
         return switch (last.getType()) {
-            case ScriptIdScheme.TEST_FILE, ScriptIdScheme.TEST, ScriptIdScheme.CASE -> toResolution(
+            case ScriptIdScheme.TEST_FILE,
+                    ScriptIdScheme.TEST,
+                    ScriptIdScheme.CASE,
+                    ScriptIdScheme.CHECKS -> toResolution(
                     segments.size() == 2
                             ? context.addToParent(creator)
                             : context.addToParent(() -> selectUniqueId(id.removeLastSegment()), creator));
@@ -72,6 +75,9 @@ public final class TestFileSelectorResolver implements SelectorResolver {
             }
             case ScriptIdScheme.TEST -> parent instanceof TestFileDescriptor file
                     ? Optional.ofNullable(file.blocks().get(value)).map(block -> blockNode(file, value, block))
+                    : Optional.empty();
+            case ScriptIdScheme.CHECKS -> parent instanceof TestFileDescriptor file && ChecksDescriptor.applies(file)
+                    ? Optional.of(new ChecksDescriptor(file))
                     : Optional.empty();
             case ScriptIdScheme.CASE -> parent instanceof TestBlockDescriptor block
                     ? block.caseNamed(value).map(ref -> TestCaseDescriptor.ofCase(block, ref))
@@ -99,6 +105,9 @@ public final class TestFileSelectorResolver implements SelectorResolver {
     private static Set<DiscoverySelector> children(TestDescriptor node) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         if (node instanceof TestFileDescriptor file) {
+            if (ChecksDescriptor.applies(file)) {
+                selectors.add(selectUniqueId(file.getUniqueId().append(ScriptIdScheme.CHECKS, ChecksDescriptor.NAME)));
+            }
             file.blocks()
                     .keySet()
                     .forEach(value ->

@@ -1,5 +1,6 @@
 package io.plumb.junit.internal;
 
+import io.plumb.engine.testing.DirectoryChecks;
 import io.plumb.engine.testing.TestRunner;
 import io.plumb.engine.testing.TestSetup;
 import java.util.ArrayList;
@@ -13,10 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TestRunners implements AutoCloseable {
     private final Map<TestSetup, TestRunner> runners = new ConcurrentHashMap<>();
+    private final Map<TestSetup, List<String>> checks = new ConcurrentHashMap<>();
 
     /** Returns the runner of a setup, creating it on first use. */
     public TestRunner of(TestSetup setup) {
         return runners.computeIfAbsent(setup, TestRunner::new);
+    }
+
+    /**
+     * Returns the problems with the pre-migration checks of a setup's migration directory, validated on first use
+     * (see {@link DirectoryChecks}).
+     */
+    public List<String> checks(TestSetup setup) {
+        return checks.computeIfAbsent(setup, DirectoryChecks::validate);
     }
 
     /** Returns how many runners there are, one per distinct setup used so far. */
