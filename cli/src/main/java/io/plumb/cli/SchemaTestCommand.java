@@ -2,6 +2,7 @@ package io.plumb.cli;
 
 import io.plumb.engine.testing.TestKind;
 import io.plumb.engine.testing.TestSetup;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ final class SchemaTestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        List<Path> files = test.files(env, selection, TestKind.SCHEMA, spec);
         List<String> desired = selection.pickList(urls, e -> e.src());
         if (desired.isEmpty()) {
             throw new ParameterException(
@@ -63,7 +65,7 @@ final class SchemaTestCommand implements Callable<Integer> {
                 .withGetenv(ProjectSelection.getenv(env));
         TestSession session = new TestSession(env, TestKind.SCHEMA, CaseFilter.of(test.run, spec));
         return session.run(
-                test.files(env, selection, TestKind.SCHEMA, spec),
+                files,
                 test.variables(selection, TestKind.SCHEMA, selection.cliVariables()),
                 setup,
                 test.sessionOptions(env));
