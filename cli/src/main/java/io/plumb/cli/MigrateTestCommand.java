@@ -2,6 +2,8 @@ package io.plumb.cli;
 
 import io.plumb.engine.testing.TestKind;
 import io.plumb.engine.testing.TestSetup;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -52,10 +54,13 @@ final class MigrateTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        test.refuseUrlAfterUpdateFlag(spec);
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        String devUrl = test.devUrl(selection, spec);
+        List<Path> files = test.files(env, selection, TestKind.MIGRATE, spec);
         // A broken directory is refused before any case runs.
         dir.open(env, selection).validate();
-        TestSetup setup = TestSetup.of(test.devUrl(selection, spec), env.workingDirectory())
+        TestSetup setup = TestSetup.of(devUrl, env.workingDirectory())
                 .withMigrationDir(dir.url(selection), selection.pick(revisionsSchema, e -> selection
                         .migration()
                         .revisionsSchema()))
@@ -63,7 +68,7 @@ final class MigrateTestCommand implements Callable<Integer> {
                 .withGetenv(ProjectSelection.getenv(env));
         TestSession session = new TestSession(env, TestKind.MIGRATE, CaseFilter.of(test.run, spec));
         return session.run(
-                test.files(env, selection, TestKind.MIGRATE, spec),
+                files,
                 test.variables(selection, TestKind.MIGRATE, selection.cliVariables()),
                 setup,
                 test.sessionOptions(env));

@@ -52,14 +52,16 @@ final class SchemaTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        test.refuseUrlAfterUpdateFlag(spec);
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        String devUrl = test.devUrl(selection, spec);
         List<Path> files = test.files(env, selection, TestKind.SCHEMA, spec);
         List<String> desired = selection.pickList(urls, e -> e.src());
         if (desired.isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(), "--url is required: the desired schema each case starts from");
         }
-        TestSetup setup = TestSetup.of(test.devUrl(selection, spec), env.workingDirectory())
+        TestSetup setup = TestSetup.of(devUrl, env.workingDirectory())
                 .withDesiredSchema(desired, selection.schemaVariables())
                 .withUpdate(test.update)
                 .withGetenv(ProjectSelection.getenv(env));

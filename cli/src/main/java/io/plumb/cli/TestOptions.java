@@ -49,18 +49,26 @@ final class TestOptions {
     @Option(names = "--verbose", description = "Also print how many migration snapshots were created and reused.")
     boolean verbose;
 
-    /** Returns the test files: the paths given, else the env's {@code test} block's {@code src}. */
-    List<Path> files(CliEnvironment env, ProjectSelection selection, TestKind kind, CommandSpec spec) {
-        if (update) {
-            for (String path : paths) {
-                if (path.contains("://")) {
-                    throw new ParameterException(
-                            spec.commandLine(),
-                            "-u is update mode in plumb; \"" + path + "\" looks like a URL: use --url for the desired"
-                                    + " schema");
-                }
+    /**
+     * Refuses the reference tool's {@code -u URL} (its short {@code --url}), which here would turn on update mode
+     * and take the URL for a test path; checked before anything else, so the hint is what a user sees.
+     */
+    void refuseUrlAfterUpdateFlag(CommandSpec spec) {
+        if (!update) {
+            return;
+        }
+        for (String path : paths) {
+            if (path.contains("://")) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "-u is update mode in plumb; \"" + path + "\" looks like a URL: use --url for the desired"
+                                + " schema or --dir for the migration directory");
             }
         }
+    }
+
+    /** Returns the test files: the paths given, else the env's {@code test} block's {@code src}. */
+    List<Path> files(CliEnvironment env, ProjectSelection selection, TestKind kind, CommandSpec spec) {
         List<String> chosen = paths;
         if (chosen.isEmpty()) {
             chosen = testBlock(selection, kind)

@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.testing.CaseResult;
 import io.plumb.engine.testing.CaseStatus;
@@ -83,10 +84,11 @@ final class TestSession {
         if (planned.isEmpty()) {
             env.err().println("plumb: no " + kind.label() + " tests to run");
         }
-        env.out().println(failed ? "FAIL" : "PASS");
-        if (setup.update()) {
-            update(files);
+        // Updates are written before the verdict, so that an output update mode cannot rewrite fails the run.
+        if (setup.update() && !update(files)) {
+            failed = true;
         }
+        env.out().println(failed ? "FAIL" : "PASS");
         if (options.junitReport().isPresent()) {
             writeReport(options.junitReport().get(), started);
         }
@@ -195,7 +197,10 @@ final class TestSession {
         results.add(new Ran(file, result));
     }
 
-    private void update(List<TestFile> files) {
+    // Returns whether every file could be rewritten; a file that cannot (a computed output, or one shared by cases
+    // that printed different things) is left as it was, and the reason printed.
+    private boolean update(List<TestFile> files) {
+        boolean all = true;
         for (TestFile file : files) {
             List<OutputUpdate> updates = new ArrayList<>();
             synchronized (results) {
@@ -205,13 +210,20 @@ final class TestSession {
                     }
                 }
             }
-            if (!updates.isEmpty()) {
+            if (updates.isEmpty()) {
+                continue;
+            }
+            try {
                 OutputRewriter.rewriteFile(file.path(), updates);
                 env.err()
                         .println("plumb: updated " + updates.size() + " output" + (updates.size() == 1 ? "" : "s")
                                 + " in " + file.display());
+            } catch (HclException e) {
+                env.err().println("plumb: " + e.getMessage());
+                all = false;
             }
         }
+        return all;
     }
 
     private void writeReport(Path file, Instant started) {

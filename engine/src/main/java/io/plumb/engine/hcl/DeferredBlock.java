@@ -64,7 +64,9 @@ public final class DeferredBlock {
                 instances.add(HclEvaluator.each(element, element));
             }
         } else if (collection instanceof Value.ObjectValue object) {
-            object.fields().forEach((k, v) -> instances.add(HclEvaluator.each(new Value.Str(k), v)));
+            // A map's instances come in key order, as cty iterates maps in the reference's HCL library.
+            new java.util.TreeMap<>(object.fields())
+                    .forEach((k, v) -> instances.add(HclEvaluator.each(new Value.Str(k), v)));
         } else {
             throw new HclException(
                     forEach.get().expression().start(),

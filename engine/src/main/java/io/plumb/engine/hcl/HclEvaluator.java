@@ -178,7 +178,8 @@ public final class HclEvaluator {
                 out.add(resource(ev, block, scope.with(Map.of("each", each(element, element)))));
             }
         } else if (collection instanceof Value.ObjectValue o) {
-            o.fields()
+            // A map's instances come in key order, as cty iterates maps in the reference's HCL library.
+            new java.util.TreeMap<>(o.fields())
                     .forEach((k, v) ->
                             out.add(resource(ev, block, scope.with(Map.of("each", each(new Value.Str(k), v))))));
         } else {

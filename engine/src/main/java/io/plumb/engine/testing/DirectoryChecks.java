@@ -23,8 +23,8 @@ public final class DirectoryChecks {
      * @throws io.plumb.engine.migrate.MigrateException when the directory does not exist or fails its checksum
      */
     public static List<String> validate(TestSetup setup) {
-        MigrationDir dir = MigrationDir.open(
-                setup.migrationDir().orElse(MigrationDir.DEFAULT_URL), setup.workingDirectory());
+        MigrationDir dir =
+                MigrationDir.open(setup.migrationDir().orElse(MigrationDir.DEFAULT_URL), setup.workingDirectory());
         try (Isolation isolation = Isolation.open(setup.devUrl(), setup.workingDirectory());
                 IsolatedDatabase db = isolation.fresh()) {
             return CheckValidator.validate(db.database(), dir).stream()
