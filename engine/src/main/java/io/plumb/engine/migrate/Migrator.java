@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * A {@code Migrator} applies a migration directory to a database (reference 4.4): it checks the directory against
- * {@code atlas.sum}, takes the migration lock (unless told not to), works out the pending files from the revisions table, and runs them
- * under the chosen transaction mode, recording every file in the revisions table.
+ * {@code atlas.sum}, takes the migration lock (unless told the database is private), works out the pending files
+ * from the revisions table, and runs them under the chosen transaction mode, recording every file in the revisions
+ * table.
  *
  * <p>Everything that can be refused is refused before the first statement runs: a broken checksum, an unclean
  * database, out-of-order files, a malformed pending file, an edited partly applied file.

@@ -101,13 +101,11 @@ final class MigrationSnapshots implements AutoCloseable {
             return;
         }
         try {
-            int base = from;
             for (int i = target - 1; i > from; i--) {
                 Optional<Snapshot> lower = done(snapshots.get(dir.keys().get(i)));
                 if (lower.isPresent()) {
                     isolation.restore(db, lower.get());
                     reused.incrementAndGet();
-                    base = i;
                     break;
                 }
             }
