@@ -1,25 +1,35 @@
 package io.plumb.engine.devdb;
 
 import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseException;
+import io.plumb.engine.db.SqlErrors;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
-/** A {@code SqliteIsolatedDatabase} is a database file a {@link SqliteIsolation} handed out. */
+/**
+ * A {@code SqliteIsolatedDatabase} is a database file a {@link SqliteIsolation} handed out. Its connection opens when
+ * first asked for, so that a database restored before any use is only a file copy, and it can be closed and reopened
+ * while the file is replaced.
+ */
 final class SqliteIsolatedDatabase implements IsolatedDatabase {
 
-    private final Database database;
     private final String url;
     private final Path file;
     private final SqliteIsolation owner;
+    private @Nullable Database database;
 
-    SqliteIsolatedDatabase(Database database, String url, Path file, SqliteIsolation owner) {
-        this.database = database;
+    SqliteIsolatedDatabase(String url, Path file, SqliteIsolation owner) {
         this.url = url;
         this.file = file;
         this.owner = owner;
     }
 
     @Override
-    public Database database() {
+    public synchronized Database database() {
+        if (database == null) {
+            database = owner.connect(url, file);
+        }
         return database;
     }
 
@@ -33,9 +43,47 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
         return file;
     }
 
+    /**
+     * Closes the connection, if open, so that the file can be replaced; the next {@link #database()} reopens it.
+     *
+     * @throws IllegalStateException when a transaction is open, whose work would be lost
+     */
+    synchronized void disconnect() {
+        if (database == null) {
+            return;
+        }
+        requireNoTransaction("replace");
+        database.close();
+        database = null;
+    }
+
+    /**
+     * Checks that no transaction is open, so that the file holds every committed change and nothing else (the
+     * journal is in memory, and no one else writes to the file).
+     *
+     * @throws IllegalStateException when a transaction is open
+     */
+    synchronized void requireNoTransaction(String action) {
+        if (database == null) {
+            return;
+        }
+        try {
+            if (!database.connection().getAutoCommit()) {
+                throw new IllegalStateException("cannot " + action + " " + url + " inside a transaction");
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("reading the state of " + url + ": " + SqlErrors.message(e), e);
+        }
+    }
+
     @Override
     public void close() {
-        database.close();
+        synchronized (this) {
+            if (database != null) {
+                database.close();
+                database = null;
+            }
+        }
         owner.release(this, file);
     }
 }

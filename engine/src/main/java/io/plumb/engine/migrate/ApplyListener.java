@@ -29,6 +29,12 @@ public interface ApplyListener {
     /** The file's statements all succeeded. */
     default void fileApplied(Duration elapsed) {}
 
+    /**
+     * A file's statements and revision are committed, and no transaction is open: the database holds the state after
+     * the file. Not called for a dry run, nor under transaction mode {@code all}, where no file commits on its own.
+     */
+    default void fileCommitted(MigrationFile file) {}
+
     /** A statement of the file failed; the message is the database's. */
     default void fileFailed(String message) {}
 

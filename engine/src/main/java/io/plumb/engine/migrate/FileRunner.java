@@ -89,6 +89,9 @@ final class FileRunner {
             if (error.isPresent()) {
                 return error;
             }
+            if (!options.dryRun()) {
+                listener.fileCommitted(script.file());
+            }
         }
         return Optional.empty();
     }

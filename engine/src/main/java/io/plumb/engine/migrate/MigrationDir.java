@@ -27,26 +27,29 @@ public final class MigrationDir {
     private final Path path;
     private final String display;
     private final @Nullable List<MigrationFile> pinned;
+    private final Optional<SumFile> pinnedSum;
 
     private MigrationDir(Path path, String display) {
-        this(path, display, null);
+        this(path, display, null, Optional.empty());
     }
 
-    private MigrationDir(Path path, String display, @Nullable List<MigrationFile> pinned) {
+    private MigrationDir(Path path, String display, @Nullable List<MigrationFile> pinned, Optional<SumFile> pinnedSum) {
         this.path = path;
         this.display = display;
         this.pinned = pinned;
+        this.pinnedSum = pinnedSum;
     }
 
     /**
-     * Returns this directory as it is now, checked against its {@code atlas.sum} once: reading its files later gives
-     * this content, not the disk's. A run that migrates many databases with one directory (migration tests) reads
+     * Returns this directory as it is now, checked against its {@code atlas.sum} once: reading its files (or its sum)
+     * later gives this content, not the disk's. A run that migrates many databases with one directory (migration tests) reads
      * and checks it once rather than once per database.
      *
      * @throws ChecksumException when the directory does not match its {@code atlas.sum}
      */
     public MigrationDir pinned() {
-        return new MigrationDir(path, display, validate());
+        List<MigrationFile> files = validate();
+        return new MigrationDir(path, display, files, readSum());
     }
 
     /**
@@ -130,6 +133,9 @@ public final class MigrationDir {
      * @throws ChecksumException when the file is malformed or its total does not match its lines
      */
     public Optional<SumFile> readSum() {
+        if (pinned != null) {
+            return pinnedSum;
+        }
         Path sum = path.resolve(SumFile.FILE_NAME);
         if (!Files.exists(sum)) {
             return Optional.empty();

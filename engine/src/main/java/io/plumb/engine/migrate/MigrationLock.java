@@ -42,6 +42,11 @@ public final class MigrationLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** Returns a lock that holds nothing, for a run that was told its database is private to it. */
+    static MigrationLock none() {
+        return new MigrationLock(null, null);
+    }
+
     /**
      * Takes a named lock on a database, waiting up to a timeout for another holder to release it.
      *

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * A {@code Migrator} applies a migration directory to a database (reference 4.4): it checks the directory against
- * {@code atlas.sum}, takes the migration lock, works out the pending files from the revisions table, and runs them
- * under the chosen transaction mode, recording every file in the revisions table.
+ * {@code atlas.sum}, takes the migration lock (unless told the database is private), works out the pending files
+ * from the revisions table, and runs them under the chosen transaction mode, recording every file in the revisions
+ * table.
  *
  * <p>Everything that can be refused is refused before the first statement runs: a broken checksum, an unclean
  * database, out-of-order files, a malformed pending file, an edited partly applied file.
@@ -58,7 +59,9 @@ public final class Migrator {
      */
     public ApplyReport apply(ApplyListener listener) {
         List<MigrationFile> files = dir.validate();
-        try (MigrationLock lock = MigrationLock.acquire(db, MigrationLock.APPLY, options.lockTimeout())) {
+        try (MigrationLock lock = options.locked()
+                ? MigrationLock.acquire(db, MigrationLock.APPLY, options.lockTimeout())
+                : MigrationLock.none()) {
             RevisionStore store = store();
             List<Revision> revisions = store.readAll();
             Optional<Revision> baseline = Optional.empty();
@@ -70,11 +73,7 @@ public final class Migrator {
             if (options.execOrder() == ExecOrder.LINEAR) {
                 history.requireLinear();
             }
-            List<MigrationFile> pending = history.pending();
-            if (options.amount() > 0 && pending.size() > options.amount()) {
-                pending = pending.subList(0, options.amount());
-            }
-            List<MigrationScript> scripts = prepare(pending, history.resume());
+            List<MigrationScript> scripts = prepare(limit(history.pending()), history.resume());
             // Nothing was written until every check passed: a refused run leaves the database as it was. The table
             // is created by the first revision write, inside the first file's transaction, or now for a dry run,
             // which creates it as the reference tool does.
@@ -99,6 +98,30 @@ public final class Migrator {
             FileRunner runner = new FileRunner(db, store, options, clock, listener);
             return runner.run(scripts, history.resume(), sum, current);
         }
+    }
+
+    /** Returns the pending files this run applies: up to the target version, and at most the amount. */
+    private List<MigrationFile> limit(List<MigrationFile> pending) {
+        List<MigrationFile> limited = pending;
+        if (options.target().isPresent()) {
+            String version = options.target().get();
+            int at = 0;
+            while (at < pending.size() && !pending.get(at).version().equals(version)) {
+                at++;
+            }
+            if (at == pending.size()) {
+                throw new MigrateException("migration version \"" + version + "\" is not pending on the database"
+                        + (pending.isEmpty()
+                                ? ""
+                                : ": the pending files start at version \""
+                                        + pending.get(0).version() + "\""));
+            }
+            limited = pending.subList(0, at + 1);
+        }
+        if (options.amount() > 0 && limited.size() > options.amount()) {
+            limited = limited.subList(0, options.amount());
+        }
+        return limited;
     }
 
     /** Returns the baseline revision to write, or checks that a database without history is clean. */

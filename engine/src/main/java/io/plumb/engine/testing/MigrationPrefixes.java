@@ -7,7 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -21,12 +23,14 @@ import java.util.OptionalInt;
  * @param dir the directory
  * @param files its files, in order
  * @param keys the key of the prefix ending with each file, index for index
+ * @param indexes each file's index, by version
  */
-record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<String> keys) {
+record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<String> keys, Map<String, Integer> indexes) {
 
     MigrationPrefixes {
         files = List.copyOf(files);
         keys = List.copyOf(keys);
+        indexes = Map.copyOf(indexes);
     }
 
     /**
@@ -39,22 +43,21 @@ record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<Strin
         List<MigrationFile> files = dir.files();
         MessageDigest running = sha256();
         List<String> keys = new ArrayList<>();
+        Map<String, Integer> indexes = new HashMap<>();
         for (MigrationFile file : files) {
             running.update(file.name().getBytes(StandardCharsets.UTF_8));
             running.update(file.content());
             keys.add(Base64.getEncoder().encodeToString(digestSoFar(running)));
+            // Two files of one version are refused when they run; the first is the one a target names.
+            indexes.putIfAbsent(file.version(), keys.size() - 1);
         }
-        return new MigrationPrefixes(dir, files, keys);
+        return new MigrationPrefixes(dir, files, keys, indexes);
     }
 
-    /** Returns the index of the file with a version, if there is one. */
+    /** Returns the index of the first file with a version, if there is one. */
     OptionalInt indexOf(String version) {
-        for (int i = 0; i < files.size(); i++) {
-            if (files.get(i).version().equals(version)) {
-                return OptionalInt.of(i);
-            }
-        }
-        return OptionalInt.empty();
+        Integer index = indexes.get(version);
+        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
     }
 
     private static byte[] digestSoFar(MessageDigest running) {

@@ -8,7 +8,6 @@ import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.migrate.ApplyListener;
 import io.plumb.engine.migrate.ApplyOptions;
 import io.plumb.engine.migrate.ApplyReport;
-import io.plumb.engine.migrate.History;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.Migrator;
@@ -76,7 +75,7 @@ final class MigrationSnapshots implements AutoCloseable {
         if (pristine && setup.snapshots()) {
             fromSnapshots(isolation, db, dir, from, target, command.pos());
         } else {
-            apply(db, dir, target, command.pos());
+            apply(db, dir, target, command.pos(), listener);
         }
         return target;
     }
@@ -97,27 +96,28 @@ final class MigrationSnapshots implements AutoCloseable {
                 reused.incrementAndGet();
             } else {
                 // Building it failed in another case; this one fails the same way, at its own command.
-                apply(db, dir, target, pos);
+                apply(db, dir, target, pos, listener);
             }
             return;
         }
         try {
-            int base = from;
             for (int i = target - 1; i > from; i--) {
                 Optional<Snapshot> lower = done(snapshots.get(dir.keys().get(i)));
                 if (lower.isPresent()) {
                     isolation.restore(db, lower.get());
                     reused.incrementAndGet();
-                    base = i;
                     break;
                 }
             }
-            // File by file, keeping every version passed on the way, so that no later case replays any of them.
-            for (int next = base + 1; next < target; next++) {
-                apply(db, dir, next, pos);
-                keep(isolation, db, dir.keys().get(next));
-            }
-            apply(db, dir, target, pos);
+            // One run up to the target that keeps every version it commits on the way, so that no later case
+            // replays any of them.
+            ApplyListener keeping = new KeepingListener(listener, file -> {
+                int index = dir.indexOf(file.version()).orElse(target);
+                if (index < target) {
+                    keep(isolation, db, dir.keys().get(index));
+                }
+            });
+            apply(db, dir, target, pos, keeping);
             mine.complete(Optional.of(isolation.snapshot(db)));
             created.incrementAndGet();
         } catch (RuntimeException e) {
@@ -144,22 +144,15 @@ final class MigrationSnapshots implements AutoCloseable {
         return future.join();
     }
 
-    private void apply(IsolatedDatabase db, MigrationPrefixes dir, int target, Pos pos) {
-        ApplyOptions options = ApplyOptions.defaults(OPERATOR).withRevisionsSchema(setup.revisionsSchema());
-        String version = dir.files().get(target).version();
+    private void apply(IsolatedDatabase db, MigrationPrefixes dir, int target, Pos pos, ApplyListener events) {
+        // The case's database is private while the command runs (a program given its URL runs between commands,
+        // not during one), so no other run can contend for the migration lock.
+        ApplyOptions options = ApplyOptions.defaults(OPERATOR)
+                .withRevisionsSchema(setup.revisionsSchema())
+                .withTarget(dir.files().get(target).version())
+                .withoutLock();
         try {
-            History history = new Migrator(db.database(), dir.dir(), options).history();
-            int at = history.pending().indexOf(dir.files().get(target));
-            if (at < 0) {
-                throw CommandFailedException.at(
-                        pos,
-                        "migration version \"" + version + "\" is not pending on the database"
-                                + history.pending().stream()
-                                        .findFirst()
-                                        .map(f -> ": the pending files start at version \"" + f.version() + "\"")
-                                        .orElse(""));
-            }
-            ApplyReport report = new Migrator(db.database(), dir.dir(), options.withAmount(at + 1)).apply(listener);
+            ApplyReport report = new Migrator(db.database(), dir.dir(), options).apply(events);
             if (report.error().isPresent()) {
                 throw CommandFailedException.at(
                         pos, describe(report, report.error().get()));

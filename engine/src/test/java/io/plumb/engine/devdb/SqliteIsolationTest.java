@@ -109,6 +109,49 @@ class SqliteIsolationTest {
     }
 
     @Test
+    void restoringADatabaseNotUsedYetGivesTheSnapshotAtTheSameUrl() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory&_fk=1", cwd);
+                IsolatedDatabase source = isolation.fresh();
+                IsolatedDatabase target = isolation.fresh()) {
+            exec(source.database(), "CREATE TABLE t (x INT)", "INSERT INTO t VALUES (5)");
+            Snapshot snapshot = isolation.snapshot(source);
+            String url = target.url();
+            isolation.restore(target, snapshot);
+            assertThat(target.url()).isEqualTo(url);
+            assertThat(query(target.database(), "SELECT x FROM t")).containsExactly("5");
+            // The reopened connection is configured as the first one would have been.
+            assertThat(query(target.database(), "PRAGMA foreign_keys")).containsExactly("1");
+            assertThat(query(target.database(), "PRAGMA journal_mode")).containsExactly("memory");
+            // Restoring again replaces what the case did since.
+            exec(target.database(), "INSERT INTO t VALUES (6)");
+            isolation.restore(target, snapshot);
+            assertThat(query(target.database(), "SELECT count(*) FROM t")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void aDatabaseInsideATransactionIsNeitherSnapshottedNorRestored() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd);
+                IsolatedDatabase source = isolation.fresh();
+                IsolatedDatabase target = isolation.fresh()) {
+            exec(source.database(), "CREATE TABLE t (x INT)");
+            Snapshot snapshot = isolation.snapshot(source);
+            exec(target.database(), "CREATE TABLE mine (y INT)");
+            target.database().connection().setAutoCommit(false);
+            exec(target.database(), "INSERT INTO mine VALUES (1)");
+            assertThatThrownBy(() -> isolation.restore(target, snapshot))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot replace " + target.url() + " inside a transaction");
+            assertThatThrownBy(() -> isolation.snapshot(target))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot snapshot " + target.url() + " inside a transaction");
+            target.database().connection().commit();
+            target.database().connection().setAutoCommit(true);
+            assertThat(tables(target.database())).containsExactly("mine");
+        }
+    }
+
+    @Test
     void closingDropsFilesAndTheDirectory() throws SQLException {
         SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd);
         assertThat(isolation.directory()).isEmpty();

@@ -94,4 +94,19 @@ class MigrationDirTest {
                 .hasMessageStartingWith("cannot write migrations/atlas.sum.d");
         assertThat(Files.readString(dir.path().resolve("1_init.sql"))).isEqualTo("old");
     }
+
+    @Test
+    void aPinnedDirectoryKeepsItsFilesAndSumAsTheyWere() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        dir.add("1_a.sql", "CREATE TABLE a (x int);\n");
+        SumFile sum = dir.readSum().orElseThrow();
+        MigrationDir pinned = dir.pinned();
+        dir.add("2_b.sql", "CREATE TABLE b (x int);\n");
+        assertThat(pinned.readSum()).contains(sum);
+        assertThat(pinned.validate()).extracting(MigrationFile::name).containsExactly("1_a.sql");
+        assertThat(dir.readSum().orElseThrow()).isNotEqualTo(sum);
+        assertThatThrownBy(() -> pinned.add("3_c.sql", "SELECT 1;\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is pinned");
+    }
 }

@@ -273,4 +273,90 @@ class MigratorTest {
         assertThat(report.pending()).extracting(MigrationFile::version).containsExactly("2", "3");
         assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).endsWith("table t1 already exists"));
     }
+
+    @Test
+    void aTargetAppliesUpToAndIncludingItsVersion() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);")
+                .file("2.sql", "CREATE TABLE t2 (id int);")
+                .file("3.sql", "CREATE TABLE t3 (id int);");
+        ApplyReport report = fx.apply(MigrationFixture.defaults().withTarget("2"));
+        assertThat(report.error()).isEmpty();
+        assertThat(report.target()).isEqualTo("2");
+        assertThat(fx.revisions()).extracting(Revision::version).containsExactly("1", "2");
+        assertThat(fx.tableExists("t3")).isFalse();
+        // With an amount as well, whichever stops first wins.
+        fx.apply(MigrationFixture.defaults().withTarget("3").withAmount(5));
+        assertThat(fx.revisions()).extracting(Revision::version).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void aTargetThatIsNotPendingIsRefusedBeforeAnythingRuns() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);")
+                .file("2.sql", "CREATE TABLE t2 (id int);")
+                .file("3.sql", "CREATE TABLE t3 (id int);");
+        fx.apply(MigrationFixture.defaults().withTarget("2"));
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults().withTarget("1")))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("migration version \"1\" is not pending on the database:"
+                        + " the pending files start at version \"3\"");
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults().withTarget("9")))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("migration version \"9\" is not pending");
+        fx.apply(MigrationFixture.defaults());
+        assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults().withTarget("3")))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("migration version \"3\" is not pending on the database");
+        assertThat(fx.revisions()).hasSize(3);
+    }
+
+    @Test
+    void withoutLockARunNeitherWaitsForTheLockNorLeavesALockFile() throws Exception {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);");
+        Path lockFile = MigrationLock.lockFile(fx.db, MigrationLock.APPLY);
+        java.nio.file.Files.deleteIfExists(lockFile);
+        ApplyReport report = fx.apply(MigrationFixture.defaults().withoutLock());
+        assertThat(report.error()).isEmpty();
+        assertThat(lockFile).doesNotExist();
+        fx.file("2.sql", "CREATE TABLE t2 (id int);");
+        try (io.plumb.engine.db.Database other =
+                        io.plumb.engine.db.Database.open("sqlite://" + root.resolve("test.db"), root);
+                MigrationLock held =
+                        MigrationLock.acquire(other, MigrationLock.APPLY, java.time.Duration.ofSeconds(1))) {
+            assertThatThrownBy(() -> fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, 0)
+                            .withLockTimeout(java.time.Duration.ofMillis(100))))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessageStartingWith("acquiring lock");
+            assertThat(fx.apply(MigrationFixture.defaults().withoutLock()).error())
+                    .isEmpty();
+        } finally {
+            java.nio.file.Files.deleteIfExists(lockFile);
+        }
+        assertThat(fx.tableExists("t2")).isTrue();
+    }
+
+    @Test
+    void eachFileIsReportedCommittedAfterItsTransactionAndNotForADryRunOrAFailure() {
+        fx.file("1.sql", "CREATE TABLE t1 (id int);")
+                .file("2.sql", "-- atlas:txmode none\n\nCREATE TABLE t2 (id int);")
+                .file("3.sql", "CREATE TABLE t3 (id int);\nCREATE TABLE t1 (id int);");
+        List<String> committed = new java.util.ArrayList<>();
+        ApplyListener listener = new ApplyListener() {
+            @Override
+            public void fileCommitted(MigrationFile file) {
+                // Committed means no transaction is open, and the file's revision is in the table.
+                try {
+                    assertThat(fx.db.connection().getAutoCommit()).isTrue();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertThat(fx.revisions()).extracting(Revision::version).contains(file.version());
+                committed.add(file.version());
+            }
+        };
+        new Migrator(fx.db, fx.dir, MigrationFixture.defaults().asDryRun()).apply(listener);
+        assertThat(committed).isEmpty();
+        ApplyReport report = new Migrator(fx.db, fx.dir, MigrationFixture.defaults()).apply(listener);
+        assertThat(report.error()).isPresent();
+        assertThat(committed).containsExactly("1", "2");
+    }
 }

@@ -164,6 +164,27 @@ class MigrationSnapshotsTest {
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1));
     }
 
+    @Test
+    void migratingACaseDatabaseTakesNoLockFile() {
+        CaseResult result = runOne(
+                """
+                test "migrate" "private" {
+                  log { message = testing.dev_url }
+                  migrate { to = "2" }
+                  exec { sql = "INSERT INTO t1 VALUES (7)" }
+                  migrate { to = "3" }
+                }
+                """);
+        assertThat(result.failure()).isEmpty();
+        // The lock file migrate apply would take for this database: TMPDIR/atlas_migrate_execute_ADLER32.lock.
+        String file = result.logs().get(0).message().substring("sqlite://".length());
+        java.util.zip.Adler32 checksum = new java.util.zip.Adler32();
+        checksum.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"))
+                .resolve("atlas_migrate_execute_" + Long.toHexString(checksum.getValue()) + ".lock");
+        assertThat(lock).doesNotExist();
+    }
+
     private CaseResult runOne(String text) {
         return RunnerFixture.runOne(setup, dir, text);
     }
