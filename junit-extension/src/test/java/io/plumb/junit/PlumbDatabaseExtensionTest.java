@@ -1,6 +1,7 @@
 package io.plumb.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.plumb.engine.db.Database;
@@ -54,7 +55,9 @@ class PlumbDatabaseExtensionTest {
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         assertThat(GIVEN).hasSize(3).doesNotHaveDuplicates();
         for (IsolatedDatabase database : GIVEN) {
-            assertThat(database.database().connection().isClosed()).isTrue();
+            assertThatThrownBy(database::database)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("was closed and dropped");
             String url = database.url();
             if (url.startsWith("sqlite://")) {
                 String file = url.substring("sqlite://".length()).replaceFirst("\\?.*", "");

@@ -18,6 +18,7 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
     private final Path file;
     private final SqliteIsolation owner;
     private @Nullable Database database;
+    private boolean closed;
 
     SqliteIsolatedDatabase(String url, Path file, SqliteIsolation owner) {
         this.url = url;
@@ -25,8 +26,16 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
         this.owner = owner;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException once the database was closed (and its file dropped)
+     */
     @Override
     public synchronized Database database() {
+        if (closed) {
+            throw new IllegalStateException("the dev database " + url + " was closed and dropped");
+        }
         if (database == null) {
             database = owner.connect(url, file);
         }
@@ -79,6 +88,7 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
     @Override
     public void close() {
         synchronized (this) {
+            closed = true;
             if (database != null) {
                 database.close();
                 database = null;
