@@ -7,17 +7,24 @@ import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.spec.SchemaSpec;
 
 /**
- * {@code MysqlDialect} is what the engine knows about MySQL and MariaDB ({@link MysqlFlavour}). Connections,
- * migrations and isolation work; inspection, planning and the HCL spec are being written (the dialects issue) and
- * refuse until then.
+ * {@code MysqlDialect} is what the engine knows about MySQL and MariaDB ({@link MysqlFlavour}): inspection from
+ * {@code information_schema}, planning, the HCL spec and the comparison rules, with the flavours' differences
+ * behind the flavour.
  */
 public final class MysqlDialect implements Dialect {
 
     private final MysqlFlavour flavour;
+    private final MysqlInspector inspector;
+    private final MysqlPlanner planner;
+    private final MysqlSchemaSpec spec;
+    private final MysqlNormalizer normalizer = new MysqlNormalizer();
 
     /** Creates the dialect for a flavour. */
     public MysqlDialect(MysqlFlavour flavour) {
         this.flavour = flavour;
+        this.inspector = new MysqlInspector(flavour);
+        this.planner = new MysqlPlanner(flavour);
+        this.spec = new MysqlSchemaSpec(flavour);
     }
 
     /** Returns the flavour. */
@@ -32,26 +39,21 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public Inspector inspector() {
-        throw unsupported("inspecting");
+        return inspector;
     }
 
     @Override
     public Planner planner() {
-        throw unsupported("planning");
+        return planner;
     }
 
     @Override
     public SchemaSpec spec() {
-        throw unsupported("reading HCL");
+        return spec;
     }
 
     @Override
     public DiffNormalizer normalizer() {
-        throw unsupported("diffing");
-    }
-
-    private UnsupportedOperationException unsupported(String what) {
-        String server = flavour == MysqlFlavour.MARIADB ? "MariaDB" : "MySQL";
-        return new UnsupportedOperationException(what + " " + server + " schemas is not supported by this build yet");
+        return normalizer;
     }
 }

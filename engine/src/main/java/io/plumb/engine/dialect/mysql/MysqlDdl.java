@@ -1,0 +1,153 @@
+package io.plumb.engine.dialect.mysql;
+
+import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.CHARSET;
+import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.COLLATE;
+import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.ENGINE;
+
+import io.plumb.engine.schema.Check;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.Table;
+import io.plumb.engine.spec.SpecAttribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code MysqlDdl} writes the clauses of MySQL statements: column definitions, keys, indexes and table options. */
+final class MysqlDdl {
+
+    private MysqlDdl() {}
+
+    /** Returns an identifier in backticks. */
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** Returns a string literal. */
+    static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /** Returns a column definition, as in {@code CREATE TABLE} and {@code ADD/MODIFY COLUMN}. */
+    static String column(Column column) {
+        StringBuilder out = new StringBuilder(quote(column.name()))
+                .append(' ')
+                .append(column.type().sql());
+        Map<String, String> options = column.options();
+        if ("true".equals(options.get(MysqlSpecDialect.UNSIGNED))) {
+            out.append(" unsigned");
+        }
+        if (options.containsKey(CHARSET)) {
+            out.append(" CHARACTER SET ").append(options.get(CHARSET));
+        }
+        if (options.containsKey(COLLATE)) {
+            out.append(" COLLATE ").append(options.get(COLLATE));
+        }
+        column.generated().ifPresent(g -> out.append(" GENERATED ALWAYS AS (")
+                .append(g.expr())
+                .append(") ")
+                .append(g.kind().toUpperCase(Locale.ROOT)));
+        // MariaDB refuses NULL and NOT NULL on generated columns; their nullability follows the expression.
+        if (column.generated().isEmpty()) {
+            out.append(column.nullable() ? " NULL" : " NOT NULL");
+        }
+        column.defaultValue().ifPresent(d -> out.append(" DEFAULT ").append(defaultSql(d)));
+        if (column.autoIncrement()) {
+            out.append(" AUTO_INCREMENT");
+        }
+        if (options.containsKey(MysqlSpecDialect.ON_UPDATE)) {
+            out.append(" ON UPDATE ").append(options.get(MysqlSpecDialect.ON_UPDATE));
+        }
+        column.comment().ifPresent(c -> out.append(" COMMENT ").append(literal(c)));
+        return out.toString();
+    }
+
+    // MySQL 8 accepts expression defaults only in parentheses, except the current-time functions.
+    private static String defaultSql(DefaultValue value) {
+        if (value instanceof DefaultValue.Literal) {
+            return value.sql();
+        }
+        String now = MysqlCanonical.now(value.sql());
+        if (MysqlCanonical.isNow(value.sql()) || value.sql().startsWith("(")) {
+            return now;
+        }
+        return "(" + value.sql() + ")";
+    }
+
+    /** Returns the key parts of an index or primary key: {@code (`a`, `b`(10) DESC)}. */
+    static String parts(List<IndexPart> parts) {
+        return parts.stream()
+                .map(p -> {
+                    String value = p.isExpression() ? "(" + p.value() + ")" : quote(p.value());
+                    String prefix = p.options().get(MysqlSpecDialect.PREFIX);
+                    return value + (prefix == null ? "" : "(" + prefix + ")") + (p.desc() ? " DESC" : "");
+                })
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** Returns an index definition without a leading verb: {@code UNIQUE INDEX `i` (`a`)}. */
+    static String index(Index index) {
+        String type = index.options().getOrDefault(MysqlSpecDialect.TYPE, "").toUpperCase(Locale.ROOT);
+        String kind =
+                switch (type) {
+                    case "FULLTEXT" -> "FULLTEXT INDEX ";
+                    case "SPATIAL" -> "SPATIAL INDEX ";
+                    default -> index.unique() ? "UNIQUE INDEX " : "INDEX ";
+                };
+        StringBuilder out =
+                new StringBuilder(kind).append(quote(index.name())).append(' ').append(parts(index.parts()));
+        if (type.equals("HASH") || type.equals("BTREE")) {
+            out.append(" USING ").append(type);
+        }
+        index.comment().ifPresent(c -> out.append(" COMMENT ").append(literal(c)));
+        return out.toString();
+    }
+
+    /** Returns a foreign key definition: {@code CONSTRAINT `fk` FOREIGN KEY (...) REFERENCES ...}. */
+    static String foreignKey(ForeignKey fk, boolean qualified) {
+        String ref = qualified ? quote(fk.refSchema()) + "." + quote(fk.refTable()) : quote(fk.refTable());
+        return (fk.name().isEmpty() ? "" : "CONSTRAINT " + quote(fk.name()) + " ") + "FOREIGN KEY "
+                + names(fk.columns()) + " REFERENCES " + ref + " " + names(fk.refColumns()) + " ON UPDATE "
+                + fk.onUpdate().sql() + " ON DELETE " + fk.onDelete().sql();
+    }
+
+    /** Returns a check definition. */
+    static String check(Check check) {
+        return (check.name().isEmpty() ? "" : "CONSTRAINT " + quote(check.name()) + " ") + "CHECK (" + check.expr()
+                + ")";
+    }
+
+    /** Returns the table options of {@code CREATE TABLE} or {@code ALTER TABLE}, each with a leading space. */
+    static String tableOptions(Table table, List<String> only) {
+        List<String> out = new ArrayList<>();
+        Map<String, String> options = table.options();
+        if (options.containsKey(ENGINE) && only.contains(ENGINE)) {
+            out.add("ENGINE " + options.get(ENGINE));
+        }
+        if (options.containsKey(CHARSET) && only.contains(CHARSET)) {
+            out.add("CHARSET " + options.get(CHARSET));
+        }
+        if (options.containsKey(COLLATE) && only.contains(COLLATE)) {
+            out.add("COLLATE " + options.get(COLLATE));
+        }
+        if (table.comment().isPresent() && only.contains(SpecAttribute.COMMENT)) {
+            out.add("COMMENT " + literal(table.comment().get()));
+        }
+        if (options.containsKey(SpecAttribute.AUTO_INCREMENT) && only.contains(SpecAttribute.AUTO_INCREMENT)) {
+            out.add("AUTO_INCREMENT " + options.get(SpecAttribute.AUTO_INCREMENT));
+        }
+        return out.isEmpty() ? "" : " " + String.join(" ", out);
+    }
+
+    static final List<String> TABLE_OPTIONS =
+            List.of(ENGINE, CHARSET, COLLATE, SpecAttribute.COMMENT, SpecAttribute.AUTO_INCREMENT);
+
+    private static String names(List<String> columns) {
+        return columns.stream().map(MysqlDdl::quote).collect(Collectors.joining(", ", "(", ")"));
+    }
+}

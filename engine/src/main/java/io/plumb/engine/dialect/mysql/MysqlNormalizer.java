@@ -1,0 +1,118 @@
+package io.plumb.engine.dialect.mysql;
+
+import io.plumb.engine.diff.DiffNormalizer;
+import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.DefaultValue;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code MysqlNormalizer} decides when two MySQL types, defaults or expressions are the same: integer display
+ * widths do not count, {@code bool}, {@code boolean} and {@code tinyint(1)} are one type, {@code true} is {@code
+ * 1}, every spelling of the current time is one, and expressions ignore backticks, whitespace and the case of words.
+ */
+final class MysqlNormalizer implements DiffNormalizer {
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Map<String, String> ALIASES =
+            Map.of("boolean", "bool", "integer", "int", "numeric", "decimal", "real", "double");
+
+    @Override
+    public String typeKey(ColumnType type) {
+        if (!(type instanceof ColumnType.Named named)) {
+            return type.sql().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        }
+        String name = ALIASES.getOrDefault(named.name(), named.name());
+        List<String> args = named.args();
+        if (name.equals("tinyint") && args.equals(List.of("1"))) {
+            return "bool";
+        }
+        if (MysqlTypes.INTEGERS.contains(name) || name.equals("bool") || name.equals("year")) {
+            return name;
+        }
+        if (name.equals("decimal") && args.isEmpty()) {
+            args = List.of("10", "0");
+        } else if (name.equals("decimal") && args.size() == 1) {
+            args = List.of(args.get(0), "0");
+        } else if ((name.equals("datetime") || name.equals("timestamp") || name.equals("time"))
+                && args.equals(List.of("0"))) {
+            args = List.of();
+        } else if (name.equals("bit") && args.isEmpty()) {
+            args = List.of("1");
+        }
+        return new ColumnType.Named(name, args).sql();
+    }
+
+    @Override
+    public String defaultKey(DefaultValue value) {
+        String sql = unwrap(value.sql().trim());
+        String lower = sql.toLowerCase(Locale.ROOT);
+        if (lower.equals("true")) {
+            return "1";
+        }
+        if (lower.equals("false")) {
+            return "0";
+        }
+        String now = MysqlCanonical.now(sql);
+        if (!now.equals(sql)) {
+            return now;
+        }
+        String literal = sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")
+                ? sql.substring(1, sql.length() - 1)
+                : sql;
+        if (NUMBER.matcher(literal).matches()) {
+            return new BigDecimal(literal).stripTrailingZeros().toPlainString();
+        }
+        return literal.equals(sql) ? expressionKey(sql) : sql;
+    }
+
+    @Override
+    public String expressionKey(String sql) {
+        String text = unwrap(sql.trim());
+        StringBuilder out = new StringBuilder(text.length());
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                out.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                out.append(c);
+            } else if (c != '`' && !Character.isWhitespace(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Removes parentheses that wrap the whole text, as servers add them around defaults and checks. */
+    private static String unwrap(String sql) {
+        String text = sql;
+        while (text.startsWith("(") && text.endsWith(")") && closes(text)) {
+            text = text.substring(1, text.length() - 1).trim();
+        }
+        return text;
+    }
+
+    private static boolean closes(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < text.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

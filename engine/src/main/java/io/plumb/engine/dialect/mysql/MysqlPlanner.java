@@ -1,0 +1,231 @@
+package io.plumb.engine.dialect.mysql;
+
+import static io.plumb.engine.dialect.mysql.MysqlDdl.quote;
+
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.dialect.Planner;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.TableChange;
+import io.plumb.engine.spec.SpecAttribute;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code MysqlPlanner} turns schema changes into MySQL and MariaDB statements: {@code CREATE/DROP DATABASE},
+ * {@code CREATE TABLE} with its keys and options, and one {@code ALTER TABLE} per changed table (a second one first
+ * when keys or checks are replaced, since one statement cannot drop and re-add the same name). DDL is not
+ * transactional on these servers, so plans are not either.
+ */
+public final class MysqlPlanner implements Planner {
+
+    private final MysqlFlavour flavour;
+
+    /** Creates the planner of a flavour. */
+    public MysqlPlanner(MysqlFlavour flavour) {
+        this.flavour = flavour;
+    }
+
+    @Override
+    public Plan plan(List<SchemaChange> changes, PlanOptions options) {
+        List<PlannedChange> out = new ArrayList<>();
+        List<PlannedChange> deferred = new ArrayList<>();
+        Set<List<String>> pending = new HashSet<>();
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.AddTable a) {
+                pending.add(List.of(a.schema(), a.table().name()));
+            }
+        }
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.AddSchema s) {
+                addSchema(s.schema(), out);
+            } else if (change instanceof SchemaChange.DropSchema s) {
+                add(
+                        out,
+                        "drop schema named \"" + s.schema().name() + "\"",
+                        "DROP DATABASE " + quote(s.schema().name()));
+            } else if (change instanceof SchemaChange.ModifySchema s) {
+                modifySchema(s.from(), s.to(), out);
+            } else if (change instanceof SchemaChange.AddTable a) {
+                pending.remove(List.of(a.schema(), a.table().name()));
+                addTable(a.schema(), a.table(), options, pending, out, deferred);
+            } else if (change instanceof SchemaChange.DropTable d) {
+                add(
+                        out,
+                        "drop \"" + d.table().name() + "\" table",
+                        "DROP TABLE " + name(d.schema(), d.table(), options));
+            } else if (change instanceof SchemaChange.ModifyTable m) {
+                modifyTable(m, options, out);
+            }
+        }
+        out.addAll(deferred);
+        return new Plan(out, false);
+    }
+
+    private static void addSchema(Schema schema, List<PlannedChange> out) {
+        StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(quote(schema.name()));
+        schema.options().forEach((key, value) -> {
+            if (key.equals(MysqlSpecDialect.CHARSET)) {
+                sql.append(" CHARSET ").append(value);
+            } else if (key.equals(MysqlSpecDialect.COLLATE)) {
+                sql.append(" COLLATE ").append(value);
+            }
+        });
+        out.add(new PlannedChange(
+                "add new schema named \"" + schema.name() + "\"",
+                sql.toString(),
+                Optional.of("DROP DATABASE " + quote(schema.name()))));
+    }
+
+    // A schema file that does not name a charset or collation leaves the server's choice alone.
+    private static void modifySchema(Schema from, Schema to, List<PlannedChange> out) {
+        StringBuilder sql = new StringBuilder();
+        for (String key : List.of(MysqlSpecDialect.CHARSET, MysqlSpecDialect.COLLATE)) {
+            String value = to.options().get(key);
+            if (value != null && !value.equals(from.options().get(key))) {
+                sql.append(key.equals(MysqlSpecDialect.CHARSET) ? " CHARSET " : " COLLATE ")
+                        .append(value);
+            }
+        }
+        if (sql.length() > 0) {
+            add(out, "modify \"" + to.name() + "\" schema", "ALTER DATABASE " + quote(to.name()) + sql);
+        }
+    }
+
+    private static void addTable(
+            String schema,
+            Table table,
+            PlanOptions options,
+            Set<List<String>> pending,
+            List<PlannedChange> out,
+            List<PlannedChange> deferred) {
+        String indent = options.indent();
+        String separator = indent.isEmpty() ? ", " : ",\n" + indent;
+        List<String> body = new ArrayList<>();
+        table.columns().forEach(c -> body.add(MysqlDdl.column(c)));
+        table.primaryKey().ifPresent(pk -> body.add("PRIMARY KEY " + MysqlDdl.parts(pk.parts())));
+        table.indexes().forEach(i -> body.add(MysqlDdl.index(i)));
+        List<String> later = new ArrayList<>();
+        for (ForeignKey fk : table.foreignKeys()) {
+            // A key to a table created further down the plan is added once that table exists.
+            boolean waits = pending.contains(List.of(fk.refSchema(), fk.refTable()));
+            (waits ? later : body).add(MysqlDdl.foreignKey(fk, options.qualified()));
+        }
+        table.checks().forEach(c -> body.add(MysqlDdl.check(c)));
+        String open = indent.isEmpty() ? " (" : " (\n" + indent;
+        String close = indent.isEmpty() ? ")" : "\n)";
+        String name = name(schema, table, options);
+        String sql = "CREATE TABLE " + name + open + String.join(separator, body) + close
+                + MysqlDdl.tableOptions(table, MysqlDdl.TABLE_OPTIONS);
+        out.add(new PlannedChange("create \"" + table.name() + "\" table", sql, Optional.of("DROP TABLE " + name)));
+        for (String fk : later) {
+            deferred.add(new PlannedChange(
+                    "modify \"" + table.name() + "\" table", "ALTER TABLE " + name + " ADD " + fk, Optional.empty()));
+        }
+    }
+
+    private void modifyTable(SchemaChange.ModifyTable m, PlanOptions options, List<PlannedChange> out) {
+        List<String> first = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        // MariaDB refuses a check in an ALTER TABLE that also changes columns: checks come in their own statement.
+        List<String> checks = new ArrayList<>();
+        for (TableChange change : m.changes()) {
+            if (change instanceof TableChange.AddCheck c) {
+                checks.add("ADD " + MysqlDdl.check(c.check()));
+            } else if (change instanceof TableChange.ModifyCheck c) {
+                first.add(dropCheck(c.from().name()));
+                checks.add("ADD " + MysqlDdl.check(c.to()));
+            } else {
+                clauses(change, options, first, clauses);
+            }
+        }
+        String name = name(m.schema(), m.to(), options);
+        String comment = "modify \"" + m.to().name() + "\" table";
+        if (!first.isEmpty()) {
+            add(out, comment, "ALTER TABLE " + name + " " + String.join(", ", first));
+        }
+        if (!clauses.isEmpty()) {
+            add(out, comment, "ALTER TABLE " + name + " " + String.join(", ", clauses));
+        }
+        if (!checks.isEmpty()) {
+            add(out, comment, "ALTER TABLE " + name + " " + String.join(", ", checks));
+        }
+    }
+
+    private void clauses(TableChange change, PlanOptions options, List<String> first, List<String> out) {
+        if (change instanceof TableChange.AddColumn c) {
+            out.add("ADD COLUMN " + MysqlDdl.column(c.column()));
+        } else if (change instanceof TableChange.DropColumn c) {
+            out.add("DROP COLUMN " + quote(c.column().name()));
+        } else if (change instanceof TableChange.ModifyColumn c) {
+            out.add("MODIFY COLUMN " + MysqlDdl.column(c.to()));
+        } else if (change instanceof TableChange.AddIndex i) {
+            out.add("ADD " + MysqlDdl.index(i.index()));
+        } else if (change instanceof TableChange.DropIndex i) {
+            out.add("DROP INDEX " + quote(i.index().name()));
+        } else if (change instanceof TableChange.ModifyIndex i) {
+            out.add("DROP INDEX " + quote(i.from().name()));
+            out.add("ADD " + MysqlDdl.index(i.to()));
+        } else if (change instanceof TableChange.AddForeignKey f) {
+            out.add("ADD " + MysqlDdl.foreignKey(f.foreignKey(), options.qualified()));
+        } else if (change instanceof TableChange.DropForeignKey f) {
+            first.add("DROP FOREIGN KEY " + quote(f.foreignKey().name()));
+        } else if (change instanceof TableChange.ModifyForeignKey f) {
+            first.add("DROP FOREIGN KEY " + quote(f.from().name()));
+            out.add("ADD " + MysqlDdl.foreignKey(f.to(), options.qualified()));
+        } else if (change instanceof TableChange.DropCheck c) {
+            first.add(dropCheck(c.check().name()));
+        } else if (change instanceof TableChange.AddPrimaryKey p) {
+            out.add("ADD PRIMARY KEY " + MysqlDdl.parts(p.primaryKey().parts()));
+        } else if (change instanceof TableChange.DropPrimaryKey) {
+            out.add("DROP PRIMARY KEY");
+        } else if (change instanceof TableChange.ModifyPrimaryKey p) {
+            out.add("DROP PRIMARY KEY");
+            out.add("ADD PRIMARY KEY " + MysqlDdl.parts(p.to().parts()));
+        } else if (change instanceof TableChange.ModifyAttributes a) {
+            attributes(a.from(), a.to(), out);
+        }
+    }
+
+    // MariaDB drops checks as constraints; MySQL 8 has DROP CHECK.
+    private String dropCheck(String name) {
+        return (flavour == MysqlFlavour.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + quote(name);
+    }
+
+    private static void attributes(Table from, Table to, List<String> out) {
+        List<String> changed = new ArrayList<>();
+        for (String key : MysqlDdl.TABLE_OPTIONS) {
+            if (!key.equals(SpecAttribute.COMMENT)
+                    && to.options().containsKey(key)
+                    && !Objects.equals(from.options().get(key), to.options().get(key))) {
+                changed.add(key);
+            }
+        }
+        if (!from.comment().equals(to.comment())) {
+            changed.add(SpecAttribute.COMMENT);
+        }
+        String sql = MysqlDdl.tableOptions(to, changed).trim();
+        if (!from.comment().equals(to.comment()) && to.comment().isEmpty()) {
+            sql = (sql + " COMMENT ''").trim();
+        }
+        if (!sql.isEmpty()) {
+            out.add(sql);
+        }
+    }
+
+    private static String name(String schema, Table table, PlanOptions options) {
+        return options.qualified() ? quote(schema) + "." + quote(table.name()) : quote(table.name());
+    }
+
+    private static void add(List<PlannedChange> out, String comment, String sql) {
+        out.add(new PlannedChange(comment, sql, Optional.empty()));
+    }
+}

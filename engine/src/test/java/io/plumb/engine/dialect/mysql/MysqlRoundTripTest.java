@@ -1,0 +1,407 @@
+package io.plumb.engine.dialect.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumb.engine.dialect.InspectOptions;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.hcl.EvalOptions;
+import io.plumb.engine.hcl.Hcl;
+import io.plumb.engine.hcl.HclEvaluator;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Applies HCL schemas to embedded MariaDB, inspects them back and checks that nothing is left to plan. */
+class MysqlRoundTripTest {
+
+    private static final MysqlDialect DIALECT = new MysqlDialect(MysqlFlavour.MARIADB);
+    private static final DiffOptions OPTIONS = DiffOptions.of(DIALECT.normalizer());
+
+    private static final String SCHEMA =
+            """
+            schema "DB" {
+              charset = "utf8mb4"
+              collate = "utf8mb4_general_ci"
+            }
+            """;
+
+    @Test
+    void typesRoundTrip() throws Exception {
+        roundTrip(
+                SCHEMA
+                        + """
+                table "t" {
+                  schema = schema.DB
+                  column "a" {
+                    type = int
+                  }
+                  column "b" {
+                    type = bigint
+                    unsigned = true
+                  }
+                  column "c" {
+                    type = bool
+                  }
+                  column "d" {
+                    type = varchar(255)
+                    null = true
+                  }
+                  column "e" {
+                    type = char(10)
+                  }
+                  column "f" {
+                    type = text
+                  }
+                  column "g" {
+                    type = mediumtext
+                  }
+                  column "h" {
+                    type = blob
+                  }
+                  column "i" {
+                    type = decimal(10,2)
+                  }
+                  column "j" {
+                    type = float
+                  }
+                  column "k" {
+                    type = double
+                  }
+                  column "l" {
+                    type = datetime(3)
+                  }
+                  column "m" {
+                    type = timestamp
+                  }
+                  column "n" {
+                    type = date
+                  }
+                  column "o" {
+                    type = time
+                  }
+                  column "p" {
+                    type = year
+                  }
+                  column "q" {
+                    type = json
+                  }
+                  column "r" {
+                    type = enum("a","b")
+                  }
+                  column "s" {
+                    type = set("x","y")
+                  }
+                  column "u" {
+                    type = bit(1)
+                  }
+                  column "v" {
+                    type = longtext
+                  }
+                  column "w" {
+                    type = smallint
+                    unsigned = true
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void columnAttributesAndTableOptionsRoundTrip() throws Exception {
+        roundTrip(
+                SCHEMA
+                        + """
+                table "t" {
+                  schema = schema.DB
+                  collate = "utf8mb4_bin"
+                  engine = MyISAM
+                  auto_increment = 1000
+                  comment = "a table"
+                  column "id" {
+                    type = int
+                    auto_increment = true
+                  }
+                  column "name" {
+                    type = varchar(100)
+                    default = "anon"
+                    charset = "latin1"
+                    collate = "latin1_bin"
+                    comment = "the name"
+                  }
+                  column "n" {
+                    type = int
+                    default = 42
+                  }
+                  column "updated" {
+                    type = timestamp
+                    default = sql("CURRENT_TIMESTAMP")
+                    on_update = sql("CURRENT_TIMESTAMP")
+                  }
+                  column "twice" {
+                    type = int
+                    null = true
+                    as {
+                      expr = "`n` * 2"
+                      type = STORED
+                    }
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void indexesRoundTrip() throws Exception {
+        roundTrip(
+                SCHEMA
+                        + """
+                table "t" {
+                  schema = schema.DB
+                  column "a" {
+                    type = int
+                  }
+                  column "b" {
+                    type = varchar(200)
+                  }
+                  column "c" {
+                    type = text
+                  }
+                  primary_key {
+                    columns = [column.a, column.b]
+                  }
+                  index "by_b" {
+                    unique = true
+                    columns = [column.b]
+                    comment = "unique b"
+                  }
+                  index "by_prefix" {
+                    on {
+                      column = column.b
+                      prefix = 10
+                    }
+                    on {
+                      desc = true
+                      column = column.a
+                    }
+                  }
+                  index "words" {
+                    columns = [column.c]
+                    type = FULLTEXT
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void foreignKeysAndChecksRoundTrip() throws Exception {
+        roundTrip(
+                SCHEMA
+                        + """
+                table "child" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  column "parent_id" {
+                    type = int
+                    null = true
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                  foreign_key "child_parent" {
+                    columns = [column.parent_id]
+                    ref_columns = [table.parent.column.id]
+                    on_update = CASCADE
+                    on_delete = SET_NULL
+                  }
+                  check "positive" {
+                    expr = "`id` > 0"
+                  }
+                }
+                table "parent" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void changesToAnExistingTableApplyInPlace() throws Exception {
+        String db = roundTrip(
+                SCHEMA
+                        + """
+                table "p" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                }
+                table "t" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  column "gone" {
+                    type = int
+                  }
+                  column "grows" {
+                    type = varchar(10)
+                  }
+                  foreign_key "t_p" {
+                    columns = [column.id]
+                    ref_columns = [table.p.column.id]
+                    on_update = NO_ACTION
+                    on_delete = NO_ACTION
+                  }
+                  index "old" {
+                    columns = [column.grows]
+                  }
+                  check "c1" {
+                    expr = "`id` > 0"
+                  }
+                }
+                """);
+        apply(
+                db,
+                SCHEMA
+                        + """
+                table "p" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                }
+                table "t" {
+                  schema = schema.DB
+                  comment = "now commented"
+                  column "id" {
+                    type = int
+                  }
+                  column "grows" {
+                    type = varchar(100)
+                    null = true
+                  }
+                  column "added" {
+                    type = int
+                    default = 7
+                  }
+                  foreign_key "t_p" {
+                    columns = [column.id]
+                    ref_columns = [table.p.column.id]
+                    on_update = CASCADE
+                    on_delete = CASCADE
+                  }
+                  index "new" {
+                    unique = true
+                    columns = [column.grows]
+                  }
+                  check "c1" {
+                    expr = "`id` > 1"
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void droppingATableAndCreatingASchemaPlanTheirStatements() throws Exception {
+        String db = roundTrip(
+                SCHEMA
+                        + """
+                table "t" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                }
+                """);
+        Realm empty = read(SCHEMA, db);
+        assertThat(planned(db, empty)).containsExactly("DROP TABLE `t`");
+        String other = db + "_new";
+        Realm withOther = read(SCHEMA + SCHEMA.replace("\"DB\"", "\"" + other + "\""), db);
+        try (Connection c = MariaServer.get().connect()) {
+            List<SchemaChange> changes = new Differ().diff(inspect(c, db, other), withOther, OPTIONS);
+            Plan plan = DIALECT.planner().plan(changes, new PlanOptions(true, ""));
+            assertThat(plan.changes())
+                    .extracting(PlannedChange::sql)
+                    .containsExactly(
+                            "DROP TABLE `" + db + "`.`t`",
+                            "CREATE DATABASE `" + other + "` CHARSET utf8mb4 COLLATE utf8mb4_general_ci");
+            execute(c, plan);
+            assertThat(new Differ().diff(inspect(c, db, other), withOther, OPTIONS))
+                    .isEmpty();
+        }
+    }
+
+    /** Applies the HCL to a fresh database, checks the inspected HCL is the same and nothing is left to plan. */
+    private static String roundTrip(String hcl) throws Exception {
+        String db = MariaServer.get().freshDatabase("rt");
+        apply(db, hcl);
+        return db;
+    }
+
+    private static void apply(String db, String hcl) throws Exception {
+        Realm desired = read(hcl, db);
+        try (Connection c = MariaServer.get().connect(db)) {
+            List<SchemaChange> changes = new Differ().diff(inspect(c, db), desired, OPTIONS);
+            execute(c, DIALECT.planner().plan(changes, PlanOptions.defaults()));
+            Realm inspected = inspect(c, db);
+            assertThat(DIALECT.spec().write(inspected)).isEqualTo(DIALECT.spec().write(desired));
+            assertThat(new Differ().diff(inspected, desired, OPTIONS)).isEmpty();
+        }
+    }
+
+    private static List<String> planned(String db, Realm desired) throws SQLException {
+        try (Connection c = MariaServer.get().connect(db)) {
+            List<SchemaChange> changes = new Differ().diff(inspect(c, db), desired, OPTIONS);
+            return DIALECT.planner().plan(changes, PlanOptions.defaults()).changes().stream()
+                    .map(PlannedChange::sql)
+                    .toList();
+        }
+    }
+
+    private static Realm read(String hcl, String db) {
+        String text = hcl.replace("\"DB\"", "\"" + db + "\"").replace("schema.DB", "schema." + db);
+        return DIALECT.spec()
+                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", text)), EvalOptions.defaults()));
+    }
+
+    private static Realm inspect(Connection c, String... schemas) throws SQLException {
+        return DIALECT.inspector().inspect(c, new InspectOptions(List.of(schemas)));
+    }
+
+    private static void execute(Connection c, Plan plan) throws SQLException {
+        List<String> done = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (PlannedChange change : plan.changes()) {
+                try {
+                    s.execute(change.sql());
+                } catch (SQLException e) {
+                    throw new SQLException(e.getMessage() + "\nstatement: " + change.sql() + "\nafter: " + done, e);
+                }
+                done.add(change.sql());
+            }
+        }
+    }
+}
