@@ -241,6 +241,7 @@ class MysqlRoundTripTest {
                 """);
     }
 
+    // MariaDB refuses checks on columns that an ON UPDATE CASCADE key writes, so the key restricts updates.
     @Test
     void changesToAnExistingTableApplyInPlace() throws Exception {
         String db = roundTrip(
@@ -310,7 +311,7 @@ class MysqlRoundTripTest {
                   foreign_key "t_p" {
                     columns = [column.id]
                     ref_columns = [table.p.column.id]
-                    on_update = CASCADE
+                    on_update = RESTRICT
                     on_delete = CASCADE
                   }
                   index "new" {
