@@ -60,9 +60,8 @@ record PostgresDdl(boolean qualified, String indent) {
                 .append(column.nullable() ? " NULL" : " NOT NULL");
         column.defaultValue().ifPresent(d -> sql.append(" DEFAULT ").append(d.sql()));
         column.generated()
-                .ifPresent(g -> sql.append(" GENERATED ALWAYS AS (")
-                        .append(g.expr())
-                        .append(") STORED"));
+                .ifPresent(g ->
+                        sql.append(" GENERATED ALWAYS AS (").append(g.expr()).append(") STORED"));
         if (Identity.isIdentity(column)) {
             sql.append(' ').append(Identity.clause(column));
         }

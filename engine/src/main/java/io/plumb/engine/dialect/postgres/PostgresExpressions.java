@@ -10,9 +10,8 @@ import java.util.regex.Pattern;
 final class PostgresExpressions {
 
     // The casts PostgreSQL adds to literals and columns when it stores an expression.
-    private static final Pattern CAST = Pattern.compile(
-            "::(?:\"?[a-z_][a-z0-9_]*\"?\\.)?\"?[a-z_][a-z0-9_]*\"?"
-                    + "(?: (?:varying|precision|with(?:out)? time zone))?(?:\\([0-9, ]*\\))?(?:\\[\\])?");
+    private static final Pattern CAST = Pattern.compile("::(?:\"?[a-z_][a-z0-9_]*\"?\\.)?\"?[a-z_][a-z0-9_]*\"?"
+            + "(?: (?:varying|precision|with(?:out)? time zone))?(?:\\([0-9, ]*\\))?(?:\\[\\])?");
 
     private PostgresExpressions() {}
 

@@ -138,8 +138,7 @@ public final class PostgresInspector implements Inspector {
         } else if (expr != null) {
             defaultValue = Optional.of(PostgresDefaults.fromCatalog(expr, type));
         }
-        return new Column(
-                rs.getString(3), type, !rs.getBoolean(5), defaultValue, generation, false, comment, options);
+        return new Column(rs.getString(3), type, !rs.getBoolean(5), defaultValue, generation, false, comment, options);
     }
 
     private static void constraints(Connection connection, CatalogQuery query, Map<String, TableBuilder> tables)
@@ -174,7 +173,11 @@ public final class PostgresInspector implements Inspector {
 
     private static List<String> strings(ResultSet rs, int column) throws SQLException {
         java.sql.Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .toList();
     }
 
     private static ReferenceAction action(String code) {

@@ -78,7 +78,8 @@ public final class PostgresPlanner implements Planner {
     static void comment(List<PlannedChange> out, String target, Optional<String> comment, String what) {
         out.add(change(
                 "set comment to " + what,
-                "COMMENT ON " + target + " IS " + comment.map(PostgresDdl::literal).orElse("NULL")));
+                "COMMENT ON " + target + " IS "
+                        + comment.map(PostgresDdl::literal).orElse("NULL")));
     }
 
     /** Adds the statements that create an index and set its comment. */

@@ -32,7 +32,8 @@ public final class PostgresSchemaSpec implements SchemaSpec {
     @Override
     public Realm read(Document document) {
         Realm realm = reader.read(document);
-        return new Realm(realm.schemas().stream().map(PostgresSchemaSpec::normalize).toList());
+        return new Realm(
+                realm.schemas().stream().map(PostgresSchemaSpec::normalize).toList());
     }
 
     @Override

@@ -116,9 +116,10 @@ final class TableAlteration {
         String column = "ALTER COLUMN " + quote(to.name());
         if (m.aspects().contains(ColumnAspect.TYPE)) {
             if (isSerial(to) || isSerial(from)) {
-                throw new PlanException("column \"" + to.name() + "\" of table \"" + change.to().name()
-                        + "\": changing a type from or to a serial type is not supported, found "
-                        + from.type().sql() + " and " + to.type().sql());
+                throw new PlanException(
+                        "column \"" + to.name() + "\" of table \"" + change.to().name()
+                                + "\": changing a type from or to a serial type is not supported, found "
+                                + from.type().sql() + " and " + to.type().sql());
             }
             clauses.add(column + " TYPE " + to.type().sql());
         }
@@ -132,8 +133,8 @@ final class TableAlteration {
         }
         if (m.aspects().contains(ColumnAspect.GENERATED)) {
             if (from.generated().isEmpty() || to.generated().isEmpty()) {
-                throw new PlanException("column \"" + to.name() + "\" of table \"" + change.to().name()
-                        + "\": cannot add or remove a generation expression in place");
+                throw new PlanException("column \"" + to.name() + "\" of table \""
+                        + change.to().name() + "\": cannot add or remove a generation expression in place");
             }
             clauses.add(column + " SET EXPRESSION AS (" + to.generated().get().expr() + ")");
         }
@@ -156,7 +157,8 @@ final class TableAlteration {
             Map<String, String> a = from.options();
             Map<String, String> b = to.options();
             if (!Objects.equals(a.get(Identity.GENERATED), b.get(Identity.GENERATED))) {
-                clauses.add(column + " SET GENERATED " + b.getOrDefault(Identity.GENERATED, "BY_DEFAULT").replace('_', ' '));
+                clauses.add(column + " SET GENERATED "
+                        + b.getOrDefault(Identity.GENERATED, "BY_DEFAULT").replace('_', ' '));
             }
             if (!Objects.equals(a.get(Identity.START), b.get(Identity.START))) {
                 clauses.add(column + " SET START WITH " + b.getOrDefault(Identity.START, "1"));
@@ -181,7 +183,8 @@ final class TableAlteration {
 
     private void dropIndex(Index index) {
         out.add(change(
-                "drop index \"" + index.name() + "\" from table: \"" + change.to().name() + "\"",
+                "drop index \"" + index.name() + "\" from table: \""
+                        + change.to().name() + "\"",
                 "DROP INDEX " + ddl.index(change.schema(), index.name())));
     }
 

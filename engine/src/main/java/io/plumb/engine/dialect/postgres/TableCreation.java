@@ -4,7 +4,6 @@ import static io.plumb.engine.dialect.postgres.PostgresDdl.quote;
 import static io.plumb.engine.dialect.postgres.PostgresPlanner.change;
 
 import io.plumb.engine.plan.PlannedChange;
-import io.plumb.engine.schema.Check;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
