@@ -7,10 +7,16 @@ import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.spec.SchemaSpec;
 
 /**
- * {@code PostgresDialect} is what the engine knows about PostgreSQL. Connections, migrations and isolation work;
- * inspection, planning and the HCL spec are being written (the dialects issue) and refuse until then.
+ * {@code PostgresDialect} is what the engine knows about PostgreSQL: inspection from {@code pg_catalog}, planning
+ * of PostgreSQL DDL, the HCL spec with PostgreSQL's types, and the rules by which PostgreSQL's reprinted types,
+ * defaults and expressions compare.
  */
 public final class PostgresDialect implements Dialect {
+
+    private final PostgresInspector inspector = new PostgresInspector();
+    private final PostgresPlanner planner = new PostgresPlanner();
+    private final PostgresSchemaSpec spec = new PostgresSchemaSpec();
+    private final PostgresNormalizer normalizer = new PostgresNormalizer();
 
     @Override
     public String name() {
@@ -19,25 +25,21 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public Inspector inspector() {
-        throw unsupported("inspecting");
+        return inspector;
     }
 
     @Override
     public Planner planner() {
-        throw unsupported("planning");
+        return planner;
     }
 
     @Override
     public SchemaSpec spec() {
-        throw unsupported("reading HCL");
+        return spec;
     }
 
     @Override
     public DiffNormalizer normalizer() {
-        throw unsupported("diffing");
-    }
-
-    private static UnsupportedOperationException unsupported(String what) {
-        return new UnsupportedOperationException(what + " PostgreSQL schemas is not supported by this build yet");
+        return normalizer;
     }
 }

@@ -1,0 +1,117 @@
+package io.plumb.engine.dialect.postgres;
+
+import io.plumb.engine.schema.Check;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.PrimaryKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code PostgresDdl} writes the pieces of PostgreSQL statements: quoted names, column definitions, key, check and
+ * index clauses, as the reference tool spells them ({@code "name" character varying(255) NULL DEFAULT 'anon'}).
+ *
+ * @param qualified whether table names carry their schema
+ * @param indent the indentation of the lines of {@code CREATE TABLE}, or empty for one line
+ */
+record PostgresDdl(boolean qualified, String indent) {
+
+    /** Returns the items of a {@code CREATE TABLE} body in parentheses, on one line or one per line. */
+    String body(List<String> items) {
+        if (indent.isEmpty()) {
+            return "(" + String.join(", ", items) + ")";
+        }
+        return "(\n" + indent + String.join(",\n" + indent, items) + "\n)";
+    }
+
+    /** Returns a double-quoted identifier. */
+    static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** Returns a single-quoted string literal. */
+    static String literal(String text) {
+        return '\'' + text.replace("'", "''") + '\'';
+    }
+
+    /** Returns quoted identifiers joined by commas. */
+    static String names(Collection<String> names) {
+        return names.stream().map(PostgresDdl::quote).collect(Collectors.joining(", "));
+    }
+
+    /** Returns a table name, qualified by its schema when the plan is. */
+    String table(String schema, String table) {
+        return qualified ? quote(schema) + "." + quote(table) : quote(table);
+    }
+
+    /** Returns an index name, qualified by its schema when the plan is (indexes live in their table's schema). */
+    String index(String schema, String index) {
+        return table(schema, index);
+    }
+
+    /** Returns a column definition. */
+    static String column(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name()))
+                .append(' ')
+                .append(column.type().sql())
+                .append(column.nullable() ? " NULL" : " NOT NULL");
+        column.defaultValue().ifPresent(d -> sql.append(" DEFAULT ").append(d.sql()));
+        column.generated()
+                .ifPresent(g ->
+                        sql.append(" GENERATED ALWAYS AS (").append(g.expr()).append(") STORED"));
+        if (Identity.isIdentity(column)) {
+            sql.append(' ').append(Identity.clause(column));
+        }
+        return sql.toString();
+    }
+
+    /** Returns a primary key clause. */
+    static String primaryKey(PrimaryKey key) {
+        String constraint = key.name().isEmpty() ? "" : "CONSTRAINT " + quote(key.name()) + " ";
+        return constraint + "PRIMARY KEY (" + parts(key.parts()) + ")";
+    }
+
+    /** Returns a foreign key clause; the referenced table is qualified when the plan is or it is in another schema. */
+    String foreignKey(String schema, ForeignKey fk) {
+        String ref = qualified || !fk.refSchema().equals(schema)
+                ? quote(fk.refSchema()) + "." + quote(fk.refTable())
+                : quote(fk.refTable());
+        String constraint = fk.name().isEmpty() ? "" : "CONSTRAINT " + quote(fk.name()) + " ";
+        return constraint + "FOREIGN KEY (" + names(fk.columns()) + ") REFERENCES " + ref + " ("
+                + names(fk.refColumns()) + ") ON UPDATE " + fk.onUpdate().sql() + " ON DELETE "
+                + fk.onDelete().sql();
+    }
+
+    /** Returns a check clause. */
+    static String check(Check check) {
+        String constraint = check.name().isEmpty() ? "" : "CONSTRAINT " + quote(check.name()) + " ";
+        return constraint + "CHECK (" + check.expr() + ")";
+    }
+
+    /** Returns a {@code CREATE INDEX} statement. */
+    String createIndex(String schema, String table, Index index) {
+        StringBuilder sql = new StringBuilder(index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                .append(quote(index.name()))
+                .append(" ON ")
+                .append(table(schema, table));
+        String method = index.options().get(PostgresSpecDialect.TYPE);
+        if (method != null) {
+            sql.append(" USING ").append(method);
+        }
+        sql.append(" (").append(parts(index.parts())).append(')');
+        if ("false".equals(index.options().get(PostgresSpecDialect.NULLS_DISTINCT))) {
+            sql.append(" NULLS NOT DISTINCT");
+        }
+        index.where().ifPresent(w -> sql.append(" WHERE ").append(w));
+        return sql.toString();
+    }
+
+    private static String parts(List<IndexPart> parts) {
+        return parts.stream()
+                .map(p -> (p.isExpression() ? "(" + p.value() + ")" : quote(p.value())) + (p.desc() ? " DESC" : ""))
+                .collect(Collectors.joining(", "));
+    }
+}

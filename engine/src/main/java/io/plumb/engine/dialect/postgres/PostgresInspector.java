@@ -1,0 +1,202 @@
+package io.plumb.engine.dialect.postgres;
+
+import io.plumb.engine.dialect.InspectOptions;
+import io.plumb.engine.dialect.Inspector;
+import io.plumb.engine.schema.Check;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Generated;
+import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.PrimaryKey;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.ReferenceAction;
+import io.plumb.engine.schema.Schema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code PostgresInspector} reads schemas from {@code pg_catalog}: one query per kind of object for the whole
+ * set of schemas, never one per table. Schemas and tables come ordered by name, columns by position, constraints
+ * and indexes by name.
+ */
+public final class PostgresInspector implements Inspector {
+
+    private static final String SCHEMAS = "SELECT n.nspname, obj_description(n.oid, 'pg_namespace')"
+            + " FROM pg_namespace n WHERE $FILTER ORDER BY n.nspname";
+
+    private static final String TABLES = "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND $FILTER ORDER BY n.nspname, c.relname";
+
+    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname,"
+            + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
+            + " a.attidentity, a.attgenerated, col_description(c.oid, a.attnum), s.seqstart, s.seqincrement,"
+            + " dep.deptype"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " LEFT JOIN pg_depend dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum"
+            + " AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass"
+            + " AND dep.deptype IN ('a', 'i')"
+            + " AND EXISTS (SELECT 1 FROM pg_class sc WHERE sc.oid = dep.objid AND sc.relkind = 'S')"
+            + " LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid"
+            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped"
+            + " AND $FILTER ORDER BY n.nspname, c.relname, a.attnum";
+
+    private static final String CONSTRAINTS = "SELECT n.nspname, c.relname, con.conname, con.contype,"
+            + " pg_get_constraintdef(con.oid, true), con.confupdtype, con.confdeltype, rn.nspname, rc.relname,"
+            + " array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),"
+            + " array(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)"
+            + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
+            + " WHERE con.contype IN ('p', 'f', 'c') AND c.relkind IN ('r', 'p') AND $FILTER"
+            + " ORDER BY n.nspname, c.relname, con.conname";
+
+    @Override
+    public Realm inspect(Connection connection, InspectOptions options) throws SQLException {
+        CatalogQuery query = new CatalogQuery(options.schemas());
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        Map<String, Schema> schemas = schemas(connection, query);
+        try (PreparedStatement st = query.prepare(connection, TABLES);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                tables.put(
+                        key(rs.getString(1), rs.getString(2)),
+                        new TableBuilder(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3))));
+            }
+        }
+        columns(connection, query, tables);
+        constraints(connection, query, tables);
+        new IndexQuery(query).read(connection, tables);
+        List<Schema> result = new ArrayList<>();
+        for (Schema schema : schemas.values()) {
+            result.add(schema.withTables(tables.values().stream()
+                    .filter(t -> t.schema().equals(schema.name()))
+                    .map(TableBuilder::build)
+                    .toList()));
+        }
+        return new Realm(result);
+    }
+
+    static String key(String schema, String table) {
+        return schema + "\u0000" + table;
+    }
+
+    private static Map<String, Schema> schemas(Connection connection, CatalogQuery query) throws SQLException {
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        try (PreparedStatement st = query.prepare(connection, SCHEMAS);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                schemas.put(name, new Schema(name, List.of(), Optional.ofNullable(rs.getString(2)), Map.of()));
+            }
+        }
+        return schemas;
+    }
+
+    private static void columns(Connection connection, CatalogQuery query, Map<String, TableBuilder> tables)
+            throws SQLException {
+        try (PreparedStatement st = query.prepare(connection, COLUMNS);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder table = tables.get(key(rs.getString(1), rs.getString(2)));
+                if (table != null) {
+                    table.columns().add(column(rs));
+                }
+            }
+        }
+    }
+
+    private static Column column(ResultSet rs) throws SQLException {
+        ColumnType type = PostgresTypes.fromCatalog(rs.getString(4));
+        String expr = rs.getString(6);
+        String identity = rs.getString(7);
+        String generated = rs.getString(8);
+        Optional<String> comment = Optional.ofNullable(rs.getString(9));
+        Map<String, String> options = new LinkedHashMap<>();
+        Optional<Generated> generation = Optional.empty();
+        Optional<io.plumb.engine.schema.DefaultValue> defaultValue = Optional.empty();
+        if ("s".equals(generated) && expr != null) {
+            generation = Optional.of(new Generated(expr, "STORED"));
+        } else if (!identity.isEmpty()) {
+            options.putAll(Identity.options(identity, rs.getLong(10), rs.getLong(11)));
+        } else if (expr != null && "a".equals(rs.getString(12)) && expr.startsWith("nextval(")) {
+            // A serial column is an integer whose default draws from a sequence the column owns.
+            type = Identity.serial(type);
+        } else if (expr != null) {
+            defaultValue = Optional.of(PostgresDefaults.fromCatalog(expr, type));
+        }
+        return new Column(rs.getString(3), type, !rs.getBoolean(5), defaultValue, generation, false, comment, options);
+    }
+
+    private static void constraints(Connection connection, CatalogQuery query, Map<String, TableBuilder> tables)
+            throws SQLException {
+        try (PreparedStatement st = query.prepare(connection, CONSTRAINTS);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder table = tables.get(key(rs.getString(1), rs.getString(2)));
+                if (table == null) {
+                    continue;
+                }
+                String name = rs.getString(3);
+                List<String> columns = strings(rs, 10);
+                switch (rs.getString(4)) {
+                    case "p" -> table.primaryKey(new PrimaryKey(
+                            name.equals(table.name() + "_pkey") ? "" : name,
+                            columns.stream().map(IndexPart::column).toList()));
+                    case "f" -> table.foreignKeys()
+                            .add(new ForeignKey(
+                                    name,
+                                    columns,
+                                    rs.getString(8),
+                                    rs.getString(9),
+                                    strings(rs, 11),
+                                    action(rs.getString(6)),
+                                    action(rs.getString(7))));
+                    default -> table.checks().add(Check.of(name, checkExpr(rs.getString(5))));
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(ResultSet rs, int column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .toList();
+    }
+
+    private static ReferenceAction action(String code) {
+        return switch (code) {
+            case "r" -> ReferenceAction.RESTRICT;
+            case "c" -> ReferenceAction.CASCADE;
+            case "n" -> ReferenceAction.SET_NULL;
+            case "d" -> ReferenceAction.SET_DEFAULT;
+            default -> ReferenceAction.NO_ACTION;
+        };
+    }
+
+    // pg_get_constraintdef spells a check as CHECK (expr), possibly followed by NOT VALID.
+    static String checkExpr(String definition) {
+        String text = definition.trim();
+        if (text.startsWith("CHECK (")) {
+            int end = text.lastIndexOf(')');
+            return text.substring("CHECK (".length(), end).trim();
+        }
+        return text;
+    }
+}

@@ -1,0 +1,105 @@
+package io.plumb.engine.dialect.postgres;
+
+import static io.plumb.engine.dialect.postgres.PostgresDdl.quote;
+
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.dialect.Planner;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new tables in an order where every
+ * foreign key finds its table (keys in a cycle are added afterwards), dropped tables in the reverse order, and each
+ * modified table as one {@code ALTER TABLE} plus its index and comment statements. The plan is transactional.
+ */
+public final class PostgresPlanner implements Planner {
+
+    @Override
+    public Plan plan(List<SchemaChange> changes, PlanOptions options) {
+        PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent());
+        List<PlannedChange> out = new ArrayList<>();
+        List<SchemaChange.AddTable> added = new ArrayList<>();
+        List<SchemaChange.DropTable> dropped = new ArrayList<>();
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.AddTable a) {
+                added.add(a);
+            } else if (change instanceof SchemaChange.DropTable d) {
+                dropped.add(d);
+            }
+        }
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.AddSchema s) {
+                addSchema(s.schema(), out);
+            } else if (change instanceof SchemaChange.ModifySchema s) {
+                comment(out, "SCHEMA " + quote(s.to().name()), s.to().comment(), "schema: \"" + s.to().name() + "\"");
+            }
+        }
+        new TableCreation(ddl, out).createAll(added);
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.ModifyTable m) {
+                new TableAlteration(ddl, m, out).plan();
+            }
+        }
+        for (SchemaChange.DropTable d : TableCreation.dropOrder(dropped)) {
+            out.add(change(
+                    "drop \"" + d.table().name() + "\" table",
+                    "DROP TABLE " + ddl.table(d.schema(), d.table().name())));
+        }
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.DropSchema s) {
+                out.add(change(
+                        "drop schema named \"" + s.schema().name() + "\"",
+                        "DROP SCHEMA " + quote(s.schema().name()) + " CASCADE"));
+            }
+        }
+        return new Plan(out, true);
+    }
+
+    private static void addSchema(Schema schema, List<PlannedChange> out) {
+        out.add(change("add new schema named \"" + schema.name() + "\"", "CREATE SCHEMA " + quote(schema.name())));
+        if (schema.comment().isPresent()) {
+            comment(out, "SCHEMA " + quote(schema.name()), schema.comment(), "schema: \"" + schema.name() + "\"");
+        }
+    }
+
+    static PlannedChange change(String comment, String sql) {
+        return new PlannedChange(comment, sql, Optional.empty());
+    }
+
+    /** Adds a {@code COMMENT ON} statement; an absent comment is set to NULL, which removes it. */
+    static void comment(List<PlannedChange> out, String target, Optional<String> comment, String what) {
+        out.add(change(
+                "set comment to " + what,
+                "COMMENT ON " + target + " IS "
+                        + comment.map(PostgresDdl::literal).orElse("NULL")));
+    }
+
+    /** Adds the statements that create an index and set its comment. */
+    static void createIndex(PostgresDdl ddl, String schema, Table table, Index index, List<PlannedChange> out) {
+        out.add(change(
+                "create index \"" + index.name() + "\" to table: \"" + table.name() + "\"",
+                ddl.createIndex(schema, table.name(), index)));
+        if (index.comment().isPresent()) {
+            comment(
+                    out,
+                    "INDEX " + ddl.index(schema, index.name()),
+                    index.comment(),
+                    "index: \"" + index.name() + "\" on table: \"" + table.name() + "\"");
+        }
+    }
+
+    /** Returns the foreign keys of a table that point at the given table. */
+    static List<ForeignKey> keysTo(Table table, String schema, String target) {
+        return table.foreignKeys().stream()
+                .filter(fk -> fk.refSchema().equals(schema) && fk.refTable().equals(target))
+                .toList();
+    }
+}

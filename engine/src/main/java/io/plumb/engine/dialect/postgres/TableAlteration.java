@@ -1,0 +1,194 @@
+package io.plumb.engine.dialect.postgres;
+
+import static io.plumb.engine.dialect.postgres.PostgresDdl.quote;
+import static io.plumb.engine.dialect.postgres.PostgresPlanner.change;
+
+import io.plumb.engine.dialect.PlanException;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.PrimaryKey;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.TableChange;
+import io.plumb.engine.schema.TableChange.ColumnAspect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@code TableAlteration} plans one modified table: dropped indexes first, then one {@code ALTER TABLE} with
+ * every column, key and check clause, then new indexes and comments.
+ */
+final class TableAlteration {
+
+    private final PostgresDdl ddl;
+    private final SchemaChange.ModifyTable change;
+    private final List<PlannedChange> out;
+    private final String table;
+    private final List<String> clauses = new ArrayList<>();
+    private final List<Runnable> after = new ArrayList<>();
+
+    TableAlteration(PostgresDdl ddl, SchemaChange.ModifyTable change, List<PlannedChange> out) {
+        this.ddl = ddl;
+        this.change = change;
+        this.out = out;
+        this.table = ddl.table(change.schema(), change.to().name());
+    }
+
+    void plan() {
+        for (TableChange c : change.changes()) {
+            if (c instanceof TableChange.DropIndex d) {
+                dropIndex(d.index());
+            } else if (c instanceof TableChange.ModifyIndex m) {
+                dropIndex(m.from());
+            }
+        }
+        change.changes().forEach(this::clause);
+        if (!clauses.isEmpty()) {
+            out.add(change(
+                    "modify \"" + change.to().name() + "\" table",
+                    "ALTER TABLE " + table + " " + String.join(", ", clauses)));
+        }
+        after.forEach(Runnable::run);
+    }
+
+    private void clause(TableChange c) {
+        if (c instanceof TableChange.AddColumn a) {
+            clauses.add("ADD COLUMN " + PostgresDdl.column(a.column()));
+            a.column().comment().ifPresent(x -> after.add(() -> columnComment(a.column())));
+        } else if (c instanceof TableChange.DropColumn d) {
+            clauses.add("DROP COLUMN " + quote(d.column().name()));
+        } else if (c instanceof TableChange.ModifyColumn m) {
+            modifyColumn(m);
+        } else if (c instanceof TableChange.AddIndex a) {
+            after.add(() -> createIndex(a.index()));
+        } else if (c instanceof TableChange.ModifyIndex m) {
+            // The old index was dropped before the ALTER TABLE.
+            after.add(() -> createIndex(m.to()));
+        } else if (c instanceof TableChange.ModifyAttributes m) {
+            if (!m.from().comment().equals(m.to().comment())) {
+                after.add(() -> PostgresPlanner.comment(
+                        out, "TABLE " + table, m.to().comment(), "table: \"" + m.to().name() + "\""));
+            }
+        } else if (!(c instanceof TableChange.DropIndex)) {
+            constraint(c);
+        }
+    }
+
+    private void constraint(TableChange c) {
+        String schema = change.schema();
+        if (c instanceof TableChange.AddForeignKey a) {
+            clauses.add("ADD " + ddl.foreignKey(schema, a.foreignKey()));
+        } else if (c instanceof TableChange.DropForeignKey d) {
+            clauses.add(dropConstraint(d.foreignKey().name()));
+        } else if (c instanceof TableChange.ModifyForeignKey m) {
+            clauses.add(dropConstraint(m.from().name()));
+            clauses.add("ADD " + ddl.foreignKey(schema, m.to()));
+        } else if (c instanceof TableChange.AddCheck a) {
+            clauses.add("ADD " + PostgresDdl.check(a.check()));
+        } else if (c instanceof TableChange.DropCheck d) {
+            clauses.add(dropConstraint(d.check().name()));
+        } else if (c instanceof TableChange.ModifyCheck m) {
+            clauses.add(dropConstraint(m.from().name()));
+            clauses.add("ADD " + PostgresDdl.check(m.to()));
+        } else if (c instanceof TableChange.AddPrimaryKey a) {
+            clauses.add("ADD " + PostgresDdl.primaryKey(a.primaryKey()));
+        } else if (c instanceof TableChange.DropPrimaryKey d) {
+            clauses.add(dropConstraint(pkName(d.primaryKey())));
+        } else if (c instanceof TableChange.ModifyPrimaryKey m) {
+            clauses.add(dropConstraint(pkName(m.from())));
+            clauses.add("ADD " + PostgresDdl.primaryKey(m.to()));
+        }
+    }
+
+    private String pkName(PrimaryKey key) {
+        return key.name().isEmpty() ? change.from().name() + "_pkey" : key.name();
+    }
+
+    private static String dropConstraint(String name) {
+        return "DROP CONSTRAINT " + quote(name);
+    }
+
+    private void modifyColumn(TableChange.ModifyColumn m) {
+        Column from = m.from();
+        Column to = m.to();
+        String column = "ALTER COLUMN " + quote(to.name());
+        if (m.aspects().contains(ColumnAspect.TYPE)) {
+            if (isSerial(to) || isSerial(from)) {
+                throw new PlanException(
+                        "column \"" + to.name() + "\" of table \"" + change.to().name()
+                                + "\": changing a type from or to a serial type is not supported, found "
+                                + from.type().sql() + " and " + to.type().sql());
+            }
+            clauses.add(column + " TYPE " + to.type().sql());
+        }
+        if (m.aspects().contains(ColumnAspect.NULL)) {
+            clauses.add(column + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        if (m.aspects().contains(ColumnAspect.DEFAULT)) {
+            clauses.add(to.defaultValue()
+                    .map(d -> column + " SET DEFAULT " + d.sql())
+                    .orElse(column + " DROP DEFAULT"));
+        }
+        if (m.aspects().contains(ColumnAspect.GENERATED)) {
+            if (from.generated().isEmpty() || to.generated().isEmpty()) {
+                throw new PlanException("column \"" + to.name() + "\" of table \""
+                        + change.to().name() + "\": cannot add or remove a generation expression in place");
+            }
+            clauses.add(column + " SET EXPRESSION AS (" + to.generated().get().expr() + ")");
+        }
+        if (m.aspects().contains(ColumnAspect.OPTIONS)) {
+            identity(column, from, to);
+        }
+        if (m.aspects().contains(ColumnAspect.COMMENT)) {
+            after.add(() -> columnComment(to));
+        }
+    }
+
+    private void identity(String column, Column from, Column to) {
+        boolean was = Identity.isIdentity(from);
+        boolean is = Identity.isIdentity(to);
+        if (was && !is) {
+            clauses.add(column + " DROP IDENTITY");
+        } else if (!was && is) {
+            clauses.add(column + " ADD " + Identity.clause(to));
+        } else if (was) {
+            Map<String, String> a = from.options();
+            Map<String, String> b = to.options();
+            if (!Objects.equals(a.get(Identity.GENERATED), b.get(Identity.GENERATED))) {
+                clauses.add(column + " SET GENERATED "
+                        + b.getOrDefault(Identity.GENERATED, "BY_DEFAULT").replace('_', ' '));
+            }
+            if (!Objects.equals(a.get(Identity.START), b.get(Identity.START))) {
+                clauses.add(column + " SET START WITH " + b.getOrDefault(Identity.START, "1"));
+            }
+            if (!Objects.equals(a.get(Identity.INCREMENT), b.get(Identity.INCREMENT))) {
+                clauses.add(column + " SET INCREMENT BY " + b.getOrDefault(Identity.INCREMENT, "1"));
+            }
+        }
+    }
+
+    private static boolean isSerial(Column column) {
+        return column.type().sql().endsWith("serial") || column.type().sql().matches("serial[248]");
+    }
+
+    private void columnComment(Column column) {
+        PostgresPlanner.comment(
+                out,
+                "COLUMN " + table + "." + quote(column.name()),
+                column.comment(),
+                "column: \"" + column.name() + "\" on table: \"" + change.to().name() + "\"");
+    }
+
+    private void dropIndex(Index index) {
+        out.add(change(
+                "drop index \"" + index.name() + "\" from table: \""
+                        + change.to().name() + "\"",
+                "DROP INDEX " + ddl.index(change.schema(), index.name())));
+    }
+
+    private void createIndex(Index index) {
+        PostgresPlanner.createIndex(ddl, change.schema(), change.to(), index, out);
+    }
+}
