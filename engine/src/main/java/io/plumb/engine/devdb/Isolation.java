@@ -19,6 +19,15 @@ public interface Isolation extends AutoCloseable {
         return SqliteIsolation.open(devUrl, workingDirectory);
     }
 
+    /**
+     * Returns whether {@link #snapshot} may be taken while a migration run holds the database's connection, between
+     * two of its files (a file copy or a copy inside the server); {@code false} when a snapshot needs the database
+     * idle, as PostgreSQL's template copies do.
+     */
+    default boolean snapshotsDuringRuns() {
+        return true;
+    }
+
     /** Returns a new, empty database that no one else uses; closing it drops it. */
     IsolatedDatabase fresh();
 

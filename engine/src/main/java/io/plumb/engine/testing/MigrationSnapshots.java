@@ -101,23 +101,34 @@ final class MigrationSnapshots implements AutoCloseable {
             return;
         }
         try {
+            int base = from;
             for (int i = target - 1; i > from; i--) {
                 Optional<Snapshot> lower = done(snapshots.get(dir.keys().get(i)));
                 if (lower.isPresent()) {
                     isolation.restore(db, lower.get());
                     reused.incrementAndGet();
+                    base = i;
                     break;
                 }
             }
-            // One run up to the target that keeps every version it commits on the way, so that no later case
-            // replays any of them.
-            ApplyListener keeping = new KeepingListener(listener, file -> {
-                int index = dir.indexOf(file.version()).orElse(target);
-                if (index < target) {
-                    keep(isolation, db, dir.keys().get(index));
+            if (isolation.snapshotsDuringRuns()) {
+                // One run up to the target that keeps every version it commits on the way, so that no later case
+                // replays any of them.
+                ApplyListener keeping = new KeepingListener(listener, file -> {
+                    int index = dir.indexOf(file.version()).orElse(target);
+                    if (index < target) {
+                        keep(isolation, db, dir.keys().get(index));
+                    }
+                });
+                apply(db, dir, target, pos, keeping);
+            } else {
+                // A run per file, keeping each version between runs, where a snapshot needs the database idle.
+                for (int next = base + 1; next < target; next++) {
+                    apply(db, dir, next, pos, listener);
+                    keep(isolation, db, dir.keys().get(next));
                 }
-            });
-            apply(db, dir, target, pos, keeping);
+                apply(db, dir, target, pos, listener);
+            }
             mine.complete(Optional.of(isolation.snapshot(db)));
             created.incrementAndGet();
         } catch (RuntimeException e) {
