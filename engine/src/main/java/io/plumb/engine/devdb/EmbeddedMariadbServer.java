@@ -44,6 +44,7 @@ final class EmbeddedMariadbServer {
             Path base = unpack(jar);
             Path data = EmbeddedRoot.directory().resolve("mariadb-" + version);
             int port = freePort();
+            Path socket = EmbeddedRoot.directory().resolve("mariadb-" + version + ".sock");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setUnpackingFromClasspath(false)
                     .setBaseDir(base.toFile())
@@ -54,12 +55,12 @@ final class EmbeddedMariadbServer {
                             .toString())
                     .setPort(port)
                     .setSecurityDisabled(false)
+                    .setSocket(socket.toString())
                     .addArg("--user=root")
                     .addArg("--skip-ssl");
             DB server = DB.newEmbeddedDB(config.build());
             server.start();
-            String jdbc = "jdbc:mariadb://localhost:" + port + "/";
-            long pid = requirePassword(jdbc, password);
+            long pid = requirePassword("jdbc:mariadb://localhost/?localSocket=" + socket, password);
             EmbeddedRoot.guard(pid, "TERM", data);
             EmbeddedRoot.onExit(() -> stop(server));
             return "mariadb://root:" + password + "@localhost:" + port + "/";
@@ -127,6 +128,8 @@ final class EmbeddedMariadbServer {
         }
     }
 
+    // root may log in without a password only through the socket (unix_socket authentication, as the OS user
+    // root); over TCP, which is what URLs use, it needs the password.
     private static long requirePassword(String jdbc, String password) throws SQLException, IOException {
         Properties properties = new Properties();
         properties.setProperty("user", "root");
