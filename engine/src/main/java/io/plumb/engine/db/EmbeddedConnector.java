@@ -38,17 +38,28 @@ final class EmbeddedConnector {
     }
 
     private static Database postgres(DatabaseUrl url, String version, String database) {
-        DatabaseUrl server = DatabaseUrl.parse(EmbeddedServers.postgres(version));
-        createOnce(
-                server,
-                url,
-                "SELECT 1 FROM pg_database WHERE datname = '" + database.replace("'", "''") + "'",
-                "CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
-        return PostgresConnector.open(at(server, database, url.query()), url);
+        return onServer(DatabaseUrl.parse(EmbeddedServers.postgres(version)), url, database);
     }
 
     private static Database mariadb(DatabaseUrl url, String version, String schema) {
-        DatabaseUrl server = DatabaseUrl.parse(EmbeddedServers.mariadb(version));
+        return onServer(DatabaseUrl.parse(EmbeddedServers.mariadb(version)), url, schema);
+    }
+
+    /**
+     * Opens {@code name} (a PostgreSQL database, or a MySQL schema; empty for the whole MySQL server) on a server,
+     * creating it on first use.
+     */
+    static Database onServer(DatabaseUrl server, DatabaseUrl url, String name) {
+        if (server.scheme().startsWith("postgres")) {
+            String database = name;
+            createOnce(
+                    server,
+                    url,
+                    "SELECT 1 FROM pg_database WHERE datname = '" + database.replace("'", "''") + "'",
+                    "CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+            return PostgresConnector.open(at(server, database, url.query()), url);
+        }
+        String schema = name;
         if (!schema.isEmpty()) {
             createOnce(server, url, null, "CREATE DATABASE IF NOT EXISTS `" + schema.replace("`", "``") + "`");
         }
