@@ -61,7 +61,7 @@ final class EmbeddedMariadbServer {
             DB server = DB.newEmbeddedDB(config.build());
             server.start();
             long pid = requirePassword("jdbc:mariadb://localhost/?localSocket=" + socket, password);
-            EmbeddedRoot.guard(pid, "TERM", data);
+            EmbeddedRoot.guard(pid, "TERM");
             EmbeddedRoot.onExit(() -> stop(server));
             return "mariadb://root:" + password + "@localhost:" + port + "/";
         } catch (IOException | SQLException e) {

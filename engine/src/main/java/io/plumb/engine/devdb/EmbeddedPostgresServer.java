@@ -45,7 +45,7 @@ final class EmbeddedPostgresServer {
                     .setRegisterShutdownHook(false)
                     .start();
             requirePasswords(server, data, password);
-            EmbeddedRoot.guard(postmasterPid(data), "INT", data);
+            EmbeddedRoot.guard(postmasterPid(data), "INT");
             EmbeddedRoot.onExit(() -> stop(server));
             return "postgres://postgres:" + password + "@localhost:" + server.getPort() + "/postgres?sslmode=disable";
         } catch (IOException | SQLException e) {

@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * {@code EmbeddedRoot} is the one temporary directory ({@code plumb-embedded-PID}) under which this JVM's embedded
  * servers keep their data, and the guard that no server outlives the JVM.
  *
- * <p>Each server gets a watchdog: a small shell process that polls the JVM's pid and, once the JVM is gone (also
- * after {@code kill -9}, when no shutdown hook runs), stops the server and deletes its data directory. As a second
- * line, the first start in a JVM reaps the roots of dead JVMs: it kills the server pids listed in their
- * {@code servers} file and deletes them.
+ * <p>The root has a watchdog: a small shell process that polls the JVM's pid and, once the JVM is gone (also after
+ * {@code kill -9}, when no shutdown hook runs), stops the servers listed in the root's {@code servers} file and
+ * deletes the root. As a second line, the first start in a JVM reaps the roots of dead JVMs: it kills the server
+ * pids listed in their {@code servers} file and deletes them.
  */
 final class EmbeddedRoot {
 
@@ -47,35 +47,46 @@ final class EmbeddedRoot {
     }
 
     /**
-     * Records a started server and guards it with a watchdog that sends {@code signal} to it, and deletes {@code
-     * dataDirectory}, when this JVM dies.
+     * Records a started server, so that the watchdog sends it {@code signal} (and, 30 s later, {@code KILL}) when
+     * this JVM dies.
      */
-    static synchronized void guard(long serverPid, String signal, Path dataDirectory) {
+    static synchronized void guard(long serverPid, String signal) {
         Path dir = directory();
         try {
             Files.writeString(
                     dir.resolve("servers"),
-                    serverPid + "\n",
+                    serverPid + " " + signal + "\n",
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            String script = "while kill -0 \"$0\" 2>/dev/null; do sleep 1; done; kill -" + signal
-                    + " \"$1\" 2>/dev/null; i=0; while kill -0 \"$1\" 2>/dev/null && [ $i -lt 30 ]; do sleep 1;"
-                    + " i=$((i+1)); done; kill -9 \"$1\" 2>/dev/null; rm -rf \"$2\"";
-            Process watchdog = new ProcessBuilder(
-                            "sh",
-                            "-c",
-                            script,
-                            Long.toString(ProcessHandle.current().pid()),
-                            Long.toString(serverPid),
-                            dataDirectory.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            WATCHDOGS.add(watchdog);
+            if (WATCHDOGS.isEmpty()) {
+                startWatchdog(dir);
+            }
         } catch (IOException e) {
-            throw new DatabaseException("cannot guard the embedded server (pid " + serverPid + "): " + e, e);
+            throw new DatabaseException("cannot record the embedded server (pid " + serverPid + ") in " + dir, e);
         }
+    }
+
+    // One watchdog per JVM: once the JVM is gone it signals every server listed in the root's "servers" file,
+    // waits for them to exit, and deletes the whole root.
+    private static void startWatchdog(Path dir) throws IOException {
+        String servers = "\"$1/servers\"";
+        String script = "while kill -0 \"$0\" 2>/dev/null; do sleep 1; done;"
+                + " [ -f " + servers + " ] && while read p s; do kill -$s $p 2>/dev/null; done < " + servers + ";"
+                + " i=0; while [ -f " + servers + " ] && [ $i -lt 30 ]; do a=0;"
+                + " while read p s; do kill -0 $p 2>/dev/null && a=1; done < " + servers + ";"
+                + " [ $a = 0 ] && break; sleep 1; i=$((i+1)); done;"
+                + " [ -f " + servers + " ] && while read p s; do kill -9 $p 2>/dev/null; done < " + servers + ";"
+                + " rm -rf \"$1\"";
+        WATCHDOGS.add(new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        script,
+                        Long.toString(ProcessHandle.current().pid()),
+                        dir.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start());
     }
 
     /** Registers how to stop a server when the JVM exits normally. */
@@ -123,8 +134,9 @@ final class EmbeddedRoot {
         Path servers = dir.resolve("servers");
         if (Files.exists(servers)) {
             for (String line : Files.readAllLines(servers, StandardCharsets.UTF_8)) {
-                if (line.strip().matches("[0-9]+")) {
-                    ProcessHandle.of(Long.parseLong(line.strip())).ifPresent(ProcessHandle::destroyForcibly);
+                String pid = line.strip().split(" ")[0];
+                if (pid.matches("[0-9]+")) {
+                    ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
         }
