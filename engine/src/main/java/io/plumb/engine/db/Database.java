@@ -43,11 +43,22 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database a parsed URL names. */
     public static Database open(DatabaseUrl url, Path workingDirectory) {
-        if (url.isSqlite()) {
-            return openSqlite(url, workingDirectory);
-        }
-        throw new InvalidUrlException(
-                url.original(), "unsupported scheme \"" + url.scheme() + "\" (this build supports sqlite://)");
+        return switch (url.scheme()) {
+            case "sqlite", "sqlite3" -> openSqlite(url, workingDirectory);
+            case "postgres", "postgresql" -> PostgresConnector.open(url, url);
+            case "mysql", "maria", "mariadb" -> MysqlConnector.open(url, url);
+            case "embedded" -> EmbeddedConnector.open(url);
+            case "docker" -> DockerConnector.open(url);
+            default -> throw new InvalidUrlException(
+                    url.original(),
+                    "unsupported scheme \"" + url.scheme()
+                            + "\" (expected sqlite, postgres, postgresql, mysql, maria, mariadb, embedded or docker)");
+        };
+    }
+
+    /** Wraps an open connection; the connectors of each scheme call this once they know the bound schema. */
+    static Database of(DatabaseUrl url, Dialect dialect, Connection connection, Optional<String> boundSchema) {
+        return new Database(url, dialect, connection, boundSchema);
     }
 
     private static Database openSqlite(DatabaseUrl url, Path workingDirectory) {

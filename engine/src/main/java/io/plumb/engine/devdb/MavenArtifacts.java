@@ -1,0 +1,189 @@
+package io.plumb.engine.devdb;
+
+import io.plumb.engine.db.DatabaseException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code MavenArtifacts} finds the jar of an embedded server's binaries: on the class path, in the local Maven
+ * repository, in Plumb's cache, or downloaded from Maven Central into that cache.
+ *
+ * <p>The repository base URL can be overridden with the system property {@code plumb.maven.repository} or the
+ * environment variable {@code PLUMB_MAVEN_REPOSITORY} (a mirror, or a closed port in tests).
+ */
+final class MavenArtifacts {
+
+    private static final String CENTRAL = "https://repo.maven.apache.org/maven2";
+    private static final Pattern METADATA_VERSION = Pattern.compile("<version>([^<]+)</version>");
+
+    private MavenArtifacts() {}
+
+    /**
+     * Returns the jar of the newest version of {@code groupId:artifactId} that the requested version is a prefix
+     * of ({@code 17} matches {@code 17.6.0}).
+     *
+     * @param what how the message names the binaries, such as {@code PostgreSQL 17}
+     * @throws DatabaseException when no such jar exists or can be downloaded
+     */
+    static Path find(String groupId, String artifactId, String version, String what) {
+        Optional<Path> local = newest(classPathJars(artifactId, version), artifactId)
+                .or(() -> newest(repositoryJars(localRepository(), groupId, artifactId, version), artifactId))
+                .or(() -> newest(cachedJars(artifactId, version), artifactId));
+        return local.orElseGet(() -> download(groupId, artifactId, version, what));
+    }
+
+    static Path cacheDirectory() {
+        return Path.of(System.getProperty("user.home"), ".cache", "plumb");
+    }
+
+    private static List<Path> classPathJars(String artifactId, String version) {
+        List<Path> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (matches(path.getFileName() == null ? "" : String.valueOf(path.getFileName()), artifactId, version)) {
+                jars.add(path);
+            }
+        }
+        return jars;
+    }
+
+    private static Path localRepository() {
+        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    private static List<Path> repositoryJars(Path repository, String groupId, String artifactId, String version) {
+        Path dir = repository.resolve(groupId.replace('.', '/')).resolve(artifactId);
+        return list(dir).stream()
+                .map(v -> v.resolve(artifactId + "-" + v.getFileName() + ".jar"))
+                .filter(jar ->
+                        Files.isRegularFile(jar) && matches(String.valueOf(jar.getFileName()), artifactId, version))
+                .toList();
+    }
+
+    private static List<Path> cachedJars(String artifactId, String version) {
+        return list(cacheDirectory().resolve("artifacts")).stream()
+                .filter(jar -> matches(String.valueOf(jar.getFileName()), artifactId, version))
+                .toList();
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean matches(String fileName, String artifactId, String version) {
+        String prefix = artifactId + "-";
+        if (!fileName.startsWith(prefix) || !fileName.endsWith(".jar")) {
+            return false;
+        }
+        return versionMatches(fileName.substring(prefix.length(), fileName.length() - 4), version);
+    }
+
+    static boolean versionMatches(String candidate, String requested) {
+        return candidate.matches("[0-9]+(\\.[0-9]+)*") && (candidate + ".").startsWith(requested + ".");
+    }
+
+    private static Optional<Path> newest(List<Path> jars, String artifactId) {
+        return jars.stream()
+                .max(Comparator.comparing(
+                        jar -> versionKey(String.valueOf(jar.getFileName()).substring(artifactId.length() + 1)),
+                        MavenArtifacts::compareVersions));
+    }
+
+    private static List<Integer> versionKey(String text) {
+        String digits = text.endsWith(".jar") ? text.substring(0, text.length() - 4) : text;
+        return Arrays.stream(digits.split("\\.")).map(Integer::parseInt).toList();
+    }
+
+    private static int compareVersions(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static Path download(String groupId, String artifactId, String version, String what) {
+        String base = repositoryUrl() + "/" + groupId.replace('.', '/') + "/" + artifactId + "/";
+        String notFound = "no " + what + " binaries found (looked in the class path, ~/.m2 and Maven Central";
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        try {
+            String metadata = http.send(get(base + "maven-metadata.xml"), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            List<String> versions = new ArrayList<>();
+            Matcher m = METADATA_VERSION.matcher(metadata);
+            while (m.find()) {
+                if (versionMatches(m.group(1), version)) {
+                    versions.add(m.group(1));
+                }
+            }
+            String chosen = versions.stream()
+                    .max(Comparator.comparing(MavenArtifacts::versionKey, MavenArtifacts::compareVersions))
+                    .orElseThrow(() -> new DatabaseException(notFound + ")"));
+            String file = artifactId + "-" + chosen + ".jar";
+            Path dir = Files.createDirectories(cacheDirectory().resolve("artifacts"));
+            Path target = dir.resolve(file);
+            Path partial = Files.createTempFile(dir, file, ".part");
+            HttpResponse<InputStream> jar =
+                    http.send(get(base + chosen + "/" + file), HttpResponse.BodyHandlers.ofInputStream());
+            if (jar.statusCode() != 200) {
+                throw new DatabaseException(notFound + ": HTTP " + jar.statusCode() + " for " + file + ")");
+            }
+            try (InputStream in = jar.body()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            String reason = e instanceof java.net.ConnectException ? "connection refused" : String.valueOf(e);
+            throw new DatabaseException(notFound + ", which is unreachable: " + reason + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException(notFound + ": interrupted)", e);
+        }
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    private static String repositoryUrl() {
+        String url = System.getProperty("plumb.maven.repository");
+        if (url == null || url.isBlank()) {
+            url = System.getenv("PLUMB_MAVEN_REPOSITORY");
+        }
+        if (url == null || url.isBlank()) {
+            url = CENTRAL;
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
