@@ -83,6 +83,11 @@ final class MysqlIsolation extends ServerIsolation {
     }
 
     @Override
+    boolean copiesOnlyUnconnected() {
+        return false;
+    }
+
+    @Override
     void drop(Connection admin, String name) throws SQLException {
         execute(admin, List.of("DROP DATABASE IF EXISTS " + quote(name)));
     }

@@ -68,6 +68,11 @@ final class PostgresIsolation extends ServerIsolation {
     }
 
     @Override
+    boolean copiesOnlyUnconnected() {
+        return true;
+    }
+
+    @Override
     void drop(Connection admin, String name) throws SQLException {
         // FORCE ends the sessions of programs that were given the URL and did not disconnect.
         execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -61,6 +61,20 @@ final class ServerIsolatedDatabase implements IsolatedDatabase {
         if (database == null) {
             return;
         }
+        requireNoTransaction(action);
+        database.close();
+        database = null;
+    }
+
+    /**
+     * Checks that no transaction is open, whose uncommitted work a copy would miss.
+     *
+     * @throws IllegalStateException when a transaction is open
+     */
+    synchronized void requireNoTransaction(String action) {
+        if (database == null) {
+            return;
+        }
         try {
             if (!database.connection().getAutoCommit()) {
                 throw new IllegalStateException(
@@ -69,8 +83,6 @@ final class ServerIsolatedDatabase implements IsolatedDatabase {
         } catch (SQLException e) {
             throw new DatabaseException("reading the state of " + owner.redacted(url) + ": " + SqlErrors.message(e), e);
         }
-        database.close();
-        database = null;
     }
 
     @Override

@@ -53,6 +53,9 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
      */
     abstract List<String> copy(Connection admin, String source, String target, List<String> known) throws SQLException;
 
+    /** Returns whether the server copies only a database no one is connected to, as PostgreSQL's templates do. */
+    abstract boolean copiesOnlyUnconnected();
+
     /** Drops a database of this name, if it exists. */
     abstract void drop(Connection admin, String name) throws SQLException;
 
@@ -70,7 +73,11 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     public Snapshot snapshot(IsolatedDatabase source) {
         ServerIsolatedDatabase database = server(source);
         // PostgreSQL copies only a database no one is connected to; the connection reopens on next use.
-        database.disconnect("snapshot");
+        if (copiesOnlyUnconnected()) {
+            database.disconnect("snapshot");
+        } else {
+            database.requireNoTransaction("snapshot");
+        }
         String name = newName("snap");
         List<String> tables = admin(
                 "snapshotting " + database.name(), connection -> copy(connection, database.name(), name, List.of()));
@@ -91,7 +98,12 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     public void restore(IsolatedDatabase target, Snapshot snapshot) {
         ServerIsolatedDatabase database = server(target);
         ServerSnapshot from = server(snapshot);
-        database.disconnect("restore");
+        // MySQL sessions on a dropped schema carry on once it is recreated, so only PostgreSQL disconnects.
+        if (copiesOnlyUnconnected()) {
+            database.disconnect("restore");
+        } else {
+            database.requireNoTransaction("restore");
+        }
         admin("restoring " + database.name() + " from " + from.name(), connection -> {
             drop(connection, database.name());
             return copy(connection, from.name(), database.name(), from.tableDefinitions());
