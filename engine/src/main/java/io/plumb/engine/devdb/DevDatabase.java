@@ -27,6 +27,15 @@ public final class DevDatabase {
      * @throws DatabaseException naming the first table found
      */
     public static void requireClean(Database dev) {
+        if (!dev.dialect().name().equals("sqlite")) {
+            List<UserTables.Name> tables = UserTables.of(dev);
+            if (!tables.isEmpty()) {
+                throw new DatabaseException("the dev database " + dev.url() + " is not clean: schema \""
+                        + tables.get(0).schema() + "\" has table \""
+                        + tables.get(0).table() + "\"");
+            }
+            return;
+        }
         for (Schema schema : dev.inspect(List.of()).schemas()) {
             if (!schema.tables().isEmpty()) {
                 throw new DatabaseException("the dev database " + dev.url() + " is not clean: schema \"" + schema.name()
@@ -37,8 +46,16 @@ public final class DevDatabase {
 
     /** Drops everything the work may have created: views, which the model does not hold, then every table. */
     public static void clean(Database dev) {
-        if (dev.dialect().name().equals("sqlite")) {
-            dropSqliteViews(dev);
+        switch (dev.dialect().name()) {
+            case "postgres" -> {
+                ServerCleaner.cleanPostgres(dev);
+                return;
+            }
+            case "mysql" -> {
+                ServerCleaner.cleanMysql(dev);
+                return;
+            }
+            default -> dropSqliteViews(dev);
         }
         List<SchemaChange> drops = SchemaChange.dropAll(dev.inspect(List.of()));
         if (!drops.isEmpty()) {

@@ -1,11 +1,12 @@
 package io.plumb.engine.devdb;
 
+import io.plumb.engine.db.DatabaseUrl;
 import java.nio.file.Path;
 
 /**
  * An {@code Isolation} hands out isolated databases on the server a dev URL names: empty ones, and clones of
  * snapshots of others. It is how tests get databases rather than servers; each dialect clones its own way (SQLite
- * copies a file; PostgreSQL and MySQL are the dialects issue's). Implementations are safe to use from several
+ * copies a file, PostgreSQL copies a template database, MySQL and MariaDB copy a schema's tables). Implementations are safe to use from several
  * threads.
  */
 public interface Isolation extends AutoCloseable {
@@ -14,9 +15,15 @@ public interface Isolation extends AutoCloseable {
      * Opens the isolation for a dev URL.
      *
      * @throws io.plumb.engine.db.InvalidUrlException when the URL is not one Plumb can open
+     * @throws io.plumb.engine.db.DatabaseException when the dev server cannot be reached
      */
     static Isolation open(String devUrl, Path workingDirectory) {
-        return SqliteIsolation.open(devUrl, workingDirectory);
+        DatabaseUrl url = DatabaseUrl.parse(devUrl);
+        return switch (url.scheme()) {
+            case "postgres", "postgresql" -> PostgresIsolation.open(url, workingDirectory);
+            case "mysql", "maria", "mariadb" -> MysqlIsolation.open(url, workingDirectory);
+            default -> SqliteIsolation.open(devUrl, workingDirectory);
+        };
     }
 
     /**

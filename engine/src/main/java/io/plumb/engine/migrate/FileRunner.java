@@ -55,7 +55,7 @@ final class FileRunner {
         listener.starting(report(pending, current, target, start, start, Optional.empty()));
         Optional<String> error;
         try {
-            if (options.txMode() == TxMode.ALL && !options.dryRun()) {
+            if (options.txMode() == TxMode.ALL && !options.dryRun() && transactionalDdl()) {
                 error = inTransaction(scripts, () -> runAll(scripts, resume, sum));
             } else {
                 error = runEach(scripts, resume, sum);
@@ -82,7 +82,9 @@ final class FileRunner {
     private Optional<String> runEach(List<MigrationScript> scripts, Optional<Revision> resume, Map<String, String> sum)
             throws SQLException {
         for (MigrationScript script : scripts) {
-            boolean transactional = TxModes.effective(options.txMode(), script) != TxMode.NONE && !options.dryRun();
+            boolean transactional = TxModes.effective(options.txMode(), script) != TxMode.NONE
+                    && !options.dryRun()
+                    && transactionalDdl();
             Optional<String> error = transactional
                     ? inTransaction(List.of(script), () -> runFile(script, resume, sum, true))
                     : runFile(script, resume, sum, false);
@@ -94,6 +96,15 @@ final class FileRunner {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns whether a rollback undoes DDL. MySQL and MariaDB commit around every DDL statement, so a transaction
+     * would hold only the revision writes since the last one, and a rollback would leave the revision behind the
+     * schema; there every mode runs as {@code none} does, recording each statement, as the reference tool does.
+     */
+    private boolean transactionalDdl() {
+        return !db.dialect().name().equals("mysql");
     }
 
     private Optional<String> inTransaction(List<MigrationScript> scripts, Work work) throws SQLException {

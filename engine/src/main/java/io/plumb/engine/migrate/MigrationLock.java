@@ -19,7 +19,8 @@ import java.util.zip.Adler32;
  * A {@code MigrationLock} serialises commands that change a database's migration history, such as two {@code
  * migrate apply} runs against one database.
  *
- * <p>For SQLite it is an operating-system lock on the reference tool's lock file, {@code
+ * <p>For PostgreSQL and MySQL it is the server's own session lock, as the reference tool takes it, so either
+ * tool waits for the other. For SQLite it is an operating-system lock on the reference tool's lock file, {@code
  * TMPDIR/atlas_migrate_execute_ADLER32.lock}, so a killed process releases it; the reference tool's own
  * timestamp protocol on the same file is not honoured.
  */
@@ -33,38 +34,70 @@ public final class MigrationLock implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private final @org.jspecify.annotations.Nullable FileChannel channel;
-    private final @org.jspecify.annotations.Nullable FileLock lock;
+    /** What a taken lock holds until it is closed. */
+    @FunctionalInterface
+    interface Held {
+        /** Gives the lock back. */
+        void release();
+    }
 
-    private MigrationLock(
-            @org.jspecify.annotations.Nullable FileChannel channel, @org.jspecify.annotations.Nullable FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    /** One attempt to take a lock, returning what is held, or null when another holder has it. */
+    @FunctionalInterface
+    private interface Attempt {
+        @org.jspecify.annotations.Nullable
+        Held tryTake();
+    }
+
+    private final @org.jspecify.annotations.Nullable Held held;
+
+    private MigrationLock(@org.jspecify.annotations.Nullable Held held) {
+        this.held = held;
     }
 
     /** Returns a lock that holds nothing, for a run that was told its database is private to it. */
     static MigrationLock none() {
-        return new MigrationLock(null, null);
+        return new MigrationLock(null);
     }
 
     /**
-     * Takes a named lock on a database, waiting up to a timeout for another holder to release it.
+     * Takes a named lock on a database, waiting up to a timeout for another holder to release it. PostgreSQL takes a
+     * session advisory lock, MySQL and MariaDB a named lock ({@code GET_LOCK}), SQLite a lock on a file.
      *
      * @throws MigrateException when the lock is still held when the timeout passes
      */
     public static MigrationLock acquire(Database db, String name, Duration timeout) {
+        return switch (db.dialect().name()) {
+            case "postgres" -> poll(name, timeout, () -> PostgresAdvisoryLock.tryTake(db, name));
+            case "mysql" -> poll(name, timeout, () -> MysqlNamedLock.tryTake(db, name, timeout));
+            default -> acquireFile(db, name, timeout);
+        };
+    }
+
+    private static MigrationLock acquireFile(Database db, String name, Duration timeout) {
         if (mainFile(db).isEmpty()) {
             // An in-memory database is private to its connection: nobody else can reach it to contend.
-            return new MigrationLock(null, null);
+            return new MigrationLock(null);
         }
         Path file = lockFile(db, name);
         FileChannel channel = open(file);
+        try {
+            return poll(name, timeout, () -> {
+                FileLock lock = tryLock(channel);
+                return lock == null ? null : () -> release(channel, lock);
+            });
+        } catch (MigrateException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static MigrationLock poll(String name, Duration timeout, Attempt attempt) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
-                FileLock lock = tryLock(channel);
-                if (lock != null) {
-                    return new MigrationLock(channel, lock);
+                Held held = attempt.tryTake();
+                if (held != null) {
+                    return new MigrationLock(held);
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     break;
@@ -74,7 +107,6 @@ public final class MigrationLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly(channel);
         throw new MigrateException("acquiring lock \"" + name + "\": another process holds it (waited "
                 + timeout.toMillis() / 1000.0 + "s; see --lock-timeout)");
     }
@@ -126,9 +158,12 @@ public final class MigrationLock implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lock == null || channel == null) {
-            return;
+        if (held != null) {
+            held.release();
         }
+    }
+
+    private static void release(FileChannel channel, FileLock lock) {
         try {
             lock.release();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.plumb.engine.migrate;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.devdb.UserTables;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.Table;
@@ -144,16 +145,28 @@ public final class Migrator {
     }
 
     private void requireClean() {
+        if (!db.dialect().name().equals("sqlite")) {
+            // The catalog answers without the dialect's inspector, and knows PostgreSQL's empty public schema is clean.
+            for (UserTables.Name table : UserTables.of(db)) {
+                if (!table.table().equals(RevisionStore.TABLE)) {
+                    throw notClean(table.table(), table.schema());
+                }
+            }
+            return;
+        }
         Realm realm = db.inspect(List.of());
         for (Schema schema : realm.schemas()) {
             for (Table table : schema.tables()) {
                 if (!table.name().equals(RevisionStore.TABLE)) {
-                    throw new MigrateException("connected database is not clean: found table \"" + table.name()
-                            + "\" in schema \"" + schema.name()
-                            + "\". baseline version or allow-dirty is required");
+                    throw notClean(table.name(), schema.name());
                 }
             }
         }
+    }
+
+    private static MigrateException notClean(String table, String schema) {
+        return new MigrateException("connected database is not clean: found table \"" + table + "\" in schema \""
+                + schema + "\". baseline version or allow-dirty is required");
     }
 
     /** Reads every pending file and checks what can be checked before the first statement runs. */

@@ -31,60 +31,70 @@ public final class RevisionStore {
     public static final String TABLE = "atlas_schema_revisions";
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final String COLUMNS = "version, description, type, applied, total, executed_at, execution_time,"
-            + " error, error_stmt, hash, partial_hashes, operator_version";
+    /** The schema the table lives in for a URL bound to no schema, as the reference tool does. */
+    public static final String DEFAULT_SCHEMA = "atlas_schema_revisions";
+
+    private static final String COLUMNS = RevisionTable.COLUMNS;
 
     private final Connection connection;
     private final String display;
+    private final RevisionTable table;
     private boolean created;
 
-    private RevisionStore(Connection connection, String display) {
+    private RevisionStore(Connection connection, String display, RevisionTable table) {
         this.connection = connection;
         this.display = display;
+        this.table = table;
     }
 
     /**
      * Returns the store of a database. SQLite keeps the table in {@code main}; naming another schema is an error.
+     * PostgreSQL and MySQL keep it in the revisions schema if given, else in the URL's bound schema, else in schema
+     * {@value #DEFAULT_SCHEMA}, created with the table.
      *
      * @throws MigrateException when the revisions schema is not one the database can hold the table in
      */
     public static RevisionStore of(Database db, Optional<String> revisionsSchema) {
-        if (!db.dialect().name().equals("sqlite")) {
-            throw new MigrateException(
-                    "versioned migrations are not supported for " + db.dialect().name() + " yet");
+        String display = db.url().toString();
+        String dialect = db.dialect().name();
+        if (dialect.equals("sqlite")) {
+            if (revisionsSchema.isPresent() && !revisionsSchema.get().equals("main")) {
+                throw new MigrateException("sqlite keeps the revisions table in schema \"main\": --revisions-schema \""
+                        + revisionsSchema.get() + "\" is not supported");
+            }
+            return new RevisionStore(db.connection(), display, new SqliteRevisions());
         }
-        if (revisionsSchema.isPresent() && !revisionsSchema.get().equals("main")) {
-            throw new MigrateException("sqlite keeps the revisions table in schema \"main\": --revisions-schema \""
-                    + revisionsSchema.get() + "\" is not supported");
-        }
-        return new RevisionStore(db.connection(), db.url().toString());
+        String schema = revisionsSchema.or(db::boundSchema).orElse(DEFAULT_SCHEMA);
+        return switch (dialect) {
+            case "postgres" -> new RevisionStore(db.connection(), display, new PostgresRevisions(schema));
+            case "mysql" -> new RevisionStore(db.connection(), display, new MysqlRevisions(schema));
+            default -> throw new MigrateException("versioned migrations are not supported for " + dialect + " yet");
+        };
+    }
+
+    /** Returns the table's name as statements refer to it, qualified by its schema outside SQLite. */
+    public String qualifiedName() {
+        return table.qualifiedName();
     }
 
     /**
      * Creates the table when it does not exist. Writes create it too, in the transaction they run in, so a run that
-     * fails in its first transaction leaves no table behind.
+     * fails in its first transaction leaves no table behind (where the database's DDL is transactional).
      */
     public void init() {
         if (created) {
             return;
         }
-        execute("CREATE TABLE IF NOT EXISTS `" + TABLE + "` (`version` text NOT NULL, `description` text NOT NULL,"
-                + " `type` integer NOT NULL DEFAULT (2), `applied` integer NOT NULL DEFAULT (0),"
-                + " `total` integer NOT NULL DEFAULT (0), `executed_at` datetime NOT NULL,"
-                + " `execution_time` integer NOT NULL, `error` text NULL, `error_stmt` text NULL,"
-                + " `hash` text NOT NULL, `partial_hashes` json NULL, `operator_version` text NOT NULL,"
-                + " PRIMARY KEY (`version`))");
+        for (String sql : table.create()) {
+            execute(sql);
+        }
         created = true;
     }
 
     /** Returns whether the table exists. */
     public boolean exists() {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            query.setString(1, TABLE);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
+        try {
+            return table.exists(connection);
         } catch (SQLException e) {
             throw failure("reading", e);
         }
@@ -96,7 +106,7 @@ public final class RevisionStore {
             return List.of();
         }
         List<Revision> revisions = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE version <> ? ORDER BY version";
+        String sql = "SELECT " + COLUMNS + " FROM " + table.qualifiedName() + " WHERE version <> ? ORDER BY version";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, Revision.CLOUD_IDENTIFIER);
             try (ResultSet rows = query.executeQuery()) {
@@ -113,15 +123,13 @@ public final class RevisionStore {
     /** Inserts or replaces a revision. */
     public void write(Revision revision) {
         init();
-        String sql =
-                "INSERT OR REPLACE INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(table.upsert())) {
             insert.setString(1, revision.version());
             insert.setString(2, revision.description());
             insert.setInt(3, revision.type());
             insert.setInt(4, revision.applied());
             insert.setInt(5, revision.total());
-            insert.setString(6, RevisionTimes.format(revision.executedAt()));
+            table.setTime(insert, 6, revision.executedAt());
             insert.setLong(7, revision.executionTime().toNanos());
             setOptional(insert, 8, revision.error());
             setOptional(insert, 9, revision.errorStatement());
@@ -141,7 +149,8 @@ public final class RevisionStore {
     /** Deletes the revision of a version. */
     public void delete(String version) {
         init();
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM " + table.qualifiedName() + " WHERE version = ?")) {
             delete.setString(1, version);
             delete.executeUpdate();
         } catch (SQLException e) {
@@ -149,14 +158,14 @@ public final class RevisionStore {
         }
     }
 
-    private static Revision read(ResultSet rows) throws SQLException {
+    private Revision read(ResultSet rows) throws SQLException {
         return new Revision(
                 rows.getString("version"),
                 rows.getString("description"),
                 rows.getInt("type"),
                 rows.getInt("applied"),
                 rows.getInt("total"),
-                RevisionTimes.parse(rows.getString("executed_at")),
+                table.time(rows, "executed_at"),
                 Duration.ofNanos(rows.getLong("execution_time")),
                 Optional.ofNullable(rows.getString("error")),
                 Optional.ofNullable(rows.getString("error_stmt")),

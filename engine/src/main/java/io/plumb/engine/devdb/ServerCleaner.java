@@ -1,0 +1,84 @@
+package io.plumb.engine.devdb;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseException;
+import io.plumb.engine.db.SqlErrors;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ServerCleaner} empties a PostgreSQL or MySQL/MariaDB dev database through plain SQL, without the dialect's
+ * inspector: what a piece of work created there may be anything, including objects the model does not hold.
+ */
+final class ServerCleaner {
+
+    private ServerCleaner() {}
+
+    /**
+     * Drops and recreates the bound schema, or every user schema of an unbound URL (recreating {@code public}), with
+     * everything in them.
+     */
+    static void cleanPostgres(Database dev) {
+        List<String> schemas = new ArrayList<>();
+        if (dev.boundSchema().isPresent()) {
+            schemas.add(dev.boundSchema().get());
+        } else {
+            schemas.addAll(userSchemas(dev));
+        }
+        List<String> statements = new ArrayList<>();
+        for (String schema : schemas) {
+            String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
+            statements.add("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
+        }
+        for (String schema : dev.boundSchema().isPresent() ? schemas : List.of("public")) {
+            statements.add("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+        }
+        run(dev, statements);
+    }
+
+    /** Drops every table and view of the bound schema, or of every user schema, with foreign key checks off. */
+    static void cleanMysql(Database dev) {
+        List<String> statements = new ArrayList<>();
+        statements.add("SET FOREIGN_KEY_CHECKS = 0");
+        for (UserTables.Name name : UserTables.of(dev)) {
+            String qualified = "`" + name.schema().replace("`", "``") + "`.`"
+                    + name.table().replace("`", "``") + "`";
+            statements.add((name.isView() ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + qualified);
+        }
+        statements.add("SET FOREIGN_KEY_CHECKS = 1");
+        run(dev, statements);
+    }
+
+    private static List<String> userSchemas(Database dev) {
+        List<String> schemas = new ArrayList<>();
+        String sql = "SELECT nspname FROM pg_namespace WHERE nspname <> 'information_schema'"
+                + " AND nspname NOT LIKE 'pg\\_%' ORDER BY nspname";
+        try (PreparedStatement query = dev.connection().prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure(dev, e);
+        }
+        return schemas;
+    }
+
+    private static void run(Database dev, List<String> statements) {
+        try (Statement statement = dev.connection().createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw failure(dev, e);
+        }
+    }
+
+    private static DatabaseException failure(Database dev, SQLException e) {
+        return new DatabaseException("cleaning the dev database " + dev.url() + ": " + SqlErrors.message(e), e);
+    }
+}

@@ -1,0 +1,225 @@
+package io.plumb.engine.devdb;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseException;
+import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.engine.db.SqlErrors;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@code ServerIsolation} isolates databases on a database server the dev URL names: every isolated database is a
+ * database (PostgreSQL) or schema (MySQL/MariaDB) of its own, created, copied and dropped through one administrative
+ * connection, so tests share a server and not its state. Subclasses say how a server creates, copies and drops one.
+ *
+ * <p>Names carry a random part, so that several isolations (several JVMs) can share a server.
+ */
+abstract sealed class ServerIsolation implements Isolation permits PostgresIsolation, MysqlIsolation {
+
+    private final DatabaseUrl devUrl;
+    private final Path workingDirectory;
+    private final Connection admin;
+    private final String prefix;
+    private final AtomicInteger counter = new AtomicInteger();
+    private final Set<AutoCloseable> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private boolean adminClosed;
+
+    ServerIsolation(DatabaseUrl devUrl, Path workingDirectory, Connection admin) {
+        this.devUrl = devUrl;
+        this.workingDirectory = workingDirectory;
+        this.admin = admin;
+        this.prefix = "plumb_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4)) + "_";
+    }
+
+    /** Creates an empty database of this name. */
+    abstract void create(Connection admin, String name) throws SQLException;
+
+    /**
+     * Creates a database of the target name holding the source's state, and returns what it learnt of its tables
+     * that may make the next copy of the target faster.
+     */
+    abstract List<String> copy(Connection admin, String source, String target, List<String> known) throws SQLException;
+
+    /** Returns whether the server copies only a database no one is connected to, as PostgreSQL's templates do. */
+    abstract boolean copiesOnlyUnconnected();
+
+    /** Drops a database of this name, if it exists. */
+    abstract void drop(Connection admin, String name) throws SQLException;
+
+    @Override
+    public IsolatedDatabase fresh() {
+        String name = newName("db");
+        admin("creating database " + name, connection -> {
+            create(connection, name);
+            return List.of();
+        });
+        return handOut(name);
+    }
+
+    @Override
+    public Snapshot snapshot(IsolatedDatabase source) {
+        ServerIsolatedDatabase database = server(source);
+        // PostgreSQL copies only a database no one is connected to; the connection reopens on next use.
+        if (copiesOnlyUnconnected()) {
+            database.disconnect("snapshot");
+        } else {
+            database.requireNoTransaction("snapshot");
+        }
+        String name = newName("snap");
+        List<String> tables = admin(
+                "snapshotting " + database.name(), connection -> copy(connection, database.name(), name, List.of()));
+        ServerSnapshot snapshot = new ServerSnapshot(name, tables, this);
+        held.add(snapshot);
+        return snapshot;
+    }
+
+    @Override
+    public IsolatedDatabase clone(Snapshot snapshot) {
+        ServerSnapshot from = server(snapshot);
+        String name = newName("db");
+        admin("cloning " + from.name(), connection -> copy(connection, from.name(), name, from.tableDefinitions()));
+        return handOut(name);
+    }
+
+    @Override
+    public void restore(IsolatedDatabase target, Snapshot snapshot) {
+        ServerIsolatedDatabase database = server(target);
+        ServerSnapshot from = server(snapshot);
+        // MySQL sessions on a dropped schema carry on once it is recreated, so only PostgreSQL disconnects.
+        if (copiesOnlyUnconnected()) {
+            database.disconnect("restore");
+        } else {
+            database.requireNoTransaction("restore");
+        }
+        admin("restoring " + database.name() + " from " + from.name(), connection -> {
+            drop(connection, database.name());
+            return copy(connection, from.name(), database.name(), from.tableDefinitions());
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (AutoCloseable resource : List.copyOf(held)) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // What cannot be dropped now stays on the throwaway dev server.
+            }
+        }
+        synchronized (admin) {
+            adminClosed = true;
+            try {
+                admin.close();
+            } catch (SQLException e) {
+                // A broken administrative connection holds nothing to release.
+            }
+        }
+    }
+
+    /** Opens a connection to a database this isolation handed out. */
+    Database connect(String url) {
+        return Database.open(url, workingDirectory);
+    }
+
+    /** Drops a database or snapshot that was closed. */
+    void release(AutoCloseable resource, String name) {
+        held.remove(resource);
+        try {
+            admin("dropping " + name, connection -> {
+                drop(connection, name);
+                return List.of();
+            });
+        } catch (DatabaseException | IllegalStateException e) {
+            // Dropping a throwaway database is best effort: it stays on the dev server under a plumb_ name.
+        }
+    }
+
+    String redacted(String url) {
+        return DatabaseUrl.redact(url);
+    }
+
+    /** Returns the URL of a database of this name: the dev URL's server, user and password, and parameters. */
+    String urlOf(String name) {
+        StringBuilder url = new StringBuilder(devUrl.scheme()).append("://");
+        if (!devUrl.user().isEmpty()) {
+            url.append(encode(devUrl.user()));
+            devUrl.password().ifPresent(p -> url.append(':').append(encode(p)));
+            url.append('@');
+        }
+        url.append(devUrl.host());
+        if (devUrl.port() >= 0) {
+            url.append(':').append(devUrl.port());
+        }
+        url.append('/').append(name);
+        String separator = "?";
+        for (Map.Entry<String, String> parameter : devUrl.query().entrySet()) {
+            url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = "&";
+        }
+        return url.toString();
+    }
+
+    /** Work on the administrative connection, which one thread uses at a time. */
+    @FunctionalInterface
+    interface AdminWork {
+        List<String> run(Connection admin) throws SQLException;
+    }
+
+    List<String> admin(String what, AdminWork work) {
+        synchronized (admin) {
+            if (adminClosed) {
+                throw new IllegalStateException("the isolation is closed");
+            }
+            try {
+                return new ArrayList<>(work.run(admin));
+            } catch (SQLException e) {
+                throw new DatabaseException(what + " on " + devUrl + ": " + SqlErrors.message(e), e);
+            }
+        }
+    }
+
+    private String newName(String kind) {
+        if (closed) {
+            throw new IllegalStateException("the isolation is closed");
+        }
+        return (prefix + kind + "_" + counter.incrementAndGet()).toLowerCase(Locale.ROOT);
+    }
+
+    private IsolatedDatabase handOut(String name) {
+        ServerIsolatedDatabase database = new ServerIsolatedDatabase(name, urlOf(name), this);
+        held.add(database);
+        return database;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private ServerIsolatedDatabase server(IsolatedDatabase database) {
+        if (!(database instanceof ServerIsolatedDatabase server) || !held.contains(server)) {
+            throw new IllegalArgumentException("not a database of this isolation: " + database.url());
+        }
+        return server;
+    }
+
+    private ServerSnapshot server(Snapshot snapshot) {
+        if (!(snapshot instanceof ServerSnapshot server) || !held.contains(server)) {
+            throw new IllegalArgumentException("not a snapshot of this isolation: " + snapshot);
+        }
+        return server;
+    }
+}

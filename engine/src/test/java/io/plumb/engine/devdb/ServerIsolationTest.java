@@ -1,0 +1,150 @@
+package io.plumb.engine.devdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ServerIsolationTest {
+
+    static Stream<String> servers() {
+        return Stream.of(TestServers.postgresUrl(), TestServers.mariadbUrl());
+    }
+
+    private static Isolation open(String url) {
+        return Isolation.open(url, Path.of("."));
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void freshDatabasesAreEmptyAndSeparate(String server) throws SQLException {
+        try (Isolation isolation = open(server);
+                IsolatedDatabase a = isolation.fresh();
+                IsolatedDatabase b = isolation.fresh()) {
+            assertThat(a.url()).isNotEqualTo(b.url());
+            execute(a.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+            assertThat(UserTables.of(a.database()))
+                    .extracting(UserTables.Name::table)
+                    .containsExactly("t");
+            assertThat(UserTables.of(b.database())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void clonesHoldTheSnapshotsTablesKeysAndRows(String server) throws SQLException {
+        try (Isolation isolation = open(server);
+                IsolatedDatabase source = isolation.fresh()) {
+            execute(source.database(), "CREATE TABLE parent (id int PRIMARY KEY, name varchar(20))");
+            execute(
+                    source.database(),
+                    "CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id),"
+                            + " FOREIGN KEY (parent_id) REFERENCES parent (id))");
+            execute(source.database(), "INSERT INTO parent VALUES (1, 'ada'), (2, 'bob')");
+            execute(source.database(), "INSERT INTO child VALUES (10, 1)");
+            try (Snapshot snapshot = isolation.snapshot(source);
+                    IsolatedDatabase clone = isolation.clone(snapshot)) {
+                // The source stays usable after its snapshot.
+                execute(source.database(), "INSERT INTO parent VALUES (3, 'cy')");
+                assertThat(query(clone.database(), "SELECT name FROM parent ORDER BY id"))
+                        .containsExactly("ada", "bob");
+                assertThatThrownBy(() -> execute(clone.database(), "INSERT INTO child VALUES (11, 99)"))
+                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> execute(clone.database(), "INSERT INTO parent VALUES (1, 'dup')"))
+                        .isInstanceOf(SQLException.class);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void restoreKeepsTheUrlAndBringsBackTheSnapshot(String server) throws SQLException {
+        try (Isolation isolation = open(server);
+                IsolatedDatabase db = isolation.fresh()) {
+            execute(db.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+            execute(db.database(), "INSERT INTO t VALUES (1)");
+            String url = db.url();
+            try (Snapshot snapshot = isolation.snapshot(db)) {
+                execute(db.database(), "INSERT INTO t VALUES (2)");
+                execute(db.database(), "CREATE TABLE extra (id int)");
+                isolation.restore(db, snapshot);
+                assertThat(db.url()).isEqualTo(url);
+                assertThat(query(db.database(), "SELECT id FROM t")).containsExactly("1");
+                try (Database other = Database.open(url, Path.of("."))) {
+                    assertThat(UserTables.of(other))
+                            .extracting(UserTables.Name::table)
+                            .containsExactly("t");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void closingDropsTheDatabase(String server) throws SQLException {
+        String url;
+        try (Isolation isolation = open(server)) {
+            IsolatedDatabase db = isolation.fresh();
+            url = db.url();
+            db.database();
+            db.close();
+            assertThatThrownBy(db::database).isInstanceOf(IllegalStateException.class);
+        }
+        assertThatThrownBy(() -> Database.open(url, Path.of(".")).close()).isInstanceOf(DatabaseException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void cleanEmptiesTheDatabaseAndRequireCleanNamesWhatIsLeft(String server) throws SQLException {
+        try (Isolation isolation = open(server);
+                IsolatedDatabase db = isolation.fresh()) {
+            Database dev = db.database();
+            DevDatabase.requireClean(dev);
+            execute(dev, "CREATE TABLE a (id int PRIMARY KEY)");
+            execute(dev, "CREATE TABLE b (id int PRIMARY KEY, a_id int, FOREIGN KEY (a_id) REFERENCES a (id))");
+            execute(dev, "CREATE VIEW v AS SELECT id FROM a");
+            assertThatThrownBy(() -> DevDatabase.requireClean(dev))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("is not clean")
+                    .hasMessageContaining("has table \"a\"");
+            DevDatabase.clean(dev);
+            DevDatabase.requireClean(dev);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void anUnreachableServerIsADatabaseError(String server) throws SQLException {
+        String unreachable = server.replaceFirst(":\\d+/", ":1/");
+        assertThatThrownBy(() -> open(unreachable))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("opening the dev server");
+    }
+
+    static void execute(Database db, String sql) throws SQLException {
+        try (Statement statement = db.connection().createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static List<String> query(Database db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = db.connection().createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
