@@ -22,6 +22,8 @@ public interface Isolation extends AutoCloseable {
         return switch (url.scheme()) {
             case "postgres", "postgresql" -> PostgresIsolation.open(url, workingDirectory);
             case "mysql", "maria", "mariadb" -> MysqlIsolation.open(url, workingDirectory);
+                // Isolated databases are made on the server behind the URL; the URL's own database is not used.
+            case "embedded", "docker" -> open(ServerUrls.server(url), workingDirectory);
             default -> SqliteIsolation.open(devUrl, workingDirectory);
         };
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseException;
+import io.plumb.engine.db.DatabaseUrl;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ServerIsolationTest {
@@ -23,6 +25,27 @@ class ServerIsolationTest {
 
     private static Isolation open(String url) {
         return Isolation.open(url, Path.of("."));
+    }
+
+    // An embedded:// dev URL isolates on the JVM's one embedded server of that kind, the one the other tests use.
+    @ParameterizedTest
+    @MethodSource("embeddedUrls")
+    void embeddedDevUrlsIsolateOnTheSharedServer(String devUrl, String server) throws SQLException {
+        try (Isolation isolation = open(devUrl);
+                IsolatedDatabase db = isolation.fresh()) {
+            execute(db.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+            assertThat(UserTables.of(db.database()))
+                    .extracting(UserTables.Name::table)
+                    .containsExactly("t");
+            String port = ":" + DatabaseUrl.parse(server).port() + "/";
+            assertThat(db.url()).contains(port);
+        }
+    }
+
+    static Stream<Arguments> embeddedUrls() {
+        return Stream.of(
+                Arguments.of("embedded://postgres/17", TestServers.postgresUrl()),
+                Arguments.of("embedded://mariadb/11.4", TestServers.mariadbUrl()));
     }
 
     @ParameterizedTest
