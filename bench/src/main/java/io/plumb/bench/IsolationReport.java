@@ -1,0 +1,55 @@
+package io.plumb.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/** {@code IsolationReport} prints {@link IsolationBench}'s figures: a line per dialect, then the machine. */
+final class IsolationReport {
+
+    private final PrintStream out;
+
+    IsolationReport(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(List<IsolationTimes> results) {
+        out.println();
+        out.println("handing a test an isolated database (clone: snapshot copy + first query;"
+                + " replay: empty database + migrate + first query), milliseconds:");
+        out.printf(
+                "%-9s %14s %14s %15s %15s %8s %10s  %s%n",
+                "dialect", "clone median", "clone min", "replay median", "replay min", "ratio", "drop med", "target");
+        for (IsolationTimes t : results) {
+            out.printf(
+                    "%-9s %14.1f %14.1f %15.1f %15.1f %7.1fx %10.1f  clone < %.0f ms: %s%n",
+                    t.dialect(),
+                    IsolationTimes.medianMillis(t.cloned()),
+                    IsolationTimes.minMillis(t.cloned()),
+                    IsolationTimes.medianMillis(t.replay()),
+                    IsolationTimes.minMillis(t.replay()),
+                    t.medianRatio(),
+                    IsolationTimes.medianMillis(t.drop()),
+                    t.targetMillis(),
+                    t.met() ? "met" : "MISSED");
+        }
+        out.println("(ratio: median of the per-round replay / clone; drop: closing the clone, not in the clone time)");
+        printMachine(results);
+    }
+
+    private void printMachine(List<IsolationTimes> results) {
+        out.println();
+        out.printf(
+                "machine: %d cores, load average %.2f, %s %s, %s %s (%s)%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                System.getProperty("os.arch"));
+        for (IsolationTimes t : results) {
+            out.printf("  %-9s %s%n", t.dialect(), t.server());
+        }
+    }
+}
