@@ -75,4 +75,18 @@ public record CliEnvironment(
     public Path resolve(String path) {
         return workingDirectory.resolve(path).normalize();
     }
+
+    /** Returns a path as output shows it: relative to the working directory when below it, with {@code /}. */
+    public String display(Path path) {
+        return display(workingDirectory, path);
+    }
+
+    /** Returns a path as output shows it, relative to {@code base} when below it, with {@code /}; {@code .} for base. */
+    static String display(Path base, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path root = base.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(root) ? root.relativize(absolute) : absolute;
+        String text = shown.toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
+    }
 }

@@ -162,11 +162,7 @@ final class JUnitXmlReport {
 
     /** A path relative to the working directory when it lies below it, with {@code /} separators. */
     String display(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path base = workingDirectory.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-        String text = shown.toString().replace('\\', '/');
-        return text.isEmpty() ? "." : text;
+        return CliEnvironment.display(workingDirectory, path);
     }
 
     private static String seconds(Duration duration) {

@@ -66,7 +66,7 @@ final class TestSession {
         Instant started = env.clock().instant();
         List<TestFile> files = new ArrayList<>();
         for (Path path : paths) {
-            files.add(TestFile.load(path, display(path), variables, ProjectSelection.getenv(env)));
+            files.add(TestFile.load(path, env.display(path), variables, ProjectSelection.getenv(env)));
         }
         List<Planned> planned = plan(files);
         if (kind == TestKind.MIGRATE && !planned.isEmpty()) {
@@ -255,13 +255,5 @@ final class TestSession {
         String text = String.join("\n", CaseReport.lines(result)) + "\n";
         return new JUnitXmlReport.Case(
                 result.name(), file.display(), file.display(), result.duration(), outcome, message, text);
-    }
-
-    private String display(Path path) {
-        Path base = env.workingDirectory().toAbsolutePath().normalize();
-        Path absolute = path.toAbsolutePath().normalize();
-        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
-                .toString()
-                .replace('\\', '/');
     }
 }
