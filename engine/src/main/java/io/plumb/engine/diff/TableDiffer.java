@@ -134,7 +134,7 @@ final class TableDiffer {
             PrimaryKey b = to.get();
             boolean renamed =
                     !a.name().isEmpty() && !b.name().isEmpty() && !a.name().equals(b.name());
-            if (renamed || !sameParts(a.parts(), b.parts())) {
+            if (renamed || !sameParts(a.parts(), b.parts()) || !a.options().equals(b.options())) {
                 changes.add(new TableChange.ModifyPrimaryKey(a, b));
             }
         }

@@ -20,7 +20,6 @@ import java.util.Set;
 final class IndexReader {
 
     private static final Set<String> ON = Set.of("on");
-    private static final Set<String> KEY = Set.of("columns");
 
     private final SpecVocabulary vocabulary;
     private final SpecDialect dialect;
@@ -49,9 +48,10 @@ final class IndexReader {
     PrimaryKey primaryKey(Resource resource) {
         String owner = "primary key of " + table.owner();
         String name = SpecBlock.optionalLabel(resource, table.owner());
-        SpecBlock block = SpecBlock.of(resource, owner, KEY, ON);
+        List<SpecAttribute> extras = dialect.primaryKeyAttributes();
+        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, "columns"), ON);
         // A dialect that does not keep key names (SQLite) accepts a label but drops it, as inspection has none.
-        return new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts(block));
+        return new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts(block), block.options(extras));
     }
 
     private List<IndexPart> parts(SpecBlock block) {

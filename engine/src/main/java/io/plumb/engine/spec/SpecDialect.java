@@ -66,4 +66,14 @@ public interface SpecDialect {
     default List<SpecAttribute> indexPartAttributes() {
         return List.of();
     }
+
+    /** Returns the extra attributes of {@code primary_key} blocks, in the order they are written. */
+    default List<SpecAttribute> primaryKeyAttributes() {
+        return List.of();
+    }
+
+    /** Returns the extra attributes of {@code check} blocks, in the order they are written. */
+    default List<SpecAttribute> checkAttributes() {
+        return List.of();
+    }
 }

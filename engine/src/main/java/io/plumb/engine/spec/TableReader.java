@@ -26,7 +26,6 @@ final class TableReader {
 
     private static final Set<String> BLOCKS = Set.of("column", "primary_key", "index", "foreign_key", "check");
     private static final Set<String> FOREIGN_KEY = Set.of("columns", "ref_columns", "on_update", "on_delete");
-    private static final Set<String> CHECK = Set.of("expr");
 
     private final SpecDialect dialect;
     private final SpecVocabulary vocabulary;
@@ -150,9 +149,10 @@ final class TableReader {
     private Check check(Resource resource) {
         String name = SpecBlock.optionalLabel(resource, table.owner());
         String owner = (name.isEmpty() ? "check" : "check \"" + name + "\"") + " of " + table.owner();
-        SpecBlock block = SpecBlock.of(resource, owner, CHECK, Set.of());
+        List<SpecAttribute> extras = dialect.checkAttributes();
+        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, "expr"), Set.of());
         String expr =
                 block.string("expr").orElseThrow(() -> new HclException(resource.pos(), owner + ": missing expr"));
-        return Check.of(name, expr);
+        return new Check(name, expr, block.options(extras));
     }
 }

@@ -74,6 +74,7 @@ final class TableWriter {
         } else {
             pk.parts().forEach(part -> body.add(part(part)));
         }
+        body.addAll(SpecWriter.extras(dialect.primaryKeyAttributes(), pk.options(), Map.of()));
         return new HclItem.Block("primary_key", labels, body);
     }
 
@@ -143,8 +144,11 @@ final class TableWriter {
                 : HclSyntax.ref(List.of("table", fk.refTable(), "column", column));
     }
 
-    private static HclItem check(Check check) {
+    private HclItem check(Check check) {
         List<String> labels = check.name().isEmpty() ? List.of() : List.of(check.name());
-        return new HclItem.Block("check", labels, List.of(new HclItem.Attr("expr", HclSyntax.quote(check.expr()))));
+        List<HclItem> body = new ArrayList<>();
+        body.add(new HclItem.Attr("expr", HclSyntax.quote(check.expr())));
+        body.addAll(SpecWriter.extras(dialect.checkAttributes(), check.options(), Map.of()));
+        return new HclItem.Block("check", labels, body);
     }
 }
