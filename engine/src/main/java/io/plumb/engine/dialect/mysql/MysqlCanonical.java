@@ -2,13 +2,17 @@ package io.plumb.engine.dialect.mysql;
 
 import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.CHARSET;
 import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.COLLATE;
+import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.ENFORCED;
 import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.ENGINE;
 import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.ON_UPDATE;
 import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.TYPE;
 
+import io.plumb.engine.schema.Check;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.Generated;
 import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.Table;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code MysqlCanonical} brings a MySQL realm, read from HCL or inspected, to the one form both compare in: options
  * that only restate what is inherited or default are left out (a table's {@code charset} equal to its schema's, a
- * column's equal to its table's, engine {@code InnoDB}, index type {@code BTREE}), and {@code on_update} is spelled
- * {@code CURRENT_TIMESTAMP}. The differ compares option maps exactly, so both sides must agree on this form.
+ * column's equal to its table's, engine {@code InnoDB}, the engine's own index type, {@code enforced = true},
+ * {@code PERSISTENT}), and {@code on_update} is spelled {@code CURRENT_TIMESTAMP}. The differ compares option maps exactly, so both sides must agree on this form.
  */
 final class MysqlCanonical {
 
@@ -46,6 +51,7 @@ final class MysqlCanonical {
 
     private static Table table(Schema schema, Table table) {
         Map<String, String> options = new LinkedHashMap<>(table.options());
+        String defaultIndexType = defaultIndexType(options.getOrDefault(ENGINE, "InnoDB"));
         dropIfEqual(options, CHARSET, schema.options().get(CHARSET));
         dropIfEqual(options, COLLATE, schema.options().get(COLLATE));
         if ("innodb".equalsIgnoreCase(options.get(ENGINE))) {
@@ -62,10 +68,11 @@ final class MysqlCanonical {
         return new Table(
                 table.name(),
                 table.columns().stream().map(c -> column(c, charset, collate)).toList(),
-                table.primaryKey(),
-                table.indexes().stream().map(MysqlCanonical::index).toList(),
+                table.primaryKey()
+                        .map(pk -> new PrimaryKey(pk.name(), pk.parts(), type(pk.options(), defaultIndexType))),
+                table.indexes().stream().map(i -> index(i, defaultIndexType)).toList(),
                 table.foreignKeys(),
-                table.checks(),
+                table.checks().stream().map(MysqlCanonical::check).toList(),
                 table.comment(),
                 options);
     }
@@ -83,24 +90,52 @@ final class MysqlCanonical {
         if (onUpdate != null) {
             options.put(ON_UPDATE, now(onUpdate));
         }
+        // MariaDB's PERSISTENT is its older name of STORED, and it inspects as STORED.
+        Optional<Generated> generated = column.generated()
+                .map(g -> g.kind().equalsIgnoreCase("persistent") ? new Generated(g.expr(), "STORED") : g);
         return new Column(
                 column.name(),
                 column.type(),
                 column.nullable(),
                 column.defaultValue(),
-                column.generated(),
+                generated,
                 column.autoIncrement(),
                 column.comment(),
                 options);
     }
 
-    private static Index index(Index index) {
-        if (!"btree".equalsIgnoreCase(index.options().get(TYPE))) {
-            return index;
+    // MEMORY tables index by hash unless told otherwise; every other engine by B-tree.
+    private static String defaultIndexType(String engine) {
+        return engine.equalsIgnoreCase("memory") || engine.equalsIgnoreCase("heap") ? "HASH" : "BTREE";
+    }
+
+    private static Index index(Index index, String defaultType) {
+        return new Index(
+                index.name(),
+                index.unique(),
+                index.parts(),
+                index.where(),
+                index.comment(),
+                type(index.options(), defaultType));
+    }
+
+    private static Map<String, String> type(Map<String, String> options, String defaultType) {
+        if (!defaultType.equalsIgnoreCase(options.get(TYPE))) {
+            return options;
         }
-        Map<String, String> options = new LinkedHashMap<>(index.options());
-        options.remove(TYPE);
-        return new Index(index.name(), index.unique(), index.parts(), index.where(), index.comment(), options);
+        Map<String, String> out = new LinkedHashMap<>(options);
+        out.remove(TYPE);
+        return out;
+    }
+
+    // Checks are enforced unless declared otherwise; only MySQL 8 can say otherwise.
+    private static Check check(Check check) {
+        if (!"true".equals(check.options().get(ENFORCED))) {
+            return check;
+        }
+        Map<String, String> options = new LinkedHashMap<>(check.options());
+        options.remove(ENFORCED);
+        return new Check(check.name(), check.expr(), options);
     }
 
     /** Returns {@code CURRENT_TIMESTAMP} (with its precision) for any spelling of the current time, else the text. */
@@ -124,6 +159,31 @@ final class MysqlCanonical {
         if (inherited != null && Objects.equals(options.get(key), inherited)) {
             options.remove(key);
         }
+    }
+
+    /** Removes parentheses that wrap the whole text, as servers add them around defaults and checks. */
+    static String unwrap(String sql) {
+        String text = sql.trim();
+        while (text.startsWith("(") && text.endsWith(")") && closes(text)) {
+            text = text.substring(1, text.length() - 1).trim();
+        }
+        return text;
+    }
+
+    private static boolean closes(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < text.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static String lower(String text) {

@@ -4,12 +4,14 @@ import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.CHARSET;
 import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.COLLATE;
 import static io.plumb.engine.dialect.mysql.MysqlSpecDialect.ENGINE;
 
+import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.schema.Check;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.DefaultValue;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Table;
 import io.plumb.engine.spec.SpecAttribute;
 import java.util.ArrayList;
@@ -104,6 +106,10 @@ final class MysqlDdl {
         if (type.equals("HASH") || type.equals("BTREE")) {
             out.append(" USING ").append(type);
         }
+        String parser = index.options().get(MysqlSpecDialect.PARSER);
+        if (parser != null) {
+            out.append(" WITH PARSER ").append(parser);
+        }
         index.comment().ifPresent(c -> out.append(" COMMENT ").append(literal(c)));
         return out.toString();
     }
@@ -116,10 +122,30 @@ final class MysqlDdl {
                 + fk.onUpdate().sql() + " ON DELETE " + fk.onDelete().sql();
     }
 
-    /** Returns a check definition. */
-    static String check(Check check) {
-        return (check.name().isEmpty() ? "" : "CONSTRAINT " + quote(check.name()) + " ") + "CHECK (" + check.expr()
-                + ")";
+    /**
+     * Returns a check definition; {@code enforced = false} becomes MySQL 8's {@code NOT ENFORCED}.
+     *
+     * @param table the table's name, for the error
+     * @throws PlanException for a check that is not enforced on MariaDB, which has no such checks
+     */
+    static String check(Check check, MysqlFlavour flavour, String table) {
+        String sql = (check.name().isEmpty() ? "" : "CONSTRAINT " + quote(check.name()) + " ") + "CHECK ("
+                + check.expr() + ")";
+        if (!"false".equals(check.options().get(MysqlSpecDialect.ENFORCED))) {
+            return sql;
+        }
+        if (flavour == MysqlFlavour.MARIADB) {
+            String what = check.name().isEmpty() ? "check (" + check.expr() + ")" : "check \"" + check.name() + "\"";
+            throw new PlanException(what + " of table \"" + table
+                    + "\": enforced = false needs MySQL 8 (NOT ENFORCED), found mariadb, which enforces every check");
+        }
+        return sql + " NOT ENFORCED";
+    }
+
+    /** Returns a primary key definition: {@code PRIMARY KEY (`id`)}, with {@code USING} for a declared type. */
+    static String primaryKey(PrimaryKey key) {
+        String type = key.options().getOrDefault(MysqlSpecDialect.TYPE, "").toUpperCase(Locale.ROOT);
+        return "PRIMARY KEY " + parts(key.parts()) + (type.isEmpty() ? "" : " USING " + type);
     }
 
     /** Returns the table options of {@code CREATE TABLE} or {@code ALTER TABLE}, each with a leading space. */

@@ -38,7 +38,7 @@ public final class MysqlInspector implements Inspector {
         if (names.isEmpty()) {
             return new Realm(List.of());
         }
-        Map<String, Schema> schemas = schemas(connection, names);
+        Map<String, Schema> schemas = schemas(connection, names, flavour);
         Map<List<String>, MysqlTableParts> tables = new LinkedHashMap<>();
         String in = names.stream().map(n -> "?").collect(Collectors.joining(",", "(", ")"));
         query(connection, MysqlQueries.TABLES + in + " ORDER BY TABLE_SCHEMA, TABLE_NAME", names, rs -> {
@@ -46,14 +46,20 @@ public final class MysqlInspector implements Inspector {
             tables.put(List.of(parts.schema(), parts.name()), parts);
         });
         query(connection, MysqlQueries.COLUMNS + in + MysqlQueries.COLUMNS_ORDER, names, rs -> part(tables, rs)
-                .addColumn(rs, flavour));
+                .addColumn(MysqlColumnRow.of(rs), flavour));
         query(connection, MysqlQueries.indexes(flavour) + in + MysqlQueries.INDEXES_ORDER, names, rs -> part(tables, rs)
                 .addIndexPart(rs, flavour));
         query(connection, MysqlQueries.FOREIGN_KEYS + in + MysqlQueries.FOREIGN_KEYS_ORDER, names, rs -> part(
                         tables, rs)
                 .addForeignKeyPart(rs));
         query(connection, MysqlQueries.checks(flavour) + in + MysqlQueries.CHECKS_ORDER, names, rs -> part(tables, rs)
-                .addCheck(rs));
+                .addCheck(rs, flavour));
+        for (MysqlTableParts parts : tables.values()) {
+            if (parts.hasFulltext()) {
+                String sql = "SHOW CREATE TABLE " + MysqlDdl.quote(parts.schema()) + "." + MysqlDdl.quote(parts.name());
+                query(connection, sql, List.of(), rs -> parts.addParsers(rs.getString(2)));
+            }
+        }
         List<Schema> result = new ArrayList<>();
         for (String name : names) {
             Schema schema = schemas.get(name);
@@ -93,15 +99,23 @@ public final class MysqlInspector implements Inspector {
         return names;
     }
 
-    private static Map<String, Schema> schemas(Connection connection, List<String> names) throws SQLException {
+    private static Map<String, Schema> schemas(Connection connection, List<String> names, MysqlFlavour flavour)
+            throws SQLException {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         String in = names.stream().map(n -> "?").collect(Collectors.joining(",", "(", ")"));
-        query(connection, MysqlQueries.SCHEMAS + in, names, rs -> {
+        query(connection, MysqlQueries.schemas(flavour) + in, names, rs -> {
             Map<String, String> options = new LinkedHashMap<>();
             options.put(MysqlSpecDialect.CHARSET, rs.getString("DEFAULT_CHARACTER_SET_NAME"));
             options.put(MysqlSpecDialect.COLLATE, rs.getString("DEFAULT_COLLATION_NAME"));
             String name = rs.getString("SCHEMA_NAME");
-            schemas.put(name, new Schema(name, List.of(), Optional.empty(), options));
+            String comment = rs.getString("SCHEMA_COMMENT");
+            schemas.put(
+                    name,
+                    new Schema(
+                            name,
+                            List.of(),
+                            comment == null || comment.isEmpty() ? Optional.empty() : Optional.of(comment),
+                            options));
         });
         return schemas;
     }

@@ -48,7 +48,7 @@ final class MysqlNormalizer implements DiffNormalizer {
 
     @Override
     public String defaultKey(DefaultValue value) {
-        String sql = unwrap(value.sql().trim());
+        String sql = MysqlCanonical.unwrap(value.sql().trim());
         String lower = sql.toLowerCase(Locale.ROOT);
         if (lower.equals("true")) {
             return "1";
@@ -71,7 +71,7 @@ final class MysqlNormalizer implements DiffNormalizer {
 
     @Override
     public String expressionKey(String sql) {
-        String text = unwrap(sql.trim());
+        String text = MysqlCanonical.unwrap(sql.trim());
         StringBuilder out = new StringBuilder(text.length());
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -89,30 +89,5 @@ final class MysqlNormalizer implements DiffNormalizer {
             }
         }
         return out.toString();
-    }
-
-    /** Removes parentheses that wrap the whole text, as servers add them around defaults and checks. */
-    private static String unwrap(String sql) {
-        String text = sql;
-        while (text.startsWith("(") && text.endsWith(")") && closes(text)) {
-            text = text.substring(1, text.length() - 1).trim();
-        }
-        return text;
-    }
-
-    private static boolean closes(String text) {
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-                if (depth == 0 && i < text.length() - 1) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

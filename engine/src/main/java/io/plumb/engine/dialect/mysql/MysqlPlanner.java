@@ -2,6 +2,7 @@ package io.plumb.engine.dialect.mysql;
 
 import static io.plumb.engine.dialect.mysql.MysqlDdl.quote;
 
+import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.dialect.Planner;
 import io.plumb.engine.plan.Plan;
@@ -70,7 +71,7 @@ public final class MysqlPlanner implements Planner {
         return new Plan(out, false);
     }
 
-    private static void addSchema(Schema schema, List<PlannedChange> out) {
+    private void addSchema(Schema schema, List<PlannedChange> out) {
         StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(quote(schema.name()));
         schema.options().forEach((key, value) -> {
             if (key.equals(MysqlSpecDialect.CHARSET)) {
@@ -79,14 +80,24 @@ public final class MysqlPlanner implements Planner {
                 sql.append(" COLLATE ").append(value);
             }
         });
+        schema.comment().ifPresent(c -> sql.append(schemaComment(schema, c)));
         out.add(new PlannedChange(
                 "add new schema named \"" + schema.name() + "\"",
                 sql.toString(),
                 Optional.of("DROP DATABASE " + quote(schema.name()))));
     }
 
+    // MariaDB has had schema comments since 10.5; MySQL has none.
+    private String schemaComment(Schema schema, String comment) {
+        if (flavour == MysqlFlavour.MYSQL) {
+            throw new PlanException("schema \"" + schema.name()
+                    + "\": a comment needs MariaDB, found mysql, whose schemas have no comments");
+        }
+        return " COMMENT " + MysqlDdl.literal(comment);
+    }
+
     // A schema file that does not name a charset or collation leaves the server's choice alone.
-    private static void modifySchema(Schema from, Schema to, List<PlannedChange> out) {
+    private void modifySchema(Schema from, Schema to, List<PlannedChange> out) {
         StringBuilder sql = new StringBuilder();
         for (String key : List.of(MysqlSpecDialect.CHARSET, MysqlSpecDialect.COLLATE)) {
             String value = to.options().get(key);
@@ -95,12 +106,15 @@ public final class MysqlPlanner implements Planner {
                         .append(value);
             }
         }
+        if (!from.comment().equals(to.comment())) {
+            sql.append(schemaComment(to, to.comment().orElse("")));
+        }
         if (sql.length() > 0) {
             add(out, "modify \"" + to.name() + "\" schema", "ALTER DATABASE " + quote(to.name()) + sql);
         }
     }
 
-    private static void addTable(
+    private void addTable(
             String schema,
             Table table,
             PlanOptions options,
@@ -111,7 +125,7 @@ public final class MysqlPlanner implements Planner {
         String separator = indent.isEmpty() ? ", " : ",\n" + indent;
         List<String> body = new ArrayList<>();
         table.columns().forEach(c -> body.add(MysqlDdl.column(c)));
-        table.primaryKey().ifPresent(pk -> body.add("PRIMARY KEY " + MysqlDdl.parts(pk.parts())));
+        table.primaryKey().ifPresent(pk -> body.add(MysqlDdl.primaryKey(pk)));
         table.indexes().forEach(i -> body.add(MysqlDdl.index(i)));
         List<String> later = new ArrayList<>();
         for (ForeignKey fk : table.foreignKeys()) {
@@ -119,7 +133,7 @@ public final class MysqlPlanner implements Planner {
             boolean waits = pending.contains(List.of(fk.refSchema(), fk.refTable()));
             (waits ? later : body).add(MysqlDdl.foreignKey(fk, options.qualified()));
         }
-        table.checks().forEach(c -> body.add(MysqlDdl.check(c)));
+        table.checks().forEach(c -> body.add(MysqlDdl.check(c, flavour, table.name())));
         String open = indent.isEmpty() ? " (" : " (\n" + indent;
         String close = indent.isEmpty() ? ")" : "\n)";
         String name = name(schema, table, options);
@@ -139,10 +153,10 @@ public final class MysqlPlanner implements Planner {
         List<String> checks = new ArrayList<>();
         for (TableChange change : m.changes()) {
             if (change instanceof TableChange.AddCheck c) {
-                checks.add("ADD " + MysqlDdl.check(c.check()));
+                checks.add("ADD " + MysqlDdl.check(c.check(), flavour, m.to().name()));
             } else if (change instanceof TableChange.ModifyCheck c) {
                 first.add(dropCheck(c.from().name()));
-                checks.add("ADD " + MysqlDdl.check(c.to()));
+                checks.add("ADD " + MysqlDdl.check(c.to(), flavour, m.to().name()));
             } else {
                 clauses(change, options, first, clauses);
             }
@@ -184,12 +198,12 @@ public final class MysqlPlanner implements Planner {
         } else if (change instanceof TableChange.DropCheck c) {
             first.add(dropCheck(c.check().name()));
         } else if (change instanceof TableChange.AddPrimaryKey p) {
-            out.add("ADD PRIMARY KEY " + MysqlDdl.parts(p.primaryKey().parts()));
+            out.add("ADD " + MysqlDdl.primaryKey(p.primaryKey()));
         } else if (change instanceof TableChange.DropPrimaryKey) {
             out.add("DROP PRIMARY KEY");
         } else if (change instanceof TableChange.ModifyPrimaryKey p) {
             out.add("DROP PRIMARY KEY");
-            out.add("ADD PRIMARY KEY " + MysqlDdl.parts(p.to().parts()));
+            out.add("ADD " + MysqlDdl.primaryKey(p.to()));
         } else if (change instanceof TableChange.ModifyAttributes a) {
             attributes(a.from(), a.to(), out);
         }

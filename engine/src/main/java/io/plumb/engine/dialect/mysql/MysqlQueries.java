@@ -6,9 +6,6 @@ package io.plumb.engine.dialect.mysql;
  */
 final class MysqlQueries {
 
-    static final String SCHEMAS = "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
-            + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ";
-
     static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT,"
             + " AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA IN ";
 
@@ -34,6 +31,13 @@ final class MysqlQueries {
 
     private MysqlQueries() {}
 
+    /** Returns the schema query; only MariaDB (10.5 on) has schema comments. */
+    static String schemas(MysqlFlavour flavour) {
+        String comment = flavour == MysqlFlavour.MARIADB ? "SCHEMA_COMMENT" : "'' AS SCHEMA_COMMENT";
+        return "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME, " + comment
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ";
+    }
+
     /** Returns the index query; only MySQL 8 has expression parts. */
     static String indexes(MysqlFlavour flavour) {
         String expression = flavour == MysqlFlavour.MYSQL ? "EXPRESSION" : "NULL AS EXPRESSION";
@@ -42,10 +46,14 @@ final class MysqlQueries {
                 + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN ";
     }
 
-    /** Returns the check query; MariaDB names checks per table, MySQL per schema. */
+    /**
+     * Returns the check query; MariaDB names checks per table, MySQL per schema, and only MySQL 8 has checks that are
+     * not enforced.
+     */
     static String checks(MysqlFlavour flavour) {
         String sameTable = flavour == MysqlFlavour.MARIADB ? " AND c.TABLE_NAME = t.TABLE_NAME" : "";
-        return "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE"
+        String enforced = flavour == MysqlFlavour.MYSQL ? "t.ENFORCED" : "'YES' AS ENFORCED";
+        return "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE, " + enforced
                 + " FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c"
                 + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME" + sameTable
                 + " WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA IN ";

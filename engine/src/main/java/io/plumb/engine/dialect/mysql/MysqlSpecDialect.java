@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The {@code MysqlSpecDialect} is MySQL's and MariaDB's part of the HCL schema language: their type names, {@code
  * charset} and {@code collate} on schemas, tables and columns, table {@code engine} and {@code auto_increment},
- * column {@code unsigned} and {@code on_update}, index {@code type} and per-part {@code prefix}.
+ * column {@code unsigned} and {@code on_update}, index {@code type}, {@code parser} and per-part {@code prefix},
+ * primary-key {@code type} and check {@code enforced}.
  */
 final class MysqlSpecDialect implements SpecDialect {
 
@@ -24,6 +25,8 @@ final class MysqlSpecDialect implements SpecDialect {
     static final String ON_UPDATE = "on_update";
     static final String TYPE = "type";
     static final String PREFIX = "prefix";
+    static final String PARSER = "parser";
+    static final String ENFORCED = "enforced";
 
     private static final Set<String> STRING_TYPES =
             Set.of("varchar", "char", "text", "tinytext", "mediumtext", "longtext", "enum", "set", "json");
@@ -102,7 +105,20 @@ final class MysqlSpecDialect implements SpecDialect {
 
     @Override
     public List<SpecAttribute> indexAttributes() {
-        return List.of(new SpecAttribute(TYPE, SpecAttribute.Kind.IDENT), SpecAttribute.string(SpecAttribute.COMMENT));
+        return List.of(
+                new SpecAttribute(TYPE, SpecAttribute.Kind.IDENT),
+                new SpecAttribute(PARSER, SpecAttribute.Kind.IDENT),
+                SpecAttribute.string(SpecAttribute.COMMENT));
+    }
+
+    @Override
+    public List<SpecAttribute> primaryKeyAttributes() {
+        return List.of(new SpecAttribute(TYPE, SpecAttribute.Kind.IDENT));
+    }
+
+    @Override
+    public List<SpecAttribute> checkAttributes() {
+        return List.of(new SpecAttribute(ENFORCED, SpecAttribute.Kind.BOOL));
     }
 
     @Override

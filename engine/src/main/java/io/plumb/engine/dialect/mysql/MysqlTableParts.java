@@ -3,9 +3,7 @@ package io.plumb.engine.dialect.mysql;
 import io.plumb.engine.schema.Check;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
-import io.plumb.engine.schema.DefaultValue;
 import io.plumb.engine.schema.ForeignKey;
-import io.plumb.engine.schema.Generated;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.PrimaryKey;
@@ -17,10 +15,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +24,6 @@ import org.jspecify.annotations.Nullable;
  * where the servers' spellings (MariaDB's quoted defaults, JSON as {@code longtext} with a check) become the model.
  */
 final class MysqlTableParts {
-
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final String schema;
     private final String name;
@@ -86,69 +80,11 @@ final class MysqlTableParts {
         return name;
     }
 
-    void addColumn(ResultSet rs, MysqlFlavour flavour) throws SQLException {
-        String columnName = rs.getString("COLUMN_NAME");
-        MysqlTypes.Parsed parsed = MysqlTypes.parse(rs.getString("COLUMN_TYPE"));
-        String extra =
-                rs.getString("EXTRA") == null ? "" : rs.getString("EXTRA").toLowerCase(Locale.ROOT);
-        Map<String, String> columnOptions = new LinkedHashMap<>();
-        if (parsed.unsigned()) {
-            columnOptions.put(MysqlSpecDialect.UNSIGNED, "true");
+    void addColumn(MysqlColumnRow row, MysqlFlavour flavour) {
+        if (row.isLongtext()) {
+            longtexts.add(row.name());
         }
-        int onUpdate = extra.indexOf("on update ");
-        if (onUpdate >= 0) {
-            columnOptions.put(MysqlSpecDialect.ON_UPDATE, MysqlCanonical.now(extra.substring(onUpdate + 10)));
-        }
-        putIfPresent(columnOptions, MysqlSpecDialect.CHARSET, rs.getString("CHARACTER_SET_NAME"));
-        putIfPresent(columnOptions, MysqlSpecDialect.COLLATE, rs.getString("COLLATION_NAME"));
-        String expression = rs.getString("GENERATION_EXPRESSION");
-        Optional<Generated> generated = expression == null || expression.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new Generated(
-                        expression, extra.contains("stored") || extra.contains("persistent") ? "STORED" : "VIRTUAL"));
-        Optional<DefaultValue> defaultValue = generated.isPresent()
-                ? Optional.empty()
-                : defaultValue(rs.getString("COLUMN_DEFAULT"), parsed.type(), extra, flavour);
-        if ("longtext".equalsIgnoreCase(rs.getString("DATA_TYPE"))) {
-            longtexts.add(columnName);
-        }
-        columns.add(new Column(
-                columnName,
-                parsed.type(),
-                "YES".equals(rs.getString("IS_NULLABLE")),
-                defaultValue,
-                generated,
-                extra.contains("auto_increment"),
-                text(rs.getString("COLUMN_COMMENT")),
-                columnOptions));
-    }
-
-    /**
-     * Reads a column default. MariaDB quotes string defaults and spells a missing default on a nullable column
-     * {@code NULL}; MySQL writes string defaults bare and marks expressions {@code DEFAULT_GENERATED}.
-     */
-    private static Optional<DefaultValue> defaultValue(
-            @Nullable String text, ColumnType type, String extra, MysqlFlavour flavour) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        if (flavour == MysqlFlavour.MARIADB) {
-            if (text.equals("NULL")) {
-                return Optional.empty();
-            }
-            if (text.startsWith("'") || NUMBER.matcher(text).matches() || text.startsWith("b'")) {
-                return Optional.of(new DefaultValue.Literal(text));
-            }
-            return Optional.of(new DefaultValue.RawExpr(MysqlCanonical.now(text)));
-        }
-        if (extra.contains("default_generated")) {
-            return Optional.of(new DefaultValue.RawExpr(MysqlCanonical.now(text)));
-        }
-        boolean numeric = type instanceof ColumnType.Named named
-                && (MysqlTypes.INTEGERS.contains(named.name())
-                        || List.of("bool", "decimal", "float", "double", "bit", "year")
-                                .contains(named.name()));
-        return Optional.of(new DefaultValue.Literal(numeric ? text : "'" + text.replace("'", "''") + "'"));
+        columns.add(row.column(flavour));
     }
 
     void addIndexPart(ResultSet rs, MysqlFlavour flavour) throws SQLException {
@@ -215,8 +151,45 @@ final class MysqlTableParts {
                 : ReferenceAction.parse(rule).orElse(ReferenceAction.NO_ACTION);
     }
 
-    void addCheck(ResultSet rs) throws SQLException {
-        checks.add(Check.of(rs.getString("CONSTRAINT_NAME"), rs.getString("CHECK_CLAUSE")));
+    void addCheck(ResultSet rs, MysqlFlavour flavour) throws SQLException {
+        addCheck(rs.getString("CONSTRAINT_NAME"), rs.getString("CHECK_CLAUSE"), rs.getString("ENFORCED"), flavour);
+    }
+
+    /**
+     * Adds a check from its catalogue values. MySQL 8 wraps the clause in parentheses ({@code (`c1` <> 0)}) and
+     * says {@code NO} in {@code ENFORCED} for {@code NOT ENFORCED}; MariaDB has neither.
+     */
+    void addCheck(String constraint, String clause, @Nullable String enforced, MysqlFlavour flavour) {
+        String expr = flavour == MysqlFlavour.MYSQL ? MysqlCanonical.unwrap(clause) : clause;
+        Map<String, String> checkOptions =
+                "NO".equalsIgnoreCase(enforced) ? Map.of(MysqlSpecDialect.ENFORCED, "false") : Map.of();
+        checks.add(new Check(constraint, expr, checkOptions));
+    }
+
+    /** Returns whether the table has a FULLTEXT index, whose parser only {@code SHOW CREATE TABLE} tells. */
+    boolean hasFulltext() {
+        return indexes.values().stream()
+                .anyMatch(i -> "FULLTEXT".equalsIgnoreCase(i.options().get(MysqlSpecDialect.TYPE)));
+    }
+
+    /** Sets the parsers that a {@code SHOW CREATE TABLE} text names on the table's FULLTEXT indexes. */
+    void addParsers(String createTable) {
+        MysqlParsers.of(createTable).forEach((indexName, parser) -> {
+            Index index = indexes.get(indexName);
+            if (index != null) {
+                Map<String, String> indexOptions = new LinkedHashMap<>(index.options());
+                indexOptions.put(MysqlSpecDialect.PARSER, parser);
+                indexes.put(
+                        indexName,
+                        new Index(
+                                indexName,
+                                index.unique(),
+                                index.parts(),
+                                index.where(),
+                                index.comment(),
+                                indexOptions));
+            }
+        });
     }
 
     /** Assembles the table. */
@@ -231,9 +204,8 @@ final class MysqlTableParts {
                             c -> c.name().equals(column.name()) && c.expr().equals(jsonCheck));
             ownColumns.add(json ? withType(column, ColumnType.Named.of("json")) : column);
         }
-        Optional<PrimaryKey> primaryKey = Optional.ofNullable(indexes.get("PRIMARY"))
-                .map(i -> new PrimaryKey(
-                        "", i.parts().stream().map(MysqlTableParts::plain).toList()));
+        Optional<PrimaryKey> primaryKey =
+                Optional.ofNullable(indexes.get("PRIMARY")).map(i -> new PrimaryKey("", i.parts(), i.options()));
         List<Index> ownIndexes = indexes.values().stream()
                 .filter(i -> !i.name().equals("PRIMARY"))
                 .filter(i -> !isForeignKeyIndex(i))
@@ -256,10 +228,6 @@ final class MysqlTableParts {
         return fk != null
                 && !index.unique()
                 && index.parts().stream().map(IndexPart::value).toList().equals(fk.columns());
-    }
-
-    private static IndexPart plain(IndexPart part) {
-        return new IndexPart(part.value(), part.isExpression(), part.desc(), part.options());
     }
 
     private static Column withType(Column column, ColumnType type) {
