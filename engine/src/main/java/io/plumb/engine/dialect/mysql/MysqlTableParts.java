@@ -67,7 +67,7 @@ final class MysqlTableParts {
     }
 
     // Collation names start with their character set: utf8mb4_general_ci, latin1_swedish_ci, binary.
-    private static String charsetOf(String collation) {
+    static String charsetOf(String collation) {
         int underscore = collation.indexOf('_');
         return underscore < 0 ? collation : collation.substring(0, underscore);
     }

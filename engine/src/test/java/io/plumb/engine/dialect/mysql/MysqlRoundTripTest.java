@@ -1,8 +1,10 @@
 package io.plumb.engine.dialect.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumb.engine.dialect.InspectOptions;
+import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.Differ;
@@ -301,8 +303,10 @@ class MysqlRoundTripTest {
                     type = int
                   }
                   column "grows" {
-                    type = varchar(100)
-                    null = true
+                    type    = varchar(100)
+                    null    = true
+                    charset = "latin1"
+                    collate = "latin1_bin"
                   }
                   column "added" {
                     type = int
@@ -323,6 +327,174 @@ class MysqlRoundTripTest {
                   }
                 }
                 """);
+    }
+
+    @Test
+    void primaryKeyTypesAndGeneratedColumnsRoundTrip() throws Exception {
+        String mem =
+                """
+                table "gen" {
+                  schema = schema.DB
+                  column "n" {
+                    type = int
+                  }
+                  column "v" {
+                    type = int
+                    null = true
+                    as   = "`n` * 2"
+                  }
+                  column "s" {
+                    type = bigint
+                    null = true
+                    as {
+                      expr = "`n` + 1"
+                      type = PERSISTENT
+                    }
+                  }
+                  column "w" {
+                    type = varchar(20)
+                    null = true
+                    as {
+                      expr = "concat(`n`,'x')"
+                      type = STORED
+                    }
+                  }
+                  primary_key {
+                    columns = [column.n]
+                    type    = BTREE
+                  }
+                }
+                table "mem" {
+                  schema = schema.DB
+                  engine = MEMORY
+                  column "id" {
+                    type = int
+                  }
+                  column "k" {
+                    type = int
+                  }
+                  primary_key {
+                    columns = [column.id]
+                    type    = BTREE
+                  }
+                  index "by_k" {
+                    columns = [column.k]
+                    type    = HASH
+                  }
+                  index "by_k_tree" {
+                    columns = [column.k]
+                    type    = BTREE
+                  }
+                }
+                """;
+        String db = roundTrip(SCHEMA + mem);
+        String hashed =
+                mem.replace("columns = [column.id]\n    type    = BTREE", "columns = [column.id]\n    type    = HASH");
+        assertThat(planned(db, read(SCHEMA + hashed, db)))
+                .containsExactly("ALTER TABLE `mem` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`)");
+        apply(db, SCHEMA + hashed);
+    }
+
+    // SET values cannot hold commas on either server (enum values can), so the set has none.
+    @Test
+    void oddEnumAndSetValuesAndOnUpdatePrecisionRoundTrip() throws Exception {
+        roundTrip(
+                SCHEMA
+                        + """
+                table "t" {
+                  schema = schema.DB
+                  column "e" {
+                    type    = enum("it's","a,b","x (y)","")
+                    default = "it's"
+                  }
+                  column "s" {
+                    type = set("a b","'q'","x(y)")
+                    null = true
+                  }
+                  column "at" {
+                    type      = datetime(6)
+                    default   = sql("CURRENT_TIMESTAMP(6)")
+                    on_update = sql("CURRENT_TIMESTAMP(6)")
+                  }
+                  column "ts" {
+                    type      = timestamp(3)
+                    null      = true
+                    on_update = sql("CURRENT_TIMESTAMP(3)")
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void schemaCommentsRoundTrip() throws Exception {
+        String commented = SCHEMA.replace("}", "  comment = \"the shop's data\"\n}");
+        String db = roundTrip(
+                commented + "table \"t\" {\n  schema = schema.DB\n  column \"id\" {\n    type = int\n  }\n}\n");
+        assertThat(planned(
+                        db,
+                        read(
+                                SCHEMA
+                                        + "table \"t\" {\n  schema = schema.DB\n  column \"id\" {\n    type = int\n  }\n}\n",
+                                db)))
+                .containsExactly("ALTER DATABASE `" + db + "` COMMENT ''");
+    }
+
+    @Test
+    void aCheckThatIsNotEnforcedIsRefusedBeforeMariadbSeesIt() throws Exception {
+        String db = MariaServer.get().freshDatabase("rt");
+        Realm desired = read(
+                SCHEMA
+                        + """
+                table "t" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  check "positive" {
+                    expr     = "`id` > 0"
+                    enforced = false
+                  }
+                }
+                """,
+                db);
+        assertThatThrownBy(() -> planned(db, desired))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("check \"positive\" of table \"t\": enforced = false needs MySQL 8");
+        try (Connection c = MariaServer.get().connect(db)) {
+            assertThat(inspect(c, db).schemas().get(0).tables()).isEmpty();
+        }
+    }
+
+    // MariaDB has no ngram plugin (MySQL 8 builds it in), so the planned clause is refused by the server.
+    @Test
+    void aFulltextParserIsPlannedAndMariadbWithoutThePluginRefusesIt() throws Exception {
+        String db = MariaServer.get().freshDatabase("rt");
+        Realm desired = read(
+                SCHEMA
+                        + """
+                table "t" {
+                  schema = schema.DB
+                  column "body" {
+                    type = text
+                  }
+                  index "ft" {
+                    columns = [column.body]
+                    type    = FULLTEXT
+                    parser  = ngram
+                  }
+                }
+                """,
+                db);
+        List<String> sql = planned(db, desired);
+        assertThat(sql)
+                .containsExactly(
+                        "CREATE TABLE `t` (`body` text NOT NULL, FULLTEXT INDEX `ft` (`body`) WITH PARSER ngram)");
+        try (Connection c = MariaServer.get().connect(db);
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute(sql.get(0)))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("ngram");
+        }
     }
 
     @Test

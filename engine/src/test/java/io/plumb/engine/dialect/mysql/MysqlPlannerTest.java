@@ -1,0 +1,259 @@
+package io.plumb.engine.dialect.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.dialect.PlanException;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.hcl.EvalOptions;
+import io.plumb.engine.hcl.Hcl;
+import io.plumb.engine.hcl.HclEvaluator;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Plans the changes between two HCL schemas, without a server, for both flavours. */
+class MysqlPlannerTest {
+
+    private static final String SCHEMA =
+            """
+            schema "DB" {
+              charset = "utf8mb4"
+              collate = "utf8mb4_general_ci"
+            }
+            """;
+
+    private static final String T =
+            """
+            table "t" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+            %s}
+            """;
+
+    @Test
+    void aCheckThatIsNotEnforcedIsNotEnforcedOnMysql() {
+        String to = SCHEMA
+                + T.formatted(
+                        """
+                  check "c" {
+                    expr     = "`id` > 0"
+                    enforced = false
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MYSQL, SCHEMA, to))
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, CONSTRAINT `c` CHECK (`id` > 0) NOT ENFORCED)");
+    }
+
+    @Test
+    void turningEnforcementOffReplacesTheCheckOnMysql() {
+        String from = SCHEMA
+                + T.formatted(
+                        """
+                  check "c" {
+                    expr = "`id` > 0"
+                  }
+                """);
+        String to = from.replace("\"`id` > 0\"", "\"`id` > 0\"\n    enforced = false");
+        assertThat(plan(MysqlFlavour.MYSQL, from, to))
+                .containsExactly(
+                        "ALTER TABLE `t` DROP CHECK `c`",
+                        "ALTER TABLE `t` ADD CONSTRAINT `c` CHECK (`id` > 0) NOT ENFORCED");
+        assertThat(plan(MysqlFlavour.MYSQL, from, from.replace("\"`id` > 0\"", "\"`id` > 0\"\n    enforced = true")))
+                .isEmpty();
+    }
+
+    @Test
+    void aCheckThatIsNotEnforcedIsAPlanErrorOnMariadb() {
+        String to = SCHEMA
+                + T.formatted(
+                        """
+                  check "c" {
+                    expr     = "`id` > 0"
+                    enforced = false
+                  }
+                """);
+        assertThatThrownBy(() -> plan(MysqlFlavour.MARIADB, SCHEMA, to))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("check \"c\" of table \"t\": enforced = false needs MySQL 8 (NOT ENFORCED), found mariadb,"
+                        + " which enforces every check");
+    }
+
+    @Test
+    void primaryKeyTypeIsAUsingClause() {
+        String hashed = SCHEMA
+                + T.formatted(
+                        """
+                  primary_key {
+                    columns = [column.id]
+                    type    = HASH
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, hashed))
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`) USING HASH)");
+        String memory = hashed.replace("schema = schema.DB", "schema = schema.DB\n  engine = MEMORY");
+        assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, memory))
+                .as("HASH is a MEMORY table's own index type, so it goes without saying")
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`)) ENGINE MEMORY");
+        assertThat(plan(MysqlFlavour.MARIADB, memory, memory.replace("HASH", "BTREE")))
+                .containsExactly("ALTER TABLE `t` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`) USING BTREE");
+    }
+
+    @Test
+    void aFulltextParserIsAWithParserClause() {
+        String to = SCHEMA
+                + T.formatted(
+                        """
+                  column "body" {
+                    type = text
+                  }
+                  index "ft" {
+                    columns = [column.body]
+                    type    = FULLTEXT
+                    parser  = ngram
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MYSQL, SCHEMA, to))
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, `body` text NOT NULL,"
+                        + " FULLTEXT INDEX `ft` (`body`) WITH PARSER ngram)");
+    }
+
+    @Test
+    void schemaCommentsAreMariadbOnly() {
+        String commented = SCHEMA.replace("}", "  comment = \"the db\"\n}");
+        assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, commented))
+                .containsExactly("ALTER DATABASE `DB` COMMENT 'the db'");
+        assertThat(plan(MysqlFlavour.MARIADB, commented, SCHEMA)).containsExactly("ALTER DATABASE `DB` COMMENT ''");
+        assertThatThrownBy(() -> plan(MysqlFlavour.MYSQL, SCHEMA, commented))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("schema \"DB\": a comment needs MariaDB, found mysql, whose schemas have no comments");
+    }
+
+    @Test
+    void tableAttributesChangeInAnAlterTable() {
+        String from = SCHEMA + T.formatted("");
+        String commented = from.replace("schema = schema.DB", "schema = schema.DB\n  comment = \"it's new\"");
+        assertThat(plan(MysqlFlavour.MARIADB, from, commented)).containsExactly("ALTER TABLE `t` COMMENT 'it''s new'");
+        assertThat(plan(MysqlFlavour.MARIADB, commented, from)).containsExactly("ALTER TABLE `t` COMMENT ''");
+        String counted = from.replace("schema = schema.DB", "schema = schema.DB\n  auto_increment = 1000");
+        assertThat(plan(MysqlFlavour.MARIADB, from, counted)).containsExactly("ALTER TABLE `t` AUTO_INCREMENT 1000");
+    }
+
+    @Test
+    void aColumnCharsetOrCollationChangeIsAModifyColumn() {
+        String from = SCHEMA
+                + T.formatted(
+                        """
+                  column "name" {
+                    type = varchar(10)
+                  }
+                """);
+        String to = from.replace("varchar(10)", "varchar(10)\n    charset = \"latin1\"\n    collate = \"latin1_bin\"");
+        assertThat(plan(MysqlFlavour.MARIADB, from, to))
+                .containsExactly(
+                        "ALTER TABLE `t` MODIFY COLUMN `name` varchar(10) CHARACTER SET latin1 COLLATE latin1_bin NOT NULL");
+        String collateOnly = from.replace("varchar(10)", "varchar(10)\n    collate = \"utf8mb4_bin\"");
+        assertThat(plan(MysqlFlavour.MARIADB, from, collateOnly))
+                .containsExactly("ALTER TABLE `t` MODIFY COLUMN `name` varchar(10) COLLATE utf8mb4_bin NOT NULL");
+    }
+
+    @Test
+    void columnsIndexesAndForeignKeysAreAddedAndDroppedInPlace() {
+        String parent =
+                """
+                table "p" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                }
+                """;
+        String from = SCHEMA
+                + parent
+                + T.formatted(
+                        """
+                  column "gone" {
+                    type = int
+                  }
+                  index "old" {
+                    columns = [column.gone]
+                  }
+                  foreign_key "old_fk" {
+                    columns     = [column.id]
+                    ref_columns = [table.p.column.id]
+                  }
+                """);
+        String to = SCHEMA
+                + parent
+                + T.formatted(
+                        """
+                  column "added" {
+                    type    = int
+                    null    = true
+                    default = sql("(rand() * 10)")
+                  }
+                  index "new" {
+                    unique  = true
+                    columns = [column.added]
+                  }
+                  foreign_key "new_fk" {
+                    columns     = [column.id]
+                    ref_columns = [table.p.column.id]
+                    on_delete   = CASCADE
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MYSQL, from, to))
+                .containsExactly(
+                        "ALTER TABLE `t` DROP FOREIGN KEY `old_fk`",
+                        "ALTER TABLE `t` DROP COLUMN `gone`, ADD COLUMN `added` int NULL DEFAULT (rand() * 10),"
+                                + " DROP INDEX `old`, ADD UNIQUE INDEX `new` (`added`),"
+                                + " ADD CONSTRAINT `new_fk` FOREIGN KEY (`id`) REFERENCES `p` (`id`)"
+                                + " ON UPDATE NO ACTION ON DELETE CASCADE");
+    }
+
+    @Test
+    void generatedColumnsAreWrittenWithTheirKind() {
+        String to = SCHEMA
+                + T.formatted(
+                        """
+                  column "twice" {
+                    type = int
+                    as   = "`id` * 2"
+                  }
+                  column "kept" {
+                    type = int
+                    as {
+                      expr = "`id` + 1"
+                      type = PERSISTENT
+                    }
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, to))
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL,"
+                        + " `twice` int GENERATED ALWAYS AS (`id` * 2) VIRTUAL,"
+                        + " `kept` int GENERATED ALWAYS AS (`id` + 1) STORED)");
+    }
+
+    private static List<String> plan(MysqlFlavour flavour, String from, String to) {
+        MysqlDialect dialect = new MysqlDialect(flavour);
+        List<SchemaChange> changes =
+                new Differ().diff(read(dialect, from), read(dialect, to), DiffOptions.of(dialect.normalizer()));
+        return dialect.planner().plan(changes, PlanOptions.defaults()).changes().stream()
+                .map(PlannedChange::sql)
+                .toList();
+    }
+
+    private static Realm read(MysqlDialect dialect, String hcl) {
+        return dialect.spec()
+                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", hcl)), EvalOptions.defaults()));
+    }
+}
