@@ -1,5 +1,7 @@
 package io.plumb.cli;
 
+import io.plumb.engine.script.ScriptDialect;
+import org.jspecify.annotations.Nullable;
 import io.plumb.runner.RunnerOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -35,9 +37,22 @@ final class RunnerOptionsMixin {
             description = "Print every script's log, also of passing scripts, with every line of passing phases.")
     boolean verbose;
 
+    @Option(
+            names = "--dialect",
+            paramLabel = "DIALECT",
+            description = "Run the scripts under this dialect: sqlite (the default), postgres or mysql (an embedded"
+                    + " MariaDB); it sets the script variable $dialect and the [sqlite], [postgres], [mysql] and"
+                    + " [maria] conditions.")
+    @Nullable
+    String dialect;
+
     /** Returns the given options with these settings applied. */
     RunnerOptions applyTo(RunnerOptions options) {
-        return options.withUpdate(update)
+        RunnerOptions withDialect = dialect == null
+                ? options
+                : options.withVariable(ScriptDialect.VARIABLE, ScriptDialect.parse(dialect).label());
+        return withDialect
+                .withUpdate(update)
                 .withKeepWork(keepWork)
                 .withShort(isShort)
                 .withTimeout(timeout)
