@@ -1,9 +1,9 @@
 package io.plumb.cli;
 
 import io.plumb.engine.script.ScriptDialect;
-import org.jspecify.annotations.Nullable;
 import io.plumb.runner.RunnerOptions;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** A {@code RunnerOptionsMixin} holds the options that set up the script runner, for every command that runs scripts. */
@@ -50,7 +50,8 @@ final class RunnerOptionsMixin {
     RunnerOptions applyTo(RunnerOptions options) {
         RunnerOptions withDialect = dialect == null
                 ? options
-                : options.withVariable(ScriptDialect.VARIABLE, ScriptDialect.parse(dialect).label());
+                : options.withVariable(
+                        ScriptDialect.VARIABLE, ScriptDialect.parse(dialect).label());
         return withDialect
                 .withUpdate(update)
                 .withKeepWork(keepWork)

@@ -119,7 +119,8 @@ public record PlumbConfiguration(
         if (scriptDialect.isPresent()) {
             // Parsed here so that a misspelt dialect fails the run once, not every script.
             options = options.withVariable(
-                    ScriptDialect.VARIABLE, ScriptDialect.parse(scriptDialect.get()).label());
+                    ScriptDialect.VARIABLE,
+                    ScriptDialect.parse(scriptDialect.get()).label());
         }
         return workRoot.map(options::withWorkRoot).orElse(options);
     }

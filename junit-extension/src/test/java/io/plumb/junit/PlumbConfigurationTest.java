@@ -22,13 +22,7 @@ class PlumbConfigurationTest {
 
         assertThat(configuration)
                 .isEqualTo(new PlumbConfiguration(
-                        false,
-                        false,
-                        false,
-                        RunnerOptions.DEFAULT_TIMEOUT,
-                        Optional.empty(),
-                        false,
-                        Optional.empty()));
+                        false, false, false, RunnerOptions.DEFAULT_TIMEOUT, Optional.empty(), false, Optional.empty()));
         assertThat(configuration.toRunnerOptions().variables()).isEmpty();
     }
 
@@ -63,7 +57,9 @@ class PlumbConfigurationTest {
 
     @Test
     void scriptDialectAliasesAndErrors() {
-        assertThat(of(Map.of("plumb.script.dialect", "mariadb")).toRunnerOptions().variables())
+        assertThat(of(Map.of("plumb.script.dialect", "mariadb"))
+                        .toRunnerOptions()
+                        .variables())
                 .containsExactly(Map.entry("dialect", "mysql"));
         assertThatThrownBy(() -> of(Map.of("plumb.script.dialect", "oracle")).toRunnerOptions())
                 .isInstanceOf(IllegalArgumentException.class)

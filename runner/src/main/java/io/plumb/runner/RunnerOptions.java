@@ -67,7 +67,8 @@ public record RunnerOptions(
 
     /** Returns these options with the given work root. */
     public RunnerOptions withWorkRoot(Path value) {
-        return new RunnerOptions(update, keepWork, Optional.of(value), timeout, isShort, verbose, extensions, path, variables);
+        return new RunnerOptions(
+                update, keepWork, Optional.of(value), timeout, isShort, verbose, extensions, path, variables);
     }
 
     /** Returns these options with the given time limit per script. */

@@ -107,8 +107,11 @@ public final class ScriptDatabase {
     }
 
     private static synchronized Isolation isolation(ScriptDialect dialect) {
-        return ISOLATIONS.computeIfAbsent(dialect, d -> Isolation.open(
-                d == ScriptDialect.POSTGRES ? EmbeddedServers.postgres() : EmbeddedServers.mariadb(), Path.of("")));
+        return ISOLATIONS.computeIfAbsent(
+                dialect,
+                d -> Isolation.open(
+                        d == ScriptDialect.POSTGRES ? EmbeddedServers.postgres() : EmbeddedServers.mariadb(),
+                        Path.of("")));
     }
 
     private static String withSearchPath(String url) {
