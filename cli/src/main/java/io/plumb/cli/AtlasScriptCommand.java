@@ -63,7 +63,7 @@ final class AtlasScriptCommand implements ScriptCommand {
     private static String substitute(ScriptContext script, String arg) {
         return switch (arg) {
             case "URL" -> ScriptDatabase.url(script);
-            case "DEV_URL" -> ScriptDatabase.DEV_URL;
+            case "DEV_URL" -> ScriptDatabase.devUrl(script);
             default -> arg.replace("$db", ScriptDatabase.schema(script));
         };
     }

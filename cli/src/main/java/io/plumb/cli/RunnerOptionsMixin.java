@@ -1,7 +1,9 @@
 package io.plumb.cli;
 
+import io.plumb.engine.script.ScriptDialect;
 import io.plumb.runner.RunnerOptions;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** A {@code RunnerOptionsMixin} holds the options that set up the script runner, for every command that runs scripts. */
@@ -35,9 +37,23 @@ final class RunnerOptionsMixin {
             description = "Print every script's log, also of passing scripts, with every line of passing phases.")
     boolean verbose;
 
+    @Option(
+            names = "--dialect",
+            paramLabel = "DIALECT",
+            description = "Run the scripts under this dialect: sqlite (the default), postgres or mysql (an embedded"
+                    + " MariaDB); it sets the script variable $dialect and the [sqlite], [postgres], [mysql] and"
+                    + " [maria] conditions.")
+    @Nullable
+    String dialect;
+
     /** Returns the given options with these settings applied. */
     RunnerOptions applyTo(RunnerOptions options) {
-        return options.withUpdate(update)
+        RunnerOptions withDialect = dialect == null
+                ? options
+                : options.withVariable(
+                        ScriptDialect.VARIABLE, ScriptDialect.parse(dialect).label());
+        return withDialect
+                .withUpdate(update)
                 .withKeepWork(keepWork)
                 .withShort(isShort)
                 .withTimeout(timeout)

@@ -1,5 +1,6 @@
 package io.plumb.junit;
 
+import io.plumb.engine.script.ScriptDialect;
 import io.plumb.runner.RunnerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param timeout the time limit of one script ({@value #TIMEOUT})
  * @param workRoot where work directories go, or empty for the system temporary directory ({@value #WORK_ROOT})
  * @param parallel run scripts concurrently ({@value #PARALLEL_ENABLED} or {@value #JUPITER_PARALLEL_ENABLED})
+ * @param scriptDialect the dialect scripts run under, as the script variable {@code dialect} ({@value
+ *     #SCRIPT_DIALECT}), or empty for SQLite
  */
 public record PlumbConfiguration(
         boolean update,
@@ -26,7 +29,14 @@ public record PlumbConfiguration(
         boolean isShort,
         Duration timeout,
         Optional<Path> workRoot,
-        boolean parallel) {
+        boolean parallel,
+        Optional<String> scriptDialect) {
+
+    /**
+     * The dialect scripts run under: {@code sqlite} (the default), {@code postgres} or {@code mysql}; the engine's
+     * script extension gives each script a database of that dialect.
+     */
+    public static final String SCRIPT_DIALECT = "plumb.script.dialect";
 
     /** Update mode: a failing {@code cmp} against an archived file rewrites the script. */
     public static final String UPDATE = "plumb.update";
@@ -91,16 +101,27 @@ public record PlumbConfiguration(
                 flag(lookup, SHORT),
                 lookup.apply(TIMEOUT).map(PlumbConfiguration::parseTimeout).orElse(RunnerOptions.DEFAULT_TIMEOUT),
                 lookup.apply(WORK_ROOT).filter(value -> !value.isBlank()).map(Path::of),
-                flag(lookup, PARALLEL_ENABLED) || flag(lookup, JUPITER_PARALLEL_ENABLED));
+                flag(lookup, PARALLEL_ENABLED) || flag(lookup, JUPITER_PARALLEL_ENABLED),
+                lookup.apply(SCRIPT_DIALECT).map(String::strip).filter(value -> !value.isEmpty()));
     }
 
-    /** Returns runner options with these settings and the script extensions on the class path. */
+    /**
+     * Returns runner options with these settings and the script extensions on the class path.
+     *
+     * @throws IllegalArgumentException when {@value #SCRIPT_DIALECT} names no known dialect
+     */
     public RunnerOptions toRunnerOptions() {
         RunnerOptions options = RunnerOptions.defaults()
                 .withUpdate(update)
                 .withKeepWork(keepWork)
                 .withShort(isShort)
                 .withTimeout(timeout);
+        if (scriptDialect.isPresent()) {
+            // Parsed here so that a misspelt dialect fails the run once, not every script.
+            options = options.withVariable(
+                    ScriptDialect.VARIABLE,
+                    ScriptDialect.parse(scriptDialect.get()).label());
+        }
         return workRoot.map(options::withWorkRoot).orElse(options);
     }
 

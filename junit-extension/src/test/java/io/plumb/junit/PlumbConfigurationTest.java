@@ -22,7 +22,8 @@ class PlumbConfigurationTest {
 
         assertThat(configuration)
                 .isEqualTo(new PlumbConfiguration(
-                        false, false, false, RunnerOptions.DEFAULT_TIMEOUT, Optional.empty(), false));
+                        false, false, false, RunnerOptions.DEFAULT_TIMEOUT, Optional.empty(), false, Optional.empty()));
+        assertThat(configuration.toRunnerOptions().variables()).isEmpty();
     }
 
     @Test
@@ -33,17 +34,36 @@ class PlumbConfigurationTest {
                 "plumb.short", "true",
                 "plumb.timeout", "PT30S",
                 "plumb.workRoot", "/tmp/plumb",
-                "junit.jupiter.execution.parallel.enabled", "true"));
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "plumb.script.dialect", " postgres "));
 
         assertThat(configuration)
                 .isEqualTo(new PlumbConfiguration(
-                        true, true, true, Duration.ofSeconds(30), Optional.of(Path.of("/tmp/plumb")), true));
+                        true,
+                        true,
+                        true,
+                        Duration.ofSeconds(30),
+                        Optional.of(Path.of("/tmp/plumb")),
+                        true,
+                        Optional.of("postgres")));
         RunnerOptions options = configuration.toRunnerOptions();
         assertThat(options.update()).isTrue();
         assertThat(options.keepWork()).isTrue();
         assertThat(options.isShort()).isTrue();
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.workRoot()).contains(Path.of("/tmp/plumb"));
+        assertThat(options.variables()).containsExactly(Map.entry("dialect", "postgres"));
+    }
+
+    @Test
+    void scriptDialectAliasesAndErrors() {
+        assertThat(of(Map.of("plumb.script.dialect", "mariadb"))
+                        .toRunnerOptions()
+                        .variables())
+                .containsExactly(Map.entry("dialect", "mysql"));
+        assertThatThrownBy(() -> of(Map.of("plumb.script.dialect", "oracle")).toRunnerOptions())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown script dialect \"oracle\", expected sqlite, postgres or mysql");
     }
 
     @Test

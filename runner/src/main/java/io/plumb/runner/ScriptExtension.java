@@ -24,6 +24,14 @@ public interface ScriptExtension {
         return Optional.empty();
     }
 
+    /**
+     * Evaluates a condition for one script, for conditions that depend on the script's variables (such as the
+     * dialect it runs under); by default, {@link #condition(String)}.
+     */
+    default Optional<Boolean> condition(ScriptContext script, String condition) {
+        return condition(condition);
+    }
+
     /** Prepares a script after its files are extracted and before its first line runs. */
     default void setup(ScriptContext script) {}
 }

@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** {@code exist TABLE...} checks that each table exists in the script's database; {@code !} that none does. */
+/**
+ * {@code exist TABLE...} checks that each table exists in the script's database (in schema {@code $db} on a
+ * server); {@code !} that none does.
+ */
 final class ExistCommand implements ScriptCommand {
 
     @Override
@@ -17,11 +20,18 @@ final class ExistCommand implements ScriptCommand {
         if (args.isEmpty()) {
             throw new ScriptFailure("usage: exist TABLE...");
         }
-        String query = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
+        boolean sqlite = ScriptDialect.of(script) == ScriptDialect.SQLITE;
+        String query = sqlite
+                ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+                : "SELECT count(*) FROM information_schema.tables"
+                        + " WHERE table_type = 'BASE TABLE' AND table_name = ? AND table_schema = ?";
         try (PreparedStatement statement =
                 ScriptDatabase.open(script).connection().prepareStatement(query)) {
             for (String table : args) {
                 statement.setString(1, table);
+                if (!sqlite) {
+                    statement.setString(2, ScriptDatabase.schema(script));
+                }
                 boolean exists;
                 try (ResultSet rows = statement.executeQuery()) {
                     exists = rows.next() && rows.getInt(1) > 0;

@@ -1,26 +1,78 @@
 package io.plumb.engine.script;
 
 import io.plumb.engine.db.Database;
+import io.plumb.engine.devdb.EmbeddedServers;
+import io.plumb.engine.devdb.IsolatedDatabase;
+import io.plumb.engine.devdb.Isolation;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * A {@code ScriptDatabase} is the database a script works on: SQLite's {@code $WORK/atlas.sqlite}, opened once
- * per script and closed when the script ends.
+ * A {@code ScriptDatabase} is the database a script works on, under its {@link ScriptDialect}: SQLite's {@code
+ * $WORK/atlas.sqlite}; on PostgreSQL a fresh database of its own on the embedded server, bound to its {@code
+ * public} schema; on MySQL (MariaDB) a fresh schema of its own on the embedded server. The dev database is an
+ * in-memory SQLite one, or another fresh database or schema. Server databases are dropped when the script ends.
  */
 public final class ScriptDatabase {
 
     private static final String KEY = ScriptDatabase.class.getName();
+    private static final String URL_KEY = KEY + ".url";
+    private static final String DEV_KEY = KEY + ".dev";
 
     /** The dev-database URL of a SQLite script. */
     public static final String DEV_URL = "sqlite://dev?mode=memory";
 
+    // One isolation per dialect per JVM, on the JVM's one embedded server; never closed, as the server is not.
+    private static final Map<ScriptDialect, Isolation> ISOLATIONS = new EnumMap<>(ScriptDialect.class);
+
     private ScriptDatabase() {}
+
+    /**
+     * Prepares the script's database: on a server dialect, creates it and sets {@code $db} to its schema; on
+     * SQLite, sets {@code $db} to {@code main}.
+     */
+    static void setup(ScriptContext script) {
+        ScriptDialect dialect = ScriptDialect.of(script);
+        switch (dialect) {
+            case SQLITE -> script.setenv("db", "main");
+            case POSTGRES -> {
+                String url = withSearchPath(fresh(script, dialect));
+                script.putValue(URL_KEY, url);
+                script.setenv("db", "public");
+            }
+            case MYSQL -> {
+                String url = fresh(script, dialect);
+                script.putValue(URL_KEY, url);
+                script.setenv("db", url.substring(url.lastIndexOf('/') + 1));
+            }
+        }
+    }
 
     /** Returns the URL of the script's database, as the {@code atlas} command substitutes it for {@code URL}. */
     public static String url(ScriptContext script) {
-        return "sqlite://file:" + file(script) + "?cache=shared&_fk=1";
+        return script.value(URL_KEY)
+                .map(String.class::cast)
+                .orElseGet(() -> "sqlite://file:" + file(script) + "?cache=shared&_fk=1");
+    }
+
+    /**
+     * Returns the URL of the script's dev database, as the {@code atlas} command substitutes it for {@code
+     * DEV_URL}; a server one is created on first use.
+     */
+    public static String devUrl(ScriptContext script) {
+        ScriptDialect dialect = ScriptDialect.of(script);
+        if (dialect == ScriptDialect.SQLITE) {
+            return DEV_URL;
+        }
+        return script.value(DEV_KEY).map(String.class::cast).orElseGet(() -> {
+            String url = fresh(script, dialect);
+            String dev = dialect == ScriptDialect.POSTGRES ? withSearchPath(url) : url;
+            script.putValue(DEV_KEY, dev);
+            return dev;
+        });
     }
 
     /** Returns the name of the script's schema, {@code $db}. */
@@ -40,6 +92,30 @@ public final class ScriptDatabase {
                 throw new ScriptFailure("opening the script database: " + e.getMessage());
             }
         });
+    }
+
+    /** Creates a database for the script on the dialect's embedded server, dropped when the script ends. */
+    private static String fresh(ScriptContext script, ScriptDialect dialect) {
+        IsolatedDatabase database;
+        try {
+            database = isolation(dialect).fresh();
+        } catch (RuntimeException e) {
+            throw new ScriptFailure("creating the script's " + dialect.label() + " database: " + e.getMessage(), e);
+        }
+        script.defer(database::close);
+        return database.url();
+    }
+
+    private static synchronized Isolation isolation(ScriptDialect dialect) {
+        return ISOLATIONS.computeIfAbsent(
+                dialect,
+                d -> Isolation.open(
+                        d == ScriptDialect.POSTGRES ? EmbeddedServers.postgres() : EmbeddedServers.mariadb(),
+                        Path.of("")));
+    }
+
+    private static String withSearchPath(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "search_path=public";
     }
 
     private static Path file(ScriptContext script) {

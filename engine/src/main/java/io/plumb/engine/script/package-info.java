@@ -1,5 +1,5 @@
 /**
- * The engine's script commands ({@code execsql}, {@code apply}, {@code synced}, {@code exist}, {@code cmphcl},
+ * The engine's script commands ({@code execsql}, {@code query}, {@code apply}, {@code synced}, {@code exist}, {@code cmphcl},
  * {@code cmpshow}, {@code cmpmig}, {@code clearSchema}), with the reference tool's names and semantics.
  */
 @NullMarked

@@ -111,7 +111,7 @@ final class Conditions {
         for (ScriptExtension extension : ts.options().extensions()) {
             Optional<Boolean> answer;
             try {
-                answer = extension.condition(condition);
+                answer = extension.condition(ts, condition);
             } catch (RuntimeException e) {
                 // As go-internal reports an error from Params.Condition.
                 throw new ScriptFailure("bad condition " + GoQuote.quote(condition) + ": " + e.getMessage(), e);

@@ -103,5 +103,6 @@ public final class ScriptExecution {
         ts.setenv(":", File.pathSeparator);
         ts.setenv("$", "$");
         ts.setenv("exe", windows ? ".exe" : "");
+        options.variables().forEach(ts::setenv);
     }
 }
