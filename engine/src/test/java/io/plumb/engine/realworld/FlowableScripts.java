@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code FlowableScripts} are the SQL scripts the Flowable engine jars ship for one database, as the build unpacked
- * them under {@code target/flowable/<version>/} (see the engine pom): the create scripts of the base and of the
- * current version, and the current jar's upgrade steps that lead from the base onwards.
+ * them under {@code target/flowable/<version>/} (see the engine pom) from the engine jar and, for the current
+ * version, the common jar: the create scripts of the base and of the current version, and the current jars'
+ * upgrade steps that lead from the base onwards.
  *
  * @param root the directory holding one unpacked directory per version
  * @param database Flowable's name for the database: {@code postgres} or {@code mysql}
@@ -28,8 +29,8 @@ record FlowableScripts(Path root, String database, String baseVersion, String cu
     /** A script under a name that says what it is, such as {@code upgrade_6005_to_6010_engine}. */
     record Script(String name, String sql) {}
 
-    // Flowable runs the engine's changes before the history's, for one step as for the create scripts.
-    private static final List<String> COMPONENTS = List.of("engine", "history");
+    // Flowable creates and upgrades the shared tables first, then the engine's, then the history's.
+    private static final List<String> COMPONENTS = List.of("common", "engine", "history");
     private static final Pattern STEP =
             Pattern.compile("flowable\\.([a-z0-9]+)\\.upgradestep\\.(\\d+)\\.to\\.(\\d+)\\.([a-z]+)\\.sql");
     private static final Pattern SCHEMA_VERSION = Pattern.compile("'schema\\.version',\\s*'([0-9.]+)'");
@@ -43,12 +44,15 @@ record FlowableScripts(Path root, String database, String baseVersion, String cu
                 System.getProperty("plumb.flowable.version", "7.1.0"));
     }
 
-    /** Returns the create scripts of a jar version, engine then history. */
+    /**
+     * Returns the create scripts of a jar version in the order Flowable runs them: the tables shared with its other
+     * engines ({@code common}, a separate jar since 6.3), then the engine's, then the history's.
+     */
     List<Script> create(String version) {
         return COMPONENTS.stream()
-                .map(c -> new Script(
-                        "create_" + c,
-                        read(dir(version, "create").resolve("flowable." + database + ".create." + c + ".sql"))))
+                .map(c -> dir(version, c, "create").resolve("flowable." + database + ".create." + c + ".sql"))
+                .filter(Files::exists)
+                .map(file -> new Script("create_" + component(file), read(file)))
                 .toList();
     }
 
@@ -58,7 +62,7 @@ record FlowableScripts(Path root, String database, String baseVersion, String cu
      */
     List<Script> upgradePath() {
         List<Script> path = new ArrayList<>(create(baseVersion));
-        String from = digits(schemaVersion(path.get(0).sql()));
+        String from = digits(schemaVersion(path.stream().map(Script::sql).reduce("", String::concat)));
         for (Step step : steps()) {
             if (step.from().compareTo(from) >= 0) {
                 path.add(new Script(
@@ -83,12 +87,22 @@ record FlowableScripts(Path root, String database, String baseVersion, String cu
     // version order. Older (5.x) steps have other lengths and lie before any base this test uses, so they are
     // dropped, as are components other than engine and history.
     private List<Step> steps() {
-        try (Stream<Path> files = Files.list(dir(currentVersion, "upgrade"))) {
-            return files.map(this::step)
-                    .flatMap(Stream::ofNullable)
-                    .sorted(Comparator.comparing(Step::from)
-                            .thenComparing(s -> COMPONENTS.indexOf(s.component())))
-                    .toList();
+        return COMPONENTS.stream()
+                .map(c -> dir(currentVersion, c, "upgrade"))
+                .distinct()
+                .flatMap(dir -> list(dir).stream())
+                .map(this::step)
+                .flatMap(Stream::ofNullable)
+                .sorted(Comparator.comparing(Step::from).thenComparing(s -> COMPONENTS.indexOf(s.component())))
+                .toList();
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,7 +111,7 @@ record FlowableScripts(Path root, String database, String baseVersion, String cu
     private @Nullable Step step(Path file) {
         Matcher m = STEP.matcher(file.getFileName().toString());
         if (!m.matches()
-                || !m.group(1).equals(database)
+                || !(m.group(1).equals(database) || m.group(1).equals("all"))
                 || m.group(2).length() != 4
                 || m.group(3).length() != 4
                 || !COMPONENTS.contains(m.group(4))) {
@@ -106,8 +120,16 @@ record FlowableScripts(Path root, String database, String baseVersion, String cu
         return new Step(m.group(2), m.group(3), m.group(4), file);
     }
 
-    private Path dir(String version, String kind) {
-        return root.resolve(version).resolve("org/flowable/db").resolve(kind);
+    // The shared tables' scripts live under the common jar's package.
+    private Path dir(String version, String component, String kind) {
+        return root.resolve(version)
+                .resolve(component.equals("common") ? "org/flowable/common/db" : "org/flowable/db")
+                .resolve(kind);
+    }
+
+    private static String component(Path createScript) {
+        String name = createScript.getFileName().toString();
+        return name.substring(name.lastIndexOf(".create.") + ".create.".length(), name.length() - ".sql".length());
     }
 
     private static String digits(String version) {

@@ -53,7 +53,9 @@ final class RealmRoundTrip {
     Realm check(Dialect dialect, Realm inspected) {
         String hcl = dialect.spec().write(inspected);
         Realm read = read(dialect, hcl);
-        assertThat(dialect.spec().write(read)).as("HCL written, read and written again").isEqualTo(hcl);
+        assertThat(dialect.spec().write(read))
+                .as("HCL written, read and written again")
+                .isEqualTo(hcl);
         String source = only(inspected).name();
         try (IsolatedDatabase target = isolation.fresh()) {
             Database db = target.database();
@@ -61,15 +63,23 @@ final class RealmRoundTrip {
             Realm desired = renamed(read, name);
             PlanExecutor.execute(db.connection(), plan(db, desired));
             Realm applied = inspect(db);
-            assertThat(diff(dialect, applied, desired)).as("changes left after apply").isEmpty();
-            assertThat(diff(dialect, desired, applied)).as("changes back after apply").isEmpty();
+            assertThat(diff(dialect, applied, desired))
+                    .as("changes left after apply")
+                    .isEmpty();
+            assertThat(diff(dialect, desired, applied))
+                    .as("changes back after apply")
+                    .isEmpty();
             assertThat(plan(db, desired).changes())
                     .extracting(PlannedChange::sql)
                     .as("statements planned again")
                     .isEmpty();
             Realm back = renamed(applied, source);
-            assertThat(diff(dialect, inspected, back)).as("changes from the source").isEmpty();
-            assertThat(dialect.spec().write(back)).as("HCL of the applied schema").isEqualTo(hcl);
+            assertThat(diff(dialect, inspected, back))
+                    .as("changes from the source")
+                    .isEmpty();
+            assertThat(dialect.spec().write(back))
+                    .as("HCL of the applied schema")
+                    .isEqualTo(hcl);
             return back;
         }
     }
