@@ -62,6 +62,10 @@ record FlowableScripts(Path root, String database, String baseVersion, String cu
      */
     List<Script> upgradePath() {
         List<Script> path = new ArrayList<>(create(baseVersion));
+        if (path.isEmpty()) {
+            throw new IllegalStateException("no " + database + " create scripts of flowable " + baseVersion + " under "
+                    + root + ": expected the build's generate-test-resources phase to unpack them");
+        }
         String from = digits(schemaVersion(path.stream().map(Script::sql).reduce("", String::concat)));
         for (Step step : steps()) {
             if (step.from().compareTo(from) >= 0) {
