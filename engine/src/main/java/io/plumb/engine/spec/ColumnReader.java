@@ -8,6 +8,10 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
 import io.plumb.engine.schema.Generated;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,21 +19,22 @@ import java.util.Set;
 /** A {@code ColumnReader} reads {@code column} blocks for the {@link TableReader}. */
 final class ColumnReader {
 
-    private static final Set<String> AS = Set.of("as");
-
     private final SpecDialect dialect;
     private final SpecVocabulary vocabulary;
+    private final Set<String> blocks = new HashSet<>();
 
     ColumnReader(SpecDialect dialect, SpecVocabulary vocabulary) {
         this.dialect = dialect;
         this.vocabulary = vocabulary;
+        blocks.add("as");
+        dialect.columnBlocks().forEach(b -> blocks.add(b.type()));
     }
 
     /** Reads one column block of the given table. */
     Column read(Resource resource, TableDecl table) {
         String name = SpecBlock.label(resource, table.owner());
         String owner = "column \"" + name + "\" of " + table.owner();
-        SpecBlock block = SpecBlock.of(resource, owner, vocabulary.columnNames(), AS);
+        SpecBlock block = SpecBlock.of(resource, owner, vocabulary.columnNames(), blocks);
         ColumnType type = dialect.readType(block.required("type"), owner);
         boolean nullable = block.bool("null");
         Optional<DefaultValue> defaultValue = block.attribute("default").map(a -> DefaultValueSpec.read(a, owner));
@@ -37,7 +42,27 @@ final class ColumnReader {
         Map<String, String> options = block.options(vocabulary.columnAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         boolean autoIncrement = options.remove(SpecAttribute.AUTO_INCREMENT) != null;
+        for (SpecNestedBlock nested : dialect.columnBlocks()) {
+            block.block(nested.type()).ifPresent(r -> options.putAll(nested(nested, r, owner)));
+        }
         return new Column(name, type, nullable, defaultValue, generated, autoIncrement, comment, options);
+    }
+
+    private static Map<String, String> nested(SpecNestedBlock nested, Resource resource, String column) {
+        String owner = "\"" + nested.type() + "\" block of " + column;
+        List<SpecAttribute> attributes = new ArrayList<>(nested.others());
+        attributes.add(0, nested.main());
+        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(attributes), Set.of());
+        Map<String, String> read = block.options(attributes);
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(nested.type(), read.getOrDefault(nested.main().name(), nested.mainDefault()));
+        for (SpecAttribute attribute : nested.others()) {
+            String value = read.get(attribute.name());
+            if (value != null) {
+                options.put(nested.key(attribute), value);
+            }
+        }
+        return options;
     }
 
     private Optional<Generated> generated(SpecBlock column) {

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 final class TableReader {
 
     private static final Set<String> BLOCKS = Set.of("column", "primary_key", "index", "foreign_key", "check");
+    private static final Set<String> BLOCKS_WITH_UNIQUE =
+            Set.of("column", "primary_key", "index", "foreign_key", "check", "unique");
     private static final Set<String> FOREIGN_KEY = Set.of("columns", "ref_columns", "on_update", "on_delete");
     private static final Set<String> CHECK = Set.of("expr");
 
@@ -43,15 +45,21 @@ final class TableReader {
     }
 
     Table read() {
-        SpecBlock block = SpecBlock.of(table.resource(), table.owner(), vocabulary.tableNames(), BLOCKS);
+        SpecBlock block = SpecBlock.of(
+                table.resource(),
+                table.owner(),
+                vocabulary.tableNames(),
+                dialect.uniqueConstraints() ? BLOCKS_WITH_UNIQUE : BLOCKS);
         Map<String, String> options = block.options(vocabulary.tableAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         List<Column> columns = columns(block);
         Optional<PrimaryKey> primaryKey = block.block("primary_key").map(indexes::primaryKey);
         List<Index> indexList = new ArrayList<>();
         Set<String> indexNames = new HashSet<>();
-        for (Resource resource : block.blocks("index")) {
-            Index index = indexes.index(resource);
+        List<Resource> indexBlocks = new ArrayList<>(block.blocks("index"));
+        indexBlocks.addAll(block.blocks("unique"));
+        for (Resource resource : indexBlocks) {
+            Index index = resource.type().equals("unique") ? indexes.uniqueConstraint(resource) : indexes.index(resource);
             if (!indexNames.add(index.name())) {
                 throw new HclException(
                         resource.pos(), "index \"" + index.name() + "\" of " + table.owner() + ": declared twice");
