@@ -59,7 +59,8 @@ final class TableReader {
         List<Resource> indexBlocks = new ArrayList<>(block.blocks("index"));
         indexBlocks.addAll(block.blocks("unique"));
         for (Resource resource : indexBlocks) {
-            Index index = resource.type().equals("unique") ? indexes.uniqueConstraint(resource) : indexes.index(resource);
+            Index index =
+                    resource.type().equals("unique") ? indexes.uniqueConstraint(resource) : indexes.index(resource);
             if (!indexNames.add(index.name())) {
                 throw new HclException(
                         resource.pos(), "index \"" + index.name() + "\" of " + table.owner() + ": declared twice");

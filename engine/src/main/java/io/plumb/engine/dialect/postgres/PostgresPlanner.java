@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new tables in an order where every
- * foreign key finds its table (keys in a cycle are added afterwards), dropped tables in the reverse order, and each
- * modified table as one {@code ALTER TABLE} plus its index and comment statements. The plan is transactional.
+ * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, new
+ * tables in an order where every foreign key finds its table (keys in a cycle are added afterwards), each modified
+ * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, then
+ * dropped enum types and schemas. The plan is transactional.
  */
 public final class PostgresPlanner implements Planner {
 
@@ -39,7 +40,14 @@ public final class PostgresPlanner implements Planner {
             if (change instanceof SchemaChange.AddSchema s) {
                 addSchema(s.schema(), out);
             } else if (change instanceof SchemaChange.ModifySchema s) {
-                comment(out, "SCHEMA " + quote(s.to().name()), s.to().comment(), "schema: \"" + s.to().name() + "\"");
+                if (!s.from().comment().equals(s.to().comment())) {
+                    comment(
+                            out,
+                            "SCHEMA " + quote(s.to().name()),
+                            s.to().comment(),
+                            "schema: \"" + s.to().name() + "\"");
+                }
+                EnumPlanning.modify(s.from(), s.to(), out);
             }
         }
         new TableCreation(ddl, out).createAll(added);
@@ -52,6 +60,11 @@ public final class PostgresPlanner implements Planner {
             out.add(change(
                     "drop \"" + d.table().name() + "\" table",
                     "DROP TABLE " + ddl.table(d.schema(), d.table().name())));
+        }
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.ModifySchema s) {
+                EnumPlanning.dropRemoved(s.from(), s.to(), out);
+            }
         }
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.DropSchema s) {
@@ -68,6 +81,7 @@ public final class PostgresPlanner implements Planner {
         if (schema.comment().isPresent()) {
             comment(out, "SCHEMA " + quote(schema.name()), schema.comment(), "schema: \"" + schema.name() + "\"");
         }
+        EnumPlanning.createAll(schema, out);
     }
 
     static PlannedChange change(String comment, String sql) {

@@ -54,6 +54,10 @@ final class TableCreation {
         List<String> items = new ArrayList<>();
         table.columns().forEach(c -> items.add(PostgresDdl.column(c)));
         table.primaryKey().ifPresent(pk -> items.add(PostgresDdl.primaryKey(pk)));
+        table.indexes().stream()
+                .filter(PostgresDdl::isConstraint)
+                .map(PostgresDdl::unique)
+                .forEach(items::add);
         table.foreignKeys().stream()
                 .filter(fk -> !later.contains(fk))
                 .forEach(fk -> items.add(ddl.foreignKey(schema, fk)));
@@ -61,6 +65,9 @@ final class TableCreation {
         String name = ddl.table(schema, table.name());
         out.add(change("create \"" + table.name() + "\" table", "CREATE TABLE " + name + " " + ddl.body(items)));
         for (Index index : table.indexes()) {
+            if (PostgresDdl.isConstraint(index)) {
+                continue;
+            }
             PostgresPlanner.createIndex(ddl, schema, table, index, out);
         }
         if (table.comment().isPresent()) {
