@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  *
  * @param qualified whether table names carry their schema
  * @param indent the indentation of the lines of {@code CREATE TABLE}, or empty for one line
+ * @param concurrent whether indexes of existing tables are created and dropped concurrently
  */
-record PostgresDdl(boolean qualified, String indent) {
+record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent) {
 
     /** Returns the items of a {@code CREATE TABLE} body in parentheses, on one line or one per line. */
     String body(List<String> items) {
@@ -109,9 +110,10 @@ record PostgresDdl(boolean qualified, String indent) {
         return constraint + "CHECK (" + check.expr() + ")";
     }
 
-    /** Returns a {@code CREATE INDEX} statement. */
-    String createIndex(String schema, String table, Index index) {
+    /** Returns a {@code CREATE INDEX} statement, {@code CONCURRENTLY} when asked. */
+    String createIndex(String schema, String table, Index index, boolean concurrently) {
         StringBuilder sql = new StringBuilder(index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                .append(concurrently ? "CONCURRENTLY " : "")
                 .append(quote(index.name()))
                 .append(" ON ")
                 .append(table(schema, table));

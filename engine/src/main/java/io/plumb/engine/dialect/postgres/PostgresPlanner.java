@@ -19,13 +19,29 @@ import java.util.Optional;
  * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, new
  * tables in an order where every foreign key finds its table (keys in a cycle are added afterwards), each modified
  * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, then
- * dropped enum types and schemas. The plan is transactional.
+ * dropped enum types and schemas. The plan is transactional unless a {@link ConcurrentIndex} policy made an index
+ * statement {@code CONCURRENTLY}.
  */
 public final class PostgresPlanner implements Planner {
 
+    private final ConcurrentIndex concurrent;
+
+    /** Creates a planner that creates and drops indexes in the plan's transaction. */
+    public PostgresPlanner() {
+        this(ConcurrentIndex.none());
+    }
+
+    /**
+     * Creates a planner with a {@code concurrent_index} policy; a plan with a {@code CONCURRENTLY} statement is not
+     * transactional.
+     */
+    public PostgresPlanner(ConcurrentIndex concurrent) {
+        this.concurrent = concurrent;
+    }
+
     @Override
     public Plan plan(List<SchemaChange> changes, PlanOptions options) {
-        PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent());
+        PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent(), concurrent);
         List<PlannedChange> out = new ArrayList<>();
         List<SchemaChange.AddTable> added = new ArrayList<>();
         List<SchemaChange.DropTable> dropped = new ArrayList<>();
@@ -73,7 +89,8 @@ public final class PostgresPlanner implements Planner {
                         "DROP SCHEMA " + quote(s.schema().name()) + " CASCADE"));
             }
         }
-        return new Plan(out, true);
+        boolean concurrently = out.stream().anyMatch(c -> c.sql().contains(" INDEX CONCURRENTLY "));
+        return new Plan(out, !concurrently);
     }
 
     private static void addSchema(Schema schema, List<PlannedChange> out) {
@@ -96,11 +113,12 @@ public final class PostgresPlanner implements Planner {
                         + comment.map(PostgresDdl::literal).orElse("NULL")));
     }
 
-    /** Adds the statements that create an index and set its comment. */
-    static void createIndex(PostgresDdl ddl, String schema, Table table, Index index, List<PlannedChange> out) {
+    /** Adds the statements that create an index ({@code CONCURRENTLY} when asked) and set its comment. */
+    static void createIndex(
+            PostgresDdl ddl, String schema, Table table, Index index, boolean concurrently, List<PlannedChange> out) {
         out.add(change(
                 "create index \"" + index.name() + "\" to table: \"" + table.name() + "\"",
-                ddl.createIndex(schema, table.name(), index)));
+                ddl.createIndex(schema, table.name(), index, concurrently)));
         if (index.comment().isPresent()) {
             comment(
                     out,

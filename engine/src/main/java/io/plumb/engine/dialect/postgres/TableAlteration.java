@@ -194,7 +194,8 @@ final class TableAlteration {
         out.add(change(
                 "drop index \"" + index.name() + "\" from table: \""
                         + change.to().name() + "\"",
-                "DROP INDEX " + ddl.index(change.schema(), index.name())));
+                "DROP INDEX " + (ddl.concurrent().drop() ? "CONCURRENTLY " : "")
+                        + ddl.index(change.schema(), index.name())));
     }
 
     private void addIndex(Index index) {
@@ -206,6 +207,7 @@ final class TableAlteration {
     }
 
     private void createIndex(Index index) {
-        PostgresPlanner.createIndex(ddl, change.schema(), change.to(), index, out);
+        PostgresPlanner.createIndex(
+                ddl, change.schema(), change.to(), index, ddl.concurrent().create(), out);
     }
 }

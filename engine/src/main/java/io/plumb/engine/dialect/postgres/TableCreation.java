@@ -68,7 +68,7 @@ final class TableCreation {
             if (PostgresDdl.isConstraint(index)) {
                 continue;
             }
-            PostgresPlanner.createIndex(ddl, schema, table, index, out);
+            PostgresPlanner.createIndex(ddl, schema, table, index, false, out);
         }
         if (table.comment().isPresent()) {
             PostgresPlanner.comment(out, "TABLE " + name, table.comment(), "table: \"" + table.name() + "\"");
