@@ -309,4 +309,24 @@ class PostgresSpecRoundTripTest {
                         + " ALTER COLUMN \"sorted\" TYPE character varying(20) COLLATE \"default\"");
         assertThat(dialect.spec().write(inspect())).isEqualTo(changed);
     }
+
+    @Test
+    void concurrentIndexPlansRunOutsideATransaction() throws SQLException {
+        apply(COLLATE);
+        String indexed = COLLATE.replace(
+                "    comment = \"byte order\"\n  }\n",
+                "    comment = \"byte order\"\n  }\n  index \"names_plain\" {\n"
+                        + "    columns = [column.plain]\n  }\n");
+        PostgresPlanner planner = new PostgresPlanner(new ConcurrentIndex(true, true));
+        Plan create = planner.plan(diff(read(indexed)), new PlanOptions(true, ""));
+        assertThat(create.transactional()).isFalse();
+        PlanExecutor.execute(connection, create);
+        assertThat(dialect.spec().write(inspect())).isEqualTo(indexed);
+        Plan drop = planner.plan(diff(read(COLLATE)), new PlanOptions(true, ""));
+        assertThat(drop.changes())
+                .extracting(PlannedChange::sql)
+                .containsExactly("DROP INDEX CONCURRENTLY \"public\".\"names_plain\"");
+        PlanExecutor.execute(connection, drop);
+        assertThat(diff(read(COLLATE))).isEmpty();
+    }
 }
