@@ -8,10 +8,7 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
 import io.plumb.engine.schema.Generated;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,26 +40,9 @@ final class ColumnReader {
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         boolean autoIncrement = options.remove(SpecAttribute.AUTO_INCREMENT) != null;
         for (SpecNestedBlock nested : dialect.columnBlocks()) {
-            block.block(nested.type()).ifPresent(r -> options.putAll(nested(nested, r, owner)));
+            block.block(nested.type()).ifPresent(r -> options.putAll(nested.read(r, owner)));
         }
         return new Column(name, type, nullable, defaultValue, generated, autoIncrement, comment, options);
-    }
-
-    private static Map<String, String> nested(SpecNestedBlock nested, Resource resource, String column) {
-        String owner = "\"" + nested.type() + "\" block of " + column;
-        List<SpecAttribute> attributes = new ArrayList<>(nested.others());
-        attributes.add(0, nested.main());
-        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(attributes), Set.of());
-        Map<String, String> read = block.options(attributes);
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put(nested.type(), read.getOrDefault(nested.main().name(), nested.mainDefault()));
-        for (SpecAttribute attribute : nested.others()) {
-            String value = read.get(attribute.name());
-            if (value != null) {
-                options.put(nested.key(attribute), value);
-            }
-        }
-        return options;
     }
 
     private Optional<Generated> generated(SpecBlock column) {

@@ -73,6 +73,11 @@ public interface SpecDialect {
         return List.of();
     }
 
+    /** Returns the blocks the dialect accepts inside {@code table} blocks, written after every other block. */
+    default List<SpecNestedBlock> tableBlocks() {
+        return List.of();
+    }
+
     /**
      * Returns whether tables accept {@code unique "name" { columns = [...] }} blocks: UNIQUE constraints, read as
      * unique indexes with the {@link SpecAttribute#UNIQUE_CONSTRAINT} option.

@@ -25,8 +25,6 @@ import org.jspecify.annotations.Nullable;
 final class TableReader {
 
     private static final Set<String> BLOCKS = Set.of("column", "primary_key", "index", "foreign_key", "check");
-    private static final Set<String> BLOCKS_WITH_UNIQUE =
-            Set.of("column", "primary_key", "index", "foreign_key", "check", "unique");
     private static final Set<String> FOREIGN_KEY = Set.of("columns", "ref_columns", "on_update", "on_delete");
     private static final Set<String> CHECK = Set.of("expr");
 
@@ -35,6 +33,7 @@ final class TableReader {
     private final TableDecl table;
     private final SpecReferences references;
     private final IndexReader indexes;
+    private final Set<String> blocks = new HashSet<>(BLOCKS);
 
     TableReader(SpecDialect dialect, SpecVocabulary vocabulary, TableDecl table, SpecReferences references) {
         this.dialect = dialect;
@@ -42,15 +41,22 @@ final class TableReader {
         this.table = table;
         this.references = references;
         this.indexes = new IndexReader(vocabulary, dialect, table, references);
+        if (dialect.uniqueConstraints()) {
+            blocks.add("unique");
+        }
+        dialect.tableBlocks().forEach(b -> blocks.add(b.type()));
     }
 
     Table read() {
-        SpecBlock block = SpecBlock.of(
-                table.resource(),
-                table.owner(),
-                vocabulary.tableNames(),
-                dialect.uniqueConstraints() ? BLOCKS_WITH_UNIQUE : BLOCKS);
+        SpecBlock block = SpecBlock.of(table.resource(), table.owner(), vocabulary.tableNames(), blocks);
         Map<String, String> options = block.options(vocabulary.tableAttributes());
+        for (SpecNestedBlock nested : dialect.tableBlocks()) {
+            Optional<Resource> resource = block.block(nested.type());
+            if (resource.isPresent()) {
+                options.putAll(nested.read(resource.get(), table.owner()));
+                checkColumns(nested, resource.get(), options);
+            }
+        }
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         List<Column> columns = columns(block);
         Optional<PrimaryKey> primaryKey = block.block("primary_key").map(indexes::primaryKey);
@@ -76,6 +82,24 @@ final class TableReader {
             checks.add(check(resource));
         }
         return new Table(table.name(), columns, primaryKey, indexList, foreignKeys, checks, comment, options);
+    }
+
+    private void checkColumns(SpecNestedBlock nested, Resource resource, Map<String, String> options) {
+        for (SpecAttribute attribute : nested.others()) {
+            String names = options.get(nested.key(attribute));
+            if (attribute.kind() == SpecAttribute.Kind.COLUMNS && names != null) {
+                for (String name : names.split(",")) {
+                    if (!table.columns().contains(name)) {
+                        throw new HclException(
+                                resource.attribute(attribute.name())
+                                        .orElseThrow()
+                                        .pos(),
+                                "\"" + nested.type() + "\" block of " + table.owner() + ": column \"" + name
+                                        + "\" not found in table \"" + table.name() + "\"");
+                    }
+                }
+            }
+        }
     }
 
     private List<Column> columns(SpecBlock block) {

@@ -41,6 +41,12 @@ final class TableWriter {
         table.checks().forEach(check -> body.add(check(check)));
         // As the reference tool writes its dialect blocks: after the shared ones.
         table.indexes().stream().filter(TableWriter::isConstraint).forEach(index -> body.add(unique(index)));
+        for (SpecNestedBlock nested : dialect.tableBlocks()) {
+            String main = table.options().get(nested.type());
+            if (main != null) {
+                body.add(nested(nested, main, table.options()));
+            }
+        }
         List<String> labels = qualified.contains(table.name()) ? List.of(schema, table.name()) : List.of(table.name());
         return new HclItem.Block("table", labels, body);
     }

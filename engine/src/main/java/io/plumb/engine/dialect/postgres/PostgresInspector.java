@@ -60,6 +60,12 @@ public final class PostgresInspector implements Inspector {
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE t.typtype = 'e' AND $FILTER ORDER BY n.nspname, t.typname";
 
+    private static final String PARTITIONS = "SELECT n.nspname, c.relname, p.partstrat,"
+            + " array(SELECT a.attname FROM unnest(p.partattrs::int2[]) WITH ORDINALITY k(num, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.num ORDER BY k.ord)"
+            + " FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE $FILTER";
+
     private static final String CONSTRAINTS = "SELECT n.nspname, c.relname, con.conname, con.contype,"
             + " pg_get_constraintdef(con.oid, true), con.confupdtype, con.confdeltype, rn.nspname, rc.relname,"
             + " array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)"
@@ -87,6 +93,7 @@ public final class PostgresInspector implements Inspector {
         }
         columns(connection, query, tables);
         constraints(connection, query, tables);
+        partitions(connection, query, tables);
         new IndexQuery(query).read(connection, tables);
         List<Schema> result = new ArrayList<>();
         for (Schema schema : schemas.values()) {
@@ -191,6 +198,20 @@ public final class PostgresInspector implements Inspector {
                                     action(rs.getString(6)),
                                     action(rs.getString(7))));
                     default -> table.checks().add(Check.of(name, checkExpr(rs.getString(5))));
+                }
+            }
+        }
+    }
+
+    private static void partitions(Connection connection, CatalogQuery query, Map<String, TableBuilder> tables)
+            throws SQLException {
+        try (PreparedStatement st = query.prepare(connection, PARTITIONS);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder table = tables.get(key(rs.getString(1), rs.getString(2)));
+                if (table != null) {
+                    table.options().put(Partition.TYPE, Partition.strategy(rs.getString(3)));
+                    table.options().put(Partition.COLUMNS, String.join(",", strings(rs, 4)));
                 }
             }
         }

@@ -46,6 +46,7 @@ public final class PostgresSchemaSpec implements SchemaSpec {
 
     private static Schema normalize(Schema schema) {
         List<Table> tables = schema.tables().stream()
+                .map(PostgresSchemaSpec::normalizePartition)
                 .map(t -> t.withIndexes(t.indexes().stream()
                                 .map(PostgresSchemaSpec::normalize)
                                 .toList())
@@ -54,6 +55,24 @@ public final class PostgresSchemaSpec implements SchemaSpec {
                                 .toList()))
                 .toList();
         return schema.withTables(tables);
+    }
+
+    private static Table normalizePartition(Table table) {
+        String type = table.options().get(Partition.TYPE);
+        if (type == null) {
+            return table;
+        }
+        Map<String, String> options = new LinkedHashMap<>(table.options());
+        options.put(Partition.TYPE, type.toUpperCase(Locale.ROOT));
+        return new Table(
+                table.name(),
+                table.columns(),
+                table.primaryKey(),
+                table.indexes(),
+                table.foreignKeys(),
+                table.checks(),
+                table.comment(),
+                options);
     }
 
     /** Brings an identity's options to their inspected form: {@code BY_DEFAULT} spelling, a start or step of 1 left out. */

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The {@code PostgresSpecDialect} is PostgreSQL's part of the HCL schema language: its type names and the enum types
  * of the document ({@code type = enum.status}), any number of schemas, {@code STORED} generated columns, {@code
- * identity} blocks and {@code collate} on columns, named primary keys, {@code unique} constraint blocks, the {@code
+ * identity} blocks and {@code collate} on columns, named primary keys, {@code unique} constraint blocks, {@code partition} blocks on tables, the {@code
  * type}, {@code include} and {@code nulls_distinct} index attributes, and {@code ops}, {@code nulls_first} and
  * {@code nulls_last} on index parts.
  */
@@ -121,6 +121,15 @@ final class PostgresSpecDialect implements SpecDialect {
                 List.of(
                         new SpecAttribute("start", SpecAttribute.Kind.NUMBER),
                         new SpecAttribute("increment", SpecAttribute.Kind.NUMBER))));
+    }
+
+    @Override
+    public List<SpecNestedBlock> tableBlocks() {
+        return List.of(new SpecNestedBlock(
+                Partition.TYPE,
+                new SpecAttribute("type", SpecAttribute.Kind.IDENT),
+                "",
+                List.of(new SpecAttribute("columns", SpecAttribute.Kind.COLUMNS))));
     }
 
     @Override

@@ -72,6 +72,12 @@ final class TableAlteration {
             }
             addIndex(m.to());
         } else if (c instanceof TableChange.ModifyAttributes m) {
+            if (!Partition.key(m.from().options()).equals(Partition.key(m.to().options()))) {
+                throw new PlanException("table \"" + m.to().name()
+                        + "\": changing the partition key of an existing table is not supported, found "
+                        + Partition.clause(m.from()).orElse(" no partition key").trim() + " and "
+                        + Partition.clause(m.to()).orElse(" no partition key").trim());
+            }
             if (!m.from().comment().equals(m.to().comment())) {
                 after.add(() -> PostgresPlanner.comment(
                         out, "TABLE " + table, m.to().comment(), "table: \"" + m.to().name() + "\""));

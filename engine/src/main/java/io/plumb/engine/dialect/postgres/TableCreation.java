@@ -63,7 +63,10 @@ final class TableCreation {
                 .forEach(fk -> items.add(ddl.foreignKey(schema, fk)));
         table.checks().stream().map(PostgresDdl::check).forEach(items::add);
         String name = ddl.table(schema, table.name());
-        out.add(change("create \"" + table.name() + "\" table", "CREATE TABLE " + name + " " + ddl.body(items)));
+        out.add(change(
+                "create \"" + table.name() + "\" table",
+                "CREATE TABLE " + name + " " + ddl.body(items)
+                        + Partition.clause(table).orElse("")));
         for (Index index : table.indexes()) {
             if (PostgresDdl.isConstraint(index)) {
                 continue;

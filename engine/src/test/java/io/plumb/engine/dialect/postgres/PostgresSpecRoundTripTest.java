@@ -1,8 +1,10 @@
 package io.plumb.engine.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumb.engine.dialect.InspectOptions;
+import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.Differ;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Round-trips the PostgreSQL-only constructs of the HCL spec through a fresh database: identity blocks, UNIQUE
- * constraint blocks, covering columns, operator classes and NULLS order of indexes, enum types and column
- * collations. Each HCL is applied, inspected back to the same text, and planned again to nothing.
+ * constraint blocks, covering columns, operator classes and NULLS order of indexes, enum types, column
+ * collations, partitioned tables and concurrent index plans. Each HCL is applied, inspected back to the same text, and planned again to nothing.
  */
 class PostgresSpecRoundTripTest {
 
@@ -311,6 +313,18 @@ class PostgresSpecRoundTripTest {
     }
 
     @Test
+    void partitionKeyChangesAreRefused() throws SQLException {
+        String hcl = "table \"p\" {\n  schema = schema.public\n  column \"a\" {\n    null = false\n"
+                + "    type = integer\n  }\n  partition {\n    type    = range\n    columns = [column.a]\n  }\n}\n"
+                + "schema \"public\" {\n}\n";
+        apply(hcl);
+        assertThatThrownBy(() -> apply(hcl.replace("range", "LIST")))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("table \"p\": changing the partition key of an existing table is not supported, found"
+                        + " PARTITION BY RANGE (\"a\") and PARTITION BY LIST (\"a\")");
+    }
+
+    @Test
     void concurrentIndexPlansRunOutsideATransaction() throws SQLException {
         apply(COLLATE);
         String indexed = COLLATE.replace(
@@ -328,5 +342,62 @@ class PostgresSpecRoundTripTest {
                 .containsExactly("DROP INDEX CONCURRENTLY \"public\".\"names_plain\"");
         PlanExecutor.execute(connection, drop);
         assertThat(diff(read(COLLATE))).isEmpty();
+    }
+
+    @Test
+    void partitionedTablesByRangeListAndHash() throws SQLException {
+        assertRoundTrip(
+                """
+                table "events" {
+                  schema = schema.public
+                  column "id" {
+                    null = false
+                    type = bigint
+                  }
+                  column "at" {
+                    null = false
+                    type = date
+                  }
+                  primary_key {
+                    columns = [column.id, column.at]
+                  }
+                  partition {
+                    type    = RANGE
+                    columns = [column.at]
+                  }
+                }
+                table "regions" {
+                  schema = schema.public
+                  column "code" {
+                    null = false
+                    type = text
+                  }
+                  column "zone" {
+                    null = false
+                    type = integer
+                  }
+                  partition {
+                    type    = LIST
+                    columns = [column.code]
+                  }
+                }
+                table "shards" {
+                  schema = schema.public
+                  column "a" {
+                    null = false
+                    type = integer
+                  }
+                  column "b" {
+                    null = false
+                    type = text
+                  }
+                  partition {
+                    type    = HASH
+                    columns = [column.a, column.b]
+                  }
+                }
+                schema "public" {
+                }
+                """);
     }
 }
