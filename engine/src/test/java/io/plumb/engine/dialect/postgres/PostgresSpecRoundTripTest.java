@@ -230,8 +230,9 @@ class PostgresSpecRoundTripTest {
                 type = integer
               }
               column "status" {
-                null = false
-                type = enum.status
+                null    = false
+                type    = enum.status
+                default = "open"
               }
               column "priority" {
                 null = true
