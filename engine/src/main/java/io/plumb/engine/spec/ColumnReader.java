@@ -8,6 +8,7 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
 import io.plumb.engine.schema.Generated;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,21 +16,22 @@ import java.util.Set;
 /** A {@code ColumnReader} reads {@code column} blocks for the {@link TableReader}. */
 final class ColumnReader {
 
-    private static final Set<String> AS = Set.of("as");
-
     private final SpecDialect dialect;
     private final SpecVocabulary vocabulary;
+    private final Set<String> blocks = new HashSet<>();
 
     ColumnReader(SpecDialect dialect, SpecVocabulary vocabulary) {
         this.dialect = dialect;
         this.vocabulary = vocabulary;
+        blocks.add("as");
+        dialect.columnBlocks().forEach(b -> blocks.add(b.type()));
     }
 
     /** Reads one column block of the given table. */
     Column read(Resource resource, TableDecl table) {
         String name = SpecBlock.label(resource, table.owner());
         String owner = "column \"" + name + "\" of " + table.owner();
-        SpecBlock block = SpecBlock.of(resource, owner, vocabulary.columnNames(), AS);
+        SpecBlock block = SpecBlock.of(resource, owner, vocabulary.columnNames(), blocks);
         ColumnType type = dialect.readType(block.required("type"), owner);
         boolean nullable = block.bool("null");
         Optional<DefaultValue> defaultValue = block.attribute("default").map(a -> DefaultValueSpec.read(a, owner));
@@ -37,6 +39,9 @@ final class ColumnReader {
         Map<String, String> options = block.options(vocabulary.columnAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         boolean autoIncrement = options.remove(SpecAttribute.AUTO_INCREMENT) != null;
+        for (SpecNestedBlock nested : dialect.columnBlocks()) {
+            block.block(nested.type()).ifPresent(r -> options.putAll(nested.read(r, owner)));
+        }
         return new Column(name, type, nullable, defaultValue, generated, autoIncrement, comment, options);
     }
 

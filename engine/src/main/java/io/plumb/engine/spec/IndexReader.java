@@ -40,9 +40,28 @@ final class IndexReader {
         boolean unique = block.bool("unique");
         List<IndexPart> parts = parts(block);
         Map<String, String> options = block.options(vocabulary.indexAttributes());
+        for (SpecAttribute attribute : vocabulary.indexAttributes()) {
+            if (attribute.kind() == SpecAttribute.Kind.COLUMNS) {
+                block.attribute(attribute.name()).ifPresent(a -> columnList(block, a));
+            }
+        }
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
         return new Index(name, unique, parts, where, comment, options);
+    }
+
+    /** Reads a {@code unique} block: a UNIQUE constraint, kept as a unique index marked as a constraint. */
+    Index uniqueConstraint(Resource resource) {
+        String name = SpecBlock.label(resource, table.owner());
+        String owner = "unique constraint \"" + name + "\" of " + table.owner();
+        SpecBlock block = SpecBlock.of(resource, owner, KEY, ON);
+        return new Index(
+                name,
+                true,
+                parts(block),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true"));
     }
 
     PrimaryKey primaryKey(Resource resource) {

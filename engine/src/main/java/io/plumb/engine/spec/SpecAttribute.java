@@ -22,6 +22,12 @@ public record SpecAttribute(String name, Kind kind) {
     /** The name of the index attribute backed by {@link io.plumb.engine.schema.Index#where()}. */
     public static final String WHERE = "where";
 
+    /**
+     * The name of the index option that marks a table-level {@code UNIQUE} constraint, written as a {@code unique}
+     * block rather than an {@code index} block (PostgreSQL); its value is {@code "true"}.
+     */
+    public static final String UNIQUE_CONSTRAINT = "unique_constraint";
+
     /** The kinds of value an attribute takes, and how the model keeps it (as its HCL spelling). */
     public enum Kind {
         /** An HCL string, kept as is. */
@@ -33,7 +39,9 @@ public record SpecAttribute(String name, Kind kind) {
         /** An HCL number, kept as its decimal text. */
         NUMBER,
         /** A bare identifier such as {@code InnoDB}, kept as its name. */
-        IDENT
+        IDENT,
+        /** A list of references to columns of the same table, kept as the column names joined by commas. */
+        COLUMNS
     }
 
     /** Returns a string attribute. */

@@ -130,6 +130,26 @@ final class SpecBlock {
                         + attribute.value().kind());
     }
 
+    // Names only: the reader that owns the table checks that the columns exist.
+    private List<String> localColumns(Attribute attribute) {
+        if (!(attribute.value() instanceof Value.ListValue list)) {
+            throw expected(attribute, "a list of column references");
+        }
+        List<String> names = new ArrayList<>();
+        for (Value element : list.elements()) {
+            if (!(element instanceof Value.Ref ref)
+                    || ref.path().size() != 2
+                    || !ref.path().get(0).equals("column")) {
+                throw new HclException(
+                        attribute.pos(),
+                        "attribute \"" + attribute.name() + "\" of " + owner
+                                + ": expected a column reference (column.NAME), found " + element.kind());
+            }
+            names.add(ref.path().get(1));
+        }
+        return names;
+    }
+
     /** Returns the block's only label, or fails: blocks such as {@code column} and {@code index} need a name. */
     static String label(Resource resource, String owner) {
         if (resource.labels().size() != 1) {
@@ -180,6 +200,8 @@ final class SpecBlock {
                     return Optional.of(str.value());
                 }
                 throw expected(attribute, "an identifier");
+            case COLUMNS:
+                return Optional.of(String.join(",", localColumns(attribute)));
         }
         throw new IllegalStateException("unknown attribute kind " + spec.kind());
     }

@@ -5,6 +5,7 @@ import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.schema.ColumnType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@code SpecDialect} is what the dialect-neutral {@link SpecReader} and {@link SpecWriter} ask a dialect: its
@@ -75,5 +76,28 @@ public interface SpecDialect {
     /** Returns the extra attributes of {@code check} blocks, in the order they are written. */
     default List<SpecAttribute> checkAttributes() {
         return List.of();
+    }
+
+    /** Returns the blocks the dialect accepts inside {@code column} blocks, in the order they are written. */
+    default List<SpecNestedBlock> columnBlocks() {
+        return List.of();
+    }
+
+    /** Returns the blocks the dialect accepts inside {@code table} blocks, written after every other block. */
+    default List<SpecNestedBlock> tableBlocks() {
+        return List.of();
+    }
+
+    /**
+     * Returns whether tables accept {@code unique "name" { columns = [...] }} blocks: UNIQUE constraints, read as
+     * unique indexes with the {@link SpecAttribute#UNIQUE_CONSTRAINT} option.
+     */
+    default boolean uniqueConstraints() {
+        return false;
+    }
+
+    /** Returns the top-level block types the dialect reads itself, which the {@link SpecReader} passes over. */
+    default Set<String> documentBlocks() {
+        return Set.of();
     }
 }

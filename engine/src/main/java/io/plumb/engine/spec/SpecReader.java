@@ -52,7 +52,8 @@ public final class SpecReader {
                 }
                 case "table" -> tableBlocks.add(resource);
                 default -> {
-                    if (!IGNORED.contains(resource.type())) {
+                    if (!IGNORED.contains(resource.type())
+                            && !dialect.documentBlocks().contains(resource.type())) {
                         throw new HclException(
                                 resource.pos(),
                                 "unsupported block \"" + resource.type() + "\": expected \"schema\" or \"table\"");

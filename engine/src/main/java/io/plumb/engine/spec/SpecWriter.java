@@ -26,6 +26,16 @@ public final class SpecWriter {
 
     /** Returns the realm as HCL text, ending with a newline. */
     public String write(Realm realm) {
+        return write(realm, List.of());
+    }
+
+    /**
+     * Returns the realm as HCL text with dialect blocks (such as PostgreSQL's {@code enum} blocks) between the tables
+     * and the schemas, where the reference tool writes them.
+     *
+     * @param blocks the printed dialect blocks, each ending with a newline
+     */
+    public String write(Realm realm, List<String> blocks) {
         Set<String> qualified = duplicateTableNames(realm);
         List<HclItem> items = new ArrayList<>();
         for (Schema schema : realm.schemas()) {
@@ -33,10 +43,11 @@ public final class SpecWriter {
                 items.add(new TableWriter(dialect, schema.name(), table, qualified).block());
             }
         }
+        List<HclItem> schemas = new ArrayList<>();
         for (Schema schema : realm.schemas()) {
-            items.add(schemaBlock(schema));
+            schemas.add(schemaBlock(schema));
         }
-        return HclPrinter.print(items);
+        return HclPrinter.print(items) + String.join("", blocks) + HclPrinter.print(schemas);
     }
 
     private HclItem schemaBlock(Schema schema) {
@@ -84,6 +95,9 @@ public final class SpecWriter {
             case STRING -> HclSyntax.quote(value);
             case FLAG -> value.equals("true") ? "true" : null;
             case BOOL, NUMBER, IDENT -> value;
+            case COLUMNS -> HclSyntax.list(List.of(value.split(",")).stream()
+                    .map(c -> HclSyntax.ref(List.of("column", c)))
+                    .toList());
         };
     }
 }

@@ -32,6 +32,7 @@ final class TableReader {
     private final TableDecl table;
     private final SpecReferences references;
     private final IndexReader indexes;
+    private final Set<String> blocks = new HashSet<>(BLOCKS);
 
     TableReader(SpecDialect dialect, SpecVocabulary vocabulary, TableDecl table, SpecReferences references) {
         this.dialect = dialect;
@@ -39,18 +40,32 @@ final class TableReader {
         this.table = table;
         this.references = references;
         this.indexes = new IndexReader(vocabulary, dialect, table, references);
+        if (dialect.uniqueConstraints()) {
+            blocks.add("unique");
+        }
+        dialect.tableBlocks().forEach(b -> blocks.add(b.type()));
     }
 
     Table read() {
-        SpecBlock block = SpecBlock.of(table.resource(), table.owner(), vocabulary.tableNames(), BLOCKS);
+        SpecBlock block = SpecBlock.of(table.resource(), table.owner(), vocabulary.tableNames(), blocks);
         Map<String, String> options = block.options(vocabulary.tableAttributes());
+        for (SpecNestedBlock nested : dialect.tableBlocks()) {
+            Optional<Resource> resource = block.block(nested.type());
+            if (resource.isPresent()) {
+                options.putAll(nested.read(resource.get(), table.owner()));
+                checkColumns(nested, resource.get(), options);
+            }
+        }
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         List<Column> columns = columns(block);
         Optional<PrimaryKey> primaryKey = block.block("primary_key").map(indexes::primaryKey);
         List<Index> indexList = new ArrayList<>();
         Set<String> indexNames = new HashSet<>();
-        for (Resource resource : block.blocks("index")) {
-            Index index = indexes.index(resource);
+        List<Resource> indexBlocks = new ArrayList<>(block.blocks("index"));
+        indexBlocks.addAll(block.blocks("unique"));
+        for (Resource resource : indexBlocks) {
+            Index index =
+                    resource.type().equals("unique") ? indexes.uniqueConstraint(resource) : indexes.index(resource);
             if (!indexNames.add(index.name())) {
                 throw new HclException(
                         resource.pos(), "index \"" + index.name() + "\" of " + table.owner() + ": declared twice");
@@ -66,6 +81,24 @@ final class TableReader {
             checks.add(check(resource));
         }
         return new Table(table.name(), columns, primaryKey, indexList, foreignKeys, checks, comment, options);
+    }
+
+    private void checkColumns(SpecNestedBlock nested, Resource resource, Map<String, String> options) {
+        for (SpecAttribute attribute : nested.others()) {
+            String names = options.get(nested.key(attribute));
+            if (attribute.kind() == SpecAttribute.Kind.COLUMNS && names != null) {
+                for (String name : names.split(",")) {
+                    if (!table.columns().contains(name)) {
+                        throw new HclException(
+                                resource.attribute(attribute.name())
+                                        .orElseThrow()
+                                        .pos(),
+                                "\"" + nested.type() + "\" block of " + table.owner() + ": column \"" + name
+                                        + "\" not found in table \"" + table.name() + "\"");
+                    }
+                }
+            }
+        }
     }
 
     private List<Column> columns(SpecBlock block) {

@@ -37,8 +37,16 @@ final class TableWriter {
         table.columns().forEach(column -> body.add(column(column)));
         table.primaryKey().ifPresent(pk -> body.add(primaryKey(pk)));
         table.foreignKeys().forEach(fk -> body.add(foreignKey(fk)));
-        table.indexes().forEach(index -> body.add(index(index)));
+        table.indexes().stream().filter(i -> !isConstraint(i)).forEach(index -> body.add(index(index)));
         table.checks().forEach(check -> body.add(check(check)));
+        // As the reference tool writes its dialect blocks: after the shared ones.
+        table.indexes().stream().filter(TableWriter::isConstraint).forEach(index -> body.add(unique(index)));
+        for (SpecNestedBlock nested : dialect.tableBlocks()) {
+            String main = table.options().get(nested.type());
+            if (main != null) {
+                body.add(nested(nested, main, table.options()));
+            }
+        }
         List<String> labels = qualified.contains(table.name()) ? List.of(schema, table.name()) : List.of(table.name());
         return new HclItem.Block("table", labels, body);
     }
@@ -56,6 +64,12 @@ final class TableWriter {
             core.put(SpecAttribute.AUTO_INCREMENT, "true");
         }
         body.addAll(SpecWriter.extras(dialect.columnAttributes(), column.options(), core));
+        for (SpecNestedBlock nested : dialect.columnBlocks()) {
+            String main = column.options().get(nested.type());
+            if (main != null) {
+                body.add(nested(nested, main, column.options()));
+            }
+        }
         column.generated()
                 .ifPresent(g -> body.add(new HclItem.Block(
                         "as",
@@ -64,6 +78,20 @@ final class TableWriter {
                                 new HclItem.Attr("expr", HclSyntax.quote(g.expr())),
                                 new HclItem.Attr("type", g.kind())))));
         return new HclItem.Block("column", List.of(column.name()), body);
+    }
+
+    private static HclItem nested(SpecNestedBlock nested, String main, Map<String, String> options) {
+        Map<String, String> values = new HashMap<>();
+        values.put(nested.main().name(), main);
+        for (SpecAttribute attribute : nested.others()) {
+            String value = options.get(nested.key(attribute));
+            if (value != null) {
+                values.put(attribute.name(), value);
+            }
+        }
+        List<SpecAttribute> attributes = new ArrayList<>(nested.others());
+        attributes.add(0, nested.main());
+        return new HclItem.Block(nested.type(), List.of(), SpecWriter.extras(attributes, values, Map.of()));
     }
 
     private HclItem primaryKey(PrimaryKey pk) {
@@ -95,6 +123,20 @@ final class TableWriter {
             index.parts().forEach(part -> body.add(part(part)));
         }
         return new HclItem.Block("index", List.of(index.name()), body);
+    }
+
+    private static boolean isConstraint(Index index) {
+        return "true".equals(index.options().get(SpecAttribute.UNIQUE_CONSTRAINT));
+    }
+
+    private HclItem unique(Index index) {
+        List<HclItem> body = new ArrayList<>();
+        if (isPlain(index.parts())) {
+            body.add(columns("columns", index.parts()));
+        } else {
+            index.parts().forEach(part -> body.add(part(part)));
+        }
+        return new HclItem.Block("unique", List.of(index.name()), body);
     }
 
     private static boolean isPlain(List<IndexPart> parts) {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * {@code Identity} is how the model keeps a PostgreSQL identity column, which it has no field for: column options
  * {@code identity} ({@code ALWAYS} or {@code BY_DEFAULT}), and {@code identity_start} and {@code
- * identity_increment} when they are not 1. It also maps integer types to their serial spelling.
+ * identity_increment} when they are not 1, which the HCL spec reads from and writes as the column's {@code identity {
+ * generated = ALWAYS start = 10 increment = 10 }} block. It also maps integer types to their serial spelling.
  */
 final class Identity {
 

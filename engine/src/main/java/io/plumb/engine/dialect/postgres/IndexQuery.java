@@ -2,11 +2,13 @@ package io.plumb.engine.dialect.postgres;
 
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.spec.SpecAttribute;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,15 +17,20 @@ import java.util.Optional;
 
 /**
  * An {@code IndexQuery} reads the indexes of a set of schemas in one query, one row per key part: unique
- * constraints come back as unique indexes, primary keys are left to the constraints query, and covering ({@code
- * INCLUDE}) columns are not read.
+ * constraints come back as unique indexes with the {@link SpecAttribute#UNIQUE_CONSTRAINT} option, primary keys are
+ * left to the constraints query, covering ({@code INCLUDE}) columns come back as the {@code include} option.
  */
 final class IndexQuery {
 
     private static final String SQL = "SELECT n.nspname, t.relname, i.relname, x.indisunique, am.amname,"
             + " pg_get_expr(x.indpred, x.indrelid, true), k.n, x.indkey[k.n - 1], a.attname,"
             + " pg_get_indexdef(x.indexrelid, k.n, true), x.indoption[k.n - 1],"
-            + " obj_description(i.oid, 'pg_class'), x.indnullsnotdistinct"
+            + " obj_description(i.oid, 'pg_class'), x.indnullsnotdistinct,"
+            + " EXISTS (SELECT 1 FROM pg_constraint u WHERE u.conindid = x.indexrelid AND u.contype = 'u'"
+            + " AND u.conrelid = x.indrelid),"
+            + " array(SELECT ia.attname FROM generate_series(x.indnkeyatts + 1, x.indnatts) j(n)"
+            + " JOIN pg_attribute ia ON ia.attrelid = x.indrelid AND ia.attnum = x.indkey[j.n - 1] ORDER BY j.n),"
+            + " (SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = x.indclass[k.n - 1] AND NOT oc.opcdefault)"
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
             + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
             + " JOIN pg_am am ON am.oid = i.relam"
@@ -64,8 +71,20 @@ final class IndexQuery {
             if (!method.equals("btree")) {
                 options.put(PostgresSpecDialect.TYPE, method.toUpperCase(Locale.ROOT));
             }
-            if (rs.getBoolean(13)) {
+            boolean constraint = rs.getBoolean(14);
+            if (rs.getBoolean(13) && !constraint) {
                 options.put(PostgresSpecDialect.NULLS_DISTINCT, "false");
+            }
+            java.sql.Array array = rs.getArray(15);
+            Object[] include = array == null ? new Object[0] : (Object[]) array.getArray();
+            if (include.length > 0) {
+                options.put(
+                        PostgresSpecDialect.INCLUDE,
+                        String.join(
+                                ",", Arrays.stream(include).map(String::valueOf).toList()));
+            }
+            if (constraint) {
+                options.put(SpecAttribute.UNIQUE_CONSTRAINT, "true");
             }
             return new Row(
                     table,
@@ -81,12 +100,24 @@ final class IndexQuery {
     }
 
     private static IndexPart part(ResultSet rs) throws SQLException {
-        // indoption bit 0 is DESC; NULLS FIRST (bit 1) is DESC's default and not modelled.
-        boolean desc = (rs.getInt(11) & 1) != 0;
-        if (rs.getInt(8) != 0) {
-            return new IndexPart(rs.getString(9), false, desc, Map.of());
+        // indoption bit 0 is DESC, bit 1 NULLS FIRST; only an order that is not the direction's default is kept.
+        int option = rs.getInt(11);
+        boolean desc = (option & 1) != 0;
+        boolean nullsFirst = (option & 2) != 0;
+        Map<String, String> options = new LinkedHashMap<>();
+        if (!desc && nullsFirst) {
+            options.put(PostgresSpecDialect.NULLS_FIRST, "true");
+        } else if (desc && !nullsFirst) {
+            options.put(PostgresSpecDialect.NULLS_LAST, "true");
         }
-        return new IndexPart(PostgresExpressions.unwrap(rs.getString(10)), true, desc, Map.of());
+        String ops = rs.getString(16);
+        if (ops != null) {
+            options.put(PostgresSpecDialect.OPS, ops);
+        }
+        if (rs.getInt(8) != 0) {
+            return new IndexPart(rs.getString(9), false, desc, options);
+        }
+        return new IndexPart(PostgresExpressions.unwrap(rs.getString(10)), true, desc, options);
     }
 
     /** One index as its first row describes it, with the parts read so far. */

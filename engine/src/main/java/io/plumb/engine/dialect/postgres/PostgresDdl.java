@@ -6,6 +6,7 @@ import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.PrimaryKey;
+import io.plumb.engine.spec.SpecAttribute;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,8 +17,9 @@ import java.util.stream.Collectors;
  *
  * @param qualified whether table names carry their schema
  * @param indent the indentation of the lines of {@code CREATE TABLE}, or empty for one line
+ * @param concurrent whether indexes of existing tables are created and dropped concurrently
  */
-record PostgresDdl(boolean qualified, String indent) {
+record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent) {
 
     /** Returns the items of a {@code CREATE TABLE} body in parentheses, on one line or one per line. */
     String body(List<String> items) {
@@ -57,6 +59,7 @@ record PostgresDdl(boolean qualified, String indent) {
         StringBuilder sql = new StringBuilder(quote(column.name()))
                 .append(' ')
                 .append(column.type().sql())
+                .append(collate(column))
                 .append(column.nullable() ? " NULL" : " NOT NULL");
         column.defaultValue().ifPresent(d -> sql.append(" DEFAULT ").append(d.sql()));
         column.generated()
@@ -66,6 +69,22 @@ record PostgresDdl(boolean qualified, String indent) {
             sql.append(' ').append(Identity.clause(column));
         }
         return sql.toString();
+    }
+
+    /** Returns the {@code COLLATE} clause of a column with a collation, with its leading space, or nothing. */
+    static String collate(Column column) {
+        String collation = column.options().get(PostgresSpecDialect.COLLATE);
+        return collation == null ? "" : " COLLATE " + quote(collation);
+    }
+
+    /** Returns whether an index is a UNIQUE constraint rather than an index of its own. */
+    static boolean isConstraint(Index index) {
+        return "true".equals(index.options().get(SpecAttribute.UNIQUE_CONSTRAINT));
+    }
+
+    /** Returns a UNIQUE constraint clause. */
+    static String unique(Index index) {
+        return "CONSTRAINT " + quote(index.name()) + " UNIQUE (" + parts(index.parts()) + ")";
     }
 
     /** Returns a primary key clause. */
@@ -91,9 +110,10 @@ record PostgresDdl(boolean qualified, String indent) {
         return constraint + "CHECK (" + check.expr() + ")";
     }
 
-    /** Returns a {@code CREATE INDEX} statement. */
-    String createIndex(String schema, String table, Index index) {
+    /** Returns a {@code CREATE INDEX} statement, {@code CONCURRENTLY} when asked. */
+    String createIndex(String schema, String table, Index index, boolean concurrently) {
         StringBuilder sql = new StringBuilder(index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                .append(concurrently ? "CONCURRENTLY " : "")
                 .append(quote(index.name()))
                 .append(" ON ")
                 .append(table(schema, table));
@@ -102,6 +122,10 @@ record PostgresDdl(boolean qualified, String indent) {
             sql.append(" USING ").append(method);
         }
         sql.append(" (").append(parts(index.parts())).append(')');
+        String include = index.options().get(PostgresSpecDialect.INCLUDE);
+        if (include != null) {
+            sql.append(" INCLUDE (").append(names(List.of(include.split(",")))).append(')');
+        }
         if ("false".equals(index.options().get(PostgresSpecDialect.NULLS_DISTINCT))) {
             sql.append(" NULLS NOT DISTINCT");
         }
@@ -110,8 +134,23 @@ record PostgresDdl(boolean qualified, String indent) {
     }
 
     private static String parts(List<IndexPart> parts) {
-        return parts.stream()
-                .map(p -> (p.isExpression() ? "(" + p.value() + ")" : quote(p.value())) + (p.desc() ? " DESC" : ""))
-                .collect(Collectors.joining(", "));
+        return parts.stream().map(PostgresDdl::part).collect(Collectors.joining(", "));
+    }
+
+    private static String part(IndexPart part) {
+        StringBuilder sql = new StringBuilder(part.isExpression() ? "(" + part.value() + ")" : quote(part.value()));
+        String ops = part.options().get(PostgresSpecDialect.OPS);
+        if (ops != null) {
+            sql.append(' ').append(ops);
+        }
+        if (part.desc()) {
+            sql.append(" DESC");
+        }
+        if (part.options().containsKey(PostgresSpecDialect.NULLS_FIRST)) {
+            sql.append(" NULLS FIRST");
+        } else if (part.options().containsKey(PostgresSpecDialect.NULLS_LAST)) {
+            sql.append(" NULLS LAST");
+        }
+        return sql.toString();
     }
 }

@@ -40,9 +40,12 @@ public final class PostgresInspector implements Inspector {
     private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname,"
             + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
             + " a.attidentity, a.attgenerated, col_description(c.oid, a.attnum), s.seqstart, s.seqincrement,"
-            + " dep.deptype"
+            + " dep.deptype, ty.typtype, tn.nspname, ty.typname,"
+            + " CASE WHEN a.attcollation <> ty.typcollation THEN co.collname END"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_type ty ON ty.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = ty.typnamespace"
+            + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " LEFT JOIN pg_depend dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum"
             + " AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass"
@@ -51,6 +54,17 @@ public final class PostgresInspector implements Inspector {
             + " LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid"
             + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped"
             + " AND $FILTER ORDER BY n.nspname, c.relname, a.attnum";
+
+    private static final String ENUMS = "SELECT n.nspname, t.typname,"
+            + " array(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE t.typtype = 'e' AND $FILTER ORDER BY n.nspname, t.typname";
+
+    private static final String PARTITIONS = "SELECT n.nspname, c.relname, p.partstrat,"
+            + " array(SELECT a.attname FROM unnest(p.partattrs::int2[]) WITH ORDINALITY k(num, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.num ORDER BY k.ord)"
+            + " FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE $FILTER";
 
     private static final String CONSTRAINTS = "SELECT n.nspname, c.relname, con.conname, con.contype,"
             + " pg_get_constraintdef(con.oid, true), con.confupdtype, con.confdeltype, rn.nspname, rc.relname,"
@@ -79,6 +93,7 @@ public final class PostgresInspector implements Inspector {
         }
         columns(connection, query, tables);
         constraints(connection, query, tables);
+        partitions(connection, query, tables);
         new IndexQuery(query).read(connection, tables);
         List<Schema> result = new ArrayList<>();
         for (Schema schema : schemas.values()) {
@@ -103,6 +118,17 @@ public final class PostgresInspector implements Inspector {
                 schemas.put(name, new Schema(name, List.of(), Optional.ofNullable(rs.getString(2)), Map.of()));
             }
         }
+        try (PreparedStatement st = query.prepare(connection, ENUMS);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                Schema schema = schemas.get(rs.getString(1));
+                if (schema != null) {
+                    Map<String, String> options = new LinkedHashMap<>(schema.options());
+                    options.put(PostgresEnums.PREFIX + rs.getString(2), PostgresEnums.encode(strings(rs, 3)));
+                    schemas.put(schema.name(), new Schema(schema.name(), List.of(), schema.comment(), options));
+                }
+            }
+        }
         return schemas;
     }
 
@@ -120,12 +146,18 @@ public final class PostgresInspector implements Inspector {
     }
 
     private static Column column(ResultSet rs) throws SQLException {
-        ColumnType type = PostgresTypes.fromCatalog(rs.getString(4));
+        ColumnType type = "e".equals(rs.getString(13))
+                ? PostgresEnums.type(rs.getString(14), rs.getString(15))
+                : PostgresTypes.fromCatalog(rs.getString(4));
         String expr = rs.getString(6);
         String identity = rs.getString(7);
         String generated = rs.getString(8);
         Optional<String> comment = Optional.ofNullable(rs.getString(9));
         Map<String, String> options = new LinkedHashMap<>();
+        String collation = rs.getString(16);
+        if (collation != null) {
+            options.put(PostgresSpecDialect.COLLATE, collation);
+        }
         Optional<Generated> generation = Optional.empty();
         Optional<io.plumb.engine.schema.DefaultValue> defaultValue = Optional.empty();
         if ("s".equals(generated) && expr != null) {
@@ -166,6 +198,20 @@ public final class PostgresInspector implements Inspector {
                                     action(rs.getString(6)),
                                     action(rs.getString(7))));
                     default -> table.checks().add(Check.of(name, checkExpr(rs.getString(5))));
+                }
+            }
+        }
+    }
+
+    private static void partitions(Connection connection, CatalogQuery query, Map<String, TableBuilder> tables)
+            throws SQLException {
+        try (PreparedStatement st = query.prepare(connection, PARTITIONS);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder table = tables.get(key(rs.getString(1), rs.getString(2)));
+                if (table != null) {
+                    table.options().put(Partition.TYPE, Partition.strategy(rs.getString(3)));
+                    table.options().put(Partition.COLUMNS, String.join(",", strings(rs, 4)));
                 }
             }
         }

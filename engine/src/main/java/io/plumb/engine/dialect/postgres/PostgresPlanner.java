@@ -16,15 +16,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new tables in an order where every
- * foreign key finds its table (keys in a cycle are added afterwards), dropped tables in the reverse order, and each
- * modified table as one {@code ALTER TABLE} plus its index and comment statements. The plan is transactional.
+ * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, new
+ * tables in an order where every foreign key finds its table (keys in a cycle are added afterwards), each modified
+ * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, then
+ * dropped enum types and schemas. The plan is transactional unless a {@link ConcurrentIndex} policy made an index
+ * statement {@code CONCURRENTLY}.
  */
 public final class PostgresPlanner implements Planner {
 
+    private final ConcurrentIndex concurrent;
+
+    /** Creates a planner that creates and drops indexes in the plan's transaction. */
+    public PostgresPlanner() {
+        this(ConcurrentIndex.none());
+    }
+
+    /**
+     * Creates a planner with a {@code concurrent_index} policy; a plan with a {@code CONCURRENTLY} statement is not
+     * transactional.
+     */
+    public PostgresPlanner(ConcurrentIndex concurrent) {
+        this.concurrent = concurrent;
+    }
+
     @Override
     public Plan plan(List<SchemaChange> changes, PlanOptions options) {
-        PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent());
+        PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent(), concurrent);
         List<PlannedChange> out = new ArrayList<>();
         List<SchemaChange.AddTable> added = new ArrayList<>();
         List<SchemaChange.DropTable> dropped = new ArrayList<>();
@@ -39,7 +56,14 @@ public final class PostgresPlanner implements Planner {
             if (change instanceof SchemaChange.AddSchema s) {
                 addSchema(s.schema(), out);
             } else if (change instanceof SchemaChange.ModifySchema s) {
-                comment(out, "SCHEMA " + quote(s.to().name()), s.to().comment(), "schema: \"" + s.to().name() + "\"");
+                if (!s.from().comment().equals(s.to().comment())) {
+                    comment(
+                            out,
+                            "SCHEMA " + quote(s.to().name()),
+                            s.to().comment(),
+                            "schema: \"" + s.to().name() + "\"");
+                }
+                EnumPlanning.modify(s.from(), s.to(), out);
             }
         }
         new TableCreation(ddl, out).createAll(added);
@@ -54,13 +78,19 @@ public final class PostgresPlanner implements Planner {
                     "DROP TABLE " + ddl.table(d.schema(), d.table().name())));
         }
         for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.ModifySchema s) {
+                EnumPlanning.dropRemoved(s.from(), s.to(), out);
+            }
+        }
+        for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.DropSchema s) {
                 out.add(change(
                         "drop schema named \"" + s.schema().name() + "\"",
                         "DROP SCHEMA " + quote(s.schema().name()) + " CASCADE"));
             }
         }
-        return new Plan(out, true);
+        boolean concurrently = out.stream().anyMatch(c -> c.sql().contains(" INDEX CONCURRENTLY "));
+        return new Plan(out, !concurrently);
     }
 
     private static void addSchema(Schema schema, List<PlannedChange> out) {
@@ -68,6 +98,7 @@ public final class PostgresPlanner implements Planner {
         if (schema.comment().isPresent()) {
             comment(out, "SCHEMA " + quote(schema.name()), schema.comment(), "schema: \"" + schema.name() + "\"");
         }
+        EnumPlanning.createAll(schema, out);
     }
 
     static PlannedChange change(String comment, String sql) {
@@ -82,11 +113,12 @@ public final class PostgresPlanner implements Planner {
                         + comment.map(PostgresDdl::literal).orElse("NULL")));
     }
 
-    /** Adds the statements that create an index and set its comment. */
-    static void createIndex(PostgresDdl ddl, String schema, Table table, Index index, List<PlannedChange> out) {
+    /** Adds the statements that create an index ({@code CONCURRENTLY} when asked) and set its comment. */
+    static void createIndex(
+            PostgresDdl ddl, String schema, Table table, Index index, boolean concurrently, List<PlannedChange> out) {
         out.add(change(
                 "create index \"" + index.name() + "\" to table: \"" + table.name() + "\"",
-                ddl.createIndex(schema, table.name(), index)));
+                ddl.createIndex(schema, table.name(), index, concurrently)));
         if (index.comment().isPresent()) {
             comment(
                     out,

@@ -1,7 +1,9 @@
 package io.plumb.engine.dialect.postgres;
 
 import io.plumb.engine.hcl.Document;
+import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.Table;
@@ -15,38 +17,90 @@ import java.util.Map;
 
 /**
  * The {@code PostgresSchemaSpec} is PostgreSQL's HCL schema language: the shared reader and writer with
- * PostgreSQL's types and attributes, and index options brought to the form inspection reports them in.
+ * PostgreSQL's types and attributes, its {@code enum} blocks, and identity and index options brought to the form
+ * inspection reports them in.
  */
 public final class PostgresSchemaSpec implements SchemaSpec {
 
-    private final SpecReader reader;
-    private final SpecWriter writer;
-
     /** Creates the PostgreSQL spec. */
-    public PostgresSchemaSpec() {
-        PostgresSpecDialect dialect = new PostgresSpecDialect();
-        this.reader = new SpecReader(dialect);
-        this.writer = new SpecWriter(dialect);
-    }
+    public PostgresSchemaSpec() {}
 
+    // The dialect knows the enum types of the document or realm at hand, so reader and writer are made per call.
     @Override
     public Realm read(Document document) {
-        Realm realm = reader.read(document);
-        return new Realm(
-                realm.schemas().stream().map(PostgresSchemaSpec::normalize).toList());
+        List<EnumSpec.Decl> decls = EnumSpec.read(document);
+        PostgresEnums enums = PostgresEnums.none();
+        decls.forEach(d -> enums.add(d.schema(), d.name()));
+        Realm realm = new SpecReader(new PostgresSpecDialect(enums)).read(document);
+        return EnumSpec.attach(
+                new Realm(realm.schemas().stream()
+                        .map(PostgresSchemaSpec::normalize)
+                        .toList()),
+                decls);
     }
 
     @Override
     public String write(Realm realm) {
-        return writer.write(realm);
+        return new SpecWriter(new PostgresSpecDialect(PostgresEnums.of(realm))).write(realm, EnumSpec.write(realm));
     }
 
     private static Schema normalize(Schema schema) {
         List<Table> tables = schema.tables().stream()
-                .map(t -> t.withIndexes(
-                        t.indexes().stream().map(PostgresSchemaSpec::normalize).toList()))
+                .map(PostgresSchemaSpec::normalizePartition)
+                .map(t -> t.withIndexes(t.indexes().stream()
+                                .map(PostgresSchemaSpec::normalize)
+                                .toList())
+                        .withColumns(t.columns().stream()
+                                .map(PostgresSchemaSpec::normalize)
+                                .toList()))
                 .toList();
         return schema.withTables(tables);
+    }
+
+    private static Table normalizePartition(Table table) {
+        String type = table.options().get(Partition.TYPE);
+        if (type == null) {
+            return table;
+        }
+        Map<String, String> options = new LinkedHashMap<>(table.options());
+        options.put(Partition.TYPE, type.toUpperCase(Locale.ROOT));
+        return new Table(
+                table.name(),
+                table.columns(),
+                table.primaryKey(),
+                table.indexes(),
+                table.foreignKeys(),
+                table.checks(),
+                table.comment(),
+                options);
+    }
+
+    /** Brings an identity's options to their inspected form: {@code BY_DEFAULT} spelling, a start or step of 1 left out. */
+    static Column normalize(Column column) {
+        if (!Identity.isIdentity(column)) {
+            return column;
+        }
+        Map<String, String> options = new LinkedHashMap<>(column.options());
+        String generated = options.getOrDefault(Identity.GENERATED, "BY_DEFAULT")
+                .toUpperCase(Locale.ROOT)
+                .replace(' ', '_');
+        options.putAll(Identity.options(
+                generated, options.getOrDefault(Identity.START, "1"), options.getOrDefault(Identity.INCREMENT, "1")));
+        if ("1".equals(options.get(Identity.START))) {
+            options.remove(Identity.START);
+        }
+        if ("1".equals(options.get(Identity.INCREMENT))) {
+            options.remove(Identity.INCREMENT);
+        }
+        return new Column(
+                column.name(),
+                column.type(),
+                column.nullable(),
+                column.defaultValue(),
+                column.generated(),
+                column.autoIncrement(),
+                column.comment(),
+                options);
     }
 
     /**
@@ -62,6 +116,15 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         if ("true".equals(options.get(PostgresSpecDialect.NULLS_DISTINCT))) {
             options.remove(PostgresSpecDialect.NULLS_DISTINCT);
         }
-        return new Index(index.name(), index.unique(), index.parts(), index.where(), index.comment(), options);
+        List<IndexPart> parts =
+                index.parts().stream().map(PostgresSchemaSpec::normalize).toList();
+        return new Index(index.name(), index.unique(), parts, index.where(), index.comment(), options);
+    }
+
+    // NULLS LAST is the default of an ascending part, NULLS FIRST of a descending one: inspection leaves them out.
+    private static IndexPart normalize(IndexPart part) {
+        Map<String, String> options = new LinkedHashMap<>(part.options());
+        options.remove(part.desc() ? PostgresSpecDialect.NULLS_FIRST : PostgresSpecDialect.NULLS_LAST);
+        return new IndexPart(part.value(), part.isExpression(), part.desc(), options);
     }
 }

@@ -1,17 +1,24 @@
 package io.plumb.engine.dialect.postgres;
 
 import io.plumb.engine.hcl.Attribute;
+import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Pos;
+import io.plumb.engine.hcl.Value;
 import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.spec.HclSyntax;
 import io.plumb.engine.spec.SpecAttribute;
 import io.plumb.engine.spec.SpecDialect;
+import io.plumb.engine.spec.SpecNestedBlock;
 import io.plumb.engine.spec.TypeSpec;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The {@code PostgresSpecDialect} is PostgreSQL's part of the HCL schema language: its type names, any number of
- * schemas, {@code STORED} generated columns, named primary keys, and the {@code type}, {@code include} and {@code
- * nulls_distinct} index attributes.
+ * The {@code PostgresSpecDialect} is PostgreSQL's part of the HCL schema language: its type names and the enum types
+ * of the document ({@code type = enum.status}), any number of schemas, {@code STORED} generated columns, {@code
+ * identity} blocks and {@code collate} on columns, named primary keys, {@code unique} constraint blocks, {@code partition} blocks on tables, the {@code
+ * type}, {@code include} and {@code nulls_distinct} index attributes, and {@code ops}, {@code nulls_first} and
+ * {@code nulls_last} on index parts.
  */
 final class PostgresSpecDialect implements SpecDialect {
 
@@ -23,6 +30,25 @@ final class PostgresSpecDialect implements SpecDialect {
 
     /** The index option that is {@code "false"} when NULLs are not distinct (PostgreSQL 15). */
     static final String NULLS_DISTINCT = "nulls_distinct";
+
+    /** The column option holding a collation that is not the type's default. */
+    static final String COLLATE = "collate";
+
+    /** The index part option naming an operator class that is not the default one. */
+    static final String OPS = "ops";
+
+    /** The index part option that is {@code "true"} when an ascending part sorts NULLs first. */
+    static final String NULLS_FIRST = "nulls_first";
+
+    /** The index part option that is {@code "true"} when a descending part sorts NULLs last. */
+    static final String NULLS_LAST = "nulls_last";
+
+    private final PostgresEnums enums;
+
+    /** Creates the dialect for a document or realm with the given enum types. */
+    PostgresSpecDialect(PostgresEnums enums) {
+        this.enums = enums;
+    }
 
     @Override
     public String name() {
@@ -36,7 +62,19 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public ColumnType readType(Attribute type, String owner) {
+        if (type.value() instanceof Value.Ref ref
+                && ref.path().size() == 2
+                && ref.path().get(0).equals("enum")) {
+            String name = ref.path().get(1);
+            return enums.type(name)
+                    .orElseThrow(() -> new HclException(type.pos(), owner + ": enum \"" + name + "\" not found"));
+        }
         return TypeSpec.read(type, owner, PostgresTypes.NAMES);
+    }
+
+    @Override
+    public String writeType(ColumnType type) {
+        return enums.name(type).map(n -> HclSyntax.ref(List.of("enum", n))).orElseGet(() -> HclSyntax.type(type));
     }
 
     @Override
@@ -71,7 +109,37 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public List<SpecAttribute> columnAttributes() {
-        return List.of(SpecAttribute.string(SpecAttribute.COMMENT));
+        return List.of(SpecAttribute.string(COLLATE), SpecAttribute.string(SpecAttribute.COMMENT));
+    }
+
+    @Override
+    public List<SpecNestedBlock> columnBlocks() {
+        return List.of(new SpecNestedBlock(
+                Identity.GENERATED,
+                new SpecAttribute("generated", SpecAttribute.Kind.IDENT),
+                "BY_DEFAULT",
+                List.of(
+                        new SpecAttribute("start", SpecAttribute.Kind.NUMBER),
+                        new SpecAttribute("increment", SpecAttribute.Kind.NUMBER))));
+    }
+
+    @Override
+    public List<SpecNestedBlock> tableBlocks() {
+        return List.of(new SpecNestedBlock(
+                Partition.TYPE,
+                new SpecAttribute("type", SpecAttribute.Kind.IDENT),
+                "",
+                List.of(new SpecAttribute("columns", SpecAttribute.Kind.COLUMNS))));
+    }
+
+    @Override
+    public boolean uniqueConstraints() {
+        return true;
+    }
+
+    @Override
+    public Set<String> documentBlocks() {
+        return Set.of("enum");
     }
 
     @Override
@@ -80,6 +148,15 @@ final class PostgresSpecDialect implements SpecDialect {
                 new SpecAttribute(TYPE, SpecAttribute.Kind.IDENT),
                 SpecAttribute.string(SpecAttribute.COMMENT),
                 SpecAttribute.string(SpecAttribute.WHERE),
+                new SpecAttribute(INCLUDE, SpecAttribute.Kind.COLUMNS),
                 new SpecAttribute(NULLS_DISTINCT, SpecAttribute.Kind.BOOL));
+    }
+
+    @Override
+    public List<SpecAttribute> indexPartAttributes() {
+        return List.of(
+                SpecAttribute.flag(NULLS_FIRST),
+                SpecAttribute.flag(NULLS_LAST),
+                new SpecAttribute(OPS, SpecAttribute.Kind.IDENT));
     }
 }

@@ -38,9 +38,9 @@ final class TableAlteration {
 
     void plan() {
         for (TableChange c : change.changes()) {
-            if (c instanceof TableChange.DropIndex d) {
+            if (c instanceof TableChange.DropIndex d && !PostgresDdl.isConstraint(d.index())) {
                 dropIndex(d.index());
-            } else if (c instanceof TableChange.ModifyIndex m) {
+            } else if (c instanceof TableChange.ModifyIndex m && !PostgresDdl.isConstraint(m.from())) {
                 dropIndex(m.from());
             }
         }
@@ -62,11 +62,22 @@ final class TableAlteration {
         } else if (c instanceof TableChange.ModifyColumn m) {
             modifyColumn(m);
         } else if (c instanceof TableChange.AddIndex a) {
-            after.add(() -> createIndex(a.index()));
+            addIndex(a.index());
+        } else if (c instanceof TableChange.DropIndex d && PostgresDdl.isConstraint(d.index())) {
+            clauses.add(dropConstraint(d.index().name()));
         } else if (c instanceof TableChange.ModifyIndex m) {
-            // The old index was dropped before the ALTER TABLE.
-            after.add(() -> createIndex(m.to()));
+            // An old index was dropped before the ALTER TABLE; an old constraint is dropped in it.
+            if (PostgresDdl.isConstraint(m.from())) {
+                clauses.add(dropConstraint(m.from().name()));
+            }
+            addIndex(m.to());
         } else if (c instanceof TableChange.ModifyAttributes m) {
+            if (!Partition.key(m.from().options()).equals(Partition.key(m.to().options()))) {
+                throw new PlanException("table \"" + m.to().name()
+                        + "\": changing the partition key of an existing table is not supported, found "
+                        + Partition.clause(m.from()).orElse(" no partition key").trim() + " and "
+                        + Partition.clause(m.to()).orElse(" no partition key").trim());
+            }
             if (!m.from().comment().equals(m.to().comment())) {
                 after.add(() -> PostgresPlanner.comment(
                         out, "TABLE " + table, m.to().comment(), "table: \"" + m.to().name() + "\""));
@@ -114,14 +125,18 @@ final class TableAlteration {
         Column from = m.from();
         Column to = m.to();
         String column = "ALTER COLUMN " + quote(to.name());
-        if (m.aspects().contains(ColumnAspect.TYPE)) {
+        boolean collation = !Objects.equals(
+                from.options().get(PostgresSpecDialect.COLLATE), to.options().get(PostgresSpecDialect.COLLATE));
+        if (m.aspects().contains(ColumnAspect.TYPE) || (m.aspects().contains(ColumnAspect.OPTIONS) && collation)) {
             if (isSerial(to) || isSerial(from)) {
                 throw new PlanException(
                         "column \"" + to.name() + "\" of table \"" + change.to().name()
                                 + "\": changing a type from or to a serial type is not supported, found "
                                 + from.type().sql() + " and " + to.type().sql());
             }
-            clauses.add(column + " TYPE " + to.type().sql());
+            // Without a collation, the column goes back to its type's default.
+            String collate = collation && PostgresDdl.collate(to).isEmpty() ? " COLLATE \"default\"" : "";
+            clauses.add(column + " TYPE " + to.type().sql() + PostgresDdl.collate(to) + collate);
         }
         if (m.aspects().contains(ColumnAspect.NULL)) {
             clauses.add(column + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
@@ -185,10 +200,20 @@ final class TableAlteration {
         out.add(change(
                 "drop index \"" + index.name() + "\" from table: \""
                         + change.to().name() + "\"",
-                "DROP INDEX " + ddl.index(change.schema(), index.name())));
+                "DROP INDEX " + (ddl.concurrent().drop() ? "CONCURRENTLY " : "")
+                        + ddl.index(change.schema(), index.name())));
+    }
+
+    private void addIndex(Index index) {
+        if (PostgresDdl.isConstraint(index)) {
+            clauses.add("ADD " + PostgresDdl.unique(index));
+        } else {
+            after.add(() -> createIndex(index));
+        }
     }
 
     private void createIndex(Index index) {
-        PostgresPlanner.createIndex(ddl, change.schema(), change.to(), index, out);
+        PostgresPlanner.createIndex(
+                ddl, change.schema(), change.to(), index, ddl.concurrent().create(), out);
     }
 }

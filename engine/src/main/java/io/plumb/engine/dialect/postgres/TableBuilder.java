@@ -7,6 +7,7 @@ import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Table;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class TableBuilder {
     private final List<Index> indexes = new ArrayList<>();
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
     private Optional<PrimaryKey> primaryKey = Optional.empty();
 
     TableBuilder(String schema, String name, Optional<String> comment) {
@@ -53,11 +55,15 @@ final class TableBuilder {
         return checks;
     }
 
+    Map<String, String> options() {
+        return options;
+    }
+
     void primaryKey(PrimaryKey key) {
         primaryKey = Optional.of(key);
     }
 
     Table build() {
-        return new Table(name, columns, primaryKey, indexes, foreignKeys, checks, comment, Map.of());
+        return new Table(name, columns, primaryKey, indexes, foreignKeys, checks, comment, options);
     }
 }

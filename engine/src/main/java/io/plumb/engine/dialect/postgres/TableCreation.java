@@ -54,14 +54,24 @@ final class TableCreation {
         List<String> items = new ArrayList<>();
         table.columns().forEach(c -> items.add(PostgresDdl.column(c)));
         table.primaryKey().ifPresent(pk -> items.add(PostgresDdl.primaryKey(pk)));
+        table.indexes().stream()
+                .filter(PostgresDdl::isConstraint)
+                .map(PostgresDdl::unique)
+                .forEach(items::add);
         table.foreignKeys().stream()
                 .filter(fk -> !later.contains(fk))
                 .forEach(fk -> items.add(ddl.foreignKey(schema, fk)));
         table.checks().stream().map(PostgresDdl::check).forEach(items::add);
         String name = ddl.table(schema, table.name());
-        out.add(change("create \"" + table.name() + "\" table", "CREATE TABLE " + name + " " + ddl.body(items)));
+        out.add(change(
+                "create \"" + table.name() + "\" table",
+                "CREATE TABLE " + name + " " + ddl.body(items)
+                        + Partition.clause(table).orElse("")));
         for (Index index : table.indexes()) {
-            PostgresPlanner.createIndex(ddl, schema, table, index, out);
+            if (PostgresDdl.isConstraint(index)) {
+                continue;
+            }
+            PostgresPlanner.createIndex(ddl, schema, table, index, false, out);
         }
         if (table.comment().isPresent()) {
             PostgresPlanner.comment(out, "TABLE " + name, table.comment(), "table: \"" + table.name() + "\"");

@@ -1,0 +1,101 @@
+package io.plumb.engine.dialect.postgres;
+
+import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code PostgresEnums} is how the model keeps PostgreSQL enum types, which it has no field for: schema options
+ * {@code enum.NAME} holding the values as SQL literals ({@code 'a', 'b'}), so that a changed enum is a changed
+ * schema. A column of an enum type has the raw type {@code "schema"."name"}. An instance is the enums of one realm
+ * or document, by name.
+ */
+final class PostgresEnums {
+
+    /** The prefix of the schema options that hold enum types. */
+    static final String PREFIX = "enum.";
+
+    private final Map<String, ColumnType> types = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+
+    /** Returns no enums. */
+    static PostgresEnums none() {
+        return new PostgresEnums();
+    }
+
+    /** Returns the enums of a realm's schemas. */
+    static PostgresEnums of(Realm realm) {
+        PostgresEnums enums = new PostgresEnums();
+        for (Schema schema : realm.schemas()) {
+            values(schema).keySet().forEach(name -> enums.add(schema.name(), name));
+        }
+        return enums;
+    }
+
+    /** Registers an enum type; the first of two enums of one name in different schemas is the one names find. */
+    void add(String schema, String name) {
+        ColumnType type = type(schema, name);
+        types.putIfAbsent(name, type);
+        names.putIfAbsent(type.sql(), name);
+    }
+
+    /** Returns the column type of the enum with the given name, if there is one. */
+    Optional<ColumnType> type(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    /** Returns the name of the enum a column type is, if it is one. */
+    Optional<String> name(ColumnType type) {
+        return type instanceof ColumnType.Raw raw ? Optional.ofNullable(names.get(raw.sql())) : Optional.empty();
+    }
+
+    /** Returns the column type of an enum: its qualified name. */
+    static ColumnType type(String schema, String name) {
+        return new ColumnType.Raw(PostgresDdl.quote(schema) + "." + PostgresDdl.quote(name));
+    }
+
+    /** Returns the enums of a schema, by name in option order, with their values. */
+    static Map<String, List<String>> values(Schema schema) {
+        Map<String, List<String>> enums = new LinkedHashMap<>();
+        schema.options().forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                enums.put(key.substring(PREFIX.length()), decode(value));
+            }
+        });
+        return enums;
+    }
+
+    /** Returns the option value of an enum's values. */
+    static String encode(List<String> values) {
+        return String.join(", ", values.stream().map(PostgresDdl::literal).toList());
+    }
+
+    private static List<String> decode(String literals) {
+        List<String> values = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inside = false;
+        for (int i = 0; i < literals.length(); i++) {
+            char c = literals.charAt(i);
+            if (!inside) {
+                inside = c == '\'';
+                continue;
+            }
+            if (c == '\'' && i + 1 < literals.length() && literals.charAt(i + 1) == '\'') {
+                current.append('\'');
+                i++;
+            } else if (c == '\'') {
+                values.add(current.toString());
+                current.setLength(0);
+                inside = false;
+            } else {
+                current.append(c);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,175 @@
+package io.plumb.engine.dialect.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.dialect.PlanException;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.TableChange;
+import io.plumb.engine.schema.TableChange.ColumnAspect;
+import io.plumb.engine.spec.SpecAttribute;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Checks the PostgreSQL planner's statements for enums, UNIQUE constraints, index options and concurrent indexes. */
+class PostgresPlannerTest {
+
+    private static final Table T = Table.of("t", List.of(Column.of("a", ColumnType.Named.of("text"), true)));
+
+    private static List<String> sql(Plan plan) {
+        return plan.changes().stream().map(PlannedChange::sql).toList();
+    }
+
+    private static Plan plan(PostgresPlanner planner, SchemaChange... changes) {
+        return planner.plan(List.of(changes), PlanOptions.defaults());
+    }
+
+    private static Schema withEnum(String values) {
+        return new Schema("public", List.of(), Optional.empty(), Map.of("enum.mood", values));
+    }
+
+    private static SchemaChange addIndex(Index index) {
+        return new SchemaChange.ModifyTable(
+                "public", T, T.withIndexes(List.of(index)), List.of(new TableChange.AddIndex(index)));
+    }
+
+    @Test
+    void enumValuesInsertedBeforeTheFirstOrAppendedUseTheirPosition() {
+        Plan plan = plan(
+                new PostgresPlanner(),
+                new SchemaChange.ModifySchema(withEnum("'ok'"), withEnum("'sad', 'ok', 'happy'")));
+        assertThat(sql(plan))
+                .containsExactly(
+                        "ALTER TYPE \"public\".\"mood\" ADD VALUE 'sad' BEFORE 'ok'",
+                        "ALTER TYPE \"public\".\"mood\" ADD VALUE 'happy'");
+        assertThat(plan.transactional()).isTrue();
+    }
+
+    @Test
+    void newSchemasCreateTheirEnumsBeforeTheirTables() {
+        Schema schema = new Schema("app", List.of(), Optional.empty(), Map.of("enum.mood", "'a', 'it''s'"));
+        assertThat(sql(plan(new PostgresPlanner(), new SchemaChange.AddSchema(schema))))
+                .containsExactly("CREATE SCHEMA \"app\"", "CREATE TYPE \"app\".\"mood\" AS ENUM ('a', 'it''s')");
+    }
+
+    @Test
+    void removingOrReorderingEnumValuesIsRefused() {
+        SchemaChange change = new SchemaChange.ModifySchema(withEnum("'a', 'b'"), withEnum("'b', 'a'"));
+        assertThatThrownBy(() -> plan(new PostgresPlanner(), change))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("enum \"mood\" of schema \"public\": values can only be added, not removed or reordered;"
+                        + " found [a, b] changed to [b, a]");
+    }
+
+    @Test
+    void schemaOptionChangesAloneSetNoComment() {
+        assertThat(sql(plan(new PostgresPlanner(), new SchemaChange.ModifySchema(withEnum("'a'"), withEnum("'a'")))))
+                .isEmpty();
+    }
+
+    @Test
+    void uniqueConstraintsAreTableClausesAndIndexOptionsAreSpelledOut() {
+        Index constraint = new Index(
+                "t_a_key",
+                true,
+                IndexPart.columns("a"),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true"));
+        Index covering = new Index(
+                "t_cover",
+                false,
+                List.of(
+                        new IndexPart("a", false, false, Map.of("ops", "text_pattern_ops", "nulls_first", "true")),
+                        new IndexPart("lower(a)", true, true, Map.of("nulls_last", "true"))),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("include", "a,b"));
+        Table table = new Table(
+                "t",
+                List.of(new Column(
+                        "a",
+                        ColumnType.Named.of("text"),
+                        true,
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        Optional.empty(),
+                        Map.of("collate", "C"))),
+                Optional.empty(),
+                List.of(constraint, covering),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Map.of());
+        assertThat(sql(plan(new PostgresPlanner(), new SchemaChange.AddTable("public", table))))
+                .containsExactly(
+                        "CREATE TABLE \"t\" (\"a\" text COLLATE \"C\" NULL, CONSTRAINT \"t_a_key\" UNIQUE (\"a\"))",
+                        "CREATE INDEX \"t_cover\" ON \"t\" (\"a\" text_pattern_ops NULLS FIRST,"
+                                + " (lower(a)) DESC NULLS LAST) INCLUDE (\"a\", \"b\")");
+        assertThat(sql(plan(new PostgresPlanner(), addIndex(constraint))))
+                .containsExactly("ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_key\" UNIQUE (\"a\")");
+    }
+
+    @Test
+    void concurrentIndexPolicyMakesIndexStatementsOfExistingTablesConcurrentAndThePlanNonTransactional() {
+        Index index = Index.of("t_a", false, "a");
+        PostgresPlanner planner = new PostgresPlanner(new ConcurrentIndex(true, true));
+        Plan add = plan(planner, addIndex(index));
+        assertThat(sql(add)).containsExactly("CREATE INDEX CONCURRENTLY \"t_a\" ON \"t\" (\"a\")");
+        assertThat(add.transactional()).isFalse();
+        Plan drop = plan(
+                planner,
+                new SchemaChange.ModifyTable(
+                        "public", T.withIndexes(List.of(index)), T, List.of(new TableChange.DropIndex(index))));
+        assertThat(sql(drop)).containsExactly("DROP INDEX CONCURRENTLY \"t_a\"");
+        assertThat(drop.transactional()).isFalse();
+        // A new table's indexes are created with it, in the transaction.
+        Plan create = plan(planner, new SchemaChange.AddTable("public", T.withIndexes(List.of(index))));
+        assertThat(sql(create)).contains("CREATE INDEX \"t_a\" ON \"t\" (\"a\")");
+        assertThat(create.transactional()).isTrue();
+        assertThat(plan(new PostgresPlanner(), addIndex(index)).transactional()).isTrue();
+    }
+
+    @Test
+    void identityOfAnExistingColumnIsAddedAndDropped() {
+        Column plain = Column.of("id", ColumnType.Named.of("integer"), false);
+        Column identity = new Column(
+                "id",
+                ColumnType.Named.of("integer"),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Map.of("identity", "ALWAYS", "identity_start", "5"));
+        Table t = Table.of("t", List.of(plain));
+        SchemaChange add = new SchemaChange.ModifyTable(
+                "public",
+                t,
+                t.withColumns(List.of(identity)),
+                List.of(new TableChange.ModifyColumn(plain, identity, Set.of(ColumnAspect.OPTIONS))));
+        assertThat(sql(plan(new PostgresPlanner(), add)))
+                .containsExactly(
+                        "ALTER TABLE \"t\" ALTER COLUMN \"id\" ADD GENERATED ALWAYS AS IDENTITY (START WITH 5)");
+        SchemaChange drop = new SchemaChange.ModifyTable(
+                "public",
+                t.withColumns(List.of(identity)),
+                t,
+                List.of(new TableChange.ModifyColumn(identity, plain, Set.of(ColumnAspect.OPTIONS))));
+        assertThat(sql(plan(new PostgresPlanner(), drop)))
+                .containsExactly("ALTER TABLE \"t\" ALTER COLUMN \"id\" DROP IDENTITY");
+    }
+}

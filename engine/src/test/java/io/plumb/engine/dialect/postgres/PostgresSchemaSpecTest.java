@@ -1,0 +1,135 @@
+package io.plumb.engine.dialect.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumb.engine.dialect.sqlite.SqliteDialect;
+import io.plumb.engine.hcl.EvalOptions;
+import io.plumb.engine.hcl.Hcl;
+import io.plumb.engine.hcl.HclEvaluator;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.Realm;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Checks how the PostgreSQL HCL spec reads identity, unique, include and enum blocks, and its errors for them. */
+class PostgresSchemaSpecTest {
+
+    private static Realm read(String body) {
+        String hcl = "schema \"public\" {\n}\n" + body;
+        return new PostgresSchemaSpec()
+                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", hcl)), EvalOptions.defaults()));
+    }
+
+    private static Column column(Realm realm, String name) {
+        return realm.schemas().get(0).tables().get(0).column(name).orElseThrow();
+    }
+
+    @Test
+    void identityBlockIsKeptAsColumnOptions() {
+        Realm realm = read(
+                """
+                table "t" {
+                  schema = schema.public
+                  column "id" {
+                    type = int
+                    identity {
+                      generated = "by default"
+                      increment = 2
+                    }
+                  }
+                }
+                """);
+        assertThat(column(realm, "id").options())
+                .isEqualTo(Map.of("identity", "BY_DEFAULT", "identity_increment", "2"));
+    }
+
+    @Test
+    void enumColumnsHaveTheEnumsQualifiedNameAsType() {
+        Realm realm = read(
+                """
+                enum "mood" {
+                  schema = schema.public
+                  values = ["ok", "sad"]
+                }
+                table "t" {
+                  schema = schema.public
+                  column "m" {
+                    type = enum.mood
+                  }
+                }
+                """);
+        assertThat(column(realm, "m").type()).isEqualTo(new ColumnType.Raw("\"public\".\"mood\""));
+        assertThat(realm.schemas().get(0).options()).isEqualTo(Map.of("enum.mood", "'ok', 'sad'"));
+    }
+
+    @Test
+    void unknownEnumIsAnErrorAtTheType() {
+        assertThatThrownBy(() -> read("table \"t\" {\n  schema = schema.public\n  column \"m\" {\n"
+                        + "    type = enum.nope\n  }\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:6:12: column \"m\" of table \"t\": enum \"nope\" not found");
+    }
+
+    @Test
+    void enumErrorsNameTheEnum() {
+        assertThatThrownBy(() -> read("enum \"e\" {\n  values = [\"a\"]\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:3:1: enum \"e\": missing schema");
+        assertThatThrownBy(() -> read("enum \"e\" {\n  schema = schema.public\n  values = [\"a\", \"a\"]\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessageContaining("enum \"e\": expected distinct values, found [a, a]");
+        assertThatThrownBy(() -> read("enum \"e\" {\n  schema = schema.other\n  values = [\"a\"]\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessageContaining("enum \"e\": schema \"other\" not found");
+    }
+
+    @Test
+    void includeMustListColumnsOfTheTable() {
+        assertThatThrownBy(
+                        () -> read(
+                                """
+                        table "t" {
+                          schema = schema.public
+                          column "a" {
+                            type = int
+                          }
+                          index "i" {
+                            columns = [column.a]
+                            include = [column.b]
+                          }
+                        }
+                        """))
+                .isInstanceOf(HclException.class)
+                .hasMessageContaining("column \"b\" not found in table \"t\"");
+    }
+
+    @Test
+    void identityBlockRejectsUnknownAttributes() {
+        assertThatThrownBy(() -> read("table \"t\" {\n  schema = schema.public\n  column \"a\" {\n    type = int\n"
+                        + "    identity {\n      cycle = true\n    }\n  }\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:8:7: unsupported attribute \"cycle\" in \"identity\" block of column \"a\""
+                        + " of table \"t\"");
+    }
+
+    @Test
+    void otherDialectsStillRejectUniqueAndEnumBlocks() {
+        String unique = "schema \"main\" {\n}\ntable \"t\" {\n  schema = schema.main\n  column \"a\" {\n"
+                + "    type = int\n  }\n  unique \"u\" {\n    columns = [column.a]\n  }\n}\n";
+        assertThatThrownBy(() -> new SqliteDialect()
+                        .spec()
+                        .read(HclEvaluator.evaluate(List.of(Hcl.parse("s.hcl", unique)), EvalOptions.defaults())))
+                .isInstanceOf(HclException.class)
+                .hasMessage("s.hcl:8:3: unsupported block \"unique\" in table \"t\"");
+        String enumBlock = "schema \"main\" {\n}\nenum \"e\" {\n  schema = schema.main\n  values = [\"a\"]\n}\n";
+        assertThatThrownBy(() -> new SqliteDialect()
+                        .spec()
+                        .read(HclEvaluator.evaluate(List.of(Hcl.parse("s.hcl", enumBlock)), EvalOptions.defaults())))
+                .isInstanceOf(HclException.class)
+                .hasMessageContaining("unsupported block \"enum\"");
+    }
+}
