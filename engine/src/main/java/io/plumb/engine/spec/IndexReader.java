@@ -54,7 +54,7 @@ final class IndexReader {
     Index uniqueConstraint(Resource resource) {
         String name = SpecBlock.label(resource, table.owner());
         String owner = "unique constraint \"" + name + "\" of " + table.owner();
-        SpecBlock block = SpecBlock.of(resource, owner, KEY, ON);
+        SpecBlock block = SpecBlock.of(resource, owner, Set.of("columns"), ON);
         return new Index(
                 name,
                 true,
