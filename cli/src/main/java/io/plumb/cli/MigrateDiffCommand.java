@@ -119,7 +119,13 @@ final class MigrateDiffCommand implements Callable<Integer> {
                     env.out().println(SYNCED);
                     return 0;
                 }
-                Plan plan = dialect.planner().plan(changes, new PlanOptions(!bound, template.indent()));
+                Plan plan = dialect.planner()
+                        .plan(
+                                changes,
+                                new PlanOptions(
+                                        !bound,
+                                        template.indent(),
+                                        selection.diffPolicy().concurrentIndex()));
                 writer.write(directory, fileName, template.render(plan), edit);
             }
         }

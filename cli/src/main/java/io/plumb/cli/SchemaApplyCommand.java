@@ -104,7 +104,11 @@ final class SchemaApplyCommand implements Callable<Integer> {
                 env.out().println("Schema is synced, no changes to be made");
                 return 0;
             }
-            Plan plan = db.dialect().planner().plan(changes, new PlanOptions(!bound, ""));
+            Plan plan = db.dialect()
+                    .planner()
+                    .plan(
+                            changes,
+                            new PlanOptions(!bound, "", selection.diffPolicy().concurrentIndex()));
             PlanPrinter.printPlanned(env.out(), plan);
             if (dryRun) {
                 return 0;

@@ -88,7 +88,14 @@ final class SchemaDiffCommand implements Callable<Integer> {
                 return 0;
             }
             PlanPrinter.printStatements(
-                    env.out(), dialect.planner().plan(changes, new PlanOptions(false, output.indent())));
+                    env.out(),
+                    dialect.planner()
+                            .plan(
+                                    changes,
+                                    new PlanOptions(
+                                            false,
+                                            output.indent(),
+                                            selection.diffPolicy().concurrentIndex())));
         }
         return 0;
     }

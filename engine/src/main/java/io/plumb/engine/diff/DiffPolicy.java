@@ -1,18 +1,26 @@
 package io.plumb.engine.diff;
 
+import io.plumb.engine.plan.ConcurrentIndex;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A {@code DiffPolicy} is the {@code diff} block of atlas.hcl: which kinds of change the differ leaves out.
+ * A {@code DiffPolicy} is the {@code diff} block of atlas.hcl: which kinds of change the differ leaves out, and
+ * how planners write index changes of existing tables ({@code concurrent_index}).
  *
  * @param skip the kinds of change to leave out
+ * @param concurrentIndex whether index changes of existing tables are planned {@code CONCURRENTLY}
  */
-public record DiffPolicy(Set<ChangeKind> skip) {
+public record DiffPolicy(Set<ChangeKind> skip, ConcurrentIndex concurrentIndex) {
 
     public DiffPolicy {
         skip = skip.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skip));
+    }
+
+    /** Creates a policy that skips the given kinds and plans indexes in the plan's transaction. */
+    public DiffPolicy(Set<ChangeKind> skip) {
+        this(skip, ConcurrentIndex.none());
     }
 
     /** Returns the policy that skips nothing. */

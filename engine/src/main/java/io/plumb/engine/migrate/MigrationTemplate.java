@@ -5,6 +5,7 @@ import io.plumb.engine.plan.PlannedChange;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -27,6 +28,8 @@ public record MigrationTemplate(String indent, List<String> directives, String d
 
     // The reference tool's Go templates that Plumb understands: {{ sql . }} and {{ sql . "INDENT" }}.
     private static final Pattern SQL_TEMPLATE = Pattern.compile("\\{\\{\\s*sql\\s+\\.\\s*(?:\"([ \\t]*)\"\\s*)?}}");
+
+    private static final String TXMODE = "-- atlas:txmode";
 
     public MigrationTemplate {
         directives = List.copyOf(directives);
@@ -67,11 +70,19 @@ public record MigrationTemplate(String indent, List<String> directives, String d
         return name.isEmpty() ? version + ".sql" : version + "_" + name + ".sql";
     }
 
-    /** Returns the text of a migration file that holds the plan's statements. */
+    /**
+     * Returns the text of a migration file that holds the plan's statements. A plan that cannot run in a transaction
+     * (PostgreSQL's {@code CREATE INDEX CONCURRENTLY}) gets the {@code -- atlas:txmode none} directive, so that
+     * {@code migrate apply} runs the file without one.
+     */
     public String render(Plan plan) {
         StringBuilder text = new StringBuilder();
-        if (!directives.isEmpty()) {
-            directives.forEach(d -> text.append(d).append('\n'));
+        List<String> header = new ArrayList<>(directives);
+        if (!plan.transactional() && header.stream().noneMatch(d -> d.startsWith(TXMODE))) {
+            header.add(0, TXMODE + " none");
+        }
+        if (!header.isEmpty()) {
+            header.forEach(d -> text.append(d).append('\n'));
             text.append('\n');
         }
         for (PlannedChange change : plan.changes()) {

@@ -7,6 +7,7 @@ import io.plumb.engine.hcl.Document;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
+import io.plumb.engine.plan.ConcurrentIndex;
 import io.plumb.engine.source.HclSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,6 +208,33 @@ public final class ProjectFile {
                 }
             }
         }
-        return new DiffPolicy(skip);
+        ConcurrentIndex concurrent = diff.children("concurrent_index").stream()
+                .findFirst()
+                .map(ProjectFile::concurrentIndex)
+                .orElse(ConcurrentIndex.none());
+        return new DiffPolicy(skip, concurrent);
+    }
+
+    // concurrent_index { create = true  drop = true }; the reference spells create "add" too.
+    private static ConcurrentIndex concurrentIndex(Resource block) {
+        boolean create = false;
+        boolean drop = false;
+        for (Attribute attribute : block.attributes()) {
+            if (!(attribute.value() instanceof Value.Bool b)) {
+                throw new HclException(
+                        attribute.pos(),
+                        "concurrent_index \"" + attribute.name() + "\": expected a bool, found "
+                                + attribute.value().kind());
+            }
+            switch (attribute.name()) {
+                case "create", "add" -> create = b.value();
+                case "drop" -> drop = b.value();
+                default -> throw new HclException(
+                        attribute.namePos(),
+                        "unsupported attribute \"" + attribute.name()
+                                + "\" in concurrent_index: expected create, add or drop");
+            }
+        }
+        return new ConcurrentIndex(create, drop);
     }
 }

@@ -35,6 +35,19 @@ class MigrationTemplateTest {
     }
 
     @Test
+    void aPlanThatCannotRunInATransactionSaysTxmodeNoneFirst() {
+        Plan concurrent = new Plan(
+                List.of(new PlannedChange("create index", "CREATE INDEX CONCURRENTLY i ON t (a)", Optional.empty())),
+                false);
+
+        assertThat(MigrationTemplate.defaults().render(concurrent))
+                .isEqualTo("-- atlas:txmode none\n\n-- Create index\nCREATE INDEX CONCURRENTLY i ON t (a);\n");
+        MigrationTemplate delimited = new MigrationTemplate("", List.of("-- atlas:delimiter -- end"), "\n-- end");
+        assertThat(delimited.render(concurrent))
+                .startsWith("-- atlas:txmode none\n-- atlas:delimiter -- end\n\n-- Create index\n");
+    }
+
+    @Test
     void anEmptyPlanIsAnEmptyFile() {
         assertThat(MigrationTemplate.defaults().render(new Plan(List.of(), true)))
                 .isEmpty();

@@ -1,5 +1,6 @@
 package io.plumb.engine.dialect.postgres;
 
+import io.plumb.engine.plan.ConcurrentIndex;
 import io.plumb.engine.schema.Check;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;

@@ -19,29 +19,14 @@ import java.util.Optional;
  * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, new
  * tables in an order where every foreign key finds its table (keys in a cycle are added afterwards), each modified
  * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, then
- * dropped enum types and schemas. The plan is transactional unless a {@link ConcurrentIndex} policy made an index
+ * dropped enum types and schemas. The plan is transactional unless the options' {@link io.plumb.engine.plan.ConcurrentIndex} policy made an index
  * statement {@code CONCURRENTLY}.
  */
 public final class PostgresPlanner implements Planner {
 
-    private final ConcurrentIndex concurrent;
-
-    /** Creates a planner that creates and drops indexes in the plan's transaction. */
-    public PostgresPlanner() {
-        this(ConcurrentIndex.none());
-    }
-
-    /**
-     * Creates a planner with a {@code concurrent_index} policy; a plan with a {@code CONCURRENTLY} statement is not
-     * transactional.
-     */
-    public PostgresPlanner(ConcurrentIndex concurrent) {
-        this.concurrent = concurrent;
-    }
-
     @Override
     public Plan plan(List<SchemaChange> changes, PlanOptions options) {
-        PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent(), concurrent);
+        PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent(), options.concurrentIndex());
         List<PlannedChange> out = new ArrayList<>();
         List<SchemaChange.AddTable> added = new ArrayList<>();
         List<SchemaChange.DropTable> dropped = new ArrayList<>();

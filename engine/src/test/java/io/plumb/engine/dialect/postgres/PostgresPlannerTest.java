@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.plan.ConcurrentIndex;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Column;
@@ -34,6 +35,11 @@ class PostgresPlannerTest {
 
     private static Plan plan(PostgresPlanner planner, SchemaChange... changes) {
         return planner.plan(List.of(changes), PlanOptions.defaults());
+    }
+
+    private static Plan concurrently(SchemaChange... changes) {
+        return new PostgresPlanner()
+                .plan(List.of(changes), PlanOptions.defaults().withConcurrentIndex(new ConcurrentIndex(true, true)));
     }
 
     private static Schema withEnum(String values) {
@@ -126,18 +132,15 @@ class PostgresPlannerTest {
     @Test
     void concurrentIndexPolicyMakesIndexStatementsOfExistingTablesConcurrentAndThePlanNonTransactional() {
         Index index = Index.of("t_a", false, "a");
-        PostgresPlanner planner = new PostgresPlanner(new ConcurrentIndex(true, true));
-        Plan add = plan(planner, addIndex(index));
+        Plan add = concurrently(addIndex(index));
         assertThat(sql(add)).containsExactly("CREATE INDEX CONCURRENTLY \"t_a\" ON \"t\" (\"a\")");
         assertThat(add.transactional()).isFalse();
-        Plan drop = plan(
-                planner,
-                new SchemaChange.ModifyTable(
-                        "public", T.withIndexes(List.of(index)), T, List.of(new TableChange.DropIndex(index))));
+        Plan drop = concurrently(new SchemaChange.ModifyTable(
+                "public", T.withIndexes(List.of(index)), T, List.of(new TableChange.DropIndex(index))));
         assertThat(sql(drop)).containsExactly("DROP INDEX CONCURRENTLY \"t_a\"");
         assertThat(drop.transactional()).isFalse();
         // A new table's indexes are created with it, in the transaction.
-        Plan create = plan(planner, new SchemaChange.AddTable("public", T.withIndexes(List.of(index))));
+        Plan create = concurrently(new SchemaChange.AddTable("public", T.withIndexes(List.of(index))));
         assertThat(sql(create)).contains("CREATE INDEX \"t_a\" ON \"t\" (\"a\")");
         assertThat(create.transactional()).isTrue();
         assertThat(plan(new PostgresPlanner(), addIndex(index)).transactional()).isTrue();

@@ -11,6 +11,7 @@ import io.plumb.engine.diff.Differ;
 import io.plumb.engine.hcl.EvalOptions;
 import io.plumb.engine.hcl.Hcl;
 import io.plumb.engine.hcl.HclEvaluator;
+import io.plumb.engine.plan.ConcurrentIndex;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.plan.PlannedChange;
@@ -332,12 +333,13 @@ class PostgresSpecRoundTripTest {
                 "    comment = \"byte order\"\n  }\n",
                 "    comment = \"byte order\"\n  }\n  index \"names_plain\" {\n"
                         + "    columns = [column.plain]\n  }\n");
-        PostgresPlanner planner = new PostgresPlanner(new ConcurrentIndex(true, true));
-        Plan create = planner.plan(diff(read(indexed)), new PlanOptions(true, ""));
+        PostgresPlanner planner = new PostgresPlanner();
+        PlanOptions options = new PlanOptions(true, "", new ConcurrentIndex(true, true));
+        Plan create = planner.plan(diff(read(indexed)), options);
         assertThat(create.transactional()).isFalse();
         PlanExecutor.execute(connection, create);
         assertThat(dialect.spec().write(inspect())).isEqualTo(indexed);
-        Plan drop = planner.plan(diff(read(COLLATE)), new PlanOptions(true, ""));
+        Plan drop = planner.plan(diff(read(COLLATE)), options);
         assertThat(drop.changes())
                 .extracting(PlannedChange::sql)
                 .containsExactly("DROP INDEX CONCURRENTLY \"public\".\"names_plain\"");
