@@ -7,11 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -28,11 +29,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClonePool implements AutoCloseable {
 
-    /** The system property that sets how many clones to keep ready per snapshot; {@code 0} turns pooling off. */
-    static final String DEPTH_PROPERTY = "plumb.devdb.clonePool";
+    private static final String DEPTH_PROPERTY = Isolation.CLONE_POOL_PROPERTY;
 
     private final int depth;
-    private final Map<String, Deque<Future<String>>> ready = new HashMap<>();
+    private final Map<String, Deque<Prepared>> ready = new HashMap<>();
     private @Nullable ExecutorService background;
     private boolean closed;
 
@@ -55,17 +55,18 @@ final class ClonePool implements AutoCloseable {
      * Takes the oldest clone prepared for a snapshot, waiting while its copy is still running, or returns null when
      * none is prepared or its copy failed (the caller then copies one itself).
      */
-    @Nullable String take(String snapshot) {
-        Future<String> next;
+    @Nullable
+    String take(String snapshot) {
+        Prepared next;
         synchronized (this) {
-            Deque<Future<String>> queue = ready.get(snapshot);
+            Deque<Prepared> queue = ready.get(snapshot);
             next = queue == null ? null : queue.poll();
         }
         if (next == null) {
             return null;
         }
         try {
-            return next.get();
+            return next.result.get();
         } catch (ExecutionException | CancellationException e) {
             return null;
         } catch (InterruptedException e) {
@@ -79,15 +80,17 @@ final class ClonePool implements AutoCloseable {
         if (closed || depth == 0) {
             return;
         }
-        Deque<Future<String>> queue = ready.computeIfAbsent(snapshot, s -> new ArrayDeque<>());
+        Deque<Prepared> queue = ready.computeIfAbsent(snapshot, s -> new ArrayDeque<>());
         while (queue.size() < depth) {
-            queue.add(executor().submit(copy::get));
+            Prepared prepared = new Prepared(new AtomicBoolean(), new CompletableFuture<>());
+            queue.add(prepared);
+            executor().execute(() -> prepared.run(copy));
         }
     }
 
     /** Stops preparing clones of a snapshot and drops the ones prepared, before the snapshot itself goes. */
     void discard(String snapshot, Consumer<String> drop) {
-        Deque<Future<String>> queue;
+        Deque<Prepared> queue;
         synchronized (this) {
             queue = ready.remove(snapshot);
         }
@@ -98,7 +101,7 @@ final class ClonePool implements AutoCloseable {
 
     /** Drops every prepared clone and stops the background thread. */
     void close(Consumer<String> drop) {
-        List<Future<String>> all = new ArrayList<>();
+        List<Prepared> all = new ArrayList<>();
         ExecutorService executor;
         synchronized (this) {
             closed = true;
@@ -122,19 +125,34 @@ final class ClonePool implements AutoCloseable {
         close(name -> {});
     }
 
-    private static void dropAll(Iterable<Future<String>> clones, Consumer<String> drop) {
-        for (Future<String> clone : clones) {
+    private static void dropAll(Iterable<Prepared> clones, Consumer<String> drop) {
+        for (Prepared clone : clones) {
             // A copy that has not started never will; one that has must finish before its database can go.
-            if (clone.cancel(false)) {
+            if (clone.started.compareAndSet(false, true)) {
                 continue;
             }
             try {
-                drop.accept(clone.get());
+                drop.accept(clone.result.get());
             } catch (ExecutionException | CancellationException e) {
                 // A failed copy left nothing to drop, or only what the dev server's plumb_ names show.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /** A clone being prepared: its copy runs once, unless it is discarded before it starts. */
+    private record Prepared(AtomicBoolean started, CompletableFuture<String> result) {
+
+        void run(Supplier<String> copy) {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                result.complete(copy.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
         }
     }
