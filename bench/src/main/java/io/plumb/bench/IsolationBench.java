@@ -110,8 +110,7 @@ public final class IsolationBench {
             for (int round = -WARM_UP; round < rounds; round++) {
                 // Rotating which leg goes first spreads the machine's moods (and the JIT's) over all of them.
                 List<Runnable> legs = new ArrayList<>(List.of(
-                        () -> times.cloned(timeClone(raw)),
-                        () -> times.replay(timeReplay(raw.isolation, dir))));
+                        () -> times.cloned(timeClone(raw)), () -> times.replay(timeReplay(raw.isolation, dir))));
                 if (server) {
                     legs.add(() -> times.pooled(timeClone(pooled)));
                 }
