@@ -30,9 +30,11 @@ class ProgramEndWatchTest {
                 .redirectError(dir.resolve("child.err").toFile())
                 .start();
         String url;
+        String pid;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             url = String.valueOf(out.readLine());
+            pid = String.valueOf(out.readLine());
             boolean exited = child.waitFor(60, TimeUnit.SECONDS);
             assertThat(exited)
                     .as(
