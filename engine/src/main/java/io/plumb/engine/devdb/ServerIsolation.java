@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * database (PostgreSQL) or schema (MySQL/MariaDB) of its own, created, copied and dropped through one administrative
  * connection, so tests share a server and not its state. Subclasses say how a server creates, copies and drops one.
  *
- * <p>Names carry a random part, so that several isolations (several JVMs) can share a server.
+ * <p>Names carry a random part, so that several isolations (several JVMs) can share a server. Clones of a snapshot
+ * that was cloned once are prepared ahead in the background ({@link ClonePool}), so that the next clone is handed
+ * out without waiting for the server's copy.
  */
 abstract sealed class ServerIsolation implements Isolation permits PostgresIsolation, MysqlIsolation {
 
@@ -34,6 +36,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<AutoCloseable> held = ConcurrentHashMap.newKeySet();
+    private final ClonePool pool = ClonePool.fromSystemProperty();
     private volatile boolean closed;
     private boolean adminClosed;
 
@@ -89,9 +92,19 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     @Override
     public IsolatedDatabase clone(Snapshot snapshot) {
         ServerSnapshot from = server(snapshot);
+        String name = pool.take(from.name());
+        if (name == null) {
+            name = copyOf(from);
+        }
+        IsolatedDatabase database = handOut(name);
+        pool.refill(from.name(), () -> copyOf(from));
+        return database;
+    }
+
+    private String copyOf(ServerSnapshot from) {
         String name = newName("db");
         admin("cloning " + from.name(), connection -> copy(connection, from.name(), name, from.tableDefinitions()));
-        return handOut(name);
+        return name;
     }
 
     @Override
@@ -113,6 +126,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     @Override
     public void close() {
         closed = true;
+        pool.close(this::dropQuietly);
         for (AutoCloseable resource : List.copyOf(held)) {
             try {
                 resource.close();
@@ -135,9 +149,16 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
         return Database.open(url, workingDirectory);
     }
 
-    /** Drops a database or snapshot that was closed. */
+    /** Drops a database or snapshot that was closed, and a snapshot's clones prepared ahead. */
     void release(AutoCloseable resource, String name) {
         held.remove(resource);
+        if (resource instanceof ServerSnapshot) {
+            pool.discard(name, this::dropQuietly);
+        }
+        dropQuietly(name);
+    }
+
+    private void dropQuietly(String name) {
         try {
             admin("dropping " + name, connection -> {
                 drop(connection, name);

@@ -91,6 +91,64 @@ class ServerIsolationTest {
 
     @ParameterizedTest
     @MethodSource("servers")
+    void clonesFromThePoolAreSeparateCopiesOfTheSnapshot(String server) throws SQLException {
+        try (Isolation isolation = open(server);
+                IsolatedDatabase source = isolation.fresh()) {
+            execute(source.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+            execute(source.database(), "INSERT INTO t VALUES (1)");
+            try (Snapshot snapshot = isolation.snapshot(source)) {
+                List<String> urls = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    // The first clone is copied when asked; the others were prepared while the previous was used.
+                    try (IsolatedDatabase clone = isolation.clone(snapshot)) {
+                        assertThat(query(clone.database(), "SELECT id FROM t")).containsExactly("1");
+                        execute(clone.database(), "INSERT INTO t VALUES (" + (i + 2) + ")");
+                        urls.add(clone.url());
+                    }
+                }
+                assertThat(urls).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void closingASnapshotDropsTheClonesPreparedFromIt(String server) throws SQLException {
+        try (Isolation isolation = open(server);
+                IsolatedDatabase source = isolation.fresh();
+                Database admin = Database.open(server, Path.of("."))) {
+            String prefix = name(source.url()).replaceFirst("db_[0-9]+$", "");
+            execute(source.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+            Snapshot snapshot = isolation.snapshot(source);
+            isolation.clone(snapshot).close();
+            // The pool prepares the next clone in the background: then the source, the snapshot and it exist.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (databases(admin, prefix).size() < 3 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(databases(admin, prefix)).hasSize(3);
+            snapshot.close();
+            assertThat(databases(admin, prefix)).containsExactly(name(source.url()));
+        }
+    }
+
+    private static String name(String url) {
+        String path = DatabaseUrl.parse(url).path();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static List<String> databases(Database admin, String prefix) throws SQLException {
+        String catalog =
+                admin.connection().getMetaData().getDatabaseProductName().contains("PostgreSQL")
+                        ? "SELECT datname FROM pg_database"
+                        : "SELECT schema_name FROM information_schema.schemata";
+        List<String> names = new ArrayList<>(query(admin, catalog));
+        names.removeIf(name -> !name.startsWith(prefix));
+        return names;
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
     void restoreKeepsTheUrlAndBringsBackTheSnapshot(String server) throws SQLException {
         try (Isolation isolation = open(server);
                 IsolatedDatabase db = isolation.fresh()) {
