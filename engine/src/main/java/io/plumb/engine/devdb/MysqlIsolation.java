@@ -2,7 +2,6 @@ package io.plumb.engine.devdb;
 
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.db.DatabaseUrl;
-import io.plumb.engine.db.SqlErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +30,8 @@ final class MysqlIsolation extends ServerIsolation {
 
     private static final Pattern TABLE_NAME = Pattern.compile("CREATE TABLE `((?:[^`]|``)+)`");
 
-    private MysqlIsolation(DatabaseUrl devUrl, Path workingDirectory, Connection admin) {
-        super(devUrl, workingDirectory, admin);
+    private MysqlIsolation(DatabaseUrl devUrl, Path workingDirectory, AdminConnection.Opener opener) {
+        super(devUrl, workingDirectory, opener);
     }
 
     /**
@@ -47,11 +46,7 @@ final class MysqlIsolation extends ServerIsolation {
         properties.setProperty("user", url.user().isEmpty() ? "root" : url.user());
         url.password().ifPresent(password -> properties.setProperty("password", password));
         properties.setProperty("allowMultiQueries", "true");
-        try {
-            return new MysqlIsolation(url, workingDirectory, DriverManager.getConnection(jdbc, properties));
-        } catch (SQLException e) {
-            throw new DatabaseException("opening the dev server " + url + ": " + SqlErrors.message(e), e);
-        }
+        return new MysqlIsolation(url, workingDirectory, () -> DriverManager.getConnection(jdbc, properties));
     }
 
     @Override

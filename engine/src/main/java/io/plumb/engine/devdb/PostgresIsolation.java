@@ -2,7 +2,6 @@ package io.plumb.engine.devdb;
 
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.db.DatabaseUrl;
-import io.plumb.engine.db.SqlErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,8 +20,8 @@ import java.util.Properties;
  */
 final class PostgresIsolation extends ServerIsolation {
 
-    private PostgresIsolation(DatabaseUrl devUrl, Path workingDirectory, Connection admin) {
-        super(devUrl, workingDirectory, admin);
+    private PostgresIsolation(DatabaseUrl devUrl, Path workingDirectory, AdminConnection.Opener opener) {
+        super(devUrl, workingDirectory, opener);
     }
 
     /**
@@ -47,12 +46,8 @@ final class PostgresIsolation extends ServerIsolation {
         if (sslmode != null) {
             properties.setProperty("sslmode", sslmode);
         }
-        try {
-            return new PostgresIsolation(
-                    url, workingDirectory, DriverManager.getConnection(jdbc.toString(), properties));
-        } catch (SQLException e) {
-            throw new DatabaseException("opening the dev server " + url + ": " + SqlErrors.message(e), e);
-        }
+        String address = jdbc.toString();
+        return new PostgresIsolation(url, workingDirectory, () -> DriverManager.getConnection(address, properties));
     }
 
     // A template copy needs the source database without connections, so never in the middle of a migration run.

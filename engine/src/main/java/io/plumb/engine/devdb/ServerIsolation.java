@@ -3,14 +3,12 @@ package io.plumb.engine.devdb;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.db.DatabaseUrl;
-import io.plumb.engine.db.SqlErrors;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,18 +30,26 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
 
     private final DatabaseUrl devUrl;
     private final Path workingDirectory;
-    private final Connection admin;
+    private final AdminConnection admin;
+    private final AdminConnection background;
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<AutoCloseable> held = ConcurrentHashMap.newKeySet();
     private final ClonePool pool = ClonePool.fromSystemProperty();
     private volatile boolean closed;
-    private boolean adminClosed;
 
-    ServerIsolation(DatabaseUrl devUrl, Path workingDirectory, Connection admin) {
+    /**
+     * Creates an isolation whose administrative connections the opener makes; the first is opened at once, so that
+     * an unreachable server fails here.
+     *
+     * @throws DatabaseException when the server cannot be reached
+     */
+    ServerIsolation(DatabaseUrl devUrl, Path workingDirectory, AdminConnection.Opener opener) {
         this.devUrl = devUrl;
         this.workingDirectory = workingDirectory;
-        this.admin = admin;
+        this.admin = new AdminConnection(devUrl, opener);
+        this.background = new AdminConnection(devUrl, opener);
+        admin.open();
         this.prefix = "plumb_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4)) + "_";
     }
 
@@ -94,16 +100,16 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
         ServerSnapshot from = server(snapshot);
         String name = pool.take(from.name());
         if (name == null) {
-            name = copyOf(from);
+            name = copyOf(from, admin);
         }
         IsolatedDatabase database = handOut(name);
-        pool.refill(from.name(), () -> copyOf(from));
+        pool.refill(from.name(), () -> copyOf(from, background));
         return database;
     }
 
-    private String copyOf(ServerSnapshot from) {
+    private String copyOf(ServerSnapshot from, AdminConnection connection) {
         String name = newName("db");
-        admin("cloning " + from.name(), connection -> copy(connection, from.name(), name, from.tableDefinitions()));
+        connection.run("cloning " + from.name(), c -> copy(c, from.name(), name, from.tableDefinitions()));
         return name;
     }
 
@@ -134,14 +140,8 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
                 // What cannot be dropped now stays on the throwaway dev server.
             }
         }
-        synchronized (admin) {
-            adminClosed = true;
-            try {
-                admin.close();
-            } catch (SQLException e) {
-                // A broken administrative connection holds nothing to release.
-            }
-        }
+        admin.close();
+        background.close();
     }
 
     /** Opens a connection to a database this isolation handed out. */
@@ -194,23 +194,8 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
         return url.toString();
     }
 
-    /** Work on the administrative connection, which one thread uses at a time. */
-    @FunctionalInterface
-    interface AdminWork {
-        List<String> run(Connection admin) throws SQLException;
-    }
-
-    List<String> admin(String what, AdminWork work) {
-        synchronized (admin) {
-            if (adminClosed) {
-                throw new IllegalStateException("the isolation is closed");
-            }
-            try {
-                return new ArrayList<>(work.run(admin));
-            } catch (SQLException e) {
-                throw new DatabaseException(what + " on " + devUrl + ": " + SqlErrors.message(e), e);
-            }
-        }
+    List<String> admin(String what, AdminConnection.Work work) {
+        return admin.run(what, work);
     }
 
     private String newName(String kind) {
