@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ServerCleaner} empties a PostgreSQL or MySQL/MariaDB dev database through plain SQL, without the dialect's
@@ -20,7 +22,9 @@ final class ServerCleaner {
 
     /**
      * Drops and recreates the bound schema, or every user schema of an unbound URL (recreating {@code public}), with
-     * everything in them.
+     * everything in them. A recreated schema gets its comment back ({@code public}'s "standard public schema"), so
+     * that a desired state loaded on the dev database does not differ from its target by a comment the cleaning
+     * removed.
      */
     static void cleanPostgres(Database dev) {
         List<String> schemas = new ArrayList<>();
@@ -29,15 +33,38 @@ final class ServerCleaner {
         } else {
             schemas.addAll(userSchemas(dev));
         }
+        Map<String, String> comments = schemaComments(dev);
         List<String> statements = new ArrayList<>();
         for (String schema : schemas) {
-            String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
-            statements.add("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
+            statements.add("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
         }
         for (String schema : dev.boundSchema().isPresent() ? schemas : List.of("public")) {
-            statements.add("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+            statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+            String comment = comments.get(schema);
+            if (comment != null) {
+                statements.add("COMMENT ON SCHEMA " + quote(schema) + " IS '" + comment.replace("'", "''") + "'");
+            }
         }
         run(dev, statements);
+    }
+
+    private static String quote(String schema) {
+        return "\"" + schema.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Map<String, String> schemaComments(Database dev) {
+        Map<String, String> comments = new HashMap<>();
+        String sql = "SELECT nspname, obj_description(oid, 'pg_namespace') FROM pg_namespace"
+                + " WHERE obj_description(oid, 'pg_namespace') IS NOT NULL";
+        try (PreparedStatement query = dev.connection().prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                comments.put(rows.getString(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw failure(dev, e);
+        }
+        return comments;
     }
 
     /** Drops every table and view of the bound schema, or of every user schema, with foreign key checks off. */

@@ -203,6 +203,26 @@ class ServerIsolationTest {
         }
     }
 
+    // Cleaning recreates PostgreSQL's public schema; it must come back as template0 made it, comment included, or a
+    // desired state loaded on the dev database differs from every target by that comment.
+    @org.junit.jupiter.api.Test
+    void cleaningAPostgresDevDatabaseKeepsTheSchemaCommentsItRecreates() throws SQLException {
+        try (Isolation isolation = open(TestServers.postgresUrl());
+                IsolatedDatabase db = isolation.fresh()) {
+            List<String> before =
+                    query(db.database(), "SELECT obj_description('public'::regnamespace, 'pg_namespace')");
+            assertThat(before).containsExactly("standard public schema");
+            execute(db.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+            execute(db.database(), "CREATE SCHEMA other");
+            DevDatabase.clean(db.database());
+            DevDatabase.requireClean(db.database());
+            assertThat(query(db.database(), "SELECT nspname FROM pg_namespace WHERE nspname IN ('public', 'other')"))
+                    .containsExactly("public");
+            assertThat(query(db.database(), "SELECT obj_description('public'::regnamespace, 'pg_namespace')"))
+                    .isEqualTo(before);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("servers")
     void anUnreachableServerIsADatabaseError(String server) throws SQLException {
