@@ -160,10 +160,15 @@ class CheckValidatorTest {
 
         List<String> problems = validate(files);
 
-        assertThat(problems)
-                .containsExactly(
-                        "2_sneaky.sql:4:1: check \"checks.sql\" returns no rows, expected one boolean",
-                        "2_sneaky.sql:5:1: check \"checks.sql\" returns no rows, expected one boolean");
+        List<String> expected = new ArrayList<>(List.of(
+                "2_sneaky.sql:4:1: check \"checks.sql\" returns no rows, expected one boolean",
+                "2_sneaky.sql:5:1: check \"checks.sql\" returns no rows, expected one boolean"));
+        if (!dialect.transactionalDdl()) {
+            // MariaDB commits a check's DDL itself, so no rollback can take its table back; its insert is undone.
+            expected.add("3_after.sql:6:1: statement of version 3 fails on the dev database: Table 'sneaky' already"
+                    + " exists");
+        }
+        assertThat(problems).containsExactlyElementsOf(expected);
         assertThat(objects()).isEmpty();
     }
 
