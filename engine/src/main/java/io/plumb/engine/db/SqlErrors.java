@@ -10,6 +10,10 @@ public final class SqlErrors {
     private static final Pattern SQLITE_PREFIX =
             Pattern.compile("^\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)$", Pattern.DOTALL);
 
+    // mariadb-java-client prefixes messages with its connection id, "(conn=23) Table 't' already exists", which
+    // differs from run to run.
+    private static final Pattern MARIADB_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
+
     private SqlErrors() {}
 
     /** Returns the driver's message without driver decoration, on one line and without passwords. */
@@ -19,6 +23,7 @@ public final class SqlErrors {
         if (m.matches()) {
             message = m.group(1);
         }
+        message = MARIADB_PREFIX.matcher(message.trim()).replaceFirst("");
         return DatabaseUrl.redact(message.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * {@code STOP} (1-based, counted over the run), says so on standard output and waits to be killed before that
  * statement runs.
  *
- * <p>Arguments: {@code ROOT TXMODE STOP}.
+ * <p>Arguments: {@code ROOT TXMODE STOP [URL]}; without a URL it applies to the SQLite file the fixture uses.
  */
 public final class ApplyChild {
 
@@ -22,7 +22,8 @@ public final class ApplyChild {
         int stop = Integer.parseInt(args[2]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         MigrationDir dir = MigrationDir.open("migrations", root);
-        try (Database db = Database.open("sqlite://" + root.resolve("test.db") + "?_fk=1", root)) {
+        String url = args.length > 3 ? args[3] : MigrationFixture.sqliteUrl(root);
+        try (Database db = Database.open(url, root)) {
             ApplyListener listener = new ApplyListener() {
                 private int seen;
 

@@ -4,25 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumb.engine.db.Database;
+import io.plumb.engine.devdb.IsolatedDatabase;
+import io.plumb.engine.devdb.TestDialect;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MigrationLockTest {
 
     @TempDir
     Path root;
 
-    private Database open() {
-        return Database.open("sqlite://" + root.resolve("locked.db"), root);
+    private final List<IsolatedDatabase> isolated = new ArrayList<>();
+
+    private String url = "";
+
+    // Each test's sessions share one database: a SQLite file, or a fresh database on the dialect's server.
+    private void use(TestDialect dialect) {
+        if (dialect == TestDialect.SQLITE) {
+            url = "sqlite://" + root.resolve("locked.db");
+            return;
+        }
+        IsolatedDatabase db = dialect.fresh();
+        isolated.add(db);
+        url = db.url();
     }
 
-    @Test
-    void aSecondHolderWaitsAndTimesOut() {
+    private Database open() {
+        return Database.open(url, root);
+    }
+
+    @AfterEach
+    void drop() {
+        isolated.forEach(IsolatedDatabase::close);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void aSecondHolderWaitsAndTimesOut(TestDialect dialect) {
+        use(dialect);
         try (Database first = open();
                 Database second = open();
                 MigrationLock held = MigrationLock.acquire(first, MigrationLock.APPLY, Duration.ofSeconds(1))) {
@@ -32,8 +61,10 @@ class MigrationLockTest {
         }
     }
 
-    @Test
-    void aWaiterGetsTheLockWhenItIsReleased() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void aWaiterGetsTheLockWhenItIsReleased(TestDialect dialect) throws Exception {
+        use(dialect);
         try (Database first = open();
                 Database second = open()) {
             MigrationLock held = MigrationLock.acquire(first, MigrationLock.APPLY, Duration.ofSeconds(1));
@@ -52,6 +83,7 @@ class MigrationLockTest {
 
     @Test
     void differentDatabasesAndNamesDoNotContend() {
+        use(TestDialect.SQLITE);
         try (Database first = open();
                 Database other = Database.open("sqlite://" + root.resolve("other.db"), root);
                 MigrationLock a = MigrationLock.acquire(first, MigrationLock.APPLY, Duration.ofSeconds(1));
@@ -66,8 +98,10 @@ class MigrationLockTest {
         }
     }
 
-    @Test
-    void manyContendersNeverHoldItTogether() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void manyContendersNeverHoldItTogether(TestDialect dialect) throws Exception {
+        use(dialect);
         int threads = 6;
         int rounds = 40;
         java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger();
@@ -101,5 +135,30 @@ class MigrationLockTest {
         }
         assertThat(acquired).hasValue(threads * rounds);
         assertThat(overlaps).as("two holders at once").hasValue(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = TestDialect.class,
+            names = {"POSTGRES", "MARIADB"})
+    void differentNamesDoNotContendAndDatabasesDoOnlyOnMariadb(TestDialect dialect) {
+        use(dialect);
+        IsolatedDatabase other = dialect.fresh();
+        isolated.add(other);
+        try (Database first = open();
+                MigrationLock a = MigrationLock.acquire(first, MigrationLock.APPLY, Duration.ofSeconds(1));
+                MigrationLock c = MigrationLock.acquire(first, MigrationLock.DIFF, Duration.ofMillis(100))) {
+            if (dialect == TestDialect.POSTGRES) {
+                // Advisory locks belong to a database: another database on the server takes the same key.
+                MigrationLock.acquire(other.database(), MigrationLock.APPLY, Duration.ofMillis(100))
+                        .close();
+            } else {
+                // GET_LOCK names are the server's, as the reference tool takes them: every schema contends.
+                assertThatThrownBy(() ->
+                                MigrationLock.acquire(other.database(), MigrationLock.APPLY, Duration.ofMillis(100)))
+                        .isInstanceOf(MigrateException.class)
+                        .hasMessageStartingWith("acquiring lock \"atlas_migrate_execute\": another process holds it");
+            }
+        }
     }
 }

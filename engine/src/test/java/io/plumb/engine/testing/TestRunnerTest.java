@@ -5,6 +5,7 @@ import static io.plumb.engine.testing.RunnerFixture.runOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plumb.engine.devdb.TestDialect;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.source.SourceException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TestRunnerTest {
 
@@ -34,6 +37,11 @@ class TestRunnerTest {
         setup = TestSetup.of(DEV, dir).withDesiredSchema(List.of("schema.sql"), Map.of());
     }
 
+    // Runs the cases on the dialect's dev server instead, from the same desired schema, which is portable SQL.
+    private void use(TestDialect dialect) {
+        setup = TestSetup.of(dialect.devUrl(), dir).withDesiredSchema(List.of("schema.sql"), Map.of());
+    }
+
     private CaseResult run(String text) {
         return runOne(setup, dir, text);
     }
@@ -42,8 +50,10 @@ class TestRunnerTest {
         return new Pos("case.test.hcl", line, column);
     }
 
-    @Test
-    void schemaCaseStartsFromTheDesiredSchema() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void schemaCaseStartsFromTheDesiredSchema(TestDialect dialect) {
+        use(dialect);
         CaseResult result = run(
                 """
                 test "schema" "users" {
@@ -63,8 +73,10 @@ class TestRunnerTest {
         assertThat(result.duration()).isPositive();
     }
 
-    @Test
-    void casesDoNotSeeEachOthersData() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void casesDoNotSeeEachOthersData(TestDialect dialect) {
+        use(dialect);
         TestFile file = RunnerFixture.write(
                 dir,
                 "case.test.hcl",
@@ -113,8 +125,10 @@ class TestRunnerTest {
         assertThat(result.failure()).isEmpty();
     }
 
-    @Test
-    void theOutputIsTheLastStatementsAndNoResultRendersEmpty() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void theOutputIsTheLastStatementsAndNoResultRendersEmpty(TestDialect dialect) {
+        use(dialect);
         CaseResult result = run(
                 """
                 test "schema" "last" {
@@ -135,8 +149,10 @@ class TestRunnerTest {
         assertThat(result.failure()).isEmpty();
     }
 
-    @Test
-    void outputMismatchFailsAtTheExecBlockWithExpectedAndActual() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void outputMismatchFailsAtTheExecBlockWithExpectedAndActual(TestDialect dialect) {
+        use(dialect);
         CaseResult result = run(
                 """
                 test "schema" "mismatch" {
@@ -175,15 +191,26 @@ class TestRunnerTest {
         assertThat(result.failure().map(CaseFailure::message)).contains("no match for `x\n` found in \"x\"");
     }
 
-    @Test
-    void sqlErrorFailsWithTheDatabasesMessage() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void sqlErrorFailsWithTheDatabasesMessage(TestDialect dialect) {
+        use(dialect);
         CaseResult result = run(
                 """
                 test "schema" "error" {
                   exec { sql = "INSERT INTO users (id, name) VALUES (1, '')" }
                 }
                 """);
-        assertThat(result.failure()).contains(CaseFailure.of(at(2, 3), "CHECK constraint failed: length(name) > 0"));
+        String message =
+                switch (dialect) {
+                    case SQLITE -> "CHECK constraint failed: length(name) > 0";
+                    case POSTGRES -> "new row for relation \"users\" violates check constraint";
+                    case MARIADB -> "CONSTRAINT `";
+                };
+        assertThat(result.failure()).hasValueSatisfying(f -> {
+            assertThat(f.pos()).isEqualTo(at(2, 3));
+            assertThat(f.message()).contains(message);
+        });
     }
 
     @Test
@@ -329,8 +356,10 @@ class TestRunnerTest {
         assertThat(result.failure()).isEmpty();
     }
 
-    @Test
-    void catchFailsWhenTheSqlSucceeds() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void catchFailsWhenTheSqlSucceeds(TestDialect dialect) {
+        use(dialect);
         CaseResult result = run(
                 """
                 test "schema" "catch" {
@@ -359,8 +388,10 @@ class TestRunnerTest {
                         Optional.of("no such table: nowhere")));
     }
 
-    @Test
-    void assertAcceptsOneTrueValue() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void assertAcceptsOneTrueValue(TestDialect dialect) {
+        use(dialect);
         CaseResult result = run(
                 """
                 test "schema" "assert" {
@@ -580,8 +611,10 @@ class TestRunnerTest {
         assertThat(result.logs()).isEmpty();
     }
 
-    @Test
-    void forEachCasesAreNamedAndBindEach() {
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void forEachCasesAreNamedAndBindEach(TestDialect dialect) {
+        use(dialect);
         TestFile file = RunnerFixture.write(
                 dir,
                 "case.test.hcl",
