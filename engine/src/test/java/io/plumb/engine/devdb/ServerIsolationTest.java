@@ -13,14 +13,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ServerIsolationTest {
 
-    static Stream<String> servers() {
-        return Stream.of(TestServers.postgresUrl(), TestServers.mariadbUrl());
+    // Named, so that test names say the dialect and never show the server's password.
+    static Stream<Named<String>> servers() {
+        return Stream.of(
+                Named.of("postgres", TestServers.postgresUrl()), Named.of("mariadb", TestServers.mariadbUrl()));
     }
 
     private static Isolation open(String url) {
@@ -44,8 +47,8 @@ class ServerIsolationTest {
 
     static Stream<Arguments> embeddedUrls() {
         return Stream.of(
-                Arguments.of("embedded://postgres/17", TestServers.postgresUrl()),
-                Arguments.of("embedded://mariadb/11.4", TestServers.mariadbUrl()));
+                Arguments.of("embedded://postgres/17", Named.of("postgres", TestServers.postgresUrl())),
+                Arguments.of("embedded://mariadb/11.4", Named.of("mariadb", TestServers.mariadbUrl())));
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,9 +33,13 @@ class ServerMigrationTestsTest {
         }
     };
 
-    static Stream<String> devUrls() {
-        // On PostgreSQL a snapshot needs the database idle, so the runner migrates a file per run there.
-        return Stream.of("sqlite://dev?mode=memory", TestServers.mariadbUrl(), TestServers.postgresUrl());
+    // Named, so that test names say the dialect and never show a server's password. On PostgreSQL a snapshot needs
+    // the database idle, so the runner migrates a file per run there.
+    static Stream<Named<String>> devUrls() {
+        return Stream.of(
+                Named.of("sqlite", "sqlite://dev?mode=memory"),
+                Named.of("mariadb", TestServers.mariadbUrl()),
+                Named.of("postgres", TestServers.postgresUrl()));
     }
 
     private static String migrateTo(int... versions) {
