@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import io.plumb.engine.script.ScriptDatabase;
 import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
@@ -11,13 +12,21 @@ import java.util.List;
 /**
  * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
  * process, in the script's directory and environment, with its output captured as {@code stdout} and {@code
- * stderr}.
+ * stderr}. The arguments {@code URL} and {@code DEV_URL} stand for the script's database and dev database, as
+ * in {@code atlas}, so that a script runs on the dialect its suite names.
  */
 final class PlumbScriptCommand implements ScriptCommand {
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
-        runCli(script, negated, "plumb", args, script.stdout());
+        List<String> argv = args.stream()
+                .map(arg -> switch (arg) {
+                    case "URL" -> ScriptDatabase.url(script);
+                    case "DEV_URL" -> ScriptDatabase.devUrl(script);
+                    default -> arg;
+                })
+                .toList();
+        runCli(script, negated, "plumb", argv, script.stdout());
     }
 
     /**
