@@ -53,7 +53,9 @@ public final class EngineScriptExtension implements io.plumb.runner.ScriptExtens
                 if (DEV_URL.matcher(text).find()) {
                     text = DEV_URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.devUrl(script)));
                 }
-                text = URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.url(script)));
+                if (URL.matcher(text).find()) {
+                    text = URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.url(script)));
+                }
                 Files.writeString(project, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
