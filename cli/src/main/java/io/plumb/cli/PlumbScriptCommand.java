@@ -12,20 +12,15 @@ import java.util.List;
 /**
  * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
  * process, in the script's directory and environment, with its output captured as {@code stdout} and {@code
- * stderr}. The arguments {@code URL} and {@code DEV_URL} stand for the script's database and dev database, as
+ * stderr}. The arguments {@code URL}, {@code DEV_URL} and {@code DB_URL} stand for the script's database and dev database, as
  * in {@code atlas}, so that a script runs on the dialect its suite names.
  */
 final class PlumbScriptCommand implements ScriptCommand {
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
-        List<String> argv = args.stream()
-                .map(arg -> switch (arg) {
-                    case "URL" -> ScriptDatabase.url(script);
-                    case "DEV_URL" -> ScriptDatabase.devUrl(script);
-                    default -> arg;
-                })
-                .toList();
+        List<String> argv =
+                args.stream().map(arg -> ScriptDatabase.argument(script, arg)).toList();
         runCli(script, negated, "plumb", argv, script.stdout());
     }
 

@@ -81,6 +81,32 @@ public final class ScriptDatabase {
         });
     }
 
+    /**
+     * Returns the URL of the script's database bound to no schema, as the {@code atlas} and {@code plumb} commands
+     * substitute it for {@code DB_URL}: PostgreSQL's without its {@code search_path}, so plans there qualify their
+     * statements with the schema; SQLite's is always bound to {@code main}, and so is the same as {@link #url}.
+     *
+     * @throws ScriptFailure on MySQL, whose unbound URL is the whole server that every script shares
+     */
+    public static String databaseUrl(ScriptContext script) {
+        return switch (ScriptDialect.of(script)) {
+            case SQLITE -> url(script);
+            case POSTGRES -> url(script).replaceFirst("[?&]search_path=public$", "");
+            case MYSQL -> throw new ScriptFailure("DB_URL: on MySQL a URL bound to no schema is the whole server,"
+                    + " which every script shares; use URL");
+        };
+    }
+
+    /** Returns a command argument with {@code URL}, {@code DEV_URL} and {@code DB_URL} replaced by their URLs. */
+    public static String argument(ScriptContext script, String arg) {
+        return switch (arg) {
+            case "URL" -> url(script);
+            case "DEV_URL" -> devUrl(script);
+            case "DB_URL" -> databaseUrl(script);
+            default -> arg;
+        };
+    }
+
     /** Returns the name of the script's schema, {@code $db}. */
     public static String schema(ScriptContext script) {
         return script.getenv("db").isEmpty() ? "main" : script.getenv("db");
