@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
  * process, in the script's directory and environment, with its output captured as {@code stdout} and {@code
- * stderr}. The arguments {@code URL}, {@code DEV_URL} and {@code DB_URL} stand for the script's database and dev database, as
- * in {@code atlas}, so that a script runs on the dialect its suite names.
+ * stderr}. The arguments {@code URL}, {@code DEV_URL} and {@code DB_URL} stand for the script's database, dev
+ * database and database bound to no schema, as in {@code atlas}, so that a script runs on the dialect its suite
+ * names.
  */
 final class PlumbScriptCommand implements ScriptCommand {
 
