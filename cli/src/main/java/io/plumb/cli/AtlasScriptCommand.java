@@ -17,9 +17,9 @@ import java.util.List;
  * the reference tool's name, so that the reference's own scripts run unchanged.
  *
  * <p>As the reference's script runner does, it replaces the arguments {@code URL} and {@code DEV_URL} by the URLs
- * of the script's database and dev database, and {@code $db} by the schema name; it appends {@code --lock-timeout
- * 30s} to {@code migrate apply} and {@code migrate diff}; and a trailing {@code > file} writes standard output to
- * the file instead of capturing it.
+ * of the script's database and dev database (and {@code DB_URL} by the database's URL bound to no schema), and
+ * {@code $db} by the schema name; it appends {@code --lock-timeout 30s} to {@code migrate apply} and {@code migrate
+ * diff}; and a trailing {@code > file} writes standard output to the file instead of capturing it.
  */
 final class AtlasScriptCommand implements ScriptCommand {
 
@@ -61,10 +61,7 @@ final class AtlasScriptCommand implements ScriptCommand {
     }
 
     private static String substitute(ScriptContext script, String arg) {
-        return switch (arg) {
-            case "URL" -> ScriptDatabase.url(script);
-            case "DEV_URL" -> ScriptDatabase.devUrl(script);
-            default -> arg.replace("$db", ScriptDatabase.schema(script));
-        };
+        String url = ScriptDatabase.argument(script, arg);
+        return url.equals(arg) ? arg.replace("$db", ScriptDatabase.schema(script)) : url;
     }
 }

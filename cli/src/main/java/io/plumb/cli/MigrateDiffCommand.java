@@ -111,7 +111,7 @@ final class MigrateDiffCommand implements Callable<Integer> {
                 requireQualifierSupport(devDb);
                 Realm desired =
                         Workspace.exclude(workspace.loader().load(desiredSources, dialect, devDb), excluded, bound);
-                desired = SchemaApplyCommand.bindToTarget(desired, devDb);
+                desired = BoundSchema.bind(desired, devDb, BoundSchema.isHcl(desiredSources, env.workingDirectory()));
                 Realm current =
                         Workspace.exclude(DirReplay.replay(devDb, files, scope.schemas(selection)), excluded, bound);
                 List<SchemaChange> changes = workspace.diff(current, desired, dialect);

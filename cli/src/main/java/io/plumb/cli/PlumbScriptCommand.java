@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import io.plumb.engine.script.ScriptDatabase;
 import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
@@ -11,13 +12,17 @@ import java.util.List;
 /**
  * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
  * process, in the script's directory and environment, with its output captured as {@code stdout} and {@code
- * stderr}.
+ * stderr}. The arguments {@code URL}, {@code DEV_URL} and {@code DB_URL} stand for the script's database, dev
+ * database and database bound to no schema, as in {@code atlas}, so that a script runs on the dialect its suite
+ * names.
  */
 final class PlumbScriptCommand implements ScriptCommand {
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
-        runCli(script, negated, "plumb", args, script.stdout());
+        List<String> argv =
+                args.stream().map(arg -> ScriptDatabase.argument(script, arg)).toList();
+        runCli(script, negated, "plumb", argv, script.stdout());
     }
 
     /**

@@ -5,7 +5,6 @@ import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
-import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ final class SchemaApplyCommand implements Callable<Integer> {
             Realm current = Workspace.withoutRevisionsTable(
                     Workspace.exclude(db.inspect(scope.schemas(selection)), excluded, bound));
             Realm wanted = Workspace.exclude(workspace.loader().load(desired, db.dialect(), dev), excluded, bound);
-            wanted = bindToTarget(wanted, db);
+            wanted = BoundSchema.bind(wanted, db, BoundSchema.isHcl(desired, env.workingDirectory()));
             List<SchemaChange> changes = workspace.diff(current, wanted, db.dialect());
             if (changes.isEmpty()) {
                 env.out().println("Schema is synced, no changes to be made");
@@ -128,25 +127,5 @@ final class SchemaApplyCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
         };
-    }
-
-    /**
-     * Checks that a desired state for a schema-bound target describes that one schema, as the reference tool does
-     * ({@code mismatched HCL and database schemas}); an empty desired state becomes that schema, empty.
-     */
-    static Realm bindToTarget(Realm wanted, Database db) {
-        if (db.boundSchema().isEmpty()) {
-            return wanted;
-        }
-        String bound = db.boundSchema().get();
-        if (wanted.schemas().size() > 1) {
-            throw new EngineFailure("mismatched HCL and database schemas: the desired state has "
-                    + wanted.schemas().size() + " schemas and the database URL is bound to \"" + bound + "\"");
-        }
-        if (wanted.schemas().isEmpty() || wanted.schemas().get(0).name().equals(bound)) {
-            return wanted.schemas().isEmpty() ? Realm.of(Schema.of(bound, List.of())) : wanted;
-        }
-        Schema only = wanted.schemas().get(0);
-        throw new EngineFailure("mismatched HCL and database schemas: \"" + only.name() + "\" <> \"" + bound + "\"");
     }
 }

@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The {@code EngineScriptExtension} adds the reference tool's database commands and the dialect conditions
  * ({@code [sqlite]}, {@code [postgres]}, {@code [mysql]}, {@code [maria]}) to scripts, and prepares each script as
  * the reference does: its database made and {@code $db} set (see {@link ScriptDatabase}), and every literal {@code
  * URL} and {@code DEV_URL} in an archived {@code atlas.hcl} replaced by the URL of the script's database and dev
- * database.
+ * database, and every {@code $db} in an archived {@code .hcl} file by the script's schema, so that one HCL file names
+ * {@code main} on SQLite, {@code public} on PostgreSQL and the script's own schema on MariaDB.
  */
 public final class EngineScriptExtension implements io.plumb.runner.ScriptExtension {
 
@@ -46,6 +48,7 @@ public final class EngineScriptExtension implements io.plumb.runner.ScriptExtens
     @Override
     public void setup(ScriptContext script) {
         ScriptDatabase.setup(script);
+        substituteSchema(script);
         Path project = script.workDir().resolve("atlas.hcl");
         if (Files.isRegularFile(project)) {
             try {
@@ -53,11 +56,28 @@ public final class EngineScriptExtension implements io.plumb.runner.ScriptExtens
                 if (DEV_URL.matcher(text).find()) {
                     text = DEV_URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.devUrl(script)));
                 }
-                text = URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.url(script)));
+                if (URL.matcher(text).find()) {
+                    text = URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.url(script)));
+                }
                 Files.writeString(project, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private static void substituteSchema(ScriptContext script) {
+        String schema = ScriptDatabase.schema(script);
+        try (Stream<Path> files = Files.walk(script.workDir())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".hcl") && Files.isRegularFile(f))
+                    .toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (text.contains("$db")) {
+                    Files.writeString(file, text.replace("$db", schema), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

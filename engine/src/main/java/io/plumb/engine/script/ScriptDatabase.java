@@ -21,6 +21,7 @@ public final class ScriptDatabase {
     private static final String KEY = ScriptDatabase.class.getName();
     private static final String URL_KEY = KEY + ".url";
     private static final String DEV_KEY = KEY + ".dev";
+    private static final String USED_KEY = KEY + ".used";
 
     /** The dev-database URL of a SQLite script. */
     public static final String DEV_URL = "sqlite://dev?mode=memory";
@@ -36,6 +37,9 @@ public final class ScriptDatabase {
      */
     static void setup(ScriptContext script) {
         ScriptDialect dialect = ScriptDialect.of(script);
+        if (dialect != ScriptDialect.SQLITE) {
+            script.defer(() -> requireUsed(script, dialect));
+        }
         switch (dialect) {
             case SQLITE -> script.setenv("db", "main");
             case POSTGRES -> {
@@ -53,6 +57,7 @@ public final class ScriptDatabase {
 
     /** Returns the URL of the script's database, as the {@code atlas} command substitutes it for {@code URL}. */
     public static String url(ScriptContext script) {
+        script.putValue(USED_KEY, Boolean.TRUE);
         return script.value(URL_KEY)
                 .map(String.class::cast)
                 .orElseGet(() -> "sqlite://file:" + file(script) + "?cache=shared&_fk=1");
@@ -64,6 +69,7 @@ public final class ScriptDatabase {
      */
     public static String devUrl(ScriptContext script) {
         ScriptDialect dialect = ScriptDialect.of(script);
+        script.putValue(USED_KEY, Boolean.TRUE);
         if (dialect == ScriptDialect.SQLITE) {
             return DEV_URL;
         }
@@ -73,6 +79,32 @@ public final class ScriptDatabase {
             script.putValue(DEV_KEY, dev);
             return dev;
         });
+    }
+
+    /**
+     * Returns the URL of the script's database bound to no schema, as the {@code atlas} and {@code plumb} commands
+     * substitute it for {@code DB_URL}: PostgreSQL's without its {@code search_path}, so plans there qualify their
+     * statements with the schema; SQLite's is always bound to {@code main}, and so is the same as {@link #url}.
+     *
+     * @throws ScriptFailure on MySQL, whose unbound URL is the whole server that every script shares
+     */
+    public static String databaseUrl(ScriptContext script) {
+        return switch (ScriptDialect.of(script)) {
+            case SQLITE -> url(script);
+            case POSTGRES -> url(script).replaceFirst("[?&]search_path=public$", "");
+            case MYSQL -> throw new ScriptFailure("DB_URL: on MySQL a URL bound to no schema is the whole server,"
+                    + " which every script shares; use URL");
+        };
+    }
+
+    /** Returns a command argument with {@code URL}, {@code DEV_URL} and {@code DB_URL} replaced by their URLs. */
+    public static String argument(ScriptContext script, String arg) {
+        return switch (arg) {
+            case "URL" -> url(script);
+            case "DEV_URL" -> devUrl(script);
+            case "DB_URL" -> databaseUrl(script);
+            default -> arg;
+        };
     }
 
     /** Returns the name of the script's schema, {@code $db}. */
@@ -92,6 +124,20 @@ public final class ScriptDatabase {
                 throw new ScriptFailure("opening the script database: " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Fails a script that ran on a server dialect without ever being handed its database or dev database: such a
+     * script ran on SQLite inside (a literal {@code sqlite://} URL, or none at all) and tested nothing of the
+     * dialect its suite names. The check is on what the script was given, so it cannot be fooled by output that
+     * happens to match.
+     */
+    private static void requireUsed(ScriptContext script, ScriptDialect dialect) {
+        if (script.value(USED_KEY).isEmpty()) {
+            throw new ScriptFailure("script never used its " + dialect.label() + " database: pass URL or DEV_URL"
+                    + " (in atlas/plumb arguments or an archived atlas.hcl), run a database command such as query,"
+                    + " or move it under sqlite/");
+        }
     }
 
     /** Creates a database for the script on the dialect's embedded server, dropped when the script ends. */
