@@ -61,9 +61,9 @@ final class IsolationReport {
         }
         out.println("(the pool copies one clone in the background per clone handed out, about the raw clone time,"
                 + " and one more per snapshot that is dropped unused at the end; the hand-out is this fast only when"
-                + " the copy finished before the next request, here during the other legs of the round; drop med"
-                + " includes waiting for that copy when it still runs, as both use the one administrative"
-                + " connection)");
+                + " the copy finished before the next request, here during the other legs of the round; the pool"
+                + " copies on its own administrative connection, but drop med still shares the server with that"
+                + " copy when it runs)");
     }
 
     private void printMachine(List<IsolationTimes> results) {

@@ -16,8 +16,8 @@ import java.util.List;
  * @param drop nanoseconds per round of closing (dropping) the raw clone, untimed in {@code cloned}
  * @param pooled nanoseconds per round of clone plus first query handed out from the pool; empty when the dialect
  *     keeps no pool
- * @param pooledDrop nanoseconds per round of closing the pooled clone, which waits for the pool's copy of the next
- *     clone when it still runs (they share the administrative connection)
+ * @param pooledDrop nanoseconds per round of closing the pooled clone, which shares the server with the pool's copy
+ *     of the next clone when that still runs
  */
 record IsolationTimes(
         String dialect,
