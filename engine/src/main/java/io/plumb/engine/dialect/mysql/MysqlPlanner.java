@@ -40,9 +40,12 @@ public final class MysqlPlanner implements Planner {
         List<PlannedChange> out = new ArrayList<>();
         List<PlannedChange> deferred = new ArrayList<>();
         Set<List<String>> pending = new HashSet<>();
+        List<SchemaChange.DropTable> dropped = new ArrayList<>();
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.AddTable a) {
                 pending.add(List.of(a.schema(), a.table().name()));
+            } else if (change instanceof SchemaChange.DropTable d) {
+                dropped.add(d);
             }
         }
         for (SchemaChange change : changes) {
@@ -58,11 +61,9 @@ public final class MysqlPlanner implements Planner {
             } else if (change instanceof SchemaChange.AddTable a) {
                 pending.remove(List.of(a.schema(), a.table().name()));
                 addTable(a.schema(), a.table(), options, pending, out, deferred);
-            } else if (change instanceof SchemaChange.DropTable d) {
-                add(
-                        out,
-                        "drop \"" + d.table().name() + "\" table",
-                        "DROP TABLE " + name(d.schema(), d.table(), options));
+            } else if (change instanceof SchemaChange.DropTable && change == dropped.get(0)) {
+                // All drops go where the first one was, ordered so that no key still points at a dropped table.
+                out.addAll(TableDrops.plan(dropped, (schema, table) -> name(schema, table, options)));
             } else if (change instanceof SchemaChange.ModifyTable m) {
                 modifyTable(m, options, out);
             }
@@ -236,7 +237,11 @@ public final class MysqlPlanner implements Planner {
     }
 
     private static String name(String schema, Table table, PlanOptions options) {
-        return options.qualified() ? quote(schema) + "." + quote(table.name()) : quote(table.name());
+        return name(schema, table.name(), options);
+    }
+
+    private static String name(String schema, String table, PlanOptions options) {
+        return options.qualified() ? quote(schema) + "." + quote(table) : quote(table);
     }
 
     private static void add(List<PlannedChange> out, String comment, String sql) {

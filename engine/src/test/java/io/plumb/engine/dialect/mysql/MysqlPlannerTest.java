@@ -243,6 +243,74 @@ class MysqlPlannerTest {
                         + " `kept` int GENERATED ALWAYS AS (`id` + 1) STORED)");
     }
 
+    private static final String A_AND_B =
+            """
+            table "a" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+              column "b_id" {
+                type = int
+              }
+              primary_key {
+                columns = [column.id]
+              }
+            %s}
+            table "b" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+              column "a_id" {
+                type = int
+              }
+              primary_key {
+                columns = [column.id]
+              }
+              foreign_key "b_a" {
+                columns     = [column.a_id]
+                ref_columns = [table.a.column.id]
+              }
+            }
+            """;
+
+    @Test
+    void aReferencingTableIsDroppedBeforeTheTableItReferences() {
+        String from = SCHEMA + A_AND_B.formatted("");
+        assertThat(plan(MysqlFlavour.MARIADB, from, SCHEMA)).containsExactly("DROP TABLE `b`", "DROP TABLE `a`");
+    }
+
+    @Test
+    void tablesReferencingEachOtherLoseTheKeyThatClosesTheCycleFirst() {
+        String from = SCHEMA
+                + A_AND_B.formatted(
+                        """
+                  foreign_key "a_b" {
+                    columns     = [column.b_id]
+                    ref_columns = [table.b.column.id]
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MYSQL, from, SCHEMA))
+                .containsExactly("ALTER TABLE `b` DROP FOREIGN KEY `b_a`", "DROP TABLE `a`", "DROP TABLE `b`");
+    }
+
+    @Test
+    void aTableReferencingItselfIsDroppedWithoutDroppingItsKey() {
+        String from = SCHEMA
+                + T.formatted(
+                        """
+                  primary_key {
+                    columns = [column.id]
+                  }
+                  foreign_key "self" {
+                    columns     = [column.id]
+                    ref_columns = [table.t.column.id]
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MARIADB, from, SCHEMA)).containsExactly("DROP TABLE `t`");
+    }
+
     private static List<String> plan(MysqlFlavour flavour, String from, String to) {
         MysqlDialect dialect = new MysqlDialect(flavour);
         List<SchemaChange> changes =
