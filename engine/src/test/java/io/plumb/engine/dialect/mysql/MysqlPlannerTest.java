@@ -14,6 +14,7 @@ import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Plans the changes between two HCL schemas, without a server, for both flavours. */
@@ -309,6 +310,48 @@ class MysqlPlannerTest {
                   }
                 """);
         assertThat(plan(MysqlFlavour.MARIADB, from, SCHEMA)).containsExactly("DROP TABLE `t`");
+    }
+
+    @Test
+    void anAbsentCharsetOrCollationInheritsTheCurrentOne() {
+        MysqlNormalizer normalizer = new MysqlNormalizer();
+        Map<String, String> current = Map.of("charset", "latin1", "collate", "latin1_swedish_ci", "unsigned", "true");
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true"))).isTrue();
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true", "charset", "latin1")))
+                .isTrue();
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true", "charset", "utf8mb4")))
+                .isFalse();
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true", "collate", "latin1_bin")))
+                .isFalse();
+        assertThat(normalizer.sameOptions(current, Map.of())).isFalse();
+        assertThat(normalizer.sameOptions(Map.of(), Map.of("charset", "latin1")))
+                .isFalse();
+    }
+
+    @Test
+    void aSchemaFileWithoutCharsetsPlansNothingAgainstAnInspectedLatin1Schema() {
+        String current =
+                """
+                schema "DB" {
+                  charset = "latin1"
+                  collate = "latin1_swedish_ci"
+                }
+                table "t" {
+                  schema  = schema.DB
+                  charset = "latin1"
+                  collate = "latin1_swedish_ci"
+                  column "name" {
+                    type    = varchar(10)
+                    charset = "latin1"
+                    collate = "latin1_swedish_ci"
+                  }
+                }
+                """;
+        String desired = current.replaceAll("\\n *(charset|collate) *= *\"[a-z0-9_]+\"", "");
+        assertThat(desired).doesNotContain("latin1");
+        assertThat(plan(MysqlFlavour.MARIADB, current, desired)).isEmpty();
+        assertThat(plan(MysqlFlavour.MARIADB, current, desired.replace("varchar(10)", "varchar(20)")))
+                .containsExactly("ALTER TABLE `t` MODIFY COLUMN `name` varchar(20) NOT NULL");
     }
 
     private static List<String> plan(MysqlFlavour flavour, String from, String to) {
