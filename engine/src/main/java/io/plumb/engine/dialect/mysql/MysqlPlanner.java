@@ -48,7 +48,9 @@ public final class MysqlPlanner implements Planner {
                 dropped.add(d);
             }
         }
-        for (SchemaChange change : changes) {
+        int dropsAfter = TableDrops.after(changes, dropped);
+        for (int i = 0; i < changes.size(); i++) {
+            SchemaChange change = changes.get(i);
             if (change instanceof SchemaChange.AddSchema s) {
                 addSchema(s.schema(), out);
             } else if (change instanceof SchemaChange.DropSchema s) {
@@ -61,11 +63,11 @@ public final class MysqlPlanner implements Planner {
             } else if (change instanceof SchemaChange.AddTable a) {
                 pending.remove(List.of(a.schema(), a.table().name()));
                 addTable(a.schema(), a.table(), options, pending, out, deferred);
-            } else if (change instanceof SchemaChange.DropTable && change == dropped.get(0)) {
-                // All drops go where the first one was, ordered so that no key still points at a dropped table.
-                out.addAll(TableDrops.plan(dropped, (schema, table) -> name(schema, table, options)));
             } else if (change instanceof SchemaChange.ModifyTable m) {
                 modifyTable(m, options, out);
+            }
+            if (i == dropsAfter) {
+                out.addAll(TableDrops.plan(dropped, (schema, table) -> name(schema, table, options)));
             }
         }
         out.addAll(deferred);

@@ -3,6 +3,7 @@ package io.plumb.engine.dialect.mysql;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.TableChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -58,6 +59,38 @@ final class TableDrops {
                     Optional.empty()));
         }
         return out;
+    }
+
+    /**
+     * Returns the index of the change after which all drops are planned: the first drop, or a later change that
+     * drops a key referencing a dropped table, since the server refuses to drop a table a key still references.
+     * Returns -1 when nothing is dropped.
+     */
+    static int after(List<SchemaChange> changes, List<SchemaChange.DropTable> dropped) {
+        int at = -1;
+        for (int i = 0; i < changes.size(); i++) {
+            SchemaChange change = changes.get(i);
+            if (change instanceof SchemaChange.DropTable && at < 0) {
+                at = i;
+            } else if (change instanceof SchemaChange.ModifyTable m && dropsKeyTo(m, dropped)) {
+                at = Math.max(at, i);
+            }
+        }
+        return dropped.isEmpty() ? -1 : at;
+    }
+
+    private static boolean dropsKeyTo(SchemaChange.ModifyTable m, List<SchemaChange.DropTable> dropped) {
+        for (TableChange change : m.changes()) {
+            if (change instanceof TableChange.DropForeignKey d && references(d.foreignKey(), dropped)
+                    || change instanceof TableChange.ModifyForeignKey f && references(f.from(), dropped)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean references(ForeignKey fk, List<SchemaChange.DropTable> dropped) {
+        return isDropped(dropped, key(fk.refSchema(), fk.refTable()));
     }
 
     /** Returns the tables with each one before the tables its keys reference; a cycle is cut where it closes. */

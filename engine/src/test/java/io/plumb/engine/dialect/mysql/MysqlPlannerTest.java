@@ -283,6 +283,34 @@ class MysqlPlannerTest {
     }
 
     @Test
+    void aTableIsDroppedAfterTheKeysOfKeptTablesThatReferenceItAreDropped() {
+        String a =
+                """
+                table "a" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                }
+                """;
+        String z = T.replace("\"t\"", "\"z\"");
+        String from = SCHEMA
+                + a
+                + z.formatted(
+                        """
+                  foreign_key "z_a" {
+                    columns     = [column.id]
+                    ref_columns = [table.a.column.id]
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MARIADB, from, SCHEMA + z.formatted("")))
+                .containsExactly("ALTER TABLE `z` DROP FOREIGN KEY `z_a`", "DROP TABLE `a`");
+    }
+
+    @Test
     void tablesReferencingEachOtherLoseTheKeyThatClosesTheCycleFirst() {
         String from = SCHEMA
                 + A_AND_B.formatted(
