@@ -3,6 +3,7 @@ package io.plumb.engine.diff;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,15 @@ public interface DiffNormalizer {
      * are, so that a comment in a schema file does not plan a change that can never be applied.
      */
     default boolean sameComment(Optional<String> from, Optional<String> to) {
+        return from.equals(to);
+    }
+
+    /**
+     * Returns whether two sets of dialect options of a schema, table or column are the same; {@code from} is the
+     * current one, {@code to} the desired one. A dialect where an absent option means "inherit" (MySQL's charset
+     * and collation) leaves out what {@code to} does not set.
+     */
+    default boolean sameOptions(Map<String, String> from, Map<String, String> to) {
         return from.equals(to);
     }
 

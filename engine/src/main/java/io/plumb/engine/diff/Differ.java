@@ -44,7 +44,7 @@ public final class Differ {
     public List<SchemaChange> diffSchema(Schema from, Schema to, DiffOptions options) {
         List<SchemaChange> changes = new ArrayList<>();
         if (!options.normalizer().sameComment(from.comment(), to.comment())
-                || !from.options().equals(to.options())) {
+                || !options.normalizer().sameOptions(from.options(), to.options())) {
             add(changes, new SchemaChange.ModifySchema(from, to), options);
         }
         String name = to.name();

@@ -33,7 +33,7 @@ final class TableDiffer {
     List<TableChange> diff(Table from, Table to) {
         List<TableChange> changes = new ArrayList<>();
         if (!normalizer.sameComment(from.comment(), to.comment())
-                || !from.options().equals(to.options())) {
+                || !normalizer.sameOptions(from.options(), to.options())) {
             changes.add(new TableChange.ModifyAttributes(from, to));
         }
         checks(from.checks(), to.checks(), changes);
@@ -114,7 +114,7 @@ final class TableDiffer {
         if (!normalizer.sameComment(from.comment(), to.comment())) {
             aspects.add(ColumnAspect.COMMENT);
         }
-        if (!from.options().equals(to.options())) {
+        if (!normalizer.sameOptions(from.options(), to.options())) {
             aspects.add(ColumnAspect.OPTIONS);
         }
         return aspects;

@@ -150,7 +150,10 @@ final class FileRunner {
         int skipped = revision.applied();
         boolean record = !options.dryRun() && !transactional;
         if (!script.checks().isEmpty() && skipped == 0) {
-            Optional<String> failure = runChecks(script, revision, record, started);
+            // Checks run before any statement of the file, so a failure in tx-mode file or all leaves nothing to
+            // record, even where DDL is not transactional and statements are recorded one by one.
+            boolean recordFailure = record && TxModes.effective(options.txMode(), script) == TxMode.NONE;
+            Optional<String> failure = runChecks(script, revision, recordFailure, started);
             if (failure.isPresent()) {
                 return failure;
             }

@@ -73,14 +73,8 @@ class PreMigrationChecksTest {
                         + " returned false");
         assertThat(report.counts()).isEqualTo(new ApplyReport.Counts(0, 1, 1, 2, 0, 0, 0));
         assertThat(fx.count("SELECT count(*) FROM users WHERE name = 'x'")).isZero();
-        if (dialect.transactionalDdl()) {
-            assertThat(fx.revisions()).as("rolled back in tx-mode file").hasSize(1);
-        } else {
-            // MariaDB runs every mode as none does: the failure is recorded, with no statement applied.
-            assertThat(fx.revisions()).hasSize(2);
-            assertThat(fx.revisions().get(1).applied()).isZero();
-            assertThat(fx.revisions().get(1).error()).isPresent();
-        }
+        // Nothing of the file remains in tx-mode file, on MariaDB too, where statements are otherwise recorded.
+        assertThat(fx.revisions()).as("rolled back in tx-mode file").hasSize(1);
     }
 
     @ParameterizedTest
@@ -126,18 +120,17 @@ class PreMigrationChecksTest {
         };
         int version = 2;
         for (String[] c : cases) {
-            // On MariaDB the failed check is recorded as a started file, so the next case replaces that file.
-            String name = (dialect.transactionalDdl() ? version : 2) + "_bad.sql";
+            // A file whose checks failed leaves no revision, so each case is a new version after the last one.
+            String name = version + "_bad.sql";
             fx.file(name, checked("-- checks.sql --\n" + c[0] + "\n"));
             ApplyReport report = fx.apply(MigrationFixture.defaults());
             assertThat(report.error()).as(c[0]).hasValueSatisfying(e -> assertThat(e)
                     .startsWith("check assertion \"" + c[0] + "\"")
                     .contains(c[1]));
             assertThat(report.counts().checkErrors()).isEqualTo(1);
-            if (dialect.transactionalDdl()) {
-                fx.dir.path().resolve(name).toFile().delete();
-                fx.dir.rehash();
-            }
+            assertThat(fx.revisions()).as(c[0]).hasSize(1);
+            fx.dir.path().resolve(name).toFile().delete();
+            fx.dir.rehash();
             version++;
         }
     }
@@ -156,10 +149,31 @@ class PreMigrationChecksTest {
                     .as("tables, the revisions table included")
                     .isZero();
         } else {
+            // The revisions table was created before the file ran, and DDL is not rolled back here.
             assertThat(fx.tableExists("t")).isFalse();
-            assertThat(fx.revisions()).singleElement().satisfies(r -> assertThat(r.applied())
-                    .isZero());
+            assertThat(fx.revisions()).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void aFailingCheckLeavesNoRevisionInTxModeFileOrAllButIsRecordedInTxModeNone(TestDialect dialect) {
+        MigrationFixture fx = open(dialect);
+        fx.file("2_fill.sql", checked("-- checks.sql --\nSELECT NOT EXISTS (SELECT 1 FROM users);\n"));
+        for (TxMode mode : List.of(TxMode.FILE, TxMode.ALL)) {
+            assertThat(fx.apply(MigrationFixture.withTxMode(mode)).error())
+                    .as(mode.name())
+                    .isPresent();
+            assertThat(fx.revisions()).as(mode.name()).singleElement().satisfies(r -> assertThat(r.version())
+                    .isEqualTo("1"));
+        }
+        assertThat(fx.apply(MigrationFixture.withTxMode(TxMode.NONE)).error()).isPresent();
+        assertThat(fx.revisions()).hasSize(2).last().satisfies(r -> {
+            assertThat(r.version()).isEqualTo("2");
+            assertThat(r.applied()).isZero();
+            assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("1 of 1 assertions failed"));
+        });
+        assertThat(fx.count("SELECT count(*) FROM users WHERE name = 'x'")).isZero();
     }
 
     @ParameterizedTest

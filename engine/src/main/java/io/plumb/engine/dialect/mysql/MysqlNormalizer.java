@@ -4,6 +4,7 @@ import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * The {@code MysqlNormalizer} decides when two MySQL types, defaults or expressions are the same: integer display
  * widths do not count, {@code bool}, {@code boolean} and {@code tinyint(1)} are one type, {@code true} is {@code
  * 1}, every spelling of the current time is one, and expressions ignore backticks, whitespace and the case of words.
+ * A schema, table or column that does not name its charset or collation inherits the current one.
  */
 final class MysqlNormalizer implements DiffNormalizer {
 
@@ -44,6 +46,18 @@ final class MysqlNormalizer implements DiffNormalizer {
             args = List.of("1");
         }
         return new ColumnType.Named(name, args).sql();
+    }
+
+    // Atlas reads an absent charset or collate as "whatever the server, schema or table gives", never as a change.
+    @Override
+    public boolean sameOptions(Map<String, String> from, Map<String, String> to) {
+        Map<String, String> current = new LinkedHashMap<>(from);
+        for (String key : List.of(MysqlSpecDialect.CHARSET, MysqlSpecDialect.COLLATE)) {
+            if (!to.containsKey(key)) {
+                current.remove(key);
+            }
+        }
+        return current.equals(to);
     }
 
     @Override

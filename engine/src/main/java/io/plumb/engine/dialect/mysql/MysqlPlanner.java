@@ -40,12 +40,17 @@ public final class MysqlPlanner implements Planner {
         List<PlannedChange> out = new ArrayList<>();
         List<PlannedChange> deferred = new ArrayList<>();
         Set<List<String>> pending = new HashSet<>();
+        List<SchemaChange.DropTable> dropped = new ArrayList<>();
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.AddTable a) {
                 pending.add(List.of(a.schema(), a.table().name()));
+            } else if (change instanceof SchemaChange.DropTable d) {
+                dropped.add(d);
             }
         }
-        for (SchemaChange change : changes) {
+        int dropsAfter = TableDrops.after(changes, dropped);
+        for (int i = 0; i < changes.size(); i++) {
+            SchemaChange change = changes.get(i);
             if (change instanceof SchemaChange.AddSchema s) {
                 addSchema(s.schema(), out);
             } else if (change instanceof SchemaChange.DropSchema s) {
@@ -58,13 +63,11 @@ public final class MysqlPlanner implements Planner {
             } else if (change instanceof SchemaChange.AddTable a) {
                 pending.remove(List.of(a.schema(), a.table().name()));
                 addTable(a.schema(), a.table(), options, pending, out, deferred);
-            } else if (change instanceof SchemaChange.DropTable d) {
-                add(
-                        out,
-                        "drop \"" + d.table().name() + "\" table",
-                        "DROP TABLE " + name(d.schema(), d.table(), options));
             } else if (change instanceof SchemaChange.ModifyTable m) {
                 modifyTable(m, options, out);
+            }
+            if (i == dropsAfter) {
+                out.addAll(TableDrops.plan(dropped, (schema, table) -> name(schema, table, options)));
             }
         }
         out.addAll(deferred);
@@ -236,7 +239,11 @@ public final class MysqlPlanner implements Planner {
     }
 
     private static String name(String schema, Table table, PlanOptions options) {
-        return options.qualified() ? quote(schema) + "." + quote(table.name()) : quote(table.name());
+        return name(schema, table.name(), options);
+    }
+
+    private static String name(String schema, String table, PlanOptions options) {
+        return options.qualified() ? quote(schema) + "." + quote(table) : quote(table);
     }
 
     private static void add(List<PlannedChange> out, String comment, String sql) {

@@ -14,6 +14,7 @@ import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Plans the changes between two HCL schemas, without a server, for both flavours. */
@@ -241,6 +242,144 @@ class MysqlPlannerTest {
                 .containsExactly("CREATE TABLE `t` (`id` int NOT NULL,"
                         + " `twice` int GENERATED ALWAYS AS (`id` * 2) VIRTUAL,"
                         + " `kept` int GENERATED ALWAYS AS (`id` + 1) STORED)");
+    }
+
+    private static final String A_AND_B =
+            """
+            table "a" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+              column "b_id" {
+                type = int
+              }
+              primary_key {
+                columns = [column.id]
+              }
+            %s}
+            table "b" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+              column "a_id" {
+                type = int
+              }
+              primary_key {
+                columns = [column.id]
+              }
+              foreign_key "b_a" {
+                columns     = [column.a_id]
+                ref_columns = [table.a.column.id]
+              }
+            }
+            """;
+
+    @Test
+    void aReferencingTableIsDroppedBeforeTheTableItReferences() {
+        String from = SCHEMA + A_AND_B.formatted("");
+        assertThat(plan(MysqlFlavour.MARIADB, from, SCHEMA)).containsExactly("DROP TABLE `b`", "DROP TABLE `a`");
+    }
+
+    @Test
+    void aTableIsDroppedAfterTheKeysOfKeptTablesThatReferenceItAreDropped() {
+        String a =
+                """
+                table "a" {
+                  schema = schema.DB
+                  column "id" {
+                    type = int
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                }
+                """;
+        String z = T.replace("\"t\"", "\"z\"");
+        String from = SCHEMA
+                + a
+                + z.formatted(
+                        """
+                  foreign_key "z_a" {
+                    columns     = [column.id]
+                    ref_columns = [table.a.column.id]
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MARIADB, from, SCHEMA + z.formatted("")))
+                .containsExactly("ALTER TABLE `z` DROP FOREIGN KEY `z_a`", "DROP TABLE `a`");
+    }
+
+    @Test
+    void tablesReferencingEachOtherLoseTheKeyThatClosesTheCycleFirst() {
+        String from = SCHEMA
+                + A_AND_B.formatted(
+                        """
+                  foreign_key "a_b" {
+                    columns     = [column.b_id]
+                    ref_columns = [table.b.column.id]
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MYSQL, from, SCHEMA))
+                .containsExactly("ALTER TABLE `b` DROP FOREIGN KEY `b_a`", "DROP TABLE `a`", "DROP TABLE `b`");
+    }
+
+    @Test
+    void aTableReferencingItselfIsDroppedWithoutDroppingItsKey() {
+        String from = SCHEMA
+                + T.formatted(
+                        """
+                  primary_key {
+                    columns = [column.id]
+                  }
+                  foreign_key "self" {
+                    columns     = [column.id]
+                    ref_columns = [table.t.column.id]
+                  }
+                """);
+        assertThat(plan(MysqlFlavour.MARIADB, from, SCHEMA)).containsExactly("DROP TABLE `t`");
+    }
+
+    @Test
+    void anAbsentCharsetOrCollationInheritsTheCurrentOne() {
+        MysqlNormalizer normalizer = new MysqlNormalizer();
+        Map<String, String> current = Map.of("charset", "latin1", "collate", "latin1_swedish_ci", "unsigned", "true");
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true"))).isTrue();
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true", "charset", "latin1")))
+                .isTrue();
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true", "charset", "utf8mb4")))
+                .isFalse();
+        assertThat(normalizer.sameOptions(current, Map.of("unsigned", "true", "collate", "latin1_bin")))
+                .isFalse();
+        assertThat(normalizer.sameOptions(current, Map.of())).isFalse();
+        assertThat(normalizer.sameOptions(Map.of(), Map.of("charset", "latin1")))
+                .isFalse();
+    }
+
+    @Test
+    void aSchemaFileWithoutCharsetsPlansNothingAgainstAnInspectedLatin1Schema() {
+        String current =
+                """
+                schema "DB" {
+                  charset = "latin1"
+                  collate = "latin1_swedish_ci"
+                }
+                table "t" {
+                  schema  = schema.DB
+                  charset = "latin1"
+                  collate = "latin1_swedish_ci"
+                  column "name" {
+                    type    = varchar(10)
+                    charset = "latin1"
+                    collate = "latin1_swedish_ci"
+                  }
+                }
+                """;
+        String desired = current.replaceAll("\\n *(charset|collate) *= *\"[a-z0-9_]+\"", "");
+        assertThat(desired).doesNotContain("latin1");
+        assertThat(plan(MysqlFlavour.MARIADB, current, desired)).isEmpty();
+        assertThat(plan(MysqlFlavour.MARIADB, current, desired.replace("varchar(10)", "varchar(20)")))
+                .containsExactly("ALTER TABLE `t` MODIFY COLUMN `name` varchar(20) NOT NULL");
     }
 
     private static List<String> plan(MysqlFlavour flavour, String from, String to) {

@@ -527,6 +527,57 @@ class MysqlRoundTripTest {
         }
     }
 
+    @Test
+    void charsetsAndCollationsLeftOutOfTheSchemaFileKeepTheServersAndPlanNothing() throws Exception {
+        String db = MariaServer.get().freshDatabase("rt");
+        String bare =
+                """
+                schema "DB" {
+                }
+                table "t" {
+                  schema = schema.DB
+                  column "name" {
+                    type = varchar(10)
+                  }
+                %s}
+                """;
+        Realm desired = read(bare.formatted(""), db);
+        try (Connection c = MariaServer.get().connect(db)) {
+            execute(
+                    c,
+                    DIALECT.planner()
+                            .plan(new Differ().diff(inspect(c, db), desired, OPTIONS), PlanOptions.defaults()));
+            Realm inspected = inspect(c, db);
+            assertThat(inspected.schemas().get(0).options()).containsKeys("charset", "collate");
+            assertThat(new Differ().diff(inspected, desired, OPTIONS)).isEmpty();
+        }
+        String named = bare.formatted("")
+                .replace("varchar(10)", "varchar(10)\n    charset = \"latin1\"\n    collate = \"latin1_bin\"");
+        assertThat(planned(db, read(named, db)))
+                .containsExactly(
+                        "ALTER TABLE `t` MODIFY COLUMN `name` varchar(10) CHARACTER SET latin1 COLLATE latin1_bin NOT NULL");
+        String added = bare.formatted("  column \"n\" {\n    type = int\n  }\n");
+        assertThat(planned(db, read(added, db))).containsExactly("ALTER TABLE `t` ADD COLUMN `n` int NOT NULL");
+    }
+
+    @Test
+    void tablesReferencingEachOtherAreDropped() throws Exception {
+        String db = MariaServer.get().freshDatabase("rt");
+        try (Connection c = MariaServer.get().connect(db);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE a (id int PRIMARY KEY, b_id int)");
+            s.execute(
+                    "CREATE TABLE b (id int PRIMARY KEY, a_id int, CONSTRAINT b_a FOREIGN KEY (a_id) REFERENCES a (id))");
+            s.execute("ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES b (id)");
+            s.execute("CREATE TABLE c (id int, a_id int REFERENCES a (id))");
+            Realm empty = read(SCHEMA, db);
+            execute(
+                    c,
+                    DIALECT.planner().plan(new Differ().diff(inspect(c, db), empty, OPTIONS), PlanOptions.defaults()));
+            assertThat(inspect(c, db).schemas().get(0).tables()).isEmpty();
+        }
+    }
+
     /** Applies the HCL to a fresh database, checks the inspected HCL is the same and nothing is left to plan. */
     private static String roundTrip(String hcl) throws Exception {
         String db = MariaServer.get().freshDatabase("rt");
