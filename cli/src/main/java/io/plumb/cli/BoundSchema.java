@@ -1,10 +1,8 @@
 package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
-import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
-import io.plumb.engine.schema.Table;
 import io.plumb.engine.source.SourceLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +47,7 @@ final class BoundSchema {
             throw new EngineFailure(
                     "mismatched HCL and database schemas: \"" + only.name() + "\" <> \"" + bound + "\"");
         }
-        return Realm.of(renamed(only, bound));
+        return Realm.of(only.renamed(bound));
     }
 
     /**
@@ -81,28 +79,5 @@ final class BoundSchema {
         } catch (IOException e) {
             return false; // the loader reports the unreadable directory
         }
-    }
-
-    /** Renames a schema, and the references its foreign keys make to it. */
-    private static Schema renamed(Schema schema, String name) {
-        List<Table> tables = schema.tables().stream()
-                .map(t -> new Table(
-                        t.name(),
-                        t.columns(),
-                        t.primaryKey(),
-                        t.indexes(),
-                        t.foreignKeys().stream()
-                                .map(fk -> fk.refSchema().equals(schema.name()) ? retarget(fk, name) : fk)
-                                .toList(),
-                        t.checks(),
-                        t.comment(),
-                        t.options()))
-                .toList();
-        return new Schema(name, tables, schema.comment(), schema.options());
-    }
-
-    private static ForeignKey retarget(ForeignKey fk, String schema) {
-        return new ForeignKey(
-                fk.name(), fk.columns(), schema, fk.refTable(), fk.refColumns(), fk.onUpdate(), fk.onDelete());
     }
 }

@@ -2,8 +2,11 @@ package io.plumb.engine.devdb;
 
 import io.plumb.engine.db.DatabaseException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -125,7 +128,7 @@ final class EmbeddedRoot {
                     reap(dir);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // Reaping is a courtesy; a directory that cannot be listed holds nothing this JVM can clean.
         }
     }
@@ -140,9 +143,21 @@ final class EmbeddedRoot {
                 }
             }
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        deleteTree(dir);
+    }
+
+    // Another process (a dead JVM's watchdog, a server still shutting down) may delete or add files under the
+    // directory at the same time; what vanished needs no deleting, so the walk is retried rather than failed.
+    private static void deleteTree(Path dir) throws IOException {
+        for (int attempt = 0; Files.exists(dir); attempt++) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (NoSuchFileException | DirectoryNotEmptyException | UncheckedIOException e) {
+                if (attempt == 2) {
+                    throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                }
             }
         }
     }

@@ -33,4 +33,31 @@ public record Schema(String name, List<Table> tables, Optional<String> comment, 
     public Schema withTables(List<Table> newTables) {
         return new Schema(name, newTables, comment, options);
     }
+
+    /** Returns this schema under another name, with the references its foreign keys make to it renamed too. */
+    public Schema renamed(String newName) {
+        List<Table> renamedTables = tables.stream()
+                .map(t -> new Table(
+                        t.name(),
+                        t.columns(),
+                        t.primaryKey(),
+                        t.indexes(),
+                        t.foreignKeys().stream()
+                                .map(fk -> fk.refSchema().equals(name)
+                                        ? new ForeignKey(
+                                                fk.name(),
+                                                fk.columns(),
+                                                newName,
+                                                fk.refTable(),
+                                                fk.refColumns(),
+                                                fk.onUpdate(),
+                                                fk.onDelete())
+                                        : fk)
+                                .toList(),
+                        t.checks(),
+                        t.comment(),
+                        t.options()))
+                .toList();
+        return new Schema(newName, renamedTables, comment, options);
+    }
 }

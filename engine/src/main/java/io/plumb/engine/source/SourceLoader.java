@@ -13,6 +13,7 @@ import io.plumb.engine.migrate.Statement;
 import io.plumb.engine.migrate.StatementScanner;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -174,8 +176,22 @@ public final class SourceLoader {
         }
     }
 
-    /** Creates the realm on the dev database and inspects it back, so that it compares with inspected ones. */
+    /**
+     * Creates the realm on the dev database and inspects it back, so that it compares with inspected ones. A dev
+     * database bound to a schema holds a one-schema realm whatever the schema's name (a MySQL dev URL names a
+     * schema of its own, as isolated test databases do): the schema is created there under the bound name and
+     * comes back under its own.
+     */
     public static Realm normalize(Realm realm, Database dev) {
+        Optional<String> bound = dev.boundSchema();
+        if (bound.isPresent()
+                && realm.schemas().size() == 1
+                && !realm.schemas().get(0).name().equals(bound.get())) {
+            String name = realm.schemas().get(0).name();
+            Realm normalized = normalize(Realm.of(realm.schemas().get(0).renamed(bound.get())), dev);
+            return Realm.of(
+                    normalized.schemas().stream().map(s -> s.renamed(name)).toArray(Schema[]::new));
+        }
         return DevDatabase.use(dev, () -> {
             List<SchemaChange> changes = SchemaChange.createAll(realm);
             PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, PlanOptions.defaults()));
