@@ -71,7 +71,8 @@ class BoundDevNormalizationTest {
                             .map(fk -> fk.refSchema()))
                     .containsExactly("app");
             // The dev database is left clean for the next piece of work.
-            assertThat(dev.database().inspect(List.of()).schemas().get(0).tables()).isEmpty();
+            assertThat(dev.database().inspect(List.of()).schemas().get(0).tables())
+                    .isEmpty();
         }
     }
 }
