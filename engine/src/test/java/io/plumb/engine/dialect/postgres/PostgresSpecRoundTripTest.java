@@ -3,25 +3,14 @@ package io.plumb.engine.dialect.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plumb.engine.dialect.InspectOptions;
 import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
-import io.plumb.engine.diff.DiffOptions;
-import io.plumb.engine.diff.Differ;
-import io.plumb.engine.hcl.EvalOptions;
-import io.plumb.engine.hcl.Hcl;
-import io.plumb.engine.hcl.HclEvaluator;
 import io.plumb.engine.plan.ConcurrentIndex;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.plan.PlannedChange;
-import io.plumb.engine.schema.Realm;
-import io.plumb.engine.schema.SchemaChange;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,33 +18,7 @@ import org.junit.jupiter.api.Test;
  * constraint blocks, covering columns, operator classes and NULLS order of indexes, enum types, column
  * collations, partitioned tables and concurrent index plans. Each HCL is applied, inspected back to the same text, and planned again to nothing.
  */
-class PostgresSpecRoundTripTest {
-
-    private final PostgresDialect dialect = new PostgresDialect();
-    private Connection connection;
-
-    @BeforeEach
-    void open() throws SQLException {
-        connection = PostgresServer.newDatabase();
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        connection.close();
-    }
-
-    private Realm read(String hcl) {
-        return dialect.spec()
-                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", hcl)), EvalOptions.defaults()));
-    }
-
-    private Realm inspect() throws SQLException {
-        return dialect.inspector().inspect(connection, InspectOptions.all());
-    }
-
-    private List<SchemaChange> diff(Realm desired) throws SQLException {
-        return new Differ().diff(inspect(), desired, DiffOptions.of(dialect.normalizer()));
-    }
+class PostgresSpecRoundTripTest extends PostgresDatabaseTest {
 
     private List<String> apply(String hcl) throws SQLException {
         Plan plan = dialect.planner().plan(diff(read(hcl)), new PlanOptions(true, ""));
