@@ -57,7 +57,7 @@ final class Workspace implements AutoCloseable {
      * the history of a database that also uses {@code migrate apply}.
      */
     static Realm withoutRevisionsTable(Realm realm) {
-        return new Realm(realm.schemas().stream()
+        return realm.withSchemas(realm.schemas().stream()
                 .map(schema -> schema.withTables(schema.tables().stream()
                         .filter(table -> !table.name().equals(RevisionStore.TABLE))
                         .toList()))

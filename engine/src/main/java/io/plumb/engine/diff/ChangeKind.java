@@ -1,6 +1,7 @@
 package io.plumb.engine.diff;
 
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.TableChange;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,7 +26,19 @@ public enum ChangeKind {
     ADD_FOREIGN_KEY,
     DROP_FOREIGN_KEY,
     MODIFY_FOREIGN_KEY,
-    RENAME_CONSTRAINT;
+    RENAME_CONSTRAINT,
+    ADD_VIEW,
+    DROP_VIEW,
+    MODIFY_VIEW,
+    ADD_FUNC,
+    DROP_FUNC,
+    MODIFY_FUNC,
+    ADD_PROC,
+    DROP_PROC,
+    MODIFY_PROC,
+    ADD_TRIGGER,
+    DROP_TRIGGER,
+    MODIFY_TRIGGER;
 
     /** Returns the key as atlas.hcl spells it: {@code add_table}. */
     public String key() {
@@ -47,20 +60,41 @@ public enum ChangeKind {
                 + Arrays.stream(values()).map(ChangeKind::key).collect(Collectors.joining(", ")));
     }
 
-    /** Returns the kind of a schema change. */
-    public static ChangeKind of(SchemaChange change) {
+    /**
+     * Returns the kind of a schema change, or empty for a change of an object no skip key names (sequences, types,
+     * policies, events).
+     */
+    public static Optional<ChangeKind> of(SchemaChange change) {
         if (change instanceof SchemaChange.AddSchema) {
-            return ADD_SCHEMA;
+            return Optional.of(ADD_SCHEMA);
         } else if (change instanceof SchemaChange.DropSchema) {
-            return DROP_SCHEMA;
+            return Optional.of(DROP_SCHEMA);
         } else if (change instanceof SchemaChange.ModifySchema) {
-            return MODIFY_SCHEMA;
+            return Optional.of(MODIFY_SCHEMA);
         } else if (change instanceof SchemaChange.AddTable) {
-            return ADD_TABLE;
+            return Optional.of(ADD_TABLE);
         } else if (change instanceof SchemaChange.DropTable) {
-            return DROP_TABLE;
+            return Optional.of(DROP_TABLE);
+        } else if (change instanceof SchemaChange.ModifyTable) {
+            return Optional.of(MODIFY_TABLE);
+        } else if (change instanceof SchemaChange.AddObject a) {
+            return object(a.object(), ADD_VIEW, ADD_FUNC, ADD_PROC, ADD_TRIGGER);
+        } else if (change instanceof SchemaChange.DropObject d) {
+            return object(d.object(), DROP_VIEW, DROP_FUNC, DROP_PROC, DROP_TRIGGER);
         }
-        return MODIFY_TABLE;
+        SchemaChange.ModifyObject m = (SchemaChange.ModifyObject) change;
+        return object(m.to(), MODIFY_VIEW, MODIFY_FUNC, MODIFY_PROC, MODIFY_TRIGGER);
+    }
+
+    private static Optional<ChangeKind> object(
+            SchemaObject object, ChangeKind view, ChangeKind func, ChangeKind proc, ChangeKind trigger) {
+        return switch (object.kind()) {
+            case VIEW, MATERIALIZED_VIEW -> Optional.of(view);
+            case FUNCTION, AGGREGATE -> Optional.of(func);
+            case PROCEDURE -> Optional.of(proc);
+            case TRIGGER -> Optional.of(trigger);
+            default -> Optional.empty();
+        };
     }
 
     /** Returns the kind of a table change, or empty for changes no skip key names (checks, keys, attributes). */

@@ -3,6 +3,7 @@ package io.plumb.engine.diff;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.SchemaObject;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,25 @@ public interface DiffNormalizer {
      */
     default boolean sameOptions(Map<String, String> from, Map<String, String> to) {
         return from.equals(to);
+    }
+
+    /**
+     * Returns whether two descriptions of a view, routine, trigger or other object are the same object; {@code
+     * from} is the current one, {@code to} the desired one, both of the same kind and identity. Both sides are
+     * normally inspected from a database (a desired state is loaded on the dev database first), so their SQL texts
+     * are as the database prints them; the default compares them with whitespace runs collapsed, so that a text
+     * written by hand compares too, and ignores a view's derived columns.
+     */
+    default boolean sameObject(SchemaObject from, SchemaObject to) {
+        return ObjectTexts.comparable(from).equals(ObjectTexts.comparable(to));
+    }
+
+    /**
+     * Returns whether the database can turn {@code from} into {@code to} in place ({@code CREATE OR REPLACE},
+     * {@code ALTER}), keeping the objects that depend on it; otherwise the object is dropped and created again.
+     */
+    default boolean replaceable(SchemaObject from, SchemaObject to) {
+        return false;
     }
 
     /** Returns the canonical text of a type, by which two types compare equal. */

@@ -3,10 +3,13 @@ package io.plumb.engine.diff;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Table;
 import io.plumb.engine.schema.TableChange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,8 +38,12 @@ public final class Differ {
                 for (Table table : schema.tables()) {
                     add(changes, new SchemaChange.AddTable(schema.name(), table), options);
                 }
+                for (SchemaObject object : schema.objects()) {
+                    add(changes, new SchemaChange.AddObject(schema.name(), object), options);
+                }
             }
         }
+        changes.addAll(diffObjects("", from.objects(), to.objects(), options));
         return changes;
     }
 
@@ -69,11 +76,47 @@ public final class Differ {
                 add(changes, new SchemaChange.AddTable(name, table), options);
             }
         }
+        changes.addAll(diffObjects(name, from.objects(), to.objects(), options));
         return changes;
     }
 
+    /**
+     * Returns the changes between two lists of objects of one schema (or of the database, for an empty schema
+     * name), matched by kind and identity: drops, then modifications, then additions, each in list order.
+     */
+    private static List<SchemaChange> diffObjects(
+            String schema, List<SchemaObject> from, List<SchemaObject> to, DiffOptions options) {
+        List<SchemaChange> changes = new ArrayList<>();
+        Map<List<Object>, SchemaObject> desired = new LinkedHashMap<>();
+        to.forEach(o -> desired.put(key(o), o));
+        Map<List<Object>, SchemaObject> current = new LinkedHashMap<>();
+        from.forEach(o -> current.put(key(o), o));
+        for (SchemaObject object : from) {
+            SchemaObject target = desired.get(key(object));
+            if (target == null) {
+                add(changes, new SchemaChange.DropObject(schema, object), options);
+            } else if (!options.normalizer().sameObject(object, target)) {
+                add(
+                        changes,
+                        new SchemaChange.ModifyObject(
+                                schema, object, target, !options.normalizer().replaceable(object, target)),
+                        options);
+            }
+        }
+        for (SchemaObject object : to) {
+            if (!current.containsKey(key(object))) {
+                add(changes, new SchemaChange.AddObject(schema, object), options);
+            }
+        }
+        return changes;
+    }
+
+    private static List<Object> key(SchemaObject object) {
+        return List.of(object.kind(), object.identity());
+    }
+
     private static void add(List<SchemaChange> changes, SchemaChange change, DiffOptions options) {
-        if (!options.policy().skips(ChangeKind.of(change))) {
+        if (ChangeKind.of(change).map(k -> !options.policy().skips(k)).orElse(true)) {
             changes.add(change);
         }
     }

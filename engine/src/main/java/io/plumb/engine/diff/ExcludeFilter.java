@@ -1,9 +1,13 @@
 package io.plumb.engine.diff;
 
 import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ObjectKind;
+import io.plumb.engine.schema.Policy;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +27,24 @@ import java.util.regex.Pattern;
 public final class ExcludeFilter {
 
     private static final Pattern TYPE_SELECTOR = Pattern.compile("(.*)\\[type=([a-z_|]+)]");
-    private static final Set<String> TYPES =
-            Set.of("schema", "table", "view", "column", "index", "foreign_key", "check");
+    private static final Set<String> TYPES = Set.of(
+            "schema",
+            "table",
+            "view",
+            "materialized",
+            "function",
+            "procedure",
+            "aggregate",
+            "trigger",
+            "sequence",
+            "domain",
+            "composite",
+            "policy",
+            "event",
+            "column",
+            "index",
+            "foreign_key",
+            "check");
 
     /** A parsed pattern: one glob per level, from the schema down, and the selected types (empty for all). */
     private record Path(List<Glob> levels, Set<String> types) {
@@ -46,7 +66,7 @@ public final class ExcludeFilter {
         Realm result = realm;
         for (String pattern : patterns) {
             Path path = parse(pattern, schemaBound);
-            result = new Realm(result.schemas().stream()
+            result = result.withSchemas(result.schemas().stream()
                     .flatMap(s -> apply(s, path).stream())
                     .toList());
         }
@@ -63,8 +83,8 @@ public final class ExcludeFilter {
                 types = Set.of(m.group(2).split("\\|", -1));
                 for (String type : types) {
                     if (!TYPES.contains(type)) {
-                        throw new IllegalArgumentException("unknown type \"" + type + "\", expected one of schema,"
-                                + " table, view, column, index, foreign_key, check");
+                        throw new IllegalArgumentException("unknown type \"" + type + "\", expected one of "
+                                + String.join(", ", TYPES.stream().sorted().toList()));
                     }
                 }
             }
@@ -126,7 +146,29 @@ public final class ExcludeFilter {
                 tables.add(table);
             }
         }
-        return Optional.of(schema.withTables(tables));
+        Set<String> keptTables = Set.copyOf(tables.stream().map(Table::name).toList());
+        List<SchemaObject> objects = new ArrayList<>();
+        for (SchemaObject object : schema.objects()) {
+            boolean named = path.levels().size() == 2
+                    && tableGlob.matches(object.name())
+                    && path.selects(object.kind().block());
+            // A trigger or policy goes with its table.
+            boolean orphan = onTable(object).map(t -> !keptTables.contains(t)).orElse(false);
+            if (!named && !orphan) {
+                objects.add(object);
+            }
+        }
+        return Optional.of(schema.withTables(tables).withObjects(objects));
+    }
+
+    private static Optional<String> onTable(SchemaObject object) {
+        if (object instanceof Trigger t && t.on().kind() == ObjectKind.TABLE) {
+            return Optional.of(t.on().identity());
+        }
+        if (object instanceof Policy p) {
+            return Optional.of(p.table());
+        }
+        return Optional.empty();
     }
 
     private static Table exclude(Table table, Glob glob, Path path) {

@@ -5,18 +5,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@code Schema} is a named namespace of tables: a PostgreSQL schema, a MySQL database, SQLite's {@code main}.
+ * A {@code Schema} is a named namespace of tables and other objects: a PostgreSQL schema, a MySQL database,
+ * SQLite's {@code main}.
  *
  * @param name the schema name
  * @param tables the tables, in inspection or declaration order
  * @param comment the schema comment, where the dialect has them
  * @param options dialect options in declaration order, such as MySQL's {@code charset} and {@code collate}
+ * @param objects the views, routines, triggers, sequences and types, in inspection or declaration order
  */
-public record Schema(String name, List<Table> tables, Optional<String> comment, Map<String, String> options) {
+public record Schema(
+        String name,
+        List<Table> tables,
+        Optional<String> comment,
+        Map<String, String> options,
+        List<SchemaObject> objects) {
 
     public Schema {
         tables = List.copyOf(tables);
         options = Options.copy(options);
+        objects = List.copyOf(objects);
+    }
+
+    /** Returns a schema of tables only. */
+    public Schema(String name, List<Table> tables, Optional<String> comment, Map<String, String> options) {
+        this(name, tables, comment, options, List.of());
     }
 
     /** Returns a schema with the given tables and no comment or options. */
@@ -29,9 +42,21 @@ public record Schema(String name, List<Table> tables, Optional<String> comment, 
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /** Returns the object of the given kind and identity, if any. */
+    public Optional<SchemaObject> object(ObjectKind kind, String identity) {
+        return objects.stream()
+                .filter(o -> o.kind() == kind && o.identity().equals(identity))
+                .findFirst();
+    }
+
     /** Returns this schema with other tables. */
     public Schema withTables(List<Table> newTables) {
-        return new Schema(name, newTables, comment, options);
+        return new Schema(name, newTables, comment, options, objects);
+    }
+
+    /** Returns this schema with other objects. */
+    public Schema withObjects(List<SchemaObject> newObjects) {
+        return new Schema(name, tables, comment, options, newObjects);
     }
 
     /** Returns this schema under another name, with the references its foreign keys make to it renamed too. */
@@ -58,6 +83,13 @@ public record Schema(String name, List<Table> tables, Optional<String> comment, 
                         t.comment(),
                         t.options()))
                 .toList();
-        return new Schema(newName, renamedTables, comment, options);
+        return new Schema(
+                newName,
+                renamedTables,
+                comment,
+                options,
+                objects.stream()
+                        .map(o -> ObjectRenames.schema(o, name, newName))
+                        .toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.plumb.engine.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,18 +9,28 @@ import java.util.List;
  */
 public sealed interface SchemaChange {
 
-    /** Returns the changes that create every table of a realm, as a plan for an empty database. */
+    /**
+     * Returns the changes that create every table and object of a realm, as a plan for an empty database. The
+     * planner puts them in dependency order.
+     */
     static List<SchemaChange> createAll(Realm realm) {
-        return realm.schemas().stream()
-                .flatMap(s -> s.tables().stream().<SchemaChange>map(t -> new AddTable(s.name(), t)))
-                .toList();
+        List<SchemaChange> changes = new ArrayList<>();
+        realm.objects().forEach(o -> changes.add(new AddObject("", o)));
+        for (Schema schema : realm.schemas()) {
+            schema.tables().forEach(t -> changes.add(new AddTable(schema.name(), t)));
+            schema.objects().forEach(o -> changes.add(new AddObject(schema.name(), o)));
+        }
+        return List.copyOf(changes);
     }
 
-    /** Returns the changes that drop every table of a realm. */
+    /** Returns the changes that drop every table and object of a realm's schemas. */
     static List<SchemaChange> dropAll(Realm realm) {
-        return realm.schemas().stream()
-                .flatMap(s -> s.tables().stream().<SchemaChange>map(t -> new DropTable(s.name(), t)))
-                .toList();
+        List<SchemaChange> changes = new ArrayList<>();
+        for (Schema schema : realm.schemas()) {
+            schema.objects().forEach(o -> changes.add(new DropObject(schema.name(), o)));
+            schema.tables().forEach(t -> changes.add(new DropTable(schema.name(), t)));
+        }
+        return List.copyOf(changes);
     }
 
     /**
@@ -74,4 +85,31 @@ public sealed interface SchemaChange {
             changes = List.copyOf(changes);
         }
     }
+
+    /**
+     * A view, routine, trigger, sequence, type, policy or event to create.
+     *
+     * @param schema the name of the object's schema; empty for a database-level object
+     * @param object the new object
+     */
+    record AddObject(String schema, SchemaObject object) implements SchemaChange {}
+
+    /**
+     * An object to drop.
+     *
+     * @param schema the name of the object's schema; empty for a database-level object
+     * @param object the object as it is now
+     */
+    record DropObject(String schema, SchemaObject object) implements SchemaChange {}
+
+    /**
+     * An object that changes: replaced in place ({@code CREATE OR REPLACE}, {@code ALTER}), or dropped and created
+     * again where the database allows no other way or where something it depends on is re-created.
+     *
+     * @param schema the name of the object's schema; empty for a database-level object
+     * @param from the object as it is now
+     * @param to the object as it should be
+     * @param recreate whether it is dropped and created again rather than replaced in place
+     */
+    record ModifyObject(String schema, SchemaObject from, SchemaObject to, boolean recreate) implements SchemaChange {}
 }

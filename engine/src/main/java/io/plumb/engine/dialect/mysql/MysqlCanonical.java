@@ -41,7 +41,8 @@ final class MysqlCanonical {
 
     /** Returns the realm in canonical form. */
     static Realm of(Realm realm) {
-        return new Realm(realm.schemas().stream().map(MysqlCanonical::schema).toList());
+        return realm.withSchemas(
+                realm.schemas().stream().map(MysqlCanonical::schema).toList());
     }
 
     private static Schema schema(Schema schema) {

@@ -138,9 +138,9 @@ final class EnumSpec {
                     options.put(PostgresEnums.PREFIX + decl.name(), PostgresEnums.encode(decl.values()));
                 }
             }
-            schemas.add(new Schema(schema.name(), schema.tables(), schema.comment(), options));
+            schemas.add(new Schema(schema.name(), schema.tables(), schema.comment(), options, schema.objects()));
         }
-        return new Realm(schemas);
+        return realm.withSchemas(schemas);
     }
 
     /** Returns the printed enum blocks of a realm, schema by schema. */

@@ -33,7 +33,7 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         decls.forEach(d -> enums.add(d.schema(), d.name()));
         Realm realm = new SpecReader(new PostgresSpecDialect(enums)).read(document);
         return EnumSpec.attach(
-                new Realm(realm.schemas().stream()
+                realm.withSchemas(realm.schemas().stream()
                         .map(PostgresSchemaSpec::normalize)
                         .toList()),
                 decls);

@@ -1,0 +1,54 @@
+package io.plumb.engine.schema;
+
+import java.util.List;
+
+/** Moves the references an object makes from one schema name to another, when its schema is renamed. */
+final class ObjectRenames {
+
+    private ObjectRenames() {}
+
+    static SchemaObject schema(SchemaObject object, String from, String to) {
+        if (object instanceof View v) {
+            return v.withDependsOn(refs(v.dependsOn(), from, to));
+        } else if (object instanceof Routine r) {
+            return r.withDependsOn(refs(r.dependsOn(), from, to));
+        } else if (object instanceof Trigger t) {
+            return new Trigger(
+                    t.name(),
+                    ref(t.on(), from, to),
+                    t.timing(),
+                    t.events(),
+                    t.updateOf(),
+                    t.forEachRow(),
+                    t.when(),
+                    t.body(),
+                    t.execute(),
+                    t.options(),
+                    t.comment(),
+                    refs(t.dependsOn(), from, to));
+        } else if (object instanceof Domain d) {
+            return new Domain(
+                    d.name(),
+                    d.type(),
+                    d.nullable(),
+                    d.defaultValue(),
+                    d.checks(),
+                    d.comment(),
+                    refs(d.dependsOn(), from, to));
+        } else if (object instanceof CompositeType c) {
+            return new CompositeType(c.name(), c.fields(), c.comment(), refs(c.dependsOn(), from, to));
+        } else if (object instanceof Event e) {
+            return new Event(e.name(), e.schedule(), e.body(), e.options(), e.comment(), refs(e.dependsOn(), from, to));
+        }
+        // Sequences, extensions, policies and event triggers name no schema of their own.
+        return object;
+    }
+
+    private static List<ObjectRef> refs(List<ObjectRef> refs, String from, String to) {
+        return refs.stream().map(r -> ref(r, from, to)).toList();
+    }
+
+    private static ObjectRef ref(ObjectRef ref, String from, String to) {
+        return ref.schema().equals(from) ? new ObjectRef(ref.kind(), to, ref.identity()) : ref;
+    }
+}
