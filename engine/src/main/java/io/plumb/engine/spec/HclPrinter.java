@@ -6,14 +6,14 @@ import java.util.List;
  * An {@code HclPrinter} prints HCL items the way {@code hclwrite.Format} lays them out: two-space indentation, no
  * blank lines, and the {@code =} of consecutive single-line attributes aligned.
  */
-final class HclPrinter {
+public final class HclPrinter {
 
     private static final String INDENT = "  ";
 
     private HclPrinter() {}
 
     /** Returns the text of top-level items, ending with a single newline when not empty. */
-    static String print(List<HclItem> items) {
+    public static String print(List<HclItem> items) {
         StringBuilder out = new StringBuilder();
         body(items, 0, out);
         return out.toString();

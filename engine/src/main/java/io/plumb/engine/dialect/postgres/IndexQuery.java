@@ -37,6 +37,8 @@ final class IndexQuery {
             + " CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) k(n)"
             + " LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1]"
             + " WHERE NOT x.indisprimary AND t.relkind IN ('r', 'p') AND $FILTER"
+            // A partition's index that is attached to its parent's index is the parent's.
+            + " AND NOT i.relispartition"
             + " ORDER BY n.nspname, t.relname, i.relname, k.n";
 
     private final CatalogQuery query;

@@ -22,6 +22,9 @@ final class PostgresEnums {
 
     private final Map<String, ColumnType> types = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
+    // Domains and composite types, which columns name the same way: kind + "." + name, and their types' refs.
+    private final Map<String, ColumnType> others = new LinkedHashMap<>();
+    private final Map<String, List<String>> otherRefs = new LinkedHashMap<>();
 
     /** Returns no enums. */
     static PostgresEnums none() {
@@ -33,6 +36,12 @@ final class PostgresEnums {
         PostgresEnums enums = new PostgresEnums();
         for (Schema schema : realm.schemas()) {
             values(schema).keySet().forEach(name -> enums.add(schema.name(), name));
+            for (io.plumb.engine.schema.SchemaObject object : schema.objects()) {
+                if (object instanceof io.plumb.engine.schema.Domain
+                        || object instanceof io.plumb.engine.schema.CompositeType) {
+                    enums.add(object.kind().block(), schema.name(), object.name());
+                }
+            }
         }
         return enums;
     }
@@ -42,6 +51,30 @@ final class PostgresEnums {
         ColumnType type = type(schema, name);
         types.putIfAbsent(name, type);
         names.putIfAbsent(type.sql(), name);
+    }
+
+    /**
+     * Registers a domain or composite type ({@code kind} is its HCL block, {@code domain} or {@code composite}), which
+     * columns name as {@code type = domain.NAME}.
+     */
+    void add(String kind, String schema, String name) {
+        ColumnType type = type(schema, name);
+        others.putIfAbsent(kind + "." + name, type);
+        otherRefs.putIfAbsent(type.sql(), List.of(kind, name));
+    }
+
+    /** Returns the column type of the domain or composite type with the given name, if there is one. */
+    Optional<ColumnType> userType(String kind, String name) {
+        return Optional.ofNullable(others.get(kind + "." + name));
+    }
+
+    /** Returns the reference path ({@code enum.NAME}, {@code domain.NAME}) of a type, if it is a registered one. */
+    Optional<List<String>> ref(ColumnType type) {
+        Optional<String> name = name(type);
+        if (name.isPresent()) {
+            return Optional.of(List.of("enum", name.get()));
+        }
+        return type instanceof ColumnType.Raw raw ? Optional.ofNullable(otherRefs.get(raw.sql())) : Optional.empty();
     }
 
     /** Returns the column type of the enum with the given name, if there is one. */

@@ -35,13 +35,15 @@ public final class PostgresInspector implements Inspector {
 
     private static final String TABLES = "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND $FILTER ORDER BY n.nspname, c.relname";
+            + " WHERE c.relkind IN ('r', 'p') AND $FILTER" + PostgresUnsupported.notMember("pg_class", "c.oid")
+            + " ORDER BY n.nspname, c.relname";
 
     private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname,"
             + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
             + " a.attidentity, a.attgenerated, col_description(c.oid, a.attnum), s.seqstart, s.seqincrement,"
-            + " dep.deptype, ty.typtype, tn.nspname, ty.typname,"
-            + " CASE WHEN a.attcollation <> ty.typcollation THEN co.collname END"
+            + " dep.deptype, " + DomainQuery.typtype("ty") + ", tn.nspname, ty.typname,"
+            + " CASE WHEN a.attcollation <> ty.typcollation THEN co.collname END,"
+            + " dep.deptype = 'a' AND " + SequenceQuery.serial("dep.objid", "s", "c.relname", "a")
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_type ty ON ty.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = ty.typnamespace"
@@ -52,7 +54,7 @@ public final class PostgresInspector implements Inspector {
             + " AND dep.deptype IN ('a', 'i')"
             + " AND EXISTS (SELECT 1 FROM pg_class sc WHERE sc.oid = dep.objid AND sc.relkind = 'S')"
             + " LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid"
-            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped"
+            + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
             + " AND $FILTER ORDER BY n.nspname, c.relname, a.attnum";
 
     private static final String ENUMS = "SELECT n.nspname, t.typname,"
@@ -76,6 +78,8 @@ public final class PostgresInspector implements Inspector {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + " WHERE con.contype IN ('p', 'f', 'c') AND c.relkind IN ('r', 'p') AND $FILTER"
+            // What a child inherits (checks) or a partition gets from its parent (keys) is the parent's.
+            + " AND con.conislocal AND con.conparentid = 0"
             + " ORDER BY n.nspname, c.relname, con.conname";
 
     @Override
@@ -94,6 +98,7 @@ public final class PostgresInspector implements Inspector {
         columns(connection, query, tables);
         constraints(connection, query, tables);
         partitions(connection, query, tables);
+        ChildTables.read(connection, query, tables);
         new IndexQuery(query).read(connection, tables);
         List<Schema> result = new ArrayList<>();
         for (Schema schema : schemas.values()) {
@@ -102,7 +107,7 @@ public final class PostgresInspector implements Inspector {
                     .map(TableBuilder::build)
                     .toList()));
         }
-        return new Realm(result);
+        return PostgresTypeObjects.inspect(connection, query, new Realm(result));
     }
 
     static String key(String schema, String table) {
@@ -146,7 +151,7 @@ public final class PostgresInspector implements Inspector {
     }
 
     private static Column column(ResultSet rs) throws SQLException {
-        ColumnType type = "e".equals(rs.getString(13))
+        ColumnType type = DomainQuery.UserType.isUserType(rs.getString(13))
                 ? PostgresEnums.type(rs.getString(14), rs.getString(15))
                 : PostgresTypes.fromCatalog(rs.getString(4));
         String expr = rs.getString(6);
@@ -164,7 +169,7 @@ public final class PostgresInspector implements Inspector {
             generation = Optional.of(new Generated(expr, "STORED"));
         } else if (!identity.isEmpty()) {
             options.putAll(Identity.options(identity, rs.getLong(10), rs.getLong(11)));
-        } else if (expr != null && "a".equals(rs.getString(12)) && expr.startsWith("nextval(")) {
+        } else if (expr != null && rs.getBoolean(17)) {
             // A serial column is an integer whose default draws from a sequence the column owns.
             type = Identity.serial(type);
         } else if (expr != null) {
@@ -217,7 +222,7 @@ public final class PostgresInspector implements Inspector {
         }
     }
 
-    private static List<String> strings(ResultSet rs, int column) throws SQLException {
+    static List<String> strings(ResultSet rs, int column) throws SQLException {
         java.sql.Array array = rs.getArray(column);
         return array == null
                 ? List.of()

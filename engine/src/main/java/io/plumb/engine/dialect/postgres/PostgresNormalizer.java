@@ -3,6 +3,7 @@ package io.plumb.engine.dialect.postgres;
 import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.SchemaObject;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,22 @@ public final class PostgresNormalizer implements DiffNormalizer {
                 ? canonical.sql()
                 : PostgresTypes.fromCatalog(type.sql().trim().toLowerCase(Locale.ROOT))
                         .sql();
+    }
+
+    @Override
+    public boolean sameObject(SchemaObject from, SchemaObject to) {
+        if (TypeObjectDdl.handles(from)) {
+            return TypeObjectDdl.same(this, from, to);
+        }
+        return DiffNormalizer.super.sameObject(from, to);
+    }
+
+    @Override
+    public boolean replaceable(SchemaObject from, SchemaObject to) {
+        if (TypeObjectDdl.handles(from)) {
+            return TypeObjectDdl.replaceable(from, to);
+        }
+        return DiffNormalizer.super.replaceable(from, to);
     }
 
     @Override

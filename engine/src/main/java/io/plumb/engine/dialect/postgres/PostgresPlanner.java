@@ -4,6 +4,7 @@ import static io.plumb.engine.dialect.postgres.PostgresDdl.quote;
 
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.dialect.Planner;
+import io.plumb.engine.plan.ObjectOrder;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.ForeignKey;
@@ -51,6 +52,11 @@ public final class PostgresPlanner implements Planner {
                 EnumPlanning.modify(s.from(), s.to(), out);
             }
         }
+        // Objects (pg2: sequences, domains, composite types, extensions, policies) around the table changes.
+        ObjectOrder.Steps steps = ObjectOrder.of(changes);
+        TypeObjectDdl objects = new TypeObjectDdl(ddl);
+        SequenceDdl.releaseOwners(ddl, changes, out);
+        objects.plan(steps.before(), out);
         new TableCreation(ddl, out).createAll(added);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifyTable m) {
@@ -62,6 +68,8 @@ public final class PostgresPlanner implements Planner {
                     "drop \"" + d.table().name() + "\" table",
                     "DROP TABLE " + ddl.table(d.schema(), d.table().name())));
         }
+        objects.plan(steps.after(), out);
+        SequenceDdl.setOwners(ddl, changes, out);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifySchema s) {
                 EnumPlanning.dropRemoved(s.from(), s.to(), out);

@@ -31,17 +31,24 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         List<EnumSpec.Decl> decls = EnumSpec.read(document);
         PostgresEnums enums = PostgresEnums.none();
         decls.forEach(d -> enums.add(d.schema(), d.name()));
-        Realm realm = new SpecReader(new PostgresSpecDialect(enums)).read(document);
-        return EnumSpec.attach(
+        TypeObjectSpec.declare(document, enums);
+        PostgresSpecDialect dialect = new PostgresSpecDialect(enums);
+        ChildTableSpec children = ChildTableSpec.strip(document);
+        Realm realm = children.attach(new SpecReader(dialect).read(children.document()));
+        realm = EnumSpec.attach(
                 realm.withSchemas(realm.schemas().stream()
                         .map(PostgresSchemaSpec::normalize)
                         .toList()),
                 decls);
+        return TypeObjectSpec.attach(realm, document, dialect);
     }
 
     @Override
     public String write(Realm realm) {
-        return new SpecWriter(new PostgresSpecDialect(PostgresEnums.of(realm))).write(realm, EnumSpec.write(realm));
+        PostgresSpecDialect dialect = new PostgresSpecDialect(PostgresEnums.of(realm));
+        List<String> blocks = new java.util.ArrayList<>(EnumSpec.write(realm));
+        blocks.addAll(TypeObjectSpec.write(realm, dialect));
+        return new SpecWriter(dialect).write(ChildTableSpec.forWriting(realm), blocks);
     }
 
     private static Schema normalize(Schema schema) {
@@ -59,11 +66,14 @@ public final class PostgresSchemaSpec implements SchemaSpec {
 
     private static Table normalizePartition(Table table) {
         String type = table.options().get(Partition.TYPE);
-        if (type == null) {
+        Map<String, String> options = new LinkedHashMap<>(table.options());
+        RowSecurity.normalize(options);
+        if (type != null) {
+            options.put(Partition.TYPE, type.toUpperCase(Locale.ROOT));
+        }
+        if (options.equals(table.options())) {
             return table;
         }
-        Map<String, String> options = new LinkedHashMap<>(table.options());
-        options.put(Partition.TYPE, type.toUpperCase(Locale.ROOT));
         return new Table(
                 table.name(),
                 table.columns(),

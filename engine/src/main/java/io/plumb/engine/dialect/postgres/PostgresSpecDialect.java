@@ -69,12 +69,21 @@ final class PostgresSpecDialect implements SpecDialect {
             return enums.type(name)
                     .orElseThrow(() -> new HclException(type.pos(), owner + ": enum \"" + name + "\" not found"));
         }
+        if (type.value() instanceof Value.Ref ref
+                && ref.path().size() == 2
+                && Set.of("domain", "composite").contains(ref.path().get(0))) {
+            String kind = ref.path().get(0);
+            String name = ref.path().get(1);
+            return enums.userType(kind, name)
+                    .orElseThrow(() ->
+                            new HclException(type.pos(), owner + ": " + kind + " \"" + name + "\" not found"));
+        }
         return TypeSpec.read(type, owner, PostgresTypes.NAMES);
     }
 
     @Override
     public String writeType(ColumnType type) {
-        return enums.name(type).map(n -> HclSyntax.ref(List.of("enum", n))).orElseGet(() -> HclSyntax.type(type));
+        return enums.ref(type).map(HclSyntax::ref).orElseGet(() -> HclSyntax.type(type));
     }
 
     @Override
@@ -104,7 +113,12 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public List<SpecAttribute> tableAttributes() {
-        return List.of(SpecAttribute.string(SpecAttribute.COMMENT));
+        // Parents are table references, which ChildTableSpec reads and renders as the HCL text written here.
+        return List.of(
+                new SpecAttribute(ChildTables.PARTITION_OF, SpecAttribute.Kind.IDENT),
+                SpecAttribute.string(ChildTables.BOUND),
+                new SpecAttribute(ChildTables.INHERITS, SpecAttribute.Kind.IDENT),
+                SpecAttribute.string(SpecAttribute.COMMENT));
     }
 
     @Override
@@ -125,11 +139,17 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public List<SpecNestedBlock> tableBlocks() {
-        return List.of(new SpecNestedBlock(
-                Partition.TYPE,
-                new SpecAttribute("type", SpecAttribute.Kind.IDENT),
-                "",
-                List.of(new SpecAttribute("columns", SpecAttribute.Kind.COLUMNS))));
+        return List.of(
+                new SpecNestedBlock(
+                        Partition.TYPE,
+                        new SpecAttribute("type", SpecAttribute.Kind.IDENT),
+                        "",
+                        List.of(new SpecAttribute("columns", SpecAttribute.Kind.COLUMNS))),
+                new SpecNestedBlock(
+                        RowSecurity.ENABLED,
+                        new SpecAttribute("enabled", SpecAttribute.Kind.BOOL),
+                        "false",
+                        List.of(new SpecAttribute("enforced", SpecAttribute.Kind.BOOL))));
     }
 
     @Override
@@ -139,7 +159,7 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public Set<String> documentBlocks() {
-        return Set.of("enum");
+        return Set.of("enum", "sequence", "domain", "composite", "extension", "policy");
     }
 
     @Override

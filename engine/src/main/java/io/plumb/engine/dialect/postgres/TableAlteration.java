@@ -54,6 +54,13 @@ final class TableAlteration {
     }
 
     private void clause(TableChange c) {
+        // A partition's columns change with its parent's.
+        if (ChildTables.isPartition(change.to())
+                && (c instanceof TableChange.AddColumn
+                        || c instanceof TableChange.DropColumn
+                        || c instanceof TableChange.ModifyColumn)) {
+            return;
+        }
         if (c instanceof TableChange.AddColumn a) {
             clauses.add("ADD COLUMN " + PostgresDdl.column(a.column()));
             a.column().comment().ifPresent(x -> after.add(() -> columnComment(a.column())));
@@ -78,6 +85,8 @@ final class TableAlteration {
                         + Partition.clause(m.from()).orElse(" no partition key").trim() + " and "
                         + Partition.clause(m.to()).orElse(" no partition key").trim());
             }
+            clauses.addAll(RowSecurity.actions(m.from().options(), m.to().options()));
+            ChildTableChanges.plan(ddl, change.schema(), m.from(), m.to(), clauses, after, out);
             if (!m.from().comment().equals(m.to().comment())) {
                 after.add(() -> PostgresPlanner.comment(
                         out, "TABLE " + table, m.to().comment(), "table: \"" + m.to().name() + "\""));

@@ -52,7 +52,10 @@ final class TableCreation {
 
     private void create(String schema, Table table, List<ForeignKey> later) {
         List<String> items = new ArrayList<>();
-        table.columns().forEach(c -> items.add(PostgresDdl.column(c)));
+        // A partition's columns are its parent's: CREATE TABLE ... PARTITION OF lists only its own constraints.
+        if (!ChildTables.isPartition(table)) {
+            table.columns().forEach(c -> items.add(PostgresDdl.column(c)));
+        }
         table.primaryKey().ifPresent(pk -> items.add(PostgresDdl.primaryKey(pk)));
         table.indexes().stream()
                 .filter(PostgresDdl::isConstraint)
@@ -65,8 +68,12 @@ final class TableCreation {
         String name = ddl.table(schema, table.name());
         out.add(change(
                 "create \"" + table.name() + "\" table",
-                "CREATE TABLE " + name + " " + ddl.body(items)
-                        + Partition.clause(table).orElse("")));
+                "CREATE TABLE " + name + " " + ChildTables.createTail(ddl, schema, table, items)));
+        List<String> security = RowSecurity.actions(table);
+        if (!security.isEmpty()) {
+            out.add(change(
+                    "modify \"" + table.name() + "\" table", "ALTER TABLE " + name + " " + String.join(", ", security)));
+        }
         for (Index index : table.indexes()) {
             if (PostgresDdl.isConstraint(index)) {
                 continue;
@@ -109,6 +116,13 @@ final class TableCreation {
             all.stream()
                     .filter(t -> t.schema().equals(fk.refSchema())
                             && t.table().name().equals(fk.refTable()))
+                    .findFirst()
+                    .ifPresent(t -> visit(t, all, visited, ordered));
+        }
+        // A partition or inheriting table comes after its parents.
+        for (String parent : ChildTables.parents(table.table().options())) {
+            all.stream()
+                    .filter(t -> ChildTables.qualified(t.schema(), t.table().name()).equals(parent))
                     .findFirst()
                     .ifPresent(t -> visit(t, all, visited, ordered));
         }
