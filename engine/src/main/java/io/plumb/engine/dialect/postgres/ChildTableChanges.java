@@ -45,11 +45,15 @@ final class ChildTableChanges {
         String table = ddl.table(schema, to.name());
         String what = "modify \"" + to.name() + "\" table";
         if (oldParent != null) {
-            after.add(() -> out.add(change(what, "ALTER TABLE " + ChildTables.sqlName(ddl, schema, oldParent) + " DETACH PARTITION " + table)));
+            after.add(() -> out.add(change(
+                    what,
+                    "ALTER TABLE " + ChildTables.sqlName(ddl, schema, oldParent) + " DETACH PARTITION " + table)));
         }
         if (newParent != null) {
             after.add(() -> out.add(change(
-                    what, "ALTER TABLE " + ChildTables.sqlName(ddl, schema, newParent) + " ATTACH PARTITION " + table + " " + b.get(ChildTables.BOUND))));
+                    what,
+                    "ALTER TABLE " + ChildTables.sqlName(ddl, schema, newParent) + " ATTACH PARTITION " + table + " "
+                            + b.get(ChildTables.BOUND))));
         }
     }
 }

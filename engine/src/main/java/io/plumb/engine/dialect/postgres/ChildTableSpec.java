@@ -95,13 +95,14 @@ final class ChildTableSpec {
             if (of != null) {
                 put.put(ChildTables.PARTITION_OF, resolve(realm, link, of, of.value(), owner));
                 if (bound == null || !(bound.value() instanceof Value.Str str)) {
-                        throw new HclException(
+                    throw new HclException(
                             of.pos(), "attribute \"partition_bound\" of " + owner + ": expected a string");
                 }
                 put.put(ChildTables.BOUND, str.value());
             }
             if (inherits != null) {
-                if (!(inherits.value() instanceof Value.ListValue list) || list.elements().isEmpty()) {
+                if (!(inherits.value() instanceof Value.ListValue list)
+                        || list.elements().isEmpty()) {
                     throw new HclException(
                             inherits.pos(),
                             "attribute \"inherits\" of " + owner + ": expected a list of table references");
@@ -193,7 +194,10 @@ final class ChildTableSpec {
         return resource.attribute("name")
                 .filter(a -> a.value() instanceof Value.Str)
                 .map(a -> ((Value.Str) a.value()).value())
-                .orElse(resource.labels().isEmpty() ? "" : resource.labels().get(resource.labels().size() - 1));
+                .orElse(
+                        resource.labels().isEmpty()
+                                ? ""
+                                : resource.labels().get(resource.labels().size() - 1));
     }
 
     private static String schema(Resource resource, List<String> schemas) {

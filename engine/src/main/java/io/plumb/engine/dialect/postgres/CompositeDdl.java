@@ -34,18 +34,18 @@ final class CompositeDdl {
     }
 
     static List<PlannedChange> drop(PostgresDdl ddl, String schema, CompositeType type) {
-        return List.of(change(
-                "drop composite type \"" + type.name() + "\"", "DROP TYPE " + ddl.table(schema, type.name())));
+        return List.of(
+                change("drop composite type \"" + type.name() + "\"", "DROP TYPE " + ddl.table(schema, type.name())));
     }
 
     /** Returns whether the fields both versions have come in the same order, so that {@code ALTER TYPE} can do. */
     static boolean replaceable(CompositeType from, CompositeType to) {
         List<String> kept = names(from).stream().filter(names(to)::contains).toList();
         List<String> order = names(to).stream().filter(names(from)::contains).toList();
-        List<String> added = names(to).stream().filter(n -> !names(from).contains(n)).toList();
+        List<String> added =
+                names(to).stream().filter(n -> !names(from).contains(n)).toList();
         // Added fields are appended by ALTER TYPE, so they must come after every kept one.
-        return kept.equals(order)
-                && added.stream().allMatch(a -> names(to).indexOf(a) > lastIndex(names(to), kept));
+        return kept.equals(order) && added.stream().allMatch(a -> names(to).indexOf(a) > lastIndex(names(to), kept));
     }
 
     static List<PlannedChange> replace(PostgresDdl ddl, String schema, CompositeType from, CompositeType to) {
@@ -55,12 +55,14 @@ final class CompositeDdl {
             if (next.isEmpty()) {
                 actions.add("DROP ATTRIBUTE " + quote(field.name()));
             } else if (!next.get().type().sql().equals(field.type().sql())) {
-                actions.add("ALTER ATTRIBUTE " + quote(field.name()) + " TYPE " + next.get().type().sql());
+                actions.add("ALTER ATTRIBUTE " + quote(field.name()) + " TYPE "
+                        + next.get().type().sql());
             }
         }
         for (Column field : to.fields()) {
             if (field(from, field.name()).isEmpty()) {
-                actions.add("ADD ATTRIBUTE " + quote(field.name()) + " " + field.type().sql());
+                actions.add("ADD ATTRIBUTE " + quote(field.name()) + " "
+                        + field.type().sql());
             }
         }
         List<PlannedChange> out = new ArrayList<>();

@@ -36,7 +36,8 @@ final class CompositeSpec {
         Set<String> seen = new HashSet<>();
         for (Resource child : resource.children("field")) {
             if (child.labels().size() != 1) {
-                throw block.error("field block: expected 1 label, found " + child.labels().size());
+                throw block.error(
+                        "field block: expected 1 label, found " + child.labels().size());
             }
             String name = child.labels().get(0);
             String owner = "field \"" + name + "\" of " + block.owner();

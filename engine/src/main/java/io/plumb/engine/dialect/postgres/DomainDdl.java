@@ -86,11 +86,15 @@ final class DomainDdl {
     }
 
     static boolean sameCheck(PostgresNormalizer normalizer, Check a, Check b) {
-        return a.name().equals(b.name()) && normalizer.expressionKey(a.expr()).equals(normalizer.expressionKey(b.expr()));
+        return a.name().equals(b.name())
+                && normalizer.expressionKey(a.expr()).equals(normalizer.expressionKey(b.expr()));
     }
 
     private static void comment(PostgresDdl ddl, String schema, Domain domain, List<PlannedChange> out) {
         PostgresPlanner.comment(
-                out, "DOMAIN " + ddl.table(schema, domain.name()), domain.comment(), "domain: \"" + domain.name() + "\"");
+                out,
+                "DOMAIN " + ddl.table(schema, domain.name()),
+                domain.comment(),
+                "domain: \"" + domain.name() + "\"");
     }
 }

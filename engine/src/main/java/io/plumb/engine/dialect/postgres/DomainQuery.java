@@ -21,7 +21,8 @@ import java.util.Optional;
 final class DomainQuery {
 
     private static final String SQL = "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod),"
-            + " t.typnotnull, pg_get_expr(t.typdefaultbin, 0), obj_description(t.oid, 'pg_type'), " + typtype("bt") + ","
+            + " t.typnotnull, pg_get_expr(t.typdefaultbin, 0), obj_description(t.oid, 'pg_type'), " + typtype("bt")
+            + ","
             + " bn.nspname, bt.typname,"
             + " array(SELECT c.conname FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'"
             + " ORDER BY c.conname),"

@@ -50,8 +50,7 @@ final class ExtensionObjects {
 
     static Extension read(Resource resource, Set<String> schemas) {
         ObjectBlock block = ObjectBlock.of(resource, Set.of("schema", "version", "comment"), Set.of());
-        return new Extension(
-                block.name(), block.schema(schemas), block.string("version"), block.string("comment"));
+        return new Extension(block.name(), block.schema(schemas), block.string("version"), block.string("comment"));
     }
 
     static HclItem.Block write(Extension extension) {

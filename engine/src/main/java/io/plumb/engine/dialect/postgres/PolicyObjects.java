@@ -73,8 +73,8 @@ final class PolicyObjects {
 
     /** Reads a policy block; its schema is the schema of its table, which must be declared. */
     static TypeObjectSpec.Read read(Resource resource, Realm realm) {
-        ObjectBlock block = ObjectBlock.of(
-                resource, Set.of("on", "for", "to", "as", "using", "check", "comment"), Set.of());
+        ObjectBlock block =
+                ObjectBlock.of(resource, Set.of("on", "for", "to", "as", "using", "check", "comment"), Set.of());
         Attribute on = block.attribute("on").orElseThrow(() -> block.error("missing on"));
         List<String> path = block.ref(on, "table", 2, 3);
         String table = path.get(path.size() - 1);
@@ -122,8 +122,7 @@ final class PolicyObjects {
 
     static HclItem.Block write(String schema, Policy policy, boolean qualified) {
         List<HclItem> body = new ArrayList<>();
-        List<String> table =
-                qualified ? List.of("table", schema, policy.table()) : List.of("table", policy.table());
+        List<String> table = qualified ? List.of("table", schema, policy.table()) : List.of("table", policy.table());
         body.add(new HclItem.Attr("on", HclSyntax.ref(table)));
         body.add(new HclItem.Attr("for", policy.command()));
         body.add(new HclItem.Attr(

@@ -75,8 +75,8 @@ final class PostgresSpecDialect implements SpecDialect {
             String kind = ref.path().get(0);
             String name = ref.path().get(1);
             return enums.userType(kind, name)
-                    .orElseThrow(() ->
-                            new HclException(type.pos(), owner + ": " + kind + " \"" + name + "\" not found"));
+                    .orElseThrow(
+                            () -> new HclException(type.pos(), owner + ": " + kind + " \"" + name + "\" not found"));
         }
         return TypeSpec.read(type, owner, PostgresTypes.NAMES);
     }

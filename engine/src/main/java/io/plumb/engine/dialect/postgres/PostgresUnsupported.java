@@ -92,7 +92,10 @@ final class PostgresUnsupported {
         }
         StringBuilder sql = new StringBuilder("WITH ns AS (SELECT n.oid FROM pg_namespace n WHERE $FILTER) SELECT ");
         for (int i = 0; i < kinds.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append('(').append(kinds.get(i).sql()).append(')');
+            sql.append(i == 0 ? "" : ", ")
+                    .append('(')
+                    .append(kinds.get(i).sql())
+                    .append(')');
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (PreparedStatement st = query.prepare(connection, sql.toString());

@@ -66,7 +66,8 @@ final class SequenceDdl {
             clauses.add("INCREMENT BY " + to.increment());
         }
         // A new type or direction changes the default bounds, so bounds are restated whenever those change.
-        boolean rebound = !from.type().equals(to.type()) || Long.signum(from.increment()) != Long.signum(to.increment());
+        boolean rebound =
+                !from.type().equals(to.type()) || Long.signum(from.increment()) != Long.signum(to.increment());
         if (rebound || !from.minValue().equals(to.minValue())) {
             clauses.add(to.minValue().map(v -> "MINVALUE " + v).orElse("NO MINVALUE"));
         }

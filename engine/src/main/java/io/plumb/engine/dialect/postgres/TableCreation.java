@@ -72,7 +72,8 @@ final class TableCreation {
         List<String> security = RowSecurity.actions(table);
         if (!security.isEmpty()) {
             out.add(change(
-                    "modify \"" + table.name() + "\" table", "ALTER TABLE " + name + " " + String.join(", ", security)));
+                    "modify \"" + table.name() + "\" table",
+                    "ALTER TABLE " + name + " " + String.join(", ", security)));
         }
         for (Index index : table.indexes()) {
             if (PostgresDdl.isConstraint(index)) {
@@ -122,7 +123,8 @@ final class TableCreation {
         // A partition or inheriting table comes after its parents.
         for (String parent : ChildTables.parents(table.table().options())) {
             all.stream()
-                    .filter(t -> ChildTables.qualified(t.schema(), t.table().name()).equals(parent))
+                    .filter(t ->
+                            ChildTables.qualified(t.schema(), t.table().name()).equals(parent))
                     .findFirst()
                     .ifPresent(t -> visit(t, all, visited, ordered));
         }

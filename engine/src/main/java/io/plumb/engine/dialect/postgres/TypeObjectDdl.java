@@ -112,6 +112,7 @@ final class TypeObjectDdl implements ObjectDdl {
                     && a.using().map(normalizer::expressionKey).equals(b.using().map(normalizer::expressionKey))
                     && a.check().map(normalizer::expressionKey).equals(b.check().map(normalizer::expressionKey));
         }
-        return io.plumb.engine.diff.ObjectTexts.comparable(from).equals(io.plumb.engine.diff.ObjectTexts.comparable(to));
+        return io.plumb.engine.diff.ObjectTexts.comparable(from)
+                .equals(io.plumb.engine.diff.ObjectTexts.comparable(to));
     }
 }

@@ -119,7 +119,8 @@ final class TypeObjectSpec {
                 }
             });
         }
-        for (ObjectKind kind : List.of(ObjectKind.COMPOSITE, ObjectKind.DOMAIN, ObjectKind.SEQUENCE, ObjectKind.POLICY)) {
+        for (ObjectKind kind :
+                List.of(ObjectKind.COMPOSITE, ObjectKind.DOMAIN, ObjectKind.SEQUENCE, ObjectKind.POLICY)) {
             for (Schema schema : realm.schemas()) {
                 for (SchemaObject object : schema.objects()) {
                     if (object.kind() != kind) {
