@@ -79,13 +79,14 @@ public final class ObjectOrder {
         List<ObjectStep> late = new ArrayList<>();
         List<ObjectStep> earlyDrops = new ArrayList<>();
         List<ObjectStep> lateDrops = new ArrayList<>();
+        // Extensions bring types, functions and operators that anything may use, so they come first and go last.
         for (ObjectStep step : sorted(creates)) {
-            (usedByNewTables.contains(ref(step)) ? early : late).add(step);
+            (usedByNewTables.contains(ref(step)) || isExtension(step) ? early : late).add(step);
         }
         List<ObjectStep> dropOrder = new ArrayList<>(sorted(drops));
         Collections.reverse(dropOrder);
         for (ObjectStep step : dropOrder) {
-            (usedByOldTables.contains(ref(step)) ? lateDrops : earlyDrops).add(step);
+            (usedByOldTables.contains(ref(step)) || isExtension(step) ? lateDrops : earlyDrops).add(step);
         }
         List<ObjectStep> before = new ArrayList<>(earlyDrops);
         before.addAll(early);
@@ -152,6 +153,10 @@ public final class ObjectOrder {
         visiting.remove(self);
         done.add(self);
         out.add(step);
+    }
+
+    private static boolean isExtension(ObjectStep step) {
+        return step.object().kind() == io.plumb.engine.schema.ObjectKind.EXTENSION;
     }
 
     private static ObjectRef ref(ObjectStep step) {

@@ -49,7 +49,10 @@ final class PostgresUnsupported {
                     "SELECT count(*) FROM pg_cast k WHERE k.oid" + USER
                             + " AND (k.castsource IN (SELECT oid FROM pg_type WHERE typnamespace IN (SELECT oid FROM ns))"
                             + " OR k.casttarget IN (SELECT oid FROM pg_type WHERE typnamespace IN (SELECT oid FROM ns)))"
-                            + notMember("pg_cast", "k.oid")),
+                            + notMember("pg_cast", "k.oid")
+                            // A multirange type's cast from its range type comes with the range type.
+                            + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass"
+                            + " AND i.objid = k.oid AND i.deptype = 'i')"),
             new Kind("operator", inSchemas("pg_operator", "oprnamespace")),
             new Kind("operator class", inSchemas("pg_opclass", "opcnamespace")),
             new Kind("operator family", inSchemas("pg_opfamily", "opfnamespace")),
