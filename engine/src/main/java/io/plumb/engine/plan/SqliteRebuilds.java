@@ -26,7 +26,8 @@ final class SqliteRebuilds {
     private static final Pattern RENAME = Pattern.compile("ALTER TABLE `new_(.+)` RENAME TO `\\1`");
 
     // A trigger the plan drops itself is meant to go: it is never brought back.
-    private static final Pattern DROP_TRIGGER = Pattern.compile("(?i)DROP TRIGGER (?:IF EXISTS )?[`\"]?([^`\"]+)[`\"]?");
+    private static final Pattern DROP_TRIGGER =
+            Pattern.compile("(?i)DROP TRIGGER (?:IF EXISTS )?[`\"]?([^`\"]+)[`\"]?");
 
     /** A trigger of a rebuilt table: its name and its {@code CREATE TRIGGER} statement. */
     private record SavedTrigger(String name, String sql) {}
