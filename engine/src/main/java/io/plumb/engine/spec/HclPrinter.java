@@ -43,7 +43,10 @@ public final class HclPrinter {
                 HclItem.Attr attr = (HclItem.Attr) item;
                 out.append(indent).append(attr.name());
                 out.append(" ".repeat(width - attr.name().length()));
-                out.append(" = ").append(attr.expression()).append('\n');
+                // The lines after the first of a heredoc are indented as the attribute is; <<- strips it again.
+                out.append(" = ")
+                        .append(attr.expression().replace("\n", "\n" + indent))
+                        .append('\n');
             }
             i = end;
         }
