@@ -349,19 +349,21 @@ class PostgresTypeObjectsTest extends PostgresDatabaseTest {
                 + " CREATE FOREIGN DATA WRAPPER dummy; CREATE SERVER nowhere FOREIGN DATA WRAPPER dummy;"
                 + " CREATE FOREIGN TABLE public.remote (a integer) SERVER nowhere;"
                 + " CREATE STATISTICS public.t_stats ON a, (a + 1) FROM public.t;"
-                + " CREATE UNLOGGED TABLE public.scratch (a integer)");
+                + " CREATE UNLOGGED TABLE public.scratch (a integer);"
+                + " CREATE TABLE public.keyed (name text) PARTITION BY LIST (lower(name))");
         assertThat(inspect().unsupported())
-                .isEqualTo(Map.of(
-                        "rule", 1,
-                        "range type", 1,
-                        "collation", 1,
-                        "text search configuration", 1,
-                        "operator", 1,
-                        "foreign table", 1,
-                        "foreign server", 1,
-                        "foreign-data wrapper", 1,
-                        "statistics object", 1,
-                        "unlogged table", 1));
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("rule", 1),
+                        Map.entry("range type", 1),
+                        Map.entry("collation", 1),
+                        Map.entry("text search configuration", 1),
+                        Map.entry("operator", 1),
+                        Map.entry("foreign table", 1),
+                        Map.entry("foreign server", 1),
+                        Map.entry("foreign-data wrapper", 1),
+                        Map.entry("statistics object", 1),
+                        Map.entry("unlogged table", 1),
+                        Map.entry("partition key expression", 1)));
         assertThat(inspect().unsupportedWarning()).isPresent();
     }
 }
