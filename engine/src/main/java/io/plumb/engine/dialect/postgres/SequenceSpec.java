@@ -1,7 +1,6 @@
 package io.plumb.engine.dialect.postgres;
 
 import io.plumb.engine.hcl.Attribute;
-import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.schema.Sequence;
@@ -48,46 +47,30 @@ final class SequenceSpec {
             }
             return path.get(1) + "." + path.get(3);
         });
-        Sequence draft = new Sequence(
-                block.name(),
-                type,
-                0,
-                increment,
-                block.number("min_value"),
-                block.number("max_value"),
-                block.number("cache").orElse(1L),
-                block.bool("cycle").orElse(false),
-                owner,
-                block.string("comment"));
+        String finalType = type;
         // Bounds equal to the defaults are kept as absent, as inspection reports them.
-        Sequence s = new Sequence(
-                draft.name(),
-                type,
-                0,
-                increment,
-                draft.minValue().filter(v -> v != SequenceRange.min(draft.type(), increment)),
-                draft.maxValue().filter(v -> v != SequenceRange.max(draft.type(), increment)),
-                draft.cache(),
-                draft.cycle(),
-                owner,
-                draft.comment());
-        long start = block.number("start").orElse(SequenceRange.defaultStart(s));
-        if (s.cache() < 1) {
-            throw new HclException(resource.pos(), block.owner() + ": cache must be at least 1");
+        Optional<Long> min = block.number("min_value").filter(v -> v != SequenceRange.min(finalType, increment));
+        Optional<Long> max = block.number("max_value").filter(v -> v != SequenceRange.max(finalType, increment));
+        long cache = block.number("cache").orElse(1L);
+        if (cache < 1) {
+            throw block.error("cache must be at least 1");
         }
+        Sequence defaults =
+                new Sequence(block.name(), type, 0, increment, min, max, cache, false, owner, Optional.empty());
+        long start = block.number("start").orElse(SequenceRange.defaultStart(defaults));
         return new TypeObjectSpec.Read(
                 schema,
                 new Sequence(
-                        s.name(),
+                        block.name(),
                         type,
                         start,
                         increment,
-                        s.minValue(),
-                        s.maxValue(),
-                        s.cache(),
-                        s.cycle(),
+                        min,
+                        max,
+                        cache,
+                        block.bool("cycle").orElse(false),
                         owner,
-                        s.comment()));
+                        block.string("comment")));
     }
 
     static HclItem.Block write(String schema, Sequence s) {
