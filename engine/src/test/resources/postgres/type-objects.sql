@@ -46,6 +46,8 @@ CREATE TABLE billing.invoices_rest PARTITION OF billing.invoices DEFAULT;
 CREATE INDEX invoices_2024_total ON billing.invoices_2024 (total);
 CREATE TABLE public.regions (code text NOT NULL, name text) PARTITION BY LIST (code);
 CREATE TABLE public.regions_eu PARTITION OF public.regions FOR VALUES IN ('de', 'fr');
+CREATE TABLE public.keyed (name text NOT NULL, id integer NOT NULL) PARTITION BY LIST (lower(name));
+CREATE TABLE public.keyed_a PARTITION OF public.keyed FOR VALUES IN ('a', 'b');
 CREATE TABLE public.buckets (id integer NOT NULL) PARTITION BY HASH (id);
 CREATE TABLE public.buckets_0 PARTITION OF public.buckets FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE public.buckets_1 PARTITION OF public.buckets FOR VALUES WITH (MODULUS 2, REMAINDER 1);

@@ -96,6 +96,14 @@ public interface SpecDialect {
         return false;
     }
 
+    /**
+     * Returns blocks the dialect writes itself inside a table's block, after every other block: those whose layout
+     * {@link SpecNestedBlock} cannot express (PostgreSQL's {@code partition} block with {@code by} blocks).
+     */
+    default List<HclItem> extraTableBlocks(io.plumb.engine.schema.Table table) {
+        return List.of();
+    }
+
     /** Returns the top-level block types the dialect reads itself, which the {@link SpecReader} passes over. */
     default Set<String> documentBlocks() {
         return Set.of();

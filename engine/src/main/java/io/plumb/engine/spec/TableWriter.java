@@ -47,6 +47,7 @@ final class TableWriter {
                 body.add(nested(nested, main, table.options()));
             }
         }
+        body.addAll(dialect.extraTableBlocks(table));
         List<String> labels = qualified.contains(table.name()) ? List.of(schema, table.name()) : List.of(table.name());
         return new HclItem.Block("table", labels, body);
     }

@@ -164,6 +164,31 @@ final class ChildTables {
         return names;
     }
 
+    /** Returns the parts of a list separated by top-level commas (outside parentheses, quotes and strings). */
+    static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
     // quote_ident leaves simple lower-case names bare; the model always quotes.
     private static String quoted(String name) {
         List<String> parts = names(name);

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code Partition} is how the model keeps a PostgreSQL partitioned table's key, which it has no field for: table
  * options {@code partition} (the strategy: {@code RANGE}, {@code LIST} or {@code HASH}) and {@code
  * partition_columns} (the key columns joined by commas), written as the table's {@code partition { type = RANGE
- * columns = [column.a] }} block. Expression keys ({@code by { expr = ... }}) are not supported.
+ * columns = [column.a] }} block. A key with expressions is kept by {@link PartitionKeys}.
  */
 final class Partition {
 
@@ -37,13 +37,17 @@ final class Partition {
         if (type == null) {
             return Optional.empty();
         }
+        String by = table.options().get(PartitionKeys.BY);
         String columns = table.options().getOrDefault(COLUMNS, "");
         return Optional.of(" PARTITION BY " + type.toUpperCase(Locale.ROOT) + " ("
-                + PostgresDdl.names(List.of(columns.split(","))) + ")");
+                + (by != null ? PartitionKeys.sql(by) : PostgresDdl.names(List.of(columns.split(",")))) + ")");
     }
 
     /** Returns the partition options of a table, for comparing two versions of it. */
     static List<Optional<String>> key(Map<String, String> options) {
-        return List.of(Optional.ofNullable(options.get(TYPE)), Optional.ofNullable(options.get(COLUMNS)));
+        return List.of(
+                Optional.ofNullable(options.get(TYPE)),
+                Optional.ofNullable(options.get(COLUMNS)),
+                Optional.ofNullable(options.get(PartitionKeys.BY)));
     }
 }

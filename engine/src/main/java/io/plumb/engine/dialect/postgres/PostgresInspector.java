@@ -64,7 +64,8 @@ public final class PostgresInspector implements Inspector {
 
     private static final String PARTITIONS = "SELECT n.nspname, c.relname, p.partstrat,"
             + " array(SELECT a.attname FROM unnest(p.partattrs::int2[]) WITH ORDINALITY k(num, ord)"
-            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.num ORDER BY k.ord)"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.num ORDER BY k.ord),"
+            + " 0 = ANY(p.partattrs::int2[]), pg_get_partkeydef(c.oid)"
             + " FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE $FILTER";
 
@@ -216,7 +217,11 @@ public final class PostgresInspector implements Inspector {
                 TableBuilder table = tables.get(key(rs.getString(1), rs.getString(2)));
                 if (table != null) {
                     table.options().put(Partition.TYPE, Partition.strategy(rs.getString(3)));
-                    table.options().put(Partition.COLUMNS, String.join(",", strings(rs, 4)));
+                    if (rs.getBoolean(5)) {
+                        table.options().put(PartitionKeys.BY, PartitionKeys.fromCatalog(rs.getString(6)));
+                    } else {
+                        table.options().put(Partition.COLUMNS, String.join(",", strings(rs, 4)));
+                    }
                 }
             }
         }

@@ -34,7 +34,9 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         TypeObjectSpec.declare(document, enums);
         PostgresSpecDialect dialect = new PostgresSpecDialect(enums);
         ChildTableSpec children = ChildTableSpec.strip(document);
-        Realm realm = children.attach(new SpecReader(dialect).read(children.document()));
+        Map<io.plumb.engine.hcl.Resource, Map<String, String>> keys = new java.util.HashMap<>();
+        Document plain = PartitionKeys.strip(children.document(), keys);
+        Realm realm = PartitionKeys.attach(children.attach(new SpecReader(dialect).read(plain)), keys);
         realm = EnumSpec.attach(
                 realm.withSchemas(realm.schemas().stream()
                         .map(PostgresSchemaSpec::normalize)
@@ -48,7 +50,12 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         PostgresSpecDialect dialect = new PostgresSpecDialect(PostgresEnums.of(realm));
         List<String> blocks = new java.util.ArrayList<>(EnumSpec.write(realm));
         blocks.addAll(TypeObjectSpec.write(realm, dialect));
-        return new SpecWriter(dialect).write(ChildTableSpec.forWriting(realm), blocks);
+        Realm written = ChildTableSpec.forWriting(realm);
+        written = written.withSchemas(written.schemas().stream()
+                .map(s -> s.withTables(
+                        s.tables().stream().map(PartitionKeys::forWriting).toList()))
+                .toList());
+        return new SpecWriter(dialect).write(written, blocks);
     }
 
     private static Schema normalize(Schema schema) {

@@ -153,6 +153,11 @@ final class PostgresSpecDialect implements SpecDialect {
     }
 
     @Override
+    public List<io.plumb.engine.spec.HclItem> extraTableBlocks(io.plumb.engine.schema.Table table) {
+        return PartitionKeys.write(table);
+    }
+
+    @Override
     public boolean uniqueConstraints() {
         return true;
     }

@@ -41,11 +41,6 @@ final class PostgresUnsupported {
                     "exclusion constraint",
                     "SELECT count(*) FROM pg_constraint x WHERE x.contype = 'x'"
                             + " AND x.connamespace IN (SELECT oid FROM ns) AND x.conparentid = 0"),
-            // The table is inspected with the plain columns of its key only: the warning says what is missing.
-            new Kind(
-                    "partition key expression",
-                    "SELECT count(*) FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid"
-                            + " WHERE 0 = ANY(p.partattrs::int2[]) AND c.relnamespace IN (SELECT oid FROM ns)"),
             new Kind("range type", types("'r'")),
             new Kind("base type", types("'b'") + " AND t.typcategory <> 'A'"),
             new Kind("shell type", types("'p'")),
