@@ -3,10 +3,15 @@ package io.plumb.engine.dialect.postgres;
 import static io.plumb.engine.dialect.postgres.PostgresPlanner.change;
 
 import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.TableChange;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code ChildTableChanges} plans the changes of a table's parents: {@code INHERIT} and {@code NO INHERIT} actions
@@ -16,6 +21,40 @@ import java.util.Objects;
 final class ChildTableChanges {
 
     private ChildTableChanges() {}
+
+    /**
+     * Returns the change of an inheriting table without the column changes that a change of one of its parents in
+     * the same plan makes for it: PostgreSQL carries a parent's {@code ADD}, {@code DROP} and {@code ALTER COLUMN}
+     * to its children, and refuses them on the child itself.
+     */
+    static SchemaChange.ModifyTable withoutInherited(SchemaChange.ModifyTable child, List<SchemaChange> changes) {
+        List<String> parents = ChildTables.parents(child.to().options());
+        if (parents.isEmpty() || ChildTables.isPartition(child.to())) {
+            return child;
+        }
+        Set<String> inherited = new HashSet<>();
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.ModifyTable m
+                    && parents.contains(ChildTables.qualified(m.schema(), m.to().name()))) {
+                m.changes().forEach(c -> column(c).ifPresent(inherited::add));
+            }
+        }
+        List<TableChange> own = child.changes().stream()
+                .filter(c -> column(c).map(n -> !inherited.contains(n)).orElse(true))
+                .toList();
+        return new SchemaChange.ModifyTable(child.schema(), child.from(), child.to(), own);
+    }
+
+    private static Optional<String> column(TableChange change) {
+        if (change instanceof TableChange.AddColumn a) {
+            return Optional.of(a.column().name());
+        } else if (change instanceof TableChange.DropColumn d) {
+            return Optional.of(d.column().name());
+        } else if (change instanceof TableChange.ModifyColumn m) {
+            return Optional.of(m.to().name());
+        }
+        return Optional.empty();
+    }
 
     static void plan(
             PostgresDdl ddl,

@@ -60,7 +60,7 @@ public final class PostgresPlanner implements Planner {
         new TableCreation(ddl, out).createAll(added);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifyTable m) {
-                new TableAlteration(ddl, m, out).plan();
+                new TableAlteration(ddl, ChildTableChanges.withoutInherited(m, changes), out).plan();
             }
         }
         for (SchemaChange.DropTable d : TableCreation.dropOrder(dropped)) {

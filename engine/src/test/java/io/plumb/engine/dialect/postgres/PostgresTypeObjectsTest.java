@@ -342,8 +342,8 @@ class PostgresTypeObjectsTest extends PostgresDatabaseTest {
     }
 
     @Test
-    void inheritingTablesRoundTrip() throws SQLException {
-        assertRoundTrip(
+    void inheritingTablesRoundTripAndTheirParentsColumnsChangeOnce() throws SQLException {
+        String hcl =
                 """
                 table "base" {
                   schema = schema.public
@@ -366,7 +366,17 @@ class PostgresTypeObjectsTest extends PostgresDatabaseTest {
                 }
                 schema "public" {
                 }
-                """);
+                """;
+        assertRoundTrip(hcl);
+        String wider = hcl.replace(
+                        "    type = bigint\n  }\n}\ntable \"child\"",
+                        "    type = bigint\n  }\n  column \"v\" {\n    null = true\n    type = integer\n  }\n}\n"
+                                + "table \"child\"")
+                .replace(
+                        "    type = text\n  }\n}\nschema",
+                        "    type = text\n  }\n  column \"v\" {\n    null = true\n    type = integer\n  }\n}\nschema");
+        assertThat(apply(wider)).containsExactly("ALTER TABLE \"public\".\"base\" ADD COLUMN \"v\" integer NULL");
+        assertThat(dialect.spec().write(inspect())).isEqualTo(wider);
     }
 
     @Test
