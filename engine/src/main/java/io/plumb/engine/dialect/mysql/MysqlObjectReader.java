@@ -3,25 +3,28 @@ package io.plumb.engine.dialect.mysql;
 import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.Document;
 import io.plumb.engine.hcl.HclException;
-import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.schema.Argument;
-import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.Event;
 import io.plumb.engine.schema.ObjectKind;
 import io.plumb.engine.schema.ObjectRef;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Routine;
-import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Trigger;
 import io.plumb.engine.schema.View;
+import io.plumb.engine.spec.ObjectSpecs;
+import io.plumb.engine.spec.SpecAttribute;
+import io.plumb.engine.spec.SpecBlock;
+import io.plumb.engine.spec.TriggerSpec;
 import io.plumb.engine.spec.TypeSpec;
+import io.plumb.engine.spec.ViewSpec;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,195 +32,207 @@ import java.util.Set;
 /**
  * The {@code MysqlObjectReader} reads the {@code view}, {@code function}, {@code procedure}, {@code trigger} and
  * {@code event} blocks of a MySQL schema document into the schemas the shared reader read, strictly: unknown
- * attributes and blocks, values of the wrong kind and references to nothing are errors at their position.
+ * attributes and blocks, values of the wrong kind, what MySQL cannot express (a view's comment, a trigger's {@code
+ * when}) and references to nothing are errors at their position. Views and triggers are the shared blocks ({@link
+ * ViewSpec}, {@link TriggerSpec}) with MySQL's options; options that restate a default ({@code security = DEFINER},
+ * {@code algorithm = UNDEFINED}, {@code data_access = CONTAINS_SQL}, {@code status = ENABLED}) are left out, as
+ * inspection leaves them out.
  */
 final class MysqlObjectReader {
 
     /** The top-level blocks this reader reads. */
     static final Set<String> BLOCKS = Set.of("view", "function", "procedure", "trigger", "event");
 
-    private static final List<String> DATA_ACCESS =
-            List.of("CONTAINS_SQL", "NO_SQL", "READS_SQL_DATA", "MODIFIES_SQL_DATA");
-    private static final List<String> SECURITY = List.of("DEFINER", "INVOKER");
+    /** A view's options, in the order they are written. */
+    static final List<SpecAttribute> VIEW_OPTIONS = List.of(
+            new SpecAttribute(MysqlObjectOptions.CHECK_OPTION, SpecAttribute.Kind.IDENT),
+            new SpecAttribute(MysqlObjectOptions.SECURITY, SpecAttribute.Kind.IDENT),
+            new SpecAttribute(MysqlObjectOptions.ALGORITHM, SpecAttribute.Kind.IDENT));
 
-    /** An object read, with the {@code depends_on} it declared, resolved once every block is read. */
-    private record Read(String schema, SchemaObject object, Optional<Attribute> dependsOn, Pos pos) {}
+    /** A trigger's options: the trigger it follows among those of its table, timing and event. */
+    static final List<SpecAttribute> TRIGGER_OPTIONS =
+            List.of(new SpecAttribute(MysqlObjectOptions.FOLLOWS, SpecAttribute.Kind.STRING));
 
-    private final Realm realm;
-    private final List<Read> read = new ArrayList<>();
+    private static final Map<String, List<String>> KEYWORDS = Map.of(
+            MysqlObjectOptions.CHECK_OPTION,
+            List.of("LOCAL", "CASCADED"),
+            MysqlObjectOptions.SECURITY,
+            List.of("DEFINER", "INVOKER"),
+            MysqlObjectOptions.ALGORITHM,
+            List.of("UNDEFINED", "MERGE", "TEMPTABLE"),
+            MysqlObjectOptions.DATA_ACCESS,
+            List.of("CONTAINS_SQL", "NO_SQL", "READS_SQL_DATA", "MODIFIES_SQL_DATA"),
+            MysqlObjectOptions.ON_COMPLETION,
+            List.of("PRESERVE", "NOT_PRESERVE"),
+            MysqlObjectOptions.STATUS,
+            List.of("ENABLED", "DISABLED", "SLAVESIDE_DISABLED"),
+            "mode",
+            List.of("IN", "OUT", "INOUT"));
 
-    private MysqlObjectReader(Realm realm) {
-        this.realm = realm;
-    }
+    private static final Set<String> DEFAULTS =
+            Set.of("DEFINER", "UNDEFINED", "CONTAINS_SQL", "NOT_PRESERVE", "ENABLED", "IN");
 
-    /** Returns the realm with the document's objects added to their schemas, in declaration order. */
-    static Realm read(Document document, Realm realm) {
-        MysqlObjectReader reader = new MysqlObjectReader(realm);
+    private MysqlObjectReader() {}
+
+    /** Returns the realm with the document's objects added to their schemas: views, routines, triggers, events. */
+    static Realm read(Document document, Realm realm, MysqlSpecDialect dialect) {
+        checkViewsAndTriggers(document, realm);
+        Set<String> schemas = ObjectSpecs.schemas(document);
+        Map<String, List<SchemaObject>> objects = new LinkedHashMap<>();
+        new ViewSpec(dialect, VIEW_OPTIONS)
+                .read(document, ObjectKind.VIEW)
+                .forEach((schema, views) -> views.forEach(v -> add(objects, schema, view(v))));
+        Set<List<String>> seen = new HashSet<>();
         for (Resource resource : document.resources()) {
-            if (BLOCKS.contains(resource.type())) {
-                reader.block(resource);
+            if (resource.type().equals("function") || resource.type().equals("procedure")) {
+                String name = ObjectSpecs.name(resource);
+                String owner = resource.type() + " \"" + name + "\"";
+                String schema = ObjectSpecs.schemaOf(resource, owner, schemas);
+                unique(seen, resource, owner, schema);
+                add(objects, schema, routine(resource, name, owner, schema));
+            } else if (resource.type().equals("event")) {
+                String name = ObjectSpecs.name(resource);
+                String owner = "event \"" + name + "\"";
+                String schema = ObjectSpecs.schemaOf(resource, owner, schemas);
+                unique(seen, resource, owner, schema);
+                add(objects, schema, event(resource, name, owner, schema));
             }
         }
-        return reader.attach();
+        new TriggerSpec(TRIGGER_OPTIONS)
+                .read(document)
+                .forEach((schema, triggers) -> triggers.forEach(t -> add(objects, schema, trigger(t))));
+        return ObjectSpecs.attach(realm, objects);
     }
 
-    private void block(Resource resource) {
-        String name = ObjectBlock.label(resource, resource.type());
-        String owner = resource.type() + " \"" + name + "\"";
-        switch (resource.type()) {
-            case "view" -> view(resource, name, owner);
-            case "function", "procedure" -> routine(resource, name, owner);
-            case "trigger" -> trigger(resource, name, owner);
-            default -> event(resource, name, owner);
+    private static void add(Map<String, List<SchemaObject>> objects, String schema, SchemaObject object) {
+        objects.computeIfAbsent(schema, s -> new ArrayList<>()).add(object);
+    }
+
+    private static void unique(Set<List<String>> seen, Resource resource, String owner, String schema) {
+        if (!seen.add(List.of(resource.type(), schema, ObjectSpecs.name(resource)))) {
+            throw new HclException(resource.pos(), owner + ": declared twice in schema \"" + schema + "\"");
         }
     }
 
-    private void view(Resource resource, String name, String owner) {
-        ObjectBlock block = ObjectBlock.of(
-                resource,
-                owner,
-                Set.of("schema", "as", "depends_on", "check_option", "security", "algorithm", "comment"),
-                Set.of("column"));
-        block.attribute("comment").ifPresent(a -> {
-            throw new HclException(a.pos(), owner + ": mysql and mariadb views have no comments");
-        });
-        List<Column> columns = new ArrayList<>();
-        for (Resource child : resource.children()) {
-            String column = ObjectBlock.label(child, "column");
-            ObjectBlock c = ObjectBlock.of(
-                    child, "column \"" + column + "\" of " + owner, Set.of("type", "null", "comment"), Set.of());
-            String type = MysqlObjectTypes.canonical(TypeSpec.read(c.required("type"), c.owner(), MysqlTypes.NAMES)
-                    .sql());
-            columns.add(Column.of(
-                    column, MysqlObjectTypes.columnType(type), c.bool("null").orElse(false)));
+    // What the shared view and trigger blocks accept but MySQL cannot express, and the values of MySQL's options.
+    private static void checkViewsAndTriggers(Document document, Realm realm) {
+        for (Resource resource : document.resources("view")) {
+            String owner = "view \"" + ObjectSpecs.name(resource) + "\"";
+            resource.attribute("comment").ifPresent(a -> {
+                throw new HclException(a.namePos(), owner + ": mysql and mariadb views have no comments");
+            });
+            for (SpecAttribute option : VIEW_OPTIONS) {
+                keyword(resource, owner, option.name());
+            }
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        block.keyword(MysqlObjectOptions.CHECK_OPTION, List.of("LOCAL", "CASCADED"))
-                .ifPresent(v -> options.put(MysqlObjectOptions.CHECK_OPTION, v));
-        block.keyword(MysqlObjectOptions.SECURITY, SECURITY)
-                .filter(v -> v.equals("INVOKER"))
-                .ifPresent(v -> options.put(MysqlObjectOptions.SECURITY, v));
-        block.keyword(MysqlObjectOptions.ALGORITHM, List.of("UNDEFINED", "MERGE", "TEMPTABLE"))
-                .filter(v -> !v.equals("UNDEFINED"))
-                .ifPresent(v -> options.put(MysqlObjectOptions.ALGORITHM, v));
-        View view = new View(name, false, columns, body(block), List.of(), Optional.empty(), List.of(), options);
-        add(block, view);
+        for (Resource resource : document.resources("trigger")) {
+            String owner = "trigger \"" + ObjectSpecs.name(resource) + "\"";
+            for (String attribute : List.of("when", "comment")) {
+                resource.attribute(attribute).ifPresent(a -> {
+                    throw new HclException(a.namePos(), owner + ": mysql and mariadb triggers have no " + attribute);
+                });
+            }
+            for (Resource timing : resource.children()) {
+                if (timing.type().equals("instead_of")) {
+                    throw new HclException(timing.pos(), owner + ": mysql and mariadb triggers have no instead_of");
+                }
+                long events = timing.attributes().stream()
+                        .filter(a -> !(a.value() instanceof Value.Bool b) || b.value())
+                        .count();
+                timing.attribute("update_of").ifPresent(a -> {
+                    throw new HclException(a.namePos(), owner + ": mysql and mariadb triggers have no update_of");
+                });
+                if (events > 1) {
+                    throw new HclException(timing.pos(), owner + ": expected one event, found " + events);
+                }
+            }
+            resource.attribute("on").ifPresent(on -> checkTable(on, owner, realm));
+        }
     }
 
-    private void routine(Resource resource, String name, String owner) {
+    private static void checkTable(Attribute on, String owner, Realm realm) {
+        if (on.value() instanceof Value.Ref ref
+                && ref.path().get(0).equals("table")
+                && realm.schemas().stream()
+                        .noneMatch(s ->
+                                s.table(ref.path().get(ref.path().size() - 1)).isPresent())) {
+            throw new HclException(
+                    on.pos(), owner + ": table \"" + ref.path().get(ref.path().size() - 1) + "\" not found");
+        }
+        if (on.value() instanceof Value.Ref ref && ref.path().get(0).equals("view")) {
+            throw new HclException(on.pos(), owner + ": mysql and mariadb triggers are on tables, not views");
+        }
+    }
+
+    private static View view(View view) {
+        Map<String, String> options = canonical(view.options());
+        return new View(
+                view.name(),
+                false,
+                view.columns(),
+                view.query(),
+                List.of(),
+                Optional.empty(),
+                view.dependsOn(),
+                options);
+    }
+
+    // A trigger's place among those of its table, timing and event follows another's: that one is created first.
+    private static Trigger trigger(Trigger trigger) {
+        String follows = trigger.options().get(MysqlObjectOptions.FOLLOWS);
+        if (follows == null) {
+            return trigger;
+        }
+        List<ObjectRef> refs = new ArrayList<>(trigger.dependsOn());
+        refs.add(new ObjectRef(
+                ObjectKind.TRIGGER, trigger.on().schema(), trigger.on().identity() + "." + follows));
+        return trigger.withDependsOn(refs);
+    }
+
+    private static Routine routine(Resource resource, String name, String owner, String schema) {
         boolean function = resource.type().equals("function");
-        ObjectBlock block = ObjectBlock.of(
-                resource,
-                owner,
-                function
-                        ? Set.of(
-                                "schema",
-                                "as",
-                                "depends_on",
-                                "return",
-                                "deterministic",
-                                "data_access",
-                                "security",
-                                "comment")
-                        : Set.of("schema", "as", "depends_on", "deterministic", "data_access", "security", "comment"),
-                Set.of("arg"));
+        List<String> attributes = new ArrayList<>(
+                List.of("schema", "as", "depends_on", "deterministic", "data_access", "security", "comment"));
+        if (function) {
+            attributes.add("return");
+        }
+        SpecBlock block = SpecBlock.of(resource, owner, Set.copyOf(attributes), Set.of("arg"));
         List<Argument> arguments = new ArrayList<>();
-        for (Resource child : resource.children()) {
-            String arg = ObjectBlock.label(child, "arg");
-            ObjectBlock a = ObjectBlock.of(
-                    child,
-                    "arg \"" + arg + "\" of " + owner,
-                    function ? Set.of("type") : Set.of("type", "mode"),
-                    Set.of());
-            Optional<String> mode =
-                    a.keyword("mode", List.of("IN", "OUT", "INOUT")).filter(m -> !m.equals("IN"));
+        for (Resource child : block.blocks("arg")) {
+            String arg = SpecBlock.label(child, owner);
+            String argOwner = "arg \"" + arg + "\" of " + owner;
+            SpecBlock a = SpecBlock.of(child, argOwner, function ? Set.of("type") : Set.of("type", "mode"), Set.of());
+            Optional<String> mode = keyword(child, argOwner, "mode");
             arguments.add(new Argument(arg, type(a, "type"), mode, Optional.empty()));
         }
-        Optional<String> returns = function ? Optional.of(type(block, "return")) : Optional.empty();
         Map<String, String> options = new LinkedHashMap<>();
-        if (block.bool(MysqlObjectOptions.DETERMINISTIC).orElse(false)) {
+        if (block.attribute(MysqlObjectOptions.DETERMINISTIC).isPresent()
+                && block.bool(MysqlObjectOptions.DETERMINISTIC)) {
             options.put(MysqlObjectOptions.DETERMINISTIC, "true");
         }
-        block.keyword(MysqlObjectOptions.DATA_ACCESS, DATA_ACCESS)
-                .filter(v -> !v.equals("CONTAINS_SQL"))
-                .ifPresent(v -> options.put(MysqlObjectOptions.DATA_ACCESS, v));
-        block.keyword(MysqlObjectOptions.SECURITY, SECURITY)
-                .filter(v -> v.equals("INVOKER"))
-                .ifPresent(v -> options.put(MysqlObjectOptions.SECURITY, v));
-        Routine routine = new Routine(
+        for (String option : List.of(MysqlObjectOptions.DATA_ACCESS, MysqlObjectOptions.SECURITY)) {
+            keyword(resource, owner, option).ifPresent(v -> options.put(option, v));
+        }
+        return new Routine(
                 function ? ObjectKind.FUNCTION : ObjectKind.PROCEDURE,
                 name,
                 "",
                 arguments,
-                returns,
+                function ? Optional.of(type(block, "return")) : Optional.empty(),
                 "",
-                body(block),
+                ObjectSpecs.requiredSql(block, "as").strip(),
                 options,
                 block.string("comment").filter(c -> !c.isEmpty()),
-                List.of());
-        add(block, routine);
+                ObjectSpecs.dependsOn(block, schema));
     }
 
-    private static String type(ObjectBlock block, String attribute) {
+    private static String type(SpecBlock block, String attribute) {
         return MysqlObjectTypes.canonical(TypeSpec.read(block.required(attribute), block.owner(), MysqlTypes.NAMES)
                 .sql());
     }
 
-    private void trigger(Resource resource, String name, String owner) {
-        ObjectBlock block = ObjectBlock.of(
-                resource, owner, Set.of("on", "as", "depends_on", "follows", "for"), Set.of("before", "after"));
-        Attribute onAttribute = block.required("on");
-        List<String> on = block.ref("on").orElseThrow();
-        String schema = tableSchema(onAttribute, on, owner);
-        String table = on.get(on.size() - 1);
-        block.keyword("for", List.of("ROW"));
-        if (resource.children().size() != 1) {
-            throw new HclException(
-                    resource.pos(),
-                    owner + ": expected one before or after block, found "
-                            + resource.children().size());
-        }
-        Resource timing = resource.children().get(0);
-        ObjectBlock events =
-                ObjectBlock.of(timing, timing.type() + " of " + owner, Set.of("insert", "update", "delete"), Set.of());
-        List<String> chosen = new ArrayList<>();
-        for (String event : List.of("insert", "update", "delete")) {
-            if (events.bool(event).orElse(false)) {
-                chosen.add(event.toUpperCase(java.util.Locale.ROOT));
-            }
-        }
-        if (chosen.size() != 1) {
-            throw new HclException(
-                    timing.pos(), owner + ": expected one of insert, update or delete, found " + chosen.size());
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        List<ObjectRef> dependsOn = new ArrayList<>();
-        block.ref(MysqlObjectOptions.FOLLOWS).ifPresent(path -> {
-            Attribute attribute = block.required(MysqlObjectOptions.FOLLOWS);
-            if (path.size() != 2 || !path.get(0).equals("trigger")) {
-                throw block.expected(attribute, "a trigger reference (trigger.NAME)");
-            }
-            options.put(MysqlObjectOptions.FOLLOWS, path.get(1));
-            dependsOn.add(new ObjectRef(ObjectKind.TRIGGER, schema, table + "." + path.get(1)));
-        });
-        Trigger trigger = new Trigger(
-                name,
-                ObjectRef.table(schema, table),
-                timing.type().toUpperCase(java.util.Locale.ROOT),
-                chosen,
-                List.of(),
-                true,
-                Optional.empty(),
-                Optional.of(body(block)),
-                Optional.empty(),
-                options,
-                Optional.empty(),
-                dependsOn);
-        read.add(new Read(schema, trigger, block.attribute("depends_on"), resource.pos()));
-    }
-
-    private void event(Resource resource, String name, String owner) {
-        ObjectBlock block = ObjectBlock.of(
+    private static Event event(Resource resource, String name, String owner, String schema) {
+        SpecBlock block = SpecBlock.of(
                 resource,
                 owner,
                 Set.of(
@@ -248,160 +263,55 @@ final class MysqlObjectReader {
                 block.string("starts").orElse(""),
                 block.string("ends").orElse(""));
         Map<String, String> options = new LinkedHashMap<>();
-        block.keyword(MysqlObjectOptions.ON_COMPLETION, List.of("PRESERVE", "NOT_PRESERVE"))
-                .filter(v -> v.equals("PRESERVE"))
-                .ifPresent(v -> options.put(MysqlObjectOptions.ON_COMPLETION, v));
-        block.keyword(MysqlObjectOptions.STATUS, List.of("ENABLED", "DISABLED", "SLAVESIDE_DISABLED"))
-                .filter(v -> !v.equals("ENABLED"))
-                .ifPresent(v -> options.put(MysqlObjectOptions.STATUS, v));
-        Event event = new Event(
+        for (String option : List.of(MysqlObjectOptions.ON_COMPLETION, MysqlObjectOptions.STATUS)) {
+            keyword(resource, owner, option).ifPresent(v -> options.put(option, v));
+        }
+        return new Event(
                 name,
                 schedule.sql(),
-                body(block),
+                ObjectSpecs.requiredSql(block, "as").strip(),
                 options,
                 block.string("comment").filter(c -> !c.isEmpty()),
-                List.of());
-        add(block, event);
+                ObjectSpecs.dependsOn(block, schema));
     }
 
-    private static String body(ObjectBlock block) {
-        return block.string("as")
-                .orElseThrow(() -> new HclException(block.resource().pos(), block.owner() + ": missing as"))
-                .strip();
-    }
-
-    private void add(ObjectBlock block, SchemaObject object) {
-        read.add(new Read(
-                schema(block),
-                object,
-                block.attribute("depends_on"),
-                block.resource().pos()));
-    }
-
-    private String schema(ObjectBlock block) {
-        Optional<Attribute> attribute = block.attribute("schema");
+    /**
+     * Returns a keyword attribute (an identifier or a string) upper-cased, checked against its allowed values, or
+     * empty when absent or when it names the default.
+     */
+    private static Optional<String> keyword(Resource resource, String owner, String name) {
+        Optional<Attribute> attribute = resource.attribute(name).filter(a -> !(a.value() instanceof Value.Null));
         if (attribute.isEmpty()) {
-            if (realm.schemas().size() == 1) {
-                return realm.schemas().get(0).name();
-            }
-            throw new HclException(block.resource().pos(), block.owner() + ": missing schema");
+            return Optional.empty();
         }
-        List<String> path = block.ref("schema").orElseThrow();
-        if (path.size() != 2 || !path.get(0).equals("schema")) {
-            throw block.expected(attribute.get(), "a schema reference (schema.NAME)");
+        Attribute a = attribute.get();
+        List<String> allowed = KEYWORDS.getOrDefault(name, List.of());
+        String value;
+        if (a.value() instanceof Value.Ident ident) {
+            value = ident.name();
+        } else if (a.value() instanceof Value.Str str) {
+            value = str.value();
+        } else {
+            value = a.value().kind();
         }
-        return requireSchema(attribute.get().pos(), path.get(1), block.owner());
-    }
-
-    private String requireSchema(Pos pos, String schema, String owner) {
-        if (realm.schema(schema).isEmpty()) {
-            throw new HclException(pos, owner + ": schema \"" + schema + "\" not found");
-        }
-        return schema;
-    }
-
-    // table.T (in the only schema that has T) or table.S.T.
-    private String tableSchema(Attribute attribute, List<String> path, String owner) {
-        if (path.size() == 3 && path.get(0).equals("table")) {
-            return requireTable(attribute, requireSchema(attribute.pos(), path.get(1), owner), path.get(2), owner);
-        }
-        if (path.size() != 2 || !path.get(0).equals("table")) {
+        String upper = value.toUpperCase(Locale.ROOT).replace(' ', '_');
+        if (!allowed.contains(upper)) {
             throw new HclException(
-                    attribute.pos(),
-                    "attribute \"" + attribute.name() + "\" of " + owner
-                            + ": expected a table reference (table.NAME or table.SCHEMA.NAME)");
+                    a.pos(),
+                    "attribute \"" + name + "\" of " + owner + ": expected one of " + String.join(", ", allowed)
+                            + ", found " + value);
         }
-        List<String> holders = realm.schemas().stream()
-                .filter(s -> s.table(path.get(1)).isPresent())
-                .map(Schema::name)
-                .toList();
-        if (holders.size() != 1) {
-            throw new HclException(
-                    attribute.pos(),
-                    owner + ": table \"" + path.get(1) + "\" " + (holders.isEmpty() ? "not found" : "is ambiguous"));
-        }
-        return holders.get(0);
+        return DEFAULTS.contains(upper) ? Optional.empty() : Optional.of(upper);
     }
 
-    private String requireTable(Attribute attribute, String schema, String table, String owner) {
-        if (realm.schema(schema).flatMap(s -> s.table(table)).isEmpty()) {
-            throw new HclException(attribute.pos(), owner + ": table \"" + schema + "." + table + "\" not found");
-        }
-        return schema;
-    }
-
-    private Realm attach() {
-        Map<List<String>, ObjectRef> declared = new HashMap<>();
-        for (Read r : read) {
-            ObjectRef ref = ObjectRef.to(r.schema(), r.object());
-            if (declared.put(
-                            List.of(
-                                    r.object().kind().block(),
-                                    r.schema(),
-                                    r.object().name()),
-                            ref)
-                    != null) {
-                throw new HclException(
-                        r.pos(),
-                        r.object().kind().label() + " \"" + r.object().name() + "\": declared twice in schema \""
-                                + r.schema() + "\"");
+    private static Map<String, String> canonical(Map<String, String> options) {
+        Map<String, String> out = new LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            String upper = value.toUpperCase(Locale.ROOT).replace(' ', '_');
+            if (!DEFAULTS.contains(upper)) {
+                out.put(key, upper);
             }
-        }
-        Map<String, List<SchemaObject>> objects = new LinkedHashMap<>();
-        for (Read r : read) {
-            SchemaObject object = r.object();
-            if (r.dependsOn().isPresent()) {
-                object = withDependsOn(object, dependsOn(r, r.dependsOn().get(), declared));
-            }
-            objects.computeIfAbsent(r.schema(), s -> new ArrayList<>()).add(object);
-        }
-        return realm.withSchemas(realm.schemas().stream()
-                .map(s -> s.withObjects(objects.getOrDefault(s.name(), List.of())))
-                .toList());
-    }
-
-    private List<ObjectRef> dependsOn(Read r, Attribute attribute, Map<List<String>, ObjectRef> declared) {
-        String owner = r.object().kind().label() + " \"" + r.object().name() + "\"";
-        if (!(attribute.value() instanceof Value.ListValue list)) {
-            throw new HclException(
-                    attribute.pos(), "attribute \"depends_on\" of " + owner + ": expected a list of references");
-        }
-        List<ObjectRef> refs = new ArrayList<>(r.object().dependsOn());
-        for (Value element : list.elements()) {
-            if (!(element instanceof Value.Ref ref)
-                    || ref.path().size() < 2
-                    || ref.path().size() > 3) {
-                throw new HclException(
-                        attribute.pos(),
-                        "attribute \"depends_on\" of " + owner + ": expected references such as table.NAME or"
-                                + " view.NAME, found " + element.kind());
-            }
-            List<String> path = ref.path();
-            String kind = path.get(0);
-            String schema = path.size() == 3 ? path.get(1) : r.schema();
-            String name = path.get(path.size() - 1);
-            if (kind.equals("table")) {
-                requireTable(attribute, schema, name, owner);
-                refs.add(ObjectRef.table(schema, name));
-            } else if (declared.containsKey(List.of(kind, schema, name))) {
-                refs.add(declared.get(List.of(kind, schema, name)));
-            } else {
-                throw new HclException(attribute.pos(), owner + ": depends on " + ref + ", which is not declared");
-            }
-        }
-        return refs;
-    }
-
-    private static SchemaObject withDependsOn(SchemaObject object, List<ObjectRef> refs) {
-        if (object instanceof View v) {
-            return v.withDependsOn(refs);
-        } else if (object instanceof Routine r) {
-            return r.withDependsOn(refs);
-        } else if (object instanceof Trigger t) {
-            return t.withDependsOn(refs);
-        } else if (object instanceof Event e) {
-            return new Event(e.name(), e.schedule(), e.body(), e.options(), e.comment(), refs);
-        }
-        return object;
+        });
+        return out;
     }
 }

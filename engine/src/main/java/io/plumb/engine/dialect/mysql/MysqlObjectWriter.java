@@ -1,7 +1,6 @@
 package io.plumb.engine.dialect.mysql;
 
 import io.plumb.engine.schema.Argument;
-import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.Event;
 import io.plumb.engine.schema.ObjectKind;
 import io.plumb.engine.schema.Realm;
@@ -10,19 +9,24 @@ import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Trigger;
 import io.plumb.engine.schema.View;
+import io.plumb.engine.spec.HclItem;
+import io.plumb.engine.spec.HclPrinter;
 import io.plumb.engine.spec.HclSyntax;
+import io.plumb.engine.spec.ObjectSpecs;
+import io.plumb.engine.spec.TriggerSpec;
+import io.plumb.engine.spec.ViewSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The {@code MysqlObjectWriter} prints the views, functions, procedures, triggers and events of a realm as HCL
  * blocks, in one deterministic order whatever order they were read in: by kind (views, functions, procedures,
- * triggers, events), then by schema in realm order, then by name. Inside a block, {@code schema} (or a trigger's
- * {@code on}) comes first, then the nested {@code column}, {@code arg} or {@code before}/{@code after} blocks, then
- * the other attributes, the body {@code as} last but for {@code depends_on}.
+ * triggers, events), then by schema in realm order, then by name. Views and triggers are the shared blocks ({@link
+ * ViewSpec}, {@link TriggerSpec}); a routine's block is {@code schema}, its {@code arg} blocks, {@code return},
+ * {@code as}, its options and {@code comment}; an event's is {@code schema}, {@code at} or {@code every} with
+ * {@code starts} and {@code ends}, {@code as}, its options and {@code comment}.
  */
 final class MysqlObjectWriter {
 
@@ -31,184 +35,90 @@ final class MysqlObjectWriter {
 
     private MysqlObjectWriter() {}
 
-    /** Returns the printed blocks, each ending with a newline. */
-    static List<String> write(Realm realm) {
-        List<String> blocks = new ArrayList<>();
+    /** Returns the printed blocks, or nothing when the realm has no objects. */
+    static List<String> write(Realm realm, MysqlSpecDialect dialect) {
+        ViewSpec views = new ViewSpec(dialect, MysqlObjectReader.VIEW_OPTIONS);
+        TriggerSpec triggers = new TriggerSpec(MysqlObjectReader.TRIGGER_OPTIONS);
+        List<HclItem> blocks = new ArrayList<>();
         for (ObjectKind kind : ORDER) {
             for (Schema schema : realm.schemas()) {
-                schema.objects().stream()
+                List<SchemaObject> objects = schema.objects().stream()
                         .filter(o -> o.kind() == kind)
                         .sorted(Comparator.comparing(SchemaObject::name))
-                        .forEach(o -> blocks.add(block(realm, schema.name(), o)));
+                        .toList();
+                for (SchemaObject object : objects) {
+                    if (object instanceof View v) {
+                        blocks.add(views.write(schema.name(), v));
+                    } else if (object instanceof Trigger t) {
+                        blocks.add(trigger(triggers, realm, schema.name(), t));
+                    } else if (object instanceof Routine r) {
+                        blocks.add(routine(schema.name(), r));
+                    } else if (object instanceof Event e) {
+                        blocks.add(event(schema.name(), e));
+                    }
+                }
             }
         }
-        return blocks;
+        return blocks.isEmpty() ? List.of() : List.of(HclPrinter.print(blocks));
     }
 
-    private static String block(Realm realm, String schema, SchemaObject object) {
-        Body body = new Body(1);
-        if (object instanceof Trigger t) {
-            // table.NAME, unless another schema has a table of that name: table.SCHEMA.NAME.
-            String table = t.on().identity();
-            boolean shared = realm.schemas().stream()
-                            .filter(s -> s.table(table).isPresent())
-                            .count()
-                    > 1;
-            body.attr("on", HclSyntax.ref(shared ? List.of("table", schema, table) : List.of("table", table)));
-        } else {
-            body.attr("schema", HclSyntax.ref(List.of("schema", schema)));
+    // The order a trigger follows is its follows option, not a depends_on; several schemas need the trigger's own.
+    private static HclItem trigger(TriggerSpec spec, Realm realm, String schema, Trigger trigger) {
+        HclItem.Block block = (HclItem.Block) spec.write(schema, trigger.withDependsOn(List.of()));
+        if (realm.schemas().size() < 2) {
+            return block;
         }
-        if (object instanceof View v) {
-            view(v, body);
-        } else if (object instanceof Routine r) {
-            routine(r, body);
-        } else if (object instanceof Trigger t) {
-            trigger(t, body);
-        } else if (object instanceof Event e) {
-            event(e, body);
-        }
-        return object.kind().block() + " " + HclSyntax.quote(object.name()) + " {\n" + body.text() + "}\n";
+        List<HclItem> body = new ArrayList<>();
+        body.add(ObjectSpecs.schemaAttr(schema));
+        body.addAll(block.body());
+        return new HclItem.Block(block.type(), block.labels(), body);
     }
 
-    private static void view(View view, Body body) {
-        for (Column column : view.columns()) {
-            Body c = body.block("column", column.name());
-            c.attr("null", Boolean.toString(column.nullable()));
-            c.attr("type", HclSyntax.type(column.type()));
-            body.end(c);
-        }
-        body.attr("as", text(view.query(), body.depth()));
-        options(view.options(), body);
-    }
-
-    private static void routine(Routine routine, Body body) {
+    private static HclItem routine(String schema, Routine routine) {
+        List<HclItem> body = new ArrayList<>();
+        body.add(ObjectSpecs.schemaAttr(schema));
         for (Argument argument : routine.arguments()) {
-            Body a = body.block("arg", argument.name());
-            a.attr("type", type(argument.type()));
-            argument.mode().ifPresent(m -> a.attr("mode", m));
-            body.end(a);
+            List<HclItem> arg = new ArrayList<>();
+            arg.add(new HclItem.Attr("type", type(argument.type())));
+            argument.mode().ifPresent(m -> arg.add(new HclItem.Attr("mode", m)));
+            body.add(new HclItem.Block("arg", List.of(argument.name()), arg));
         }
-        routine.returns().ifPresent(r -> body.attr("return", type(r)));
-        body.attr("as", text(routine.body(), body.depth()));
+        routine.returns().ifPresent(r -> body.add(new HclItem.Attr("return", type(r))));
+        body.add(new HclItem.Attr("as", ObjectSpecs.sqlText(routine.body())));
         options(routine.options(), body);
-        routine.comment().ifPresent(c -> body.attr("comment", HclSyntax.quote(c)));
+        routine.comment().ifPresent(c -> body.add(new HclItem.Attr("comment", HclSyntax.quote(c))));
+        ObjectSpecs.dependsOn(routine.dependsOn(), schema).ifPresent(body::add);
+        return new HclItem.Block(routine.kind().block(), List.of(routine.name()), body);
     }
 
-    private static void trigger(Trigger trigger, Body body) {
-        Body timing = body.block(trigger.timing().toLowerCase(Locale.ROOT), null);
-        trigger.events().forEach(e -> timing.attr(e.toLowerCase(Locale.ROOT), "true"));
-        body.end(timing);
-        String follows = trigger.options().get(MysqlObjectOptions.FOLLOWS);
-        if (follows != null) {
-            body.attr("follows", HclSyntax.ref(List.of("trigger", follows)));
-        }
-        body.attr("as", text(trigger.body().orElse(""), body.depth()));
-    }
-
-    private static void event(Event event, Body body) {
+    private static HclItem event(String schema, Event event) {
+        List<HclItem> body = new ArrayList<>();
+        body.add(ObjectSpecs.schemaAttr(schema));
         MysqlEventSchedule schedule = MysqlEventSchedule.parse(event.schedule());
         if (!schedule.at().isEmpty()) {
-            body.attr("at", HclSyntax.quote(schedule.at()));
+            body.add(new HclItem.Attr("at", HclSyntax.quote(schedule.at())));
         } else {
-            body.attr("every", HclSyntax.quote(schedule.every()));
+            body.add(new HclItem.Attr("every", HclSyntax.quote(schedule.every())));
         }
         if (!schedule.starts().isEmpty()) {
-            body.attr("starts", HclSyntax.quote(schedule.starts()));
+            body.add(new HclItem.Attr("starts", HclSyntax.quote(schedule.starts())));
         }
         if (!schedule.ends().isEmpty()) {
-            body.attr("ends", HclSyntax.quote(schedule.ends()));
+            body.add(new HclItem.Attr("ends", HclSyntax.quote(schedule.ends())));
         }
-        body.attr("as", text(event.body(), body.depth()));
+        body.add(new HclItem.Attr("as", ObjectSpecs.sqlText(event.body())));
         options(event.options(), body);
-        event.comment().ifPresent(c -> body.attr("comment", HclSyntax.quote(c)));
+        event.comment().ifPresent(c -> body.add(new HclItem.Attr("comment", HclSyntax.quote(c))));
+        ObjectSpecs.dependsOn(event.dependsOn(), schema).ifPresent(body::add);
+        return new HclItem.Block("event", List.of(event.name()), body);
     }
 
-    // Options are identifiers (READS_SQL_DATA, LOCAL) but for deterministic, a bool.
-    private static void options(Map<String, String> options, Body body) {
-        options.forEach((key, value) -> {
-            if (!key.equals(MysqlObjectOptions.FOLLOWS)) {
-                body.attr(key, value);
-            }
-        });
+    // Options are identifiers (READS_SQL_DATA, PRESERVE), but deterministic, a bool.
+    private static void options(Map<String, String> options, List<HclItem> body) {
+        options.forEach((key, value) -> body.add(new HclItem.Attr(key, value)));
     }
 
     private static String type(String type) {
         return HclSyntax.type(MysqlObjectTypes.columnType(type));
-    }
-
-    /**
-     * Returns an SQL text as a quoted string when it is one line, else as a {@code <<-SQL} heredoc indented one
-     * level deeper than the attribute, with template introducers escaped.
-     */
-    static String text(String sql, int depth) {
-        boolean markerLine = sql.lines().anyMatch(l -> l.strip().equals("SQL"));
-        if (!sql.contains("\n") || markerLine) {
-            return HclSyntax.quote(sql);
-        }
-        String indent = "  ".repeat(depth + 1);
-        StringBuilder out = new StringBuilder("<<-SQL\n");
-        for (String line : sql.split("\n", -1)) {
-            String escaped = line.replace("${", "$${").replace("%{", "%%{");
-            out.append(escaped.isBlank() ? "" : indent + escaped).append('\n');
-        }
-        return out.append("  ".repeat(depth)).append("SQL").toString();
-    }
-
-    /** A block body being printed: attributes and nested blocks, with the {@code =} of attribute runs aligned. */
-    private static final class Body {
-
-        private final int depth;
-        private final List<String[]> items = new ArrayList<>();
-
-        Body(int depth) {
-            this.depth = depth;
-        }
-
-        int depth() {
-            return depth;
-        }
-
-        void attr(String name, String expression) {
-            items.add(new String[] {name, expression});
-        }
-
-        Body block(String type, @org.jspecify.annotations.Nullable String label) {
-            Body child = new Body(depth + 1);
-            child.items.add(new String[] {type + (label == null ? "" : " " + HclSyntax.quote(label))});
-            return child;
-        }
-
-        void end(Body child) {
-            String header = child.items.get(0)[0];
-            String indent = "  ".repeat(depth);
-            Body inner = new Body(child.depth);
-            inner.items.addAll(child.items.subList(1, child.items.size()));
-            items.add(new String[] {indent + header + " {\n" + inner.text() + indent + "}\n"});
-        }
-
-        String text() {
-            StringBuilder out = new StringBuilder();
-            String indent = "  ".repeat(depth);
-            int i = 0;
-            while (i < items.size()) {
-                if (items.get(i).length == 1) {
-                    out.append(items.get(i)[0]);
-                    i++;
-                    continue;
-                }
-                int end = i;
-                int width = 0;
-                while (end < items.size() && items.get(end).length == 2) {
-                    width = Math.max(width, items.get(end)[0].length());
-                    end++;
-                }
-                for (String[] attr : items.subList(i, end)) {
-                    out.append(indent).append(attr[0]).append(" ".repeat(width - attr[0].length()));
-                    out.append(" = ").append(attr[1]).append('\n');
-                }
-                i = end;
-            }
-            return out.toString();
-        }
     }
 }

@@ -24,12 +24,13 @@ public final class MysqlSchemaSpec implements SchemaSpec {
     private static final Pattern ON_UPDATE_STRING =
             Pattern.compile("(?m)^(\\s+on_update\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\")$");
 
+    private final MysqlSpecDialect dialect;
     private final SpecReader reader;
     private final SpecWriter writer;
 
     /** Creates the spec of a flavour. */
     public MysqlSchemaSpec(MysqlFlavour flavour) {
-        MysqlSpecDialect dialect = new MysqlSpecDialect(flavour);
+        this.dialect = new MysqlSpecDialect(flavour);
         this.reader = new SpecReader(dialect);
         this.writer = new SpecWriter(dialect);
     }
@@ -39,12 +40,12 @@ public final class MysqlSchemaSpec implements SchemaSpec {
         List<Resource> resources = document.resources().stream()
                 .map(MysqlSchemaSpec::onUpdateAsString)
                 .toList();
-        return MysqlCanonical.of(MysqlObjectReader.read(document, reader.read(new Document(resources))));
+        return MysqlCanonical.of(MysqlObjectReader.read(document, reader.read(new Document(resources)), dialect));
     }
 
     @Override
     public String write(Realm realm) {
-        Matcher m = ON_UPDATE_STRING.matcher(writer.write(realm, MysqlObjectWriter.write(realm)));
+        Matcher m = ON_UPDATE_STRING.matcher(writer.write(realm, MysqlObjectWriter.write(realm, dialect)));
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "sql(" + r.group(2) + ")"));
     }
 

@@ -97,9 +97,9 @@ class MysqlObjectsTest {
                           }
                           return        = int
                           as            = <<-SQL
-                            BEGIN
-                              RETURN x + (SELECT count(*) FROM t);
-                            END
+                          BEGIN
+                            RETURN x + (SELECT count(*) FROM t);
+                          END
                           SQL
                           deterministic = true
                           data_access   = READS_SQL_DATA
@@ -121,10 +121,10 @@ class MysqlObjectsTest {
                             mode = OUT
                           }
                           as          = <<-SQL
-                            BEGIN
-                              INSERT INTO log(msg) VALUES (concat(a, b));
-                              SET c = 1;
-                            END
+                          BEGIN
+                            INSERT INTO log(msg) VALUES (concat(a, b));
+                            SET c = 1;
+                          END
                           SQL
                           data_access = MODIFIES_SQL_DATA
                         }
@@ -135,8 +135,8 @@ class MysqlObjectsTest {
                           before {
                             insert = true
                           }
-                          follows = trigger.t_default
                           as      = "SET NEW.n = 'x'"
+                          follows = "t_default"
                         }
                         """,
                         """
@@ -241,7 +241,11 @@ class MysqlObjectsTest {
                     new Differ().diff(inspect(c, a), renamed(inspect(c, b), a), DiffOptions.of(mysql.normalizer()));
             assertThat(mysql.planner().plan(changes, PlanOptions.defaults()).changes().stream()
                             .map(PlannedChange::comment))
-                    .containsExactly("drop \"plus_rows\" function", "create \"plus_rows\" function");
+                    .containsExactly(
+                            "drop \"counted\" view",
+                            "drop \"plus_rows\" function",
+                            "create \"plus_rows\" function",
+                            "create \"counted\" view");
         }
     }
 
@@ -304,13 +308,15 @@ class MysqlObjectsTest {
                     insert = true
                   }
                   as    = "SET NEW.id = 1"
-                  when  = "x"
+                  order = 1
                 }
                 """;
         assertThatThrownBy(() -> read(hcl))
                 .isInstanceOf(HclException.class)
-                .hasMessage("schema.hcl:14:3: unsupported attribute \"when\" in trigger \"tr\"");
-        assertThatThrownBy(() -> read(hcl.replace("  when  = \"x\"\n", "").replace("table.t", "table.u")))
+                .hasMessage("schema.hcl:14:3: unsupported attribute \"order\" in trigger \"tr\"");
+        assertThatThrownBy(() -> read(hcl.replace("order = 1", "when  = \"NEW.id > 0\"")))
+                .hasMessage("schema.hcl:14:3: trigger \"tr\": mysql and mariadb triggers have no when");
+        assertThatThrownBy(() -> read(hcl.replace("  order = 1\n", "").replace("table.t", "table.u")))
                 .hasMessage("schema.hcl:9:8: trigger \"tr\": table \"u\" not found");
         assertThatThrownBy(() -> read(
                         "schema \"a\" {}\nfunction \"f\" {\n  schema = schema.a\n  return = int\n  as = \"RETURN 1\"\n"
