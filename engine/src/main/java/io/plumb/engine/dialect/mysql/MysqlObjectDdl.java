@@ -99,7 +99,9 @@ final class MysqlObjectDdl implements ObjectDdl {
                     .append(options.get(MysqlObjectOptions.SECURITY))
                     .append(' ');
         }
-        sql.append("VIEW ").append(name(schema, view.name())).append(" AS ").append(view.query());
+        // A view's names are resolved when it is created, in the session's default database, not the view's.
+        String query = qualified ? MysqlObjectTexts.qualified(view.query(), schema) : view.query();
+        sql.append("VIEW ").append(name(schema, view.name())).append(" AS ").append(query);
         if (options.containsKey(MysqlObjectOptions.CHECK_OPTION)) {
             sql.append(" WITH ")
                     .append(options.get(MysqlObjectOptions.CHECK_OPTION))

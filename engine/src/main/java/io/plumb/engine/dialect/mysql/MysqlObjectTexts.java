@@ -125,6 +125,65 @@ final class MysqlObjectTexts {
         return out.toString();
     }
 
+    /**
+     * Returns a view query as inspected ({@link #unqualified}) with its own schema's qualifier put back on the names
+     * that need one when the view is created from another default database: the tables and views after {@code from}
+     * and {@code join} and the stored functions it calls. The query is in the server's form, where these are
+     * backquoted and column references are {@code `table`.`column`}.
+     */
+    static String qualified(String query, String schema) {
+        String prefix = MysqlDdl.quote(schema) + ".";
+        StringBuilder out = new StringBuilder(query.length() + 16);
+        int i = 0;
+        while (i < query.length()) {
+            char c = query.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = literalEnd(query, i);
+                out.append(query, i, end);
+                i = end;
+            } else if (c == '`') {
+                int end = identifierEnd(query, i);
+                boolean partOfName =
+                        (i > 0 && query.charAt(i - 1) == '.') || (end < query.length() && query.charAt(end) == '.');
+                boolean call = end < query.length() && query.charAt(end) == '(';
+                if (!partOfName && (call || followsFromOrJoin(out))) {
+                    out.append(prefix);
+                }
+                out.append(query, i, end);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static int identifierEnd(String text, int start) {
+        int i = start + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == '`' && i + 1 < text.length() && text.charAt(i + 1) == '`') {
+                i += 2;
+            } else if (text.charAt(i) == '`') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return text.length();
+    }
+
+    // Whether the text so far ends with "from", "join" (then spaces and opening parentheses).
+    private static boolean followsFromOrJoin(StringBuilder out) {
+        int i = out.length();
+        while (i > 0 && (out.charAt(i - 1) == ' ' || out.charAt(i - 1) == '(')) {
+            i--;
+        }
+        String before = out.substring(Math.max(0, i - 5), i).toLowerCase(Locale.ROOT);
+        return before.endsWith("from") && (i < 5 || !Character.isLetterOrDigit(out.charAt(i - 5)))
+                || before.endsWith("join");
+    }
+
     /** Returns the object with its SQL texts replaced by their keys, ready for {@link ObjectTexts#comparable}. */
     static SchemaObject comparable(SchemaObject object) {
         if (object instanceof View v) {

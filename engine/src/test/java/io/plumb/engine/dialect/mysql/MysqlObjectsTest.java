@@ -191,6 +191,35 @@ class MysqlObjectsTest {
     }
 
     @Test
+    void theFixtureOfEveryKindRoundTripsThroughHcl() throws Exception {
+        String sql;
+        try (var in = MysqlObjectsTest.class.getResourceAsStream("/testdata/mysql/objects.sql")) {
+            sql = new String(
+                    java.util.Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String source = load(sql);
+        String hcl = hcl(source);
+        String target = MariaServer.get().freshDatabase("fixture");
+        Realm desired = read(hcl.replace(source, target));
+        try (Connection c = MariaServer.get().connect(target)) {
+            execute(c, plan(inspect(c, target), desired));
+            assertThat(hcl(target)).isEqualTo(hcl.replace(source, target));
+            assertThat(new Differ().diff(inspect(c, target), desired, OPTIONS)).isEmpty();
+            // The applied objects work: triggers in order, the procedure, the views over the function.
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO customers (id, name) VALUES (1, 'ada')");
+                s.execute("CALL place_order(1, 150, @id)");
+                s.execute("UPDATE customers SET name = 'Ada' WHERE id = 1");
+            }
+            assertThat(MariaServer.get().query(c, "SELECT name, total, computed FROM customer_report"))
+                    .containsExactly("Ada\t150.00\t150.00");
+            assertThat(MariaServer.get().query(c, "SELECT note FROM audit ORDER BY id"))
+                    .containsExactly("order for 1", "customer 1 now Ada");
+        }
+        assertThat(counts(target)).isEqualTo(counts(source)).containsExactly(3, 5, 6, 3);
+    }
+
+    @Test
     void sameObjectsWrittenDifferentlyPlanNothing() throws Exception {
         String a = load(SQL);
         String b = load(SQL.replace("BEGIN", "begin")
@@ -271,6 +300,28 @@ class MysqlObjectsTest {
             execute(c, plan(inspect(c, target), renamed(full, target)));
             execute(c, plan(inspect(c, target), renamed(empty, target)));
             assertThat(inspect(c, target).schemas().get(0).objects()).isEmpty();
+        }
+    }
+
+    @Test
+    void qualifiedPlansRunFromNoDefaultDatabase() throws Exception {
+        String source = load(SQL);
+        String target = "objects_q_" + System.nanoTime();
+        Realm desired;
+        try (Connection c = MariaServer.get().connect(source)) {
+            desired = renamed(inspect(c, source), target);
+        }
+        try (Connection c = MariaServer.get().connect()) {
+            List<SchemaChange> changes = new Differ().diff(new Realm(List.of()), desired, OPTIONS);
+            Plan plan = DIALECT.planner().plan(changes, new PlanOptions(true, ""));
+            assertThat(plan.changes().stream().map(PlannedChange::sql))
+                    .contains("CREATE SQL SECURITY INVOKER VIEW `" + target + "`.`counted` AS select `" + target
+                            + "`.`plus_rows`(1) AS `c`");
+            execute(c, plan);
+            assertThat(new Differ().diff(inspect(c, target), desired, OPTIONS)).isEmpty();
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE `" + target + "`");
+            }
         }
     }
 
