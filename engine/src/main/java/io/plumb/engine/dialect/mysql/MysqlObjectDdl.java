@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The {@code MysqlObjectDdl} writes MySQL's and MariaDB's statements for views, functions, procedures, triggers and
  * events. A view is replaced in place ({@code CREATE OR REPLACE VIEW}) on both servers; MariaDB replaces routines,
- * triggers and events too ({@code CREATE OR REPLACE}), where MySQL drops and creates them. Definers are left to the
+ * events and triggers that follow another too ({@code CREATE OR REPLACE}), where MySQL drops and creates them. Definers are left to the
  * server (the connected user), as they are left out of inspection.
  */
 final class MysqlObjectDdl implements ObjectDdl {
@@ -51,9 +51,23 @@ final class MysqlObjectDdl implements ObjectDdl {
                 comment("modify", to), createSql(schema, to, true), Optional.of(createSql(schema, from, true))));
     }
 
-    /** Returns whether the server replaces the object in place rather than dropping and creating it. */
+    /**
+     * Returns whether the server replaces the object in place rather than dropping and creating it. MariaDB's {@code
+     * CREATE OR REPLACE TRIGGER} puts the trigger last among those of its table, timing and event unless it says
+     * which it follows: a trigger that follows none is dropped and created instead, so that the differ re-creates
+     * the triggers that follow it, in their order.
+     */
     static boolean replaceable(MysqlFlavour flavour, SchemaObject from, SchemaObject to) {
-        return from instanceof View || flavour == MysqlFlavour.MARIADB;
+        if (from instanceof View) {
+            return true;
+        }
+        if (from instanceof Trigger f && to instanceof Trigger t) {
+            String follows = t.options().get(MysqlObjectOptions.FOLLOWS);
+            return flavour == MysqlFlavour.MARIADB
+                    && follows != null
+                    && follows.equals(f.options().get(MysqlObjectOptions.FOLLOWS));
+        }
+        return flavour == MysqlFlavour.MARIADB;
     }
 
     // The reference's plan comments: create "v" view, create trigger "t".
