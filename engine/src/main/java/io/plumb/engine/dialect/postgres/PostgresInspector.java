@@ -102,7 +102,7 @@ public final class PostgresInspector implements Inspector {
                     .map(TableBuilder::build)
                     .toList()));
         }
-        return new Realm(result);
+        return PostgresObjects.inspect(connection, query, new Realm(result));
     }
 
     static String key(String schema, String table) {

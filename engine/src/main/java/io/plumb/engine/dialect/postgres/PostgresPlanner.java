@@ -4,6 +4,7 @@ import static io.plumb.engine.dialect.postgres.PostgresDdl.quote;
 
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.dialect.Planner;
+import io.plumb.engine.plan.ObjectOrder;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.ForeignKey;
@@ -16,10 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, new
+ * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, then
+ * the object steps {@link ObjectOrder} puts before the tables (drops, and the objects new tables use), new
  * tables in an order where every foreign key finds its table (keys in a cycle are added afterwards), each modified
- * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, then
- * dropped enum types and schemas. The plan is transactional unless the options' {@link io.plumb.engine.plan.ConcurrentIndex} policy made an index
+ * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, the
+ * remaining object steps, then dropped enum types and schemas. The plan is transactional unless the options' {@link io.plumb.engine.plan.ConcurrentIndex} policy made an index
  * statement {@code CONCURRENTLY}.
  */
 public final class PostgresPlanner implements Planner {
@@ -51,6 +53,9 @@ public final class PostgresPlanner implements Planner {
                 EnumPlanning.modify(s.from(), s.to(), out);
             }
         }
+        ObjectOrder.Steps steps = ObjectOrder.of(changes);
+        PostgresObjectDdl objects = new PostgresObjectDdl(ddl);
+        objects.plan(steps.before(), out);
         new TableCreation(ddl, out).createAll(added);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifyTable m) {
@@ -62,6 +67,7 @@ public final class PostgresPlanner implements Planner {
                     "drop \"" + d.table().name() + "\" table",
                     "DROP TABLE " + ddl.table(d.schema(), d.table().name())));
         }
+        objects.plan(steps.after(), out);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifySchema s) {
                 EnumPlanning.dropRemoved(s.from(), s.to(), out);
