@@ -3,6 +3,7 @@ package io.plumb.engine.diff;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.SchemaObject;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,14 @@ public interface DiffNormalizer {
      * {@code ALTER}), keeping the objects that depend on it; otherwise the object is dropped and created again.
      */
     default boolean replaceable(SchemaObject from, SchemaObject to) {
+        return false;
+    }
+
+    /**
+     * Returns whether the planner re-creates the table to make the change (SQLite's table rebuild), which drops the
+     * table's triggers: the differ then plans them again.
+     */
+    default boolean rebuilds(SchemaChange.ModifyTable change) {
         return false;
     }
 

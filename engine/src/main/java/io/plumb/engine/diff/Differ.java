@@ -44,7 +44,7 @@ public final class Differ {
             }
         }
         changes.addAll(diffObjects("", from.objects(), to.objects(), options));
-        return changes;
+        return Recreations.add(changes, from, to, options);
     }
 
     /** Returns the changes from one version of a schema to another; the schema name is {@code to}'s. */

@@ -9,7 +9,7 @@ import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Trigger;
 import io.plumb.engine.schema.View;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -32,14 +32,22 @@ public final class ObjectTexts {
         return text;
     }
 
-    /** Returns the object in comparable form. */
+    /** Returns the object in comparable form, its SQL texts {@link #collapse collapsed}. */
     public static SchemaObject comparable(SchemaObject object) {
+        return comparable(object, ObjectTexts::collapse);
+    }
+
+    /**
+     * Returns the object in comparable form, with a dialect's canonical form of its SQL texts (SQLite, which keeps
+     * the text as written, compares them token by token ignoring case).
+     */
+    public static SchemaObject comparable(SchemaObject object, UnaryOperator<String> canonical) {
         if (object instanceof View v) {
             return new View(
                     v.name(),
                     v.materialized(),
                     List.of(),
-                    collapse(v.query()),
+                    canonical.apply(v.query()),
                     v.indexes(),
                     v.comment(),
                     List.of(),
@@ -52,7 +60,7 @@ public final class ObjectTexts {
                     r.arguments(),
                     r.returns(),
                     r.language(),
-                    collapse(r.body()),
+                    canonical.apply(r.body()),
                     r.options(),
                     r.comment(),
                     List.of());
@@ -64,9 +72,9 @@ public final class ObjectTexts {
                     t.events(),
                     t.updateOf(),
                     t.forEachRow(),
-                    collapse(t.when()),
-                    collapse(t.body()),
-                    collapse(t.execute()),
+                    t.when().map(canonical),
+                    t.body().map(canonical),
+                    t.execute().map(canonical),
                     t.options(),
                     t.comment(),
                     List.of());
@@ -75,21 +83,17 @@ public final class ObjectTexts {
                     d.name(),
                     d.type(),
                     d.nullable(),
-                    collapse(d.defaultValue()),
+                    d.defaultValue().map(canonical),
                     d.checks().stream()
-                            .map(c -> new Check(c.name(), collapse(c.expr()), c.options()))
+                            .map(c -> new Check(c.name(), canonical.apply(c.expr()), c.options()))
                             .toList(),
                     d.comment(),
                     List.of());
         } else if (object instanceof CompositeType c) {
             return new CompositeType(c.name(), c.fields(), c.comment(), List.of());
         } else if (object instanceof Event e) {
-            return new Event(e.name(), e.schedule(), collapse(e.body()), e.options(), e.comment(), List.of());
+            return new Event(e.name(), e.schedule(), canonical.apply(e.body()), e.options(), e.comment(), List.of());
         }
         return object;
-    }
-
-    private static Optional<String> collapse(Optional<String> sql) {
-        return sql.map(ObjectTexts::collapse);
     }
 }

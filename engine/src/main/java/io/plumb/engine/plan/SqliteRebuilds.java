@@ -24,10 +24,13 @@ final class SqliteRebuilds {
     // The planner's last step of a rebuild: ALTER TABLE `new_t` RENAME TO `t`.
     private static final Pattern RENAME = Pattern.compile("ALTER TABLE `new_(.+)` RENAME TO `\\1`");
 
-    private final Set<String> tables;
-    private final List<String> triggers;
+    /** A trigger of a rebuilt table: its name and its {@code CREATE TRIGGER} statement. */
+    private record SavedTrigger(String name, String sql) {}
 
-    private SqliteRebuilds(Set<String> tables, List<String> triggers) {
+    private final Set<String> tables;
+    private final List<SavedTrigger> triggers;
+
+    private SqliteRebuilds(Set<String> tables, List<SavedTrigger> triggers) {
         this.tables = tables;
         this.triggers = triggers;
     }
@@ -41,14 +44,14 @@ final class SqliteRebuilds {
                 tables.add(m.group(1));
             }
         }
-        List<String> triggers = new ArrayList<>();
-        String query = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY rowid";
+        List<SavedTrigger> triggers = new ArrayList<>();
+        String query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY rowid";
         for (String table : tables) {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.setString(1, table);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        triggers.add(rows.getString(1));
+                        triggers.add(new SavedTrigger(rows.getString(1), rows.getString(2)));
                     }
                 }
             } catch (SQLException e) {
@@ -65,10 +68,28 @@ final class SqliteRebuilds {
         }
     }
 
-    /** Runs after the plan's statements succeeded: re-creates the triggers. */
+    /**
+     * Runs after the plan's statements succeeded: re-creates the triggers the plan did not create again itself (a
+     * plan from an older Plumb, or a hand-written one, may not).
+     */
     void after(Connection connection) {
-        for (String trigger : triggers) {
-            run(connection, trigger);
+        for (SavedTrigger trigger : triggers) {
+            if (!exists(connection, trigger.name())) {
+                run(connection, trigger.sql());
+            }
+        }
+    }
+
+    // The plan may have created the trigger again itself, possibly changed: the plan's version wins.
+    private static boolean exists(Connection connection, String trigger) {
+        String query = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, trigger);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new StatementException(query, SqlErrors.message(e), e);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * An {@code HclItem} is one item of an HCL body as the {@link SpecWriter} builds it for the {@link HclPrinter}: an
  * attribute with its expression already rendered, or a nested block.
  */
-sealed interface HclItem {
+public sealed interface HclItem {
 
     /**
      * An attribute.

@@ -6,14 +6,14 @@ import java.util.List;
  * An {@code HclPrinter} prints HCL items the way {@code hclwrite.Format} lays them out: two-space indentation, no
  * blank lines, and the {@code =} of consecutive single-line attributes aligned.
  */
-final class HclPrinter {
+public final class HclPrinter {
 
     private static final String INDENT = "  ";
 
     private HclPrinter() {}
 
     /** Returns the text of top-level items, ending with a single newline when not empty. */
-    static String print(List<HclItem> items) {
+    public static String print(List<HclItem> items) {
         StringBuilder out = new StringBuilder();
         body(items, 0, out);
         return out.toString();
@@ -43,7 +43,10 @@ final class HclPrinter {
                 HclItem.Attr attr = (HclItem.Attr) item;
                 out.append(indent).append(attr.name());
                 out.append(" ".repeat(width - attr.name().length()));
-                out.append(" = ").append(attr.expression()).append('\n');
+                // The lines after the first of a heredoc are indented as the attribute is; <<- strips it again.
+                out.append(" = ")
+                        .append(attr.expression().replace("\n", "\n" + indent))
+                        .append('\n');
             }
             i = end;
         }

@@ -17,7 +17,7 @@ import java.util.Set;
  * A {@code SpecBlock} is a block being read by the {@link SpecReader}: it rejects attributes and nested blocks the
  * schema language does not define (to catch typos), and reads attributes by kind with errors that name the block.
  */
-final class SpecBlock {
+public final class SpecBlock {
 
     private final Resource resource;
     private final String owner;
@@ -32,7 +32,7 @@ final class SpecBlock {
      *
      * @param owner the block as error messages name it: {@code column "id" of table "users"}
      */
-    static SpecBlock of(Resource resource, String owner, Set<String> attributes, Set<String> blocks) {
+    public static SpecBlock of(Resource resource, String owner, Set<String> attributes, Set<String> blocks) {
         for (Attribute attribute : resource.attributes()) {
             if (!attributes.contains(attribute.name())) {
                 throw new HclException(
@@ -48,26 +48,29 @@ final class SpecBlock {
     }
 
     /** Returns the names of the given attributes, for {@link #of}. */
-    static Set<String> names(List<SpecAttribute> attributes, String... more) {
+    public static Set<String> names(List<SpecAttribute> attributes, String... more) {
         Set<String> names = new HashSet<>(Set.of(more));
         attributes.forEach(a -> names.add(a.name()));
         return names;
     }
 
-    String owner() {
+    /** Returns the block as error messages name it. */
+    public String owner() {
         return owner;
     }
 
-    Pos pos() {
+    /** Returns where the block starts. */
+    public Pos pos() {
         return resource.pos();
     }
 
-    Resource resource() {
+    /** Returns the block being read. */
+    public Resource resource() {
         return resource;
     }
 
     /** Returns the attribute, unless it is absent or null (which HCL treats as absent). */
-    Optional<Attribute> attribute(String name) {
+    public Optional<Attribute> attribute(String name) {
         // A loop rather than Resource.attribute's stream: readers look up every attribute of every block.
         for (Attribute attribute : resource.attributes()) {
             if (attribute.name().equals(name)) {
@@ -78,11 +81,12 @@ final class SpecBlock {
     }
 
     /** Returns the attribute, or fails with {@code OWNER: missing NAME}. */
-    Attribute required(String name) {
+    public Attribute required(String name) {
         return attribute(name).orElseThrow(() -> new HclException(pos(), owner + ": missing " + name));
     }
 
-    Optional<String> string(String name) {
+    /** Returns a string attribute, if present; fails for another kind of value. */
+    public Optional<String> string(String name) {
         return attribute(name).map(a -> {
             if (a.value() instanceof Value.Str str) {
                 return str.value();
@@ -92,18 +96,20 @@ final class SpecBlock {
     }
 
     /** Returns a bool attribute, false when absent. */
-    boolean bool(String name) {
+    public boolean bool(String name) {
         return attribute(name).map(this::bool).orElse(false);
     }
 
-    boolean bool(Attribute attribute) {
+    /** Returns the value of a bool attribute; fails for another kind of value. */
+    public boolean bool(Attribute attribute) {
         if (attribute.value() instanceof Value.Bool bool) {
             return bool.value();
         }
         throw expected(attribute, "a bool");
     }
 
-    List<Resource> blocks(String type) {
+    /** Returns the nested blocks of a type, in order. */
+    public List<Resource> blocks(String type) {
         List<Resource> blocks = new ArrayList<>();
         for (Resource child : resource.children()) {
             if (child.type().equals(type)) {
@@ -114,7 +120,7 @@ final class SpecBlock {
     }
 
     /** Returns the only block of a type, if any; fails when there are several. */
-    Optional<Resource> block(String type) {
+    public Optional<Resource> block(String type) {
         List<Resource> blocks = blocks(type);
         if (blocks.size() > 1) {
             throw new HclException(blocks.get(1).pos(), owner + ": multiple " + type + " blocks");
@@ -123,7 +129,7 @@ final class SpecBlock {
     }
 
     /** Returns an error about an attribute's value: {@code attribute "null" of OWNER: expected X, found Y}. */
-    HclException expected(Attribute attribute, String what) {
+    public HclException expected(Attribute attribute, String what) {
         return new HclException(
                 attribute.pos(),
                 "attribute \"" + attribute.name() + "\" of " + owner + ": expected " + what + ", found "
@@ -151,7 +157,7 @@ final class SpecBlock {
     }
 
     /** Returns the block's only label, or fails: blocks such as {@code column} and {@code index} need a name. */
-    static String label(Resource resource, String owner) {
+    public static String label(Resource resource, String owner) {
         if (resource.labels().size() != 1) {
             throw new HclException(
                     resource.pos(),
@@ -162,12 +168,12 @@ final class SpecBlock {
     }
 
     /** Returns the block's optional label, or the empty string; fails for more than one. */
-    static String optionalLabel(Resource resource, String owner) {
+    public static String optionalLabel(Resource resource, String owner) {
         return resource.labels().isEmpty() ? "" : label(resource, owner);
     }
 
     /** Reads the dialect's attributes into their HCL spellings, in the dialect's order; absent ones are left out. */
-    Map<String, String> options(List<SpecAttribute> specs) {
+    public Map<String, String> options(List<SpecAttribute> specs) {
         Map<String, String> options = new LinkedHashMap<>();
         for (SpecAttribute spec : specs) {
             Optional<Attribute> attribute = attribute(spec.name());

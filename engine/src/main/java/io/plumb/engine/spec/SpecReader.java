@@ -135,8 +135,7 @@ public final class SpecReader {
      * Returns a table's schema: its {@code schema} attribute, else its qualifier label, else the document's only
      * schema.
      */
-    private static String tableSchema(
-            Resource resource, String owner, Optional<String> qualifier, Set<String> schemas) {
+    static String tableSchema(Resource resource, String owner, Optional<String> qualifier, Set<String> schemas) {
         Optional<Attribute> attribute = resource.attribute("schema");
         if (attribute.isPresent()) {
             String schema = schemaRef(attribute.get(), owner, schemas);

@@ -8,11 +8,14 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.ObjectRef;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.Trigger;
+import io.plumb.engine.schema.View;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,7 +105,43 @@ class ExcludeFilterTest {
                 .hasMessage("exclude pattern \"users[.x\": unclosed character class");
         assertThatThrownBy(() -> ExcludeFilter.apply(realm(), List.of("a.b.c"), true))
                 .hasMessage("exclude pattern \"a.b.c\": expected table[.column]");
-        assertThatThrownBy(() -> ExcludeFilter.apply(realm(), List.of("t[type=trigger]"), true))
-                .hasMessageStartingWith("exclude pattern \"t[type=trigger]\": unknown type \"trigger\"");
+        assertThatThrownBy(() -> ExcludeFilter.apply(realm(), List.of("t[type=rule]"), true))
+                .hasMessageStartingWith("exclude pattern \"t[type=rule]\": unknown type \"rule\", expected one of"
+                        + " aggregate, check, column, composite, domain, event");
+    }
+
+    @Test
+    void objectsAreExcludedByNameAndTypeAndTriggersGoWithTheirTable() {
+        Trigger audit = new Trigger(
+                "audit",
+                ObjectRef.table("main", "users"),
+                "AFTER",
+                List.of("INSERT"),
+                List.of(),
+                true,
+                Optional.empty(),
+                Optional.of("BEGIN SELECT 1; END"),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
+        Realm realm = Realm.of(Schema.of("main", realm().schemas().get(0).tables())
+                .withObjects(List.of(View.of("users_view", "SELECT 1"), audit)));
+
+        assertThat(ExcludeFilter.apply(realm, List.of("users_*[type=view]"), true)
+                        .schemas()
+                        .get(0)
+                        .objects())
+                .containsExactly(audit);
+        assertThat(ExcludeFilter.apply(realm, List.of("users_*[type=table]"), true)
+                        .schemas()
+                        .get(0)
+                        .objects())
+                .hasSize(2);
+        assertThat(ExcludeFilter.apply(realm, List.of("users"), true)
+                        .schemas()
+                        .get(0)
+                        .objects())
+                .containsExactly(View.of("users_view", "SELECT 1"));
     }
 }

@@ -12,6 +12,7 @@ import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,7 +75,8 @@ public final class SqliteInspector implements Inspector {
                 tables.add(table(connection, catalog, rs.getString(1), rs.getString(2)));
             }
         }
-        return Realm.of(Schema.of(MAIN, tables));
+        List<SchemaObject> objects = SqliteObjects.inspect(connection);
+        return Realm.of(new Schema(MAIN, tables, Optional.empty(), Map.of(), objects));
     }
 
     /** What the whole-database queries read, by table name. */

@@ -1,8 +1,11 @@
 package io.plumb.engine.dialect.sqlite;
 
 import io.plumb.engine.diff.DiffNormalizer;
+import io.plumb.engine.diff.ObjectTexts;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.SchemaObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +25,19 @@ public final class SqliteNormalizer implements DiffNormalizer {
     @Override
     public boolean sameComment(Optional<String> from, Optional<String> to) {
         return true;
+    }
+
+    /** SQLite keeps a view's or trigger's text as written, so texts compare token by token, ignoring case. */
+    @Override
+    public boolean sameObject(SchemaObject from, SchemaObject to) {
+        return ObjectTexts.comparable(from, sql -> key(sql, true))
+                .equals(ObjectTexts.comparable(to, sql -> key(sql, true)));
+    }
+
+    /** A table SQLite cannot alter in place is rebuilt, and {@code DROP TABLE} drops its triggers. */
+    @Override
+    public boolean rebuilds(SchemaChange.ModifyTable change) {
+        return !SqlitePlanner.isInPlace(change);
     }
 
     @Override

@@ -5,6 +5,8 @@ import static io.plumb.engine.dialect.sqlite.SqliteDdl.quote;
 import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.dialect.Planner;
+import io.plumb.engine.plan.ObjectDdl;
+import io.plumb.engine.plan.ObjectOrder;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Column;
@@ -20,17 +22,28 @@ import java.util.Optional;
 
 /**
  * A {@code SqlitePlanner} turns schema changes into SQLite statements as Atlas plans them: indexes and simple
- * columns are changed in place, anything else rebuilds the table through a {@code new_<table>} copy.
+ * columns are changed in place, anything else rebuilds the table through a {@code new_<table>} copy. Views and
+ * triggers are created after the tables they use and dropped before them ({@link ObjectOrder}); a rebuilt table's
+ * triggers, which {@code DROP TABLE} drops, are planned again after the rebuild (the differ marks them for it).
  */
 public final class SqlitePlanner implements Planner {
 
     @Override
     public Plan plan(List<SchemaChange> changes, PlanOptions options) {
         Session session = new Session(options.indent());
+        ObjectOrder.Steps steps = ObjectOrder.of(changes);
+        ObjectDdl objects = new SqliteObjectDdl();
+        objects.plan(steps.before(), session.out);
         for (SchemaChange change : changes) {
             session.plan(change);
         }
+        objects.plan(steps.after(), session.out);
         return session.finish();
+    }
+
+    /** Returns whether a table change is planned in place rather than by rebuilding the table. */
+    static boolean isInPlace(SchemaChange.ModifyTable m) {
+        return m.changes().stream().allMatch(c -> Session.isInPlace(c, m.to()));
     }
 
     /** The statements of one plan, and whether foreign keys were switched off on the way. */
@@ -92,14 +105,14 @@ public final class SqlitePlanner implements Planner {
             if (m.changes().isEmpty()) {
                 return;
             }
-            if (m.changes().stream().allMatch(c -> isInPlace(c, m.to()))) {
+            if (SqlitePlanner.isInPlace(m)) {
                 modifyInPlace(m);
             } else {
                 rebuild(m);
             }
         }
 
-        private static boolean isInPlace(TableChange change, Table to) {
+        static boolean isInPlace(TableChange change, Table to) {
             if (change instanceof TableChange.AddIndex a) {
                 return !SqliteDdl.isAutoIndex(a.index());
             } else if (change instanceof TableChange.DropIndex d) {

@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  */
 final class SqliteSpecDialect implements SpecDialect {
 
+    @Override
+    public Set<String> documentBlocks() {
+        return Set.of("view", "trigger");
+    }
+
     /** The only schema SQLite supports (attached databases are not schemas of the file). */
     static final String MAIN = "main";
 
