@@ -68,8 +68,7 @@ final class PostgresObjectDdl implements ObjectDdl {
     }
 
     /** Returns the {@code COMMENT ON} change for an object, or nothing when both comments are equal. */
-    static List<PlannedChange> comment(
-            String target, Optional<String> from, Optional<String> to, String what) {
+    static List<PlannedChange> comment(String target, Optional<String> from, Optional<String> to, String what) {
         if (from.equals(to)) {
             return List.of();
         }

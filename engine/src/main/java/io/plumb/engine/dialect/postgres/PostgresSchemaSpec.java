@@ -31,17 +31,22 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         List<EnumSpec.Decl> decls = EnumSpec.read(document);
         PostgresEnums enums = PostgresEnums.none();
         decls.forEach(d -> enums.add(d.schema(), d.name()));
-        Realm realm = new SpecReader(new PostgresSpecDialect(enums)).read(document);
-        return EnumSpec.attach(
+        PostgresSpecDialect dialect = new PostgresSpecDialect(enums);
+        Realm realm = new SpecReader(dialect).read(document);
+        realm = EnumSpec.attach(
                 realm.withSchemas(realm.schemas().stream()
                         .map(PostgresSchemaSpec::normalize)
                         .toList()),
                 decls);
+        return PostgresObjectSpec.read(document, dialect, realm);
     }
 
     @Override
     public String write(Realm realm) {
-        return new SpecWriter(new PostgresSpecDialect(PostgresEnums.of(realm))).write(realm, EnumSpec.write(realm));
+        PostgresSpecDialect dialect = new PostgresSpecDialect(PostgresEnums.of(realm));
+        List<String> blocks = new java.util.ArrayList<>(EnumSpec.write(realm));
+        blocks.addAll(PostgresObjectSpec.write(dialect, realm));
+        return new SpecWriter(dialect).write(realm, blocks);
     }
 
     private static Schema normalize(Schema schema) {

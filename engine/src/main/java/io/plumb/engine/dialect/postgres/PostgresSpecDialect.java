@@ -139,7 +139,7 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public Set<String> documentBlocks() {
-        return Set.of("enum");
+        return Set.of("enum", "view", "materialized", "function", "procedure", "aggregate", "trigger", "event_trigger");
     }
 
     @Override

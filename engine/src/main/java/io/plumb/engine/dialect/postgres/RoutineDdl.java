@@ -29,16 +29,16 @@ final class RoutineDdl {
 
     List<PlannedChange> create(String schema, Routine routine, boolean replace) {
         List<PlannedChange> out = new ArrayList<>();
-        String sql = routine.kind() == ObjectKind.AGGREGATE
-                ? aggregate(schema, routine)
-                : routine(schema, routine, replace);
+        String sql =
+                routine.kind() == ObjectKind.AGGREGATE ? aggregate(schema, routine) : routine(schema, routine, replace);
         out.add(PostgresPlanner.change((replace ? "replace " : "create ") + PostgresObjectDdl.named(routine), sql));
         return out;
     }
 
     List<PlannedChange> drop(String schema, Routine routine) {
         return List.of(PostgresPlanner.change(
-                "drop " + PostgresObjectDdl.named(routine), "DROP " + routine.kind().sql() + " " + target(schema, routine)));
+                "drop " + PostgresObjectDdl.named(routine),
+                "DROP " + routine.kind().sql() + " " + target(schema, routine)));
     }
 
     List<PlannedChange> replace(String schema, Routine from, Routine to) {
@@ -82,9 +82,8 @@ final class RoutineDdl {
 
     /** Returns the routine as {@code DROP} and {@code COMMENT ON} name it: {@code "s"."f"(integer, text)}. */
     String target(String schema, Routine routine) {
-        String types = routine.kind() == ObjectKind.AGGREGATE && routine.signature().isEmpty()
-                ? "*"
-                : routine.signature();
+        String types =
+                routine.kind() == ObjectKind.AGGREGATE && routine.signature().isEmpty() ? "*" : routine.signature();
         return ddl.table(schema, routine.name()) + "(" + types + ")";
     }
 

@@ -93,9 +93,8 @@ final class RoutineQuery {
                             case "a" -> ObjectKind.AGGREGATE;
                             default -> ObjectKind.FUNCTION;
                         };
-                Map<String, String> options = kind == ObjectKind.AGGREGATE
-                        ? new LinkedHashMap<>(aggregates.get(oid))
-                        : options(rs);
+                Map<String, String> options =
+                        kind == ObjectKind.AGGREGATE ? new LinkedHashMap<>(aggregates.get(oid)) : options(rs);
                 if (kind == ObjectKind.AGGREGATE && !rs.getString(13).equals("u")) {
                     options.put("parallel", parallel(rs.getString(13)));
                 }
@@ -107,9 +106,12 @@ final class RoutineQuery {
                                 rs.getString(2),
                                 rs.getString(4),
                                 arguments.getOrDefault(oid, List.of()),
-                                Optional.ofNullable(rs.getString(5)),
+                                // An aggregate's result follows from its state and final functions.
+                                kind == ObjectKind.AGGREGATE ? Optional.empty() : Optional.ofNullable(rs.getString(5)),
                                 kind == ObjectKind.AGGREGATE ? "" : language,
-                                kind == ObjectKind.AGGREGATE ? "" : sqlBody != null ? standardBody(sqlBody) : rs.getString(7),
+                                kind == ObjectKind.AGGREGATE
+                                        ? ""
+                                        : sqlBody != null ? standardBody(sqlBody) : rs.getString(7),
                                 options,
                                 Optional.ofNullable(rs.getString(14)),
                                 dependsOn(kind, rs.getString(1), options)));
@@ -204,8 +206,7 @@ final class RoutineQuery {
         return result;
     }
 
-    private Map<Long, Map<String, String>> aggregates(Connection connection, PostgresObjects out)
-            throws SQLException {
+    private Map<Long, Map<String, String>> aggregates(Connection connection, PostgresObjects out) throws SQLException {
         Map<Long, Map<String, String>> result = new HashMap<>();
         try (PreparedStatement st = query.prepare(connection, AGGREGATES);
                 ResultSet rs = st.executeQuery()) {

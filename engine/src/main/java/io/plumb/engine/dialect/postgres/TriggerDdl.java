@@ -94,7 +94,9 @@ final class TriggerDdl {
     }
 
     private String on(String schema, Trigger trigger) {
-        return ddl.table(trigger.on().schema().isEmpty() ? schema : trigger.on().schema(), trigger.on().identity());
+        return ddl.table(
+                trigger.on().schema().isEmpty() ? schema : trigger.on().schema(),
+                trigger.on().identity());
     }
 
     private String statement(String schema, Trigger trigger, boolean replace) {
@@ -109,9 +111,10 @@ final class TriggerDdl {
                 .append(' ');
         List<String> events = new ArrayList<>();
         for (String event : trigger.events()) {
-            events.add(event.equals("UPDATE") && !trigger.updateOf().isEmpty()
-                    ? "UPDATE OF " + PostgresDdl.names(trigger.updateOf())
-                    : event);
+            events.add(
+                    event.equals("UPDATE") && !trigger.updateOf().isEmpty()
+                            ? "UPDATE OF " + PostgresDdl.names(trigger.updateOf())
+                            : event);
         }
         sql.append(String.join(" OR ", events)).append(" ON ").append(on(schema, trigger));
         if (options.containsKey("from")) {
@@ -142,7 +145,8 @@ final class TriggerDdl {
         return sql.toString();
     }
 
-    private List<PlannedChange> enabled(String schema, Trigger trigger, @org.jspecify.annotations.Nullable String from) {
+    private List<PlannedChange> enabled(
+            String schema, Trigger trigger, @org.jspecify.annotations.Nullable String from) {
         String to = trigger.options().get("enabled");
         if (Objects.equals(from, to) || trigger.on().kind() == ObjectKind.VIEW) {
             return List.of();

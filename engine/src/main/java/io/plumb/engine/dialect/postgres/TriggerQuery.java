@@ -126,11 +126,15 @@ final class TriggerQuery {
         java.sql.Array columns = rs.getArray(12);
         List<String> updateOf = columns == null
                 ? List.of()
-                : Arrays.stream((Object[]) columns.getArray()).map(String::valueOf).toList();
+                : Arrays.stream((Object[]) columns.getArray())
+                        .map(String::valueOf)
+                        .toList();
         String execute = QualifiedName.text(schema, rs.getString(7), rs.getString(8)) + "("
-                + String.join(", ", args(rs.getBytes(9), rs.getInt(10)).stream()
-                        .map(a -> literal(a))
-                        .toList()) + ")";
+                + String.join(
+                        ", ",
+                        args(rs.getBytes(9), rs.getInt(10)).stream()
+                                .map(a -> literal(a))
+                                .toList()) + ")";
         return new Trigger(
                 rs.getString(4),
                 on,

@@ -153,7 +153,8 @@ final class ViewQuery {
                 ObjectRef ref =
                         ref(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7));
                 if (ref != null) {
-                    result.computeIfAbsent(PostgresInspector.key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                    result.computeIfAbsent(
+                                    PostgresInspector.key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                             .add(ref);
                 }
             }
