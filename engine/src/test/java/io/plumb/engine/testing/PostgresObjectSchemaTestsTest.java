@@ -21,8 +21,8 @@ class PostgresObjectSchemaTestsTest {
 
     private List<CaseResult> run(String schema, String tests) {
         RunnerFixture.writeFile(dir.resolve("schema.sql"), schema);
-        TestSetup setup = TestSetup.of(TestServers.postgresUrl(), dir)
-                .withDesiredSchema(List.of("file://schema.sql"), Map.of());
+        TestSetup setup =
+                TestSetup.of(TestServers.postgresUrl(), dir).withDesiredSchema(List.of("file://schema.sql"), Map.of());
         TestFile file = RunnerFixture.write(dir, "schema.test.hcl", tests);
         return RunnerFixture.runAll(setup, file);
     }
