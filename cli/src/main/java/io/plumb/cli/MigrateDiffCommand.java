@@ -109,11 +109,15 @@ final class MigrateDiffCommand implements Callable<Integer> {
                 Dialect dialect = devDb.dialect();
                 boolean bound = devDb.boundSchema().isPresent();
                 requireQualifierSupport(devDb);
-                Realm desired =
-                        Workspace.exclude(workspace.loader().load(desiredSources, dialect, devDb), excluded, bound);
+                Realm desired = Workspace.exclude(
+                        workspace.warnUnsupported(workspace.loader().load(desiredSources, dialect, devDb)),
+                        excluded,
+                        bound);
                 desired = BoundSchema.bind(desired, devDb, BoundSchema.isHcl(desiredSources, env.workingDirectory()));
-                Realm current =
-                        Workspace.exclude(DirReplay.replay(devDb, files, scope.schemas(selection)), excluded, bound);
+                Realm current = Workspace.exclude(
+                        workspace.warnUnsupported(DirReplay.replay(devDb, files, scope.schemas(selection))),
+                        excluded,
+                        bound);
                 List<SchemaChange> changes = workspace.diff(current, desired, dialect);
                 if (changes.isEmpty()) {
                     env.out().println(SYNCED);

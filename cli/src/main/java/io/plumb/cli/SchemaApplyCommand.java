@@ -94,9 +94,10 @@ final class SchemaApplyCommand implements Callable<Integer> {
             Database db = workspace.open(target);
             Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
             boolean bound = db.boundSchema().isPresent();
-            Realm current = Workspace.withoutRevisionsTable(
-                    Workspace.exclude(db.inspect(scope.schemas(selection)), excluded, bound));
-            Realm wanted = Workspace.exclude(workspace.loader().load(desired, db.dialect(), dev), excluded, bound);
+            Realm current = Workspace.withoutRevisionsTable(Workspace.exclude(
+                    workspace.warnUnsupported(db.inspect(scope.schemas(selection))), excluded, bound));
+            Realm wanted = Workspace.exclude(
+                    workspace.warnUnsupported(workspace.loader().load(desired, db.dialect(), dev)), excluded, bound);
             wanted = BoundSchema.bind(wanted, db, BoundSchema.isHcl(desired, env.workingDirectory()));
             List<SchemaChange> changes = workspace.diff(current, wanted, db.dialect());
             if (changes.isEmpty()) {

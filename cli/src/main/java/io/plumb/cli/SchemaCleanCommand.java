@@ -51,7 +51,7 @@ final class SchemaCleanCommand implements Callable<Integer> {
         String target = selection.pick(url, e -> e.url()).orElseThrow(() -> Flags.missing(spec, "url"));
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
-            Realm realm = db.inspect(List.of());
+            Realm realm = workspace.warnUnsupported(db.inspect(List.of()));
             List<SchemaChange> drops = SchemaChange.dropAll(realm);
             if (drops.isEmpty()) {
                 env.out().println("Nothing to drop");

@@ -76,8 +76,10 @@ final class SchemaDiffCommand implements Callable<Integer> {
             Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
             Dialect dialect = dialect(workspace, dev, fromSources, toSources);
             SourceLoader loader = workspace.loader();
-            Realm current = Workspace.exclude(loader.load(fromSources, dialect, dev), excluded, true);
-            Realm desired = Workspace.exclude(loader.load(toSources, dialect, dev), excluded, true);
+            Realm current = Workspace.exclude(
+                    workspace.warnUnsupported(loader.load(fromSources, dialect, dev)), excluded, true);
+            Realm desired =
+                    Workspace.exclude(workspace.warnUnsupported(loader.load(toSources, dialect, dev)), excluded, true);
             if (output.kind() == OutputFormat.Kind.HCL) {
                 env.out().print(dialect.spec().write(desired));
                 return 0;

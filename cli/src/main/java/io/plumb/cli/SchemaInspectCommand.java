@@ -63,7 +63,7 @@ final class SchemaInspectCommand implements Callable<Integer> {
         OutputFormat output = OutputFormat.parse(format, spec);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
-            Realm realm = db.inspect(scope.schemas(selection));
+            Realm realm = workspace.warnUnsupported(db.inspect(scope.schemas(selection)));
             realm = Workspace.exclude(
                     realm, scope.exclude(selection), db.boundSchema().isPresent());
             switch (output.kind()) {

@@ -47,6 +47,15 @@ final class Workspace implements AutoCloseable {
         return new SourceLoader(cli.workingDirectory(), selection.schemaVariables(), ProjectSelection.getenv(cli));
     }
 
+    /**
+     * Returns the realm after printing, on standard error, the warning about what its inspection left out (kinds
+     * the model does not hold), if anything: nothing is ever left out without a word.
+     */
+    Realm warnUnsupported(Realm realm) {
+        realm.unsupportedWarning().ifPresent(warning -> cli.err().println(warning));
+        return realm;
+    }
+
     /** Removes the objects the patterns exclude. */
     static Realm exclude(Realm realm, List<String> patterns, boolean schemaBound) {
         return patterns.isEmpty() ? realm : ExcludeFilter.apply(realm, patterns, schemaBound);

@@ -234,4 +234,14 @@ class TestFileExecutionTest {
                 // The pass directory's migration test brings a pre-migration checks node: 5 started.
                 .assertStatistics(stats -> stats.started(5).succeeded(5).skipped(1));
     }
+
+    @Test
+    void aFunctionOfTheDesiredSchemaIsThereInEveryCaseOnPostgres() {
+        // The reference tool's announcement example, on the embedded PostgreSQL named by the project's env.
+        EngineExecutionResults results = kit().selectors(selectDirectory(
+                        Path.of("src/test/resources/testdata/postgres-func").toFile()))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
 }

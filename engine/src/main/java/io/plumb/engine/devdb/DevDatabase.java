@@ -44,7 +44,11 @@ public final class DevDatabase {
         }
     }
 
-    /** Drops everything the work may have created: views, which the model does not hold, then every table. */
+    /**
+     * Drops everything the work may have created: on SQLite the views and virtual tables first (virtual tables are
+     * not in the model, and a view over a dropped table would fail the next inspection), then every object and
+     * table of the model.
+     */
     public static void clean(Database dev) {
         switch (dev.dialect().name()) {
             case "postgres" -> {
@@ -55,7 +59,7 @@ public final class DevDatabase {
                 ServerCleaner.cleanMysql(dev);
                 return;
             }
-            default -> dropSqliteViews(dev);
+            default -> dropSqliteUnmodelled(dev);
         }
         List<SchemaChange> drops = SchemaChange.dropAll(dev.inspect(List.of()));
         if (!drops.isEmpty()) {
@@ -84,17 +88,19 @@ public final class DevDatabase {
         return result;
     }
 
-    // Dropping every table would leave behind the views a script created, and the next use would fail on them.
-    private static void dropSqliteViews(Database dev) {
-        List<String> views = new ArrayList<>();
+    private static void dropSqliteUnmodelled(Database dev) {
+        List<String> drops = new ArrayList<>();
         try (Statement query = dev.connection().createStatement();
-                ResultSet rows = query.executeQuery("SELECT name FROM sqlite_master WHERE type = 'view'")) {
+                ResultSet rows = query.executeQuery("SELECT 'VIEW', name FROM sqlite_master WHERE type = 'view'"
+                        + " UNION ALL SELECT 'TABLE', name FROM pragma_table_list"
+                        + " WHERE schema = 'main' AND type = 'virtual'")) {
             while (rows.next()) {
-                views.add(rows.getString(1));
+                drops.add("DROP " + rows.getString(1) + " IF EXISTS \""
+                        + rows.getString(2).replace("\"", "\"\"") + "\"");
             }
-            for (String view : views) {
+            for (String sql : drops) {
                 try (Statement drop = dev.connection().createStatement()) {
-                    drop.execute("DROP VIEW IF EXISTS \"" + view.replace("\"", "\"\"") + "\"");
+                    drop.execute(sql);
                 }
             }
         } catch (SQLException e) {

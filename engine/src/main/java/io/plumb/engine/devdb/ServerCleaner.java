@@ -35,6 +35,10 @@ final class ServerCleaner {
         }
         Map<String, String> comments = schemaComments(dev);
         List<String> statements = new ArrayList<>();
+        // Event triggers belong to the database, not to a schema: dropping the schemas leaves them behind.
+        for (String trigger : eventTriggers(dev)) {
+            statements.add("DROP EVENT TRIGGER IF EXISTS " + quote(trigger));
+        }
         for (String schema : schemas) {
             statements.add("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
         }
@@ -78,6 +82,19 @@ final class ServerCleaner {
         }
         statements.add("SET FOREIGN_KEY_CHECKS = 1");
         run(dev, statements);
+    }
+
+    private static List<String> eventTriggers(Database dev) {
+        List<String> triggers = new ArrayList<>();
+        try (PreparedStatement query = dev.connection().prepareStatement("SELECT evtname FROM pg_event_trigger");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                triggers.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure(dev, e);
+        }
+        return triggers;
     }
 
     private static List<String> userSchemas(Database dev) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,10 @@ final class SqliteRebuilds {
     // The planner's last step of a rebuild: ALTER TABLE `new_t` RENAME TO `t`.
     private static final Pattern RENAME = Pattern.compile("ALTER TABLE `new_(.+)` RENAME TO `\\1`");
 
+    // A trigger the plan drops itself is meant to go: it is never brought back.
+    private static final Pattern DROP_TRIGGER =
+            Pattern.compile("(?i)DROP TRIGGER (?:IF EXISTS )?[`\"]?([^`\"]+)[`\"]?");
+
     /** A trigger of a rebuilt table: its name and its {@code CREATE TRIGGER} statement. */
     private record SavedTrigger(String name, String sql) {}
 
@@ -38,10 +43,15 @@ final class SqliteRebuilds {
     /** Finds the tables a plan rebuilds and reads their triggers. */
     static SqliteRebuilds of(Connection connection, List<String> statements) {
         Set<String> tables = new LinkedHashSet<>();
+        Set<String> dropped = new HashSet<>();
         for (String sql : statements) {
             Matcher m = RENAME.matcher(sql);
             if (m.matches()) {
                 tables.add(m.group(1));
+            }
+            Matcher drop = DROP_TRIGGER.matcher(sql);
+            if (drop.matches()) {
+                dropped.add(drop.group(1));
             }
         }
         List<SavedTrigger> triggers = new ArrayList<>();
@@ -51,7 +61,9 @@ final class SqliteRebuilds {
                 statement.setString(1, table);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        triggers.add(new SavedTrigger(rows.getString(1), rows.getString(2)));
+                        if (!dropped.contains(rows.getString(1))) {
+                            triggers.add(new SavedTrigger(rows.getString(1), rows.getString(2)));
+                        }
                     }
                 }
             } catch (SQLException e) {

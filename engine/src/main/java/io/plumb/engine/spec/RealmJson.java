@@ -6,13 +6,22 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.ObjectKind;
 import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Routine;
 import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.Trigger;
+import io.plumb.engine.schema.View;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code RealmJson} writes a realm as the reference tool's {@code {{ json . }}} inspect format: {@code
@@ -53,7 +62,47 @@ public final class RealmJson {
             }
             json.writeEndArray();
         }
+        writeObjects(json, schema.objects());
         json.writeEndObject();
+    }
+
+    /**
+     * Writes a schema's objects after its tables, grouped by kind in the model's kind order: {@code "views":
+     * [{"name","def"}]}, {@code "funcs"}, {@code "procs"}, {@code "triggers": [{"name","table"}]}, and the other
+     * kinds under their HCL block names ({@code "sequences"}, {@code "domains"}, ...).
+     */
+    private static void writeObjects(JsonGenerator json, List<SchemaObject> objects) throws IOException {
+        Map<String, List<SchemaObject>> groups = new LinkedHashMap<>();
+        objects.stream().sorted(Comparator.comparing(o -> o.kind().ordinal())).forEach(o -> groups.computeIfAbsent(
+                        group(o.kind()), k -> new ArrayList<>())
+                .add(o));
+        for (Map.Entry<String, List<SchemaObject>> group : groups.entrySet()) {
+            json.writeArrayFieldStart(group.getKey());
+            for (SchemaObject object : group.getValue()) {
+                json.writeStartObject();
+                json.writeStringField("name", object.name());
+                if (object instanceof View view) {
+                    json.writeStringField("def", view.query());
+                } else if (object instanceof Trigger trigger) {
+                    json.writeStringField("table", trigger.on().identity());
+                } else if (object instanceof Routine routine
+                        && !routine.signature().isEmpty()) {
+                    json.writeStringField("args", routine.signature());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+    }
+
+    private static String group(ObjectKind kind) {
+        return switch (kind) {
+            case VIEW -> "views";
+            case MATERIALIZED_VIEW -> "materialized";
+            case FUNCTION -> "funcs";
+            case PROCEDURE -> "procs";
+            default -> kind.block() + "s";
+        };
     }
 
     private static void writeTable(JsonGenerator json, Table table) throws IOException {

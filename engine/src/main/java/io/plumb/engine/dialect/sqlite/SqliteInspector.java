@@ -66,17 +66,42 @@ public final class SqliteInspector implements Inspector {
                 indexes(connection),
                 foreignKeyRows(connection),
                 descendingKeyColumns(connection));
+        Map<String, String> virtual = virtualTables(connection);
         List<Table> tables = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(
                         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                                 + " ORDER BY name");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                tables.add(table(connection, catalog, rs.getString(1), rs.getString(2)));
+                if (!virtual.containsKey(rs.getString(1))) {
+                    tables.add(table(connection, catalog, rs.getString(1), rs.getString(2)));
+                }
             }
         }
         List<SchemaObject> objects = SqliteObjects.inspect(connection);
-        return Realm.of(new Schema(MAIN, tables, Optional.empty(), Map.of(), objects));
+        Map<String, Integer> unsupported = new TreeMap<>();
+        virtual.values().stream()
+                .filter("virtual"::equals)
+                .forEach(type -> unsupported.merge("virtual table", 1, Integer::sum));
+        return new Realm(
+                List.of(new Schema(MAIN, tables, Optional.empty(), Map.of(), objects)), List.of(), unsupported);
+    }
+
+    /**
+     * Returns the virtual tables (such as FTS5 indexes) and the shadow tables that store their data, by name with
+     * their type. Plumb does not model them: creating the virtual table creates its shadow tables, which must never
+     * be planned as tables of their own.
+     */
+    private static Map<String, String> virtualTables(Connection connection) throws SQLException {
+        Map<String, String> tables = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(
+                        "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND type IN ('virtual', 'shadow')");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                tables.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return tables;
     }
 
     /** What the whole-database queries read, by table name. */

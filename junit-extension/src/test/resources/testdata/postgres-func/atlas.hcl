@@ -1,0 +1,4 @@
+env "local" {
+  src = "file://schema.sql"
+  dev = "embedded://postgres/17"
+}
