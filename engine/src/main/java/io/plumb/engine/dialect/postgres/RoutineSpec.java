@@ -203,16 +203,20 @@ final class RoutineSpec {
         return arguments;
     }
 
-    /** Returns the argument types that tell overloads apart: a function's input arguments, all of a procedure's. */
+    /**
+     * Returns the argument types that tell overloads apart: a function's input arguments, all of a procedure's,
+     * spelled as {@code oidvectortypes} does (canonical names, no type modifiers), so that a declared routine
+     * matches its inspected self even without a dev database.
+     */
     static String signature(ObjectKind kind, List<Argument> arguments) {
         return arguments.stream()
                 .filter(a -> kind != ObjectKind.FUNCTION || !a.mode().equals(Optional.of("OUT")))
-                .map(Argument::type)
+                .map(a -> a.type().replaceFirst("\\([0-9, ]*\\)", ""))
                 .collect(Collectors.joining(", "));
     }
 
     private String type(Attribute attribute, String owner) {
-        return dialect.readType(attribute, owner).sql();
+        return PostgresTypes.canonical(dialect.readType(attribute, owner)).sql();
     }
 
     private static String word(SpecBlock block, Attribute attribute) {

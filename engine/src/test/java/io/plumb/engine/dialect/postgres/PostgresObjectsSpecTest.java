@@ -181,6 +181,31 @@ class PostgresObjectsSpecTest extends PostgresDatabaseTest {
     }
 
     @Test
+    void signaturesUseCanonicalTypeNamesWithoutModifiers() {
+        Realm realm = read(
+                """
+                schema "public" {}
+                function "f" {
+                  schema = schema.public
+                  lang   = SQL
+                  arg "a" {
+                    type = int
+                  }
+                  arg "b" {
+                    type = varchar(10)
+                  }
+                  arg "c" {
+                    type = int
+                    mode = OUT
+                  }
+                  return = sql("record")
+                  as     = "SELECT a"
+                }
+                """);
+        assertThat(realm.schemas().get(0).objects().get(0).identity()).isEqualTo("f(integer, character varying)");
+    }
+
+    @Test
     void anOverloadDeclaredTwiceIsAnError() {
         String twice =
                 """
