@@ -55,7 +55,14 @@ public final class PostgresPlanner implements Planner {
         }
         ObjectOrder.Steps steps = ObjectOrder.of(changes);
         PostgresObjectDdl objects = new PostgresObjectDdl(ddl);
+        boolean unchecked = EarlyRoutines.readNewTables(steps.before(), added);
+        if (unchecked) {
+            out.add(change("check no function body until the tables it reads exist", EarlyRoutines.OFF));
+        }
         objects.plan(steps.before(), out);
+        if (unchecked) {
+            out.add(change("check function bodies again", EarlyRoutines.ON));
+        }
         new TableCreation(ddl, out).createAll(added);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifyTable m) {

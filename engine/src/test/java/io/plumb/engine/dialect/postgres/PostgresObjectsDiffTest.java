@@ -191,6 +191,23 @@ class PostgresObjectsDiffTest extends PostgresDatabaseTest {
     }
 
     @Test
+    void sqlFunctionInACheckThatReadsANewTableIsCreatedWithoutBodyCheck() throws SQLException {
+        List<PlannedChange> changes = plan(
+                "",
+                "CREATE TABLE owners (id integer PRIMARY KEY);"
+                        + "CREATE FUNCTION owner_exists(o integer) RETURNS boolean LANGUAGE sql STABLE"
+                        + " AS $$ SELECT EXISTS (SELECT 1 FROM owners WHERE id = o) $$;"
+                        + "CREATE TABLE accounts (id integer PRIMARY KEY, owner integer CHECK (owner_exists(owner)));");
+        assertThat(changes.stream().map(PlannedChange::sql).toList().subList(0, 3))
+                .containsExactly(
+                        "SET check_function_bodies = false",
+                        "CREATE FUNCTION \"public\".\"owner_exists\"(\"o\" integer) RETURNS boolean LANGUAGE sql STABLE"
+                                + " AS $$ SELECT EXISTS (SELECT 1 FROM owners WHERE id = o) $$",
+                        "RESET check_function_bodies");
+        applyAndCheck(changes);
+    }
+
+    @Test
     void fixtureDropsCleanly() throws Exception {
         PostgresObjectsFixtureTest.load(connection, "postgres/objects.sql");
         Plan drops = dialect.planner().plan(SchemaChange.dropAll(inspect()), new PlanOptions(true, ""));
