@@ -90,3 +90,20 @@ ALTER TABLE accounts DISABLE TRIGGER accounts_off;
 
 CREATE EVENT TRIGGER log_ddl ON ddl_command_start WHEN TAG IN ('CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION no_ddl();
 COMMENT ON EVENT TRIGGER log_ddl IS 'notices DDL';
+
+-- Objects of one schema that use another's.
+CREATE TRIGGER items_audit AFTER INSERT ON app.items FOR EACH ROW EXECUTE FUNCTION audit('item');
+CREATE AGGREGATE app.squares(integer) (SFUNC = sq_step, STYPE = bigint, INITCOND = '0', PARALLEL = SAFE);
+CREATE CONSTRAINT TRIGGER accounts_items AFTER DELETE ON accounts FROM app.items NOT DEFERRABLE
+  FOR EACH ROW EXECUTE FUNCTION audit('items');
+CREATE TRIGGER accounts_batch AFTER INSERT ON accounts REFERENCING NEW TABLE AS fresh
+  FOR EACH STATEMENT EXECUTE FUNCTION audit('batch');
+CREATE PROCEDURE app.bump(INOUT n integer) LANGUAGE plpgsql AS $body$
+BEGIN
+  n := n + 1; -- a comment with $$ in it
+END;
+$body$;
+CREATE FUNCTION owners() RETURNS SETOF text LANGUAGE sql STABLE AS $$ SELECT owner FROM accounts $$;
+-- The same table name in two schemas: a trigger's table is then named with its schema.
+CREATE TABLE app.accounts (id integer PRIMARY KEY);
+CREATE TRIGGER app_accounts_audit AFTER INSERT ON app.accounts FOR EACH ROW EXECUTE FUNCTION audit('app');

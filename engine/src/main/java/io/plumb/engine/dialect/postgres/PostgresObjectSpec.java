@@ -14,9 +14,11 @@ import io.plumb.engine.spec.HclPrinter;
 import io.plumb.engine.spec.ObjectSpecs;
 import io.plumb.engine.spec.SpecDialect;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code PostgresObjectSpec} reads and writes the object blocks of PostgreSQL's HCL, one kind after the other in
@@ -56,6 +58,14 @@ final class PostgresObjectSpec {
         PostgresViewSpec views = new PostgresViewSpec(dialect);
         RoutineSpec routines = new RoutineSpec(dialect);
         List<HclItem> blocks = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (Schema schema : realm.schemas()) {
+            Set<String> names = new HashSet<>();
+            schema.tables().forEach(t -> names.add(t.name()));
+            schema.objects().stream().filter(o -> o instanceof View).forEach(o -> names.add(o.name()));
+            names.stream().filter(n -> !seen.add(n)).forEach(ambiguous::add);
+        }
         for (ObjectKind kind : ORDER) {
             for (Schema schema : realm.schemas()) {
                 for (SchemaObject object : schema.objects()) {
@@ -67,7 +77,7 @@ final class PostgresObjectSpec {
                     } else if (object instanceof Routine r) {
                         blocks.add(routines.write(schema.name(), r));
                     } else if (object instanceof Trigger t) {
-                        blocks.add(PostgresTriggerSpec.write(schema.name(), t));
+                        blocks.add(PostgresTriggerSpec.write(schema.name(), t, ambiguous));
                     }
                 }
             }

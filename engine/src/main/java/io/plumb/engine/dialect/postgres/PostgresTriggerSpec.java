@@ -246,10 +246,19 @@ final class PostgresTriggerSpec {
         return triggers;
     }
 
-    /** Returns the block of a trigger of the given schema. */
-    static HclItem write(String schema, Trigger trigger) {
+    /**
+     * Returns the block of a trigger of the given schema.
+     *
+     * @param ambiguous the relation names several schemas declare, which {@code on} names with their schema
+     */
+    static HclItem write(String schema, Trigger trigger, Set<String> ambiguous) {
         List<HclItem> body = new ArrayList<>();
-        body.add(new HclItem.Attr("on", ObjectSpecs.ref(trigger.on(), schema)));
+        ObjectRef on = trigger.on();
+        body.add(new HclItem.Attr(
+                "on",
+                ambiguous.contains(on.identity())
+                        ? HclSyntax.ref(List.of(on.kind().block(), on.schema(), on.identity()))
+                        : ObjectSpecs.ref(on, schema)));
         List<HclItem> events = new ArrayList<>();
         for (String event : trigger.events()) {
             if (event.equals("UPDATE") && !trigger.updateOf().isEmpty()) {
