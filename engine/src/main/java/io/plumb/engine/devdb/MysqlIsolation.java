@@ -21,14 +21,19 @@ import java.util.regex.Pattern;
  * {@code MysqlIsolation} isolates MySQL and MariaDB databases as schemas of their own on the dev server. A server
  * cannot copy a schema, so a snapshot and a clone recreate every table from its {@code SHOW CREATE TABLE} (keeping
  * keys, indexes, foreign keys and the auto-increment counter) and copy its rows with {@code INSERT ... SELECT},
- * foreign key checks off, then recreate views. Triggers and routines are not copied.
+ * foreign key checks off, then recreates routines, views, triggers and events ({@link MysqlObjectCopy}): triggers
+ * after the rows, so that copying the rows fires none.
  *
- * <p>A snapshot remembers its tables' definitions, and all statements of a copy go in one round trip, so a clone
+ * <p>A snapshot remembers its tables' definitions and its objects' statements, and all statements of a copy go in
+ * one round trip (the server, not the driver, splits them, so {@code BEGIN ... END} bodies pass whole), so a clone
  * costs the server's table creation and row copies, not the catalog's reads.
  */
 final class MysqlIsolation extends ServerIsolation {
 
     private static final Pattern TABLE_NAME = Pattern.compile("CREATE TABLE `((?:[^`]|``)+)`");
+
+    // Separates, in what a copy learns of its source, the table definitions from the other objects' statements.
+    private static final String OBJECTS = "-- objects";
 
     private MysqlIsolation(DatabaseUrl devUrl, Path workingDirectory, AdminConnection.Opener opener) {
         super(devUrl, workingDirectory, opener);
@@ -56,7 +61,16 @@ final class MysqlIsolation extends ServerIsolation {
 
     @Override
     List<String> copy(Connection admin, String source, String target, List<String> known) throws SQLException {
-        List<String> tables = known.isEmpty() ? tableDefinitions(admin, source) : known;
+        List<String> tables;
+        List<String> objects;
+        int marker = known.indexOf(OBJECTS);
+        if (marker < 0) {
+            tables = tableDefinitions(admin, source);
+            objects = MysqlObjectCopy.statements(admin, source);
+        } else {
+            tables = known.subList(0, marker);
+            objects = known.subList(marker + 1, known.size());
+        }
         Map<String, String> columns = copiedColumns(admin, source);
         List<String> statements = new ArrayList<>();
         statements.add("CREATE DATABASE " + quote(target));
@@ -69,12 +83,15 @@ final class MysqlIsolation extends ServerIsolation {
             statements.add("INSERT INTO " + quote(target) + "." + quote(name) + " SELECT " + list + " FROM "
                     + quote(source) + "." + quote(name));
         }
-        statements.addAll(views(admin, source, target));
+        statements.addAll(objects);
         statements.add("SET FOREIGN_KEY_CHECKS = 1");
         // The administrative connection must not stay on a schema that a later drop removes.
         statements.add("USE information_schema");
         execute(admin, statements);
-        return tables;
+        List<String> learnt = new ArrayList<>(tables);
+        learnt.add(OBJECTS);
+        learnt.addAll(objects);
+        return learnt;
     }
 
     @Override
@@ -98,19 +115,6 @@ final class MysqlIsolation extends ServerIsolation {
             }
         }
         return definitions;
-    }
-
-    // A view's definition names its tables with the source schema; the copy's must name the target's.
-    private static List<String> views(Connection admin, String source, String target) throws SQLException {
-        List<String> views = new ArrayList<>();
-        for (String view : names(admin, source, "VIEW")) {
-            try (Statement statement = admin.createStatement();
-                    ResultSet rows = statement.executeQuery("SHOW CREATE VIEW " + quote(source) + "." + quote(view))) {
-                rows.next();
-                views.add(rows.getString(2).replace(quote(source) + ".", quote(target) + "."));
-            }
-        }
-        return views;
     }
 
     /** Returns, per table that has generated columns, the list of the columns an insert may set. */

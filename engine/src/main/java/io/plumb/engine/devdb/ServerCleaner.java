@@ -71,17 +71,51 @@ final class ServerCleaner {
         return comments;
     }
 
-    /** Drops every table and view of the bound schema, or of every user schema, with foreign key checks off. */
+    /**
+     * Drops every event, function, procedure, view and table (with its triggers; MariaDB's sequences and
+     * system-versioned tables are tables to {@code DROP TABLE}) of the bound schema, or of every user schema, with
+     * foreign key checks off.
+     */
     static void cleanMysql(Database dev) {
         List<String> statements = new ArrayList<>();
         statements.add("SET FOREIGN_KEY_CHECKS = 0");
+        String where = dev.boundSchema().isPresent() ? " = ?" : " NOT IN (" + UserTables.systemSchemas(dev) + ")";
+        for (List<String> object : mysqlObjects(
+                dev,
+                "SELECT 'EVENT', EVENT_SCHEMA, EVENT_NAME FROM"
+                        + " information_schema.EVENTS WHERE EVENT_SCHEMA" + where
+                        + " UNION ALL SELECT ROUTINE_TYPE, ROUTINE_SCHEMA, ROUTINE_NAME FROM information_schema.ROUTINES"
+                        + " WHERE ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE') AND ROUTINE_SCHEMA" + where)) {
+            statements.add("DROP " + object.get(0) + " IF EXISTS " + mysqlName(object.get(1), object.get(2)));
+        }
         for (UserTables.Name name : UserTables.of(dev)) {
-            String qualified = "`" + name.schema().replace("`", "``") + "`.`"
-                    + name.table().replace("`", "``") + "`";
+            String qualified = mysqlName(name.schema(), name.table());
             statements.add((name.isView() ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + qualified);
         }
         statements.add("SET FOREIGN_KEY_CHECKS = 1");
         run(dev, statements);
+    }
+
+    private static String mysqlName(String schema, String name) {
+        return "`" + schema.replace("`", "``") + "`.`" + name.replace("`", "``") + "`";
+    }
+
+    private static List<List<String>> mysqlObjects(Database dev, String sql) {
+        List<List<String>> objects = new ArrayList<>();
+        try (PreparedStatement query = dev.connection().prepareStatement(sql)) {
+            if (dev.boundSchema().isPresent()) {
+                query.setString(1, dev.boundSchema().get());
+                query.setString(2, dev.boundSchema().get());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    objects.add(List.of(rows.getString(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(dev, e);
+        }
+        return objects;
     }
 
     private static List<String> eventTriggers(Database dev) {

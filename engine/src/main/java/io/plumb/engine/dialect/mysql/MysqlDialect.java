@@ -17,7 +17,7 @@ public final class MysqlDialect implements Dialect {
     private final MysqlInspector inspector;
     private final MysqlPlanner planner;
     private final MysqlSchemaSpec spec;
-    private final MysqlNormalizer normalizer = new MysqlNormalizer();
+    private final MysqlNormalizer normalizer;
 
     /** Creates the dialect for a flavour. */
     public MysqlDialect(MysqlFlavour flavour) {
@@ -25,6 +25,7 @@ public final class MysqlDialect implements Dialect {
         this.inspector = new MysqlInspector(flavour);
         this.planner = new MysqlPlanner(flavour);
         this.spec = new MysqlSchemaSpec(flavour);
+        this.normalizer = new MysqlNormalizer(flavour);
     }
 
     /** Returns the flavour. */

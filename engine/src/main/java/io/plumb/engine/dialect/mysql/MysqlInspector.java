@@ -60,6 +60,7 @@ public final class MysqlInspector implements Inspector {
                 query(connection, sql, List.of(), rs -> parts.addParsers(rs.getString(2)));
             }
         }
+        MysqlObjectInspector.Found objects = new MysqlObjectInspector(flavour).inspect(connection, names);
         List<Schema> result = new ArrayList<>();
         for (String name : names) {
             Schema schema = schemas.get(name);
@@ -70,9 +71,9 @@ public final class MysqlInspector implements Inspector {
                     .filter(t -> t.schema().equals(name))
                     .map(MysqlTableParts::table)
                     .toList();
-            result.add(schema.withTables(own));
+            result.add(schema.withTables(own).withObjects(objects.objects().getOrDefault(name, List.of())));
         }
-        return MysqlCanonical.of(new Realm(result));
+        return MysqlCanonical.of(new Realm(result, List.of(), objects.unsupported()));
     }
 
     private static MysqlTableParts part(Map<List<String>, MysqlTableParts> tables, ResultSet rs) throws SQLException {

@@ -3,6 +3,7 @@ package io.plumb.engine.dialect.mysql;
 import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.SchemaObject;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,29 @@ final class MysqlNormalizer implements DiffNormalizer {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Map<String, String> ALIASES =
             Map.of("boolean", "bool", "integer", "int", "numeric", "decimal", "real", "double");
+
+    private final MysqlFlavour flavour;
+
+    /** Creates the normalizer of MariaDB. */
+    MysqlNormalizer() {
+        this(MysqlFlavour.MARIADB);
+    }
+
+    /** Creates the normalizer of a flavour, which decides what objects it replaces in place. */
+    MysqlNormalizer(MysqlFlavour flavour) {
+        this.flavour = flavour;
+    }
+
+    // Bodies are kept as written: whitespace, backquotes and the case of words do not count (MysqlObjectTexts).
+    @Override
+    public boolean sameObject(SchemaObject from, SchemaObject to) {
+        return MysqlObjectTexts.comparable(from).equals(MysqlObjectTexts.comparable(to));
+    }
+
+    @Override
+    public boolean replaceable(SchemaObject from, SchemaObject to) {
+        return MysqlObjectDdl.replaceable(flavour, from, to);
+    }
 
     @Override
     public String typeKey(ColumnType type) {

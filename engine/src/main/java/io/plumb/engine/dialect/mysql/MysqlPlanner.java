@@ -5,6 +5,7 @@ import static io.plumb.engine.dialect.mysql.MysqlDdl.quote;
 import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.dialect.Planner;
+import io.plumb.engine.plan.ObjectOrder;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.ForeignKey;
@@ -24,7 +25,8 @@ import java.util.Set;
  * The {@code MysqlPlanner} turns schema changes into MySQL and MariaDB statements: {@code CREATE/DROP DATABASE},
  * {@code CREATE TABLE} with its keys and options, and one {@code ALTER TABLE} per changed table (a second one first
  * when keys or checks are replaced, since one statement cannot drop and re-add the same name). DDL is not
- * transactional on these servers, so plans are not either.
+ * transactional on these servers, so plans are not either. Views, routines, triggers and events ({@link
+ * MysqlObjectDdl}) go around the table changes in the {@link ObjectOrder}, and schema drops come last.
  */
 public final class MysqlPlanner implements Planner {
 
@@ -49,13 +51,22 @@ public final class MysqlPlanner implements Planner {
             }
         }
         int dropsAfter = TableDrops.after(changes, dropped);
+        ObjectOrder.Steps steps = ObjectOrder.of(changes);
+        MysqlObjectDdl objects = new MysqlObjectDdl(flavour, options.qualified());
+        List<PlannedChange> schemaDrops = new ArrayList<>();
+        boolean before = false;
         for (int i = 0; i < changes.size(); i++) {
             SchemaChange change = changes.get(i);
+            // Objects the tables use come after the new schemas and before the first table change.
+            if (!before && isTableChange(change)) {
+                objects.plan(steps.before(), out);
+                before = true;
+            }
             if (change instanceof SchemaChange.AddSchema s) {
                 addSchema(s.schema(), out);
             } else if (change instanceof SchemaChange.DropSchema s) {
                 add(
-                        out,
+                        schemaDrops,
                         "drop schema named \"" + s.schema().name() + "\"",
                         "DROP DATABASE " + quote(s.schema().name()));
             } else if (change instanceof SchemaChange.ModifySchema s) {
@@ -70,8 +81,19 @@ public final class MysqlPlanner implements Planner {
                 out.addAll(TableDrops.plan(dropped, (schema, table) -> name(schema, table, options)));
             }
         }
+        if (!before) {
+            objects.plan(steps.before(), out);
+        }
         out.addAll(deferred);
+        objects.plan(steps.after(), out);
+        out.addAll(schemaDrops);
         return new Plan(out, false);
+    }
+
+    private static boolean isTableChange(SchemaChange change) {
+        return change instanceof SchemaChange.AddTable
+                || change instanceof SchemaChange.ModifyTable
+                || change instanceof SchemaChange.DropTable;
     }
 
     private void addSchema(Schema schema, List<PlannedChange> out) {

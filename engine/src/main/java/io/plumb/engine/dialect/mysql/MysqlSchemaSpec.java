@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code MysqlSchemaSpec} is the HCL schema language of MySQL and MariaDB: the shared reader and writer with
- * MySQL's types and attributes, and the canonical form ({@link MysqlCanonical}) applied to what it reads.
+ * MySQL's types and attributes, and the canonical form ({@link MysqlCanonical}) applied to what it reads; views,
+ * functions, procedures, triggers and events are read and written by {@link MysqlObjectReader} and {@link
+ * MysqlObjectWriter}.
  */
 public final class MysqlSchemaSpec implements SchemaSpec {
 
@@ -22,12 +24,13 @@ public final class MysqlSchemaSpec implements SchemaSpec {
     private static final Pattern ON_UPDATE_STRING =
             Pattern.compile("(?m)^(\\s+on_update\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\")$");
 
+    private final MysqlSpecDialect dialect;
     private final SpecReader reader;
     private final SpecWriter writer;
 
     /** Creates the spec of a flavour. */
     public MysqlSchemaSpec(MysqlFlavour flavour) {
-        MysqlSpecDialect dialect = new MysqlSpecDialect(flavour);
+        this.dialect = new MysqlSpecDialect(flavour);
         this.reader = new SpecReader(dialect);
         this.writer = new SpecWriter(dialect);
     }
@@ -37,12 +40,12 @@ public final class MysqlSchemaSpec implements SchemaSpec {
         List<Resource> resources = document.resources().stream()
                 .map(MysqlSchemaSpec::onUpdateAsString)
                 .toList();
-        return MysqlCanonical.of(reader.read(new Document(resources)));
+        return MysqlCanonical.of(MysqlObjectReader.read(document, reader.read(new Document(resources)), dialect));
     }
 
     @Override
     public String write(Realm realm) {
-        Matcher m = ON_UPDATE_STRING.matcher(writer.write(realm));
+        Matcher m = ON_UPDATE_STRING.matcher(writer.write(realm, MysqlObjectWriter.write(realm, dialect)));
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "sql(" + r.group(2) + ")"));
     }
 

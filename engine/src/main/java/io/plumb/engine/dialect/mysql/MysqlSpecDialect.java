@@ -122,6 +122,11 @@ final class MysqlSpecDialect implements SpecDialect {
     }
 
     @Override
+    public Set<String> documentBlocks() {
+        return MysqlObjectReader.BLOCKS;
+    }
+
+    @Override
     public List<SpecAttribute> indexPartAttributes() {
         return List.of(new SpecAttribute(PREFIX, SpecAttribute.Kind.NUMBER));
     }

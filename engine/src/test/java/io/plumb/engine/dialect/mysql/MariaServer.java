@@ -44,4 +44,21 @@ final class MariaServer {
     Connection connect(String database) throws SQLException {
         return Database.open(EmbeddedServers.mariadb() + database, Path.of("")).connection();
     }
+
+    /** Returns the rows of a query, one line each, columns tab-separated. */
+    java.util.List<String> query(Connection c, String sql) throws SQLException {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                java.util.List<String> row = new java.util.ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(String.valueOf(rs.getString(i)));
+                }
+                rows.add(String.join("\t", row));
+            }
+        }
+        return rows;
+    }
 }
