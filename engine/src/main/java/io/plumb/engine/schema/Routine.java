@@ -46,9 +46,15 @@ public record Routine(
 
     @Override
     public String identity() {
-        return signature.isEmpty() && !kind.equals(ObjectKind.AGGREGATE) && arguments.isEmpty()
-                ? name
-                : name + "(" + signature + ")";
+        return identity(kind, name, signature);
+    }
+
+    /**
+     * Returns the identity of a routine: its name, followed by its signature in parentheses where the dialect tells
+     * overloads apart by one (and always for an aggregate, which PostgreSQL alone has).
+     */
+    public static String identity(ObjectKind kind, String name, String signature) {
+        return signature.isEmpty() && kind != ObjectKind.AGGREGATE ? name : name + "(" + signature + ")";
     }
 
     @Override

@@ -23,9 +23,13 @@ public sealed interface SchemaChange {
         return List.copyOf(changes);
     }
 
-    /** Returns the changes that drop every table and object of a realm's schemas. */
+    /**
+     * Returns the changes that drop every table and object of a realm's schemas, and its database-level objects
+     * (a PostgreSQL event trigger must go before the function it runs).
+     */
     static List<SchemaChange> dropAll(Realm realm) {
         List<SchemaChange> changes = new ArrayList<>();
+        realm.objects().forEach(o -> changes.add(new DropObject("", o)));
         for (Schema schema : realm.schemas()) {
             schema.objects().forEach(o -> changes.add(new DropObject(schema.name(), o)));
             schema.tables().forEach(t -> changes.add(new DropTable(schema.name(), t)));

@@ -50,6 +50,17 @@ public final class SpecWriter {
         return HclPrinter.print(items) + String.join("", blocks) + HclPrinter.print(schemas);
     }
 
+    /**
+     * Returns the {@code index} blocks of a relation's indexes as a table block holds them, for a dialect whose other
+     * relations have indexes too (PostgreSQL's materialized views).
+     */
+    public List<HclItem> indexBlocks(String schema, Table table) {
+        return new TableWriter(dialect, schema, table, Set.of())
+                .block().body().stream()
+                        .filter(i -> i instanceof HclItem.Block b && b.type().equals("index"))
+                        .toList();
+    }
+
     private HclItem schemaBlock(Schema schema) {
         Map<String, String> core = new HashMap<>();
         schema.comment().ifPresent(c -> core.put(SpecAttribute.COMMENT, HclSyntax.quote(c)));

@@ -29,7 +29,11 @@ record CatalogQuery(List<String> schemas) {
         PreparedStatement statement = connection.prepareStatement(sql.replace("$FILTER", filter));
         if (!schemas.isEmpty()) {
             Array array = connection.createArrayOf("text", schemas.toArray());
-            statement.setArray(1, array);
+            // A query may filter several of its parts (a UNION): each $FILTER is a parameter.
+            int count = sql.split("\\$FILTER", -1).length - 1;
+            for (int i = 1; i <= count; i++) {
+                statement.setArray(i, array);
+            }
         }
         return statement;
     }

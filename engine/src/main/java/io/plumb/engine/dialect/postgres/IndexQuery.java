@@ -36,21 +36,28 @@ final class IndexQuery {
             + " JOIN pg_am am ON am.oid = i.relam"
             + " CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) k(n)"
             + " LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1]"
-            + " WHERE NOT x.indisprimary AND t.relkind IN ('r', 'p') AND $FILTER"
+            + " WHERE NOT x.indisprimary AND t.relkind IN ($KINDS) AND $FILTER"
             // A partition's index that is attached to its parent's index is the parent's.
             + " AND NOT i.relispartition"
             + " ORDER BY n.nspname, t.relname, i.relname, k.n";
 
     private final CatalogQuery query;
+    private final String relkinds;
 
     IndexQuery(CatalogQuery query) {
+        this(query, "'r', 'p'");
+    }
+
+    /** Returns the query for the indexes of relations of the given kinds ({@code 'm'} for materialized views). */
+    IndexQuery(CatalogQuery query, String relkinds) {
         this.query = query;
+        this.relkinds = relkinds;
     }
 
     /** Reads the indexes into the tables they belong to. */
     void read(Connection connection, Map<String, TableBuilder> tables) throws SQLException {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement st = query.prepare(connection, SQL);
+        try (PreparedStatement st = query.prepare(connection, SQL.replace("$KINDS", relkinds));
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 String table = PostgresInspector.key(rs.getString(1), rs.getString(2));

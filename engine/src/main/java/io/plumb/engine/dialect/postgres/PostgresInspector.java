@@ -108,7 +108,10 @@ public final class PostgresInspector implements Inspector {
                     .map(TableBuilder::build)
                     .toList()));
         }
-        return PostgresTypeObjects.inspect(connection, query, new Realm(result));
+        // Types, sequences, policies and extensions first: the logic objects' counts of what was left out add to
+        // theirs.
+        return PostgresObjects.inspect(
+                connection, query, PostgresTypeObjects.inspect(connection, query, new Realm(result)));
     }
 
     static String key(String schema, String table) {

@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, new
+ * A {@code PostgresPlanner} turns schema changes into PostgreSQL statements: new schemas and enum types first, then
+ * the object steps {@link ObjectOrder} puts before the tables (drops, and the objects new tables use), new
  * tables in an order where every foreign key finds its table (keys in a cycle are added afterwards), each modified
- * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, then
- * dropped enum types and schemas. The plan is transactional unless the options' {@link io.plumb.engine.plan.ConcurrentIndex} policy made an index
+ * table as one {@code ALTER TABLE} plus its index and comment statements, dropped tables in the reverse order, the
+ * remaining object steps, then dropped enum types and schemas. The plan is transactional unless the options' {@link io.plumb.engine.plan.ConcurrentIndex} policy made an index
  * statement {@code CONCURRENTLY}.
  */
 public final class PostgresPlanner implements Planner {
@@ -52,11 +53,17 @@ public final class PostgresPlanner implements Planner {
                 EnumPlanning.modify(s.from(), s.to(), out);
             }
         }
-        // Objects (pg2: sequences, domains, composite types, extensions, policies) around the table changes.
         ObjectOrder.Steps steps = ObjectOrder.of(changes);
-        TypeObjectDdl objects = new TypeObjectDdl(ddl);
+        PostgresObjectDdl objects = new PostgresObjectDdl(ddl);
         SequenceDdl.releaseOwners(ddl, changes, out);
+        boolean unchecked = EarlyRoutines.readNewTables(steps.before(), added);
+        if (unchecked) {
+            out.add(change("check no function body until the tables it reads exist", EarlyRoutines.OFF));
+        }
         objects.plan(steps.before(), out);
+        if (unchecked) {
+            out.add(change("check function bodies again", EarlyRoutines.ON));
+        }
         new TableCreation(ddl, out).createAll(added);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifyTable m) {

@@ -42,14 +42,16 @@ public final class PostgresSchemaSpec implements SchemaSpec {
                         .map(PostgresSchemaSpec::normalize)
                         .toList()),
                 decls);
-        return TypeObjectSpec.attach(realm, document, dialect);
+        return PostgresObjectSpec.read(document, dialect, TypeObjectSpec.attach(realm, document, dialect));
     }
 
     @Override
     public String write(Realm realm) {
         PostgresSpecDialect dialect = new PostgresSpecDialect(PostgresEnums.of(realm));
         List<String> blocks = new java.util.ArrayList<>(EnumSpec.write(realm));
+        // Types, sequences, policies and extensions, then views, routines and triggers: the reader's kind order.
         blocks.addAll(TypeObjectSpec.write(realm, dialect));
+        blocks.addAll(PostgresObjectSpec.write(dialect, realm));
         Realm written = ChildTableSpec.forWriting(realm);
         written = written.withSchemas(written.schemas().stream()
                 .map(s -> s.withTables(

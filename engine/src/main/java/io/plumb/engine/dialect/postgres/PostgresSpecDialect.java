@@ -164,7 +164,20 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public Set<String> documentBlocks() {
-        return Set.of("enum", "sequence", "domain", "composite", "extension", "policy");
+        return Set.of(
+                "enum",
+                "sequence",
+                "domain",
+                "composite",
+                "extension",
+                "policy",
+                "view",
+                "materialized",
+                "function",
+                "procedure",
+                "aggregate",
+                "trigger",
+                "event_trigger");
     }
 
     @Override
