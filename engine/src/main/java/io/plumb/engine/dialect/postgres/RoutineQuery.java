@@ -32,6 +32,9 @@ final class RoutineQuery {
             + " p.proconfig IS NOT NULL"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang"
             + " WHERE $FILTER AND " + PostgresObjects.notExtension("pg_proc", "p.oid")
+            // The constructors of a range or multirange type come with the type (an internal dependency).
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend id WHERE id.classid = 'pg_proc'::regclass"
+            + " AND id.objid = p.oid AND id.deptype = 'i')"
             + " ORDER BY n.nspname, p.proname, oidvectortypes(p.proargtypes)";
 
     private static final String ARGUMENTS = "SELECT p.oid, a.name, format_type(a.type, NULL), a.mode,"
@@ -49,7 +52,7 @@ final class RoutineQuery {
             + " JOIN pg_proc tp ON tp.oid = a.aggtransfn JOIN pg_namespace tn ON tn.oid = tp.pronamespace"
             + " LEFT JOIN pg_proc fp ON fp.oid = a.aggfinalfn LEFT JOIN pg_namespace fn ON fn.oid = fp.pronamespace"
             + " LEFT JOIN pg_proc cp ON cp.oid = a.aggcombinefn LEFT JOIN pg_namespace cn ON cn.oid = cp.pronamespace"
-            + " WHERE $FILTER";
+            + " WHERE $FILTER AND " + PostgresObjects.notExtension("pg_proc", "p.oid");
 
     private final CatalogQuery query;
 
