@@ -150,8 +150,24 @@ public final class SourceLoader {
                 String text = HclSources.read(file.path(), file.display());
                 execute(dev, file.display(), statements(file.display(), text, dev));
             }
+            resetSession(dev);
             return dev.inspect(List.of());
         });
+    }
+
+    /**
+     * Undoes the session settings the SQL files made: a pg_dump file empties {@code search_path}, which would make
+     * the catalogue print every name qualified and the state differ from the same schema inspected elsewhere.
+     */
+    private static void resetSession(Database dev) {
+        if (!dev.dialect().name().equals("postgres")) {
+            return;
+        }
+        try (java.sql.Statement statement = dev.connection().createStatement()) {
+            statement.execute("RESET ALL");
+        } catch (SQLException e) {
+            throw new SourceException("resetting the dev database's session: " + SqlErrors.message(e), e);
+        }
     }
 
     private static void execute(Database dev, String file, List<Statement> statements) {
