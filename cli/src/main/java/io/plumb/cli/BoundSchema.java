@@ -37,7 +37,7 @@ final class BoundSchema {
                     + wanted.schemas().size() + " schemas and the database URL is bound to \"" + bound + "\"");
         }
         if (wanted.schemas().isEmpty()) {
-            return Realm.of(Schema.of(bound, List.of()));
+            return wanted.withSchemas(List.of(Schema.of(bound, List.of())));
         }
         Schema only = wanted.schemas().get(0);
         if (only.name().equals(bound)) {
@@ -47,7 +47,21 @@ final class BoundSchema {
             throw new EngineFailure(
                     "mismatched HCL and database schemas: \"" + only.name() + "\" <> \"" + bound + "\"");
         }
-        return Realm.of(only.renamed(bound));
+        return wanted.withSchemas(List.of(only.renamed(bound)));
+    }
+
+    /**
+     * Returns a one-schema state read from SQL or a database under the name of the other side's one schema: a
+     * schema-bound database and a dev database bound to a schema of its own describe "the bound schema" each, as
+     * in {@link #bind}. Anything else is returned unchanged.
+     */
+    static Realm sameOnlySchema(Realm state, Realm other) {
+        if (state.schemas().size() != 1 || other.schemas().size() != 1) {
+            return state;
+        }
+        Schema only = state.schemas().get(0);
+        String name = other.schemas().get(0).name();
+        return only.name().equals(name) ? state : state.withSchemas(List.of(only.renamed(name)));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.SourceLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +84,12 @@ final class SchemaDiffCommand implements Callable<Integer> {
             if (output.kind() == OutputFormat.Kind.HCL) {
                 env.out().print(dialect.spec().write(desired));
                 return 0;
+            }
+            Path cwd = env.workingDirectory();
+            if (!BoundSchema.isHcl(toSources, cwd)) {
+                desired = BoundSchema.sameOnlySchema(desired, current);
+            } else if (!BoundSchema.isHcl(fromSources, cwd)) {
+                current = BoundSchema.sameOnlySchema(current, desired);
             }
             List<SchemaChange> changes = workspace.diff(current, desired, dialect);
             if (changes.isEmpty()) {

@@ -10,11 +10,18 @@ import java.util.List;
 public sealed interface SchemaChange {
 
     /**
-     * Returns the changes that create every table and object of a realm, as a plan for an empty database. The
-     * planner puts them in dependency order.
+     * Returns the changes that create every table and object of a realm in its schemas, which exist but are empty,
+     * as a plan for an empty database: a schema's own attributes (comment, options such as PostgreSQL's enum types
+     * or MySQL's charset) come as a {@link ModifySchema} from the bare schema. The planner puts them in dependency
+     * order.
      */
     static List<SchemaChange> createAll(Realm realm) {
         List<SchemaChange> changes = new ArrayList<>();
+        for (Schema schema : realm.schemas()) {
+            if (schema.comment().isPresent() || !schema.options().isEmpty()) {
+                changes.add(new ModifySchema(Schema.of(schema.name(), List.of()), schema));
+            }
+        }
         realm.objects().forEach(o -> changes.add(new AddObject("", o)));
         for (Schema schema : realm.schemas()) {
             schema.tables().forEach(t -> changes.add(new AddTable(schema.name(), t)));

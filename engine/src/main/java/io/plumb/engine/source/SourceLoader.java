@@ -13,7 +13,6 @@ import io.plumb.engine.migrate.Statement;
 import io.plumb.engine.migrate.StatementScanner;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
-import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -204,9 +203,10 @@ public final class SourceLoader {
                 && realm.schemas().size() == 1
                 && !realm.schemas().get(0).name().equals(bound.get())) {
             String name = realm.schemas().get(0).name();
-            Realm normalized = normalize(Realm.of(realm.schemas().get(0).renamed(bound.get())), dev);
-            return Realm.of(
-                    normalized.schemas().stream().map(s -> s.renamed(name)).toArray(Schema[]::new));
+            Realm normalized =
+                    normalize(realm.withSchemas(List.of(realm.schemas().get(0).renamed(bound.get()))), dev);
+            return normalized.withSchemas(
+                    normalized.schemas().stream().map(s -> s.renamed(name)).toList());
         }
         return DevDatabase.use(dev, () -> {
             List<SchemaChange> changes = SchemaChange.createAll(realm);
