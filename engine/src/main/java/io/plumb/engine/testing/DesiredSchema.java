@@ -10,6 +10,7 @@ import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.SourceException;
 import io.plumb.engine.source.SourceLoader;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,21 @@ final class DesiredSchema {
         PlanExecutor.execute(db.database().connection(), plan(isolation));
     }
 
+    /**
+     * Returns the changes that create the desired schema in a case database. On MySQL a case database is a schema
+     * of a name of its own, so the desired schema's own attributes (charset, collation, comment: an {@code ALTER
+     * DATABASE} naming the schema) stay the server's; elsewhere they are created too (PostgreSQL's enum types).
+     */
+    private static List<SchemaChange> creation(Realm realm, Dialect dialect) {
+        List<SchemaChange> changes = SchemaChange.createAll(realm);
+        if (!dialect.name().equals("mysql")) {
+            return changes;
+        }
+        return changes.stream()
+                .filter(c -> !(c instanceof SchemaChange.ModifySchema))
+                .toList();
+    }
+
     private synchronized Plan plan(Isolation isolation) {
         if (plan == null) {
             if (setup.desiredSchema().isEmpty()) {
@@ -47,7 +63,7 @@ final class DesiredSchema {
                 Dialect dialect = dev.database().dialect();
                 Realm realm = new SourceLoader(setup.workingDirectory(), setup.schemaVariables(), setup.getenv())
                         .load(setup.desiredSchema(), dialect, dev.database());
-                plan = dialect.planner().plan(SchemaChange.createAll(realm), PlanOptions.defaults());
+                plan = dialect.planner().plan(creation(realm, dialect), PlanOptions.defaults());
             }
         }
         return plan;
