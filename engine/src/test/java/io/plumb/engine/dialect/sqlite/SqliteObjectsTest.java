@@ -169,4 +169,59 @@ class SqliteObjectsTest {
             assertThat(spec.write(db.inspect(List.of()))).isEqualTo(hcl);
         }
     }
+
+    @Test
+    void aFixtureOfEveryKindRoundTripsWithTheSameCatalogueCounts() throws IOException, SQLException {
+        String fixture = new String(
+                SqliteObjectsTest.class
+                        .getResourceAsStream("/sqlite/objects.sql")
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Realm realm = load(fixture);
+        SqliteSchemaSpec spec = new SqliteSchemaSpec();
+        String hcl = spec.write(realm);
+        try (Database source = Database.open("sqlite://source.db", dir);
+                Database target = Database.open("sqlite://target.db", dir)) {
+            try (Statement st = source.connection().createStatement()) {
+                st.executeUpdate(fixture);
+            }
+            Realm read = spec.read(HclEvaluator.evaluate(
+                    List.of(Hcl.parse("schema.hcl", hcl)),
+                    EvalOptions.defaults().withEnv(n -> null)));
+            PlanExecutor.execute(target.connection(), plan(SchemaChange.createAll(read)));
+
+            assertThat(spec.write(target.inspect(List.of()))).isEqualTo(hcl);
+            assertThat(counts(target))
+                    .isEqualTo(counts(source))
+                    .containsEntry("view", 3)
+                    .containsEntry("trigger", 5);
+            assertThat(diff(source.inspect(List.of()), target.inspect(List.of())))
+                    .isEmpty();
+            try (Statement st = target.connection().createStatement()) {
+                st.execute("INSERT INTO customers VALUES (1, 'ann', NULL)");
+                st.execute("INSERT INTO \"open orders\" (id, customer_id, amount) VALUES (1, 1, 1500)");
+                st.execute("UPDATE orders SET status = 'paid'");
+                try (ResultSet rs = st.executeQuery("SELECT name FROM big_customers")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("ann");
+                }
+                try (ResultSet rs = st.executeQuery("SELECT what FROM audit")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("paid 1");
+                }
+            }
+        }
+    }
+
+    private static Map<String, Integer> counts(Database db) throws SQLException {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT type, count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' GROUP BY type")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
+    }
 }
