@@ -144,7 +144,7 @@ class SqlitePlannerTest {
                                 + " UNIQUE (`s`, `p`),"
                                 + " CONSTRAINT `fk_p` FOREIGN KEY (`p`) REFERENCES `t` (`id`) ON UPDATE NO ACTION"
                                 + " ON DELETE CASCADE,"
-                                + " FOREIGN KEY (`p`) REFERENCES `o` (`x`) ON UPDATE SET NULL ON DELETE RESTRICT,"
+                                + " CONSTRAINT `0` FOREIGN KEY (`p`) REFERENCES `o` (`x`) ON UPDATE SET NULL ON DELETE RESTRICT,"
                                 + " CHECK (p > 0), CONSTRAINT `s_len` CHECK (length(s) < 5)) WITHOUT ROWID, STRICT",
                         "CREATE INDEX `e_idx` ON `t` ((lower(s)), `p` DESC) WHERE p > 0",
                         "CREATE UNIQUE INDEX `u_idx` ON `t` (`s`)");
