@@ -20,6 +20,7 @@ public final class HclEvaluator {
     private final List<Located> variableBlocks = new ArrayList<>();
     private final Map<String, Locals.Definition> localDefinitions = new LinkedHashMap<>();
     private final List<Located> blocks = new ArrayList<>();
+    private final List<Located> dataBlocks = new ArrayList<>();
 
     private HclEvaluator(EvalOptions options) {
         this.options = options;
@@ -71,14 +72,7 @@ public final class HclEvaluator {
             switch (block.type()) {
                 case "variable" -> variableBlocks.add(new Located(block, file));
                 case "locals" -> collectLocals(block, file);
-                case "data" -> throw new HclException(
-                        block.pos(),
-                        "data sources are not supported yet: data "
-                                + String.join(
-                                        " ",
-                                        block.labels().stream()
-                                                .map(l -> "\"" + l + "\"")
-                                                .toList()));
+                case "data" -> dataBlocks.add(new Located(block, file));
                 default -> {
                     blocks.add(new Located(block, file));
                     blockNames.add(block, file);
@@ -127,6 +121,18 @@ public final class HclEvaluator {
         }
         ExpressionEvaluator evaluator =
                 new ExpressionEvaluator(variables, new Locals(localDefinitions), blockNames, options);
+        if (!dataBlocks.isEmpty()) {
+            Map<String, Value> roots = new LinkedHashMap<>(options.roots());
+            roots.put(
+                    "data",
+                    DataBlocks.resolve(
+                            dataBlocks.stream().map(Located::block).toList(),
+                            dataBlocks.stream().map(Located::file).toList(),
+                            evaluator,
+                            options.dataSources()));
+            evaluator = new ExpressionEvaluator(
+                    variables, new Locals(localDefinitions), blockNames, options.withRoots(roots));
+        }
         List<Resource> resources = new ArrayList<>();
         List<DeferredBlock> deferred = new ArrayList<>();
         for (Located b : blocks) {

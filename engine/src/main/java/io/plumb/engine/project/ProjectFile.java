@@ -68,9 +68,11 @@ public final class ProjectFile {
             throw new ProjectException("config file \"" + display + "\" was not found");
         }
         Value atlas = new Value.ObjectValue(Map.of("env", new Value.Str(envName)));
-        Document document = HclSources.evaluateProject(file, display, variables, getenv, Map.of("atlas", atlas));
-        Path directory = file.toAbsolutePath().getParent();
-        return new ProjectFile(directory == null ? Path.of("/") : directory, document);
+        Path parent = file.toAbsolutePath().getParent();
+        Path directory = parent == null ? Path.of("/") : parent;
+        Document document = HclSources.evaluateProject(
+                file, display, variables, getenv, Map.of("atlas", atlas), new ProjectDataSources(directory));
+        return new ProjectFile(directory, document);
     }
 
     /** Returns the project's global diff policy, from a top-level {@code diff} block. */

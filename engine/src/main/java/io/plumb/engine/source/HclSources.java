@@ -1,5 +1,6 @@
 package io.plumb.engine.source;
 
+import io.plumb.engine.hcl.DataSources;
 import io.plumb.engine.hcl.Document;
 import io.plumb.engine.hcl.EvalOptions;
 import io.plumb.engine.hcl.Hcl;
@@ -51,9 +52,11 @@ public final class HclSources {
             String display,
             Map<String, Value> variables,
             Function<String, @Nullable String> getenv,
-            Map<String, Value> roots) {
+            Map<String, Value> roots,
+            DataSources dataSources) {
         HclFile parsed = Hcl.parse(display, read(file, display), file);
-        return HclEvaluator.evaluate(List.of(parsed), new EvalOptions(variables, parentOf(file), getenv, roots));
+        return HclEvaluator.evaluate(
+                List.of(parsed), new EvalOptions(variables, parentOf(file), getenv, roots, dataSources));
     }
 
     /** Reads a schema file as UTF-8 text. */
