@@ -209,7 +209,10 @@ public final class HclEvaluator {
         for (AttributeNode attribute : block.body().attributes()) {
             if (!attribute.name().equals("for_each")) {
                 Expression e = attribute.expression();
-                attributes.add(new Attribute(attribute.name(), ev.eval(e, scope), e.start(), attribute.pos()));
+                Value value = ScopedEnums.word(ev.options(), block.type(), attribute.name(), e)
+                        .map(w -> (Value) new Value.Str(w))
+                        .orElseGet(() -> ev.eval(e, scope));
+                attributes.add(new Attribute(attribute.name(), value, e.start(), attribute.pos()));
             }
         }
         List<Resource> children = new ArrayList<>();

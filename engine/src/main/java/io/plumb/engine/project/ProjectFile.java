@@ -34,6 +34,15 @@ public final class ProjectFile {
     private static final Set<String> SETTINGS =
             Set.of("name", "url", "dev", "src", "schemas", "exclude", "include", "for_each");
 
+    /** The bare words project attributes accept as strings, as the reference's scoped enums. */
+    private static final Map<String, Set<String>> SCOPED_ENUMS = Map.of(
+            "migration.format",
+            Set.of("atlas", "golang-migrate", "goose", "flyway", "liquibase", "dbmate"),
+            "migration.exec_order",
+            Set.of("LINEAR", "LINEAR_SKIP", "NON_LINEAR"),
+            "lint.review",
+            Set.of("ALWAYS", "WARNING", "ERROR"));
+
     private final Path directory;
     private final Document document;
     private final DiffPolicy globalDiff;
@@ -71,7 +80,13 @@ public final class ProjectFile {
         Path parent = file.toAbsolutePath().getParent();
         Path directory = parent == null ? Path.of("/") : parent;
         Document document = HclSources.evaluateProject(
-                file, display, variables, getenv, Map.of("atlas", atlas), new ProjectDataSources(directory));
+                file,
+                display,
+                variables,
+                getenv,
+                Map.of("atlas", atlas),
+                new ProjectDataSources(directory),
+                SCOPED_ENUMS);
         return new ProjectFile(directory, document);
     }
 

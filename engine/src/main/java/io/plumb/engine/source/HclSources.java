@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -53,10 +54,14 @@ public final class HclSources {
             Map<String, Value> variables,
             Function<String, @Nullable String> getenv,
             Map<String, Value> roots,
-            DataSources dataSources) {
+            DataSources dataSources,
+            Map<String, Set<String>> scopedEnums) {
         HclFile parsed = Hcl.parse(display, read(file, display), file);
         return HclEvaluator.evaluate(
-                List.of(parsed), new EvalOptions(variables, parentOf(file), getenv, roots, dataSources));
+                List.of(parsed),
+                new EvalOptions(variables, parentOf(file), getenv, roots)
+                        .withDataSources(dataSources)
+                        .withScopedEnums(scopedEnums));
     }
 
     /** Reads a schema file as UTF-8 text. */
