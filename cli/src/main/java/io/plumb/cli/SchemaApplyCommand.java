@@ -108,7 +108,7 @@ final class SchemaApplyCommand implements Callable<Integer> {
                     .planner()
                     .plan(
                             changes,
-                            new PlanOptions(!bound, "", selection.diffPolicy().concurrentIndex()));
+                            new PlanOptions(!bound, "  ", selection.diffPolicy().concurrentIndex()));
             PlanPrinter.printPlanned(env.out(), plan);
             if (dryRun) {
                 return 0;

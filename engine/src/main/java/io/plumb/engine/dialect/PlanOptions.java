@@ -7,7 +7,8 @@ import io.plumb.engine.plan.ConcurrentIndex;
  *
  * @param qualified whether table names are qualified with their schema (a database-bound target)
  * @param indent the indentation of the lines of a multi-line statement such as {@code CREATE TABLE}, or empty to
- *     write every statement on one line (as {@code schema apply} prints plans)
+ *     write every statement on one line (the harness's {@code apply}; {@code schema apply} indents by two spaces, as
+ *     the reference does)
  * @param concurrentIndex whether indexes of existing tables are created and dropped {@code CONCURRENTLY}
  */
 public record PlanOptions(boolean qualified, String indent, ConcurrentIndex concurrentIndex) {

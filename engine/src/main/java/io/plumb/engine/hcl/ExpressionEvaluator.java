@@ -26,6 +26,10 @@ final class ExpressionEvaluator {
         this.options = options;
     }
 
+    EvalOptions options() {
+        return options;
+    }
+
     Value eval(Expression e, Scope scope) {
         if (e instanceof Expression.Literal l) {
             return l.value();

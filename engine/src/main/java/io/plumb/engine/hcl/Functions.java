@@ -39,6 +39,7 @@ final class Functions {
             return new Value.Str(v == null ? "" : v);
         }));
         StringFunctions.register(m);
+        GlobFunction.register(m);
         RegexFunctions.register(m);
         CollectionFunctions.register(m);
         ConversionFunctions.register(m);

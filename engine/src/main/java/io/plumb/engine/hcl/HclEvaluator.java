@@ -20,6 +20,7 @@ public final class HclEvaluator {
     private final List<Located> variableBlocks = new ArrayList<>();
     private final Map<String, Locals.Definition> localDefinitions = new LinkedHashMap<>();
     private final List<Located> blocks = new ArrayList<>();
+    private final List<Located> dataBlocks = new ArrayList<>();
 
     private HclEvaluator(EvalOptions options) {
         this.options = options;
@@ -71,14 +72,7 @@ public final class HclEvaluator {
             switch (block.type()) {
                 case "variable" -> variableBlocks.add(new Located(block, file));
                 case "locals" -> collectLocals(block, file);
-                case "data" -> throw new HclException(
-                        block.pos(),
-                        "data sources are not supported yet: data "
-                                + String.join(
-                                        " ",
-                                        block.labels().stream()
-                                                .map(l -> "\"" + l + "\"")
-                                                .toList()));
+                case "data" -> dataBlocks.add(new Located(block, file));
                 default -> {
                     blocks.add(new Located(block, file));
                     blockNames.add(block, file);
@@ -127,6 +121,18 @@ public final class HclEvaluator {
         }
         ExpressionEvaluator evaluator =
                 new ExpressionEvaluator(variables, new Locals(localDefinitions), blockNames, options);
+        if (!dataBlocks.isEmpty()) {
+            Map<String, Value> roots = new LinkedHashMap<>(options.roots());
+            roots.put(
+                    "data",
+                    DataBlocks.resolve(
+                            dataBlocks.stream().map(Located::block).toList(),
+                            dataBlocks.stream().map(Located::file).toList(),
+                            evaluator,
+                            options.dataSources()));
+            evaluator = new ExpressionEvaluator(
+                    variables, new Locals(localDefinitions), blockNames, options.withRoots(roots));
+        }
         List<Resource> resources = new ArrayList<>();
         List<DeferredBlock> deferred = new ArrayList<>();
         for (Located b : blocks) {
@@ -203,7 +209,10 @@ public final class HclEvaluator {
         for (AttributeNode attribute : block.body().attributes()) {
             if (!attribute.name().equals("for_each")) {
                 Expression e = attribute.expression();
-                attributes.add(new Attribute(attribute.name(), ev.eval(e, scope), e.start(), attribute.pos()));
+                Value value = ScopedEnums.word(ev.options(), block.type(), attribute.name(), e)
+                        .map(w -> (Value) new Value.Str(w))
+                        .orElseGet(() -> ev.eval(e, scope));
+                attributes.add(new Attribute(attribute.name(), value, e.start(), attribute.pos()));
             }
         }
         List<Resource> children = new ArrayList<>();

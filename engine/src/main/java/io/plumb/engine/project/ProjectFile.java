@@ -34,6 +34,15 @@ public final class ProjectFile {
     private static final Set<String> SETTINGS =
             Set.of("name", "url", "dev", "src", "schemas", "exclude", "include", "for_each");
 
+    /** The bare words project attributes accept as strings, as the reference's scoped enums. */
+    private static final Map<String, Set<String>> SCOPED_ENUMS = Map.of(
+            "migration.format",
+            Set.of("atlas", "golang-migrate", "goose", "flyway", "liquibase", "dbmate"),
+            "migration.exec_order",
+            Set.of("LINEAR", "LINEAR_SKIP", "NON_LINEAR"),
+            "lint.review",
+            Set.of("ALWAYS", "WARNING", "ERROR"));
+
     private final Path directory;
     private final Document document;
     private final DiffPolicy globalDiff;
@@ -68,9 +77,17 @@ public final class ProjectFile {
             throw new ProjectException("config file \"" + display + "\" was not found");
         }
         Value atlas = new Value.ObjectValue(Map.of("env", new Value.Str(envName)));
-        Document document = HclSources.evaluateProject(file, display, variables, getenv, Map.of("atlas", atlas));
-        Path directory = file.toAbsolutePath().getParent();
-        return new ProjectFile(directory == null ? Path.of("/") : directory, document);
+        Path parent = file.toAbsolutePath().getParent();
+        Path directory = parent == null ? Path.of("/") : parent;
+        Document document = HclSources.evaluateProject(
+                file,
+                display,
+                variables,
+                getenv,
+                Map.of("atlas", atlas),
+                new ProjectDataSources(directory),
+                SCOPED_ENUMS);
+        return new ProjectFile(directory, document);
     }
 
     /** Returns the project's global diff policy, from a top-level {@code diff} block. */

@@ -1,5 +1,6 @@
 package io.plumb.engine.source;
 
+import io.plumb.engine.hcl.DataSources;
 import io.plumb.engine.hcl.Document;
 import io.plumb.engine.hcl.EvalOptions;
 import io.plumb.engine.hcl.Hcl;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -51,9 +53,15 @@ public final class HclSources {
             String display,
             Map<String, Value> variables,
             Function<String, @Nullable String> getenv,
-            Map<String, Value> roots) {
+            Map<String, Value> roots,
+            DataSources dataSources,
+            Map<String, Set<String>> scopedEnums) {
         HclFile parsed = Hcl.parse(display, read(file, display), file);
-        return HclEvaluator.evaluate(List.of(parsed), new EvalOptions(variables, parentOf(file), getenv, roots));
+        return HclEvaluator.evaluate(
+                List.of(parsed),
+                new EvalOptions(variables, parentOf(file), getenv, roots)
+                        .withDataSources(dataSources)
+                        .withScopedEnums(scopedEnums));
     }
 
     /** Reads a schema file as UTF-8 text. */

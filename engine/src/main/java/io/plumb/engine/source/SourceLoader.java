@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,17 @@ public final class SourceLoader {
             }
         }
         List<SourceFile> files = new ArrayList<>();
+        Map<String, Value> evaluated = new LinkedHashMap<>(variables);
         for (String source : sources) {
+            if (HclSchemaUrl.matches(source)) {
+                // A project's data "hcl_schema": its files, evaluated with its own vars.
+                HclSchemaUrl data = HclSchemaUrl.parse(source);
+                for (Path path : data.paths()) {
+                    files.addAll(files(path.toString()));
+                }
+                data.vars().forEach((key, value) -> evaluated.put(key, new Value.Str(value)));
+                continue;
+            }
             if (isDatabaseUrl(source)) {
                 throw new SourceException(
                         "cannot mix the database " + DatabaseUrl.redact(source) + " with other sources");
@@ -86,14 +97,14 @@ public final class SourceLoader {
         if (sql) {
             return loadSql(files, requireDev(dev, "SQL schema files"));
         }
-        Realm realm = dialect.spec().read(HclSources.evaluate(files, variables, getenv));
+        Realm realm = dialect.spec().read(HclSources.evaluate(files, evaluated, getenv));
         return dev == null ? realm : normalize(realm, dev);
     }
 
     /** Returns whether the value is a database URL rather than a file or directory. */
     public static boolean isDatabaseUrl(String source) {
         int scheme = source.indexOf("://");
-        return scheme > 0 && !source.startsWith("file://");
+        return scheme > 0 && !source.startsWith("file://") && !HclSchemaUrl.matches(source);
     }
 
     private List<SourceFile> files(String source) {

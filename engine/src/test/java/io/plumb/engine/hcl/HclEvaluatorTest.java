@@ -214,7 +214,7 @@ class HclEvaluatorTest {
 
     @Test
     void rejectsDataSources() {
-        fails("data \"sql\" \"x\" {\n}\n", "x.hcl:1:1: data sources are not supported yet: data \"sql\" \"x\"");
+        fails("data \"sql\" \"x\" {\n}\n", "x.hcl:1:1: data source \"sql\" is not supported");
     }
 
     @Test

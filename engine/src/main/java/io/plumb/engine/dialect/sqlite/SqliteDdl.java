@@ -161,9 +161,8 @@ final class SqliteDdl {
     }
 
     private static String foreignKey(ForeignKey fk) {
-        String name = fk.name().isEmpty() || fk.name().chars().allMatch(Character::isDigit)
-                ? ""
-                : "CONSTRAINT " + quote(fk.name()) + " ";
+        // An unnamed key inspects under its ordinal ("0"), and the reference writes that name back as it is.
+        String name = fk.name().isEmpty() ? "" : "CONSTRAINT " + quote(fk.name()) + " ";
         return name + "FOREIGN KEY " + columns(fk.columns()) + " REFERENCES " + quote(fk.refTable()) + " "
                 + columns(fk.refColumns()) + " ON UPDATE " + fk.onUpdate().sql() + " ON DELETE "
                 + fk.onDelete().sql();

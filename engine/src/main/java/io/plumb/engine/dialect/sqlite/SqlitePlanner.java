@@ -112,13 +112,13 @@ public final class SqlitePlanner implements Planner {
             }
         }
 
+        // A changed index (its order, predicate or parts) rebuilds the table, as the reference plans it: only
+        // added and dropped indexes and addable columns are changed in place.
         static boolean isInPlace(TableChange change, Table to) {
             if (change instanceof TableChange.AddIndex a) {
                 return !SqliteDdl.isAutoIndex(a.index());
             } else if (change instanceof TableChange.DropIndex d) {
                 return !SqliteDdl.isAutoIndex(d.index());
-            } else if (change instanceof TableChange.ModifyIndex i) {
-                return !SqliteDdl.isAutoIndex(i.from()) && !SqliteDdl.isAutoIndex(i.to());
             } else if (change instanceof TableChange.AddColumn a) {
                 return isAddable(a.column(), to);
             }
@@ -144,8 +144,6 @@ public final class SqlitePlanner implements Planner {
             for (TableChange change : m.changes()) {
                 if (change instanceof TableChange.DropIndex d) {
                     dropIndex(table, d.index());
-                } else if (change instanceof TableChange.ModifyIndex i) {
-                    dropIndex(table, i.from());
                 }
             }
             for (TableChange change : m.changes()) {
@@ -160,8 +158,6 @@ public final class SqlitePlanner implements Planner {
             for (TableChange change : m.changes()) {
                 if (change instanceof TableChange.AddIndex a) {
                     createIndex(table, a.index());
-                } else if (change instanceof TableChange.ModifyIndex i) {
-                    createIndex(table, i.to());
                 }
             }
         }
