@@ -1,21 +1,27 @@
 package io.plumb.engine.script;
 
 import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.dialect.postgres.psql.PsqlDescribe;
 import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
 import io.plumb.runner.TextDiff;
+import java.nio.file.Files;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * {@code cmpshow TABLE... FILE} compares the database's own DDL of the tables with FILE: on SQLite, every {@code
- * sqlite_master} statement of each table (the table and its indexes); on MySQL, {@code SHOW CREATE TABLE}; joined by
- * newlines. PostgreSQL has no DDL of its own to show, so the command fails there, as the reference's does.
+ * {@code cmpshow TABLE... FILE} compares the database's own description of the tables with FILE: on SQLite, every
+ * {@code sqlite_master} statement of each table (the table and its indexes); on MySQL, {@code SHOW CREATE TABLE};
+ * on PostgreSQL, what {@code psql -c '\d $db.TABLE'} prints ({@link PsqlDescribe}), with trailing spaces trimmed
+ * from every line; joined by newlines. As the reference's, it reads {@code $version/FILE} instead of FILE when that
+ * file exists, for output that differs between server versions.
  */
 final class CmpShowCommand implements ScriptCommand {
 
@@ -30,14 +36,20 @@ final class CmpShowCommand implements ScriptCommand {
         List<String> tables = args.subList(0, args.size() - 1);
         String file = args.get(args.size() - 1);
         ScriptDialect dialect = ScriptDialect.of(script);
-        if (dialect == ScriptDialect.POSTGRES) {
-            throw new ScriptFailure("cmpshow: unsupported on postgres, which has no SHOW CREATE TABLE");
-        }
         List<String> statements;
         try {
-            statements = dialect == ScriptDialect.MYSQL ? showCreate(script, tables) : sqliteMaster(script, tables);
+            statements = switch (dialect) {
+                case MYSQL -> showCreate(script, tables);
+                case POSTGRES -> psqlDescribe(script, tables);
+                case SQLITE -> sqliteMaster(script, tables);
+            };
         } catch (SQLException e) {
             throw new ScriptFailure("cmpshow: " + SqlErrors.message(e), e);
+        }
+        String version = script.getenv("version");
+        if (!version.isEmpty()
+                && Files.isRegularFile(script.cwd().resolve(version).resolve(file))) {
+            file = version + "/" + file;
         }
         String actual = String.join("\n", statements).strip();
         String expected =
@@ -46,6 +58,24 @@ final class CmpShowCommand implements ScriptCommand {
             script.log(TextDiff.unified("database", actual + "\n", file, expected + "\n"));
             throw new ScriptFailure("the DDL of " + String.join(", ", tables) + " and " + file + " differ");
         }
+    }
+
+    private static List<String> psqlDescribe(ScriptContext script, List<String> tables) throws SQLException {
+        List<String> outputs = new ArrayList<>();
+        String schema = ScriptDatabase.schema(script);
+        for (String table : tables) {
+            String output;
+            try {
+                output = PsqlDescribe.describe(ScriptDatabase.open(script).connection(), schema + "." + table);
+            } catch (IllegalArgumentException e) {
+                throw new ScriptFailure("cmpshow: show table \"" + table + "\": " + e.getMessage(), e);
+            }
+            // The reference trims every line's trailing spaces, which psql pads its last column with.
+            outputs.add(Arrays.stream(output.split("\n", -1))
+                    .map(String::stripTrailing)
+                    .collect(Collectors.joining("\n")));
+        }
+        return outputs;
     }
 
     private static List<String> sqliteMaster(ScriptContext script, List<String> tables) throws SQLException {
