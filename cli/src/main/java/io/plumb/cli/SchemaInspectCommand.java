@@ -42,7 +42,10 @@ final class SchemaInspectCommand implements Callable<Integer> {
     @Nullable
     String url;
 
-    @Option(names = "--dev-url", paramLabel = "URL", description = "A dev database, to inspect a schema file (--url file://schema.sql).")
+    @Option(
+            names = "--dev-url",
+            paramLabel = "URL",
+            description = "A dev database, to inspect a schema file (--url file://schema.sql).")
     @Nullable
     String devUrl;
 
