@@ -34,6 +34,7 @@ final class OnlyCommand implements ScriptCommand {
                 return;
             }
         }
+        ScriptDatabase.skipping(script);
         throw new ScriptSkip("skip version " + version);
     }
 }

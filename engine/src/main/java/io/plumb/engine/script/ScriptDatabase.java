@@ -24,6 +24,7 @@ public final class ScriptDatabase {
     private static final String URL_KEY = KEY + ".url";
     private static final String DEV_KEY = KEY + ".dev";
     private static final String USED_KEY = KEY + ".used";
+    private static final String SKIPPED_KEY = KEY + ".skipped";
 
     /** The dev-database URL of a SQLite script. */
     public static final String DEV_URL = "sqlite://dev?mode=memory";
@@ -154,6 +155,11 @@ public final class ScriptDatabase {
         });
     }
 
+    /** Records that the script skips itself (its {@code only} line excludes the server), so the guard lets it be. */
+    static void skipping(ScriptContext script) {
+        script.putValue(SKIPPED_KEY, Boolean.TRUE);
+    }
+
     /**
      * Fails a script that ran on a server dialect without ever being handed its database or dev database: such a
      * script ran on SQLite inside (a literal {@code sqlite://} URL, or none at all) and tested nothing of the
@@ -161,7 +167,7 @@ public final class ScriptDatabase {
      * happens to match.
      */
     private static void requireUsed(ScriptContext script, ScriptDialect dialect) {
-        if (script.value(USED_KEY).isEmpty()) {
+        if (script.value(USED_KEY).isEmpty() && script.value(SKIPPED_KEY).isEmpty()) {
             throw new ScriptFailure("script never used its " + dialect.label() + " database: pass URL or DEV_URL"
                     + " (in atlas/plumb arguments or an archived atlas.hcl), run a database command such as query,"
                     + " or move it under sqlite/");
