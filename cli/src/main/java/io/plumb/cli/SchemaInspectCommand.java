@@ -3,9 +3,11 @@ package io.plumb.cli;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.spec.RealmJson;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -96,7 +98,13 @@ final class SchemaInspectCommand implements Callable<Integer> {
     }
 
     private void printSql(Database db, Realm realm, String indent) {
-        List<SchemaChange> changes = SchemaChange.createAll(realm);
+        // The schemas exist: their own types (PostgreSQL enums) are created, their comments are left as they are.
+        List<SchemaChange> changes = SchemaChange.createAll(realm).stream()
+                .map(c -> c instanceof SchemaChange.ModifySchema m
+                        ? new SchemaChange.ModifySchema(
+                                new Schema(m.to().name(), List.of(), m.to().comment(), Map.of()), m.to())
+                        : c)
+                .toList();
         boolean qualified = db.boundSchema().isEmpty();
         PlanPrinter.printStatements(
                 env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));

@@ -74,6 +74,7 @@ final class TestSession {
         }
         try (TestRunner runner = new TestRunner(setup)) {
             runAll(runner, planned);
+            runner.warning().ifPresent(warning -> env.err().println(warning));
             if (options.verbose() && kind == TestKind.MIGRATE) {
                 var stats = runner.snapshotStats();
                 env.out().println("snapshots: " + stats.created() + " created, " + stats.reused() + " reused");

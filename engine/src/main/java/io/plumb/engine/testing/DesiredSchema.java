@@ -11,6 +11,7 @@ import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.SourceException;
 import io.plumb.engine.source.SourceLoader;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,7 @@ final class DesiredSchema {
 
     private final TestSetup setup;
     private @Nullable Plan plan;
+    private Optional<String> warning = Optional.empty();
 
     DesiredSchema(TestSetup setup) {
         this.setup = setup;
@@ -51,6 +53,11 @@ final class DesiredSchema {
                 .toList();
     }
 
+    /** Returns the warning about what the desired schema held that the cases do not get, once it was loaded. */
+    synchronized Optional<String> warning() {
+        return warning;
+    }
+
     private synchronized Plan plan(Isolation isolation) {
         if (plan == null) {
             if (setup.desiredSchema().isEmpty()) {
@@ -64,6 +71,7 @@ final class DesiredSchema {
                 Realm realm = new SourceLoader(setup.workingDirectory(), setup.schemaVariables(), setup.getenv())
                         .load(setup.desiredSchema(), dialect, dev.database());
                 plan = dialect.planner().plan(creation(realm, dialect), PlanOptions.defaults());
+                warning = realm.unsupportedWarning();
             }
         }
         return plan;

@@ -72,6 +72,14 @@ public final class TestRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the warning about what the desired schema of schema tests held that Plumb does not model (and the
+     * cases therefore do not get), once a schema case loaded it.
+     */
+    public Optional<String> warning() {
+        return desiredSchema.warning();
+    }
+
     /** Returns what migration tests did with snapshots so far. */
     public SnapshotStats snapshotStats() {
         return migrations.stats();

@@ -4,6 +4,7 @@ import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
+import io.plumb.engine.spec.SpecBlock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +14,19 @@ import java.util.Set;
 /**
  * An {@code ObjectBlock} is a top-level block of a PostgreSQL object ({@code sequence}, {@code domain}, {@code
  * composite}, {@code extension}, {@code policy}) being read: it rejects attributes and nested blocks the block does
- * not define, and reads attributes by kind with errors that name the object.
+ * not define, and reads attributes by kind with errors that name the object: the shared {@link SpecBlock} with the
+ * readers PostgreSQL's object blocks add (references, keywords, numbers, lists).
  */
 final class ObjectBlock {
 
+    private final SpecBlock block;
     private final Resource resource;
     private final String owner;
 
-    private ObjectBlock(Resource resource, String owner) {
-        this.resource = resource;
-        this.owner = owner;
+    private ObjectBlock(SpecBlock block) {
+        this.block = block;
+        this.resource = block.resource();
+        this.owner = block.owner();
     }
 
     /** Returns the block, checked to have one label and only the given attributes and nested block types. */
@@ -39,18 +43,7 @@ final class ObjectBlock {
 
     /** Returns a nested block, checked to have only the given attributes and nested block types. */
     static ObjectBlock nested(Resource resource, String owner, Set<String> attributes, Set<String> blocks) {
-        for (Attribute attribute : resource.attributes()) {
-            if (!attributes.contains(attribute.name())) {
-                throw new HclException(
-                        attribute.namePos(), "unsupported attribute \"" + attribute.name() + "\" in " + owner);
-            }
-        }
-        for (Resource child : resource.children()) {
-            if (!blocks.contains(child.type())) {
-                throw new HclException(child.pos(), "unsupported block \"" + child.type() + "\" in " + owner);
-            }
-        }
-        return new ObjectBlock(resource, owner);
+        return new ObjectBlock(SpecBlock.of(resource, owner, attributes, blocks));
     }
 
     String name() {
@@ -67,7 +60,7 @@ final class ObjectBlock {
 
     /** Returns the attribute, unless it is absent or null. */
     Optional<Attribute> attribute(String name) {
-        return resource.attribute(name).filter(a -> !(a.value() instanceof Value.Null));
+        return block.attribute(name);
     }
 
     /** Returns the schema named by the {@code schema} attribute, which must be one the document declares. */
@@ -94,12 +87,7 @@ final class ObjectBlock {
     }
 
     Optional<String> string(String name) {
-        return attribute(name).map(a -> {
-            if (a.value() instanceof Value.Str str) {
-                return str.value();
-            }
-            throw expected(a, "a string");
-        });
+        return block.string(name);
     }
 
     /** Returns an attribute that is an identifier ({@code SELECT}) or a string, upper-cased as SQL keywords are. */
@@ -150,10 +138,7 @@ final class ObjectBlock {
     }
 
     HclException expected(Attribute attribute, String what) {
-        return new HclException(
-                attribute.pos(),
-                "attribute \"" + attribute.name() + "\" of " + owner + ": expected " + what + ", found "
-                        + attribute.value().kind());
+        return block.expected(attribute, what);
     }
 
     HclException error(String message) {
