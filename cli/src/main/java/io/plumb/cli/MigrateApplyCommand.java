@@ -101,11 +101,12 @@ final class MigrateApplyCommand implements Callable<Integer> {
     }
 
     private void applyTo(ProjectSelection selection, boolean json) {
-        String url = target.url(selection, spec);
         ApplyOptions options = options(selection);
         MigrationDir directory = dir.open(env, selection);
-        // A broken directory is refused before the database is opened (SQLite would create a missing file).
+        // A broken directory is refused before the database is opened (SQLite would create a missing file), and
+        // before a missing --url is reported, in the reference's order.
         directory.validate();
+        String url = target.url(selection, spec);
         try (Database db = Database.open(url, env.workingDirectory())) {
             ApplyListener listener = json ? new ApplyListener() {} : new ApplyPrinter(env.out());
             ApplyReport report = new Migrator(db, directory, options).apply(listener);

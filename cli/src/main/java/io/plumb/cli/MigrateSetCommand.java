@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +47,9 @@ final class MigrateSetCommand implements Callable<Integer> {
     @Mixin
     DirOptions dir = new DirOptions();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "VERSION", description = "The version to set.")
-    @Nullable
-    String version;
+    // Any number is taken so that more than one is the reference's error, not picocli's.
+    @Parameters(arity = "0..*", paramLabel = "VERSION", description = "The version to set.")
+    List<String> versions = new ArrayList<>();
 
     @Mixin
     LockOptions locking = new LockOptions();
@@ -61,17 +60,22 @@ final class MigrateSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<String> version = versions.stream().findFirst();
         for (ProjectSelection selection :
                 ProjectSelection.resolve(env, project, spec).instances()) {
-            String url = target.url(selection, spec);
             MigrationDir directory = dir.open(env, selection);
-            // A broken directory is refused before the database is opened (SQLite would create a missing file).
+            // A broken directory is refused before the database is opened (SQLite would create a missing file), and
+            // before a missing --url is reported, in the reference's order.
             directory.validate();
+            if (versions.size() > 1) {
+                throw new EngineFailure("accepts 1 arg(s), received " + versions.size());
+            }
+            String url = target.url(selection, spec);
             ApplyOptions options = ApplyOptions.defaults(MigrateFormats.operatorVersion())
                     .withLockTimeout(locking.timeout(selection))
                     .withRevisionsSchema(target.revisionsSchema(selection));
             try (Database db = Database.open(url, env.workingDirectory())) {
-                print(env.out(), new RevisionEditor(db, directory, options).set(Optional.ofNullable(version)));
+                print(env.out(), new RevisionEditor(db, directory, options).set(version));
             }
         }
         return 0;

@@ -56,10 +56,11 @@ final class MigrateStatusCommand implements Callable<Integer> {
         boolean json = MigrateFormats.isJson(format, spec);
         for (ProjectSelection selection :
                 ProjectSelection.resolve(env, project, spec).instances()) {
-            String url = target.url(selection, spec);
             MigrationDir directory = dir.open(env, selection);
-            // A broken directory is refused before the database is opened (SQLite would create a missing file).
+            // A broken directory is refused before the database is opened (SQLite would create a missing file), and
+            // before a missing --url is reported, in the reference's order.
             directory.validate();
+            String url = target.url(selection, spec);
             ApplyOptions options = ApplyOptions.defaults(MigrateFormats.operatorVersion())
                     .withRevisionsSchema(target.revisionsSchema(selection));
             try (Database db = Database.open(url, env.workingDirectory())) {

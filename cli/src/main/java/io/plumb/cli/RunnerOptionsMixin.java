@@ -1,6 +1,7 @@
 package io.plumb.cli;
 
 import io.plumb.engine.script.ScriptDialect;
+import io.plumb.engine.script.ScriptTarget;
 import io.plumb.runner.RunnerOptions;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +42,9 @@ final class RunnerOptionsMixin {
             names = "--dialect",
             paramLabel = "DIALECT",
             description = "Run the scripts under this dialect: sqlite (the default), postgres or mysql (an embedded"
-                    + " MariaDB); it sets the script variable $dialect and the [sqlite], [postgres], [mysql] and"
-                    + " [maria] conditions.")
+                    + " MariaDB), or a server version as the reference suites name them (postgres14 to postgres17,"
+                    + " maria1011, maria114, ...); it sets $dialect, $version and the [sqlite], [postgres], [mysql]"
+                    + " and [maria] conditions.")
     @Nullable
     String dialect;
 
@@ -51,7 +53,7 @@ final class RunnerOptionsMixin {
         RunnerOptions withDialect = dialect == null
                 ? options
                 : options.withVariable(
-                        ScriptDialect.VARIABLE, ScriptDialect.parse(dialect).label());
+                        ScriptDialect.VARIABLE, ScriptTarget.parse(dialect).name());
         return withDialect
                 .withUpdate(update)
                 .withKeepWork(keepWork)

@@ -52,6 +52,14 @@ final class SchemaApplyCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "URL", description = "The desired state (comma-separated sources).")
     List<String> to = new ArrayList<>();
 
+    // The reference's deprecated, hidden form of --to: plain paths, which cannot be given with --to.
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "PATH",
+            hidden = true,
+            description = "A desired-state file or directory (comma-separated; deprecated form of --to).")
+    List<String> files = new ArrayList<>();
+
     @Option(names = "--dev-url", paramLabel = "URL", description = "A dev database to normalise the desired state on.")
     @Nullable
     String devUrl;
@@ -84,9 +92,15 @@ final class SchemaApplyCommand implements Callable<Integer> {
     public Integer call() {
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
         String target = selection.pick(url, e -> e.url()).orElseThrow(() -> Flags.missing(spec, "url"));
-        List<String> desired = selection.pickList(to, e -> e.src());
+        if (!files.isEmpty() && !to.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "if any flags in the group [file to] are set none of the others can be; [file to] were all set");
+        }
+        List<String> desired = selection.pickList(files.isEmpty() ? to : files, e -> e.src());
         if (desired.isEmpty()) {
-            throw Flags.missing(spec, "to");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "one of flag(s) \"file\" or \"to\" is required");
         }
         boolean transactional = isTransactional();
         List<String> excluded = scope.exclude(selection);
@@ -126,7 +140,7 @@ final class SchemaApplyCommand implements Callable<Integer> {
             case "file", "all" -> true;
             case "none" -> false;
             default -> throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "unknown --tx-mode \"" + txMode + "\": expected file or none");
+                    spec.commandLine(), "unknown tx-mode \"" + txMode + "\": expected file or none");
         };
     }
 }

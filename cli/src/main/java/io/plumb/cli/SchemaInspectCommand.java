@@ -44,7 +44,10 @@ final class SchemaInspectCommand implements Callable<Integer> {
     @Nullable
     String url;
 
-    @Option(names = "--dev-url", paramLabel = "URL", description = "A dev database (accepted; not needed to inspect).")
+    @Option(
+            names = "--dev-url",
+            paramLabel = "URL",
+            description = "A dev database, to inspect a schema file (--url file://schema.sql).")
     @Nullable
     String devUrl;
 
@@ -64,8 +67,25 @@ final class SchemaInspectCommand implements Callable<Integer> {
         String target = selection.pick(url, e -> e.url()).orElseThrow(() -> Flags.missing(spec, "url"));
         OutputFormat output = OutputFormat.parse(format, spec);
         try (Workspace workspace = new Workspace(env, selection)) {
-            Database db = workspace.open(target);
-            Realm realm = workspace.warnUnsupported(db.inspect(scope.schemas(selection)));
+            Database db;
+            Realm realm;
+            if (target.startsWith("file://")) {
+                // A schema file is inspected as the dev database holds it once loaded there, as the reference does.
+                db = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
+                if (db == null) {
+                    throw new EngineFailure("--dev-url cannot be empty");
+                }
+                realm = workspace.warnUnsupported(workspace.loader().load(List.of(target), db.dialect(), db));
+                List<String> schemas = scope.schemas(selection);
+                if (!schemas.isEmpty()) {
+                    realm = realm.withSchemas(realm.schemas().stream()
+                            .filter(s -> schemas.contains(s.name()))
+                            .toList());
+                }
+            } else {
+                db = workspace.open(target);
+                realm = workspace.warnUnsupported(db.inspect(scope.schemas(selection)));
+            }
             realm = Workspace.exclude(
                     realm, scope.exclude(selection), db.boundSchema().isPresent());
             switch (output.kind()) {

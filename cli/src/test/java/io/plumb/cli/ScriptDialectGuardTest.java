@@ -57,6 +57,16 @@ class ScriptDialectGuardTest {
     }
 
     @Test
+    void aScriptSkippedByItsOnlyLineIsNotGuarded() throws IOException {
+        Files.writeString(dir.resolve("mysql-only.txtar"), "only mysql8 maria\nplumb schema inspect --url URL\n");
+
+        CliRun run = CliRun.of(dir, tmp, "script", "run", "--dialect", "postgres", "mysql-only.txtar");
+
+        assertThat(run.out()).as(run.err()).startsWith("SKIP mysql-only\n").endsWith("0 passed, 0 failed, 1 skipped\n");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
     void sqliteScriptsAreNotGuarded() throws IOException {
         Files.writeString(dir.resolve("files-only.txtar"), "exists a.txt\n-- a.txt --\nhello\n");
 

@@ -1,6 +1,7 @@
 package io.plumb.junit;
 
 import io.plumb.engine.script.ScriptDialect;
+import io.plumb.engine.script.ScriptTarget;
 import io.plumb.runner.RunnerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public record PlumbConfiguration(
             // Parsed here so that a misspelt dialect fails the run once, not every script.
             options = options.withVariable(
                     ScriptDialect.VARIABLE,
-                    ScriptDialect.parse(scriptDialect.get()).label());
+                    ScriptTarget.parse(scriptDialect.get()).name());
         }
         return workRoot.map(options::withWorkRoot).orElse(options);
     }

@@ -63,7 +63,12 @@ class PlumbConfigurationTest {
                 .containsExactly(Map.entry("dialect", "mysql"));
         assertThatThrownBy(() -> of(Map.of("plumb.script.dialect", "oracle")).toRunnerOptions())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown script dialect \"oracle\", expected sqlite, postgres or mysql");
+                .hasMessage("unknown script dialect \"oracle\", expected sqlite, postgres or mysql, or a server"
+                        + " version such as postgres15 or maria1011");
+        assertThat(of(Map.of("plumb.script.dialect", "postgres15"))
+                        .toRunnerOptions()
+                        .variables())
+                .containsExactly(Map.entry("dialect", "postgres15"));
     }
 
     @Test

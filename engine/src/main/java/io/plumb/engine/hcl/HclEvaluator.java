@@ -164,7 +164,7 @@ public final class HclEvaluator {
             return VariableTypes.convert(
                     type, value, name, defaultNode.expression().start());
         }
-        throw new HclException(block.pos(), "missing value for required variable \"" + name + "\"");
+        throw HclException.unplaced(block.pos(), "missing value for required variable \"" + name + "\"");
     }
 
     private static List<Resource> expand(ExpressionEvaluator ev, BlockNode block, Scope scope) {

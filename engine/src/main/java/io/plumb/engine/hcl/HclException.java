@@ -2,7 +2,7 @@ package io.plumb.engine.hcl;
 
 /**
  * An {@code HclException} reports a syntax or evaluation error at a position: its message is {@code
- * file:line:col: detail}.
+ * file:line:col: detail}, or the detail alone for an {@link #unplaced} one.
  */
 public final class HclException extends RuntimeException {
 
@@ -13,9 +13,22 @@ public final class HclException extends RuntimeException {
 
     /** Creates an error at the given position; {@code detail} says what was expected and what was found. */
     public HclException(Pos pos, String detail) {
-        super(pos + ": " + detail);
+        this(pos, detail, pos + ": " + detail);
+    }
+
+    private HclException(Pos pos, String detail, String message) {
+        super(message);
         this.pos = pos;
         this.detail = detail;
+    }
+
+    /**
+     * Creates an error whose message is the detail alone, as the reference tool words errors that concern the
+     * input rather than a place in the file (a required variable given no value); {@link #pos()} still says where
+     * the cause is declared.
+     */
+    public static HclException unplaced(Pos pos, String detail) {
+        return new HclException(pos, detail, detail);
     }
 
     /** Returns where the error is. */

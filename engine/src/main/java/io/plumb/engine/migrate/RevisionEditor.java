@@ -32,17 +32,14 @@ public final class RevisionEditor {
     }
 
     /**
-     * Sets the database to a version of the directory, or, with no version and an empty directory, deletes every
-     * revision.
+     * Sets the database to a version of the directory; with no version, to the directory's last version, or with
+     * an empty directory deletes every revision.
      *
-     * @throws MigrateException when the version is not in the directory, or none is given for a directory with files
+     * @throws MigrateException when the version is not in the directory, or none is given for a database without
+     *     history
      */
     public SetReport set(Optional<String> version) {
         List<MigrationFile> files = dir.validate();
-        if (version.isEmpty() && !files.isEmpty()) {
-            throw new MigrateException("a version is required: the migration directory " + dir.display() + " has "
-                    + files.size() + " files");
-        }
         Optional<MigrationFile> target = version.map(v -> files.stream()
                 .filter(f -> f.version().equals(v))
                 .findFirst()
@@ -51,8 +48,20 @@ public final class RevisionEditor {
         try (MigrationLock lock = MigrationLock.acquire(db, MigrationLock.APPLY, options.lockTimeout())) {
             RevisionStore store = RevisionStore.of(db, options.revisionsSchema());
             store.init();
-            return inTransaction(() -> edit(store, files, target));
+            return inTransaction(() -> edit(store, files, target.or(() -> latest(store, files))));
         }
+    }
+
+    /**
+     * Returns the version that {@code set} without one means, as the reference has it: the directory's last file
+     * on a database with history (none for an empty directory, which deletes the history); on a database without
+     * history there is nothing to sync, and the version is required.
+     */
+    private static Optional<MigrationFile> latest(RevisionStore store, List<MigrationFile> files) {
+        if (store.readAll().isEmpty()) {
+            throw new MigrateException("accepts 1 arg(s), received 0");
+        }
+        return files.isEmpty() ? Optional.empty() : Optional.of(files.get(files.size() - 1));
     }
 
     private SetReport edit(RevisionStore store, List<MigrationFile> files, Optional<MigrationFile> target) {

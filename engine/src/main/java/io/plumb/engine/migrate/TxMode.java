@@ -22,7 +22,7 @@ public enum TxMode {
             case "all" -> ALL;
             case "none" -> NONE;
             default -> throw new IllegalArgumentException(
-                    "unknown transaction mode \"" + name + "\": expected file, all or none");
+                    "unknown tx-mode \"" + name + "\": expected file, all or none");
         };
     }
 

@@ -67,11 +67,26 @@ public record MigrationSettings(
         }
         return new MigrationSettings(
                 string(block, "dir"),
-                string(block, "format"),
+                format(block),
                 string(block, "baseline"),
                 execOrder(block),
                 string(block, "lock_timeout"),
                 string(block, "revisions_schema"));
+    }
+
+    /**
+     * Returns the directory format. The reference writes it as a bare identifier ({@code format = atlas}, {@code
+     * format = golang-migrate}); {@code atlas} is also the project file's root object ({@code atlas.env}), so that
+     * object, seen here, means the {@code atlas} format.
+     */
+    private static Optional<String> format(Resource block) {
+        Optional<Attribute> found = block.attribute("format");
+        if (found.isPresent()
+                && found.get().value() instanceof Value.ObjectValue root
+                && root.fields().keySet().equals(java.util.Set.of("env"))) {
+            return Optional.of("atlas");
+        }
+        return string(block, "format");
     }
 
     private static Optional<String> execOrder(Resource block) {

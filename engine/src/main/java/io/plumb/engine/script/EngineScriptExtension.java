@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * the reference does: its database made and {@code $db} set (see {@link ScriptDatabase}), and every literal {@code
  * URL} and {@code DEV_URL} in an archived {@code atlas.hcl} replaced by the URL of the script's database and dev
  * database, and every {@code $db} in an archived {@code .hcl} file by the script's schema, so that one HCL file names
- * {@code main} on SQLite, {@code public} on PostgreSQL and the script's own schema on MariaDB.
+ * {@code main} on SQLite, {@code public} on PostgreSQL and the script's own schema on MariaDB. It sets {@code
+ * $version} to the reference tool's name of the server ({@link ScriptTarget}), which {@code only} tests.
  */
 public final class EngineScriptExtension implements io.plumb.runner.ScriptExtension {
 
@@ -28,16 +29,18 @@ public final class EngineScriptExtension implements io.plumb.runner.ScriptExtens
 
     @Override
     public Map<String, ScriptCommand> commands() {
-        return Map.of(
-                "execsql", new ExecSqlCommand(),
-                "query", new QueryCommand(),
-                "exist", new ExistCommand(),
-                "apply", new ApplyCommand(),
-                "synced", new SyncedCommand(),
-                "cmphcl", new CmpHclCommand(),
-                "cmpshow", new CmpShowCommand(),
-                "cmpmig", new CmpMigCommand(),
-                "clearSchema", new ClearSchemaCommand());
+        return Map.ofEntries(
+                Map.entry("execsql", new ExecSqlCommand()),
+                Map.entry("query", new QueryCommand()),
+                Map.entry("exist", new ExistCommand()),
+                Map.entry("apply", new ApplyCommand()),
+                Map.entry("synced", new SyncedCommand()),
+                Map.entry("cmphcl", new CmpHclCommand()),
+                Map.entry("cmpshow", new CmpShowCommand()),
+                Map.entry("cmpmig", new CmpMigCommand()),
+                Map.entry("clearSchema", new ClearSchemaCommand()),
+                Map.entry("only", new OnlyCommand()),
+                Map.entry("validJSON", new ValidJsonCommand()));
     }
 
     @Override
@@ -67,13 +70,13 @@ public final class EngineScriptExtension implements io.plumb.runner.ScriptExtens
     }
 
     private static void substituteSchema(ScriptContext script) {
-        String schema = ScriptDatabase.schema(script);
         try (Stream<Path> files = Files.walk(script.workDir())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".hcl") && Files.isRegularFile(f))
                     .toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                if (text.contains("$db")) {
-                    Files.writeString(file, text.replace("$db", schema), StandardCharsets.UTF_8);
+                String substituted = ScriptSchemas.substitute(script, text);
+                if (!substituted.equals(text)) {
+                    Files.writeString(file, substituted, StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {

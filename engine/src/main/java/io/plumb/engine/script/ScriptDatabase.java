@@ -1,13 +1,15 @@
 package io.plumb.engine.script;
 
 import io.plumb.engine.db.Database;
-import io.plumb.engine.devdb.EmbeddedServers;
 import io.plumb.engine.devdb.IsolatedDatabase;
 import io.plumb.engine.devdb.Isolation;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,12 +24,13 @@ public final class ScriptDatabase {
     private static final String URL_KEY = KEY + ".url";
     private static final String DEV_KEY = KEY + ".dev";
     private static final String USED_KEY = KEY + ".used";
+    private static final String SKIPPED_KEY = KEY + ".skipped";
 
     /** The dev-database URL of a SQLite script. */
     public static final String DEV_URL = "sqlite://dev?mode=memory";
 
-    // One isolation per dialect per JVM, on the JVM's one embedded server; never closed, as the server is not.
-    private static final Map<ScriptDialect, Isolation> ISOLATIONS = new EnumMap<>(ScriptDialect.class);
+    // One isolation per server (dialect and version) per JVM; never closed, as the server is not.
+    private static final Map<String, Isolation> ISOLATIONS = new HashMap<>();
 
     private ScriptDatabase() {}
 
@@ -36,7 +39,9 @@ public final class ScriptDatabase {
      * SQLite, sets {@code $db} to {@code main}.
      */
     static void setup(ScriptContext script) {
-        ScriptDialect dialect = ScriptDialect.of(script);
+        ScriptTarget target = ScriptTarget.of(script);
+        ScriptDialect dialect = target.dialect();
+        script.setenv("version", target.version());
         if (dialect != ScriptDialect.SQLITE) {
             script.defer(() -> requireUsed(script, dialect));
         }
@@ -50,8 +55,32 @@ public final class ScriptDatabase {
             case MYSQL -> {
                 String url = fresh(script, dialect);
                 script.putValue(URL_KEY, url);
-                script.setenv("db", url.substring(url.lastIndexOf('/') + 1));
+                String schema = url.substring(url.lastIndexOf('/') + 1);
+                script.setenv("db", schema);
+                setCharset(script, url, schema);
             }
+        }
+    }
+
+    /**
+     * Sets {@code $charset} and {@code $collate} to the defaults of the script's MySQL schema, as the reference sets
+     * them for HCL files that spell out the schema's attributes. Read from the server rather than assumed, since
+     * they differ by version and configuration; the connection does not count as the script using its database.
+     */
+    private static void setCharset(ScriptContext script, String url, String schema) {
+        try (Database db = Database.open(url, script.workDir());
+                PreparedStatement query = db.connection()
+                        .prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
+                                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            query.setString(1, schema);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    script.setenv("charset", row.getString(1));
+                    script.setenv("collate", row.getString(2));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new ScriptFailure("reading the charset of the script's schema " + schema + ": " + e.getMessage(), e);
         }
     }
 
@@ -126,6 +155,11 @@ public final class ScriptDatabase {
         });
     }
 
+    /** Records that the script skips itself (its {@code only} line excludes the server), so the guard lets it be. */
+    static void skipping(ScriptContext script) {
+        script.putValue(SKIPPED_KEY, Boolean.TRUE);
+    }
+
     /**
      * Fails a script that ran on a server dialect without ever being handed its database or dev database: such a
      * script ran on SQLite inside (a literal {@code sqlite://} URL, or none at all) and tested nothing of the
@@ -133,7 +167,7 @@ public final class ScriptDatabase {
      * happens to match.
      */
     private static void requireUsed(ScriptContext script, ScriptDialect dialect) {
-        if (script.value(USED_KEY).isEmpty()) {
+        if (script.value(USED_KEY).isEmpty() && script.value(SKIPPED_KEY).isEmpty()) {
             throw new ScriptFailure("script never used its " + dialect.label() + " database: pass URL or DEV_URL"
                     + " (in atlas/plumb arguments or an archived atlas.hcl), run a database command such as query,"
                     + " or move it under sqlite/");
@@ -144,7 +178,7 @@ public final class ScriptDatabase {
     private static String fresh(ScriptContext script, ScriptDialect dialect) {
         IsolatedDatabase database;
         try {
-            database = isolation(dialect).fresh();
+            database = isolation(ScriptTarget.of(script)).fresh();
         } catch (RuntimeException e) {
             throw new ScriptFailure("creating the script's " + dialect.label() + " database: " + e.getMessage(), e);
         }
@@ -152,12 +186,10 @@ public final class ScriptDatabase {
         return database.url();
     }
 
-    private static synchronized Isolation isolation(ScriptDialect dialect) {
+    private static synchronized Isolation isolation(ScriptTarget target) {
         return ISOLATIONS.computeIfAbsent(
-                dialect,
-                d -> Isolation.open(
-                        d == ScriptDialect.POSTGRES ? EmbeddedServers.postgres() : EmbeddedServers.mariadb(),
-                        Path.of("")));
+                target.dialect().label() + "/" + target.serverVersion(),
+                key -> Isolation.open(target.serverUrl(), Path.of("")));
     }
 
     private static String withSearchPath(String url) {

@@ -1,7 +1,6 @@
 package io.plumb.engine.script;
 
 import io.plumb.runner.ScriptContext;
-import io.plumb.runner.ScriptFailure;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,17 +38,14 @@ public enum ScriptDialect {
             case "postgres", "postgresql" -> POSTGRES;
             case "mysql", "maria", "mariadb" -> MYSQL;
             default -> throw new IllegalArgumentException(
-                    "unknown script dialect \"" + name + "\", expected sqlite, postgres or mysql");
+                    "unknown script dialect \"" + name + "\", expected sqlite, postgres or mysql, or a server"
+                            + " version such as postgres15 or maria1011");
         };
     }
 
-    /** Returns the dialect a script runs under. */
+    /** Returns the dialect a script runs under; the variable may name a server version ({@link ScriptTarget}). */
     public static ScriptDialect of(ScriptContext script) {
-        try {
-            return parse(script.getenv(VARIABLE));
-        } catch (IllegalArgumentException e) {
-            throw new ScriptFailure("$" + VARIABLE + ": " + e.getMessage(), e);
-        }
+        return ScriptTarget.of(script).dialect();
     }
 
     /**

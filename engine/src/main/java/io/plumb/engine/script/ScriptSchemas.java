@@ -21,9 +21,19 @@ final class ScriptSchemas {
 
     private ScriptSchemas() {}
 
-    /** Replaces {@code $db} in text the runner did not expand, such as the content of archived files. */
+    /**
+     * Replaces {@code $db}, and on MySQL {@code $charset} and {@code $collate}, in text the runner did not expand,
+     * such as the content of archived files, as the reference does.
+     */
     static String substitute(ScriptContext script, String text) {
-        return text.replace("$db", ScriptDatabase.schema(script));
+        String result = text.replace("$db", ScriptDatabase.schema(script));
+        for (String name : List.of("charset", "collate")) {
+            String value = script.getenv(name);
+            if (!value.isEmpty()) {
+                result = result.replace("$" + name, value);
+            }
+        }
+        return result;
     }
 
     /** Reads an HCL schema file of the script, after {@code $db} substitution, in the database's dialect. */

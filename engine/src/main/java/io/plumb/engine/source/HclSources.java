@@ -30,7 +30,13 @@ public final class HclSources {
             Function<String, @Nullable String> getenv) {
         List<HclFile> parsed = new ArrayList<>();
         for (SourceLoader.SourceFile file : files) {
-            parsed.add(Hcl.parse(file.display(), read(file.path(), file.display()), file.path()));
+            HclFile hcl = Hcl.parse(file.display(), read(file.path(), file.display()), file.path());
+            // A project file given as a schema (-f atlas.hcl) is refused, as the reference does, rather than
+            // read as a schema with unknown blocks.
+            if (hcl.body().blocks().stream().anyMatch(b -> b.type().equals("env"))) {
+                throw new SourceException("cannot parse project file \"" + file.display() + "\" as a schema file");
+            }
+            parsed.add(hcl);
         }
         Path baseDir = files.isEmpty() ? Path.of("") : parentOf(files.get(0).path());
         return HclEvaluator.evaluate(parsed, new EvalOptions(variables, baseDir, getenv, Map.of()));

@@ -65,6 +65,7 @@ public final class SourceLoader {
         if (sources.isEmpty()) {
             throw new SourceException("no desired state given: expected a file, a directory or a database URL");
         }
+        SourceSchemes.check(sources);
         if (sources.size() == 1 && isDatabaseUrl(sources.get(0))) {
             try (Database db = Database.open(sources.get(0), workingDirectory)) {
                 return db.inspect(List.of());

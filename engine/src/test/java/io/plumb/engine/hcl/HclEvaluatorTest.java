@@ -167,7 +167,7 @@ class HclEvaluatorTest {
 
     @Test
     void reportsVariableErrors() {
-        fails("variable \"x\" {\n  type = string\n}\n", "x.hcl:1:1: missing value for required variable \"x\"");
+        fails("variable \"x\" {\n  type = string\n}\n", "missing value for required variable \"x\"");
         fails("t {\n  v = var.y\n}\n", "x.hcl:2:7: unknown variable \"y\"");
         assertThatThrownBy(() -> eval(
                         "variable \"n\" { type = number }\n",
