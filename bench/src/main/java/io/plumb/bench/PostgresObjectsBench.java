@@ -21,13 +21,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code PostgresObjectsBench} measures the declarative pipeline on a large PostgreSQL schema with database logic:
@@ -50,7 +47,7 @@ public final class PostgresObjectsBench {
         Path dir = Files.createTempDirectory("plumb-pg-objects-bench");
         try (Database db = Database.open("embedded://postgres/17/objects_bench", dir)) {
             create(db.connection(), tables, objects);
-            Map<String, List<Double>> seconds = new LinkedHashMap<>();
+            StageTimes seconds = new StageTimes();
             Round last = round(db, dir, seconds);
             for (int i = 1; i < rounds; i++) {
                 last = round(db, dir, seconds);
@@ -64,17 +61,17 @@ public final class PostgresObjectsBench {
     /** What one round saw and produced, for the closing lines. */
     private record Round(Map<ObjectKind, Integer> counts, int changes, int statements, int hclBytes) {}
 
-    private static Round round(Database db, Path dir, Map<String, List<Double>> seconds) {
+    private static Round round(Database db, Path dir, StageTimes seconds) {
         Dialect dialect = db.dialect();
-        Realm inspected = timed(seconds, "inspect", () -> db.inspect(List.of("public")));
-        String hcl = timed(seconds, "write HCL", () -> dialect.spec().write(inspected));
-        Realm fromHcl = timed(seconds, "read HCL (parse, evaluate, decode)", () -> dialect.spec()
+        Realm inspected = seconds.time("inspect", () -> db.inspect(List.of("public")));
+        String hcl = seconds.time("write HCL", () -> dialect.spec().write(inspected));
+        Realm fromHcl = seconds.time("read HCL (parse, evaluate, decode)", () -> dialect.spec()
                 .read(HclSources.evaluateText("bench.hcl", hcl, dir, Map.of(), name -> null)));
         Realm changed = withChangedLogic(fromHcl);
         DiffOptions options = new DiffOptions(dialect.normalizer(), DiffPolicy.none());
-        List<SchemaChange> changes = timed(seconds, "diff (every view and function changed)", () -> new Differ()
-                .diff(inspected, changed, options));
-        Plan plan = timed(seconds, "plan", () -> dialect.planner().plan(changes, PlanOptions.defaults()));
+        List<SchemaChange> changes = seconds.time(
+                "diff (every view and function changed)", () -> new Differ().diff(inspected, changed, options));
+        Plan plan = seconds.time("plan", () -> dialect.planner().plan(changes, PlanOptions.defaults()));
         Map<ObjectKind, Integer> counts = new EnumMap<>(ObjectKind.class);
         for (Schema schema : inspected.schemas()) {
             counts.merge(ObjectKind.TABLE, schema.tables().size(), Integer::sum);
@@ -83,14 +80,7 @@ public final class PostgresObjectsBench {
         return new Round(counts, changes.size(), plan.changes().size(), hcl.length());
     }
 
-    private static <T> T timed(Map<String, List<Double>> seconds, String stage, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        seconds.computeIfAbsent(stage, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e9);
-        return result;
-    }
-
-    private static void print(int tables, int objects, int rounds, Map<String, List<Double>> seconds, Round last) {
+    private static void print(int tables, int objects, int rounds, StageTimes seconds, Round last) {
         System.out.printf(
                 Locale.ROOT,
                 "PostgreSQL schema of %d tables, %d views, %d functions and %d triggers, %d rounds%n",
@@ -99,21 +89,7 @@ public final class PostgresObjectsBench {
                 objects,
                 objects,
                 rounds);
-        System.out.printf(Locale.ROOT, "%-40s %12s %16s %8s%n", "stage", "first round", "median of rest", "target");
-        seconds.forEach((stage, times) -> {
-            List<Double> rest = new ArrayList<>(times.subList(1, times.size()));
-            rest.sort(Comparator.naturalOrder());
-            double median = rest.get(rest.size() / 2);
-            boolean over = times.get(0) >= TARGET_SECONDS || median >= TARGET_SECONDS;
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-40s %11.3fs %15.3fs %7.1fs%s%n",
-                    stage,
-                    times.get(0),
-                    median,
-                    TARGET_SECONDS,
-                    over ? "  OVER" : "");
-        });
+        seconds.print(TARGET_SECONDS, 40);
         System.out.printf(
                 Locale.ROOT,
                 "inspected %s; %d changes, %d statements, %d bytes of HCL%n",

@@ -21,11 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code SchemaBench} measures the declarative pipeline on a large SQLite schema: it creates {@code N} tables (10
@@ -46,7 +44,7 @@ public final class SchemaBench {
         Path dir = Files.createTempDirectory("plumb-schema-bench");
         try (Database db = Database.open("sqlite://" + dir.resolve("bench.db"), dir)) {
             create(db.connection(), tables);
-            Map<String, List<Double>> seconds = new LinkedHashMap<>();
+            StageTimes seconds = new StageTimes();
             Round last = round(db, dir, seconds);
             for (int i = 1; i < rounds; i++) {
                 last = round(db, dir, seconds);
@@ -62,48 +60,27 @@ public final class SchemaBench {
     /** What one round produced, for the closing line. */
     private record Round(int changes, int statements, int hclBytes) {}
 
-    private static Round round(Database db, Path dir, Map<String, List<Double>> seconds) {
+    private static Round round(Database db, Path dir, StageTimes seconds) {
         Dialect dialect = db.dialect();
-        Realm inspected = timed(seconds, "inspect", () -> db.inspect(List.of()));
-        String hcl = timed(seconds, "write HCL", () -> dialect.spec().write(inspected));
-        Realm fromHcl = timed(seconds, "read HCL (parse, evaluate, decode)", () -> dialect.spec()
+        Realm inspected = seconds.time("inspect", () -> db.inspect(List.of()));
+        String hcl = seconds.time("write HCL", () -> dialect.spec().write(inspected));
+        Realm fromHcl = seconds.time("read HCL (parse, evaluate, decode)", () -> dialect.spec()
                 .read(HclSources.evaluateText("bench.hcl", hcl, dir, Map.of(), name -> null)));
         Realm changed = withOneChangePerTable(fromHcl);
         DiffOptions options = new DiffOptions(dialect.normalizer(), DiffPolicy.none());
         List<SchemaChange> changes =
-                timed(seconds, "diff (one change per table)", () -> new Differ().diff(inspected, changed, options));
-        Plan plan = timed(seconds, "plan", () -> dialect.planner().plan(changes, PlanOptions.defaults()));
+                seconds.time("diff (one change per table)", () -> new Differ().diff(inspected, changed, options));
+        Plan plan = seconds.time("plan", () -> dialect.planner().plan(changes, PlanOptions.defaults()));
         return new Round(changes.size(), plan.changes().size(), hcl.length());
     }
 
-    private static <T> T timed(Map<String, List<Double>> seconds, String stage, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        seconds.computeIfAbsent(stage, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e9);
-        return result;
-    }
-
-    private static void print(int tables, int rounds, Map<String, List<Double>> seconds, Round last) {
+    private static void print(int tables, int rounds, StageTimes seconds, Round last) {
         System.out.printf(
                 Locale.ROOT,
                 "SQLite schema of %d tables (10 columns, 2 indexes, 1 foreign key each), %d rounds%n",
                 tables,
                 rounds);
-        System.out.printf(Locale.ROOT, "%-36s %12s %16s %8s%n", "stage", "first round", "median of rest", "target");
-        seconds.forEach((stage, times) -> {
-            List<Double> rest = new ArrayList<>(times.subList(1, times.size()));
-            rest.sort(Comparator.naturalOrder());
-            double median = rest.get(rest.size() / 2);
-            boolean over = times.get(0) >= TARGET_SECONDS || median >= TARGET_SECONDS;
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-36s %11.3fs %15.3fs %7.1fs%s%n",
-                    stage,
-                    times.get(0),
-                    median,
-                    TARGET_SECONDS,
-                    over ? "  OVER" : "");
-        });
+        seconds.print(TARGET_SECONDS, 36);
         System.out.printf(
                 Locale.ROOT,
                 "%d changes, %d statements, %d bytes of HCL; the first round is what a one-shot CLI run pays"
