@@ -125,7 +125,14 @@ public final class TriggerSpec {
                 ObjectSpecs.dependsOn(block, schema));
     }
 
-    private static List<String> updateOf(SpecBlock events, ObjectRef on) {
+    /**
+     * Returns the columns of a timing block's {@code update_of} list: references to columns of the trigger's table
+     * or view ({@code table.orders.column.amount}, {@code table.public.orders.column.amount}) or, inside it, {@code
+     * column.amount}; empty when the attribute is absent.
+     *
+     * @throws HclException at the attribute for anything else
+     */
+    public static List<String> updateOf(SpecBlock events, ObjectRef on) {
         Optional<Attribute> attribute = events.attribute("update_of");
         if (attribute.isEmpty()) {
             return List.of();
@@ -135,18 +142,16 @@ public final class TriggerSpec {
         }
         List<String> columns = new ArrayList<>();
         for (Value element : list.elements()) {
-            if (element instanceof Value.Ref ref
-                    && ref.path().size() == 4
-                    && ref.path().get(2).equals("column")
-                    && ref.path().get(1).equals(on.identity())) {
-                columns.add(ref.path().get(3));
-            } else if (element instanceof Value.Ref ref
-                    && ref.path().size() == 2
-                    && ref.path().get(0).equals("column")) {
-                columns.add(ref.path().get(1));
-            } else {
+            List<String> path = element instanceof Value.Ref ref ? ref.path() : List.of();
+            int n = path.size();
+            boolean local = n == 2 && path.get(0).equals("column");
+            boolean qualified = n >= 4
+                    && path.get(n - 2).equals("column")
+                    && path.get(n - 3).equals(on.identity());
+            if (!local && !qualified) {
                 throw events.expected(attribute.get(), "column references of " + on);
             }
+            columns.add(path.get(n - 1));
         }
         return columns;
     }

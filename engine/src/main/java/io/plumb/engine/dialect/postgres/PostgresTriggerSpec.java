@@ -14,6 +14,7 @@ import io.plumb.engine.spec.HclItem;
 import io.plumb.engine.spec.HclSyntax;
 import io.plumb.engine.spec.ObjectSpecs;
 import io.plumb.engine.spec.SpecBlock;
+import io.plumb.engine.spec.TriggerSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ final class PostgresTriggerSpec {
         Set<String> eventNames = new HashSet<>(EVENTS);
         eventNames.add("update_of");
         SpecBlock events = SpecBlock.of(when, when.type() + " block of " + owner, eventNames, Set.of());
-        List<String> updateOf = columns(events, on);
+        List<String> updateOf = TriggerSpec.updateOf(events, on);
         List<String> names = new ArrayList<>();
         for (String event : EVENTS) {
             if (events.bool(event) || (event.equals("update") && !updateOf.isEmpty())) {
@@ -158,28 +159,6 @@ final class PostgresTriggerSpec {
                 options,
                 block.string("comment"),
                 dependsOn);
-    }
-
-    private static List<String> columns(SpecBlock events, ObjectRef on) {
-        Optional<Attribute> attribute = events.attribute("update_of");
-        if (attribute.isEmpty()) {
-            return List.of();
-        }
-        if (!(attribute.get().value() instanceof Value.ListValue list)) {
-            throw events.expected(attribute.get(), "a list of column references");
-        }
-        List<String> columns = new ArrayList<>();
-        for (Value element : list.elements()) {
-            if (element instanceof Value.Ref ref
-                    && ref.path().size() >= 4
-                    && ref.path().get(ref.path().size() - 2).equals("column")
-                    && ref.path().get(ref.path().size() - 3).equals(on.identity())) {
-                columns.add(ref.path().get(ref.path().size() - 1));
-            } else {
-                throw events.expected(attribute.get(), "column references of " + on);
-            }
-        }
-        return columns;
     }
 
     private static List<String> strings(SpecBlock block, String name) {
