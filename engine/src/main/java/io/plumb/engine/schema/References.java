@@ -27,11 +27,16 @@ public final class References {
             String owner = s.ownedBy().get();
             found.add(ObjectRef.table(schema, owner.substring(0, Math.max(0, owner.indexOf('.')))));
         }
+        // A declared reference names a routine without its signature (depends_on = [function.f]): it covers every
+        // overload of the name.
+        Set<List<Object>> declared = new HashSet<>();
+        found.forEach(r -> declared.add(List.of(r.kind(), r.schema(), name(r))));
         Set<String> words = identifiers(object.sqlTexts());
         ObjectRef self = ObjectRef.to(schema, object);
         List<ObjectRef> result = new ArrayList<>();
         for (ObjectRef candidate : candidates) {
-            if (!candidate.equals(self) && (found.contains(candidate) || words.contains(key(name(candidate))))) {
+            boolean isDeclared = declared.contains(List.of(candidate.kind(), candidate.schema(), name(candidate)));
+            if (!candidate.equals(self) && (isDeclared || words.contains(key(name(candidate))))) {
                 result.add(candidate);
             }
         }
