@@ -123,12 +123,12 @@ public final class MysqlInspector implements Inspector {
 
     /** What to do with each row of a query. */
     @FunctionalInterface
-    private interface RowConsumer {
+    interface RowConsumer {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, List<String> args, RowConsumer consumer)
-            throws SQLException {
+    /** Runs the query with string arguments and hands each row to the consumer. */
+    static void query(Connection connection, String sql, List<String> args, RowConsumer consumer) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 statement.setString(i + 1, args.get(i));

@@ -10,8 +10,6 @@ import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Trigger;
 import io.plumb.engine.schema.View;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +55,7 @@ final class MysqlObjectInspector {
         events(connection, schemas, in, objects);
         String others = "SELECT TABLE_TYPE, COUNT(*) FROM information_schema.TABLES WHERE TABLE_TYPE NOT IN"
                 + " ('BASE TABLE', 'VIEW') AND TABLE_SCHEMA IN " + in + " GROUP BY TABLE_TYPE";
-        query(
+        MysqlInspector.query(
                 connection,
                 others,
                 schemas,
@@ -83,13 +81,13 @@ final class MysqlObjectInspector {
                 + " FROM information_schema.COLUMNS c JOIN information_schema.VIEWS v"
                 + " ON v.TABLE_SCHEMA = c.TABLE_SCHEMA AND v.TABLE_NAME = c.TABLE_NAME WHERE c.TABLE_SCHEMA IN " + in
                 + " ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION";
-        query(connection, columnSql, schemas, rs -> columns.computeIfAbsent(
+        MysqlInspector.query(connection, columnSql, schemas, rs -> columns.computeIfAbsent(
                         List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                 .add(Column.of(
                         rs.getString(3), MysqlObjectTypes.columnType(rs.getString(4)), "YES".equals(rs.getString(5)))));
         String sql = "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, " + algorithm
                 + " FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN " + in + " ORDER BY TABLE_SCHEMA, TABLE_NAME";
-        query(connection, sql, schemas, rs -> {
+        MysqlInspector.query(connection, sql, schemas, rs -> {
             String schema = rs.getString(1);
             String name = rs.getString(2);
             Map<String, String> options = new LinkedHashMap<>();
@@ -129,7 +127,7 @@ final class MysqlObjectInspector {
         String parameters = "SELECT SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME,"
                 + " DTD_IDENTIFIER FROM information_schema.PARAMETERS WHERE ORDINAL_POSITION > 0"
                 + " AND SPECIFIC_SCHEMA IN " + in + " ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION";
-        query(connection, parameters, schemas, rs -> {
+        MysqlInspector.query(connection, parameters, schemas, rs -> {
             String mode = rs.getString(4);
             arguments
                     .computeIfAbsent(List.of(rs.getString(1), rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
@@ -142,7 +140,7 @@ final class MysqlObjectInspector {
         String sql = "SELECT ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME, DTD_IDENTIFIER, ROUTINE_DEFINITION,"
                 + " IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT FROM information_schema.ROUTINES"
                 + " WHERE ROUTINE_SCHEMA IN " + in + " ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME";
-        query(connection, sql, schemas, rs -> {
+        MysqlInspector.query(connection, sql, schemas, rs -> {
             String schema = rs.getString(1);
             String type = rs.getString(2);
             String name = rs.getString(3);
@@ -187,7 +185,7 @@ final class MysqlObjectInspector {
                 + " ACTION_STATEMENT, ACTION_TIMING FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN " + in
                 + " ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER";
         List<String> previous = new ArrayList<>();
-        query(connection, sql, schemas, rs -> {
+        MysqlInspector.query(connection, sql, schemas, rs -> {
             String schema = rs.getString(1);
             String name = rs.getString(2);
             String table = rs.getString(4);
@@ -231,7 +229,7 @@ final class MysqlObjectInspector {
                 + "), INTERVAL_VALUE, INTERVAL_FIELD, DATE_FORMAT(STARTS, " + format + "), DATE_FORMAT(ENDS, "
                 + format + "), STATUS, ON_COMPLETION, EVENT_COMMENT, DATE_FORMAT(CREATED, " + format + ")"
                 + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN " + in + " ORDER BY EVENT_SCHEMA, EVENT_NAME";
-        query(connection, sql, schemas, rs -> {
+        MysqlInspector.query(connection, sql, schemas, rs -> {
             String schema = rs.getString(1);
             MysqlEventSchedule schedule;
             if ("ONE TIME".equals(rs.getString(4))) {
@@ -273,25 +271,5 @@ final class MysqlObjectInspector {
 
     private static Optional<String> text(@Nullable String text) {
         return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
-    }
-
-    /** What to do with each row of a query. */
-    @FunctionalInterface
-    private interface RowConsumer {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, List<String> args, RowConsumer consumer)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                statement.setString(i + 1, args.get(i));
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(rs);
-                }
-            }
-        }
     }
 }
