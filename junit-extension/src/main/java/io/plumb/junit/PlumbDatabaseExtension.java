@@ -7,6 +7,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -76,9 +77,13 @@ public final class PlumbDatabaseExtension implements ParameterResolver {
                 .filter(url -> !url.isEmpty());
     }
 
+    // getOrComputeIfAbsent, not computeIfAbsent: the latter is new in JUnit 6 (a NoSuchMethodError on JUnit 5), and
+    // the two differ only for null values, which an isolation never is.
+    @SuppressWarnings("deprecation")
     private static Isolation isolation(ExtensionContext context, String url) {
-        return context.getRoot()
+        Isolation isolation = context.getRoot()
                 .getStore(NAMESPACE)
-                .computeIfAbsent("isolation " + url, key -> Isolation.open(url, Path.of("")), Isolation.class);
+                .getOrComputeIfAbsent("isolation " + url, key -> Isolation.open(url, Path.of("")), Isolation.class);
+        return Objects.requireNonNull(isolation, "isolation");
     }
 }
