@@ -47,7 +47,7 @@ final class BoundSchema {
             throw new EngineFailure(
                     "mismatched HCL and database schemas: \"" + only.name() + "\" <> \"" + bound + "\"");
         }
-        return wanted.withSchemas(List.of(only.renamed(bound)));
+        return wanted.withOnlySchemaRenamed(bound);
     }
 
     /**
@@ -59,9 +59,7 @@ final class BoundSchema {
         if (state.schemas().size() != 1 || other.schemas().size() != 1) {
             return state;
         }
-        Schema only = state.schemas().get(0);
-        String name = other.schemas().get(0).name();
-        return only.name().equals(name) ? state : state.withSchemas(List.of(only.renamed(name)));
+        return state.withOnlySchemaRenamed(other.schemas().get(0).name());
     }
 
     /**

@@ -113,7 +113,9 @@ final class MigrateDiffCommand implements Callable<Integer> {
                         workspace.warnUnsupported(workspace.loader().load(desiredSources, dialect, devDb)),
                         excluded,
                         bound);
-                desired = BoundSchema.bind(desired, devDb, BoundSchema.isHcl(desiredSources, env.workingDirectory()));
+                // The dev database only stands in for the target here: a one-schema desired state, HCL too, is taken
+                // as its bound schema whatever its name, as the reference's dev driver normalizes it.
+                desired = BoundSchema.bind(desired, devDb, false);
                 Realm current = Workspace.exclude(
                         workspace.warnUnsupported(DirReplay.replay(devDb, files, scope.schemas(selection))),
                         excluded,

@@ -60,6 +60,18 @@ final class SchemaDiffCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    /**
+     * Returns whether the exclude patterns of one side name tables of its one schema ({@code t*}) rather than schemas
+     * and their tables ({@code s.t*}): a database URL is as its binding says, files are as loaded on the dev
+     * database, and without one, bound.
+     */
+    private static boolean bound(Workspace workspace, List<String> sources, @Nullable Database dev) {
+        if (sources.size() == 1 && SourceLoader.isDatabaseUrl(sources.get(0))) {
+            return workspace.open(sources.get(0)).boundSchema().isPresent();
+        }
+        return dev == null || dev.boundSchema().isPresent();
+    }
+
     @Override
     public Integer call() {
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
@@ -78,9 +90,13 @@ final class SchemaDiffCommand implements Callable<Integer> {
             Dialect dialect = dialect(workspace, dev, fromSources, toSources);
             SourceLoader loader = workspace.loader();
             Realm current = Workspace.exclude(
-                    workspace.warnUnsupported(loader.load(fromSources, dialect, dev)), excluded, true);
-            Realm desired =
-                    Workspace.exclude(workspace.warnUnsupported(loader.load(toSources, dialect, dev)), excluded, true);
+                    workspace.warnUnsupported(loader.load(fromSources, dialect, dev)),
+                    excluded,
+                    bound(workspace, fromSources, dev));
+            Realm desired = Workspace.exclude(
+                    workspace.warnUnsupported(loader.load(toSources, dialect, dev)),
+                    excluded,
+                    bound(workspace, toSources, dev));
             if (output.kind() == OutputFormat.Kind.HCL) {
                 env.out().print(dialect.spec().write(desired));
                 return 0;

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code PostgresIsolation} isolates PostgreSQL databases as databases of their own on the dev server: a fresh one
@@ -16,12 +18,31 @@ import java.util.Properties;
  * files rather than replaying statements, and a restore drops the database and copies the snapshot under its name.
  *
  * <p>The dev URL names the server, credentials and parameters (such as {@code search_path}) that isolated databases'
- * URLs carry; its own database is only where the administrative connection lands.
+ * URLs carry; its own database is only where the administrative connection lands. A fresh database holds the schema
+ * the dev URL is bound to, so that a URL bound to {@code search_path=dev} works in it as in the dev database.
  */
 final class PostgresIsolation extends ServerIsolation {
 
-    private PostgresIsolation(DatabaseUrl devUrl, Path workingDirectory, AdminConnection.Opener opener) {
+    private final Function<String, Connection> connector;
+    private final @Nullable String boundSchema;
+
+    private PostgresIsolation(
+            DatabaseUrl devUrl,
+            Path workingDirectory,
+            AdminConnection.Opener opener,
+            Function<String, Connection> connector) {
         super(devUrl, workingDirectory, opener);
+        this.connector = connector;
+        this.boundSchema = boundSchema(devUrl);
+    }
+
+    /**
+     * Returns the schema a dev URL binds other than {@code public}, which every new database has: the isolated
+     * databases' URLs carry the dev URL's {@code search_path}, so each fresh database must hold that schema.
+     */
+    private static @Nullable String boundSchema(DatabaseUrl url) {
+        String path = url.query().get("search_path");
+        return path == null || path.isEmpty() || path.contains(",") || path.equals("public") ? null : path;
     }
 
     /**
@@ -47,7 +68,16 @@ final class PostgresIsolation extends ServerIsolation {
             properties.setProperty("sslmode", sslmode);
         }
         String address = jdbc.toString();
-        return new PostgresIsolation(url, workingDirectory, () -> DriverManager.getConnection(address, properties));
+        String server = address.substring(0, address.lastIndexOf('/') + 1);
+        Function<String, Connection> connector = name -> {
+            try {
+                return DriverManager.getConnection(server + name, properties);
+            } catch (SQLException e) {
+                throw new DatabaseException("connecting to database " + name + ": " + e.getMessage(), e);
+            }
+        };
+        return new PostgresIsolation(
+                url, workingDirectory, () -> DriverManager.getConnection(address, properties), connector);
     }
 
     // A template copy needs the source database without connections, so never in the middle of a migration run.
@@ -60,6 +90,11 @@ final class PostgresIsolation extends ServerIsolation {
     void create(Connection admin, String name) throws SQLException {
         // template0 rather than template1: what anyone added to template1 is not the user's.
         execute(admin, "CREATE DATABASE " + name + " TEMPLATE template0");
+        if (boundSchema != null) {
+            try (Connection database = connector.apply(name)) {
+                execute(database, "CREATE SCHEMA \"" + boundSchema.replace("\"", "\"\"") + "\"");
+            }
+        }
     }
 
     @Override

@@ -29,18 +29,29 @@ final class ObjectRenames {
         } else if (object instanceof Domain d) {
             return new Domain(
                     d.name(),
-                    d.type(),
+                    QualifiedNames.rename(d.type(), from, to),
                     d.nullable(),
                     d.defaultValue(),
                     d.checks(),
                     d.comment(),
                     refs(d.dependsOn(), from, to));
         } else if (object instanceof CompositeType c) {
-            return new CompositeType(c.name(), c.fields(), c.comment(), refs(c.dependsOn(), from, to));
+            return new CompositeType(
+                    c.name(),
+                    c.fields().stream()
+                            .map(f -> QualifiedNames.rename(f, from, to))
+                            .toList(),
+                    c.comment(),
+                    refs(c.dependsOn(), from, to));
         } else if (object instanceof Event e) {
             return new Event(e.name(), e.schedule(), e.body(), e.options(), e.comment(), refs(e.dependsOn(), from, to));
+        } else if (object instanceof Extension x) {
+            return x.schema().equals(from) ? new Extension(x.name(), to, x.version(), x.comment()) : x;
+        } else if (object instanceof EventTrigger t) {
+            return new EventTrigger(
+                    t.name(), t.event(), t.tags(), ref(t.function(), from, to), t.enabled(), t.comment());
         }
-        // Sequences, extensions, policies and event triggers name no schema of their own.
+        // Sequences and policies name no schema of their own.
         return object;
     }
 

@@ -40,6 +40,29 @@ public record Realm(List<Schema> schemas, List<SchemaObject> objects, Map<String
     }
 
     /**
+     * Returns this realm with its one schema under another name, and the database-level objects that name the
+     * schema (an extension installed in it, an event trigger's function) moved with it: a schema loaded on a dev
+     * database bound to one name stands for a target's schema of another.
+     *
+     * @throws IllegalStateException when the realm does not hold exactly one schema
+     */
+    public Realm withOnlySchemaRenamed(String newName) {
+        if (schemas.size() != 1) {
+            throw new IllegalStateException("renaming the only schema of a realm of " + schemas.size());
+        }
+        String oldName = schemas.get(0).name();
+        if (oldName.equals(newName)) {
+            return this;
+        }
+        return new Realm(
+                List.of(schemas.get(0).renamed(newName)),
+                objects.stream()
+                        .map(o -> ObjectRenames.schema(o, oldName, newName))
+                        .toList(),
+                unsupported);
+    }
+
+    /**
      * Returns the warning to print about what the inspection left out, such as {@code 2 rules and 1 foreign table
      * are not supported and were left out}, or empty when it left out nothing.
      */

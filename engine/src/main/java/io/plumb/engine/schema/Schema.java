@@ -59,12 +59,17 @@ public record Schema(
         return new Schema(name, tables, comment, options, newObjects);
     }
 
-    /** Returns this schema under another name, with the references its foreign keys make to it renamed too. */
+    /**
+     * Returns this schema under another name, with the references its foreign keys, its columns' types (a type of
+     * the schema, written qualified) and its tables' options (a partition's parent) make to it renamed too.
+     */
     public Schema renamed(String newName) {
         List<Table> renamedTables = tables.stream()
                 .map(t -> new Table(
                         t.name(),
-                        t.columns(),
+                        t.columns().stream()
+                                .map(c -> QualifiedNames.rename(c, name, newName))
+                                .toList(),
                         t.primaryKey(),
                         t.indexes(),
                         t.foreignKeys().stream()
@@ -81,7 +86,7 @@ public record Schema(
                                 .toList(),
                         t.checks(),
                         t.comment(),
-                        t.options()))
+                        QualifiedNames.rename(t.options(), name, newName)))
                 .toList();
         return new Schema(
                 newName,

@@ -5,21 +5,16 @@ import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code clearSchema} empties the script's database: on SQLite, as the reference does, by clearing {@code
- * sqlite_master} under {@code writable_schema} and vacuuming; on PostgreSQL by dropping every user schema and
- * recreating {@code public}; on MySQL by dropping and recreating the script's schema.
+ * sqlite_master} under {@code writable_schema} and vacuuming; on PostgreSQL and MySQL by dropping and recreating
+ * the script's schema.
  */
 final class ClearSchemaCommand implements ScriptCommand {
-
-    private static final String USER_SCHEMAS =
-            "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'";
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
@@ -30,7 +25,7 @@ final class ClearSchemaCommand implements ScriptCommand {
         try (Statement statement = connection.createStatement()) {
             switch (ScriptDialect.of(script)) {
                 case SQLITE -> clearSqlite(statement);
-                case POSTGRES -> clearPostgres(statement);
+                case POSTGRES -> clearPostgres(statement, ScriptDatabase.schema(script));
                 case MYSQL -> clearMysql(statement, ScriptDatabase.schema(script));
             }
         } catch (SQLException e) {
@@ -47,17 +42,11 @@ final class ClearSchemaCommand implements ScriptCommand {
         statement.execute("PRAGMA integrity_check");
     }
 
-    private static void clearPostgres(Statement statement) throws SQLException {
-        List<String> schemas = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(USER_SCHEMAS)) {
-            while (rows.next()) {
-                schemas.add(rows.getString(1));
-            }
-        }
-        for (String schema : schemas) {
-            statement.execute("DROP SCHEMA \"" + schema.replace("\"", "\"\"") + "\" CASCADE");
-        }
-        statement.execute("CREATE SCHEMA public");
+    /** Drops the script's schema and creates it again, empty, as the reference tool does. */
+    private static void clearPostgres(Statement statement, String schema) throws SQLException {
+        String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
+        statement.execute("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
+        statement.execute("CREATE SCHEMA " + quoted);
     }
 
     private static void clearMysql(Statement statement, String schema) throws SQLException {

@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A {@code ScriptDatabase} is the database a script works on, under its {@link ScriptDialect}: SQLite's {@code
- * $WORK/atlas.sqlite}; on PostgreSQL a fresh database of its own on the embedded server, bound to its {@code
- * public} schema; on MySQL (MariaDB) a fresh schema of its own on the embedded server. The dev database is an
- * in-memory SQLite one, or another fresh database or schema. Server databases are dropped when the script ends.
+ * $WORK/atlas.sqlite}; on PostgreSQL a fresh database of its own on the embedded server, bound to the schema the
+ * reference tool names {@code script_<name>} (its dev database another one, bound to {@code script_<name>_dev}, the
+ * reference's name for it); on MySQL (MariaDB) a fresh schema of its own on the embedded server, and another for
+ * dev. The SQLite dev database is in memory. Server databases are dropped when the script ends.
  */
 public final class ScriptDatabase {
 
@@ -48,9 +51,11 @@ public final class ScriptDatabase {
         switch (dialect) {
             case SQLITE -> script.setenv("db", "main");
             case POSTGRES -> {
-                String url = withSearchPath(fresh(script, dialect));
-                script.putValue(URL_KEY, url);
-                script.setenv("db", "public");
+                String database = fresh(script, dialect);
+                String schema = referenceSchema(script);
+                createSchema(database, schema, script);
+                script.putValue(URL_KEY, withSearchPath(database, schema));
+                script.setenv("db", schema);
             }
             case MYSQL -> {
                 String url = fresh(script, dialect);
@@ -103,8 +108,15 @@ public final class ScriptDatabase {
             return DEV_URL;
         }
         return script.value(DEV_KEY).map(String.class::cast).orElseGet(() -> {
-            String url = fresh(script, dialect);
-            String dev = dialect == ScriptDialect.POSTGRES ? withSearchPath(url) : url;
+            String dev;
+            if (dialect == ScriptDialect.POSTGRES) {
+                String database = fresh(script, dialect);
+                String schema = schema(script) + "_dev";
+                createSchema(database, schema, script);
+                dev = withSearchPath(database, schema);
+            } else {
+                dev = fresh(script, dialect);
+            }
             script.putValue(DEV_KEY, dev);
             return dev;
         });
@@ -120,18 +132,38 @@ public final class ScriptDatabase {
     public static String databaseUrl(ScriptContext script) {
         return switch (ScriptDialect.of(script)) {
             case SQLITE -> url(script);
-            case POSTGRES -> url(script).replaceFirst("[?&]search_path=public$", "");
+            case POSTGRES -> url(script).replaceFirst("[?&]search_path=[^&]*$", "");
             case MYSQL -> throw new ScriptFailure("DB_URL: on MySQL a URL bound to no schema is the whole server,"
                     + " which every script shares; use URL");
         };
     }
 
-    /** Returns a command argument with {@code URL}, {@code DEV_URL} and {@code DB_URL} replaced by their URLs. */
+    /**
+     * Returns the URL of the script's dev database bound to no schema, as the commands substitute it for {@code
+     * DEV_DB_URL}, for a desired state that names its schemas itself (a {@code pg_dump} file qualifying everything
+     * with {@code public}).
+     *
+     * @throws ScriptFailure on MySQL, as {@link #databaseUrl}
+     */
+    public static String devDatabaseUrl(ScriptContext script) {
+        return switch (ScriptDialect.of(script)) {
+            case SQLITE -> devUrl(script);
+            case POSTGRES -> devUrl(script).replaceFirst("[?&]search_path=[^&]*$", "");
+            case MYSQL -> throw new ScriptFailure("DEV_DB_URL: on MySQL a URL bound to no schema is the whole server,"
+                    + " which every script shares; use DEV_URL");
+        };
+    }
+
+    /**
+     * Returns a command argument with {@code URL}, {@code DEV_URL}, {@code DB_URL} and {@code DEV_DB_URL} replaced by
+     * their URLs.
+     */
     public static String argument(ScriptContext script, String arg) {
         return switch (arg) {
             case "URL" -> url(script);
             case "DEV_URL" -> devUrl(script);
             case "DB_URL" -> databaseUrl(script);
+            case "DEV_DB_URL" -> devDatabaseUrl(script);
             default -> arg;
         };
     }
@@ -192,8 +224,26 @@ public final class ScriptDatabase {
                 key -> Isolation.open(target.serverUrl(), Path.of("")));
     }
 
-    private static String withSearchPath(String url) {
-        return url + (url.contains("?") ? "&" : "?") + "search_path=public";
+    /**
+     * Returns the name the reference tool gives a script's schema, {@code script_} and the script's name with dashes
+     * as underscores, so that expected output naming it ({@code Table "script_column_bit.t"}) matches.
+     */
+    private static String referenceSchema(ScriptContext script) {
+        return "script_" + script.name().replace('-', '_').toLowerCase(Locale.ROOT);
+    }
+
+    /** Creates a schema in the script's own PostgreSQL database, which no other script sees. */
+    private static void createSchema(String databaseUrl, String schema, ScriptContext script) {
+        try (Database db = Database.open(databaseUrl, script.workDir());
+                Statement statement = db.connection().createStatement()) {
+            statement.execute("CREATE SCHEMA \"" + schema.replace("\"", "\"\"") + "\"");
+        } catch (SQLException | RuntimeException e) {
+            throw new ScriptFailure("creating the script's schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String withSearchPath(String url, String schema) {
+        return url + (url.contains("?") ? "&" : "?") + "search_path=" + schema;
     }
 
     private static Path file(ScriptContext script) {

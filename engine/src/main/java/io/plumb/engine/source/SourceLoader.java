@@ -215,10 +215,8 @@ public final class SourceLoader {
                 && realm.schemas().size() == 1
                 && !realm.schemas().get(0).name().equals(bound.get())) {
             String name = realm.schemas().get(0).name();
-            Realm normalized =
-                    normalize(realm.withSchemas(List.of(realm.schemas().get(0).renamed(bound.get()))), dev);
-            return normalized.withSchemas(
-                    normalized.schemas().stream().map(s -> s.renamed(name)).toList());
+            Realm normalized = normalize(realm.withOnlySchemaRenamed(bound.get()), dev);
+            return normalized.schemas().size() == 1 ? normalized.withOnlySchemaRenamed(name) : normalized;
         }
         return DevDatabase.use(dev, () -> {
             List<SchemaChange> changes = SchemaChange.createAll(realm);

@@ -18,51 +18,54 @@ final class EnumPlanning {
     private EnumPlanning() {}
 
     /** Adds the statements that create every enum of a new schema. */
-    static void createAll(Schema schema, List<PlannedChange> out) {
-        PostgresEnums.values(schema).forEach((name, values) -> create(schema.name(), name, values, out));
+    static void createAll(PostgresDdl ddl, Schema schema, List<PlannedChange> out) {
+        PostgresEnums.values(schema).forEach((name, values) -> create(ddl, schema.name(), name, values, out));
     }
 
     /** Adds the statements that create new enums and add values to changed ones. */
-    static void modify(Schema from, Schema to, List<PlannedChange> out) {
+    static void modify(PostgresDdl ddl, Schema from, Schema to, List<PlannedChange> out) {
         Map<String, List<String>> before = PostgresEnums.values(from);
         PostgresEnums.values(to).forEach((name, values) -> {
             List<String> old = before.get(name);
             if (old == null) {
-                create(to.name(), name, values, out);
+                create(ddl, to.name(), name, values, out);
             } else if (!old.equals(values)) {
-                addValues(to.name(), name, old, values, out);
+                addValues(ddl, to.name(), name, old, values, out);
             }
         });
     }
 
     /** Adds the statements that drop the enums the new schema no longer has. */
-    static void dropRemoved(Schema from, Schema to, List<PlannedChange> out) {
+    static void dropRemoved(PostgresDdl ddl, Schema from, Schema to, List<PlannedChange> out) {
         Map<String, List<String>> after = PostgresEnums.values(to);
         for (String name : PostgresEnums.values(from).keySet()) {
             if (!after.containsKey(name)) {
-                out.add(change(
-                        "drop enum type \"" + name + "\"",
-                        "DROP TYPE " + PostgresEnums.type(from.name(), name).sql()));
+                out.add(change("drop enum type \"" + name + "\"", "DROP TYPE " + ddl.table(from.name(), name)));
             }
         }
     }
 
-    private static void create(String schema, String name, List<String> values, List<PlannedChange> out) {
+    private static void create(
+            PostgresDdl ddl, String schema, String name, List<String> values, List<PlannedChange> out) {
         out.add(change(
                 "create enum type \"" + name + "\"",
-                "CREATE TYPE " + PostgresEnums.type(schema, name).sql() + " AS ENUM (" + PostgresEnums.encode(values)
-                        + ")"));
+                "CREATE TYPE " + ddl.table(schema, name) + " AS ENUM (" + PostgresEnums.encode(values) + ")"));
     }
 
     private static void addValues(
-            String schema, String name, List<String> old, List<String> values, List<PlannedChange> out) {
+            PostgresDdl ddl,
+            String schema,
+            String name,
+            List<String> old,
+            List<String> values,
+            List<PlannedChange> out) {
         List<String> kept = values.stream().filter(old::contains).toList();
         if (!kept.equals(old)) {
             throw new PlanException("enum \"" + name + "\" of schema \"" + schema
                     + "\": values can only be added, not removed or reordered; found " + old + " changed to "
                     + values);
         }
-        String type = PostgresEnums.type(schema, name).sql();
+        String type = ddl.table(schema, name);
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
             if (old.contains(value)) {

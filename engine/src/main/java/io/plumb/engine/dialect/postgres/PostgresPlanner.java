@@ -27,8 +27,9 @@ import java.util.Optional;
 public final class PostgresPlanner implements Planner {
 
     @Override
-    public Plan plan(List<SchemaChange> changes, PlanOptions options) {
+    public Plan plan(List<SchemaChange> planned, PlanOptions options) {
         PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent(), options.concurrentIndex());
+        List<SchemaChange> changes = options.qualified() ? planned : BoundTypes.unqualify(planned);
         List<PlannedChange> out = new ArrayList<>();
         List<SchemaChange.AddTable> added = new ArrayList<>();
         List<SchemaChange.DropTable> dropped = new ArrayList<>();
@@ -41,7 +42,7 @@ public final class PostgresPlanner implements Planner {
         }
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.AddSchema s) {
-                addSchema(s.schema(), out);
+                addSchema(ddl, s.schema(), out);
             } else if (change instanceof SchemaChange.ModifySchema s) {
                 if (!s.from().comment().equals(s.to().comment())) {
                     comment(
@@ -50,7 +51,7 @@ public final class PostgresPlanner implements Planner {
                             s.to().comment(),
                             "schema: \"" + s.to().name() + "\"");
                 }
-                EnumPlanning.modify(s.from(), s.to(), out);
+                EnumPlanning.modify(ddl, s.from(), s.to(), out);
             }
         }
         ObjectOrder.Steps steps = ObjectOrder.of(changes);
@@ -79,7 +80,7 @@ public final class PostgresPlanner implements Planner {
         SequenceDdl.setOwners(ddl, changes, out);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.ModifySchema s) {
-                EnumPlanning.dropRemoved(s.from(), s.to(), out);
+                EnumPlanning.dropRemoved(ddl, s.from(), s.to(), out);
             }
         }
         for (SchemaChange change : changes) {
@@ -93,12 +94,12 @@ public final class PostgresPlanner implements Planner {
         return new Plan(out, !concurrently);
     }
 
-    private static void addSchema(Schema schema, List<PlannedChange> out) {
+    private static void addSchema(PostgresDdl ddl, Schema schema, List<PlannedChange> out) {
         out.add(change("add new schema named \"" + schema.name() + "\"", "CREATE SCHEMA " + quote(schema.name())));
         if (schema.comment().isPresent()) {
             comment(out, "SCHEMA " + quote(schema.name()), schema.comment(), "schema: \"" + schema.name() + "\"");
         }
-        EnumPlanning.createAll(schema, out);
+        EnumPlanning.createAll(ddl, schema, out);
     }
 
     static PlannedChange change(String comment, String sql) {

@@ -58,15 +58,35 @@ class PostgresPlannerTest {
                 new SchemaChange.ModifySchema(withEnum("'ok'"), withEnum("'sad', 'ok', 'happy'")));
         assertThat(sql(plan))
                 .containsExactly(
-                        "ALTER TYPE \"public\".\"mood\" ADD VALUE 'sad' BEFORE 'ok'",
-                        "ALTER TYPE \"public\".\"mood\" ADD VALUE 'happy'");
+                        "ALTER TYPE \"mood\" ADD VALUE 'sad' BEFORE 'ok'", "ALTER TYPE \"mood\" ADD VALUE 'happy'");
         assertThat(plan.transactional()).isTrue();
+    }
+
+    @Test
+    void aQualifiedPlanQualifiesEnumTypesAndAnUnqualifiedOneDoesNotAsItsTables() {
+        SchemaChange change = new SchemaChange.ModifySchema(withEnum("'ok'"), withEnum("'ok', 'sad'"));
+        assertThat(sql(new PostgresPlanner().plan(List.of(change), new PlanOptions(true, ""))))
+                .containsExactly("ALTER TYPE \"public\".\"mood\" ADD VALUE 'sad'");
+        assertThat(sql(plan(new PostgresPlanner(), change))).containsExactly("ALTER TYPE \"mood\" ADD VALUE 'sad'");
+    }
+
+    @Test
+    void anUnqualifiedPlanWritesTheTypesOfItsSchemaUnqualifiedAndOthersQualified() {
+        Table table = Table.of(
+                "t",
+                List.of(
+                        Column.of("mine", new ColumnType.Raw("\"public\".\"mood\""), false),
+                        Column.of("theirs", new ColumnType.Raw("\"other\".\"mood\""), false)));
+        assertThat(sql(plan(new PostgresPlanner(), new SchemaChange.AddTable("public", table))))
+                .containsExactly(
+                        "CREATE TABLE \"t\" (\"mine\" \"mood\" NOT NULL, \"theirs\" \"other\".\"mood\" NOT NULL)");
     }
 
     @Test
     void newSchemasCreateTheirEnumsBeforeTheirTables() {
         Schema schema = new Schema("app", List.of(), Optional.empty(), Map.of("enum.mood", "'a', 'it''s'"));
-        assertThat(sql(plan(new PostgresPlanner(), new SchemaChange.AddSchema(schema))))
+        assertThat(sql(new PostgresPlanner()
+                        .plan(List.of(new SchemaChange.AddSchema(schema)), new PlanOptions(true, ""))))
                 .containsExactly("CREATE SCHEMA \"app\"", "CREATE TYPE \"app\".\"mood\" AS ENUM ('a', 'it''s')");
     }
 

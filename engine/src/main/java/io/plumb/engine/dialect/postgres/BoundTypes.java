@@ -1,0 +1,106 @@
+package io.plumb.engine.dialect.postgres;
+
+import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.CompositeType;
+import io.plumb.engine.schema.Domain;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.SchemaObject;
+import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.TableChange;
+import java.util.List;
+
+/**
+ * {@code BoundTypes} writes the user-defined types of a plan for a schema-bound database unqualified, as the
+ * reference tool does ({@code "status"}, not {@code "app"."status"}): the model keeps a column's enum, domain or
+ * composite type qualified by its schema, which in an unqualified plan is the bound schema, so the qualifier is
+ * dropped from every type of the change's own schema. Types of other schemas keep theirs.
+ */
+final class BoundTypes {
+
+    private BoundTypes() {}
+
+    /** Returns the changes with the types of each change's own schema unqualified. */
+    static List<SchemaChange> unqualify(List<SchemaChange> changes) {
+        return changes.stream().map(BoundTypes::unqualify).toList();
+    }
+
+    private static SchemaChange unqualify(SchemaChange change) {
+        if (change instanceof SchemaChange.AddTable a) {
+            return new SchemaChange.AddTable(a.schema(), table(a.table(), a.schema()));
+        } else if (change instanceof SchemaChange.DropTable d) {
+            return new SchemaChange.DropTable(d.schema(), table(d.table(), d.schema()));
+        } else if (change instanceof SchemaChange.ModifyTable m) {
+            String schema = m.schema();
+            return new SchemaChange.ModifyTable(
+                    schema,
+                    table(m.from(), schema),
+                    table(m.to(), schema),
+                    m.changes().stream().map(c -> tableChange(c, schema)).toList());
+        } else if (change instanceof SchemaChange.AddObject a) {
+            return new SchemaChange.AddObject(a.schema(), object(a.object(), a.schema()));
+        } else if (change instanceof SchemaChange.DropObject d) {
+            return new SchemaChange.DropObject(d.schema(), object(d.object(), d.schema()));
+        } else if (change instanceof SchemaChange.ModifyObject m) {
+            return new SchemaChange.ModifyObject(
+                    m.schema(), object(m.from(), m.schema()), object(m.to(), m.schema()), m.recreate());
+        }
+        return change;
+    }
+
+    private static TableChange tableChange(TableChange change, String schema) {
+        if (change instanceof TableChange.AddColumn a) {
+            return new TableChange.AddColumn(column(a.column(), schema));
+        } else if (change instanceof TableChange.DropColumn d) {
+            return new TableChange.DropColumn(column(d.column(), schema));
+        } else if (change instanceof TableChange.ModifyColumn m) {
+            return new TableChange.ModifyColumn(column(m.from(), schema), column(m.to(), schema), m.aspects());
+        }
+        return change;
+    }
+
+    private static Table table(Table table, String schema) {
+        return table.withColumns(
+                table.columns().stream().map(c -> column(c, schema)).toList());
+    }
+
+    private static SchemaObject object(SchemaObject object, String schema) {
+        if (object instanceof CompositeType c) {
+            return new CompositeType(
+                    c.name(), c.fields().stream().map(f -> column(f, schema)).toList(), c.comment(), c.dependsOn());
+        } else if (object instanceof Domain d) {
+            return new Domain(
+                    d.name(),
+                    unqualified(d.type(), schema),
+                    d.nullable(),
+                    d.defaultValue(),
+                    d.checks(),
+                    d.comment(),
+                    d.dependsOn());
+        }
+        return object;
+    }
+
+    private static Column column(Column column, String schema) {
+        if (!(column.type() instanceof ColumnType.Raw raw)) {
+            return column;
+        }
+        String type = unqualified(raw.sql(), schema);
+        return type.equals(raw.sql())
+                ? column
+                : new Column(
+                        column.name(),
+                        new ColumnType.Raw(type),
+                        column.nullable(),
+                        column.defaultValue(),
+                        column.generated(),
+                        column.autoIncrement(),
+                        column.comment(),
+                        column.options());
+    }
+
+    private static String unqualified(String type, String schema) {
+        String prefix = PostgresDdl.quote(schema) + ".";
+        return type.startsWith(prefix) ? type.substring(prefix.length()) : type;
+    }
+}

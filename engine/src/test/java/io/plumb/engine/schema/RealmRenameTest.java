@@ -1,0 +1,66 @@
+package io.plumb.engine.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RealmRenameTest {
+
+    private static final Table LOGS = new Table(
+            "logs_2024",
+            List.of(
+                    Column.of("level", new ColumnType.Raw("\"dev\".\"level\""), false),
+                    Column.of("zip", new ColumnType.Raw("\"other\".\"zip\""), true),
+                    Column.of("note", new ColumnType.Raw("\"devx\".\"note\""), true)),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Map.of("partition_of", "\"dev\".\"logs\"", "partition_bound", "FOR VALUES IN ('\"dev\".x')"));
+
+    private static Realm realm() {
+        Schema dev = new Schema(
+                "dev",
+                List.of(LOGS),
+                Optional.empty(),
+                Map.of(),
+                List.of(new Domain(
+                        "code", "\"dev\".\"base\"", true, Optional.empty(), List.of(), Optional.empty(), List.of())));
+        return new Realm(
+                List.of(dev),
+                List.of(
+                        new Extension("citext", "dev", Optional.of("1.6"), Optional.empty()),
+                        new Extension("pgcrypto", "other", Optional.empty(), Optional.empty())));
+    }
+
+    @Test
+    void renamingTheOnlySchemaMovesTheTypesPartitionParentsAndExtensionsThatNameIt() {
+        Realm renamed = realm().withOnlySchemaRenamed("app");
+
+        Schema app = renamed.schemas().get(0);
+        assertThat(app.name()).isEqualTo("app");
+        Table logs = app.tables().get(0);
+        assertThat(logs.columns())
+                .extracting(c -> c.type().sql())
+                .containsExactly("\"app\".\"level\"", "\"other\".\"zip\"", "\"devx\".\"note\"");
+        assertThat(logs.options())
+                .containsEntry("partition_of", "\"app\".\"logs\"")
+                // A quoted name inside a string literal is text, not a reference.
+                .containsEntry("partition_bound", "FOR VALUES IN ('\"dev\".x')");
+        assertThat(((Domain) app.objects().get(0)).type()).isEqualTo("\"app\".\"base\"");
+        assertThat(renamed.objects())
+                .extracting(o -> ((Extension) o).schema())
+                .containsExactly("app", "other");
+    }
+
+    @Test
+    void renamingARealmOfSeveralSchemasIsRefused() {
+        Realm two = Realm.of(Schema.of("a", List.of()), Schema.of("b", List.of()));
+        assertThatThrownBy(() -> two.withOnlySchemaRenamed("c")).isInstanceOf(IllegalStateException.class);
+    }
+}
