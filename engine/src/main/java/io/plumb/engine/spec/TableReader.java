@@ -157,26 +157,35 @@ final class TableReader {
                 action(block, "on_delete"));
     }
 
+    /**
+     * Reads a foreign key action: an identifier ({@code SET_NULL}) as the reference writes it, or a string in SQL's
+     * spelling or the identifier's ({@code "SET NULL"}, {@code "CASCADE"}), which the reference reads too.
+     */
     private static ReferenceAction action(SpecBlock block, String name) {
         Optional<Attribute> attribute = block.attribute(name);
         if (attribute.isEmpty()) {
             return ReferenceAction.NO_ACTION;
         }
-        if (!(attribute.get().value() instanceof Value.Ident ident)) {
+        String text;
+        if (attribute.get().value() instanceof Value.Ident ident) {
+            text = ident.name();
+        } else if (attribute.get().value() instanceof Value.Str str) {
+            text = str.value();
+        } else {
             throw block.expected(attribute.get(), "an identifier");
         }
-        for (ReferenceAction action : ReferenceAction.values()) {
-            if (action.name().equals(ident.name())) {
-                return action;
-            }
-        }
-        throw new HclException(
+        Optional<ReferenceAction> action = attribute.get().value() instanceof Value.Ident
+                ? Arrays.stream(ReferenceAction.values())
+                        .filter(a -> a.name().equals(text))
+                        .findFirst()
+                : ReferenceAction.parse(text);
+        return action.orElseThrow(() -> new HclException(
                 attribute.get().pos(),
-                "attribute \"" + name + "\" of " + block.owner() + ": unknown action \"" + ident.name()
+                "attribute \"" + name + "\" of " + block.owner() + ": unknown action \"" + text
                         + "\", expected one of "
                         + Arrays.stream(ReferenceAction.values())
                                 .map(Enum::name)
-                                .collect(Collectors.joining(", ")));
+                                .collect(Collectors.joining(", "))));
     }
 
     private Check check(Resource resource) {

@@ -30,7 +30,9 @@ final class IndexQuery {
             + " AND u.conrelid = x.indrelid),"
             + " array(SELECT ia.attname FROM generate_series(x.indnkeyatts + 1, x.indnatts) j(n)"
             + " JOIN pg_attribute ia ON ia.attrelid = x.indrelid AND ia.attnum = x.indkey[j.n - 1] ORDER BY j.n),"
-            + " (SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = x.indclass[k.n - 1] AND NOT oc.opcdefault)"
+            + " (SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = x.indclass[k.n - 1] AND NOT oc.opcdefault),"
+            + " (SELECT o.option_value FROM pg_options_to_table(i.reloptions) o"
+            + " WHERE o.option_name = 'pages_per_range')"
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
             + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
             + " JOIN pg_am am ON am.oid = i.relam"
@@ -91,6 +93,10 @@ final class IndexQuery {
                         PostgresSpecDialect.INCLUDE,
                         String.join(
                                 ",", Arrays.stream(include).map(String::valueOf).toList()));
+            }
+            String pagesPerRange = rs.getString(17);
+            if (pagesPerRange != null) {
+                options.put(PostgresSpecDialect.PAGE_PER_RANGE, pagesPerRange);
             }
             if (constraint) {
                 options.put(SpecAttribute.UNIQUE_CONSTRAINT, "true");

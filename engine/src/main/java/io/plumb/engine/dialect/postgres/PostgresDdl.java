@@ -130,6 +130,10 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
         if ("false".equals(index.options().get(PostgresSpecDialect.NULLS_DISTINCT))) {
             sql.append(" NULLS NOT DISTINCT");
         }
+        String pagesPerRange = index.options().get(PostgresSpecDialect.PAGE_PER_RANGE);
+        if (pagesPerRange != null) {
+            sql.append(" WITH (pages_per_range = ").append(pagesPerRange).append(')');
+        }
         index.where().ifPresent(w -> sql.append(" WHERE ").append(w));
         return sql.toString();
     }

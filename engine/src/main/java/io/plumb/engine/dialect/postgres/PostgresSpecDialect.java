@@ -31,6 +31,12 @@ final class PostgresSpecDialect implements SpecDialect {
     /** The index option that is {@code "false"} when NULLs are not distinct (PostgreSQL 15). */
     static final String NULLS_DISTINCT = "nulls_distinct";
 
+    /**
+     * The index option holding a BRIN index's {@code pages_per_range} storage parameter, under the reference's HCL
+     * name.
+     */
+    static final String PAGE_PER_RANGE = "page_per_range";
+
     /** The column option holding a collation that is not the type's default. */
     static final String COLLATE = "collate";
 
@@ -187,7 +193,8 @@ final class PostgresSpecDialect implements SpecDialect {
                 SpecAttribute.string(SpecAttribute.COMMENT),
                 SpecAttribute.string(SpecAttribute.WHERE),
                 new SpecAttribute(INCLUDE, SpecAttribute.Kind.COLUMNS),
-                new SpecAttribute(NULLS_DISTINCT, SpecAttribute.Kind.BOOL));
+                new SpecAttribute(NULLS_DISTINCT, SpecAttribute.Kind.BOOL),
+                new SpecAttribute(PAGE_PER_RANGE, SpecAttribute.Kind.NUMBER));
     }
 
     @Override
