@@ -25,9 +25,9 @@ final class ApplyCommand implements ScriptCommand {
         Database db = ScriptDatabase.open(script);
         try {
             Realm desired = ScriptSchemas.readHcl(script, db, args.get(0));
-            List<SchemaChange> changes = ScriptSchemas.diff(db, desired);
+            List<SchemaChange> changes = ScriptSchemas.diff(script, db, desired);
             PlanExecutor.execute(db.connection(), db.dialect().planner().plan(changes, PlanOptions.defaults()));
-            List<SchemaChange> left = ScriptSchemas.diff(db, desired);
+            List<SchemaChange> left = ScriptSchemas.diff(script, db, desired);
             if (!left.isEmpty()) {
                 throw new ScriptFailure("apply: changes left after apply: " + ScriptSchemas.describe(db, left));
             }

@@ -10,6 +10,7 @@ import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.HclSources;
+import io.plumb.engine.source.SourceLoader;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
 import java.util.List;
@@ -56,9 +57,29 @@ final class ScriptSchemas {
                 .collect(Collectors.joining("; "));
     }
 
-    /** Returns the changes that bring the script's database to the desired realm. */
-    static List<SchemaChange> diff(Database db, Realm desired) {
+    /**
+     * Returns the changes that bring the script's database to the desired realm. On PostgreSQL and MySQL the desired
+     * realm is first created on the script's dev database and inspected back, as the reference's {@code apply} and
+     * {@code synced} normalize it, so that an expression or type the database rewrites ({@code floor(x)} as {@code
+     * floor((x)::double precision)}) compares with what the database holds; SQLite's is compared as read.
+     */
+    static List<SchemaChange> diff(ScriptContext script, Database db, Realm desired) {
         Realm current = db.inspect(List.of());
-        return new Differ().diff(current, desired, new DiffOptions(db.dialect().normalizer(), DiffPolicy.none()));
+        Realm wanted = desired;
+        if (ScriptDialect.of(script) != ScriptDialect.SQLITE) {
+            wanted = SourceLoader.normalize(desired, dev(script));
+        }
+        return new Differ().diff(current, wanted, new DiffOptions(db.dialect().normalizer(), DiffPolicy.none()));
+    }
+
+    /** Returns the script's dev database, opening it on first use; it is closed when the script ends. */
+    private static Database dev(ScriptContext script) {
+        String key = ScriptSchemas.class.getName() + ".dev";
+        return script.value(key).map(Database.class::cast).orElseGet(() -> {
+            Database dev = Database.open(ScriptDatabase.devUrl(script), script.workDir());
+            script.putValue(key, dev);
+            script.defer(dev::close);
+            return dev;
+        });
     }
 }

@@ -16,7 +16,7 @@ final class SyncedCommand implements ScriptCommand {
             throw new ScriptFailure("usage: synced FILE.hcl");
         }
         Database db = ScriptDatabase.open(script);
-        List<SchemaChange> changes = ScriptSchemas.diff(db, ScriptSchemas.readHcl(script, db, args.get(0)));
+        List<SchemaChange> changes = ScriptSchemas.diff(script, db, ScriptSchemas.readHcl(script, db, args.get(0)));
         if (!changes.isEmpty() && !negated) {
             throw new ScriptFailure("not synced with " + args.get(0) + ": " + ScriptSchemas.describe(db, changes));
         }

@@ -53,9 +53,7 @@ class RealmRenameTest {
                 // A quoted name inside a string literal is text, not a reference.
                 .containsEntry("partition_bound", "FOR VALUES IN ('\"dev\".x')");
         assertThat(((Domain) app.objects().get(0)).type()).isEqualTo("\"app\".\"base\"");
-        assertThat(renamed.objects())
-                .extracting(o -> ((Extension) o).schema())
-                .containsExactly("app", "other");
+        assertThat(renamed.objects()).extracting(o -> ((Extension) o).schema()).containsExactly("app", "other");
     }
 
     @Test

@@ -9,12 +9,14 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.Table;
 import io.plumb.engine.schema.TableChange;
 import io.plumb.engine.schema.TableChange.ColumnAspect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@code TableAlteration} plans one modified table: dropped indexes first, then one {@code ALTER TABLE} with
@@ -79,12 +81,7 @@ final class TableAlteration {
             }
             addIndex(m.to());
         } else if (c instanceof TableChange.ModifyAttributes m) {
-            if (!Partition.key(m.from().options()).equals(Partition.key(m.to().options()))) {
-                throw new PlanException("table \"" + m.to().name()
-                        + "\": changing the partition key of an existing table is not supported, found "
-                        + Partition.clause(m.from()).orElse(" no partition key").trim() + " and "
-                        + Partition.clause(m.to()).orElse(" no partition key").trim());
-            }
+            partitionKeyUnchanged(m.from(), m.to());
             clauses.addAll(RowSecurity.actions(m.from().options(), m.to().options()));
             ChildTableChanges.plan(ddl, change.schema(), m.from(), m.to(), clauses, after, out);
             if (!m.from().comment().equals(m.to().comment())) {
@@ -224,5 +221,23 @@ final class TableAlteration {
     private void createIndex(Index index) {
         PostgresPlanner.createIndex(
                 ddl, change.schema(), change.to(), index, ddl.concurrent().create(), out);
+    }
+
+    /** Refuses a change of a table's partition key, which PostgreSQL cannot alter, in the reference's words. */
+    private static void partitionKeyUnchanged(Table from, Table to) {
+        Optional<String> before = Partition.clause(from).map(String::trim);
+        Optional<String> after = Partition.clause(to).map(String::trim);
+        if (before.equals(after)) {
+            return;
+        }
+        if (after.isEmpty()) {
+            throw new PlanException(
+                    "partition key cannot be dropped from \"" + from.name() + "\" (drop and add is required)");
+        } else if (before.isEmpty()) {
+            throw new PlanException(
+                    "partition key cannot be added to \"" + to.name() + "\" (drop and add is required)");
+        }
+        throw new PlanException("partition key of table \"" + to.name() + "\" cannot be changed from " + before.get()
+                + " to " + after.get() + " (drop and add is required)");
     }
 }

@@ -285,8 +285,8 @@ class PostgresSpecRoundTripTest extends PostgresDatabaseTest {
         apply(hcl);
         assertThatThrownBy(() -> apply(hcl.replace("range", "LIST")))
                 .isInstanceOf(PlanException.class)
-                .hasMessage("table \"p\": changing the partition key of an existing table is not supported, found"
-                        + " PARTITION BY RANGE (\"a\") and PARTITION BY LIST (\"a\")");
+                .hasMessage("partition key of table \"p\" cannot be changed from PARTITION BY RANGE (\"a\") to"
+                        + " PARTITION BY LIST (\"a\") (drop and add is required)");
     }
 
     @Test
