@@ -1,13 +1,20 @@
 package io.plumb.engine.schema;
 
 import java.util.List;
+import java.util.Set;
 
 /** Moves the references an object makes from one schema name to another, when its schema is renamed. */
 final class ObjectRenames {
 
     private ObjectRenames() {}
 
+    /** Returns a database-level object with the references it makes to a renamed schema moved to its new name. */
     static SchemaObject schema(SchemaObject object, String from, String to) {
+        return schema(object, from, to, new QualifiedNames(from, to, Set.of()));
+    }
+
+    /** Returns an object with its references, and the names of its schema's types it uses, moved with the schema. */
+    static SchemaObject schema(SchemaObject object, String from, String to, QualifiedNames names) {
         if (object instanceof View v) {
             return v.withDependsOn(refs(v.dependsOn(), from, to));
         } else if (object instanceof Routine r) {
@@ -29,7 +36,7 @@ final class ObjectRenames {
         } else if (object instanceof Domain d) {
             return new Domain(
                     d.name(),
-                    QualifiedNames.rename(d.type(), from, to),
+                    names.rename(d.type()),
                     d.nullable(),
                     d.defaultValue(),
                     d.checks(),
@@ -38,9 +45,7 @@ final class ObjectRenames {
         } else if (object instanceof CompositeType c) {
             return new CompositeType(
                     c.name(),
-                    c.fields().stream()
-                            .map(f -> QualifiedNames.rename(f, from, to))
-                            .toList(),
+                    c.fields().stream().map(names::rename).toList(),
                     c.comment(),
                     refs(c.dependsOn(), from, to));
         } else if (object instanceof Event e) {

@@ -64,12 +64,11 @@ public record Schema(
      * the schema, written qualified) and its tables' options (a partition's parent) make to it renamed too.
      */
     public Schema renamed(String newName) {
+        QualifiedNames names = QualifiedNames.of(this, newName);
         List<Table> renamedTables = tables.stream()
                 .map(t -> new Table(
                         t.name(),
-                        t.columns().stream()
-                                .map(c -> QualifiedNames.rename(c, name, newName))
-                                .toList(),
+                        t.columns().stream().map(names::rename).toList(),
                         t.primaryKey(),
                         t.indexes(),
                         t.foreignKeys().stream()
@@ -86,7 +85,7 @@ public record Schema(
                                 .toList(),
                         t.checks(),
                         t.comment(),
-                        QualifiedNames.rename(t.options(), name, newName)))
+                        names.rename(t.options())))
                 .toList();
         return new Schema(
                 newName,
@@ -94,7 +93,7 @@ public record Schema(
                 comment,
                 options,
                 objects.stream()
-                        .map(o -> ObjectRenames.schema(o, name, newName))
+                        .map(o -> ObjectRenames.schema(o, name, newName, names))
                         .toList());
     }
 }

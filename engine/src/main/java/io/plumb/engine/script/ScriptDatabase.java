@@ -110,6 +110,8 @@ public final class ScriptDatabase {
         return script.value(DEV_KEY).map(String.class::cast).orElseGet(() -> {
             String dev;
             if (dialect == ScriptDialect.POSTGRES) {
+                // The reference keeps it beside the script's schema in one database; a database of its own keeps
+                // what a desired state creates at database level (an extension) from meeting the script's.
                 String database = fresh(script, dialect);
                 String schema = schema(script) + "_dev";
                 createSchema(database, schema, script);

@@ -7,14 +7,17 @@ import io.plumb.engine.diff.DiffPolicy;
 import io.plumb.engine.diff.Differ;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.ObjectKind;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.HclSources;
 import io.plumb.engine.source.SourceLoader;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The schema operations the script commands share: reading an HCL file, diffing it with the script's database. */
@@ -64,12 +67,34 @@ final class ScriptSchemas {
      * floor((x)::double precision)}) compares with what the database holds; SQLite's is compared as read.
      */
     static List<SchemaChange> diff(ScriptContext script, Database db, Realm desired) {
-        Realm current = db.inspect(List.of());
+        Realm current = withoutUndeclaredKinds(db.inspect(List.of()), desired);
         Realm wanted = desired;
         if (ScriptDialect.of(script) != ScriptDialect.SQLITE) {
             wanted = SourceLoader.normalize(desired, dev(script));
         }
         return new Differ().diff(current, wanted, new DiffOptions(db.dialect().normalizer(), DiffPolicy.none()));
+    }
+
+    /**
+     * Returns the current realm without the objects of kinds the desired one never declares. The reference's open
+     * build, whose scripts these commands run, models tables only: a domain or function a script creates with {@code
+     * execsql} and its HCL leaves out is not the reference's to drop, so it is not this command's either. Kinds the
+     * HCL does declare are compared in full.
+     */
+    private static Realm withoutUndeclaredKinds(Realm current, Realm desired) {
+        Set<ObjectKind> declared = new HashSet<>();
+        desired.objects().forEach(o -> declared.add(o.kind()));
+        desired.schemas().forEach(s -> s.objects().forEach(o -> declared.add(o.kind())));
+        return new Realm(
+                current.schemas().stream()
+                        .map(s -> s.withObjects(s.objects().stream()
+                                .filter(o -> declared.contains(o.kind()))
+                                .toList()))
+                        .toList(),
+                current.objects().stream()
+                        .filter(o -> declared.contains(o.kind()))
+                        .toList(),
+                current.unsupported());
     }
 
     /** Returns the script's dev database, opening it on first use; it is closed when the script ends. */

@@ -15,7 +15,8 @@ class RealmRenameTest {
             List.of(
                     Column.of("level", new ColumnType.Raw("\"dev\".\"level\""), false),
                     Column.of("zip", new ColumnType.Raw("\"other\".\"zip\""), true),
-                    Column.of("note", new ColumnType.Raw("\"devx\".\"note\""), true)),
+                    Column.of("note", new ColumnType.Raw("\"devx\".\"note\""), true),
+                    Column.of("ext", new ColumnType.Raw("\"dev\".\"not_mine\""), true)),
             Optional.empty(),
             List.of(),
             List.of(),
@@ -26,11 +27,19 @@ class RealmRenameTest {
     private static Realm realm() {
         Schema dev = new Schema(
                 "dev",
-                List.of(LOGS),
+                List.of(Table.of("logs", List.of()), LOGS),
                 Optional.empty(),
-                Map.of(),
-                List.of(new Domain(
-                        "code", "\"dev\".\"base\"", true, Optional.empty(), List.of(), Optional.empty(), List.of())));
+                Map.of("enum.level", "'debug', 'info'"),
+                List.of(
+                        new Domain(
+                                "code",
+                                "\"dev\".\"base\"",
+                                true,
+                                Optional.empty(),
+                                List.of(),
+                                Optional.empty(),
+                                List.of()),
+                        new Domain("base", "text", true, Optional.empty(), List.of(), Optional.empty(), List.of())));
         return new Realm(
                 List.of(dev),
                 List.of(
@@ -44,10 +53,11 @@ class RealmRenameTest {
 
         Schema app = renamed.schemas().get(0);
         assertThat(app.name()).isEqualTo("app");
-        Table logs = app.tables().get(0);
+        Table logs = app.tables().get(1);
         assertThat(logs.columns())
                 .extracting(c -> c.type().sql())
-                .containsExactly("\"app\".\"level\"", "\"other\".\"zip\"", "\"devx\".\"note\"");
+                // A type the schema does not define stays where it is, even in a schema of the old name.
+                .containsExactly("\"app\".\"level\"", "\"other\".\"zip\"", "\"devx\".\"note\"", "\"dev\".\"not_mine\"");
         assertThat(logs.options())
                 .containsEntry("partition_of", "\"app\".\"logs\"")
                 // A quoted name inside a string literal is text, not a reference.
