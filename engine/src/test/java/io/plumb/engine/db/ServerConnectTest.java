@@ -19,8 +19,8 @@ class ServerConnectTest {
     void aPortThatIsNotANumberIsAnInvalidUrl() {
         assertThatThrownBy(() -> Database.open("postgres://u:secret@h:notaport/", CWD))
                 .isInstanceOf(InvalidUrlException.class)
-                .hasMessage("invalid URL \"postgres://u:xxxxx@h:notaport/\": port \"notaport\" is not a number between"
-                        + " 0 and 65535");
+                .hasMessage("invalid URL \"postgres://u:xxxxx@h:notaport/\": the port is not a number between 1 and"
+                        + " 65535");
     }
 
     @Test
