@@ -264,13 +264,28 @@ class TestCommandsTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenSaysWhyInWords() throws Exception {
+        Files.writeString(dir.resolve("a.test.hcl"), "test \"schema\" \"ok\" {\n  assert { sql = \"SELECT 1\" }\n}\n");
+        Files.createDirectories(dir.resolve("r.xml/inside"));
+
+        CliRun run =
+                plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "--junit-report", "r.xml", ".");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .endsWith("r.xml: is a directory\n")
+                .contains("plumb: cannot write the JUnit report ")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         Files.writeString(dir.resolve("a.test.hcl"), "test \"schema\" \"ok\" {\n  assert { sql = \"SELECT 1\" }\n}\n");
 
         CliRun noDev = plumb("schema", "test", "--url", "file://schema.sql", ".");
         CliRun noFiles = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV);
         CliRun noSchema = plumb("schema", "test", "--dev-url", DEV, ".");
-        CliRun badRun = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "--run", "(", ".");
+        CliRun badRun = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "--run", "a/b(", ".");
         CliRun atlasStyleUrl = plumb("schema", "test", "--dev-url", DEV, "-u", "file://schema.sql");
 
         assertThat(noDev.exitCode()).isEqualTo(2);
@@ -280,8 +295,10 @@ class TestCommandsTest {
         assertThat(noSchema.exitCode()).isEqualTo(2);
         assertThat(noSchema.err()).contains("--url is required");
         assertThat(badRun.exitCode()).isEqualTo(2);
-        assertThat(badRun.err()).contains("--run: invalid regular expression \"(\"");
-        assertThat(atlasStyleUrl.exitCode()).isEqualTo(2);
+        assertThat(badRun.err())
+                .startsWith("--run: invalid regular expression \"b(\": unclosed group at position 2")
+                .doesNotContain("Exception");
+        assertThat(atlasStyleUrl.exitCode()).as(atlasStyleUrl.err()).isEqualTo(2);
         assertThat(atlasStyleUrl.err()).contains("-u is update mode in plumb");
     }
 

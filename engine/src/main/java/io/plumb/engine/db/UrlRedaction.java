@@ -49,7 +49,8 @@ final class UrlRedaction {
             int q = rest.indexOf('?');
             return q < 0 ? text : scheme + "://" + rest.substring(0, q + 1) + query(rest.substring(q + 1));
         }
-        return scheme + "://" + UrlSplit.of(rest).map(UrlRedaction::split).orElseGet(() -> unreadable(rest));
+        Optional<UrlSplit> split = UrlSplit.of(rest).filter(s -> s.userInfo().isPresent() || s.hasNumericPort());
+        return scheme + "://" + split.map(UrlRedaction::split).orElseGet(() -> unreadable(rest));
     }
 
     /** Returns a message with the secrets of every URL and every {@code password=...} in it masked. */
@@ -74,30 +75,33 @@ final class UrlRedaction {
         if (userInfo.isPresent()) {
             int colon = userInfo.get().indexOf(':');
             out.append(colon < 0 ? userInfo.get() : userInfo.get().substring(0, colon) + ":" + MASK)
-                    .append('@')
-                    .append(split.hostPort());
-        } else {
-            // Without user-info, a port that is no number may be a password whose "@host" is missing.
-            String port = split.portText();
-            out.append(port.matches("[0-9]*") ? split.hostPort() : split.host() + ":" + MASK);
+                    .append('@');
         }
+        out.append(split.hostPort());
         out.append(split.path());
         split.query().ifPresent(q -> out.append('?').append(query(q)));
         return out.toString();
     }
 
+    // Without user-info, a port that is no number may be a password whose "@host" is missing or malformed.
     private static String unreadable(String rest) {
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            return MASK + "@" + credentials(rest.substring(at + 1));
+        int cut = rest.lastIndexOf('@');
+        while (cut >= 0 && UrlSplit.isInQueryValue(rest, cut)) {
+            cut = rest.lastIndexOf('@', cut - 1);
         }
-        int end = 0;
-        while (end < rest.length() && rest.charAt(end) != '/' && rest.charAt(end) != '?') {
-            end++;
+        String head;
+        String tail;
+        if (cut >= 0) {
+            head = MASK + "@";
+            tail = rest.substring(cut + 1);
+        } else {
+            int end = UrlSplit.authorityEnd(rest, 0);
+            int colon = rest.substring(0, end).indexOf(':');
+            head = colon < 0 ? rest.substring(0, end) : rest.substring(0, colon) + ":" + MASK;
+            tail = rest.substring(end);
         }
-        int colon = rest.indexOf(':');
-        String authority = colon >= 0 && colon < end ? rest.substring(0, colon) + ":" + MASK : rest.substring(0, end);
-        return authority + credentials(rest.substring(end));
+        int q = tail.indexOf('?');
+        return head + (q < 0 ? tail : tail.substring(0, q + 1) + query(tail.substring(q + 1)));
     }
 
     private static String query(String raw) {

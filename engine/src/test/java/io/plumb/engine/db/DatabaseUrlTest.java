@@ -83,8 +83,8 @@ class DatabaseUrlTest {
 
     @Test
     void unencodedReservedCharactersInAPasswordStayInThePassword() {
-        for (String password :
-                List.of("S3cretPW#x", "S3cr/etPW", "S3cr?etPW", "S3cr:etPW", "S3cr%zzPW", "12/x", "S3 cr")) {
+        for (String password : List.of(
+                "S3cretPW#x", "S3cr/etPW", "S3cr?etPW", "S3cr:etPW", "S3cr%zzPW", "12/x", "S3 cr", "S3cr@et/PW#?%:")) {
             DatabaseUrl url = DatabaseUrl.parse("postgres://u:" + password + "@127.0.0.1:5433/db?sslmode=disable");
             assertThat(url.password()).as(password).contains(password);
             assertThat(url.host()).as(password).isEqualTo("127.0.0.1");
@@ -124,6 +124,8 @@ class DatabaseUrlTest {
                 "postgres://u:S3cretPW@h:port/db",
                 "postgres://u:S3cretPW/db",
                 "postgres://u:S3cretPW@h:1:2/db",
+                "mysql://h:x/app?user=u&password=S3cr@etPW",
+                "postgres://u:S3cr@et/PW@local host/db",
                 "postgres://u:S3cretPW@local host/db",
                 "postgres://u:S3cretPW@h/db?=x",
                 "u:S3cretPW@h/db",
@@ -143,6 +145,8 @@ class DatabaseUrlTest {
     void redactsUrlsInsideMessages() {
         assertThat(DatabaseUrl.redact("a postgres://u:S3cr@et@h/db?password=p1 and mysql://h/x?pwd=p2: b"))
                 .isEqualTo("a postgres://u:xxxxx@h/db?password=xxxxx and mysql://h/x?pwd=xxxxx: b");
+        assertThat(DatabaseUrl.parse("postgres://u:p@h/db?password=x@y").toString())
+                .isEqualTo("postgres://u:xxxxx@h/db?password=xxxxx");
         assertThat(DatabaseUrl.redact("password=S3cretPW user=u")).isEqualTo("password=xxxxx user=u");
         assertThat(DatabaseUrl.redact("cannot connect to postgres://u:xxxxx@h:1/db: connection refused"))
                 .isEqualTo("cannot connect to postgres://u:xxxxx@h:1/db: connection refused");
