@@ -3,6 +3,7 @@ package io.plumb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumb.engine.migrate.MigrationDir;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -261,6 +262,19 @@ class TestCommandsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("plumb: b.test.hcl:2:16: ");
+    }
+
+    @Test
+    void aTestFileThatIsNotUtf8IsAnErrorAtTheBadByte() throws Exception {
+        byte[] head = "test \"schema\" \"ok\" {\n  assert { sql = \"SELECT '".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1);
+        bytes[head.length] = (byte) 0xff;
+        Files.write(dir.resolve("a.test.hcl"), bytes);
+
+        CliRun run = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "a.test.hcl");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("plumb: a.test.hcl:2:26: not UTF-8 text (byte 0xff)\n");
     }
 
     @Test
