@@ -274,7 +274,7 @@ class TestCommandsTest {
         CliRun run = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "a.test.hcl");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("plumb: a.test.hcl:2:26: not UTF-8 text (byte 0xff)\n");
+        assertThat(run.err()).isEqualTo("plumb: a.test.hcl:2:27: not UTF-8 text (byte 0xff)\n");
     }
 
     @Test

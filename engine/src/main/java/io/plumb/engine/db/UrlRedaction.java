@@ -22,6 +22,9 @@ final class UrlRedaction {
     private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile(
             "(?i)\\b([A-Za-z0-9_.-]*(?:pass|pwd|secret|token|credential)[A-Za-z0-9_.-]*=)[^&\\s\"'<>;,]*");
 
+    // "user:password@" outside a URL, as in a mistyped one ("postgres:/u:pw@h/db") taken for a file name.
+    private static final Pattern USER_INFO_IN_TEXT = Pattern.compile("([A-Za-z0-9._%+-]+):[^\\s\"'<>@]+@");
+
     private UrlRedaction() {}
 
     /** Returns whether a query parameter carries a credential and its value is never shown. */
@@ -66,7 +69,8 @@ final class UrlRedaction {
     }
 
     private static String credentials(String text) {
-        return CREDENTIAL_IN_TEXT.matcher(text).replaceAll("$1" + MASK);
+        String masked = CREDENTIAL_IN_TEXT.matcher(text).replaceAll("$1" + MASK);
+        return USER_INFO_IN_TEXT.matcher(masked).replaceAll("$1:" + MASK + "@");
     }
 
     private static String split(UrlSplit split) {

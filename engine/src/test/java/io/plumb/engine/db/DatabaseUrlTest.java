@@ -148,6 +148,10 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.parse("postgres://u:p@h/db?password=x@y").toString())
                 .isEqualTo("postgres://u:xxxxx@h/db?password=xxxxx");
         assertThat(DatabaseUrl.redact("password=S3cretPW user=u")).isEqualTo("password=xxxxx user=u");
+        assertThat(DatabaseUrl.redact("file postgres:/u:S3cr/et@h/db does not exist"))
+                .isEqualTo("file postgres:xxxxx@h/db does not exist");
+        assertThat(DatabaseUrl.redact("Access denied for user 'u'@'localhost' (using password: YES)"))
+                .isEqualTo("Access denied for user 'u'@'localhost' (using password: YES)");
         assertThat(DatabaseUrl.redact("cannot connect to postgres://u:xxxxx@h:1/db: connection refused"))
                 .isEqualTo("cannot connect to postgres://u:xxxxx@h:1/db: connection refused");
     }
