@@ -3,10 +3,8 @@ package io.plumb.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * A {@code CaseFilter} is {@code --run REGEXP}, read as {@code go test -run} reads it: the pattern is split at
@@ -28,13 +26,7 @@ final class CaseFilter {
         }
         List<Pattern> parts = new ArrayList<>();
         for (String part : run.split("/", -1)) {
-            try {
-                parts.add(Pattern.compile(part));
-            } catch (PatternSyntaxException e) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--run: invalid regular expression \"" + part + "\": " + e.getDescription());
-            }
+            parts.add(RegexFlag.compile("--run", part, spec));
         }
         return new CaseFilter(parts);
     }

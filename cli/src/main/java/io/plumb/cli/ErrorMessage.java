@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.DatabaseUrl;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,8 +11,15 @@ import java.nio.file.NoSuchFileException;
 final class ErrorMessage {
     private ErrorMessage() {}
 
-    /** Returns a short, lower-case-led message for an exception, without a stack trace. */
+    /**
+     * Returns a short, lower-case-led message for an exception, without a stack trace and without the secrets of
+     * any database URL in it.
+     */
     static String of(Throwable e) {
+        return DatabaseUrl.redact(unredacted(e));
+    }
+
+    private static String unredacted(Throwable e) {
         Throwable cause = e;
         while (cause instanceof UncheckedIOException && cause.getCause() != null) {
             cause = cause.getCause();

@@ -1,10 +1,14 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.migrate.ChecksumException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code Plumb} is the top-level {@code plumb} command and the program's entry point.
@@ -68,6 +72,17 @@ public final class Plumb {
         return commandLine(env, "plumb: ", "plumb");
     }
 
+    // picocli's own handler, except that the message (which may quote an argument, such as a URL) is redacted.
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getColorScheme().errorText(DatabaseUrl.redact(String.valueOf(e.getMessage()))));
+        if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+            commandLine.usage(err, commandLine.getColorScheme());
+        }
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     private static CommandLine commandLine(CliEnvironment env, String errorPrefix, String programName) {
         CommandLine script = new CommandLine(new ScriptGroupCommand()).addSubcommand(new ScriptRunCommand(env));
         CommandLine schema = new CommandLine(new SchemaGroupCommand())
@@ -92,6 +107,7 @@ public final class Plumb {
                 .addSubcommand(migrate);
         plumb.setOut(env.out());
         plumb.setErr(env.err());
+        plumb.setParameterExceptionHandler(Plumb::usageError);
         plumb.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ChecksumException checksum) {
                 ChecksumReport.print(commandLine.getOut(), checksum, programName);

@@ -58,7 +58,7 @@ final class ScriptRunCommand implements Callable<Integer> {
             paramLabel = "REGEXP",
             description = "Run only the scripts whose name contains a match for this regular expression.")
     @Nullable
-    Pattern run;
+    String run;
 
     @Option(
             names = {"-p", "--parallel"},
@@ -88,6 +88,7 @@ final class ScriptRunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Pattern only = run == null ? null : RegexFlag.compile("--run", run, spec);
         List<Path> roots = new ArrayList<>();
         for (String path : paths) {
             Path resolved = env.resolve(path);
@@ -115,7 +116,7 @@ final class ScriptRunCommand implements Callable<Integer> {
         try (ScriptRunner runner = new ScriptRunner(options)) {
             List<Future<ScriptResult>> results = new ArrayList<>();
             scripts.forEach((script, name) -> {
-                if (run == null || run.matcher(name).find()) {
+                if (only == null || only.matcher(name).find()) {
                     results.add(pool.submit(() -> runner.run(script, name)));
                 }
             });
@@ -137,7 +138,7 @@ final class ScriptRunCommand implements Callable<Integer> {
             try {
                 new JUnitXmlReport(env.workingDirectory()).write(file, report.results(), started);
             } catch (IOException e) {
-                err.println("plumb: cannot write the JUnit report " + file + ": " + e.getMessage());
+                err.println("plumb: cannot write the JUnit report " + file + ": " + IoErrors.reason(e));
                 return ExitCode.SOFTWARE;
             }
         }

@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
@@ -61,7 +62,8 @@ final class TestOptions {
             if (path.contains("://")) {
                 throw new ParameterException(
                         spec.commandLine(),
-                        "-u is update mode in plumb; \"" + path + "\" looks like a URL: use --url for the desired"
+                        "-u is update mode in plumb; \"" + DatabaseUrl.redactUrl(path)
+                                + "\" looks like a URL: use --url for the desired"
                                 + " schema or --dir for the migration directory");
             }
         }

@@ -239,7 +239,7 @@ final class TestSession {
         try {
             report.write(file, "plumb " + kind.label() + " tests", cases, started);
         } catch (IOException e) {
-            throw new EngineFailure("cannot write the JUnit report " + file + ": " + e.getMessage());
+            throw new EngineFailure("cannot write the JUnit report " + file + ": " + IoErrors.reason(e));
         }
     }
 

@@ -85,11 +85,14 @@ class PlumbTest {
     }
 
     @Test
-    void badRegexpIsAUsageError() {
-        CliRun run = CliRun.of(dir, dir, "script", "run", "--run", "(", ".");
+    void badRegexpIsAUsageErrorNamingTheFlagAndPosition() {
+        CliRun run = CliRun.of(dir, dir, "script", "run", "--run", "[", ".");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Invalid value for option '--run'");
+        assertThat(run.err())
+                .startsWith("--run: invalid regular expression \"[\": unclosed character class at position 1")
+                .doesNotContain("Exception")
+                .doesNotContain("java.");
     }
 
     @Test

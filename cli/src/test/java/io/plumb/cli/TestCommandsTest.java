@@ -3,6 +3,7 @@ package io.plumb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumb.engine.migrate.MigrationDir;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -264,13 +265,41 @@ class TestCommandsTest {
     }
 
     @Test
+    void aTestFileThatIsNotUtf8IsAnErrorAtTheBadByte() throws Exception {
+        byte[] head = "test \"schema\" \"ok\" {\n  assert { sql = \"SELECT '".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1);
+        bytes[head.length] = (byte) 0xff;
+        Files.write(dir.resolve("a.test.hcl"), bytes);
+
+        CliRun run = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "a.test.hcl");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("plumb: a.test.hcl:2:27: not UTF-8 text (byte 0xff)\n");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysWhyInWords() throws Exception {
+        Files.writeString(dir.resolve("a.test.hcl"), "test \"schema\" \"ok\" {\n  assert { sql = \"SELECT 1\" }\n}\n");
+        Files.createDirectories(dir.resolve("r.xml/inside"));
+
+        CliRun run =
+                plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "--junit-report", "r.xml", ".");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .endsWith("r.xml: is a directory\n")
+                .contains("plumb: cannot write the JUnit report ")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         Files.writeString(dir.resolve("a.test.hcl"), "test \"schema\" \"ok\" {\n  assert { sql = \"SELECT 1\" }\n}\n");
 
         CliRun noDev = plumb("schema", "test", "--url", "file://schema.sql", ".");
         CliRun noFiles = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV);
         CliRun noSchema = plumb("schema", "test", "--dev-url", DEV, ".");
-        CliRun badRun = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "--run", "(", ".");
+        CliRun badRun = plumb("schema", "test", "--url", "file://schema.sql", "--dev-url", DEV, "--run", "a/b(", ".");
         CliRun atlasStyleUrl = plumb("schema", "test", "--dev-url", DEV, "-u", "file://schema.sql");
 
         assertThat(noDev.exitCode()).isEqualTo(2);
@@ -280,8 +309,10 @@ class TestCommandsTest {
         assertThat(noSchema.exitCode()).isEqualTo(2);
         assertThat(noSchema.err()).contains("--url is required");
         assertThat(badRun.exitCode()).isEqualTo(2);
-        assertThat(badRun.err()).contains("--run: invalid regular expression \"(\"");
-        assertThat(atlasStyleUrl.exitCode()).isEqualTo(2);
+        assertThat(badRun.err())
+                .startsWith("--run: invalid regular expression \"b(\": unclosed group at position 2")
+                .doesNotContain("Exception");
+        assertThat(atlasStyleUrl.exitCode()).as(atlasStyleUrl.err()).isEqualTo(2);
         assertThat(atlasStyleUrl.err()).contains("-u is update mode in plumb");
     }
 

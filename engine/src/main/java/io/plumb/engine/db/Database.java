@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database a parsed URL names. */
     public static Database open(DatabaseUrl url, Path workingDirectory) {
+        DriverLogs.silence();
         return switch (url.scheme()) {
             case "sqlite", "sqlite3" -> openSqlite(url, workingDirectory);
             case "postgres", "postgresql" -> PostgresConnector.open(url, url);

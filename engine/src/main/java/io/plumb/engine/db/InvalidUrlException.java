@@ -5,8 +5,11 @@ public final class InvalidUrlException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception for the given (already redacted) URL and reason. */
+    /**
+     * Creates the exception for the given URL, as the user gave it or already redacted, and a reason that quotes
+     * no part of the URL's user-info.
+     */
     public InvalidUrlException(String url, String reason) {
-        super("invalid URL \"" + DatabaseUrl.redact(url) + "\": " + reason);
+        super("invalid URL \"" + DatabaseUrl.redactUrl(url) + "\": " + DatabaseUrl.redact(reason));
     }
 }

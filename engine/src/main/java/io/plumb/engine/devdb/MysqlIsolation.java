@@ -2,6 +2,7 @@ package io.plumb.engine.devdb;
 
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.engine.db.DriverLogs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,8 +49,9 @@ final class MysqlIsolation extends ServerIsolation {
         String jdbc = "jdbc:mariadb://" + (url.host().isEmpty() ? "localhost" : url.host()) + ":"
                 + (url.port() < 0 ? 3306 : url.port()) + "/";
         Properties properties = new Properties();
-        properties.setProperty("user", url.user().isEmpty() ? "root" : url.user());
-        url.password().ifPresent(password -> properties.setProperty("password", password));
+        DriverLogs.silence();
+        properties.setProperty("user", url.loginUser().isEmpty() ? "root" : url.loginUser());
+        url.loginPassword().ifPresent(password -> properties.setProperty("password", password));
         properties.setProperty("allowMultiQueries", "true");
         return new MysqlIsolation(url, workingDirectory, () -> DriverManager.getConnection(jdbc, properties));
     }

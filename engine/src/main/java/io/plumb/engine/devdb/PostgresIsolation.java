@@ -2,6 +2,7 @@ package io.plumb.engine.devdb;
 
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.engine.db.DriverLogs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,10 +60,11 @@ final class PostgresIsolation extends ServerIsolation {
                 .append('/')
                 .append(database);
         Properties properties = new Properties();
-        if (!url.user().isEmpty()) {
-            properties.setProperty("user", url.user());
+        DriverLogs.silence();
+        if (!url.loginUser().isEmpty()) {
+            properties.setProperty("user", url.loginUser());
         }
-        url.password().ifPresent(password -> properties.setProperty("password", password));
+        url.loginPassword().ifPresent(password -> properties.setProperty("password", password));
         String sslmode = url.query().get("sslmode");
         if (sslmode != null) {
             properties.setProperty("sslmode", sslmode);

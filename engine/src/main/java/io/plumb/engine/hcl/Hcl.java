@@ -1,9 +1,5 @@
 package io.plumb.engine.hcl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -31,10 +27,6 @@ public final class Hcl {
 
     /** Reads and parses a UTF-8 file, naming it in positions as {@code path} was given. */
     public static HclFile parseFile(Path path) {
-        try {
-            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8), path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read HCL file " + path, e);
-        }
+        return parse(path.toString(), Utf8Text.read(path, path.toString()), path);
     }
 }

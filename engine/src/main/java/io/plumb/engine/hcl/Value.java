@@ -109,9 +109,11 @@ public sealed interface Value {
             args = List.copyOf(args);
         }
 
+        // A call of a name that is no function is a type where a type is expected (varchar(255)); anywhere else it
+        // is a misspelt or unsupported function, and messages say so.
         @Override
         public String kind() {
-            return "type";
+            return "a call of the unknown function \"" + name + "\"";
         }
     }
 

@@ -63,6 +63,20 @@ public record SumFile(String total, List<Entry> entries) {
      *     checksum mismatch} when the total does not match the entries
      */
     public static SumFile parse(String text) {
+        SumFile sum = parseLines(text);
+        if (!sum.isConsistent()) {
+            throw ChecksumException.mismatch();
+        }
+        return sum;
+    }
+
+    /**
+     * Parses the text of an {@code atlas.sum} file without checking its total, for {@link #verify}, which blames
+     * a changed line on its file.
+     *
+     * @throws ChecksumException {@code checksum file format invalid} for a line without {@code h1:}
+     */
+    public static SumFile parseLines(String text) {
         List<String> lines = lines(text);
         String total = lines.isEmpty() ? "" : stripPrefix(lines.get(0));
         List<Entry> entries = new ArrayList<>();
@@ -73,11 +87,11 @@ public record SumFile(String total, List<Entry> entries) {
             }
             entries.add(new Entry(line.substring(0, at).trim(), line.substring(at + PREFIX.length())));
         }
-        SumFile sum = new SumFile(total, entries);
-        if (!total.equals(totalOf(entries))) {
-            throw ChecksumException.mismatch();
-        }
-        return sum;
+        return new SumFile(total, entries);
+    }
+
+    private boolean isConsistent() {
+        return total.equals(totalOf(entries));
     }
 
     /** Returns whether a file opts out of the checksum with {@code atlas:sum ignore} on its first line. */
@@ -115,7 +129,7 @@ public record SumFile(String total, List<Entry> entries) {
      */
     public void verify(List<MigrationFile> files) {
         SumFile actual = compute(files);
-        if (actual.total.equals(total)) {
+        if (actual.total.equals(total) && isConsistent()) {
             return;
         }
         List<Entry> stored = entries;
@@ -137,7 +151,8 @@ public record SumFile(String total, List<Entry> entries) {
         if (stored.size() > found.size()) {
             throw ChecksumException.at(common + 2, stored.get(common).name(), ChecksumException.Reason.REMOVED);
         }
-        throw ChecksumException.mismatch();
+        // Every line matches its file: the total on line 1 was changed.
+        throw ChecksumException.at(1, FILE_NAME, ChecksumException.Reason.EDITED);
     }
 
     private static String totalOf(List<Entry> entries) {

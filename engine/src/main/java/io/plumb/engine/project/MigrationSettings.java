@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code MigrationSettings} are the versioned-migration settings of an env's {@code migration} block (reference
@@ -70,7 +71,7 @@ public record MigrationSettings(
                 format(block),
                 string(block, "baseline"),
                 execOrder(block),
-                string(block, "lock_timeout"),
+                lockTimeout(block),
                 string(block, "revisions_schema"));
     }
 
@@ -103,6 +104,21 @@ public record MigrationSettings(
         return Optional.of(order);
     }
 
+    // Go's time.ParseDuration ("10s", "1m30s", "250ms"), or ISO-8601 ("PT10S") as the --lock-timeout flag takes it.
+    private static final Pattern DURATION =
+            Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+|[Pp][0-9A-Za-z.]+");
+
+    private static Optional<String> lockTimeout(Resource block) {
+        Optional<String> value = string(block, "lock_timeout");
+        if (value.isPresent() && !DURATION.matcher(value.get().trim()).matches()) {
+            throw new HclException(
+                    block.attribute("lock_timeout").orElseThrow().pos(),
+                    "attribute \"lock_timeout\" of migration: invalid duration \"" + value.get()
+                            + "\", expected a duration such as 10s, 1m30s or 500ms");
+        }
+        return value;
+    }
+
     private static Optional<String> string(Resource block, String name) {
         Optional<Attribute> found = block.attribute(name);
         if (found.isEmpty() || found.get().value() instanceof Value.Null) {
@@ -116,7 +132,7 @@ public record MigrationSettings(
             // exec_order = LINEAR_SKIP: the reference writes the orders as bare identifiers.
             return Optional.of(identifier.name());
         }
-        if (value instanceof Value.Num n) {
+        if (value instanceof Value.Num n && name.equals("baseline")) {
             // A baseline version may be written as a number; versions are strings.
             return Optional.of(n.value().toPlainString());
         }

@@ -5,11 +5,11 @@ import io.plumb.engine.hcl.Document;
 import io.plumb.engine.hcl.EvalOptions;
 import io.plumb.engine.hcl.Hcl;
 import io.plumb.engine.hcl.HclEvaluator;
+import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.HclFile;
+import io.plumb.engine.hcl.Utf8Text;
 import io.plumb.engine.hcl.Value;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,14 +70,18 @@ public final class HclSources {
                         .withScopedEnums(scopedEnums));
     }
 
-    /** Reads a schema file as UTF-8 text. */
+    /** Reads a schema file as UTF-8 text; a byte that is not UTF-8 is an error at its line and column. */
     static String read(Path file, String display) {
+        byte[] bytes;
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new SourceException(display + ": not UTF-8 text", e);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SourceException("reading " + display + ": " + e.getMessage(), e);
+        }
+        try {
+            return Utf8Text.decode(bytes, display);
+        } catch (HclException e) {
+            throw new SourceException(e.pos() + ": " + e.detail(), e);
         }
     }
 

@@ -85,7 +85,7 @@ public final class SourceLoader {
             }
             if (isDatabaseUrl(source)) {
                 throw new SourceException(
-                        "cannot mix the database " + DatabaseUrl.redact(source) + " with other sources");
+                        "cannot mix the database " + DatabaseUrl.redactUrl(source) + " with other sources");
             }
             files.addAll(files(source));
         }

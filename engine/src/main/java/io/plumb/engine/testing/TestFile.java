@@ -7,11 +7,9 @@ import io.plumb.engine.hcl.HclEvaluator;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.HclFile;
 import io.plumb.engine.hcl.Resource;
+import io.plumb.engine.hcl.Utf8Text;
 import io.plumb.engine.hcl.Value;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +52,7 @@ public final class TestFile {
      */
     public static TestFile load(
             Path path, String display, Map<String, Value> variables, Function<String, @Nullable String> getenv) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + display + ": " + e.getMessage(), e);
-        }
-        return parse(display, text, path, variables, getenv);
+        return parse(display, Utf8Text.read(path, display), path, variables, getenv);
     }
 
     /** Parses test-file text read from {@code path}. */

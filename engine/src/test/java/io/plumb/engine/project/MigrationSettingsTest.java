@@ -74,4 +74,23 @@ class MigrationSettingsTest {
                 .isInstanceOf(HclException.class)
                 .hasMessageContaining("attribute \"dir\" of migration: expected a string, found bool");
     }
+
+    @Test
+    void aBadLockTimeoutOrANumericDirIsRefusedAtItsPosition() {
+        assertThatThrownBy(() -> settings("  migration {\n    lock_timeout = \"soon\"\n  }\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("atlas.hcl:4:20: attribute \"lock_timeout\" of migration: invalid duration \"soon\","
+                        + " expected a duration such as 10s, 1m30s or 500ms");
+        assertThatThrownBy(() -> settings("  migration {\n    dir = 5\n  }\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("atlas.hcl:4:11: attribute \"dir\" of migration: expected a string, found number");
+    }
+
+    @Test
+    void anUnknownFunctionIsNamed() {
+        assertThatThrownBy(() -> settings("  migration {\n    dir = dirof(\"x\")\n  }\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("atlas.hcl:4:11: attribute \"dir\" of migration: expected a string, found a call of the"
+                        + " unknown function \"dirof\"");
+    }
 }

@@ -66,7 +66,7 @@ class SourceLoaderTest {
         try (Database dev = Database.open("sqlite://dev?mode=memory", dir)) {
             assertThatThrownBy(() -> loader().load(List.of("bin.hcl"), dev.dialect(), null))
                     .isInstanceOf(SourceException.class)
-                    .hasMessage("bin.hcl: not UTF-8 text");
+                    .hasMessage("bin.hcl:1:1: not UTF-8 text (byte 0xff)");
             assertThatThrownBy(() -> loader().load(List.of("bad.sql"), dev.dialect(), dev))
                     .hasMessage("bad.sql:1:14: unclosed '(': expected a matching ')'");
             assertThatThrownBy(() -> loader().load(List.of("fails.sql"), dev.dialect(), dev))
