@@ -101,7 +101,8 @@ final class SchemaFingerprint {
                 List<String> schemas = db.boundSchema().map(List::of).orElse(list(connection, MYSQL_SCHEMAS));
                 update(digest, String.join(",", schemas));
                 if (!schemas.isEmpty()) {
-                    String marks = String.join(", ", schemas.stream().map(s -> "?").toList());
+                    String marks =
+                            String.join(", ", schemas.stream().map(s -> "?").toList());
                     for (String sql : MYSQL_QUERIES) {
                         try (PreparedStatement query = connection.prepareStatement(String.format(sql, marks))) {
                             for (int i = 0; i < schemas.size(); i++) {
@@ -112,7 +113,8 @@ final class SchemaFingerprint {
                     }
                 }
             }
-            default -> throw new IllegalArgumentException("no schema fingerprint for " + db.dialect().name());
+            default -> throw new IllegalArgumentException(
+                    "no schema fingerprint for " + db.dialect().name());
         }
         return "h1:" + SumFile.base64(digest.digest());
     }

@@ -46,14 +46,14 @@ final class StatementAtomicity {
     private static final Pattern SQLITE_BARE = Pattern.compile("(?is)\\s*(VACUUM|PRAGMA|ATTACH|DETACH)\\b.*");
 
     // PostgreSQL refuses these in a transaction block ("cannot run inside a transaction block").
-    private static final Pattern PG_CONCURRENTLY = Pattern.compile(
-            "(?is)\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY"
+    private static final Pattern PG_CONCURRENTLY =
+            Pattern.compile("(?is)\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY"
                     + "|ALTER\\s+TABLE\\s.*\\bDETACH\\s+PARTITION\\s.*\\bCONCURRENTLY)\\b.*");
     private static final Pattern PG_MAINTENANCE = Pattern.compile(
             "(?is)\\s*(VACUUM|REINDEX\\s+.*\\bCONCURRENTLY|REINDEX\\s+(\\(.*\\)\\s*)?(SYSTEM|DATABASE)|CLUSTER\\s*;?"
                     + "|ALTER\\s+SYSTEM|DISCARD)\\b.*");
-    private static final Pattern PG_UNVERIFIABLE = Pattern.compile(
-            "(?is)\\s*((CREATE|DROP)\\s+(DATABASE|TABLESPACE|SUBSCRIPTION)|ALTER\\s+SUBSCRIPTION"
+    private static final Pattern PG_UNVERIFIABLE =
+            Pattern.compile("(?is)\\s*((CREATE|DROP)\\s+(DATABASE|TABLESPACE|SUBSCRIPTION)|ALTER\\s+SUBSCRIPTION"
                     + "|ALTER\\s+DATABASE\\s.*\\bSET\\s+TABLESPACE)\\b.*");
 
     // MySQL commits before and after DDL (implicit commit); these statements do not, and roll back on InnoDB.

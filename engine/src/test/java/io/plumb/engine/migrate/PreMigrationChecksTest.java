@@ -70,8 +70,9 @@ class PreMigrationChecksTest {
         ApplyReport report = fx.apply(MigrationFixture.defaults());
         // The run's error says where the failed assertion is, as lint does.
         assertThat(report.error())
-                .contains("2_fill.sql:4:1: 2 of 3 assertions failed: check assertion \"SELECT NOT EXISTS (SELECT 1 FROM users);\""
-                        + " returned false");
+                .contains(
+                        "2_fill.sql:4:1: 2 of 3 assertions failed: check assertion \"SELECT NOT EXISTS (SELECT 1 FROM users);\""
+                                + " returned false");
         assertThat(report.counts()).isEqualTo(new ApplyReport.Counts(0, 1, 1, 2, 0, 0, 0));
         assertThat(fx.count("SELECT count(*) FROM users WHERE name = 'x'")).isZero();
         // Nothing of the file remains in tx-mode file, on MariaDB too, where statements are otherwise recorded.
@@ -103,7 +104,8 @@ class PreMigrationChecksTest {
         assertThat(fx.apply(MigrationFixture.defaults()).error()).isEmpty();
         fx.file("3_again.sql", checked("-- checks/any.sql --\n-- atlas:assert oneof\nSELECT 1 = 2;\nSELECT 0;\n"));
         assertThat(fx.apply(MigrationFixture.defaults()).error())
-                .contains("3_again.sql:5:1: 2 of 2 assertions failed: check assertion \"SELECT 1 = 2;\" returned false");
+                .contains(
+                        "3_again.sql:5:1: 2 of 2 assertions failed: check assertion \"SELECT 1 = 2;\" returned false");
     }
 
     @ParameterizedTest
