@@ -165,6 +165,7 @@ final class FileRunner {
         PartialHashes hashes = new PartialHashes();
         script.statements().stream().limit(skipped).forEach(s -> hashes.add(s.text()));
         StatementAtomicity atomicity = new StatementAtomicity(db.dialect().name());
+        Revision beforeFileTransaction = revision;
         List<String> ran = new ArrayList<>();
         for (Statement statement :
                 script.statements().subList(skipped, script.statements().size())) {
@@ -176,12 +177,17 @@ final class FileRunner {
                 continue;
             }
             Revision next = revision.withStatementApplied(hashes.add(sql), Migrator.since(started));
+            if (!atomicity.isInsideFileTransaction()) {
+                beforeFileTransaction = revision;
+            }
+            StatementAtomicity.Kind kind = record ? atomicity.classify(sql) : StatementAtomicity.Kind.PAIRED;
             Optional<String> failure = record
-                    ? runRecorded(atomicity.classify(sql), sql, revision, next)
+                    ? runRecorded(kind, sql, revision, next)
                     : execute(sql).map(Migrator::message);
             if (failure.isPresent()) {
                 if (record) {
-                    store.write(revision.failed(failure.get(), sql, Migrator.since(started)));
+                    store.write(recordedFailure(atomicity, kind, revision, beforeFileTransaction)
+                            .failed(failure.get(), sql, Migrator.since(started)));
                 }
                 return failed(script, statement, fileStart, skipped, ran, failure.get());
             }
@@ -227,6 +233,24 @@ final class FileRunner {
         return Optional.of(outcome.failedAssertion()
                 .map(a -> script.position(a) + ": " + message)
                 .orElse(message));
+    }
+
+    /**
+     * Returns the revision a failure is recorded on. A statement that fails inside a transaction the file opened
+     * itself fails that transaction (PostgreSQL refuses anything but a rollback after it): it is rolled back, its
+     * revision writes with it, and the failure is recorded on the revision from before its {@code BEGIN}, where
+     * the next run resumes.
+     */
+    private Revision recordedFailure(
+            StatementAtomicity atomicity, StatementAtomicity.Kind kind, Revision revision, Revision before) {
+        boolean inside =
+                atomicity.isInsideFileTransaction() || kind == StatementAtomicity.Kind.COMMITS_FILE_TRANSACTION;
+        if (!inside) {
+            return revision;
+        }
+        execute("ROLLBACK");
+        atomicity.fileTransactionRolledBack();
+        return before;
     }
 
     /**

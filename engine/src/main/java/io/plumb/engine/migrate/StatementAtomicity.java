@@ -106,6 +106,16 @@ final class StatementAtomicity {
         return kind;
     }
 
+    /** Returns whether the statements classified so far left a transaction of the file's own open. */
+    boolean isInsideFileTransaction() {
+        return insideFileTransaction;
+    }
+
+    /** Notes that the file's transaction was rolled back from outside, after one of its statements failed. */
+    void fileTransactionRolledBack() {
+        insideFileTransaction = false;
+    }
+
     private Kind classifyOwn(String sql) {
         return switch (dialect) {
             case "sqlite" -> SQLITE_BARE.matcher(sql).matches() ? Kind.REPEATABLE : Kind.PAIRED;

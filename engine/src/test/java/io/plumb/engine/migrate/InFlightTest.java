@@ -145,4 +145,29 @@ class InFlightTest {
         assertThat(fx.count("SELECT count(*) FROM pg_index WHERE indexrelid = 'public.t_id'::regclass AND indisvalid"))
                 .isEqualTo(1);
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void aStatementFailingInsideTheFilesOwnTransactionRollsItBackAndResumesAtItsBegin(TestDialect dialect) {
+        MigrationFixture fx = new MigrationFixture(root, dialect);
+        opened.add(fx);
+        fx.file(
+                "1_a.sql",
+                "CREATE TABLE a (id int);\nBEGIN;\nINSERT INTO a VALUES (1);\nINSERT INTO missing VALUES (1);\nCOMMIT;\n");
+        ApplyReport failed = fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+        assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("1_a.sql:4:1: sql/migrate: executing statement \"INSERT INTO missing VALUES (1);\"")
+                .contains(dialect.noSuchTable("missing")));
+        assertThat(fx.count("SELECT count(*) FROM a")).as("rolled back").isZero();
+        assertThat(fx.revisions()).singleElement().satisfies(r -> {
+            assertThat(r.applied()).as("the statements before BEGIN").isEqualTo(1);
+            assertThat(r.errorStatement()).contains("INSERT INTO missing VALUES (1);");
+        });
+        fx.execute("CREATE TABLE missing (id int)");
+        ApplyReport resumed = fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+        assertThat(resumed.error()).isEmpty();
+        assertThat(resumed.applied().get(0).skipped()).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM a")).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM missing")).isEqualTo(1);
+    }
 }
