@@ -33,6 +33,12 @@ import picocli.CommandLine.Spec;
             "Checks the directory against atlas.sum, takes the migration lock, and runs the files the database has"
                     + " not applied, each in its own transaction by default. A file that fails part-way without a"
                     + " transaction (--tx-mode none) resumes at the failed statement on the next run.",
+            "",
+            "A run killed at any moment resumes without running a statement twice: each statement is recorded in"
+                    + " the same transaction, or, where it cannot be (MySQL DDL, CREATE INDEX CONCURRENTLY), marked"
+                    + " in flight with a fingerprint of the schema that the next run compares. A statement whose"
+                    + " effect cannot be verified (CALL on MySQL, CREATE DATABASE on PostgreSQL) makes the next run"
+                    + " refuse, naming it, until the file is finished by hand and recorded with migrate set.",
             ""
         })
 final class MigrateApplyCommand implements Callable<Integer> {

@@ -120,8 +120,9 @@ class MigrateApplyCommandTest {
                           -- 2 sql statements ok, 1 with errors
                         """);
         assertThat(run.err())
-                .isEqualTo("plumb: sql/migrate: executing statement \"CREATE TABLE t1 (id int NOT NULL);\" from"
-                        + " version \"2\": table t1 already exists\n");
+                .isEqualTo(
+                        "plumb: 2_dup.sql:2:1: sql/migrate: executing statement \"CREATE TABLE t1 (id int NOT NULL);\" from"
+                                + " version \"2\": table t1 already exists\n");
     }
 
     @Test
@@ -189,8 +190,9 @@ class MigrateApplyCommandTest {
                           -- 0 sql statements
                         """);
         assertThat(run.err())
-                .isEqualTo("plumb: 2 of 2 assertions failed: check assertion \"SELECT NOT EXISTS(SELECT * FROM"
-                        + " users);\" returned false\n");
+                .isEqualTo(
+                        "plumb: 2_drop.sql:4:1: 2 of 2 assertions failed: check assertion \"SELECT NOT EXISTS(SELECT * FROM"
+                                + " users);\" returned false\n");
     }
 
     @Test

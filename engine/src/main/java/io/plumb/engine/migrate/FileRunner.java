@@ -165,6 +165,7 @@ final class FileRunner {
         PartialHashes hashes = new PartialHashes();
         script.statements().stream().limit(skipped).forEach(s -> hashes.add(s.text()));
         StatementAtomicity atomicity = new StatementAtomicity(db.dialect().name());
+        Revision beforeFileTransaction = revision;
         List<String> ran = new ArrayList<>();
         for (Statement statement :
                 script.statements().subList(skipped, script.statements().size())) {
@@ -176,15 +177,21 @@ final class FileRunner {
                 continue;
             }
             Revision next = revision.withStatementApplied(hashes.add(sql), Migrator.since(started));
-            Optional<String> failure = record && atomicity.canPair(sql)
-                    ? inTransaction(List.of(), () -> executeAndRecord(sql, next))
-                    : execute(sql, record ? Optional.of(next) : Optional.empty());
+            if (!atomicity.isInsideFileTransaction()) {
+                beforeFileTransaction = revision;
+            }
+            StatementAtomicity.Kind kind = record ? atomicity.classify(sql) : StatementAtomicity.Kind.PAIRED;
+            Optional<String> failure = record
+                    ? runRecorded(kind, sql, revision, next)
+                    : execute(sql).map(Migrator::message);
             if (failure.isPresent()) {
                 if (record) {
-                    store.write(revision.failed(failure.get(), sql, Migrator.since(started)));
+                    store.write(recordedFailure(atomicity, kind, revision, beforeFileTransaction)
+                            .failed(failure.get(), sql, Migrator.since(started)));
                 }
-                return failed(file, fileStart, skipped, ran, sql, failure.get());
+                return failed(script, statement, fileStart, skipped, ran, failure.get());
             }
+            tally.statementsOk++;
             revision = next;
         }
         if (!options.dryRun()) {
@@ -209,7 +216,7 @@ final class FileRunner {
             return Optional.empty();
         }
         String message = outcome.failure().get();
-        String assertion = outcome.failedAssertion().orElse("");
+        String assertion = outcome.failedAssertion().map(Statement::text).orElse("");
         listener.checksFailed(message);
         tally.filesFailed++;
         if (record) {
@@ -222,37 +229,118 @@ final class FileRunner {
                 0,
                 List.of(),
                 Optional.of(new FileError(assertion, message))));
-        return Optional.of(message);
+        // The run's error says where the assertion is, as lint does; the revision and the report keep the message.
+        return Optional.of(outcome.failedAssertion()
+                .map(a -> script.position(a) + ": " + message)
+                .orElse(message));
     }
 
-    private Optional<String> executeAndRecord(String sql, Revision next) throws SQLException {
-        Optional<String> failure = execute(sql, Optional.empty());
+    /**
+     * Returns the revision a failure is recorded on. A statement that fails inside a transaction the file opened
+     * itself fails that transaction (PostgreSQL refuses anything but a rollback after it): it is rolled back, its
+     * revision writes with it, and the failure is recorded on the revision from before its {@code BEGIN}, where
+     * the next run resumes.
+     */
+    private Revision recordedFailure(
+            StatementAtomicity atomicity, StatementAtomicity.Kind kind, Revision revision, Revision before) {
+        boolean inside =
+                atomicity.isInsideFileTransaction() || kind == StatementAtomicity.Kind.COMMITS_FILE_TRANSACTION;
+        if (!inside) {
+            return revision;
+        }
+        execute("ROLLBACK");
+        atomicity.fileTransactionRolledBack();
+        return before;
+    }
+
+    /**
+     * Runs a statement of a file recorded statement by statement, so that a kill at any moment leaves a revision
+     * from which a resumed run neither repeats nor loses it (see {@link StatementAtomicity}); returns its error.
+     */
+    private Optional<String> runRecorded(StatementAtomicity.Kind kind, String sql, Revision revision, Revision next)
+            throws SQLException {
+        return switch (kind) {
+            case PAIRED -> runPaired(sql, revision, next);
+            case COMMITS_FILE_TRANSACTION -> {
+                store.write(next);
+                yield execute(sql).map(Migrator::message);
+            }
+            case VERIFIED -> runInFlight(sql, revision, next, Optional.of(SchemaFingerprint.of(db)));
+            case UNVERIFIABLE -> runInFlight(sql, revision, next, Optional.empty());
+            case IN_FILE_TRANSACTION, REPEATABLE -> executeThenRecord(sql, next);
+        };
+    }
+
+    private Optional<String> runPaired(String sql, Revision revision, Revision next) throws SQLException {
+        Connection connection = db.connection();
+        connection.setAutoCommit(false);
+        Optional<SQLException> failure;
+        try {
+            failure = execute(sql);
+            if (failure.isEmpty()) {
+                store.write(next);
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            Migrator.rollback(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        if (failure.isPresent() && refusesTransaction(failure.get())) {
+            // It was rolled back without effect; it must run on its own, and nothing can verify it afterwards.
+            return runInFlight(sql, revision, next, Optional.empty());
+        }
+        return failure.map(Migrator::message);
+    }
+
+    // PostgreSQL: "cannot run inside a transaction block" (25001), or a DO or CALL whose body commits (2D000).
+    private boolean refusesTransaction(SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        return db.dialect().name().equals("postgres") && (state.equals("25001") || state.equals("2D000"));
+    }
+
+    private Optional<String> runInFlight(String sql, Revision revision, Revision next, Optional<String> fingerprint) {
+        InFlight marker = new InFlight(next.applied(), fingerprint);
+        store.write(revision.failed(marker.render(), sql, revision.executionTime()));
+        return executeThenRecord(sql, next);
+    }
+
+    private Optional<String> executeThenRecord(String sql, Revision next) {
+        Optional<SQLException> failure = execute(sql);
         if (failure.isEmpty()) {
             store.write(next);
         }
-        return failure;
+        return failure.map(Migrator::message);
     }
 
-    private Optional<String> execute(String sql, Optional<Revision> thenRecord) {
+    private Optional<SQLException> execute(String sql) {
         try (java.sql.Statement statement = db.connection().createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            return Optional.of(Migrator.message(e));
+            return Optional.of(e);
         }
-        tally.statementsOk++;
-        thenRecord.ifPresent(store::write);
         return Optional.empty();
     }
 
     private Optional<String> failed(
-            MigrationFile file, Instant fileStart, int skipped, List<String> ran, String sql, String text) {
+            MigrationScript script,
+            Statement statement,
+            Instant fileStart,
+            int skipped,
+            List<String> ran,
+            String text) {
+        MigrationFile file = script.file();
+        String sql = statement.text();
         tally.statementsFailed++;
         tally.filesFailed++;
         listener.fileFailed(text);
         applied.add(
                 new AppliedFile(file, fileStart, clock.instant(), skipped, ran, Optional.of(new FileError(sql, text))));
-        return Optional.of(
-                "sql/migrate: executing statement \"" + sql + "\" from version \"" + file.version() + "\": " + text);
+        return Optional.of(script.position(statement) + ": sql/migrate: executing statement \"" + sql
+                + "\" from version \"" + file.version() + "\": " + text);
     }
 
     private ApplyReport report(

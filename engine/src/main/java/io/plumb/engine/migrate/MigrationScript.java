@@ -77,6 +77,11 @@ public record MigrationScript(
         return new MigrationScript(file, directives, checks, statements, down);
     }
 
+    /** Returns where a statement of this file starts, as messages print it: {@code NAME:LINE:COL}. */
+    public String position(Statement statement) {
+        return file.name() + ":" + statement.line() + ":" + statement.column();
+    }
+
     /**
      * Reads only the {@code migration.sql} section of a txtar file, ignoring the others, so that a file whose
      * checks are broken can still be replayed to validate the files after it.

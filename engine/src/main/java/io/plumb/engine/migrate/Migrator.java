@@ -75,6 +75,9 @@ public final class Migrator {
                 history.requireLinear();
             }
             List<MigrationScript> scripts = prepare(limit(history.pending()), history.resume());
+            // A statement a killed run left in flight either took effect or did not; resolved before anything runs.
+            Optional<Revision> resume =
+                    history.resume().map(revision -> InFlight.resolve(db, scripts.get(0), revision));
             // Nothing was written until every check passed: a refused run leaves the database as it was. The table
             // is created by the first revision write, inside the first file's transaction, or now for a dry run,
             // which creates it as the reference tool does.
@@ -97,7 +100,7 @@ public final class Migrator {
             }
             SumFile sum = dir.readSum().orElseGet(() -> SumFile.compute(files));
             FileRunner runner = new FileRunner(db, store, options, clock, listener);
-            return runner.run(scripts, history.resume(), sum, current);
+            return runner.run(scripts, resume, sum, current);
         }
     }
 

@@ -21,9 +21,9 @@ final class PreMigrationChecks {
      * @param failed assertions that returned false
      * @param errors assertions that could not be evaluated (a database error, or not a single boolean)
      * @param failure the message that stops the file, if any
-     * @param failedAssertion the assertion the message is about
+     * @param failedAssertion the assertion the message is about, with its position in the migration file
      */
-    record Outcome(int ok, int failed, int errors, Optional<String> failure, Optional<String> failedAssertion) {}
+    record Outcome(int ok, int failed, int errors, Optional<String> failure, Optional<Statement> failedAssertion) {}
 
     private PreMigrationChecks() {}
 
@@ -33,31 +33,31 @@ final class PreMigrationChecks {
         int failed = 0;
         for (CheckFile check : checks) {
             int fileFailed = 0;
-            Optional<String> firstFalse = Optional.empty();
+            Optional<Statement> firstFalse = Optional.empty();
             for (Statement assertion : check.statements()) {
                 listener.statement(assertion.text());
                 Verdict verdict = evaluate(connection, assertion.text());
                 if (verdict.error().isPresent()) {
-                    return new Outcome(ok, failed, 1, verdict.error(), Optional.of(assertion.text()));
+                    return new Outcome(ok, failed, 1, verdict.error(), Optional.of(assertion));
                 }
                 if (verdict.holds()) {
                     ok++;
                 } else {
                     failed++;
                     fileFailed++;
-                    firstFalse = firstFalse.or(() -> Optional.of(assertion.text()));
+                    firstFalse = firstFalse.or(() -> Optional.of(assertion));
                 }
             }
             int total = check.statements().size();
             boolean fails = check.oneOf() ? total > 0 && fileFailed == total : fileFailed > 0;
             if (fails) {
-                String assertion = firstFalse.orElseThrow();
+                Statement assertion = firstFalse.orElseThrow();
                 return new Outcome(
                         ok,
                         failed,
                         0,
-                        Optional.of(fileFailed + " of " + total + " assertions failed: check assertion \"" + assertion
-                                + "\" returned false"),
+                        Optional.of(fileFailed + " of " + total + " assertions failed: check assertion \""
+                                + assertion.text() + "\" returned false"),
                         Optional.of(assertion));
             }
         }

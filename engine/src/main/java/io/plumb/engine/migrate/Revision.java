@@ -160,6 +160,23 @@ public record Revision(
                 operatorVersion);
     }
 
+    /** Returns this revision without its error and error statement. */
+    public Revision withoutError() {
+        return new Revision(
+                version,
+                description,
+                type,
+                applied,
+                total,
+                executedAt,
+                executionTime,
+                Optional.empty(),
+                Optional.empty(),
+                hash,
+                partialHashes,
+                operatorVersion);
+    }
+
     /** Returns this revision restarted at a time, keeping what was applied. */
     public Revision restartedAt(Instant now, String operator) {
         return new Revision(

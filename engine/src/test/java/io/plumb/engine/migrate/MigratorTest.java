@@ -88,7 +88,8 @@ class MigratorTest {
                 .file("2.sql", "CREATE TABLE t2 (id int);\nCREATE TABLE t1 (id int);");
         ApplyReport report = fx.apply(MigrationFixture.withTxMode(TxMode.FILE));
         assertThat(report.error()).hasValueSatisfying(e -> assertThat(e)
-                .startsWith("sql/migrate: executing statement \"CREATE TABLE t1 (id int);\" from version \"2\": ")
+                .startsWith("2.sql:2:1: sql/migrate: executing statement \"CREATE TABLE t1 (id int);\" from version"
+                        + " \"2\": ")
                 .contains(dialect.tableExists("t1")));
         assertThat(report.counts()).isEqualTo(new ApplyReport.Counts(1, 1, 0, 0, 0, 2, 1));
         if (dialect.transactionalDdl()) {

@@ -68,9 +68,11 @@ class PreMigrationChecksTest {
                 "2_fill.sql",
                 checked("-- checks.sql --\nSELECT NOT EXISTS (SELECT 1 FROM users);\nSELECT 1 = 2;\n" + "SELECT 1;\n"));
         ApplyReport report = fx.apply(MigrationFixture.defaults());
+        // The run's error says where the failed assertion is, as lint does.
         assertThat(report.error())
-                .contains("2 of 3 assertions failed: check assertion \"SELECT NOT EXISTS (SELECT 1 FROM users);\""
-                        + " returned false");
+                .contains(
+                        "2_fill.sql:4:1: 2 of 3 assertions failed: check assertion \"SELECT NOT EXISTS (SELECT 1 FROM users);\""
+                                + " returned false");
         assertThat(report.counts()).isEqualTo(new ApplyReport.Counts(0, 1, 1, 2, 0, 0, 0));
         assertThat(fx.count("SELECT count(*) FROM users WHERE name = 'x'")).isZero();
         // Nothing of the file remains in tx-mode file, on MariaDB too, where statements are otherwise recorded.
@@ -102,7 +104,8 @@ class PreMigrationChecksTest {
         assertThat(fx.apply(MigrationFixture.defaults()).error()).isEmpty();
         fx.file("3_again.sql", checked("-- checks/any.sql --\n-- atlas:assert oneof\nSELECT 1 = 2;\nSELECT 0;\n"));
         assertThat(fx.apply(MigrationFixture.defaults()).error())
-                .contains("2 of 2 assertions failed: check assertion \"SELECT 1 = 2;\" returned false");
+                .contains(
+                        "3_again.sql:5:1: 2 of 2 assertions failed: check assertion \"SELECT 1 = 2;\" returned false");
     }
 
     @ParameterizedTest
@@ -125,7 +128,7 @@ class PreMigrationChecksTest {
             fx.file(name, checked("-- checks.sql --\n" + c[0] + "\n"));
             ApplyReport report = fx.apply(MigrationFixture.defaults());
             assertThat(report.error()).as(c[0]).hasValueSatisfying(e -> assertThat(e)
-                    .startsWith("check assertion \"" + c[0] + "\"")
+                    .startsWith(name + ":4:1: check assertion \"" + c[0] + "\"")
                     .contains(c[1]));
             assertThat(report.counts().checkErrors()).isEqualTo(1);
             assertThat(fx.revisions()).as(c[0]).hasSize(1);
@@ -183,7 +186,8 @@ class PreMigrationChecksTest {
         fx.file("2_fill.sql", checked("-- checks.sql --\nSELECT 1 = 2;\n"));
         ApplyOptions dry = MigrationFixture.defaults().asDryRun();
         assertThat(fx.apply(dry).error())
-                .contains("1 of 1 assertions failed: check assertion \"SELECT 1 = 2;\"" + " returned false");
+                .contains("2_fill.sql:4:1: 1 of 1 assertions failed: check assertion \"SELECT 1 = 2;\""
+                        + " returned false");
         assertThat(fx.revisions()).hasSize(1);
     }
 
