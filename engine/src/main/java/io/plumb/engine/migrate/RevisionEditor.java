@@ -96,8 +96,7 @@ public final class RevisionEditor {
                 .orElse("");
         Instant now = clock.instant();
         for (MigrationFile file : files) {
-            boolean between =
-                    file.compareVersionTo(last) > 0 && file.compareVersionTo(limit) <= 0;
+            boolean between = file.compareVersionTo(last) > 0 && file.compareVersionTo(limit) <= 0;
             if (between) {
                 Revision manual = new Revision(
                         file.version(),
