@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
  */
 final class DirOptions {
 
-    @Option(names = "--dir", paramLabel = "URL", description = "The migration directory (default: file://migrations).")
+    @Option(
+            names = "--dir",
+            paramLabel = "URL",
+            description = "The migration directory, file://PATH, with ?format=flyway (liquibase, golang-migrate, goose,"
+                    + " dbmate) for another tool's layout (default: file://migrations).")
     @Nullable
     String dir;
 
