@@ -2,6 +2,7 @@ package io.plumb.engine.migrate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An {@code UpSection} collects the statements of the part of a file that runs up, for formats that mark that part
@@ -101,7 +102,7 @@ final class UpSection {
     static FileDirectives noTransaction(FileDirectives directives) {
         return new FileDirectives(
                 directives.delimiter(),
-                java.util.Optional.of("none"),
+                Optional.of("none"),
                 directives.noLint(),
                 directives.checkpoint(),
                 directives.txtar(),
