@@ -29,4 +29,9 @@ final class AtlasDirReader implements DirReader {
         }
         return files;
     }
+
+    @Override
+    public java.util.Optional<MigrationScript> script(MigrationFile file, ScannerOptions options) {
+        return liquibase ? LiquibaseScript.parse(file, options) : java.util.Optional.empty();
+    }
 }
