@@ -100,6 +100,7 @@ public final class Plumb {
                 .addSubcommand(new MigrateLintCommand(env))
                 .addSubcommand(new MigrateNewCommand(env))
                 .addSubcommand(new MigrateDiffCommand(env))
+                .addSubcommand(new MigrateImportCommand(env))
                 .addSubcommand(new MigrateTestCommand(env));
         CommandLine plumb = new CommandLine(new Plumb())
                 .addSubcommand(script)

@@ -55,13 +55,29 @@ class MigrateHashCommandTest {
     }
 
     @Test
-    void anotherDirectoryFormatIsRefused() throws IOException {
+    void anUnknownDirectoryFormatIsRefused() throws IOException {
+        writeVector(cwd.resolve("migrations"));
+
+        CliRun run = MigrateRun.at(cwd, "migrate", "hash", "--dir-format", "sqitch");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("unknown migration directory format \"sqitch\"");
+        assertThat(cwd.resolve("migrations/atlas.sum")).doesNotExist();
+    }
+
+    @Test
+    void anotherFormatIsHashedInItsOwnOrder() throws IOException {
         writeVector(cwd.resolve("migrations"));
 
         CliRun run = MigrateRun.at(cwd, "migrate", "hash", "--dir-format", "goose");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("unsupported migration directory format \"goose\"");
-        assertThat(cwd.resolve("migrations/atlas.sum")).doesNotExist();
+        // Versions of one width run in name order: the same files, the same sum as the atlas format's.
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(cwd.resolve("migrations/atlas.sum")).hasContent(VECTOR_SUM);
+        Files.move(cwd.resolve("migrations/2_second.sql"), cwd.resolve("migrations/10_second.sql"));
+        run = MigrateRun.at(cwd, "migrate", "hash", "--dir", "file://migrations?format=goose");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(cwd.resolve("migrations/atlas.sum")))
+                .containsSubsequence("1_init.sql h1:", "10_second.sql h1:");
     }
 }

@@ -38,7 +38,13 @@ public record History(
      *
      * @throws MigrateException when a partly applied revision's file is gone
      */
-    public static History of(List<MigrationFile> files, List<Revision> revisions, ExecOrder order) {
+    public static History of(List<MigrationFile> files, List<Revision> stored, ExecOrder order) {
+        // The store orders revisions by version as strings; other formats than atlas compare versions their way.
+        DirFormat format = files.isEmpty() ? DirFormat.ATLAS : files.get(0).format();
+        List<Revision> revisions = new ArrayList<>(stored);
+        if (format != DirFormat.ATLAS) {
+            revisions.sort((a, b) -> format.compareVersions(a.version(), b.version()));
+        }
         if (revisions.isEmpty()) {
             return new History(files, revisions, fromLastCheckpoint(files), List.of(), Optional.empty());
         }
@@ -59,11 +65,11 @@ public record History(
             resume = Optional.of(last);
         }
         for (MigrationFile file : files) {
-            int toLast = file.version().compareTo(last.version());
+            int toLast = file.compareVersionTo(last.version());
             if (toLast > 0) {
                 pending.add(file);
             } else if (toLast < 0
-                    && file.version().compareTo(first.version()) > 0
+                    && file.compareVersionTo(first.version()) > 0
                     && !byVersion.containsKey(file.version())) {
                 outOfOrder.add(file);
             }

@@ -7,17 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code MigrationDir} is a directory of migration files: its top-level {@code *.sql} files in byte-wise name
- * order, and its {@code atlas.sum}. Every write replaces a whole file atomically, so a crash leaves the old file or
- * the new one, never half of one.
+ * A {@code MigrationDir} is a directory of migration files: in the atlas format its top-level {@code *.sql} files
+ * in byte-wise name order, in another format (the URL's {@code ?format=}, see {@link DirFormat}) the files that
+ * format runs, in its order; and its {@code atlas.sum}. Every write replaces a whole file atomically, so a crash
+ * leaves the old file or the new one, never half of one.
  */
 public final class MigrationDir {
 
@@ -26,16 +26,23 @@ public final class MigrationDir {
 
     private final Path path;
     private final String display;
+    private final DirFormat format;
     private final @Nullable List<MigrationFile> pinned;
     private final Optional<SumFile> pinnedSum;
 
-    private MigrationDir(Path path, String display) {
-        this(path, display, null, Optional.empty());
+    private MigrationDir(Path path, String display, DirFormat format) {
+        this(path, display, format, null, Optional.empty());
     }
 
-    private MigrationDir(Path path, String display, @Nullable List<MigrationFile> pinned, Optional<SumFile> pinnedSum) {
+    private MigrationDir(
+            Path path,
+            String display,
+            DirFormat format,
+            @Nullable List<MigrationFile> pinned,
+            Optional<SumFile> pinnedSum) {
         this.path = path;
         this.display = display;
+        this.format = format;
         this.pinned = pinned;
         this.pinnedSum = pinnedSum;
     }
@@ -49,13 +56,16 @@ public final class MigrationDir {
      */
     public MigrationDir pinned() {
         List<MigrationFile> files = validate();
-        return new MigrationDir(path, display, files, readSum());
+        return new MigrationDir(path, display, format, files, readSum());
     }
 
     /**
      * Opens an existing directory named by a {@code file://} URL or a plain path, relative to a working directory.
+     * The URL's {@code format} parameter names the directory's format ({@code file://db/migration?format=flyway});
+     * without one it is the atlas format.
      *
-     * @throws MigrateException when the URL is not a directory URL or the directory does not exist
+     * @throws MigrateException when the URL is not a directory URL, names an unknown format or parameter, or the
+     *     directory does not exist
      */
     public static MigrationDir open(String url, Path workingDirectory) {
         MigrationDir dir = locate(url, workingDirectory);
@@ -81,19 +91,58 @@ public final class MigrationDir {
         if (location.contains("://")) {
             throw new MigrateException("unsupported migration directory URL \"" + url + "\": expected file://PATH");
         }
+        DirFormat format = DirFormat.ATLAS;
         int query = location.indexOf('?');
         if (query >= 0) {
-            String parameters = location.substring(query + 1);
-            if (!parameters.isEmpty() && !parameters.equals("format=atlas")) {
-                throw new MigrateException("unsupported migration directory parameters \"" + parameters + "\" in \""
-                        + url + "\": only the atlas format is supported");
+            for (String parameter : location.substring(query + 1).split("&")) {
+                if (parameter.startsWith("format=")) {
+                    format = DirFormat.of(parameter.substring("format=".length()));
+                } else if (!parameter.isEmpty()) {
+                    throw new MigrateException("unsupported migration directory parameter \"" + parameter + "\" in \""
+                            + url + "\": expected format=" + formats());
+                }
             }
             location = location.substring(0, query);
         }
         if (location.isEmpty()) {
             throw new MigrateException("migration directory URL \"" + url + "\" names no path");
         }
-        return new MigrationDir(workingDirectory.resolve(location).normalize(), location);
+        return new MigrationDir(workingDirectory.resolve(location).normalize(), location, format);
+    }
+
+    /**
+     * Returns a directory URL with a format added, as {@code --dir-format} or a project's {@code migration { format
+     * }} adds it to the directory's URL.
+     *
+     * @throws MigrateException when the URL names another format already
+     */
+    public static String withFormat(String url, String format) {
+        DirFormat wanted = DirFormat.of(format);
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String parameter : url.substring(query + 1).split("&")) {
+                if (parameter.startsWith("format=")) {
+                    if (DirFormat.of(parameter.substring("format=".length())) != wanted) {
+                        throw new MigrateException(
+                                "migration directory URL \"" + url + "\" names another format than \"" + format + "\"");
+                    }
+                    return url;
+                }
+            }
+        }
+        if (wanted == DirFormat.ATLAS) {
+            return url;
+        }
+        return url + (query >= 0 ? "&" : "?") + "format=" + wanted.id();
+    }
+
+    private static String formats() {
+        return Arrays.stream(DirFormat.values()).map(DirFormat::id).collect(Collectors.joining("|"));
+    }
+
+    /** Returns the directory's format. */
+    public DirFormat format() {
+        return format;
     }
 
     /** Returns the directory's path. */
@@ -106,25 +155,17 @@ public final class MigrationDir {
         return display;
     }
 
-    /** Returns the migration files in byte-wise lexicographic name order. */
+    /**
+     * Returns the migration files in the order they run: byte-wise lexicographic name order in the atlas format, the
+     * format's order in another.
+     *
+     * @throws MigrateException when the directory cannot be read, or a file name is malformed for the format
+     */
     public List<MigrationFile> files() {
         if (pinned != null) {
             return pinned;
         }
-        List<Path> paths;
-        try (Stream<Path> listing = Files.list(path)) {
-            paths = listing.filter(p -> p.getFileName().toString().endsWith(".sql"))
-                    .filter(Files::isRegularFile)
-                    .toList();
-        } catch (IOException e) {
-            throw new MigrateException("cannot list migration directory " + display + ": " + e.getMessage(), e);
-        }
-        List<MigrationFile> files = new ArrayList<>();
-        for (Path file : paths) {
-            files.add(new MigrationFile(file.getFileName().toString(), read(file)));
-        }
-        files.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
-        return files;
+        return format.read(path, display);
     }
 
     /**
@@ -173,8 +214,17 @@ public final class MigrationDir {
         return sum;
     }
 
-    /** Writes a migration file atomically and re-hashes the directory. */
+    /**
+     * Writes a migration file atomically and re-hashes the directory.
+     *
+     * @throws MigrateException when the directory is not in the atlas format: new files are written in that format
+     */
     public MigrationFile add(String name, String content) {
+        if (format != DirFormat.ATLAS) {
+            throw new MigrateException("cannot write " + name + " into " + display + ": it is a " + format.id()
+                    + " directory, and plumb writes new migration files in the atlas format only (import the directory"
+                    + " with plumb migrate import)");
+        }
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         writeAtomically(name, bytes);
         rehash();
@@ -221,9 +271,5 @@ public final class MigrationDir {
         } catch (IOException e) {
             throw new MigrateException("cannot read " + display + "/" + file.getFileName() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,38 +1,43 @@
 package io.plumb.engine.migrate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A {@code MigrationFile} is one top-level {@code *.sql} file of a migration directory: its name and its bytes,
- * exactly as on disk (the checksum is over the bytes).
+ * A {@code MigrationFile} is one migration file of a directory: its name, its bytes exactly as on disk (the checksum
+ * is over the bytes), its version and description, and the directory format that read it.
  *
- * <p>The version is the name up to the first {@code _} (without {@code .sql}); the description is the rest.
- * Versions compare as strings, never as numbers.
+ * <p>In the atlas format the version is the name up to the first {@code _} (without {@code .sql}) and the
+ * description is the rest; versions compare as strings, never as numbers. Other formats name and order their files
+ * their own way (see {@link DirFormat}); their readers set version and description.
  *
- * @param name the file name, such as {@code 20240613061102_add_users.sql}
+ * @param name the file name, relative to the directory, such as {@code 20240613061102_add_users.sql} (a Flyway file
+ *     in a subdirectory is named by its path, {@code v3/V3_1__add_posts.sql})
  * @param content the file's bytes
+ * @param format the format of the directory the file was read from
+ * @param version the version, such as {@code 20240613061102}
+ * @param description the description, such as {@code add_users}, or empty
  */
-public record MigrationFile(String name, byte[] content) {
+public record MigrationFile(String name, byte[] content, DirFormat format, String version, String description) {
 
     private static final String SUFFIX = ".sql";
 
-    /** Returns the version: {@code 20240613061102} of {@code 20240613061102_add_users.sql}. */
-    public String version() {
-        String base = baseName();
-        int underscore = base.indexOf('_');
-        return underscore < 0 ? base : base.substring(0, underscore);
-    }
-
-    /** Returns the description: {@code add_users} of {@code 20240613061102_add_users.sql}, or empty. */
-    public String description() {
-        String base = baseName();
-        int underscore = base.indexOf('_');
-        return underscore < 0 ? "" : base.substring(underscore + 1);
+    /** Creates a file of the atlas format, whose version and description come from its name. */
+    public MigrationFile(String name, byte[] content) {
+        this(name, content, DirFormat.ATLAS, atlasVersion(name), atlasDescription(name));
     }
 
     /** Returns the content as UTF-8 text. */
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Compares this file's version with another version (a revision's, say) in the order of the file's format:
+     * strings in the atlas format, numbers where the format's own tool compares numbers.
+     */
+    public int compareVersionTo(String other) {
+        return format.compareVersions(version, other);
     }
 
     /**
@@ -48,7 +53,19 @@ public record MigrationFile(String name, byte[] content) {
         }
     }
 
-    private String baseName() {
+    private static String atlasVersion(String name) {
+        String base = baseName(name);
+        int underscore = base.indexOf('_');
+        return underscore < 0 ? base : base.substring(0, underscore);
+    }
+
+    private static String atlasDescription(String name) {
+        String base = baseName(name);
+        int underscore = base.indexOf('_');
+        return underscore < 0 ? "" : base.substring(underscore + 1);
+    }
+
+    private static String baseName(String name) {
         return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
     }
 
@@ -56,12 +73,15 @@ public record MigrationFile(String name, byte[] content) {
     public boolean equals(Object other) {
         return other instanceof MigrationFile that
                 && name.equals(that.name)
-                && java.util.Arrays.equals(content, that.content);
+                && Arrays.equals(content, that.content)
+                && format == that.format
+                && version.equals(that.version)
+                && description.equals(that.description);
     }
 
     @Override
     public int hashCode() {
-        return 31 * name.hashCode() + java.util.Arrays.hashCode(content);
+        return 31 * name.hashCode() + Arrays.hashCode(content);
     }
 
     @Override

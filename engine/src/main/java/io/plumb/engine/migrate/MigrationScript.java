@@ -38,10 +38,15 @@ public record MigrationScript(
     /**
      * Reads a migration file with a dialect's scanner options.
      *
-     * @throws MigrateException {@code NAME:line:col: detail} when the file cannot be split or its archive is malformed
-     *     (a {@link MigrationFileException}), or a file directive is malformed
+     * @throws MigrateException {@code NAME:line:col: detail} when the file cannot be split, its archive or (goose,
+     *     dbmate) its up and down sections are malformed (a {@link MigrationFileException}), or a file directive is
+     *     malformed
      */
     public static MigrationScript parse(MigrationFile file, ScannerOptions options) {
+        Optional<MigrationScript> sections = file.format().script(file, options);
+        if (sections.isPresent()) {
+            return sections.get();
+        }
         String text = file.text();
         FileDirectives directives = file.directives();
         if (!directives.txtar()) {

@@ -70,7 +70,7 @@ public final class RevisionEditor {
         List<Revision> set = new ArrayList<>();
         String limit = target.map(MigrationFile::version).orElse("");
         for (Revision revision : revisions) {
-            if (target.isEmpty() || revision.version().compareTo(limit) > 0) {
+            if (target.isEmpty() || dir.format().compareVersions(revision.version(), limit) > 0) {
                 store.delete(revision.version());
                 removed.add(revision);
             }
@@ -91,13 +91,12 @@ public final class RevisionEditor {
         }
         String last = revisions.stream()
                 .map(Revision::version)
-                .filter(v -> v.compareTo(limit) <= 0)
-                .reduce((a, b) -> b)
+                .filter(v -> dir.format().compareVersions(v, limit) <= 0)
+                .max(dir.format()::compareVersions)
                 .orElse("");
         Instant now = clock.instant();
         for (MigrationFile file : files) {
-            boolean between =
-                    file.version().compareTo(last) > 0 && file.version().compareTo(limit) <= 0;
+            boolean between = file.compareVersionTo(last) > 0 && file.compareVersionTo(limit) <= 0;
             if (between) {
                 Revision manual = new Revision(
                         file.version(),

@@ -4,6 +4,7 @@ import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
+import io.plumb.engine.migrate.MigrationDir;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * 2.1), each filling the flag of the same meaning when the flag is not set.
  *
  * @param dir the migration directory URL ({@code dir})
- * @param format the directory format ({@code format}); only {@code atlas} is supported
+ * @param format the directory format ({@code format}): atlas, flyway, liquibase, golang-migrate, goose or dbmate
  * @param baseline the baseline version ({@code baseline})
  * @param execOrder the execution order as the flag spells it: {@code linear}, {@code linear-skip}, {@code non-linear}
  * @param lockTimeout the lock timeout, such as {@code 10s} ({@code lock_timeout})
@@ -41,6 +42,21 @@ public record MigrationSettings(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
+    }
+
+    /**
+     * Returns the directory URL with the format as its {@code format} parameter ({@code dir = "file://db"} and
+     * {@code format = flyway} give {@code file://db?format=flyway}), the default directory when only the format is
+     * set, or empty when neither is.
+     *
+     * @throws io.plumb.engine.migrate.MigrateException for an unknown format, or a URL that names another one
+     */
+    public Optional<String> dirUrl() {
+        if (dir.isEmpty() && format.isEmpty()) {
+            return Optional.empty();
+        }
+        String url = dir.orElse(MigrationDir.DEFAULT_URL);
+        return Optional.of(format.map(f -> MigrationDir.withFormat(url, f)).orElse(url));
     }
 
     /**

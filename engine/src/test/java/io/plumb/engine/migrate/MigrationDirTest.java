@@ -52,10 +52,16 @@ class MigrationDirTest {
     }
 
     @Test
-    void otherFormatsAndSchemesAreRefused() {
-        assertThatThrownBy(() -> MigrationDir.open("file://m?format=flyway", root))
-                .hasMessageContaining("only the atlas format is supported");
+    void unknownFormatsParametersAndSchemesAreRefused() throws IOException {
+        Files.createDirectories(root.resolve("m"));
+        assertThatThrownBy(() -> MigrationDir.open("file://m?format=sqitch", root))
+                .hasMessage("unknown migration directory format \"sqitch\": expected atlas, flyway, liquibase,"
+                        + " golang-migrate, goose, dbmate");
+        assertThatThrownBy(() -> MigrationDir.open("file://m?version=3", root))
+                .hasMessageContaining("unsupported migration directory parameter \"version=3\"");
         assertThatThrownBy(() -> MigrationDir.open("mem://m", root)).hasMessageContaining("expected file://PATH");
+        assertThat(MigrationDir.open("file://m?format=goose", root).format()).isEqualTo(DirFormat.GOOSE);
+        assertThat(MigrationDir.open("file://m?format=atlas", root).format()).isEqualTo(DirFormat.ATLAS);
     }
 
     @Test

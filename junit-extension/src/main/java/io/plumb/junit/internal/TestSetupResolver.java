@@ -133,7 +133,7 @@ public final class TestSetupResolver {
             variables.putAll(parameters.variables());
             setup = setup.withDesiredSchema(schema, variables);
         }
-        Optional<String> dir = parameters.dir().or(migration::dir);
+        Optional<String> dir = parameters.dir().or(migration::dirUrl);
         if (dir.isPresent()) {
             setup = setup.withMigrationDir(
                     dir.get(), parameters.revisionsSchema().or(migration::revisionsSchema));

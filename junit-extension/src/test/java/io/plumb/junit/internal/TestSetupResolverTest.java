@@ -101,6 +101,24 @@ class TestSetupResolverTest {
     }
 
     @Test
+    void theEnvsDirectoryFormatJoinsItsUrl() throws IOException {
+        write(
+                "atlas.hcl",
+                """
+                env "flyway" {
+                  migration {
+                    dir    = "file://src/main/resources/db/migration"
+                    format = flyway
+                  }
+                }
+                """);
+
+        TestSetup setup = resolver(TestParameters.none()).resolve(testFile("a.test.hcl"));
+
+        assertThat(setup.migrationDir()).contains("file://src/main/resources/db/migration?format=flyway");
+    }
+
+    @Test
     void parametersOverrideTheEnv() throws IOException {
         write("atlas.hcl", "env \"local\" {\n  src = \"schema.hcl\"\n  dev = \"sqlite://dev?mode=memory\"\n}\n");
 

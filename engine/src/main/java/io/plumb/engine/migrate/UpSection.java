@@ -1,0 +1,111 @@
+package io.plumb.engine.migrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An {@code UpSection} collects the statements of the part of a file that runs up, for formats that mark that part
+ * with annotations (goose, dbmate): plain lines are split by the statement scanner, and positions are those of the
+ * whole file.
+ */
+final class UpSection {
+
+    private final MigrationFile file;
+    private final ScannerOptions options;
+    private final List<Statement> statements = new ArrayList<>();
+    private final List<String> plain = new ArrayList<>();
+    private int plainStart;
+
+    UpSection(MigrationFile file, ScannerOptions options) {
+        this.file = file;
+        this.options = options;
+    }
+
+    /** Splits a file's text into lines without their line ends. */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start <= text.length()) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            String line = text.substring(start, end);
+            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            if (newline < 0) {
+                break;
+            }
+            start = newline + 1;
+        }
+        return lines;
+    }
+
+    /** Adds a plain line at a 1-based line number; consecutive plain lines are split together. */
+    void plain(int line, String text) {
+        if (plain.isEmpty()) {
+            plainStart = line;
+        }
+        plain.add(text);
+    }
+
+    /** Splits the plain lines collected so far into statements. */
+    void flush() {
+        if (plain.isEmpty()) {
+            return;
+        }
+        int offset = plainStart - 1;
+        try {
+            for (Statement s : StatementScanner.scan(String.join("\n", plain), options)) {
+                statements.add(new Statement(s.text(), s.line() + offset, s.column(), s.comments()));
+            }
+        } catch (ScanException e) {
+            throw new MigrationFileException(file.name(), e.line() + offset, e.column(), e.detail(), e);
+        }
+        plain.clear();
+    }
+
+    /**
+     * Adds lines that form one statement whatever they hold (goose's {@code StatementBegin} ... {@code
+     * StatementEnd}): the comment lines directly above its first line are its comments.
+     */
+    void block(int firstLine, List<String> lines) {
+        flush();
+        List<String> comments = new ArrayList<>();
+        int at = 0;
+        while (at < lines.size()) {
+            String line = lines.get(at).strip();
+            if (line.isEmpty()) {
+                comments.clear();
+            } else if (line.startsWith("--")) {
+                comments.add(line);
+            } else {
+                break;
+            }
+            at++;
+        }
+        if (at == lines.size()) {
+            return;
+        }
+        String first = lines.get(at);
+        int column = first.length() - first.stripLeading().length() + 1;
+        List<String> body = new ArrayList<>(lines.subList(at, lines.size()));
+        body.set(0, first.stripLeading());
+        statements.add(new Statement(String.join("\n", body).stripTrailing(), firstLine + at, column, comments));
+    }
+
+    /** Returns the statements, after splitting any plain lines left. */
+    List<Statement> statements() {
+        flush();
+        return List.copyOf(statements);
+    }
+
+    /** Returns a file's directives with a transaction mode of none, for a file that asks to run outside one. */
+    static FileDirectives noTransaction(FileDirectives directives) {
+        return new FileDirectives(
+                directives.delimiter(),
+                Optional.of("none"),
+                directives.noLint(),
+                directives.checkpoint(),
+                directives.txtar(),
+                directives.sumIgnore());
+    }
+}
