@@ -1,12 +1,13 @@
 package io.plumb.engine.migrate;
 
+import io.plumb.runner.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -172,33 +173,83 @@ public final class MigrationDir {
         return sum;
     }
 
-    /** Writes a migration file atomically and re-hashes the directory. */
+    /**
+     * Writes a new migration file and the {@code atlas.sum} that covers it, both or neither: both are written and
+     * synced to temporary files first, and the new file is removed again when the sum cannot be renamed into place,
+     * so a full disk or an unwritable sum leaves the directory as it was and still valid.
+     *
+     * @throws MigrateException when either file cannot be written, or a file of that name exists
+     */
     public MigrationFile add(String name, String content) {
+        checkWritable();
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        writeAtomically(name, bytes);
-        rehash();
-        return new MigrationFile(name, bytes);
+        MigrationFile added = new MigrationFile(name, bytes);
+        Path target = path.resolve(name);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MigrateException("cannot write " + display + "/" + name + ": the file already exists");
+        }
+        List<MigrationFile> files = new ArrayList<>(files());
+        files.add(added);
+        files.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
+        byte[] sum = SumFile.compute(files).render().getBytes(StandardCharsets.UTF_8);
+        AtomicFile.Prepared file = prepare(name, bytes);
+        AtomicFile.Prepared sumFile;
+        try {
+            sumFile = prepare(SumFile.FILE_NAME, sum);
+        } catch (MigrateException e) {
+            file.discard();
+            throw e;
+        }
+        commit(name, file);
+        try {
+            commit(SumFile.FILE_NAME, sumFile);
+        } catch (MigrateException e) {
+            deleteQuietly(file.target());
+            throw new MigrateException(e.getMessage() + " (" + display + "/" + name + " was not added)", e);
+        }
+        return added;
     }
 
-    /** Writes a file of the directory so that readers see the old content or the new one, never a mixture. */
+    /**
+     * Writes a file of the directory so that readers see the old content or the new one, never a mixture; see
+     * {@link AtomicFile} for permissions, symbolic links and syncing.
+     */
     void writeAtomically(String name, byte[] content) {
+        checkWritable();
+        commit(name, prepare(name, content));
+    }
+
+    private void checkWritable() {
         if (pinned != null) {
             throw new IllegalStateException("migration directory " + display + " is pinned: it is read-only");
         }
-        Path target = path.resolve(name);
-        Path temporary = null;
+    }
+
+    private AtomicFile.Prepared prepare(String name, byte[] content) {
         try {
-            temporary = Files.createTempFile(path, "." + name, ".tmp");
-            Files.write(temporary, content);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            return AtomicFile.prepare(path.resolve(name), content);
         } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new MigrateException("cannot write " + display + "/" + name + ": " + e.getMessage(), e);
+            throw cannotWrite(name, e);
         }
+    }
+
+    private void commit(String name, AtomicFile.Prepared prepared) {
+        try {
+            prepared.commit();
+        } catch (IOException e) {
+            throw cannotWrite(name, e);
+        }
+    }
+
+    private MigrateException cannotWrite(String name, IOException e) {
+        return new MigrateException("cannot write " + display + "/" + name + ": " + describe(e), e);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static void deleteQuietly(@org.jspecify.annotations.Nullable Path file) {
