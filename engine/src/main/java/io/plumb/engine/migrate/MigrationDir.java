@@ -10,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +151,7 @@ public final class MigrationDir {
      *
      * @return the files, checked
      * @throws ChecksumException when the sum file is missing (and there are files), malformed, or disagrees
+     * @throws MigrateException when two files have the same version
      */
     public List<MigrationFile> validate() {
         if (pinned != null) {
@@ -163,7 +166,24 @@ public final class MigrationDir {
             return files;
         }
         sum.get().verify(files);
+        checkVersionsUnique(files);
         return files;
+    }
+
+    /**
+     * Refuses two files of one version: the revisions table has one row per version, so both would run and the
+     * second would overwrite the first's row, and a resumed or partial apply could no longer tell them apart. The
+     * reference tool does not check this; its revisions have the same key, so it has the same fault.
+     */
+    private void checkVersionsUnique(List<MigrationFile> files) {
+        Map<String, String> byVersion = new HashMap<>();
+        for (MigrationFile file : files) {
+            String other = byVersion.putIfAbsent(file.version(), file.name());
+            if (other != null) {
+                throw new MigrateException("migration directory " + display + ": files \"" + other + "\" and \""
+                        + file.name() + "\" have the same version \"" + file.version() + "\"; versions must be unique");
+            }
+        }
     }
 
     /** Recomputes {@code atlas.sum} from the files and writes it; returns what was written. */

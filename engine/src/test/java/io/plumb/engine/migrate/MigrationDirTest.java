@@ -160,6 +160,24 @@ class MigrationDirTest {
     }
 
     @Test
+    void twoFilesOfOneVersionAreRefused() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        Files.writeString(dir.path().resolve("1_users.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(dir.path().resolve("1_orders.sql"), "CREATE TABLE orders (id int);\n");
+        Files.writeString(dir.path().resolve("2.sql"), "CREATE TABLE t (id int);\n");
+        Files.writeString(dir.path().resolve("2_more.sql"), "CREATE TABLE u (id int);\n");
+        dir.rehash();
+
+        assertThatThrownBy(dir::validate)
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("migration directory migrations: files \"1_orders.sql\" and \"1_users.sql\" have the same"
+                        + " version \"1\"; versions must be unique");
+        Files.delete(dir.path().resolve("1_orders.sql"));
+        dir.rehash();
+        assertThatThrownBy(dir::validate).hasMessageContaining("files \"2.sql\" and \"2_more.sql\"");
+    }
+
+    @Test
     void aPinnedDirectoryKeepsItsFilesAndSumAsTheyWere() throws IOException {
         MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
         dir.add("1_a.sql", "CREATE TABLE a (x int);\n");
