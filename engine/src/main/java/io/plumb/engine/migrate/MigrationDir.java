@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,21 +193,20 @@ public final class MigrationDir {
     }
 
     /**
-     * Writes a new migration file and the {@code atlas.sum} that covers it, both or neither: both are written and
-     * synced to temporary files first, and the new file is removed again when the sum cannot be renamed into place,
-     * so a full disk or an unwritable sum leaves the directory as it was and still valid.
+     * Writes a migration file and the {@code atlas.sum} that covers it, both or neither: both are written and synced
+     * to temporary files first, and when the sum cannot be renamed into place the file is put back as it was
+     * (removed when it is new), so a full disk or an unwritable sum leaves the directory as it was and still valid.
      *
-     * @throws MigrateException when either file cannot be written, or a file of that name exists
+     * @throws MigrateException when either file cannot be written
      */
     public MigrationFile add(String name, String content) {
         checkWritable();
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         MigrationFile added = new MigrationFile(name, bytes);
         Path target = path.resolve(name);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new MigrateException("cannot write " + display + "/" + name + ": the file already exists");
-        }
+        byte @Nullable [] previous = Files.isRegularFile(target) ? read(target) : null;
         List<MigrationFile> files = new ArrayList<>(files());
+        files.removeIf(f -> f.name().equals(name));
         files.add(added);
         files.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
         byte[] sum = SumFile.compute(files).render().getBytes(StandardCharsets.UTF_8);
@@ -224,10 +222,22 @@ public final class MigrationDir {
         try {
             commit(SumFile.FILE_NAME, sumFile);
         } catch (MigrateException e) {
-            deleteQuietly(file.target());
-            throw new MigrateException(e.getMessage() + " (" + display + "/" + name + " was not added)", e);
+            restore(file.target(), previous);
+            throw new MigrateException(e.getMessage() + " (" + display + "/" + name + " was left as it was)", e);
         }
         return added;
+    }
+
+    private static void restore(Path file, byte @Nullable [] previous) {
+        if (previous == null) {
+            deleteQuietly(file);
+            return;
+        }
+        try {
+            AtomicFile.write(file, previous);
+        } catch (IOException e) {
+            // The sum's error is what gets reported; the file's new content is then what is on disk.
+        }
     }
 
     /**
