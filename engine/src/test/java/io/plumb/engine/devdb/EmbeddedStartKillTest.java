@@ -21,13 +21,15 @@ class EmbeddedStartKillTest {
     void aJvmKilledWhileItsPostgresStartsLeavesNoDataAndNoServer(@TempDir Path dir) throws Exception {
         Process child = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // A temporary directory of its own: no other JVM's start-up reaps the child's root for it.
+                        "-Djava.io.tmpdir=" + dir,
                         "-cp",
                         System.getProperty("java.class.path"),
                         EmbeddedStartChild.class.getName()))
                 .redirectOutput(dir.resolve("child.out").toFile())
                 .redirectError(dir.resolve("child.err").toFile())
                 .start();
-        Path childRoot = Path.of(System.getProperty("java.io.tmpdir"), "plumb-embedded-" + child.pid());
+        Path childRoot = dir.resolve("plumb-embedded-" + child.pid());
         Path data = childRoot.resolve("postgres-17");
         try {
             long started = System.nanoTime();
