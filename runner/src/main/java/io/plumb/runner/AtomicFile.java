@@ -109,6 +109,8 @@ public final class AtomicFile {
                 if (attempt > 10) {
                     throw e;
                 }
+            } catch (NoSuchFileException e) {
+                throw new NoSuchFileException(dir.toString(), null, "directory " + dir + " does not exist");
             }
         }
     }
