@@ -25,8 +25,10 @@ class OutputErrorsTest {
     @BeforeEach
     void needsDevFull() throws IOException {
         Assumptions.assumeTrue(Files.exists(FULL), "no /dev/full on this system");
-        Files.writeString(dir.resolve("schema.hcl"), "table \"t\" {\n  schema = schema.main\n  column \"id\" {\n"
-                + "    type = int\n  }\n}\nschema \"main\" {\n}\n");
+        Files.writeString(
+                dir.resolve("schema.hcl"),
+                "table \"t\" {\n  schema = schema.main\n  column \"id\" {\n"
+                        + "    type = int\n  }\n}\nschema \"main\" {\n}\n");
         Files.createDirectories(dir.resolve("migrations"));
     }
 

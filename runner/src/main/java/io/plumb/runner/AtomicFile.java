@@ -98,8 +98,8 @@ public final class AtomicFile {
 
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + ".tmp");
+            Path temp = dir.resolve("." + name + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {
                 // No permissions are given, so the operating system applies the umask to 0666 as for any new file.
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
@@ -121,8 +121,7 @@ public final class AtomicFile {
             return;
         }
         try {
-            Files.setPosixFilePermissions(
-                    temp, view.readAttributes().permissions());
+            Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
         } catch (NoSuchFileException e) {
             // A new file: the temporary file already has the umask's permissions.
         }

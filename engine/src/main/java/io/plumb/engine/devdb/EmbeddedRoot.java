@@ -41,7 +41,8 @@ final class EmbeddedRoot {
             reapStale(tmp);
             Path created;
             try {
-                created = Files.createDirectories(tmp.resolve(PREFIX + ProcessHandle.current().pid()));
+                created = Files.createDirectories(
+                        tmp.resolve(PREFIX + ProcessHandle.current().pid()));
                 // The watchdog starts with the directory, before any server: a JVM killed while a server is still
                 // being initialised or started (tens of megabytes of data, a postmaster not yet recorded) is
                 // cleaned up at once, not only when a later JVM happens to reap it.

@@ -1,8 +1,8 @@
 package io.plumb.engine.testing;
 
-import io.plumb.runner.AtomicFile;
 import io.plumb.engine.hcl.ExpressionSpan;
 import io.plumb.engine.hcl.HclException;
+import io.plumb.runner.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

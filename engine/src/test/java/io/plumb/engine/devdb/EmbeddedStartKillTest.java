@@ -33,11 +33,15 @@ class EmbeddedStartKillTest {
         Path data = childRoot.resolve("postgres-17");
         try {
             long started = System.nanoTime();
-            while (!Files.exists(data) && child.isAlive() && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(2)) {
+            while (!Files.exists(data)
+                    && child.isAlive()
+                    && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(2)) {
                 Thread.sleep(20);
             }
             assertThat(data)
-                    .as("the child began initialising its server (stderr: %s)", Files.readString(dir.resolve("child.err")))
+                    .as(
+                            "the child began initialising its server (stderr: %s)",
+                            Files.readString(dir.resolve("child.err")))
                     .exists();
         } finally {
             child.destroyForcibly();
@@ -49,7 +53,9 @@ class EmbeddedStartKillTest {
             Thread.sleep(200);
         }
         assertThat(childRoot).as("the killed JVM's watchdog deleted its data").doesNotExist();
-        assertThat(postgresOf(childRoot)).as("no postgres of the killed JVM still runs").isZero();
+        assertThat(postgresOf(childRoot))
+                .as("no postgres of the killed JVM still runs")
+                .isZero();
     }
 
     private static long postgresOf(Path root) {

@@ -46,6 +46,7 @@ class MigrationScriptSectionsTest {
         MigrationScript script = MigrationScript.parse(file, ScannerOptions.SQLITE);
 
         assertThat(script.checks()).extracting(CheckFile::name).containsExactly("checks/a.sql", "checks/b.sql");
-        assertThat(script.statements()).singleElement().satisfies(s -> assertThat(s.line()).isEqualTo(8));
+        assertThat(script.statements()).singleElement().satisfies(s -> assertThat(s.line())
+                .isEqualTo(8));
     }
 }
