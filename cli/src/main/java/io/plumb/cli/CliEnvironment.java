@@ -1,8 +1,9 @@
 package io.plumb.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -62,8 +63,9 @@ public record CliEnvironment(
                 Path.of("").toAbsolutePath(),
                 System.getenv(),
                 System.in,
-                new PrintWriter(new OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new OutputStreamWriter(System.err, charset), true));
+                // Not System.out and System.err: a PrintStream swallows write errors and keeps no reason.
+                CheckedWriter.of(new FileOutputStream(FileDescriptor.out), charset),
+                CheckedWriter.of(new FileOutputStream(FileDescriptor.err), charset));
     }
 
     /** Returns the value of an environment variable, or empty when it is unset. */

@@ -1,11 +1,10 @@
 package io.plumb.cli;
 
+import io.plumb.runner.AtomicFile;
 import io.plumb.runner.ScriptResult;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -73,19 +72,15 @@ final class JUnitXmlReport {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+        AtomicFile.write(target, out -> {
+            try {
                 XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
                 writeDocument(xml, suite, cases, started);
                 xml.close();
             } catch (XMLStreamException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static void writeDocument(XMLStreamWriter xml, String suite, List<Case> cases, Instant started)

@@ -50,21 +50,35 @@ public final class Plumb {
      */
     public static int executeAs(String programName, CliEnvironment env, String... args) {
         String prefix = programName.equals("atlas") ? "Error: " : programName + ": ";
+        int code;
         try {
             CommandLine commandLine = commandLine(env, prefix, programName);
             commandLine.setCommandName(programName);
-            return commandLine.execute(args);
+            code = commandLine.execute(args);
         } catch (StackOverflowError e) {
             // A last line of defence: parsers bound their nesting, but no input may end in a stack trace.
             env.err().println(prefix + "input nested too deeply to process");
-            return ExitCode.SOFTWARE;
+            code = ExitCode.SOFTWARE;
         } catch (RuntimeException | LinkageError e) {
             env.err().println(prefix + ErrorMessage.of(e));
-            return ExitCode.SOFTWARE;
-        } finally {
-            env.out().flush();
-            env.err().flush();
+            code = ExitCode.SOFTWARE;
         }
+        return checkWritten(env, prefix, code);
+    }
+
+    /**
+     * Flushes both writers and fails a run whose output could not be written (a full disk, a closed pipe): its
+     * output is incomplete, so success would be a lie. A failed standard error can report nothing, but still fails.
+     */
+    private static int checkWritten(CliEnvironment env, String prefix, int code) {
+        int failed = code == ExitCode.OK ? ExitCode.SOFTWARE : code;
+        // checkError flushes first, so output still buffered is written (or fails) here.
+        if (env.out().checkError()) {
+            env.err().println(prefix + "cannot write standard output: " + CheckedWriter.reason(env.out()));
+            env.err().flush();
+            return failed;
+        }
+        return env.err().checkError() ? failed : code;
     }
 
     /** Returns the command tree bound to the given environment, writing to its writers. */

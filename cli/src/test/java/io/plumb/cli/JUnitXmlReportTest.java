@@ -17,6 +17,23 @@ class JUnitXmlReportTest {
     Path dir;
 
     @Test
+    void aReportIsWrittenThroughALinkWithANewFilesMode() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        write("scripts/pass.txtar", "exists $WORK\n");
+        Path probe = Files.writeString(dir.resolve("probe.txt"), "x");
+        Files.createDirectories(dir.resolve("reports"));
+        Path link = Files.createSymbolicLink(dir.resolve("reports/scripts.xml"), Path.of("../out.xml"));
+
+        CliRun run = CliRun.of(dir, tmp, "script", "run", "--junit-report", "reports/scripts.xml", "scripts");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(dir.resolve("out.xml"))).contains("<testcase");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("out.xml")))
+                .isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+
+    @Test
     void writesOneTestCasePerScriptWithFailuresAndSkips() throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         write("scripts/pass.txtar", "exists $WORK\n");

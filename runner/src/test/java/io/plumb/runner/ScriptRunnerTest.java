@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,56 @@ class ScriptRunnerTest {
         run(RunnerOptions.defaults().withExtensions(List.of()).withUpdate(true), script);
         assertThat(dir.resolve("test.txtar"))
                 .hasContent("exec printf '%s\\n' '-- x --'\ncmp stdout want\n-- want --\n>-- x --\n");
+    }
+
+    @Test
+    void updateModeKeepsASymlinkedScriptALinkWithItsMode() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path target = Files.writeString(real.resolve("t.txtar"), "exec echo hello\ncmp stdout want\n-- want --\nbye\n");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("linked.txtar"), Path.of("real/t.txtar"));
+
+        ScriptResult result = new ScriptRunner(RunnerOptions.defaults()
+                        .withExtensions(List.of())
+                        .withUpdate(true)
+                        .withWorkRoot(dir.resolve("work")))
+                .run(link);
+
+        assertThat(result.outcome()).isEqualTo(ScriptOutcome.PASSED);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(target).hasContent("exec echo hello\ncmp stdout want\n-- want --\nhello\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-rw-r--");
+    }
+
+    @Test
+    void archiveFilesOutsideWorkAreRefusedAtTheirMarkerLine() throws IOException {
+        Path outside = dir.resolve("escaped.txt");
+        ScriptResult up = run("exists a\n-- a --\n-- ../../escaped.txt --\nx\n");
+        assertThat(up.outcome()).isEqualTo(ScriptOutcome.FAILED);
+        assertThat(up.failureLine()).isEqualTo(3);
+        assertThat(up.message()).isEqualTo("archive file \"../../escaped.txt\" is outside $WORK");
+        assertThat(up.log()).contains("test.txtar:3: archive file");
+
+        ScriptResult viaWork = run("# c\n\n-- a --\nx\ny\n-- $WORK/../../escaped.txt --\nx\n");
+        assertThat(viaWork.failureLine()).isEqualTo(6);
+        assertThat(viaWork.message()).endsWith("is outside $WORK");
+
+        ScriptResult absolute = run("-- " + outside + " --\nx\n");
+        assertThat(absolute.failureLine()).isEqualTo(1);
+        assertThat(absolute.message()).isEqualTo("archive file \"" + outside + "\" is outside $WORK");
+
+        ScriptResult itself = run("-- sub/.. --\nx\n");
+        assertThat(itself.message()).isEqualTo("archive file \"sub/..\" names $WORK itself");
+
+        assertThat(outside).doesNotExist();
+        assertThat(dir.resolve("work/escaped.txt")).doesNotExist();
+    }
+
+    @Test
+    void archiveFilesInsideWorkMayUseDotDotAndWork() throws IOException {
+        ScriptResult result = run("exists b/c\nexists d\n-- b/x/../c --\n-- $WORK/d --\n");
+        assertThat(result.outcome()).isEqualTo(ScriptOutcome.PASSED);
     }
 
     @Test

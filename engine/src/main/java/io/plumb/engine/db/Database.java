@@ -4,6 +4,7 @@ import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.InspectOptions;
 import io.plumb.engine.dialect.sqlite.SqliteDialect;
 import io.plumb.engine.schema.Realm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +24,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Connection connection;
     private final Optional<String> boundSchema;
+    private Optional<Path> createdFile = Optional.empty();
 
     private Database(DatabaseUrl url, Dialect dialect, Connection connection, Optional<String> boundSchema) {
         this.url = url;
@@ -64,10 +66,13 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(DatabaseUrl url, Path workingDirectory) {
         String jdbc = "jdbc:sqlite:" + SqliteDsn.of(url, workingDirectory);
+        Optional<Path> missing = SqliteDsn.file(url, workingDirectory).filter(f -> !Files.exists(f));
         try {
             Connection connection = DriverManager.getConnection(jdbc);
             SqliteDsn.configure(url, connection);
-            return new Database(url, new SqliteDialect(), connection, Optional.of("main"));
+            Database database = new Database(url, new SqliteDialect(), connection, Optional.of("main"));
+            database.createdFile = missing;
+            return database;
         } catch (SQLException e) {
             throw new DatabaseException("cannot open " + url + ": " + SqlErrors.message(e), e);
         }
@@ -115,6 +120,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection. A SQLite file that did not exist before this database was opened, and that nothing
+     * was ever written to (SQLite creates it empty on opening), is deleted again, so a run refused after opening
+     * its database (bad input found late, a first transaction rolled back) leaves no empty file behind.
+     */
     @Override
     public void close() {
         try {
@@ -122,5 +132,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             // Closing can only fail for a connection that is already broken; there is nothing left to release.
         }
+        createdFile.ifPresent(SqliteDsn::deleteIfUnwritten);
     }
 }

@@ -1,10 +1,14 @@
 package io.plumb.engine.db;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Translates an Atlas SQLite URL into a sqlite-jdbc data source name.
@@ -28,6 +32,39 @@ final class SqliteDsn {
         }
         Path file = workingDirectory.resolve(name).normalize();
         return "file:" + file + ("ro".equals(url.query().get("mode")) ? "?mode=ro" : "");
+    }
+
+    /** Returns the file a URL names, or empty for an in-memory database. */
+    static Optional<Path> file(DatabaseUrl url, Path workingDirectory) {
+        if (url.isMemory()) {
+            return Optional.empty();
+        }
+        String name = url.path();
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        }
+        return Optional.of(workingDirectory.resolve(name).normalize());
+    }
+
+    /**
+     * Deletes a database file that is still empty, with no journal or write-ahead log beside it: no transaction
+     * ever committed to it. A file another connection has started writing is not empty, so it stays.
+     */
+    static void deleteIfUnwritten(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            String name = String.valueOf(file.getFileName());
+            if (dir == null
+                    || Files.exists(dir.resolve(name + "-journal"))
+                    || Files.exists(dir.resolve(name + "-wal"))
+                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(file) != 0) {
+                return;
+            }
+            Files.delete(file);
+        } catch (IOException e) {
+            // Gone already, or not ours to delete: an empty file left behind is harmless.
+        }
     }
 
     static void configure(DatabaseUrl url, Connection connection) throws SQLException {

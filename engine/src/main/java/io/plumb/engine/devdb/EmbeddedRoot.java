@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * {@code EmbeddedRoot} is the one temporary directory ({@code plumb-embedded-PID}) under which this JVM's embedded
  * servers keep their data, and the guard that no server outlives the JVM.
  *
- * <p>The root has a watchdog: a small shell process that polls the JVM's pid and, once the JVM is gone (also after
- * {@code kill -9}, when no shutdown hook runs), stops the servers listed in the root's {@code servers} file and
- * deletes the root. As a second line, the first start in a JVM reaps the roots of dead JVMs: it kills the server
+ * <p>The root has a watchdog, started with the root before any server: a small shell process that polls the JVM's
+ * pid and, once the JVM is gone (also after {@code kill -9}, when no shutdown hook runs), stops the servers listed
+ * in the root's {@code servers} file and any PostgreSQL whose {@code postmaster.pid} is under the root (a server
+ * killed while starting), and deletes the root. As a second line, the first start in a JVM reaps the roots of dead JVMs: it kills the server
  * pids listed in their {@code servers} file and deletes them.
  */
 final class EmbeddedRoot {
@@ -38,12 +39,18 @@ final class EmbeddedRoot {
         if (root == null) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             reapStale(tmp);
+            Path created;
             try {
-                root = Files.createDirectories(
+                created = Files.createDirectories(
                         tmp.resolve(PREFIX + ProcessHandle.current().pid()));
+                // The watchdog starts with the directory, before any server: a JVM killed while a server is still
+                // being initialised or started (tens of megabytes of data, a postmaster not yet recorded) is
+                // cleaned up at once, not only when a later JVM happens to reap it.
+                startWatchdog(created);
             } catch (IOException e) {
                 throw new DatabaseException("cannot create the embedded servers' directory in " + tmp + ": " + e, e);
             }
+            root = created;
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRoot::stopAll, "plumb-embedded-servers"));
         }
         return root;
@@ -62,25 +69,26 @@ final class EmbeddedRoot {
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            if (WATCHDOGS.isEmpty()) {
-                startWatchdog(dir);
-            }
         } catch (IOException e) {
             throw new DatabaseException("cannot record the embedded server (pid " + serverPid + ") in " + dir, e);
         }
     }
 
-    // One watchdog per JVM: once the JVM is gone it signals every server listed in the root's "servers" file,
-    // waits for them to exit, and deletes the whole root.
+    // One watchdog per JVM: once the JVM is gone it signals every server listed in the root's "servers" file and
+    // every PostgreSQL whose postmaster.pid is under the root (one killed while starting is not listed yet), waits
+    // for the listed ones to exit, and deletes the whole root, again while a dying initdb still adds files to it.
     private static void startWatchdog(Path dir) throws IOException {
         String servers = "\"$1/servers\"";
         String script = "while kill -0 \"$0\" 2>/dev/null; do sleep 1; done;"
+                + " for f in \"$1\"/*/postmaster.pid; do [ -f \"$f\" ] && read p < \"$f\" && kill -INT $p 2>/dev/null;"
+                + " done;"
                 + " [ -f " + servers + " ] && while read p s; do kill -$s $p 2>/dev/null; done < " + servers + ";"
                 + " i=0; while [ -f " + servers + " ] && [ $i -lt 30 ]; do a=0;"
                 + " while read p s; do kill -0 $p 2>/dev/null && a=1; done < " + servers + ";"
                 + " [ $a = 0 ] && break; sleep 1; i=$((i+1)); done;"
                 + " [ -f " + servers + " ] && while read p s; do kill -9 $p 2>/dev/null; done < " + servers + ";"
-                + " rm -rf \"$1\"";
+                + " rm -rf \"$1\"; i=0; while [ -e \"$1\" ] && [ $i -lt 10 ]; do sleep 1; rm -rf \"$1\";"
+                + " i=$((i+1)); done";
         WATCHDOGS.add(new ProcessBuilder(
                         "sh",
                         "-c",
@@ -143,7 +151,28 @@ final class EmbeddedRoot {
                 }
             }
         }
+        stopUnlistedPostgres(dir);
         deleteTree(dir);
+    }
+
+    // A PostgreSQL started by a JVM killed before it was listed in "servers": its postmaster.pid names it. The pid
+    // is only trusted while it still runs a postgres program, since the directory may be old.
+    private static void stopUnlistedPostgres(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path pidFile : children.map(c -> c.resolve("postmaster.pid"))
+                    .filter(Files::isRegularFile)
+                    .toList()) {
+                List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+                String pid = lines.isEmpty() ? "" : lines.get(0).strip();
+                if (pid.matches("[0-9]+")) {
+                    ProcessHandle.of(Long.parseLong(pid))
+                            .filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Gone already, or unreadable: the deletion below is still attempted.
+        }
     }
 
     // Another process (a dead JVM's watchdog, a server still shutting down) may delete or add files under the

@@ -1,14 +1,18 @@
 package io.plumb.engine.migrate;
 
+import io.plumb.runner.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -189,6 +193,7 @@ public final class MigrationDir {
      *
      * @return the files, checked
      * @throws ChecksumException when the sum file is missing (and there are files), malformed, or disagrees
+     * @throws MigrateException when two files have the same version
      */
     public List<MigrationFile> validate() {
         if (pinned != null) {
@@ -204,7 +209,24 @@ public final class MigrationDir {
         }
         // Read without checking the total first, so that a tampered line is blamed on its line and file.
         SumFile.parseLines(new String(read(sum), StandardCharsets.UTF_8)).verify(files);
+        checkVersionsUnique(files);
         return files;
+    }
+
+    /**
+     * Refuses two files of one version: the revisions table has one row per version, so both would run and the
+     * second would overwrite the first's row, and a resumed or partial apply could no longer tell them apart. The
+     * reference tool does not check this; its revisions have the same key, so it has the same fault.
+     */
+    private void checkVersionsUnique(List<MigrationFile> files) {
+        Map<String, String> byVersion = new HashMap<>();
+        for (MigrationFile file : files) {
+            String other = byVersion.putIfAbsent(file.version(), file.name());
+            if (other != null) {
+                throw new MigrateException("migration directory " + display + ": files \"" + other + "\" and \""
+                        + file.name() + "\" have the same version \"" + file.version() + "\"; versions must be unique");
+            }
+        }
     }
 
     /** Recomputes {@code atlas.sum} from the files and writes it; returns what was written. */
@@ -215,9 +237,12 @@ public final class MigrationDir {
     }
 
     /**
-     * Writes a migration file atomically and re-hashes the directory.
+     * Writes a migration file and the {@code atlas.sum} that covers it, both or neither: both are written and synced
+     * to temporary files first, and when the sum cannot be renamed into place the file is put back as it was
+     * (removed when it is new), so a full disk or an unwritable sum leaves the directory as it was and still valid.
      *
-     * @throws MigrateException when the directory is not in the atlas format: new files are written in that format
+     * @throws MigrateException when the directory is not in the atlas format (new files are written in that format
+     *     only), or when either file cannot be written
      */
     public MigrationFile add(String name, String content) {
         if (format != DirFormat.ATLAS) {
@@ -225,31 +250,86 @@ public final class MigrationDir {
                     + " directory, and plumb writes new migration files in the atlas format only (import the directory"
                     + " with plumb migrate import)");
         }
+        checkWritable();
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        writeAtomically(name, bytes);
-        rehash();
-        return new MigrationFile(name, bytes);
+        MigrationFile added = new MigrationFile(name, bytes);
+        Path target = path.resolve(name);
+        byte @Nullable [] previous = Files.isRegularFile(target) ? read(target) : null;
+        List<MigrationFile> files = new ArrayList<>(files());
+        files.removeIf(f -> f.name().equals(name));
+        files.add(added);
+        files.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
+        byte[] sum = SumFile.compute(files).render().getBytes(StandardCharsets.UTF_8);
+        AtomicFile.Prepared file = prepare(name, bytes);
+        AtomicFile.Prepared sumFile;
+        try {
+            sumFile = prepare(SumFile.FILE_NAME, sum);
+        } catch (MigrateException e) {
+            file.discard();
+            throw e;
+        }
+        commit(name, file);
+        try {
+            commit(SumFile.FILE_NAME, sumFile);
+        } catch (MigrateException e) {
+            restore(file.target(), previous);
+            throw new MigrateException(e.getMessage() + " (" + display + "/" + name + " was left as it was)", e);
+        }
+        return added;
     }
 
-    /** Writes a file of the directory so that readers see the old content or the new one, never a mixture. */
+    private static void restore(Path file, byte @Nullable [] previous) {
+        if (previous == null) {
+            deleteQuietly(file);
+            return;
+        }
+        try {
+            AtomicFile.write(file, previous);
+        } catch (IOException e) {
+            // The sum's error is what gets reported; the file's new content is then what is on disk.
+        }
+    }
+
+    /**
+     * Writes a file of the directory so that readers see the old content or the new one, never a mixture; see
+     * {@link AtomicFile} for permissions, symbolic links and syncing.
+     */
     void writeAtomically(String name, byte[] content) {
+        checkWritable();
+        commit(name, prepare(name, content));
+    }
+
+    private void checkWritable() {
         if (pinned != null) {
             throw new IllegalStateException("migration directory " + display + " is pinned: it is read-only");
         }
-        Path target = path.resolve(name);
-        Path temporary = null;
+    }
+
+    private AtomicFile.Prepared prepare(String name, byte[] content) {
         try {
-            temporary = Files.createTempFile(path, "." + name, ".tmp");
-            Files.write(temporary, content);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            return AtomicFile.prepare(path.resolve(name), content);
         } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new MigrateException("cannot write " + display + "/" + name + ": " + e.getMessage(), e);
+            throw cannotWrite(name, e);
         }
+    }
+
+    private void commit(String name, AtomicFile.Prepared prepared) {
+        try {
+            prepared.commit();
+        } catch (IOException e) {
+            throw cannotWrite(name, e);
+        }
+    }
+
+    private MigrateException cannotWrite(String name, IOException e) {
+        return new MigrateException("cannot write " + display + "/" + name + ": " + describe(e), e);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static void deleteQuietly(@org.jspecify.annotations.Nullable Path file) {
@@ -271,5 +351,9 @@ public final class MigrationDir {
         } catch (IOException e) {
             throw new MigrateException("cannot read " + display + "/" + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

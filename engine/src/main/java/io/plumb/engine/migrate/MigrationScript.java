@@ -4,8 +4,10 @@ import io.plumb.txtar.Archive;
 import io.plumb.txtar.ArchiveFile;
 import io.plumb.txtar.Txtar;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,12 +54,12 @@ public record MigrationScript(
         if (!directives.txtar()) {
             return new MigrationScript(file, directives, List.of(), scan(file, text, 0, options), Optional.empty());
         }
-        Archive archive = Txtar.parse(text);
         List<CheckFile> checks = new ArrayList<>();
         Optional<List<Statement>> migration = Optional.empty();
         Optional<String> down = Optional.empty();
-        for (ArchiveFile section : archive.files()) {
-            int offset = lineOf(text, "-- " + section.name() + " --");
+        for (Section placed : sections(file)) {
+            ArchiveFile section = placed.file();
+            int offset = placed.line();
             if (section.name().equals(MIGRATION)) {
                 migration = Optional.of(scan(file, section.data(), offset, options));
             } else if (section.name().equals(DOWN)) {
@@ -94,13 +96,42 @@ public record MigrationScript(
      * @throws MigrationFileException when the section is missing or cannot be split
      */
     static List<Statement> migrationOnly(MigrationFile file, ScannerOptions options) {
-        String text = file.text();
-        for (ArchiveFile section : Txtar.parse(text).files()) {
-            if (section.name().equals(MIGRATION)) {
-                return scan(file, section.data(), lineOf(text, "-- " + MIGRATION + " --"), options);
+        for (Section section : sections(file)) {
+            if (section.file().name().equals(MIGRATION)) {
+                return scan(file, section.file().data(), section.line(), options);
             }
         }
         throw noMigration(file);
+    }
+
+    /** A section of a txtar migration file and the line of its marker. */
+    private record Section(ArchiveFile file, int line) {}
+
+    /**
+     * Returns the sections of a txtar file with their marker lines; a section name given twice is an error at the
+     * second marker, since only one of them could be used and using either silently would hide the other.
+     */
+    private static List<Section> sections(MigrationFile file) {
+        String text = file.text();
+        Archive archive = Txtar.parse(text);
+        List<Section> sections = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int from = 0;
+        for (ArchiveFile section : archive.files()) {
+            int[] found = markerLine(text, "-- " + section.name() + " --", from);
+            int line = found[0];
+            from = found[1];
+            if (!seen.add(section.name())) {
+                throw new MigrationFileException(
+                        file.name(),
+                        line,
+                        1,
+                        "duplicate section \"" + section.name() + "\" in a txtar migration file: each section may"
+                                + " appear once");
+            }
+            sections.add(new Section(section, line));
+        }
+        return sections;
     }
 
     private static MigrationFileException noMigration(MigrationFile file) {
@@ -121,15 +152,24 @@ public record MigrationScript(
         }
     }
 
-    // The 1-based line of a section marker, so positions inside a section can be reported in the whole file.
-    private static int lineOf(String text, String marker) {
+    /**
+     * Returns the 1-based line of the first section marker at or after character {@code from}, and the character
+     * after that line, so positions inside a section can be reported in the whole file and a repeated marker is
+     * found at its own line.
+     */
+    private static int[] markerLine(String text, String marker, int from) {
         int line = 1;
-        int start = 0;
+        for (int i = 0; i < from && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        int start = from;
         while (start <= text.length()) {
             int end = text.indexOf('\n', start);
             String current = text.substring(start, end < 0 ? text.length() : end);
             if (current.strip().equals(marker)) {
-                return line;
+                return new int[] {line, end < 0 ? text.length() + 1 : end + 1};
             }
             if (end < 0) {
                 break;
@@ -137,6 +177,6 @@ public record MigrationScript(
             line++;
             start = end + 1;
         }
-        return 0;
+        return new int[] {0, from};
     }
 }

@@ -47,6 +47,10 @@ public final class RevisionEditor {
                         new MigrateException("migration with version \"" + v + "\" not found in " + dir.display())));
         try (MigrationLock lock = MigrationLock.acquire(db, MigrationLock.APPLY, options.lockTimeout())) {
             RevisionStore store = RevisionStore.of(db, options.revisionsSchema());
+            if (target.isEmpty() && !store.exists()) {
+                // Refused before the table is created, so a refused run leaves a new database as it was.
+                throw new MigrateException("accepts 1 arg(s), received 0");
+            }
             store.init();
             return inTransaction(() -> edit(store, files, target.or(() -> latest(store, files))));
         }

@@ -2,13 +2,12 @@ package io.plumb.engine.testing;
 
 import io.plumb.engine.hcl.ExpressionSpan;
 import io.plumb.engine.hcl.HclException;
+import io.plumb.runner.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -93,19 +92,8 @@ public final class OutputRewriter {
     }
 
     private static void replace(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            // A temp file is created private; the test file keeps the permissions it had.
-            if (Files.getFileAttributeView(absolute, PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(absolute));
-            }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // Atomic, synced, keeping the test file's permissions and any symbolic link to it.
+        AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +101,89 @@ class MigrationDirTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessageStartingWith("cannot write migrations/atlas.sum.d");
         assertThat(Files.readString(dir.path().resolve("1_init.sql"))).isEqualTo("old");
+    }
+
+    @Test
+    void anUnwritableSumFileLeavesNoNewMigrationFile() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        dir.add("1_init.sql", "CREATE TABLE t1 (id int);\n");
+        String sumBefore = Files.readString(dir.path().resolve("atlas.sum"));
+        // The sum's final target is a directory: the new file is written, then the sum cannot replace it.
+        Files.delete(dir.path().resolve("atlas.sum"));
+        Files.createDirectories(root.resolve("elsewhere/atlas.sum"));
+        Files.createSymbolicLink(dir.path().resolve("atlas.sum"), root.resolve("elsewhere/atlas.sum"));
+
+        assertThatThrownBy(() -> dir.add("2_second.sql", "CREATE TABLE t2 (id int);\n"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("cannot write migrations/atlas.sum: ")
+                .hasMessageEndingWith("(migrations/2_second.sql was left as it was)");
+
+        assertThat(Files.exists(dir.path().resolve("2_second.sql"))).isFalse();
+        assertThat(dir.files()).extracting(MigrationFile::name).containsExactly("1_init.sql");
+        assertThat(sumBefore).contains("1_init.sql");
+    }
+
+    @Test
+    void aSumFileThatCannotBeCreatedLeavesNoNewMigrationFile() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        // A link into a directory that does not exist: the sum's temporary file cannot be created.
+        Files.createSymbolicLink(dir.path().resolve("atlas.sum"), Path.of("missing/atlas.sum"));
+
+        assertThatThrownBy(() -> dir.add("1_init.sql", "CREATE TABLE t1 (id int);\n"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("cannot write migrations/atlas.sum: ");
+
+        try (Stream<Path> listing = Files.list(dir.path())) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("atlas.sum");
+        }
+    }
+
+    @Test
+    void aReplacedFileIsPutBackWhenTheSumCannotBeWritten() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        dir.add("1_init.sql", "old");
+        Files.delete(dir.path().resolve("atlas.sum"));
+        Files.createDirectories(root.resolve("elsewhere/atlas.sum"));
+        Files.createSymbolicLink(dir.path().resolve("atlas.sum"), root.resolve("elsewhere/atlas.sum"));
+
+        assertThatThrownBy(() -> dir.add("1_init.sql", "new"))
+                .hasMessageEndingWith("(migrations/1_init.sql was left as it was)");
+        assertThat(Files.readString(dir.path().resolve("1_init.sql"))).isEqualTo("old");
+    }
+
+    @Test
+    void rehashKeepsALinkedSumFileALinkWithItsMode() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        Files.writeString(dir.path().resolve("1_init.sql"), "CREATE TABLE t1 (id int);\n");
+        Path shared = Files.writeString(root.resolve("shared.sum"), "stale");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.createSymbolicLink(dir.path().resolve("atlas.sum"), Path.of("../shared.sum"));
+
+        dir.rehash();
+
+        assertThat(Files.isSymbolicLink(dir.path().resolve("atlas.sum"))).isTrue();
+        assertThat(Files.readString(shared)).contains("1_init.sql h1:");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+                .isEqualTo("rw-rw-r--");
+        assertThat(dir.validate()).extracting(MigrationFile::name).containsExactly("1_init.sql");
+    }
+
+    @Test
+    void twoFilesOfOneVersionAreRefused() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        Files.writeString(dir.path().resolve("1_users.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(dir.path().resolve("1_orders.sql"), "CREATE TABLE orders (id int);\n");
+        Files.writeString(dir.path().resolve("2.sql"), "CREATE TABLE t (id int);\n");
+        Files.writeString(dir.path().resolve("2_more.sql"), "CREATE TABLE u (id int);\n");
+        dir.rehash();
+
+        assertThatThrownBy(dir::validate)
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("migration directory migrations: files \"1_orders.sql\" and \"1_users.sql\" have the same"
+                        + " version \"1\"; versions must be unique");
+        Files.delete(dir.path().resolve("1_orders.sql"));
+        dir.rehash();
+        assertThatThrownBy(dir::validate).hasMessageContaining("files \"2.sql\" and \"2_more.sql\"");
     }
 
     @Test

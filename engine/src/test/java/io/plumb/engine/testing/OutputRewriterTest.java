@@ -307,6 +307,16 @@ class OutputRewriterTest {
     }
 
     @Test
+    void rewritesALinkedTestFileThroughTheLink(@TempDir Path dir) throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real")).resolve(FILE);
+        Files.writeString(real, file("\"old\"", "\n"), StandardCharsets.UTF_8);
+        Path link = Files.createSymbolicLink(dir.resolve(FILE), Path.of("real", FILE));
+        OutputRewriter.rewriteFile(link, List.of(new OutputUpdate(FIRST, "new")));
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo(file("\"new\"", "\n"));
+    }
+
+    @Test
     void refusedRewriteLeavesTheFileUnchanged(@TempDir Path dir) throws Exception {
         Path path = dir.resolve(FILE);
         String text = file("var.x", "\n");

@@ -126,17 +126,38 @@ final class ScriptBody {
     }
 
     private void extract() {
+        Path work = ts.workDir().toAbsolutePath().normalize();
+        int markerLine = lineCount(archive.comment()) + 1;
         for (ArchiveFile file : archive.files()) {
             String expanded = Expander.expand(file.name(), ts::getenv);
             Path path = ts.workDir().resolve(expanded).normalize();
+            Path absolute = path.toAbsolutePath();
+            if (!absolute.startsWith(work) || absolute.equals(work)) {
+                // Extraction must not write outside $WORK: a script could otherwise overwrite any file of its user.
+                ts.setLineNumber(markerLine);
+                throw new ScriptFailure("archive file " + GoQuote.quote(file.name())
+                        + (absolute.equals(work) ? " names $WORK itself" : " is outside $WORK"));
+            }
             try {
-                Files.createDirectories(path.toAbsolutePath().getParent());
+                Files.createDirectories(absolute.getParent());
                 Files.write(path, file.data().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
+                ts.setLineNumber(markerLine);
                 throw new ScriptFailure(ScriptState.describe("extracting " + file.name(), e), e);
             }
             ts.recordExtracted(path, file.name());
+            markerLine += 1 + lineCount(file.data());
         }
+    }
+
+    private static int lineCount(String text) {
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
     }
 
     private void logEnvironment() {

@@ -1,5 +1,6 @@
 package io.plumb.runner.internal;
 
+import io.plumb.runner.AtomicFile;
 import io.plumb.runner.ScriptFailure;
 import io.plumb.txtar.Archive;
 import io.plumb.txtar.ArchiveFile;
@@ -7,9 +8,7 @@ import io.plumb.txtar.Txtar;
 import io.plumb.txtar.TxtarException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +40,7 @@ final class ScriptUpdater {
         String text = Txtar.format(new Archive(archive.comment(), files));
         Path target = ts.scriptFile().toAbsolutePath();
         try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, text.getBytes(StandardCharsets.UTF_8));
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ScriptFailure(ScriptState.describe("cannot update script: write " + target, e), e);
         }

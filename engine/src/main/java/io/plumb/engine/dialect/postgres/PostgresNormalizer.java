@@ -1,6 +1,7 @@
 package io.plumb.engine.dialect.postgres;
 
 import io.plumb.engine.diff.DiffNormalizer;
+import io.plumb.engine.diff.NumericLiterals;
 import io.plumb.engine.diff.ObjectTexts;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
@@ -79,7 +80,10 @@ public final class PostgresNormalizer implements DiffNormalizer {
 
     @Override
     public String defaultKey(DefaultValue value) {
-        return PostgresExpressions.key(value.sql());
+        // PostgreSQL keeps a numeric's scale (1.50) and prints +5 as (+ 5); HCL writes 1.5 and 5. A quoted string
+        // is never taken for a number, so '1.50' and '1.5' of a text column still differ.
+        String key = PostgresExpressions.key(value.sql());
+        return NumericLiterals.key(key).orElse(key);
     }
 
     @Override

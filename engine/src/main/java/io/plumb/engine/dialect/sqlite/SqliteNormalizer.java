@@ -1,6 +1,7 @@
 package io.plumb.engine.dialect.sqlite;
 
 import io.plumb.engine.diff.DiffNormalizer;
+import io.plumb.engine.diff.NumericLiterals;
 import io.plumb.engine.diff.ObjectTexts;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
@@ -47,7 +48,8 @@ public final class SqliteNormalizer implements DiffNormalizer {
 
     @Override
     public String defaultKey(DefaultValue value) {
-        return key(unwrapAll(value.sql()), false);
+        // SQLite keeps a default as written: -1.5e10, +5 and -0 must equal the HCL numbers -15000000000, 5 and 0.
+        return NumericLiterals.key(value.sql()).orElseGet(() -> key(unwrapAll(value.sql()), false));
     }
 
     @Override
