@@ -1,0 +1,111 @@
+package io.plumb.engine.lint;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.DiffPolicy;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.migrate.MigrateException;
+import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.MigrationScript;
+import io.plumb.engine.migrate.ScannerOptions;
+import io.plumb.engine.migrate.Statement;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code ChangeLoader} replays the base files of a lint run on the dev database, then executes each new file
+ * statement by statement, inspecting the database and diffing after each statement, so that every change knows the
+ * statement, and so the line, that made it.
+ *
+ * <p>As the reference does, when there is no base and the first new file has more than ten statements, that
+ * file is executed in one go and its changes are attached to its top: a baseline file is not worth a diff per
+ * statement. Replay starts at the last checkpoint among the base files. The caller keeps the dev database clean.
+ */
+final class ChangeLoader {
+
+    /** The reference's limit of statements a first file is diffed one by one for. */
+    private static final int MAX_STATEMENT_LOOP = 10;
+
+    private final Database dev;
+    private final ScannerOptions options;
+    private final DiffOptions diff;
+
+    ChangeLoader(Database dev) {
+        this.dev = dev;
+        this.options = ScannerOptions.forDialect(dev.dialect().name());
+        this.diff = new DiffOptions(dev.dialect().normalizer(), DiffPolicy.none());
+    }
+
+    /**
+     * Replays the base files and loads the changes of the new ones.
+     *
+     * @throws LintException when a file cannot be read or a statement fails
+     */
+    List<LintFile> load(List<MigrationFile> base, List<MigrationFile> files) {
+        int checkpoint = -1;
+        for (int i = 0; i < base.size(); i++) {
+            if (base.get(i).directives().checkpoint().isPresent()) {
+                checkpoint = i;
+            }
+        }
+        for (MigrationFile file : base.subList(Math.max(0, checkpoint), base.size())) {
+            for (Statement statement : statements(file)) {
+                execute(file, statement);
+            }
+        }
+        Realm current = inspect();
+        List<LintFile> loaded = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            MigrationFile file = files.get(i);
+            List<Statement> statements = statements(file);
+            List<Change> changes = new ArrayList<>();
+            Realm start = current;
+            if (base.isEmpty() && i == 0 && statements.size() > MAX_STATEMENT_LOOP) {
+                statements.forEach(s -> execute(file, s));
+                current = inspect();
+                changes.add(new Change(new Statement("", 1, 1, List.of()), 0, changes(start, current), List.of()));
+            } else {
+                for (Statement statement : statements) {
+                    int pos = execute(file, statement);
+                    Realm next = inspect();
+                    changes.add(RenameDetector.detect(statement, pos, changes(current, next)));
+                    current = next;
+                }
+            }
+            loaded.add(new LintFile(
+                    file, statements, changes, start, current, dev.dialect().name()));
+        }
+        return loaded;
+    }
+
+    private List<SchemaChange> changes(Realm from, Realm to) {
+        return new Differ().diff(from, to, diff);
+    }
+
+    private Realm inspect() {
+        return dev.inspect(List.of());
+    }
+
+    private List<Statement> statements(MigrationFile file) {
+        try {
+            return MigrationScript.parse(file, options).statements();
+        } catch (MigrateException e) {
+            throw new LintException(file.name(), 0, "scanning statements: " + e.getMessage(), e);
+        }
+    }
+
+    private int execute(MigrationFile file, Statement statement) {
+        int pos = LintFile.offset(file.text(), statement.line(), statement.column());
+        try (java.sql.Statement jdbc = dev.connection().createStatement()) {
+            jdbc.execute(statement.text());
+        } catch (SQLException e) {
+            throw new LintException(
+                    file.name(), pos, "executing statement: " + statement.text() + ": " + SqlErrors.message(e), e);
+        }
+        return pos;
+    }
+}
