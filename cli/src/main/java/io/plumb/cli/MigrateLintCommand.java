@@ -106,7 +106,7 @@ final class MigrateLintCommand implements Callable<Integer> {
         try (Workspace workspace = new Workspace(env, selection)) {
             Database database = workspace.open(dev);
             report = new Linter(database, config).lint(files, detector);
-            report = CheckReports.fold(report, checkProblems(database, files, report));
+            report = CheckReports.fold(report, checkProblems(database, files, report), files);
             output = parsed == null
                     ? LintText.render(report)
                     : parsed.execute(LintTree.of(report, database, directory.display()));

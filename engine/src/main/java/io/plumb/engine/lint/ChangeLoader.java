@@ -8,10 +8,14 @@ import io.plumb.engine.diff.Differ;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.migrate.MigrationScript;
+import io.plumb.engine.migrate.ScanException;
 import io.plumb.engine.migrate.ScannerOptions;
 import io.plumb.engine.migrate.Statement;
+import io.plumb.engine.migrate.StatementScanner;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.txtar.ArchiveFile;
+import io.plumb.txtar.Txtar;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,8 @@ final class ChangeLoader {
 
     /** The reference's limit of statements a first file is diffed one by one for. */
     private static final int MAX_STATEMENT_LOOP = 10;
+
+    private static final String MIGRATION = "migration.sql";
 
     private final Database dev;
     private final ScannerOptions options;
@@ -90,12 +96,46 @@ final class ChangeLoader {
         return dev.inspect(List.of());
     }
 
+    // The migration part only: a txtar file whose checks do not parse is still replayed and linted, and its
+    // check problems are reported by the check validation.
     private List<Statement> statements(MigrationFile file) {
         try {
-            return MigrationScript.parse(file, options).statements();
+            if (!file.directives().txtar()) {
+                return MigrationScript.parse(file, options).statements();
+            }
+            String text = file.text();
+            for (ArchiveFile section : Txtar.parse(text).files()) {
+                if (section.name().equals(MIGRATION)) {
+                    int offset = markerLine(text, "-- " + MIGRATION + " --");
+                    return StatementScanner.scan(section.data(), options).stream()
+                            .map(s -> new Statement(s.text(), s.line() + offset, s.column(), s.comments()))
+                            .toList();
+                }
+            }
+            throw new LintException(file.name(), 0, "txtar migration file has no migration.sql section", null);
+        } catch (LintException e) {
+            throw e;
+        } catch (ScanException e) {
+            int offset = file.directives().txtar() ? markerLine(file.text(), "-- " + MIGRATION + " --") : 0;
+            throw new LintException(
+                    file.name(),
+                    0,
+                    "scanning statements: " + file.name() + ":" + (e.line() + offset) + ":" + e.column() + ": "
+                            + e.detail(),
+                    e);
         } catch (MigrateException e) {
             throw new LintException(file.name(), 0, "scanning statements: " + e.getMessage(), e);
         }
+    }
+
+    private static int markerLine(String text, String marker) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().equals(marker)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private int execute(MigrationFile file, Statement statement) {

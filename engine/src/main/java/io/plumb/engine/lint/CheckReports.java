@@ -1,6 +1,8 @@
 package io.plumb.engine.lint;
 
 import io.plumb.engine.migrate.CheckProblem;
+import io.plumb.engine.migrate.MigrationFile;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class CheckReports {
     private CheckReports() {}
 
     /** Returns the report with the problems folded in; the report itself when there are none. */
-    public static LintReport fold(LintReport report, List<CheckProblem> problems) {
+    public static LintReport fold(LintReport report, List<CheckProblem> problems, List<MigrationFile> directory) {
         if (problems.isEmpty()) {
             return report;
         }
@@ -29,12 +31,25 @@ public final class CheckReports {
         problems.forEach(
                 p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
         List<FileReport> files = new ArrayList<>();
+        List<FileReport> failed = new ArrayList<>();
         for (FileReport file : report.files()) {
             List<CheckProblem> own = byFile.remove(file.name());
-            files.add(own == null ? file : withProblems(file, own));
+            if (file.file().isEmpty()) {
+                // A file that could not be replayed fails with the replay's error, which says the same; it stays last.
+                failed.add(file);
+            } else {
+                files.add(own == null ? file : withProblems(file, own));
+            }
         }
-        byFile.forEach(
-                (name, own) -> files.add(FileReport.failed(name, own.get(0).render())));
+        for (MigrationFile file : directory) {
+            List<CheckProblem> own = byFile.remove(file.name());
+            if (own != null) {
+                FileReport bare =
+                        new FileReport(file.name(), file.text(), List.of(), "", Duration.ZERO, Optional.empty());
+                files.add(withProblems(bare, own));
+            }
+        }
+        files.addAll(failed);
         List<StepReport> steps = report.steps().stream()
                 .map(s -> s.result()
                         .flatMap(r -> files.stream()

@@ -1,6 +1,7 @@
 package io.plumb.engine.lint;
 
 import io.plumb.engine.migrate.MigrateException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code LintException} is a file that cannot be replayed for lint: it cannot be read into statements, or one
@@ -22,8 +23,11 @@ public final class LintException extends MigrateException {
      * @param message the error, as the reference words it
      * @param cause the underlying error
      */
-    public LintException(String file, int pos, String message, Throwable cause) {
-        super(message, cause);
+    public LintException(String file, int pos, String message, @Nullable Throwable cause) {
+        super(message);
+        if (cause != null) {
+            initCause(cause);
+        }
         this.file = file;
         this.pos = pos;
         this.error = message;
