@@ -11,8 +11,11 @@ import io.plumb.engine.migrate.CheckProblem;
 import io.plumb.engine.migrate.CheckValidator;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -79,9 +82,17 @@ final class MigrateLintCommand implements Callable<Integer> {
     @Option(
             names = {"--format", "--log"},
             paramLabel = "FORMAT",
-            description = "A Go template for the report, such as '{{ json . }}'.")
+            description = "A Go template for the report, such as '{{ json . }}'; or sarif (SARIF 2.1.0) or github"
+                    + " (GitHub Actions annotations).")
     @Nullable
     String format;
+
+    @Option(
+            names = "--junit-report",
+            paramLabel = "FILE",
+            description = "Also write JUnit XML: a test case per linted file, failing on its errors.")
+    @Nullable
+    String junitReport;
 
     MigrateLintCommand(CliEnvironment env) {
         this.env = env;
@@ -98,7 +109,9 @@ final class MigrateLintCommand implements Callable<Integer> {
         MigrationDir directory = dir.open(env, selection);
         ChangeDetector detector = detector(config, directory);
         String template = format != null ? format : config.format().orElse(null);
-        GoTemplate parsed = template == null ? null : parse(template);
+        Optional<String> named = template == null ? Optional.empty() : LintCiFormats.named(template);
+        GoTemplate parsed = template == null || named.isPresent() ? null : parse(template);
+        Instant started = env.clock().instant();
         // As the reference, lint checks an atlas.sum that is there, but runs without one.
         List<MigrationFile> files = directory.readSum().isPresent() ? directory.validate() : directory.files();
         LintReport report;
@@ -107,9 +120,29 @@ final class MigrateLintCommand implements Callable<Integer> {
             Database database = workspace.open(dev);
             report = new Linter(database, config).lint(files, detector);
             report = CheckReports.fold(report, checkProblems(database, files, report), files);
-            output = parsed == null
-                    ? LintText.render(report)
-                    : parsed.execute(LintTree.of(report, database, directory.display()));
+            String display = directory.display();
+            LintReport done = report;
+            if (named.isPresent()) {
+                output = named.get().equals("sarif")
+                        ? LintCiFormats.sarif(done, display)
+                        : LintCiFormats.github(done, display);
+            } else {
+                output = parsed == null
+                        ? LintText.render(report)
+                        : parsed.execute(LintTree.of(report, database, display));
+            }
+        }
+        if (junitReport != null) {
+            try {
+                new JUnitXmlReport(env.workingDirectory())
+                        .write(
+                                env.resolve(junitReport),
+                                "migrate lint",
+                                LintCiFormats.junitCases(report, directory.display()),
+                                started);
+            } catch (IOException e) {
+                throw new EngineFailure("writing the JUnit report " + junitReport + ": " + e.getMessage());
+            }
         }
         env.out().print(output);
         env.out().flush();

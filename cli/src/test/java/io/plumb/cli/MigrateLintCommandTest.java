@@ -133,6 +133,51 @@ class MigrateLintCommandTest {
     }
 
     @Test
+    void ciFormatsCarryEveryDiagnosticAtItsFileAndLine() throws IOException {
+        Files.writeString(
+                dir.resolve("3_drop.sql"), "ALTER TABLE users ADD COLUMN age int NOT NULL;\nDROP TABLE pets;\n");
+        hash();
+
+        CliRun github = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "github");
+        assertThat(github.exitCode()).isEqualTo(1);
+        assertThat(github.out())
+                // Analyzer order: destructive before data_depend, whatever the lines.
+                .isEqualTo("::error file=migrations/3_drop.sql,line=2,title=DS102::Dropping table \"pets\""
+                        + " https://atlasgo.io/lint/analyzers#DS102\n"
+                        + "::warning file=migrations/3_drop.sql,line=1,title=MF103::Adding a non-nullable \"int\""
+                        + " column \"age\" will fail in case table \"users\" is not empty"
+                        + " https://atlasgo.io/lint/analyzers#MF103\n");
+
+        CliRun sarif = MigrateRun.at(
+                cwd,
+                "migrate",
+                "lint",
+                "--dev-url",
+                DEV,
+                "--latest",
+                "1",
+                "--format",
+                "sarif",
+                "--junit-report",
+                "lint.xml");
+        assertThat(sarif.exitCode()).isEqualTo(1);
+        assertThat(sarif.out())
+                .startsWith("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+                        + "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"plumb\",")
+                .contains("{\"id\":\"DS102\",\"name\":\"destructive\",\"shortDescription\":{\"text\":\"Table was"
+                        + " dropped\"},\"helpUri\":\"https://atlasgo.io/lint/analyzers#DS102\","
+                        + "\"defaultConfiguration\":{\"level\":\"error\"}}")
+                .contains("{\"ruleId\":\"DS102\",\"level\":\"error\",\"message\":{\"text\":\"Dropping table"
+                        + " \\\"pets\\\"\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":"
+                        + "{\"uri\":\"migrations/3_drop.sql\"},\"region\":{\"startLine\":2}}}],"
+                        + "\"properties\":{\"suggestedFixes\":[\"Add a pre-migration check to ensure table"
+                        + " \\\"pets\\\" is empty before dropping it\"]}}");
+        String junit = Files.readString(cwd.resolve("lint.xml"));
+        assertThat(junit).contains("tests=\"1\"").contains("failures=\"1\"").contains("name=\"3_drop.sql\"");
+        assertThat(junit).contains("migrations/3_drop.sql:2: DS102: Dropping table \"pets\"");
+    }
+
+    @Test
     void brokenPreMigrationChecksOfNewFilesAreReportedAndFail() throws IOException {
         Files.writeString(
                 dir.resolve("3_posts.sql"),
