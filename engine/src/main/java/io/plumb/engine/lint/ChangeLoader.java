@@ -36,14 +36,19 @@ final class ChangeLoader {
 
     private static final String MIGRATION = "migration.sql";
 
+    private static final java.util.regex.Pattern DML =
+            java.util.regex.Pattern.compile("(?i)\\s*(?:INSERT|UPDATE|DELETE)\\s");
+
     private final Database dev;
     private final ScannerOptions options;
     private final DiffOptions diff;
+    private final boolean sqlite;
 
     ChangeLoader(Database dev) {
         this.dev = dev;
         this.options = ScannerOptions.forDialect(dev.dialect().name());
         this.diff = new DiffOptions(dev.dialect().normalizer(), DiffPolicy.none());
+        this.sqlite = dev.dialect().name().equals("sqlite");
     }
 
     /**
@@ -76,7 +81,12 @@ final class ChangeLoader {
                 changes.add(new Change(new Statement("", 1, 1, List.of()), 0, changes(start, current), List.of()));
             } else {
                 for (Statement statement : statements) {
+                    long version = schemaVersion();
                     int pos = execute(file, statement);
+                    if (unchanged(statement, version)) {
+                        changes.add(new Change(statement, pos, List.of(), List.of()));
+                        continue;
+                    }
                     Realm next = inspect();
                     changes.add(RenameDetector.detect(statement, pos, changes(current, next)));
                     current = next;
@@ -86,6 +96,30 @@ final class ChangeLoader {
                     file, statements, changes, start, current, dev.dialect().name()));
         }
         return loaded;
+    }
+
+    /**
+     * Returns whether a statement certainly changed no schema, so that the inspection after it can be saved: on
+     * SQLite when its {@code schema_version} did not move (it counts every schema change), elsewhere for plain
+     * {@code INSERT}, {@code UPDATE} and {@code DELETE} statements. Inspection is most of lint's cost.
+     */
+    private boolean unchanged(Statement statement, long versionBefore) {
+        if (sqlite) {
+            return versionBefore >= 0 && versionBefore == schemaVersion();
+        }
+        return DML.matcher(statement.text()).lookingAt();
+    }
+
+    private long schemaVersion() {
+        if (!sqlite) {
+            return -1;
+        }
+        try (java.sql.Statement jdbc = dev.connection().createStatement();
+                java.sql.ResultSet rows = jdbc.executeQuery("PRAGMA schema_version")) {
+            return rows.next() ? rows.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private List<SchemaChange> changes(Realm from, Realm to) {
