@@ -248,8 +248,7 @@ final class GoTemplate {
         switch (name) {
             case "json" -> {
                 return json(
-                        args.isEmpty() ? NONE : args.get(args.size() - 1),
-                        args.subList(0, Math.max(0, args.size() - 1)));
+                        args.isEmpty() ? NONE : args.get(0), args.isEmpty() ? List.of() : args.subList(1, args.size()));
             }
             case "print" -> {
                 return sprint(args, false);
@@ -375,7 +374,7 @@ final class GoTemplate {
                 depth++;
             } else if (!quoted && c == ')') {
                 depth--;
-            } else if (!quoted && depth == 0 && c == separator) {
+            } else if (!quoted && depth == 0 && (c == separator || separator == ' ' && Character.isWhitespace(c))) {
                 parts.add(text.substring(start, i));
                 start = i + 1;
             }
@@ -386,7 +385,7 @@ final class GoTemplate {
 
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String part : split(text.replaceAll("\\s+", " "), ' ')) {
+        for (String part : split(text, ' ')) {
             if (!part.isBlank()) {
                 words.add(part.strip());
             }
