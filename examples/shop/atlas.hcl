@@ -5,6 +5,10 @@ env "local" {
   migration {
     dir = "file://migrations"
   }
+  # migrate lint analyzes the newest migration file; the ones before it are replayed as its base.
+  lint {
+    latest = 1
+  }
   test {
     schema {
       src = ["tests/schema.test.hcl"]

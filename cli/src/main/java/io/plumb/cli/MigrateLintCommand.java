@@ -1,10 +1,21 @@
 package io.plumb.cli;
 
+import io.plumb.engine.db.Database;
+import io.plumb.engine.lint.ChangeDetector;
+import io.plumb.engine.lint.CheckReports;
+import io.plumb.engine.lint.GitChangeDetector;
+import io.plumb.engine.lint.LintConfig;
+import io.plumb.engine.lint.LintReport;
+import io.plumb.engine.lint.Linter;
 import io.plumb.engine.migrate.CheckProblem;
 import io.plumb.engine.migrate.CheckValidator;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -15,20 +26,24 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * A {@code MigrateLintCommand} is {@code plumb migrate lint}: it replays the migration directory on a dev database
- * and reports the pre-migration checks of txtar files that would not parse, run, or return one boolean.
- *
- * <p>Lint analyzers (destructive changes and the like) are not run yet; only checks are validated.
+ * A {@code MigrateLintCommand} is {@code plumb migrate lint}: it replays the base of a migration directory on a dev
+ * database, runs the new files statement by statement, and reports what the lint analyzers find in them
+ * (destructive changes, data-dependent changes, renames, naming...), together with the problems of the new files'
+ * pre-migration checks, in the reference tool's layout or a {@code --format} template.
  */
 @Command(
         name = "lint",
-        header = "Validate the pre-migration checks of a migration directory on a dev database.",
+        header = "Run analysis on the migration directory.",
         description = {
             "",
-            "The directory is checked against atlas.sum, then replayed file by file on the dev database, which must"
-                    + " be clean and is left clean. Before each file, each of its checks is run (and rolled back) at"
-                    + " the version before the file: it must parse, run, and return one row of one boolean."
-                    + " Problems are printed as FILE:LINE:COL: MESSAGE, one per line; none prints nothing.",
+            "The new files are the last N (--latest N) or those added since a Git branch (--git-base BRANCH), or as"
+                    + " lint { latest = N } or lint { git { base = ... } } of atlas.hcl say. The files before them"
+                    + " are replayed on the dev database, which must be clean and is left clean; each new file is"
+                    + " then run statement by statement, and every change is reported at the line of its"
+                    + " statement. Pre-migration checks of new txtar files are validated too. The command exits 1"
+                    + " when a file has errors (destructive changes by default; lint { ANALYZER { error = true } })."
+                    + " -- atlas:nolint [ANALYZERS|CODES] above a statement, or at the top of a file, silences"
+                    + " findings. Codes are documented in engine/LINT.md.",
             ""
         })
 final class MigrateLintCommand implements Callable<Integer> {
@@ -49,20 +64,35 @@ final class MigrateLintCommand implements Callable<Integer> {
     @Nullable
     String devUrl;
 
-    @Option(
-            names = "--latest",
-            paramLabel = "N",
-            description = "Validate the checks of the last N files only (the others are still replayed).")
+    @Option(names = "--latest", paramLabel = "N", description = "Run analysis on the latest N migration files.")
     @Nullable
     Integer latest;
 
-    @Option(names = "--git-base", paramLabel = "BRANCH", description = "Not supported yet: use --latest.")
+    @Option(names = "--git-base", paramLabel = "BRANCH", description = "Run analysis against the base Git branch.")
     @Nullable
     String gitBase;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "'{{ json . }}' for a JSON report.")
+    @Option(
+            names = "--git-dir",
+            paramLabel = "DIR",
+            description = "The path to the repository working directory (default: .).")
+    @Nullable
+    String gitDir;
+
+    @Option(
+            names = {"--format", "--log"},
+            paramLabel = "FORMAT",
+            description = "A Go template for the report, such as '{{ json . }}'; or sarif (SARIF 2.1.0) or github"
+                    + " (GitHub Actions annotations).")
     @Nullable
     String format;
+
+    @Option(
+            names = "--junit-report",
+            paramLabel = "FILE",
+            description = "Also write JUnit XML: a test case per linted file, failing on its errors.")
+    @Nullable
+    String junitReport;
 
     MigrateLintCommand(CliEnvironment env) {
         this.env = env;
@@ -70,47 +100,93 @@ final class MigrateLintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (gitBase != null) {
-            throw new ParameterException(
-                    spec.commandLine(), "--git-base is not supported yet: use --latest N to lint the last N files");
-        }
         if (latest != null && latest < 0) {
             throw new ParameterException(spec.commandLine(), "--latest must be 0 or more, found " + latest);
         }
-        boolean json = MigrateFormats.isJson(format, spec);
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
+        LintConfig config = selection.lint();
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
         MigrationDir directory = dir.open(env, selection);
+        ChangeDetector detector = detector(config, directory);
+        String template = format != null ? format : config.format().orElse(null);
+        Optional<String> named = template == null ? Optional.empty() : LintCiFormats.named(template);
+        GoTemplate parsed = template == null || named.isPresent() ? null : parse(template);
+        Instant started = env.clock().instant();
         // As the reference, lint checks an atlas.sum that is there, but runs without one.
         List<MigrationFile> files = directory.readSum().isPresent() ? directory.validate() : directory.files();
-        List<CheckProblem> problems;
+        LintReport report;
+        String output;
         try (Workspace workspace = new Workspace(env, selection)) {
-            problems = CheckValidator.validate(workspace.open(dev), files, latest == null ? files.size() : latest);
+            Database database = workspace.open(dev);
+            report = new Linter(database, config).lint(files, detector);
+            report = CheckReports.fold(report, checkProblems(database, files, report), files);
+            String display = directory.display();
+            LintReport done = report;
+            if (named.isPresent()) {
+                output = named.get().equals("sarif")
+                        ? LintCiFormats.sarif(done, display)
+                        : LintCiFormats.github(done, display);
+            } else {
+                output = parsed == null
+                        ? LintText.render(report)
+                        : parsed.execute(LintTree.of(report, database, display));
+            }
         }
-        if (json) {
-            env.out().println(json(problems));
-        } else {
-            problems.forEach(problem -> env.out().println(problem.render()));
+        if (junitReport != null) {
+            try {
+                new JUnitXmlReport(env.workingDirectory())
+                        .write(
+                                env.resolve(junitReport),
+                                "migrate lint",
+                                LintCiFormats.junitCases(report, directory.display()),
+                                started);
+            } catch (IOException e) {
+                throw new EngineFailure("writing the JUnit report " + junitReport + ": " + e.getMessage());
+            }
         }
-        if (!problems.isEmpty()) {
-            throw new EngineFailure(problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + " found in the pre-migration checks of " + directory.display());
-        }
-        return 0;
+        env.out().print(output);
+        env.out().flush();
+        return report.hasErrors() ? 1 : 0;
     }
 
-    private static String json(List<CheckProblem> problems) {
-        return MigrateJson.object(json -> {
-            json.writeArrayFieldStart("Problems");
-            for (CheckProblem problem : problems) {
-                json.writeStartObject();
-                json.writeStringField("File", problem.file());
-                json.writeNumberField("Line", problem.line());
-                json.writeNumberField("Column", problem.column());
-                json.writeStringField("Text", problem.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        });
+    private ChangeDetector detector(LintConfig config, MigrationDir directory) {
+        int n = latest == null ? 0 : latest;
+        boolean byLatest = n > 0;
+        if (byLatest && gitBase != null) {
+            throw new ParameterException(spec.commandLine(), "--latest and --git-base are mutually exclusive");
+        }
+        Path repository = env.resolve(gitDir != null ? gitDir : config.gitDir().orElse("."));
+        // Git mode runs the git program: see GitChangeDetector for why.
+        if (byLatest) {
+            return ChangeDetector.latest(n);
+        }
+        if (gitBase != null) {
+            return new GitChangeDetector(repository, gitBase, directory.path());
+        }
+        if (config.latest().isPresent() && config.latest().getAsInt() > 0) {
+            return ChangeDetector.latest(config.latest().getAsInt());
+        }
+        if (config.gitBase().isPresent()) {
+            return new GitChangeDetector(repository, config.gitBase().get(), directory.path());
+        }
+        throw new ParameterException(spec.commandLine(), "--latest or --git-base is required");
+    }
+
+    private GoTemplate parse(String template) {
+        try {
+            return GoTemplate.parse(template);
+        } catch (GoTemplate.TemplateException e) {
+            throw new ParameterException(spec.commandLine(), "parse format: " + e.getMessage());
+        }
+    }
+
+    // Checks of new txtar files only: validating means replaying again, which plain files do not need.
+    private static List<CheckProblem> checkProblems(Database dev, List<MigrationFile> files, LintReport report) {
+        int linted = report.totalFiles();
+        List<MigrationFile> changed = files.subList(files.size() - linted, files.size());
+        if (changed.stream().noneMatch(f -> f.directives().txtar())) {
+            return List.of();
+        }
+        return CheckValidator.validate(dev, files, linted);
     }
 }

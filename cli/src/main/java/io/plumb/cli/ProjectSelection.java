@@ -2,6 +2,8 @@ package io.plumb.cli;
 
 import io.plumb.engine.diff.DiffPolicy;
 import io.plumb.engine.hcl.Value;
+import io.plumb.engine.lint.LintConfig;
+import io.plumb.engine.lint.LintConfigs;
 import io.plumb.engine.project.Env;
 import io.plumb.engine.project.MigrationSettings;
 import io.plumb.engine.project.ProjectException;
@@ -91,6 +93,11 @@ final class ProjectSelection {
         return envs.stream()
                 .map(e -> new ProjectSelection(project, List.of(e), cliVariables))
                 .toList();
+    }
+
+    /** Returns the project's {@code lint} configuration: the selected env's block extended by the global one. */
+    LintConfig lint() {
+        return project.map(p -> LintConfigs.of(p.document(), env())).orElse(LintConfig.NONE);
     }
 
     /** Returns the selected environment's {@code migration} block, or no settings. */

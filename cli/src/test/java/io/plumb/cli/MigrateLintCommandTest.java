@@ -3,8 +3,11 @@ package io.plumb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrateLintCommandTest {
 
     private static final String DEV = "sqlite://dev?mode=memory";
+    private static final String DURATION = "[0-9.]+(?:ns|µs|ms|s)";
 
     @TempDir
     Path cwd;
@@ -22,86 +26,182 @@ class MigrateLintCommandTest {
     void directory() throws IOException {
         dir = cwd.resolve("migrations");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("1_init.sql"), "CREATE TABLE users (id int);\n");
-        Files.writeString(
-                dir.resolve("2_drop.sql"),
-                "-- atlas:txtar\n\n-- checks.sql --\nSELECT NOT EXISTS (SELECT * FROM users);\n"
-                        + "-- migration.sql --\nDROP TABLE users;\n");
+        Files.writeString(dir.resolve("1_init.sql"), "CREATE TABLE users (id int, name text);\n");
+        Files.writeString(dir.resolve("2_pets.sql"), "CREATE TABLE pets (id int);\n");
         hash();
     }
 
     @Test
-    void goodChecksPrintNothing() {
-        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV);
+    void aCleanFileIsReportedInTheReferenceLayout() {
+        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).isEmpty();
+        assertThat(run.out())
+                .matches("Analyzing changes from version 1 to 2 \\(1 migration in total\\):\n"
+                        + "\n"
+                        + "  -- analyzing version 2\n"
+                        + "    -- no diagnostics found\n"
+                        + "  -- ok \\(" + DURATION + "\\)\n"
+                        + "\n"
+                        + "  -------------------------\n"
+                        + "  -- " + DURATION + "\n"
+                        + "  -- 1 version ok\n"
+                        + "  -- 1 schema change\n");
         assertThat(run.err()).isEmpty();
     }
 
     @Test
-    void problemsArePrintedOnePerLineAndFailTheCommand() throws IOException {
+    void aDestructiveChangeFailsTheFileAndTheCommandWithExitOne() throws IOException {
+        Files.writeString(
+                dir.resolve("3_drop.sql"),
+                "-- keep the users\nALTER TABLE users ADD COLUMN age int NOT NULL DEFAULT 0;\n\nDROP TABLE pets;\n");
+        hash();
+
+        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "2");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .matches("(?s)Analyzing changes from version 1 to 3 \\(2 migrations in total\\):\n\n"
+                        + "  -- analyzing version 2\n    -- no diagnostics found\n  -- ok \\(" + DURATION + "\\)\n\n"
+                        + "  -- analyzing version 3\n"
+                        + "    -- destructive changes detected:\n"
+                        + "      -- L4: Dropping table \"pets\" https://atlasgo.io/lint/analyzers#DS102\n"
+                        + "    -- suggested fix:\n"
+                        + "      -> Add a pre-migration check to ensure table \"pets\" is empty before dropping it\n"
+                        + "  -- ok \\(" + DURATION + "\\)\n\n"
+                        + "  -------------------------\n  -- " + DURATION + "\n"
+                        + "  -- 1 version ok, 1 with errors\n  -- 3 schema changes\n  -- 1 diagnostic\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theJsonFormatIsTheReferenceSummaryReport() throws IOException {
+        Files.writeString(dir.resolve("3_drop.sql"), "DROP TABLE pets;\n");
+        hash();
+
+        CliRun run =
+                MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "{{ json . }}");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .startsWith("{\"Env\":{\"Driver\":\"sqlite3\",\"URL\":{\"Scheme\":\"sqlite\",")
+                .contains("\"Dir\":\"migrations\"}")
+                .contains("\"Steps\":[{\"Name\":\"Detect New Migration Files\","
+                        + "\"Text\":\"Found 1 new migration files (from 3 total)\"},"
+                        + "{\"Name\":\"Replay Migration Files\",\"Text\":\"Loaded 1 changes on dev database\"},"
+                        + "{\"Name\":\"Analyze 3_drop.sql\",\"Text\":\"1 reports were found in analysis\",\"Result\":")
+                .endsWith("\"Files\":[{\"Name\":\"3_drop.sql\",\"Text\":\"DROP TABLE pets;\\n\","
+                        + "\"Reports\":[{\"Text\":\"destructive changes detected\","
+                        + "\"Diagnostics\":[{\"Pos\":0,\"Text\":\"Dropping table \\\"pets\\\"\",\"Code\":\"DS102\","
+                        + "\"SuggestedFixes\":[{\"Message\":\"Add a pre-migration check to ensure table \\\"pets\\\""
+                        + " is empty before dropping it\"}]}]}],"
+                        + "\"Error\":\"destructive changes detected\"}]}");
+    }
+
+    @Test
+    void templatesReadTheReportAndItsMethods() {
+        CliRun names = MigrateRun.at(
+                cwd,
+                "migrate",
+                "lint",
+                "--dev-url",
+                DEV,
+                "--latest",
+                "2",
+                "--format",
+                "{{ range .Files }}{{ println .Name }}{{ end }}");
+        assertThat(names.exitCode()).as(names.err()).isZero();
+        assertThat(names.out()).isEqualTo("1_init.sql\n2_pets.sql\n");
+
+        CliRun unknown =
+                MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "{{ .Nope }}");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("plumb: template: can't evaluate field Nope\n");
+
+        CliRun count = MigrateRun.at(
+                cwd,
+                "migrate",
+                "lint",
+                "--dev-url",
+                DEV,
+                "--latest",
+                "2",
+                "--format",
+                "{{ len .Files | println }}{{- .TotalChanges }} {{ .VersionStatuses }}");
+        assertThat(count.exitCode()).as(count.err()).isZero();
+        assertThat(count.out()).isEqualTo("2\n2 2 versions ok");
+    }
+
+    @Test
+    void ciFormatsCarryEveryDiagnosticAtItsFileAndLine() throws IOException {
+        Files.writeString(
+                dir.resolve("3_drop.sql"), "ALTER TABLE users ADD COLUMN age int NOT NULL;\nDROP TABLE pets;\n");
+        hash();
+
+        CliRun github = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "github");
+        assertThat(github.exitCode()).isEqualTo(1);
+        assertThat(github.out())
+                // Analyzer order: destructive before data_depend, whatever the lines.
+                .isEqualTo("::error file=migrations/3_drop.sql,line=2,title=DS102::Dropping table \"pets\""
+                        + " https://atlasgo.io/lint/analyzers#DS102\n"
+                        + "::warning file=migrations/3_drop.sql,line=1,title=MF103::Adding a non-nullable \"int\""
+                        + " column \"age\" will fail in case table \"users\" is not empty"
+                        + " https://atlasgo.io/lint/analyzers#MF103\n");
+
+        CliRun sarif = MigrateRun.at(
+                cwd,
+                "migrate",
+                "lint",
+                "--dev-url",
+                DEV,
+                "--latest",
+                "1",
+                "--format",
+                "sarif",
+                "--junit-report",
+                "lint.xml");
+        assertThat(sarif.exitCode()).isEqualTo(1);
+        assertThat(sarif.out())
+                .startsWith("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+                        + "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"plumb\",")
+                .contains("{\"id\":\"DS102\",\"name\":\"destructive\",\"shortDescription\":{\"text\":\"Table was"
+                        + " dropped\"},\"helpUri\":\"https://atlasgo.io/lint/analyzers#DS102\","
+                        + "\"defaultConfiguration\":{\"level\":\"error\"}}")
+                .contains("{\"ruleId\":\"DS102\",\"level\":\"error\",\"message\":{\"text\":\"Dropping table"
+                        + " \\\"pets\\\"\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":"
+                        + "{\"uri\":\"migrations/3_drop.sql\"},\"region\":{\"startLine\":2}}}],"
+                        + "\"properties\":{\"suggestedFixes\":[\"Add a pre-migration check to ensure table"
+                        + " \\\"pets\\\" is empty before dropping it\"]}}");
+        String junit = Files.readString(cwd.resolve("lint.xml"));
+        assertThat(junit).contains("tests=\"1\"").contains("failures=\"1\"").contains("name=\"3_drop.sql\"");
+        assertThat(junit).contains("migrations/3_drop.sql:2: DS102: Dropping table \"pets\"");
+    }
+
+    @Test
+    void brokenPreMigrationChecksOfNewFilesAreReportedAndFail() throws IOException {
         Files.writeString(
                 dir.resolve("3_posts.sql"),
-                "-- atlas:txtar\n\n-- checks.sql --\nSELECT count(*) = 0 FROM posts;\nSELECT 1, 2;\n"
+                "-- atlas:txtar\n\n-- checks.sql --\nSELECT count(*) = 0 FROM posts;\n"
                         + "-- migration.sql --\nCREATE TABLE posts (id int);\n");
         hash();
 
-        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV);
+        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
-                .isEqualTo("3_posts.sql:4:1: check \"checks.sql\" fails on the dev database before version 3: no such"
-                        + " table: posts\n"
-                        + "3_posts.sql:5:1: check \"checks.sql\" returns 2 columns, expected one boolean\n");
-        assertThat(run.err()).isEqualTo("plumb: 2 problems found in the pre-migration checks of migrations\n");
-    }
-
-    @Test
-    void latestLimitsTheFilesWhoseChecksAreValidated() throws IOException {
-        Files.writeString(
-                dir.resolve("2_drop.sql"),
-                "-- atlas:txtar\n\n-- checks.sql --\nSELECT 'text';\n-- migration.sql --\nDROP TABLE users;\n");
-        Files.writeString(dir.resolve("3_t.sql"), "CREATE TABLE t (id int);\n");
-        hash();
-
-        assertThat(MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1")
-                        .exitCode())
-                .isZero();
-        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "2");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out())
-                .isEqualTo("2_drop.sql:4:1: check \"checks.sql\" returns \"text\", expected one boolean\n");
-        assertThat(run.err()).isEqualTo("plumb: 1 problem found in the pre-migration checks of migrations\n");
-    }
-
-    @Test
-    void theJsonFormatListsTheProblems() throws IOException {
-        Files.writeString(
-                dir.resolve("2_drop.sql"),
-                "-- atlas:txtar\n\n-- checks.sql --\nSELECT 'text';\n-- migration.sql --\nDROP TABLE users;\n");
-        hash();
-
-        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--format", "{{ json . }}");
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out())
-                .isEqualTo("{\"Problems\":[{\"File\":\"2_drop.sql\",\"Line\":4,\"Column\":1,"
-                        + "\"Text\":\"check \\\"checks.sql\\\" returns \\\"text\\\", expected one boolean\"}]}\n");
-        Files.writeString(
-                dir.resolve("2_drop.sql"),
-                "-- atlas:txtar\n\n-- checks.sql --\nSELECT true;\n-- migration.sql --\nDROP TABLE users;\n");
-        hash();
-        CliRun clean = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--format", "{{ json . }}");
-        assertThat(clean.exitCode()).as(clean.err()).isZero();
-        assertThat(clean.out()).isEqualTo("{\"Problems\":[]}\n");
+                .contains("  -- analyzing version 3\n"
+                        + "    -- pre-migration check problems detected:\n"
+                        // The reference's wrap counts words, not the spaces between them: 78 characters fit.
+                        + "      -- L4: check \"checks.sql\" fails on the dev database before version 3: no such"
+                        + " table: posts\n")
+                .contains("  -- 1 version with errors\n");
     }
 
     @Test
     void theChecksumIsVerifiedFirst() throws IOException {
-        Files.writeString(dir.resolve("1_init.sql"), "CREATE TABLE users (id int, name text);\n");
+        Files.writeString(dir.resolve("1_init.sql"), "CREATE TABLE users (id int, name text, age int);\n");
 
-        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV);
+        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("You have a checksum error in your migration directory.");
@@ -110,30 +210,66 @@ class MigrateLintCommandTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        CliRun noDev = MigrateRun.at(cwd, "migrate", "lint");
+        CliRun noDev = MigrateRun.at(cwd, "migrate", "lint", "--latest", "1");
         assertThat(noDev.exitCode()).isEqualTo(2);
         assertThat(noDev.err()).startsWith("required flag(s) \"dev-url\" not set");
 
-        CliRun gitBase = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--git-base", "main");
-        assertThat(gitBase.exitCode()).isEqualTo(2);
-        assertThat(gitBase.err()).startsWith("--git-base is not supported yet: use --latest N");
+        CliRun neither = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV);
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).startsWith("--latest or --git-base is required");
+
+        CliRun both = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--git-base", "main");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).startsWith("--latest and --git-base are mutually exclusive");
 
         CliRun negative = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).startsWith("--latest must be 0 or more, found -1");
 
-        CliRun format = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--format", "sql");
+        CliRun format =
+                MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "{{ end }}");
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err()).startsWith("unsupported --format \"sql\"");
+        assertThat(format.err()).startsWith("parse format: template: unexpected {{end}}");
     }
 
     @Test
-    void theDevUrlMayComeFromTheEnv() throws IOException {
-        Files.writeString(cwd.resolve("atlas.hcl"), "env \"local\" {\n  dev = \"" + DEV + "\"\n}\n");
+    void theDevUrlAndTheDetectorMayComeFromTheProject() throws IOException {
+        Files.writeString(
+                cwd.resolve("atlas.hcl"), "lint {\n  latest = 1\n}\nenv \"local\" {\n  dev = \"" + DEV + "\"\n}\n");
 
         CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--env", "local");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Analyzing changes from version 1 to 2 (1 migration in total):\n");
+    }
+
+    @Test
+    void gitBaseLintsTheFilesAddedSinceTheBranch() throws IOException, InterruptedException {
+        git("init", "-q", "-b", "main");
+        git("add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base");
+        git("checkout", "-q", "-b", "feature");
+        Files.writeString(dir.resolve("3_drop.sql"), "DROP TABLE pets;\n");
+        hash();
+        git("add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "drop");
+
+        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--git-base", "main");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith("Analyzing changes from version 2 to 3 (1 migration in total):\n");
+
+        CliRun unknown = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--git-base", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).startsWith("plumb: git diff: exit status 128: ");
+    }
+
+    private void git(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", cwd.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
     }
 
     private void hash() {

@@ -1,0 +1,185 @@
+package io.plumb.engine.lint;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.DiffPolicy;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.migrate.MigrateException;
+import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.MigrationScript;
+import io.plumb.engine.migrate.ScanException;
+import io.plumb.engine.migrate.ScannerOptions;
+import io.plumb.engine.migrate.Statement;
+import io.plumb.engine.migrate.StatementScanner;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.txtar.ArchiveFile;
+import io.plumb.txtar.Txtar;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code ChangeLoader} replays the base files of a lint run on the dev database, then executes each new file
+ * statement by statement, inspecting the database and diffing after each statement, so that every change knows the
+ * statement, and so the line, that made it.
+ *
+ * <p>As the reference does, when there is no base and the first new file has more than ten statements, that
+ * file is executed in one go and its changes are attached to its top: a baseline file is not worth a diff per
+ * statement. Replay starts at the last checkpoint among the base files. The caller keeps the dev database clean.
+ */
+final class ChangeLoader {
+
+    /** The reference's limit of statements a first file is diffed one by one for. */
+    private static final int MAX_STATEMENT_LOOP = 10;
+
+    private static final String MIGRATION = "migration.sql";
+
+    private static final java.util.regex.Pattern DML =
+            java.util.regex.Pattern.compile("(?i)\\s*(?:INSERT|UPDATE|DELETE)\\s");
+
+    private final Database dev;
+    private final ScannerOptions options;
+    private final DiffOptions diff;
+    private final boolean sqlite;
+
+    ChangeLoader(Database dev) {
+        this.dev = dev;
+        this.options = ScannerOptions.forDialect(dev.dialect().name());
+        this.diff = new DiffOptions(dev.dialect().normalizer(), DiffPolicy.none());
+        this.sqlite = dev.dialect().name().equals("sqlite");
+    }
+
+    /**
+     * Replays the base files and loads the changes of the new ones.
+     *
+     * @throws LintException when a file cannot be read or a statement fails
+     */
+    List<LintFile> load(List<MigrationFile> base, List<MigrationFile> files) {
+        int checkpoint = -1;
+        for (int i = 0; i < base.size(); i++) {
+            if (base.get(i).directives().checkpoint().isPresent()) {
+                checkpoint = i;
+            }
+        }
+        for (MigrationFile file : base.subList(Math.max(0, checkpoint), base.size())) {
+            for (Statement statement : statements(file)) {
+                execute(file, statement);
+            }
+        }
+        Realm current = inspect();
+        List<LintFile> loaded = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            MigrationFile file = files.get(i);
+            List<Statement> statements = statements(file);
+            List<Change> changes = new ArrayList<>();
+            Realm start = current;
+            if (base.isEmpty() && i == 0 && statements.size() > MAX_STATEMENT_LOOP) {
+                statements.forEach(s -> execute(file, s));
+                current = inspect();
+                changes.add(new Change(new Statement("", 1, 1, List.of()), 0, changes(start, current), List.of()));
+            } else {
+                for (Statement statement : statements) {
+                    long version = schemaVersion();
+                    int pos = execute(file, statement);
+                    if (unchanged(statement, version)) {
+                        changes.add(new Change(statement, pos, List.of(), List.of()));
+                        continue;
+                    }
+                    Realm next = inspect();
+                    changes.add(RenameDetector.detect(statement, pos, changes(current, next)));
+                    current = next;
+                }
+            }
+            loaded.add(new LintFile(
+                    file, statements, changes, start, current, dev.dialect().name()));
+        }
+        return loaded;
+    }
+
+    /**
+     * Returns whether a statement certainly changed no schema, so that the inspection after it can be saved: on
+     * SQLite when its {@code schema_version} did not move (it counts every schema change), elsewhere for plain
+     * {@code INSERT}, {@code UPDATE} and {@code DELETE} statements. Inspection is most of lint's cost.
+     */
+    private boolean unchanged(Statement statement, long versionBefore) {
+        if (sqlite) {
+            return versionBefore >= 0 && versionBefore == schemaVersion();
+        }
+        return DML.matcher(statement.text()).lookingAt();
+    }
+
+    private long schemaVersion() {
+        if (!sqlite) {
+            return -1;
+        }
+        try (java.sql.Statement jdbc = dev.connection().createStatement();
+                java.sql.ResultSet rows = jdbc.executeQuery("PRAGMA schema_version")) {
+            return rows.next() ? rows.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private List<SchemaChange> changes(Realm from, Realm to) {
+        return new Differ().diff(from, to, diff);
+    }
+
+    private Realm inspect() {
+        return dev.inspect(List.of());
+    }
+
+    // The migration part only: a txtar file whose checks do not parse is still replayed and linted, and its
+    // check problems are reported by the check validation.
+    private List<Statement> statements(MigrationFile file) {
+        try {
+            if (!file.directives().txtar()) {
+                return MigrationScript.parse(file, options).statements();
+            }
+            String text = file.text();
+            for (ArchiveFile section : Txtar.parse(text).files()) {
+                if (section.name().equals(MIGRATION)) {
+                    int offset = markerLine(text, "-- " + MIGRATION + " --");
+                    return StatementScanner.scan(section.data(), options).stream()
+                            .map(s -> new Statement(s.text(), s.line() + offset, s.column(), s.comments()))
+                            .toList();
+                }
+            }
+            throw new LintException(file.name(), 0, "txtar migration file has no migration.sql section", null);
+        } catch (LintException e) {
+            throw e;
+        } catch (ScanException e) {
+            int offset = file.directives().txtar() ? markerLine(file.text(), "-- " + MIGRATION + " --") : 0;
+            throw new LintException(
+                    file.name(),
+                    0,
+                    "scanning statements: " + file.name() + ":" + (e.line() + offset) + ":" + e.column() + ": "
+                            + e.detail(),
+                    e);
+        } catch (MigrateException e) {
+            throw new LintException(file.name(), 0, "scanning statements: " + e.getMessage(), e);
+        }
+    }
+
+    private static int markerLine(String text, String marker) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().equals(marker)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private int execute(MigrationFile file, Statement statement) {
+        int pos = LintFile.offset(file.text(), statement.line(), statement.column());
+        try (java.sql.Statement jdbc = dev.connection().createStatement()) {
+            jdbc.execute(statement.text());
+        } catch (SQLException e) {
+            throw new LintException(
+                    file.name(), pos, "executing statement: " + statement.text() + ": " + SqlErrors.message(e), e);
+        }
+        return pos;
+    }
+}
