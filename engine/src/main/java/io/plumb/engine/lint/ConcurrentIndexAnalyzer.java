@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  * a transaction, that is without {@code atlas:txmode none} (PG103, at the top of the file), and a primary key
  * (PG104) or UNIQUE constraint (PG105) added with its own index, which holds an {@code ACCESS EXCLUSIVE} lock.
  *
+ * <p>PG101 and PG102 look at {@code CREATE INDEX} and {@code DROP INDEX} statements only: the indexes that {@code
+ * ALTER TABLE} adds or drops with a constraint cannot be built concurrently (PG104, PG105 say what to do instead),
+ * and {@code ADD CONSTRAINT ... USING INDEX} turns an existing index into a constraint without building one.
+ *
  * <p>{@code check_create}, {@code check_drop} and {@code check_txmode} (all on by default) turn the first three
  * off one by one. Findings are warnings unless {@code error = true}, and PG103 alone never fails a file.
  */
@@ -62,9 +66,8 @@ public final class ConcurrentIndexAnalyzer implements Analyzer {
     public boolean fails(List<Report> kept, boolean error) {
         // As the reference: a file fails on this analyzer only when something besides PG103 is left.
         return error
-                && kept.stream()
-                        .flatMap(r -> r.diagnostics().stream())
-                        .anyMatch(d -> !d.code().equals("PG103"));
+                && kept.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> !d.code()
+                        .equals("PG103"));
     }
 
     @Override
@@ -84,7 +87,9 @@ public final class ConcurrentIndexAnalyzer implements Analyzer {
                 for (TableChange tc : modify.changes()) {
                     if (tc instanceof TableChange.AddIndex add && isConstraint(add.index())) {
                         diagnostics.add(uniqueConstraint(change.pos(), table, add.index()));
-                    } else if (tc instanceof TableChange.AddIndex add && checkCreate) {
+                    } else if (tc instanceof TableChange.AddIndex add
+                            && checkCreate
+                            && text.startsWith("CREATE (UNIQUE )?INDEX\\b")) {
                         if (!text.startsWith("CREATE (UNIQUE )?INDEX CONCURRENTLY\\b")) {
                             diagnostics.add(Diagnostic.of(
                                     change.pos(),
@@ -95,7 +100,9 @@ public final class ConcurrentIndexAnalyzer implements Analyzer {
                         } else if (!noTx && checkTxMode) {
                             concurrentInTx++;
                         }
-                    } else if (tc instanceof TableChange.DropIndex drop && checkDrop) {
+                    } else if (tc instanceof TableChange.DropIndex drop
+                            && checkDrop
+                            && text.startsWith("DROP INDEX\\b")) {
                         if (!text.startsWith("DROP INDEX CONCURRENTLY\\b")) {
                             diagnostics.add(Diagnostic.of(
                                     change.pos(),

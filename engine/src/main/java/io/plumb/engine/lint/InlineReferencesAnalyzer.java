@@ -74,7 +74,8 @@ public final class InlineReferencesAnalyzer implements Analyzer {
 
     private static void report(int pos, Table table, List<String> columns, List<Diagnostic> out) {
         for (String column : columns) {
-            boolean keyed = table.foreignKeys().stream().map(ForeignKey::columns).anyMatch(List.of(column)::equals);
+            boolean keyed =
+                    table.foreignKeys().stream().map(ForeignKey::columns).anyMatch(List.of(column)::equals);
             if (!keyed && table.columns().stream().anyMatch(c -> c.name().equals(column))) {
                 out.add(Diagnostic.of(
                         pos,

@@ -60,7 +60,8 @@ public final class MysqlBlockingChangesAnalyzer implements Analyzer {
                             && mod.aspects().contains(TableChange.ColumnAspect.TYPE)) {
                         String kind = MysqlImplicitUpdates.typeName(mod.from().type());
                         if ((kind.equals("enum") || kind.equals("set"))
-                                && kind.equals(MysqlImplicitUpdates.typeName(mod.to().type()))) {
+                                && kind.equals(
+                                        MysqlImplicitUpdates.typeName(mod.to().type()))) {
                             ValueChange values = new ValueChange(
                                     kind,
                                     Quote.go(mod.to().name()),
@@ -97,8 +98,7 @@ public final class MysqlBlockingChangesAnalyzer implements Analyzer {
 
         void diagnose(int pos, List<Diagnostic> out) {
             boolean isEnum = kind.equals("enum");
-            List<String> removed =
-                    from.stream().filter(v -> !to.contains(v)).toList();
+            List<String> removed = from.stream().filter(v -> !to.contains(v)).toList();
             if (!removed.isEmpty()) {
                 out.add(Diagnostic.of(
                         pos,

@@ -22,12 +22,36 @@ import java.util.regex.Pattern;
 final class MysqlImplicitUpdates {
 
     private static final Set<String> ZERO = Set.of(
-            "bit", "bool", "boolean", "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal",
-            "numeric", "float", "double", "real", "double precision", "binary", "varbinary", "tinyblob", "blob",
-            "mediumblob", "longblob");
+            "bit",
+            "bool",
+            "boolean",
+            "tinyint",
+            "smallint",
+            "mediumint",
+            "int",
+            "integer",
+            "bigint",
+            "decimal",
+            "numeric",
+            "float",
+            "double",
+            "real",
+            "double precision",
+            "binary",
+            "varbinary",
+            "tinyblob",
+            "blob",
+            "mediumblob",
+            "longblob");
     private static final Set<String> TEXTS = Set.of("text", "tinytext", "mediumtext", "longtext");
     private static final Set<String> SPATIAL = Set.of(
-            "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+            "geometry",
+            "point",
+            "linestring",
+            "polygon",
+            "multipoint",
+            "multilinestring",
+            "multipolygon",
             "geometrycollection");
 
     private MysqlImplicitUpdates() {}
@@ -36,8 +60,8 @@ final class MysqlImplicitUpdates {
     static List<Diagnostic> addNotNull(ColumnPass pass) {
         Column column = pass.column();
         String name = typeName(column.type());
-        boolean maria = pass.pass().dev().dialect() instanceof MysqlDialect mysql
-                && mysql.flavour() == MysqlFlavour.MARIADB;
+        boolean maria =
+                pass.pass().dev().dialect() instanceof MysqlDialect mysql && mysql.flavour() == MysqlFlavour.MARIADB;
         if (ZERO.contains(name)) {
             return column.autoIncrement() ? List.of() : implicit(pass, formatted(column), "0");
         }
@@ -69,7 +93,8 @@ final class MysqlImplicitUpdates {
         return List.of(Diagnostic.of(
                 pass.change().pos(),
                 "MY101",
-                "Adding a non-nullable " + Quote.go(type) + " column " + Quote.go(pass.column().name())
+                "Adding a non-nullable " + Quote.go(type) + " column "
+                        + Quote.go(pass.column().name())
                         + " on table " + Quote.go(pass.table().name())
                         + " without a default value implicitly sets existing rows with " + value));
     }
@@ -78,8 +103,9 @@ final class MysqlImplicitUpdates {
         return List.of(Diagnostic.of(
                 pass.change().pos(),
                 "",
-                "Adding a non-nullable " + Quote.go(type) + " column " + Quote.go(pass.column().name())
-                        + " will fail in case table " + Quote.go(pass.table().name()) + " is not empty"));
+                "Adding a non-nullable " + Quote.go(type) + " column "
+                        + Quote.go(pass.column().name()) + " will fail in case table "
+                        + Quote.go(pass.table().name()) + " is not empty"));
     }
 
     // MariaDB gives the first TIMESTAMP column of a table CURRENT_TIMESTAMP and later ones the zero date; MySQL
@@ -118,11 +144,14 @@ final class MysqlImplicitUpdates {
     private static boolean filledAfter(ColumnPass pass) {
         LintFile file = pass.pass().file();
         String quoted = "[`\"]?";
-        Pattern update = Pattern.compile("(?is)\\s*UPDATE\\s+(?:\\S+\\.)?" + quoted + Pattern.quote(pass.table().name())
-                + quoted + "\\s+SET\\s+(?:.*[\\s,])?" + quoted + Pattern.quote(pass.column().name()) + quoted
+        Pattern update = Pattern.compile("(?is)\\s*UPDATE\\s+(?:\\S+\\.)?" + quoted
+                + Pattern.quote(pass.table().name())
+                + quoted + "\\s+SET\\s+(?:.*[\\s,])?" + quoted
+                + Pattern.quote(pass.column().name()) + quoted
                 + "\\s*=.*");
         for (Statement statement : file.statements()) {
-            if (file.pos(statement) > pass.change().pos() && update.matcher(statement.text()).matches()) {
+            if (file.pos(statement) > pass.change().pos()
+                    && update.matcher(statement.text()).matches()) {
                 return true;
             }
         }

@@ -91,7 +91,8 @@ public final class PostgresBlockingChangesAnalyzer implements Analyzer {
                         out.add(Diagnostic.of(
                                 pos,
                                 "PG304",
-                                "Adding a PRIMARY KEY on nullable column " + Quote.go(column.get().name())
+                                "Adding a PRIMARY KEY on nullable column "
+                                        + Quote.go(column.get().name())
                                         + " of table " + table
                                         + " implicitly sets it to NOT NULL and requires a full table scan"));
                     }
@@ -111,7 +112,8 @@ public final class PostgresBlockingChangesAnalyzer implements Analyzer {
                 out.add(Diagnostic.of(
                                 pos,
                                 "PG305",
-                                "Adding CHECK constraint " + Quote.go(add.check().name()) + " on table " + table
+                                "Adding CHECK constraint "
+                                        + Quote.go(add.check().name()) + " on table " + table
                                         + " without NOT VALID requires a full table scan")
                         .withFix(SuggestedFix.of("Add the constraint with NOT VALID, then validate it in a later"
                                 + " statement with VALIDATE CONSTRAINT, which does not block reads and writes")));
@@ -133,12 +135,7 @@ public final class PostgresBlockingChangesAnalyzer implements Analyzer {
     }
 
     private static void modifyColumn(
-            int pos,
-            String table,
-            Table from,
-            TableChange.ModifyColumn mod,
-            Set<String> keyed,
-            List<Diagnostic> out) {
+            int pos, String table, Table from, TableChange.ModifyColumn mod, Set<String> keyed, List<Diagnostic> out) {
         String name = Quote.go(mod.to().name());
         if (mod.aspects().contains(TableChange.ColumnAspect.TYPE)
                 && PostgresTypeChanges.rewrites(mod.from().type(), mod.to().type())) {
@@ -178,7 +175,8 @@ public final class PostgresBlockingChangesAnalyzer implements Analyzer {
                 "(?i)(?:^|[\\s(])\"?" + Pattern.quote(column.name()) + "\"?\\)?\\s+IS\\s+NOT\\s+NULL\\b");
         Pattern or = Pattern.compile("(?i)\\bOR\\b");
         for (Check check : table.checks()) {
-            if (notNull.matcher(check.expr()).find() && !or.matcher(check.expr()).find()) {
+            if (notNull.matcher(check.expr()).find()
+                    && !or.matcher(check.expr()).find()) {
                 return true;
             }
         }

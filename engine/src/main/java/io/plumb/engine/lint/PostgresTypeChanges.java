@@ -44,7 +44,9 @@ final class PostgresTypeChanges {
         String fromName = name(f);
         String toName = name(t);
         if (fromName.equals("character varying") && toName.equals("text")
-                || fromName.equals("text") && toName.equals("character varying") && t.args().isEmpty()
+                || fromName.equals("text")
+                        && toName.equals("character varying")
+                        && t.args().isEmpty()
                 || fromName.equals("cidr") && toName.equals("inet")) {
             return false;
         }
@@ -52,7 +54,9 @@ final class PostgresTypeChanges {
             return true;
         }
         if (LENGTHS.contains(fromName)) {
-            return !(t.args().isEmpty() || (number(f, 0).isPresent() && number(t, 0).orElse(0) >= number(f, 0).get()));
+            return !(t.args().isEmpty()
+                    || (number(f, 0).isPresent()
+                            && number(t, 0).orElse(0) >= number(f, 0).get()));
         }
         if (fromName.equals("numeric")) {
             return !numericWidens(f, t);
@@ -72,7 +76,8 @@ final class PostgresTypeChanges {
         }
         int fromScale = number(from, 1).orElse(0);
         int toScale = number(to, 1).orElse(0);
-        return fromScale == toScale && number(to, 0).orElse(0) >= number(from, 0).orElse(0);
+        return fromScale == toScale
+                && number(to, 0).orElse(0) >= number(from, 0).orElse(0);
     }
 
     private static String name(ColumnType.Named type) {

@@ -49,8 +49,7 @@ final class StatementText {
                 i++;
             }
         }
-        return new StatementText(
-                out.toString().replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT));
+        return new StatementText(out.toString().replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT));
     }
 
     /** Returns whether the reduced text matches a regular expression somewhere ({@code find}). */
