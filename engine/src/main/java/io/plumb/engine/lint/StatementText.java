@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * {@code StatementText} is a statement's text reduced for keyword tests: comments and quoted literals blanked out,
  * white space collapsed to single blanks, upper case; the dialect analyzers read from it what the inspected schema
- * does not keep, such as {@code CONCURRENTLY} or {@code NOT VALID}.
+ * does not keep, such as {@code CONCURRENTLY} or {@code NOT VALID}. It is read on PostgreSQL, where {@code #} is an
+ * operator, not a comment.
  */
 final class StatementText {
 
@@ -22,7 +23,7 @@ final class StatementText {
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
-            if ((c == '-' && sql.startsWith("--", i)) || c == '#') {
+            if (c == '-' && sql.startsWith("--", i)) {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? sql.length() : end;
                 out.append(' ');
