@@ -35,8 +35,10 @@ public final class Analyzers {
      */
     static List<Analyzer> dialectAnalyzers(String dialect, LintConfig config) {
         return switch (dialect) {
-            case "postgres" -> List.of();
-            case "mysql" -> List.of();
+            case "postgres" -> List.of(
+                    new ConcurrentIndexAnalyzer(config.analyzer(ConcurrentIndexAnalyzer.NAME)),
+                    new PostgresBlockingChangesAnalyzer());
+            case "mysql" -> List.of(new InlineReferencesAnalyzer(), new MysqlBlockingChangesAnalyzer());
             default -> List.of();
         };
     }

@@ -30,7 +30,8 @@ public final class DataDependAnalyzer implements Analyzer {
             new Code("MF102", NAME, "Non-unique index made unique"),
             new Code("MF103", NAME, "Non-nullable column without a default added to an existing table"),
             new Code("MF104", NAME, "Nullable column made non-nullable"),
-            new Code("LT101", NAME, "SQLite: nullable column made non-nullable without a default"));
+            new Code("LT101", NAME, "SQLite: nullable column made non-nullable without a default"),
+            new Code("MY101", NAME, "MySQL: non-nullable column without a default fills existing rows"));
 
     private final DataDependHandler handler;
 

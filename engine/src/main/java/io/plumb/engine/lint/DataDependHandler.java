@@ -1,9 +1,6 @@
 package io.plumb.engine.lint;
 
-import io.plumb.engine.dialect.mysql.MysqlDialect;
-import io.plumb.engine.dialect.mysql.MysqlFlavour;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -78,13 +75,7 @@ public interface DataDependHandler {
 
         @Override
         public List<Diagnostic> addNotNull(ColumnPass pass) {
-            String type = pass.column().type().sql().toLowerCase(Locale.ROOT);
-            boolean maria = pass.pass().dev().dialect() instanceof MysqlDialect mysql
-                    && mysql.flavour() == MysqlFlavour.MARIADB;
-            if (!maria && (type.equals("date") || type.startsWith("datetime"))) {
-                return mightFail(pass);
-            }
-            return List.of();
+            return MysqlImplicitUpdates.addNotNull(pass);
         }
     }
 }
