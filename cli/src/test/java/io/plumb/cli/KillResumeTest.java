@@ -58,7 +58,10 @@ class KillResumeTest {
                 Arguments.of("postgres", "all", SEED + 2),
                 Arguments.of("postgres", "none", SEED + 3),
                 Arguments.of("mariadb", "file", SEED + 4),
-                Arguments.of("mariadb", "none", SEED + 5));
+                Arguments.of("mariadb", "none", SEED + 5),
+                Arguments.of("sqlite", "file", SEED + 6),
+                Arguments.of("sqlite", "all", SEED + 7),
+                Arguments.of("mariadb", "all", SEED + 8));
     }
 
     @AfterEach
