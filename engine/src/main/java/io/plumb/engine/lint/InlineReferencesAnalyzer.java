@@ -1,5 +1,6 @@
 package io.plumb.engine.lint;
 
+import io.plumb.engine.db.SqlText;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.Table;
@@ -108,7 +109,7 @@ public final class InlineReferencesAnalyzer implements Analyzer {
             }
             body = sql.substring(open + 1, close);
         }
-        for (String element : topLevel(body)) {
+        for (String element : SqlText.splitTopLevel(body)) {
             String def = element;
             if (alter) {
                 Matcher add = Pattern.compile("(?is)^\\s*ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(.*)$")
@@ -128,33 +129,6 @@ public final class InlineReferencesAnalyzer implements Analyzer {
             found.add(unquote(name.group(1)));
         }
         return found;
-    }
-
-    // Splits at the commas outside parentheses and quotes.
-    private static List<String> topLevel(String body) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(body.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(body.substring(start));
-        return parts;
     }
 
     private static String unquote(String name) {

@@ -1,5 +1,6 @@
 package io.plumb.engine.dialect.postgres;
 
+import io.plumb.engine.db.SqlText;
 import io.plumb.engine.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -166,27 +167,7 @@ final class ChildTables {
 
     /** Returns the parts of a list separated by top-level commas (outside parentheses, quotes and strings). */
     static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
+        return SqlText.splitTopLevel(text);
     }
 
     // quote_ident leaves simple lower-case names bare; the model always quotes.
