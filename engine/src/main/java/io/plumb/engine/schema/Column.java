@@ -35,6 +35,11 @@ public record Column(
         return new Column(name, type, nullable, Optional.empty(), Optional.empty(), false, Optional.empty(), Map.of());
     }
 
+    /** Returns this column with another type. */
+    public Column withType(ColumnType newType) {
+        return new Column(name, newType, nullable, defaultValue, generated, autoIncrement, comment, options);
+    }
+
     /** Returns this column with a default. */
     public Column withDefault(DefaultValue value) {
         return new Column(name, type, nullable, Optional.of(value), generated, autoIncrement, comment, options);

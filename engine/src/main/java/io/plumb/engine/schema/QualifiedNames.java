@@ -70,17 +70,7 @@ final class QualifiedNames {
             return column;
         }
         String renamed = rename(raw.sql());
-        return renamed.equals(raw.sql())
-                ? column
-                : new Column(
-                        column.name(),
-                        new ColumnType.Raw(renamed),
-                        column.nullable(),
-                        column.defaultValue(),
-                        column.generated(),
-                        column.autoIncrement(),
-                        column.comment(),
-                        column.options());
+        return renamed.equals(raw.sql()) ? column : column.withType(new ColumnType.Raw(renamed));
     }
 
     /** Returns options whose values name tables of the schema (a partition's parent), renamed with it. */

@@ -86,17 +86,7 @@ final class BoundTypes {
             return column;
         }
         String type = unqualified(raw.sql(), schema);
-        return type.equals(raw.sql())
-                ? column
-                : new Column(
-                        column.name(),
-                        new ColumnType.Raw(type),
-                        column.nullable(),
-                        column.defaultValue(),
-                        column.generated(),
-                        column.autoIncrement(),
-                        column.comment(),
-                        column.options());
+        return type.equals(raw.sql()) ? column : column.withType(new ColumnType.Raw(type));
     }
 
     private static String unqualified(String type, String schema) {
