@@ -67,7 +67,7 @@ final class MigrateDrift {
                     last.map(Revision::version).orElse(null),
                     files.isEmpty() ? null : files.get(files.size() - 1).version(),
                     pending,
-                    dir.display() + " (local)",
+                    "file://" + dir.display() + " (local)",
                     failed ? List.of() : comparison.diverged(),
                     failed ? "" : comparison.hclDiff(),
                     failed ? List.of() : comparison.fixStatements(),
