@@ -81,7 +81,11 @@ class ServerDriftTest {
     }
 
     private DriftCheck check(String url, MigrationDir dir, String dev) {
-        return DriftCheck.builder(url).workingDirectory(root).dir(dir).devUrl(dev).build();
+        return DriftCheck.builder(url)
+                .workingDirectory(root)
+                .dir(dir)
+                .devUrl(dev)
+                .build();
     }
 
     static Stream<Arguments> postgresDrift() {
@@ -101,8 +105,7 @@ class ServerDriftTest {
                 Arguments.of(
                         "CREATE OR REPLACE VIEW user_names AS SELECT name, id FROM users",
                         // Taking the added column back out of a view needs it dropped and created again.
-                        new DivergedObject(
-                                "view", "public.user_names", Change.MODIFIED, "definition, re-created"),
+                        new DivergedObject("view", "public.user_names", Change.MODIFIED, "definition, re-created"),
                         false),
                 Arguments.of(
                         "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
@@ -117,8 +120,8 @@ class ServerDriftTest {
 
     @ParameterizedTest(name = "postgres: {1}")
     @MethodSource("postgresDrift")
-    void postgresDriftInEachKindIsDetectedAndItsFixClearsIt(
-            String change, DivergedObject expected, boolean destructive) throws SQLException {
+    void postgresDriftInEachKindIsDetectedAndItsFixClearsIt(String change, DivergedObject expected, boolean destructive)
+            throws SQLException {
         String url = fresh(TestDialect.POSTGRES);
         String dev = fresh(TestDialect.POSTGRES);
         MigrationDir dir = dir("1_init.sql", POSTGRES_HISTORY);
@@ -206,7 +209,8 @@ class ServerDriftTest {
         exec(url, List.of("ALTER TABLE users MODIFY name varchar(200) NOT NULL", "DROP INDEX users_name ON users"));
         DriftReport report = check.migrate();
         assertThat(report.status()).isEqualTo(DriftStatus.DRIFTED);
-        assertThat(report.diverged()).extracting(DivergedObject::qualifiedName, DivergedObject::change)
+        assertThat(report.diverged())
+                .extracting(DivergedObject::qualifiedName, DivergedObject::change)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(qualified(url, "users.name"), Change.MODIFIED),
                         org.assertj.core.groups.Tuple.tuple(qualified(url, "users.users_name"), Change.DROPPED));

@@ -33,8 +33,10 @@ class SqliteDriftTest {
     private MigrationDir dir() {
         MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
         dir.add("1_users.sql", "CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL);\n");
-        dir.add("2_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY, title text);\n"
-                + "CREATE INDEX posts_title ON posts (title);\n");
+        dir.add(
+                "2_posts.sql",
+                "CREATE TABLE posts (id integer PRIMARY KEY, title text);\n"
+                        + "CREATE INDEX posts_title ON posts (title);\n");
         return dir;
     }
 
@@ -147,7 +149,8 @@ class SqliteDriftTest {
         MigrationDir dir = dir();
         apply(url("t.db"), dir);
         exec(url("t.db"), "CREATE TABLE scratch (x int)");
-        DriftReport report = check(url("t.db"), dir).exclude(List.of("scratch")).build().migrate();
+        DriftReport report =
+                check(url("t.db"), dir).exclude(List.of("scratch")).build().migrate();
         assertThat(report.status()).isEqualTo(DriftStatus.SYNCED);
     }
 
@@ -231,8 +234,7 @@ class SqliteDriftTest {
         MigrationDir dir = dir();
         apply(url("t.db"), dir);
         // The dev database has no such table: the replay of version 2 fails, naming the statement and version.
-        Files.writeString(
-                root.resolve("migrations/2_posts.sql"), "CREATE INDEX posts_title ON nowhere (title);\n");
+        Files.writeString(root.resolve("migrations/2_posts.sql"), "CREATE INDEX posts_title ON nowhere (title);\n");
         dir.rehash();
         assertThatThrownBy(() -> check(url("t.db"), dir).build().migrate())
                 .isInstanceOf(DriftException.class)
@@ -253,8 +255,7 @@ class SqliteDriftTest {
         assertThat(report.status()).isEqualTo(DriftStatus.DRIFTED);
         assertThat(report.currentVersion()).isNull();
         assertThat(report.expectedSource()).isEqualTo("file://schema.sql");
-        assertThat(report.diverged())
-                .containsExactly(new DivergedObject("table", "main.posts", Change.ADDED, ""));
+        assertThat(report.diverged()).containsExactly(new DivergedObject("table", "main.posts", Change.ADDED, ""));
         assertThat(report.destructive()).isTrue();
     }
 }
