@@ -67,8 +67,10 @@ final class DriftText {
         for (DivergedObject object : report.diverged()) {
             out.println("   " + object.describe());
         }
-        out.println("-- HCL Diff:");
-        out.print(report.hclDiff().endsWith("\n") ? report.hclDiff() : report.hclDiff() + "\n");
+        if (!report.hclDiff().isEmpty()) {
+            out.println("-- HCL Diff:");
+            out.print(report.hclDiff().endsWith("\n") ? report.hclDiff() : report.hclDiff() + "\n");
+        }
         if (report.fixStatements().isEmpty()) {
             out.println("-- No statement can fix it: the difference is in objects plumb does not model.");
             return;

@@ -144,6 +144,27 @@ class ServerDriftTest {
     }
 
     @Test
+    void anObjectTheModelDoesNotHoldIsReportedNotDropped() throws SQLException {
+        String url = fresh(TestDialect.POSTGRES);
+        String dev = fresh(TestDialect.POSTGRES);
+        MigrationDir dir = dir("1_init.sql", POSTGRES_HISTORY);
+        apply(url, dir);
+        exec(url, List.of("CREATE RULE users_no_delete AS ON DELETE TO users DO INSTEAD NOTHING"));
+        DriftReport report = check(url, dir, dev).migrate();
+        assertThat(report.status()).isEqualTo(DriftStatus.DRIFTED);
+        assertThat(report.diverged())
+                .containsExactly(new DivergedObject(
+                        "rule",
+                        "(1 in the database, 0 expected)",
+                        Change.ADDED,
+                        "not modelled by plumb: compared by count"));
+        assertThat(report.unsupported()).containsEntry("rule", 1);
+        // Nothing the planner could write brings it back: no statement is made up.
+        assertThat(report.fixStatements()).isEmpty();
+        assertThat(report.hclDiff()).isEmpty();
+    }
+
+    @Test
     void postgresPendingFileAloneIsPending() {
         String url = fresh(TestDialect.POSTGRES);
         String dev = fresh(TestDialect.POSTGRES);
