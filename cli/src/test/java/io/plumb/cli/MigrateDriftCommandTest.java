@@ -76,7 +76,12 @@ class MigrateDriftCommandTest {
         assertThat(missing.err()).isEqualTo("plumb: migration directory nowhere was not found\n");
 
         CliRun unreachable = run(
-                "migrate", "drift", "--url", "postgres://app:s3cr3t-pw@127.0.0.1:1/app?sslmode=disable", "--dev-url", DEV);
+                "migrate",
+                "drift",
+                "--url",
+                "postgres://app:s3cr3t-pw@127.0.0.1:1/app?sslmode=disable",
+                "--dev-url",
+                DEV);
         assertThat(unreachable.exitCode()).isEqualTo(1);
         assertThat(unreachable.err()).contains("xxxxx").doesNotContain("s3cr3t-pw");
         assertThat(unreachable.out()).isEmpty();
