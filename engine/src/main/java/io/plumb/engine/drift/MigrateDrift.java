@@ -144,7 +144,10 @@ final class MigrateDrift {
                             + target.dialect().name());
                 }
                 List<String> schemas = dev.boundSchema().isPresent() ? List.of() : settings.schemas();
-                return DirReplay.replay(dev, applied, schemas);
+                // The lock migrate diff takes on a dev database, so another process's replay on it waits.
+                try (MigrationLock lock = MigrationLock.acquire(dev, MigrationLock.DIFF, settings.lockTimeout())) {
+                    return DirReplay.replay(dev, applied, schemas);
+                }
             }
         });
     }
