@@ -172,6 +172,38 @@ class SqliteDriftTest {
     }
 
     @Test
+    void aBaselineStandsForTheFilesUpToIt() throws SQLException {
+        MigrationDir dir = dir();
+        exec(url("t.db"), "CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL)");
+        try (Database db = Database.open(url("t.db"), root)) {
+            ApplyOptions options = ApplyOptions.defaults("Plumb test").withBaseline("1");
+            assertThat(new Migrator(db, dir, options)
+                            .apply(new ApplyListener() {})
+                            .error())
+                    .isEmpty();
+        }
+        DriftReport report = check(url("t.db"), dir).build().migrate();
+        assertThat(report.status()).isEqualTo(DriftStatus.SYNCED);
+        assertThat(report.currentVersion()).isEqualTo("2");
+    }
+
+    @Test
+    void aCheckpointHoldsTheWholeStateOfItsVersion() {
+        MigrationDir dir = dir();
+        dir.add(
+                "3_checkpoint.sql",
+                "-- atlas:checkpoint\n\n"
+                        + "CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL);\n"
+                        + "CREATE TABLE posts (id integer PRIMARY KEY, title text);\n"
+                        + "CREATE INDEX posts_title ON posts (title);\n");
+        // A new database starts at the checkpoint; replaying files 1 and 2 before it would fail on the dev database.
+        apply(url("t.db"), dir);
+        DriftReport report = check(url("t.db"), dir).build().migrate();
+        assertThat(report.currentVersion()).isEqualTo("3");
+        assertThat(report.status()).isEqualTo(DriftStatus.SYNCED);
+    }
+
+    @Test
     void manyTargetsAtOneVersionReplayTheDirectoryOnce() throws Exception {
         MigrationDir dir = dir();
         int targets = 12;
