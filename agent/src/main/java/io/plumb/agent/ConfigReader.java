@@ -214,7 +214,7 @@ public final class ConfigReader {
         }
     }
 
-    private DatabaseUrl withPassword(Resource block, String url, Optional<String> password) {
+    private String withPassword(Resource block, String url, Optional<String> password) {
         DatabaseUrl parsed;
         try {
             parsed = DatabaseUrl.parse(url);
@@ -223,19 +223,11 @@ public final class ConfigReader {
         }
         parsed.loginPassword().ifPresent(secrets::add);
         if (password.isEmpty()) {
-            return parsed;
+            return url;
         }
         String secret = password.get().strip();
         secrets.add(secret);
-        return new DatabaseUrl(
-                parsed.scheme(),
-                parsed.user(),
-                Optional.of(secret),
-                parsed.host(),
-                parsed.port(),
-                parsed.path(),
-                parsed.query(),
-                parsed.original());
+        return UrlPassword.inject(url, secret);
     }
 
     private ChannelConfig channel(Resource block) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * schema.
  *
  * @param name the unique name the API, the store and notifications use
- * @param url the database URL, its password (if any) already injected; printed only redacted
+ * @param url the database URL, its password (if any) already injected; shown only through {@link #display()}
  * @param dir the migration directory URL, when the target follows one
  * @param schema the desired schema URLs, when the target follows a schema instead
  * @param dev the dev database URL, on which the expected state is built
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public record Target(
         String name,
-        DatabaseUrl url,
+        String url,
         Optional<String> dir,
         List<String> schema,
         Optional<String> dev,
@@ -47,8 +47,13 @@ public record Target(
         return masked;
     }
 
+    /** Returns the URL with its password replaced by {@code xxxxx}. */
+    public String display() {
+        return mask(DatabaseUrl.redactUrl(url));
+    }
+
     @Override
     public String toString() {
-        return name + " (" + url + ")";
+        return name + " (" + display() + ")";
     }
 }
