@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param targets the targets
  * @param channels the notification channels
  * @param secrets every literal secret of the configuration, masked wherever a message might quote one
+ * @param poll how often the agent looks for due targets and due notifications
+ * @param backoff how long a failed notification waits before its next attempt
+ * @param publicUrl the dashboard's address as receivers reach it, for links in notifications
  */
 public record AgentConfig(
         Path file,
@@ -28,7 +31,10 @@ public record AgentConfig(
         Optional<String> token,
         List<Target> targets,
         List<ChannelConfig> channels,
-        List<String> secrets) {
+        List<String> secrets,
+        Duration poll,
+        io.plumb.agent.notify.Backoff backoff,
+        Optional<String> publicUrl) {
 
     public AgentConfig {
         targets = List.copyOf(targets);

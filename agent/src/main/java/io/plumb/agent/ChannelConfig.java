@@ -29,6 +29,17 @@ public record ChannelConfig(
         secrets = List.copyOf(secrets);
     }
 
+    /** Returns the text with this channel's secrets replaced by {@code xxxxx}. */
+    public String mask(String text) {
+        String masked = text;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                masked = masked.replace(secret, "xxxxx");
+            }
+        }
+        return masked;
+    }
+
     /** Returns a setting, or the fallback. */
     public String setting(String key, String fallback) {
         return settings.getOrDefault(key, fallback);

@@ -1,5 +1,6 @@
 package io.plumb.agent;
 
+import io.plumb.engine.drift.DriftReport;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param message a one-line explanation (the error, or what drifted), masked
  * @param reportJson the drift report as a JSON object text, {@code {}} when there is none
  * @param inspected the inspected schema as HCL, when the database could be inspected; it feeds the changelog
+ * @param drift the engine's drift report, when the check got that far; the dashboard draws its expected state
  */
 public record CheckResult(
         TargetStatus status,
@@ -21,7 +23,8 @@ public record CheckResult(
         List<String> pending,
         String message,
         String reportJson,
-        Optional<String> inspected) {
+        Optional<String> inspected,
+        Optional<DriftReport> drift) {
 
     public CheckResult {
         pending = List.copyOf(pending);
@@ -30,6 +33,6 @@ public record CheckResult(
     /** Returns the result of a check that could not run. */
     public static CheckResult error(String message) {
         return new CheckResult(
-                TargetStatus.ERROR, Optional.empty(), Optional.empty(), List.of(), message, "{}", Optional.empty());
+                TargetStatus.ERROR, Optional.empty(), Optional.empty(), List.of(), message, "{}", Optional.empty(), Optional.empty());
     }
 }

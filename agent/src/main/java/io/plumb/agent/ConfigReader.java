@@ -1,5 +1,6 @@
 package io.plumb.agent;
 
+import io.plumb.agent.notify.Backoff;
 import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.db.InvalidUrlException;
 import io.plumb.engine.hcl.Attribute;
@@ -132,7 +133,14 @@ public final class ConfigReader {
                 agent.flatMap(a -> string(a, "token")).filter(t -> !t.isEmpty()),
                 targets,
                 channels,
-                secrets);
+                secrets,
+                Duration.ofMillis(agent.flatMap(a -> integer(a, "poll_ms")).orElse(1000)),
+                new Backoff(
+                        Duration.ofMillis(agent.flatMap(a -> integer(a, "retry_initial_ms")).orElse(5000)),
+                        2.0,
+                        Duration.ofMillis(agent.flatMap(a -> integer(a, "retry_max_ms")).orElse(1_800_000)),
+                        0.5),
+                agent.flatMap(a -> string(a, "public_url")));
     }
 
     private Target target(Resource block, Cron fallback, Path dir) {

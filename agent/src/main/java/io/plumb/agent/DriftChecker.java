@@ -99,7 +99,8 @@ public final class DriftChecker implements Checker {
                 report.pendingFiles(),
                 target.mask(message),
                 target.mask(json(report)),
-                Optional.of(dialect(target.url()).spec().write(report.actual())));
+                Optional.of(dialect(target.url()).spec().write(report.actual())),
+                Optional.of(report));
     }
 
     // The dev database when none is given: an in-memory SQLite database serves SQLite targets.

@@ -116,10 +116,13 @@ public final class Plumb {
                 .addSubcommand(new MigrateDiffCommand(env))
                 .addSubcommand(new MigrateImportCommand(env))
                 .addSubcommand(new MigrateTestCommand(env));
+        CommandLine agent =
+                new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env));
         CommandLine plumb = new CommandLine(new Plumb())
                 .addSubcommand(script)
                 .addSubcommand(schema)
-                .addSubcommand(migrate);
+                .addSubcommand(migrate)
+                .addSubcommand(agent);
         plumb.setOut(env.out());
         plumb.setErr(env.err());
         plumb.setParameterExceptionHandler(Plumb::usageError);
