@@ -312,12 +312,13 @@ public final class ConfigReader {
         if (expression instanceof Expression.Call call
                 && call.name().equals("getenv")
                 && call.args().size() == 1
-                && call.args().get(0) instanceof Expression.Literal literal
-                && literal.value() instanceof Value.Str variable) {
-            String value = getenv.apply(variable.value());
+                && isLiteral(call.args().get(0))) {
+            StringBuilder variable = new StringBuilder();
+            collectText(call.args().get(0), variable);
+            String value = getenv.apply(variable.toString());
             if (value == null || value.isEmpty()) {
                 throw new HclException(
-                        call.pos(), "environment variable \"" + variable.value() + "\" is not set; expected the secret");
+                        call.pos(), "environment variable \"" + variable + "\" is not set; expected the secret");
             }
         }
     }
