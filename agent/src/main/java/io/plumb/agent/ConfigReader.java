@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigReader {
 
-    private static final Set<String> SECRET_ATTRIBUTES = Set.of("password", "secret", "token");
+    private static final Set<String> SECRET_ATTRIBUTES = Set.of("password", "secret", "token", "store_password");
     private static final Set<String> URL_ATTRIBUTES = Set.of("url", "store", "dev");
     private static final Set<String> BLOCKS = Set.of("agent", "target", "project", "notify");
 
@@ -126,7 +126,7 @@ public final class ConfigReader {
                 agent.flatMap(a -> integer(a, "lease_seconds")).orElse(300));
         return new AgentConfig(
                 file,
-                agent.flatMap(a -> string(a, "store")).orElse("sqlite://agent.db"),
+                store(agent),
                 concurrency,
                 lease,
                 agent.flatMap(a -> string(a, "listen")),
@@ -141,6 +141,16 @@ public final class ConfigReader {
                         Duration.ofMillis(agent.flatMap(a -> integer(a, "retry_max_ms")).orElse(1_800_000)),
                         0.5),
                 agent.flatMap(a -> string(a, "public_url")));
+    }
+
+    private String store(Optional<Resource> agent) {
+        String url = agent.flatMap(a -> string(a, "store")).orElse("sqlite://agent.db");
+        Optional<String> password = agent.flatMap(a -> string(a, "store_password"));
+        if (password.isEmpty()) {
+            return url;
+        }
+        secrets.add(password.get().strip());
+        return UrlPassword.inject(url, password.get().strip());
     }
 
     private Target target(Resource block, Cron fallback, Path dir) {

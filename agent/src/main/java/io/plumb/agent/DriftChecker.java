@@ -53,7 +53,7 @@ public final class DriftChecker implements Checker {
                     .schemas(target.schemas())
                     .exclude(target.exclude())
                     .expectedStates(states)
-                    .devUrl(target.dev().orElse(defaultDev(target)));
+                    .devUrl(target.dev().orElseGet(() -> defaultDev(target)));
             DriftReport report;
             if (target.dir().isPresent()) {
                 builder.dir(MigrationDir.open(target.dir().get(), workingDirectory));
