@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * An {@code AgentCommand} is {@code plumb agent}: it watches the configured databases for drift on a schedule,
@@ -38,8 +41,13 @@ final class AgentCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
 
-    @Option(names = "--config", paramLabel = "FILE", required = true, description = "The agent's HCL configuration.")
-    @SuppressWarnings("NullAway.Init") // required: set by picocli before call()
+    @Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandSpec spec;
+
+    // Not required to picocli, which would then demand it before the notify-test subcommand too.
+    @Option(names = "--config", paramLabel = "FILE", description = "The agent's HCL configuration (required).")
+    @Nullable
     String config;
 
     @Option(names = "--once", description = "Check every target once, deliver notifications, and exit.")
@@ -56,7 +64,11 @@ final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AgentConfig settings = read(env, config);
+        String file = config;
+        if (file == null) {
+            throw Flags.missing(spec, "config");
+        }
+        AgentConfig settings = read(env, file);
         Store store = JdbcStore.open(settings.store(), settings.directory());
         Agent agent = new Agent(
                 settings,
