@@ -251,8 +251,7 @@ public final class Agent implements AutoCloseable {
         metrics.checked(result.status(), took);
         result.drift().ifPresentOrElse(r -> reports.put(target.name(), r), () -> reports.remove(target.name()));
         log.check(target, result, finished, took);
-        Instant nextDue =
-                target.schedule().next(started.atZone(ZoneOffset.UTC)).toInstant();
+        Instant nextDue = target.schedule().next(started.atZone(ZoneOffset.UTC)).toInstant();
         CheckRecord record = new CheckRecord(
                 target.name(),
                 owner,
@@ -277,8 +276,7 @@ public final class Agent implements AutoCloseable {
      * The notifications of a change of status, one per channel. A target's first check notifies only when it is not
      * synced, so that a new agent over many healthy databases does not page anyone.
      */
-    private List<OutboxEntry.Draft> drafts(
-            Target target, CheckResult result, Optional<String> previous, Instant at) {
+    private List<OutboxEntry.Draft> drafts(Target target, CheckResult result, Optional<String> previous, Instant at) {
         if (previous.isEmpty() && result.status() == TargetStatus.SYNCED) {
             return List.of();
         }
@@ -326,7 +324,8 @@ public final class Agent implements AutoCloseable {
         Instant now = clock.instant();
         if (notifier == null) {
             // The channel left the configuration: the notification waits, in case it comes back.
-            store.failed(entry.id(), "channel \"" + entry.channel() + "\" is not configured", now.plus(Duration.ofHours(1)));
+            store.failed(
+                    entry.id(), "channel \"" + entry.channel() + "\" is not configured", now.plus(Duration.ofHours(1)));
             return;
         }
         try {
@@ -339,9 +338,13 @@ public final class Agent implements AutoCloseable {
             }
             metrics.deliveryFailed();
             String message = config.mask(String.valueOf(e.getMessage()));
-            Duration wait = config.backoff().delay(entry.attempts() + 1, ThreadLocalRandom.current().nextDouble());
-            log.event(now, "notify_failed", "channel " + entry.channel() + ", target " + entry.target()
-                    + ", attempt " + (entry.attempts() + 1) + ": " + message);
+            Duration wait = config.backoff()
+                    .delay(entry.attempts() + 1, ThreadLocalRandom.current().nextDouble());
+            log.event(
+                    now,
+                    "notify_failed",
+                    "channel " + entry.channel() + ", target " + entry.target() + ", attempt " + (entry.attempts() + 1)
+                            + ": " + message);
             store.failed(entry.id(), message, now.plus(wait));
         }
     }

@@ -14,11 +14,7 @@ import java.util.Map;
  * @param secrets the secret values, masked wherever a message might quote them
  */
 public record ChannelConfig(
-        String kind,
-        String name,
-        Map<String, String> settings,
-        Map<String, List<String>> lists,
-        List<String> secrets) {
+        String kind, String name, Map<String, String> settings, Map<String, List<String>> lists, List<String> secrets) {
 
     /** The kinds of channel the agent knows. */
     public static final List<String> KINDS = List.of("webhook", "slack", "smtp");

@@ -74,8 +74,9 @@ public final class ChannelSetup {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new AgentException("notify \"" + config.kind() + "\" \"" + name + "\": "
-                    + config.mask(String.valueOf(e.getMessage())), e);
+            throw new AgentException(
+                    "notify \"" + config.kind() + "\" \"" + name + "\": " + config.mask(String.valueOf(e.getMessage())),
+                    e);
         }
     }
 

@@ -33,6 +33,13 @@ public record CheckResult(
     /** Returns the result of a check that could not run. */
     public static CheckResult error(String message) {
         return new CheckResult(
-                TargetStatus.ERROR, Optional.empty(), Optional.empty(), List.of(), message, "{}", Optional.empty(), Optional.empty());
+                TargetStatus.ERROR,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                message,
+                "{}",
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -91,8 +91,8 @@ public final class ConfigReader {
             throw new HclException(agents.get(1).pos(), "a second agent block; expected at most one");
         }
         Optional<Resource> agent = agents.stream().findFirst();
-        Cron schedule = agent.flatMap(a -> string(a, "schedule").map(s -> cron(a, s)))
-                .orElse(Cron.parse(Cron.TWICE_DAILY));
+        Cron schedule =
+                agent.flatMap(a -> string(a, "schedule").map(s -> cron(a, s))).orElse(Cron.parse(Cron.TWICE_DAILY));
         List<Target> targets = new ArrayList<>();
         for (Resource block : document.resources()) {
             if (block.type().equals("target")) {
@@ -136,9 +136,11 @@ public final class ConfigReader {
                 secrets,
                 Duration.ofMillis(agent.flatMap(a -> integer(a, "poll_ms")).orElse(1000)),
                 new Backoff(
-                        Duration.ofMillis(agent.flatMap(a -> integer(a, "retry_initial_ms")).orElse(5000)),
+                        Duration.ofMillis(agent.flatMap(a -> integer(a, "retry_initial_ms"))
+                                .orElse(5000)),
                         2.0,
-                        Duration.ofMillis(agent.flatMap(a -> integer(a, "retry_max_ms")).orElse(1_800_000)),
+                        Duration.ofMillis(
+                                agent.flatMap(a -> integer(a, "retry_max_ms")).orElse(1_800_000)),
                         0.5),
                 agent.flatMap(a -> string(a, "public_url")));
     }
@@ -162,7 +164,8 @@ public final class ConfigReader {
         List<String> schema = strings(block, "schema");
         if (migrations.isPresent() == !schema.isEmpty()) {
             throw new HclException(
-                    pos, "target \"" + name + "\": expected exactly one of \"dir\" (a migration directory) or \"schema\"");
+                    pos,
+                    "target \"" + name + "\": expected exactly one of \"dir\" (a migration directory) or \"schema\"");
         }
         Cron schedule = string(block, "schedule").map(s -> cron(block, s)).orElse(fallback);
         return new Target(
@@ -180,7 +183,8 @@ public final class ConfigReader {
     private List<Target> project(Resource block, Cron fallback, Path dir) {
         String name = label(block, "project");
         String envName = string(block, "env")
-                .orElseThrow(() -> new HclException(block.pos(), "project \"" + name + "\": missing attribute \"env\""));
+                .orElseThrow(
+                        () -> new HclException(block.pos(), "project \"" + name + "\": missing attribute \"env\""));
         Path file = dir.resolve(string(block, "file").orElse("atlas.hcl"));
         ProjectFile project = ProjectFile.load(file, file.getFileName().toString(), Map.of(), getenv, envName);
         List<Env> envs = project.envs(envName);
@@ -192,7 +196,8 @@ public final class ConfigReader {
         for (int i = 0; i < envs.size(); i++) {
             Env env = envs.get(i);
             String url = env.url()
-                    .orElseThrow(() -> new HclException(env.pos(), "env \"" + envName + "\": missing attribute \"url\""));
+                    .orElseThrow(
+                            () -> new HclException(env.pos(), "env \"" + envName + "\": missing attribute \"url\""));
             MigrationSettings migration = MigrationSettings.of(env);
             Optional<String> migrations = migration.dirUrl();
             List<String> schema = migrations.isPresent() ? List.of() : env.src();
@@ -237,7 +242,8 @@ public final class ConfigReader {
         try {
             parsed = DatabaseUrl.parse(url);
         } catch (InvalidUrlException e) {
-            throw new HclException(block.attribute("url").map(Attribute::pos).orElse(block.pos()), String.valueOf(e.getMessage()));
+            throw new HclException(
+                    block.attribute("url").map(Attribute::pos).orElse(block.pos()), String.valueOf(e.getMessage()));
         }
         parsed.loginPassword().ifPresent(secrets::add);
         if (password.isEmpty()) {
@@ -265,7 +271,8 @@ public final class ConfigReader {
             if (value instanceof Value.ListValue) {
                 lists.put(attribute.name(), strings(block, attribute.name()));
             } else if (value instanceof Value.Str s) {
-                String text = SECRET_ATTRIBUTES.contains(attribute.name()) ? s.value().strip() : s.value();
+                String text =
+                        SECRET_ATTRIBUTES.contains(attribute.name()) ? s.value().strip() : s.value();
                 settings.put(attribute.name(), text);
                 if (SECRET_ATTRIBUTES.contains(attribute.name())) {
                     secrets.add(text);

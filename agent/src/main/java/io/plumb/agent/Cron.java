@@ -111,7 +111,8 @@ public final class Cron {
         return dom || dow;
     }
 
-    private BitSet field(String spec, String name, int min, int max, String @org.jspecify.annotations.Nullable [] names) {
+    private BitSet field(
+            String spec, String name, int min, int max, String @org.jspecify.annotations.Nullable [] names) {
         BitSet bits = new BitSet(max + 1);
         for (String part : spec.split(",", -1)) {
             int step = 1;

@@ -77,8 +77,12 @@ public final class Metrics {
         out.append("plumb_agent_check_duration_seconds_bucket{le=\"+Inf\"} ")
                 .append(durationCount)
                 .append('\n');
-        out.append("plumb_agent_check_duration_seconds_sum ").append(format(durationSum)).append('\n');
-        out.append("plumb_agent_check_duration_seconds_count ").append(durationCount).append('\n');
+        out.append("plumb_agent_check_duration_seconds_sum ")
+                .append(format(durationSum))
+                .append('\n');
+        out.append("plumb_agent_check_duration_seconds_count ")
+                .append(durationCount)
+                .append('\n');
         out.append("# HELP plumb_agent_targets Targets by their last status (unknown: not checked yet).\n");
         out.append("# TYPE plumb_agent_targets gauge\n");
         for (TargetStatus status : TargetStatus.values()) {
@@ -96,12 +100,20 @@ public final class Metrics {
                 .append('\n');
         out.append("# HELP plumb_agent_outbox Notifications in the outbox, by state.\n");
         out.append("# TYPE plumb_agent_outbox gauge\n");
-        out.append("plumb_agent_outbox{state=\"pending\"} ").append(outbox.pending()).append('\n');
-        out.append("plumb_agent_outbox{state=\"failed\"} ").append(outbox.failing()).append('\n');
-        out.append("plumb_agent_outbox{state=\"delivered\"} ").append(outbox.delivered()).append('\n');
+        out.append("plumb_agent_outbox{state=\"pending\"} ")
+                .append(outbox.pending())
+                .append('\n');
+        out.append("plumb_agent_outbox{state=\"failed\"} ")
+                .append(outbox.failing())
+                .append('\n');
+        out.append("plumb_agent_outbox{state=\"delivered\"} ")
+                .append(outbox.delivered())
+                .append('\n');
         out.append("# HELP plumb_agent_deliveries_total Notification deliveries by this agent, by result.\n");
         out.append("# TYPE plumb_agent_deliveries_total counter\n");
-        out.append("plumb_agent_deliveries_total{result=\"ok\"} ").append(deliveries.get()).append('\n');
+        out.append("plumb_agent_deliveries_total{result=\"ok\"} ")
+                .append(deliveries.get())
+                .append('\n');
         out.append("plumb_agent_deliveries_total{result=\"failed\"} ")
                 .append(deliveryFailures.get())
                 .append('\n');

@@ -61,7 +61,10 @@ class AgentServersTest {
             assertThat(status(agent, "maria")).isEqualTo("pending");
             TargetState wrong = agent.store().target("wrong").orElseThrow();
             assertThat(wrong.status()).contains("error");
-            assertThat(wrong.message()).isNotEmpty().doesNotContain("not-the-Pa55word").doesNotContain(pg[1]);
+            assertThat(wrong.message())
+                    .isNotEmpty()
+                    .doesNotContain("not-the-Pa55word")
+                    .doesNotContain(pg[1]);
 
             // Drift in an index on PostgreSQL: detected, and the report carries the SQL that undoes it.
             Fixture.execute(pg[0].replace("@", ":" + pg[1] + "@"), root, "DROP INDEX users_email");

@@ -60,12 +60,15 @@ class AgentSqliteTest {
                 agent.runOnce();
                 agent.runOnce();
                 List<JsonNode> got = receiver.received();
-                assertThat(got).extracting(n -> n.get("target").get("status").asText())
+                assertThat(got)
+                        .extracting(n -> n.get("target").get("status").asText())
                         .containsExactly("pending", "synced", "drifted");
                 assertThat(got).extracting(n -> n.get("id").asText()).doesNotHaveDuplicates();
-                assertThat(got.get(1).get("target").get("previous_status").asText()).isEqualTo("pending");
+                assertThat(got.get(1).get("target").get("previous_status").asText())
+                        .isEqualTo("pending");
                 assertThat(agent.store().outboxCounts().delivered()).isEqualTo(3);
-                assertThat(agent.store().outboxCounts().pending() + agent.store().outboxCounts().failing())
+                assertThat(agent.store().outboxCounts().pending()
+                                + agent.store().outboxCounts().failing())
                         .isZero();
 
                 TargetState state = agent.store().target("tenant").orElseThrow();

@@ -54,7 +54,8 @@ class ConfigReaderTest {
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.targets()).extracting(Target::name).containsExactly("prod", "local");
         Target prod = config.targets().get(0);
-        assertThat(io.plumb.engine.db.DatabaseUrl.parse(prod.url()).loginPassword()).contains("s3cr:t@!");
+        assertThat(io.plumb.engine.db.DatabaseUrl.parse(prod.url()).loginPassword())
+                .contains("s3cr:t@!");
         assertThat(prod.display()).doesNotContain("s3cr").contains("xxxxx");
         assertThat(prod.toString()).doesNotContain("s3cr");
         assertThat(prod.dir()).contains("file://" + dir.resolve("migrations"));
@@ -125,7 +126,8 @@ class ConfigReaderTest {
                 }
                 """,
                 Map.of());
-        assertThat(io.plumb.engine.db.DatabaseUrl.parse(config.targets().get(0).url()).loginPassword())
+        assertThat(io.plumb.engine.db.DatabaseUrl.parse(config.targets().get(0).url())
+                        .loginPassword())
                 .contains("from-a-file");
     }
 
@@ -178,7 +180,9 @@ class ConfigReaderTest {
                 }
                 """,
                 Map.of());
-        assertThat(config.targets()).extracting(Target::name).containsExactly("saas/acme", "saas/globex", "saas/initech");
+        assertThat(config.targets())
+                .extracting(Target::name)
+                .containsExactly("saas/acme", "saas/globex", "saas/initech");
         assertThat(config.targets().get(0).dir()).contains("file://" + dir.resolve("migrations"));
         assertThat(config.targets().get(0).dev()).contains("sqlite://dev?mode=memory");
     }

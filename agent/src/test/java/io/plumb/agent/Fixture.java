@@ -32,7 +32,10 @@ final class Fixture {
 
     static void apply(String url, Path dir, int amount) {
         try (Database db = Database.open(url, dir)) {
-            new Migrator(db, MigrationDir.open("file://" + dir, dir), ApplyOptions.defaults("test").withAmount(amount))
+            new Migrator(
+                            db,
+                            MigrationDir.open("file://" + dir, dir),
+                            ApplyOptions.defaults("test").withAmount(amount))
                     .apply(new ApplyListener() {});
         }
     }

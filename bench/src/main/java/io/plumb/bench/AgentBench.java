@@ -72,10 +72,15 @@ public final class AgentBench {
                             + "CREATE INDEX t" + i + "_name ON t" + i + " (name);\n");
         }
         MigrationDir.open("file://" + dir, work).rehash();
-        out.printf("workload: %d migration files; %d SQLite tenants at versions %s; %d PostgreSQL databases at %s;"
+        out.printf(
+                "workload: %d migration files; %d SQLite tenants at versions %s; %d PostgreSQL databases at %s;"
                         + " concurrency %d%n",
-                FILES, sqlite, java.util.Arrays.toString(SQLITE_VERSIONS), postgres,
-                java.util.Arrays.toString(POSTGRES_VERSIONS), concurrency);
+                FILES,
+                sqlite,
+                java.util.Arrays.toString(SQLITE_VERSIONS),
+                postgres,
+                java.util.Arrays.toString(POSTGRES_VERSIONS),
+                concurrency);
 
         StringBuilder sqliteTargets = new StringBuilder();
         for (int v : SQLITE_VERSIONS) {
@@ -84,7 +89,11 @@ public final class AgentBench {
         for (int i = 0; i < sqlite; i++) {
             int v = SQLITE_VERSIONS[i % SQLITE_VERSIONS.length];
             Files.copy(work.resolve("template" + v + ".db"), work.resolve("tenant" + i + ".db"));
-            sqliteTargets.append("target \"tenant").append(i).append("\" {\n  url = \"sqlite://tenant").append(i)
+            sqliteTargets
+                    .append("target \"tenant")
+                    .append(i)
+                    .append("\" {\n  url = \"sqlite://tenant")
+                    .append(i)
                     .append(".db\"\n  dir = \"file://migrations\"\n}\n");
         }
         Leg sqliteLeg = measure("sqlite", work, sqliteTargets.toString(), concurrency, Map.of());
@@ -104,7 +113,10 @@ public final class AgentBench {
                 int v = POSTGRES_VERSIONS[i % POSTGRES_VERSIONS.length];
                 admin(server, "DROP DATABASE IF EXISTS bench_tenant" + i + " WITH (FORCE)");
                 admin(server, "CREATE DATABASE bench_tenant" + i + " TEMPLATE bench_template" + v);
-                pgTargets.append("target \"pg").append(i).append("\" {\n  url = \"")
+                pgTargets
+                        .append("target \"pg")
+                        .append(i)
+                        .append("\" {\n  url = \"")
                         .append(at(server, "bench_tenant" + i).replace(":" + password + "@", "@"))
                         .append("\"\n  password = getenv(\"PG_PW\")\n  dir = \"file://migrations\"\n")
                         .append("  dev = \"embedded://postgres/17/bench_agent_dev\"\n}\n");
@@ -127,8 +139,10 @@ public final class AgentBench {
     private static Leg measure(String name, Path work, String targets, int concurrency, Map<String, String> env)
             throws IOException {
         Path file = work.resolve("agent-" + name + ".hcl");
-        Files.writeString(file, "agent {\n  store = \"sqlite://agent-" + name + ".db\"\n  concurrency = "
-                + concurrency + "\n}\n" + targets);
+        Files.writeString(
+                file,
+                "agent {\n  store = \"sqlite://agent-" + name + ".db\"\n  concurrency = " + concurrency + "\n}\n"
+                        + targets);
         AgentConfig config = ConfigReader.read(file, env::get);
         DriftChecker checker = new DriftChecker(config.directory());
         long t0 = System.nanoTime();
@@ -153,7 +167,10 @@ public final class AgentBench {
 
     private static void apply(String url, Path dir, Path work, int amount) {
         try (Database db = Database.open(url, work)) {
-            new Migrator(db, MigrationDir.open("file://" + dir, work), ApplyOptions.defaults("bench").withAmount(amount))
+            new Migrator(
+                            db,
+                            MigrationDir.open("file://" + dir, work),
+                            ApplyOptions.defaults("bench").withAmount(amount))
                     .apply(new ApplyListener() {});
         }
     }

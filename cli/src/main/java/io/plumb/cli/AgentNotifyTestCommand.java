@@ -53,8 +53,9 @@ final class AgentNotifyTestCommand implements Callable<Integer> {
                 env.out().println("channel " + entry.getKey() + ": sent");
             } catch (NotifyException e) {
                 failed++;
-                env.out().println("channel " + entry.getKey() + ": failed: "
-                        + settings.mask(String.valueOf(e.getMessage())));
+                env.out()
+                        .println("channel " + entry.getKey() + ": failed: "
+                                + settings.mask(String.valueOf(e.getMessage())));
             }
         }
         return failed == 0 ? 0 : 1;

@@ -31,7 +31,8 @@ final class OnceSummary {
                     target.message().isEmpty() ? "" : "  " + target.message()));
         }
         out.append(String.format(
-                "%d target(s): %d synced, %d pending, %d drifted, %d error", targets.size(), synced, pending, drifted, error));
+                "%d target(s): %d synced, %d pending, %d drifted, %d error",
+                targets.size(), synced, pending, drifted, error));
         return out.toString();
     }
 }

@@ -116,8 +116,7 @@ public final class Plumb {
                 .addSubcommand(new MigrateDiffCommand(env))
                 .addSubcommand(new MigrateImportCommand(env))
                 .addSubcommand(new MigrateTestCommand(env));
-        CommandLine agent =
-                new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env));
+        CommandLine agent = new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env));
         CommandLine plumb = new CommandLine(new Plumb())
                 .addSubcommand(script)
                 .addSubcommand(schema)

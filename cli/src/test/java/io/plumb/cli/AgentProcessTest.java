@@ -139,7 +139,9 @@ class AgentProcessTest {
                     "notify \"webhook\" \"ops\" {\n  url = \"" + hook + "\"\n}\n");
             Process a = start(config, "a");
             try (Store view = JdbcStore.open("sqlite://agent.db", root)) {
-                await(view, states -> states.stream().filter(s -> s.checks() >= 1).count() >= 3);
+                await(
+                        view,
+                        states -> states.stream().filter(s -> s.checks() >= 1).count() >= 3);
                 a.destroyForcibly();
                 assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(view.targets().stream().filter(s -> s.checks() == 0)).isNotEmpty();
@@ -152,7 +154,9 @@ class AgentProcessTest {
                 for (String body : bodies) {
                     Matcher m = fields.matcher(body);
                     assertThat(m.find()).as(body).isTrue();
-                    idsByTarget.computeIfAbsent(m.group(2), k -> new HashSet<>()).add(m.group(1));
+                    idsByTarget
+                            .computeIfAbsent(m.group(2), k -> new HashSet<>())
+                            .add(m.group(1));
                 }
             }
             // Every target went from unknown to pending once: one notification each, none lost, none made twice.
@@ -202,7 +206,8 @@ class AgentProcessTest {
 
     // The store's password comes from the environment, as the agent requires.
     private String storeSettings(String url) {
-        String password = io.plumb.engine.db.DatabaseUrl.parse(url).loginPassword().orElseThrow();
+        String password =
+                io.plumb.engine.db.DatabaseUrl.parse(url).loginPassword().orElseThrow();
         storePassword = password;
         return "store = \"" + url.replace(":" + password + "@", "@") + "\"\n  store_password = getenv(\"STORE_PW\")";
     }
@@ -274,5 +279,4 @@ class AgentProcessTest {
         String base = server.substring(0, server.indexOf('/', server.indexOf("://") + 3));
         return base + "/" + name + (query >= 0 ? server.substring(query) : "");
     }
-
 }

@@ -105,8 +105,11 @@ public final class ApiServer implements AutoCloseable {
             } catch (StoreException e) {
                 response = Response.json(503, "{\"error\":" + Json.quote(String.valueOf(e.getMessage())) + "}");
             } catch (RuntimeException e) {
-                response = Response.json(500, "{\"error\":" + Json.quote(
-                        io.plumb.engine.db.DatabaseUrl.redact(String.valueOf(e.getMessage()))) + "}");
+                response = Response.json(
+                        500,
+                        "{\"error\":"
+                                + Json.quote(io.plumb.engine.db.DatabaseUrl.redact(String.valueOf(e.getMessage())))
+                                + "}");
             }
             send(exchange, response);
         }

@@ -36,7 +36,8 @@ final class Routes {
             return new Response(
                     200,
                     "text/plain; version=0.0.4; charset=utf-8",
-                    agent.metrics().prometheus(agent.store().targets(), agent.store().outboxCounts()));
+                    agent.metrics()
+                            .prometheus(agent.store().targets(), agent.store().outboxCounts()));
         }
         if (rawPath.equals("/api/targets") && get) {
             return Response.json(200, targets(agent.store().targets()));
@@ -111,9 +112,16 @@ final class Routes {
     }
 
     private static String summary(ChangelogEntry entry) {
-        long added = entry.diff().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).count();
-        long removed = entry.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).count();
-        return "schema changed: +" + added + " -" + removed + " lines (" + entry.fingerprint().substring(0, 12) + ")";
+        long added = entry.diff()
+                .lines()
+                .filter(l -> l.startsWith("+") && !l.startsWith("+++"))
+                .count();
+        long removed = entry.diff()
+                .lines()
+                .filter(l -> l.startsWith("-") && !l.startsWith("---"))
+                .count();
+        return "schema changed: +" + added + " -" + removed + " lines ("
+                + entry.fingerprint().substring(0, 12) + ")";
     }
 
     static TargetRow row(TargetState state) {

@@ -63,8 +63,8 @@ public abstract class JdbcStore implements Store {
                 || (parsed.scheme().equals("embedded") && parsed.host().startsWith("postgres"))) {
             store = new PostgresStore(url, workingDirectory);
         } else {
-            throw new IllegalArgumentException("store URL " + parsed
-                    + ": expected sqlite://FILE or a PostgreSQL URL (postgres://...)");
+            throw new IllegalArgumentException(
+                    "store URL " + parsed + ": expected sqlite://FILE or a PostgreSQL URL (postgres://...)");
         }
         store.transaction(c -> {
             store.migrate(c);
@@ -101,15 +101,16 @@ public abstract class JdbcStore implements Store {
                     + " channel TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL,"
                     + " attempts INTEGER NOT NULL DEFAULT 0, next_attempt BIGINT NOT NULL, delivered_at BIGINT,"
                     + " last_error TEXT)");
-            s.execute("CREATE INDEX IF NOT EXISTS plumb_agent_outbox_due ON " + OUTBOX + " (delivered_at, next_attempt)");
+            s.execute(
+                    "CREATE INDEX IF NOT EXISTS plumb_agent_outbox_due ON " + OUTBOX + " (delivered_at, next_attempt)");
         }
     }
 
     @Override
     public synchronized void register(List<String> targets, Instant now) {
         transaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TARGETS
-                    + " (name, next_due) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO " + TARGETS + " (name, next_due) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
                 for (String target : targets) {
                     insert.setString(1, target);
                     insert.setLong(2, now.toEpochMilli());
@@ -137,8 +138,8 @@ public abstract class JdbcStore implements Store {
                     }
                 }
             }
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE " + TARGETS + " SET lease_owner = ?, lease_until = ? WHERE name = ?")) {
+            try (PreparedStatement update =
+                    c.prepareStatement("UPDATE " + TARGETS + " SET lease_owner = ?, lease_until = ? WHERE name = ?")) {
                 for (String name : names) {
                     update.setString(1, owner);
                     update.setLong(2, now.plus(lease).toEpochMilli());
@@ -158,8 +159,8 @@ public abstract class JdbcStore implements Store {
             Optional<String> previous = Optional.empty();
             Optional<String> previousInspected = Optional.empty();
             Optional<String> previousFingerprint = Optional.empty();
-            try (PreparedStatement select = c.prepareStatement("SELECT status, inspected, fingerprint FROM " + TARGETS
-                    + " WHERE name = ?" + lockClause())) {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT status, inspected, fingerprint FROM " + TARGETS + " WHERE name = ?" + lockClause())) {
                 select.setString(1, check.target());
                 try (ResultSet rs = select.executeQuery()) {
                     if (rs.next()) {
@@ -193,9 +194,12 @@ public abstract class JdbcStore implements Store {
             }
             if (fingerprint.isPresent() && !fingerprint.equals(previousFingerprint)) {
                 String diff = TextDiff.unified(
-                        "previous", previousInspected.orElse(""), "current", check.inspected().orElseThrow());
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + CHANGELOG
-                        + " (target, at, fingerprint, diff) VALUES (?, ?, ?, ?)")) {
+                        "previous",
+                        previousInspected.orElse(""),
+                        "current",
+                        check.inspected().orElseThrow());
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO " + CHANGELOG + " (target, at, fingerprint, diff) VALUES (?, ?, ?, ?)")) {
                     insert.setString(1, check.target());
                     insert.setLong(2, check.checkedAt().toEpochMilli());
                     insert.setString(3, fingerprint.get());
@@ -428,8 +432,10 @@ public abstract class JdbcStore implements Store {
             c = open.connection();
         } catch (RuntimeException | SQLException e) {
             close();
-            throw new StoreException("store " + DatabaseUrl.redactUrl(url) + " is unreachable: "
-                    + DatabaseUrl.redact(String.valueOf(e.getMessage())), e);
+            throw new StoreException(
+                    "store " + DatabaseUrl.redactUrl(url) + " is unreachable: "
+                            + DatabaseUrl.redact(String.valueOf(e.getMessage())),
+                    e);
         }
         try {
             c.setAutoCommit(false);

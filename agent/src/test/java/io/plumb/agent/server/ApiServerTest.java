@@ -77,8 +77,10 @@ class ApiServerTest {
                 ApiServer server = ApiServer.start(agent, "127.0.0.1:0", Optional.empty())) {
             agent.start();
             String base = "http://127.0.0.1:" + server.port();
-            JsonNode targets = poll(base + "/api/targets", n -> n.get("counts").get("pending").asInt() == 2);
-            assertThat(targets.get("targets")).extracting(t -> t.get("name").asText())
+            JsonNode targets = poll(
+                    base + "/api/targets", n -> n.get("counts").get("pending").asInt() == 2);
+            assertThat(targets.get("targets"))
+                    .extracting(t -> t.get("name").asText())
                     .containsExactly("shop", "tenants/acme");
 
             JsonNode one = json.readTree(send("GET", URI.create(base + "/api/targets/tenants%2Facme"), Optional.empty())
@@ -95,22 +97,28 @@ class ApiServerTest {
             HttpResponse<String> run = send("POST", URI.create(base + "/api/targets/shop/check"), Optional.empty());
             assertThat(run.statusCode()).isEqualTo(202);
             poll(base + "/api/targets/shop", n -> n.get("checks").asLong() > checks);
-            assertThat(send("POST", URI.create(base + "/api/check"), Optional.empty()).statusCode())
+            assertThat(send("POST", URI.create(base + "/api/check"), Optional.empty())
+                            .statusCode())
                     .isEqualTo(202);
 
-            assertThat(send("GET", URI.create(base + "/api/targets/nope"), Optional.empty()).statusCode())
+            assertThat(send("GET", URI.create(base + "/api/targets/nope"), Optional.empty())
+                            .statusCode())
                     .isEqualTo(404);
-            assertThat(send("POST", URI.create(base + "/api/targets/nope/check"), Optional.empty()).statusCode())
+            assertThat(send("POST", URI.create(base + "/api/targets/nope/check"), Optional.empty())
+                            .statusCode())
                     .isEqualTo(404);
 
-            String metrics = send("GET", URI.create(base + "/metrics"), Optional.empty()).body();
+            String metrics =
+                    send("GET", URI.create(base + "/metrics"), Optional.empty()).body();
             assertThat(metrics)
                     .contains("# TYPE plumb_agent_checks_total counter")
                     .contains("plumb_agent_targets{status=\"pending\"} 2")
                     .contains("plumb_agent_outbox{state=\"pending\"} 0")
                     .containsPattern("plumb_agent_check_duration_seconds_count [1-9]");
-            assertThat(send("GET", URI.create(base + "/"), Optional.empty()).body()).contains("tenants/acme");
-            assertThat(send("GET", URI.create(base + "/targets/shop"), Optional.empty()).statusCode())
+            assertThat(send("GET", URI.create(base + "/"), Optional.empty()).body())
+                    .contains("tenants/acme");
+            assertThat(send("GET", URI.create(base + "/targets/shop"), Optional.empty())
+                            .statusCode())
                     .isEqualTo(200);
         }
     }

@@ -105,22 +105,25 @@ class PostgresStoreTest {
         Instant now = Instant.parse("2026-12-06T12:00:00Z");
         try (Store store = JdbcStore.open(url, Path.of("."))) {
             store.register(List.of("t"), now);
-            Optional<String> previous = store.record(
-                    check("t", "a", now), p -> List.of(new OutboxEntry.Draft("ops", "{\"n\":1}")));
+            Optional<String> previous =
+                    store.record(check("t", "a", now), p -> List.of(new OutboxEntry.Draft("ops", "{\"n\":1}")));
             assertThat(previous).isEmpty();
             // The same status again: no notification.
             store.record(check("t", "a", now.plusSeconds(1)), p -> List.of(new OutboxEntry.Draft("ops", "{}")));
             List<OutboxEntry> due = store.claimOutbox(now.plusSeconds(2), Duration.ofMinutes(1), 10);
             assertThat(due).extracting(OutboxEntry::payload).containsExactly("{\"n\":1}");
             // Claimed: hidden until its lease runs out.
-            assertThat(store.claimOutbox(now.plusSeconds(3), Duration.ofMinutes(1), 10)).isEmpty();
+            assertThat(store.claimOutbox(now.plusSeconds(3), Duration.ofMinutes(1), 10))
+                    .isEmpty();
             store.failed(due.get(0).id(), "connection refused", now.plusSeconds(4));
             assertThat(store.outboxCounts()).isEqualTo(new OutboxCounts(0, 1, 0));
-            OutboxEntry again = store.claimOutbox(now.plusSeconds(5), Duration.ofMinutes(1), 10).get(0);
+            OutboxEntry again = store.claimOutbox(now.plusSeconds(5), Duration.ofMinutes(1), 10)
+                    .get(0);
             assertThat(again.attempts()).isEqualTo(1);
             store.delivered(again.id(), now.plusSeconds(6));
             assertThat(store.outboxCounts()).isEqualTo(new OutboxCounts(0, 0, 1));
-            assertThat(store.claimOutbox(now.plus(Duration.ofDays(1)), Duration.ofMinutes(1), 10)).isEmpty();
+            assertThat(store.claimOutbox(now.plus(Duration.ofDays(1)), Duration.ofMinutes(1), 10))
+                    .isEmpty();
         }
     }
 
