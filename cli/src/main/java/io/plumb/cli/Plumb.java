@@ -25,7 +25,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = PlumbVersionProvider.class,
         header = "Database schema as code, with testing at its center.",
         synopsisSubcommandLabel = "COMMAND",
-        description = {"", "Exit codes: 0 success, 1 failure (a script failed, or an error), 2 bad usage.", ""})
+        description = {
+            "",
+            "Exit codes: 0 success, 1 failure (a script failed, or an error), 2 bad usage, 3 drift (migrate drift,"
+                    + " schema drift).",
+            ""
+        })
 public final class Plumb {
 
     private Plumb() {}
@@ -104,7 +109,8 @@ public final class Plumb {
                 .addSubcommand(new SchemaApplyCommand(env))
                 .addSubcommand(new SchemaDiffCommand(env))
                 .addSubcommand(new SchemaCleanCommand(env))
-                .addSubcommand(new SchemaTestCommand(env));
+                .addSubcommand(new SchemaTestCommand(env))
+                .addSubcommand(new SchemaDriftCommand(env));
         CommandLine migrate = new CommandLine(new MigrateGroupCommand())
                 .addSubcommand(new MigrateApplyCommand(env))
                 .addSubcommand(new MigrateStatusCommand(env))
@@ -115,7 +121,8 @@ public final class Plumb {
                 .addSubcommand(new MigrateNewCommand(env))
                 .addSubcommand(new MigrateDiffCommand(env))
                 .addSubcommand(new MigrateImportCommand(env))
-                .addSubcommand(new MigrateTestCommand(env));
+                .addSubcommand(new MigrateTestCommand(env))
+                .addSubcommand(new MigrateDriftCommand(env));
         CommandLine agent = new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env));
         CommandLine plumb = new CommandLine(new Plumb())
                 .addSubcommand(script)

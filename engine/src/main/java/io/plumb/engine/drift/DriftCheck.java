@@ -81,6 +81,11 @@ public final class DriftCheck {
         return new Builder(url);
     }
 
+    /** Returns a builder of a check of the database a parsed URL names. */
+    public static Builder builder(io.plumb.engine.db.DatabaseUrl url) {
+        return new Builder(url.original());
+    }
+
     /**
      * Checks the database against the state its applied migrations give.
      *

@@ -67,7 +67,7 @@ final class MigrateDrift {
                     last.map(Revision::version).orElse(null),
                     files.isEmpty() ? null : files.get(files.size() - 1).version(),
                     pending,
-                    dir.display() + " (local)",
+                    "file://" + dir.display() + " (local)",
                     failed ? List.of() : comparison.diverged(),
                     failed ? "" : comparison.hclDiff(),
                     failed ? List.of() : comparison.fixStatements(),
@@ -144,7 +144,10 @@ final class MigrateDrift {
                             + target.dialect().name());
                 }
                 List<String> schemas = dev.boundSchema().isPresent() ? List.of() : settings.schemas();
-                return DirReplay.replay(dev, applied, schemas);
+                // The lock migrate diff takes on a dev database, so another process's replay on it waits.
+                try (MigrationLock lock = MigrationLock.acquire(dev, MigrationLock.DIFF, settings.lockTimeout())) {
+                    return DirReplay.replay(dev, applied, schemas);
+                }
             }
         });
     }
