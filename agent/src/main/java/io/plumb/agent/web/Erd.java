@@ -274,7 +274,9 @@ public final class Erd {
             if (pk.contains(c.name()) && fk.contains(c.name())) {
                 mark = "PF";
             }
-            svg.append(text(n.x + 6, y + 13, "#8c959f", "bold", "start", mark));
+            if (!mark.isEmpty()) {
+                svg.append(text(n.x + 6, y + 13, "#8c959f", "bold", "start", mark));
+            }
             svg.append(text(n.x + 28, y + 13, drifted ? DRIFT_STROKE : "#24292f", "normal", "start", c.name()));
             svg.append(text(n.x + n.width - 6, y + 13, "#57606a", "normal", "end", typeOf(c)));
             svg.append("</g>\n");
