@@ -46,10 +46,9 @@ public final class SmtpNotifier implements Notifier {
         props.setProperty("mail.smtp.timeout", millis);
         props.setProperty("mail.smtp.writetimeout", millis);
         props.setProperty("mail.smtp.auth", Boolean.toString(channel.user() != null));
-        if (channel.startTls()) {
-            props.setProperty("mail.smtp.starttls.enable", "true");
-            props.setProperty("mail.smtp.starttls.required", "true");
-        }
+        // STARTTLS whenever the server offers it, so that a login is not sent in the clear when it need not be.
+        props.setProperty("mail.smtp.starttls.enable", "true");
+        props.setProperty("mail.smtp.starttls.required", Boolean.toString(channel.startTls()));
         this.session = Session.getInstance(props);
     }
 
@@ -112,6 +111,11 @@ public final class SmtpNotifier implements Notifier {
         if (e instanceof AuthenticationFailedException) {
             return NotifyException.permanent(
                     where() + ": login as \"" + channel.user() + "\" refused: " + firstLine(e), e);
+        }
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("STARTTLS is required")) {
+            return NotifyException.permanent(
+                    where() + ": the channel requires STARTTLS, which the server does not offer", e);
         }
         Integer code = replyCode(e);
         if (code != null) {

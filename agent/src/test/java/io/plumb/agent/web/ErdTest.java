@@ -35,10 +35,10 @@ class ErdTest {
         assertThat(count(svg, "<g class=\"table")).isEqualTo(5);
         assertThat(count(svg, "<path class=\"fk\"")).isEqualTo(4);
         assertThat(svg)
-                .contains("data-fk=\"order_items -&gt; orders\"")
-                .contains("data-fk=\"order_items -&gt; products\"")
-                .contains("data-fk=\"products -&gt; categories\"")
-                .contains("data-fk=\"orders -&gt; users\"");
+                .contains("data-edge=\"order_items -&gt; orders\"")
+                .contains("data-edge=\"order_items -&gt; products\"")
+                .contains("data-edge=\"products -&gt; categories\"")
+                .contains("data-edge=\"orders -&gt; users\"");
     }
 
     @Test
@@ -78,6 +78,23 @@ class ErdTest {
         assertThat(count(svg, "class=\"table drifted\"")).isEqualTo(1);
         assertThat(count(svg, "class=\"column drifted\"")).isEqualTo(1);
         assertThat(svg).contains("stroke=\"" + Erd.DRIFT_STROKE + "\"");
+    }
+
+    @Test
+    void drawsViewsDashedRightOfTheTablesTheyRead() {
+        String svg = Erd.svg(Fixtures.shop(), Set.of("order_totals"));
+
+        assertThat(svg).contains("<g class=\"view drifted\" data-table=\"order_totals\">");
+        assertThat(svg).contains(">view order_totals</text>");
+        assertThat(svg)
+                .containsPattern("<path class=\"reads\" data-edge=\"order_totals -&gt; order_items\"[^>]*"
+                        + "stroke-dasharray=\"5 4\"");
+        Matcher view = Pattern.compile(
+                        "<g class=\"view drifted\" data-table=\"order_totals\">\n<rect class=\"box\" " + "x=\"(\\d+)\"")
+                .matcher(svg);
+        assertThat(view.find()).isTrue();
+        int[] items = box(svg, "order_items");
+        assertThat(Integer.parseInt(view.group(1))).isGreaterThan(items[0] + items[2]);
     }
 
     @Test
