@@ -133,13 +133,13 @@ public final class SmtpNotifier implements Notifier {
     private static @Nullable Integer replyCode(MessagingException e) {
         Exception next = e;
         while (next != null) {
-            if (next instanceof SMTPSendFailedException) {
-                return ((SMTPSendFailedException) next).getReturnCode();
+            if (next instanceof SMTPSendFailedException failed) {
+                return failed.getReturnCode();
             }
-            if (next instanceof SMTPAddressFailedException) {
-                return ((SMTPAddressFailedException) next).getReturnCode();
+            if (next instanceof SMTPAddressFailedException failed) {
+                return failed.getReturnCode();
             }
-            next = next instanceof MessagingException ? ((MessagingException) next).getNextException() : null;
+            next = next instanceof MessagingException m ? m.getNextException() : null;
         }
         return e instanceof SendFailedException ? 550 : null;
     }

@@ -79,7 +79,7 @@ public final class Erd {
     private static final class Node {
         final String key;
         final String schema;
-        final String label;
+        String label;
         final boolean isView;
         final List<Column> columns;
         final Set<String> primaryKey = new HashSet<>();
@@ -96,10 +96,10 @@ public final class Erd {
         int x;
         int y;
 
-        Node(String schema, String name, String label, boolean isView, List<Column> columns, int order) {
+        Node(String schema, String name, boolean isView, List<Column> columns, int order) {
             this.key = schema + "." + name;
             this.schema = schema;
-            this.label = label;
+            this.label = name;
             this.isView = isView;
             this.columns = columns;
             this.order = order;
@@ -125,14 +125,14 @@ public final class Erd {
     private record Edge(Node child, String fromColumn, Node parent, String toColumn, boolean dashed) {}
 
     /** How a shape is painted. */
-    private record Paint(String cls, String fill, String stroke, double strokeWidth) {}
+    private record Paint(String cls, String fill, String stroke, double strokeWidth, boolean dashed) {}
 
     private static List<Node> nodes(Realm realm, Set<String> drifted) {
         boolean qualify = realm.schemas().size() > 1;
         List<Node> nodes = new ArrayList<>();
         for (Schema schema : realm.schemas()) {
             for (Table table : schema.tables()) {
-                Node n = node(schema.name(), table.name(), false, table.columns(), qualify, nodes.size());
+                Node n = new Node(schema.name(), table.name(), false, table.columns(), nodes.size());
                 table.primaryKey().ifPresent(pk -> pk.parts().stream()
                         .filter(p -> !p.isExpression())
                         .map(IndexPart::value)
@@ -142,20 +142,18 @@ public final class Erd {
                 nodes.add(mark(n, table.name(), drifted));
             }
             for (SchemaObject object : schema.objects()) {
-                if (object instanceof View) {
-                    View view = (View) object;
-                    Node n = node(schema.name(), view.name(), true, view.columns(), qualify, nodes.size());
+                if (object instanceof View view) {
+                    Node n = new Node(schema.name(), view.name(), true, view.columns(), nodes.size());
                     n.dependsOn.addAll(view.dependsOn());
                     nodes.add(mark(n, view.name(), drifted));
                 }
             }
         }
+        if (qualify) {
+            nodes.forEach(n -> n.label = n.key);
+        }
+        nodes.forEach(n -> n.width = boxWidth(n));
         return nodes;
-    }
-
-    private static Node node(
-            String schema, String name, boolean isView, List<Column> cols, boolean qualify, int order) {
-        return new Node(schema, name, qualify ? schema + "." + name : name, isView, cols, order);
     }
 
     // "a.b" may be schema a's table b or table a's column b: either reading marks what it names.
@@ -166,7 +164,6 @@ public final class Erd {
                 n.driftedColumns.add(c.name());
             }
         }
-        n.width = boxWidth(n);
         return n;
     }
 
@@ -298,8 +295,8 @@ public final class Erd {
         svg.append("<g class=\"").append(n.isView ? "view" : "table").append(n.drifted ? " drifted" : "");
         svg.append("\" data-table=\"").append(Html.escape(n.label)).append("\">\n");
         svg.append(rect(
-                n.x, n.y, n.width, n.height(), new Paint("box", "#ffffff", stroke, n.drifted ? 2.5 : 1.2), n.isView));
-        svg.append(rect(n.x, n.y, n.width, HEADER, new Paint("header", header, stroke, 1.2), false));
+                n.x, n.y, n.width, n.height(), new Paint("box", "#ffffff", stroke, n.drifted ? 2.5 : 1.2, n.isView)));
+        svg.append(rect(n.x, n.y, n.width, HEADER, new Paint("header", header, stroke, 1.2, false)));
         svg.append(text(n.x + 8, n.y + 17, "#ffffff\" font-weight=\"bold", (n.isView ? "view " : "") + n.label));
         int y = n.y + HEADER;
         for (Column c : n.columns) {
@@ -307,7 +304,7 @@ public final class Erd {
             svg.append("<g class=\"column").append(drifted ? " drifted" : "").append("\" data-column=\"");
             svg.append(Html.escape(c.name())).append("\">");
             if (drifted) {
-                svg.append(rect(n.x + 1, y, n.width - 2, ROW, new Paint("row", DRIFT_FILL, DRIFT_STROKE, 1), false));
+                svg.append(rect(n.x + 1, y, n.width - 2, ROW, new Paint("row", DRIFT_FILL, DRIFT_STROKE, 1, false)));
             }
             boolean pk = n.primaryKey.contains(c.name());
             boolean fk = n.foreignKey.contains(c.name());
@@ -322,10 +319,10 @@ public final class Erd {
         svg.append("</g>\n");
     }
 
-    private static String rect(int x, int y, int w, int h, Paint paint, boolean dashed) {
+    private static String rect(int x, int y, int w, int h, Paint paint) {
         return "<rect class=\"" + paint.cls() + "\" x=\"" + x + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + h
                 + "\" fill=\"" + paint.fill() + "\" stroke=\"" + paint.stroke() + "\" stroke-width=\""
-                + paint.strokeWidth() + "\"" + (dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>";
+                + paint.strokeWidth() + "\"" + (paint.dashed() ? " stroke-dasharray=\"6 4\"" : "") + "/>";
     }
 
     // The fill may carry further fixed attributes (weight, anchor): they are constants of this class, not input.

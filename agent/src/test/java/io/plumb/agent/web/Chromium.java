@@ -69,7 +69,7 @@ final class Chromium implements AutoCloseable {
             return configured;
         }
         String path = System.getenv("PATH");
-        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator, -1)) {
             for (String name : List.of("chromium", "chromium-browser")) {
                 File candidate = new File(dir, name);
                 if (candidate.canExecute()) {

@@ -2,7 +2,9 @@ package io.plumb.agent.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Schema;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +97,31 @@ class ErdTest {
         assertThat(view.find()).isTrue();
         int[] items = box(svg, "order_items");
         assertThat(Integer.parseInt(view.group(1))).isGreaterThan(items[0] + items[2]);
+    }
+
+    @Test
+    void qualifiesTableNamesWhenTheRealmHasSeveralSchemas() {
+        var accounts = Fixtures.table("accounts", List.of(Fixtures.col("id", "int", false)), "id", List.of());
+        var logins = Fixtures.table(
+                "logins",
+                List.of(Fixtures.col("id", "int", false), Fixtures.col("account_id", "int", false)),
+                "id",
+                List.of(new ForeignKey(
+                        "logins_account",
+                        List.of("account_id"),
+                        "auth",
+                        "accounts",
+                        List.of("id"),
+                        ReferenceAction.NO_ACTION,
+                        ReferenceAction.NO_ACTION)));
+
+        String svg = Erd.svg(
+                new Realm(List.of(Schema.of("auth", List.of(accounts)), Schema.of("audit", List.of(logins)))),
+                Set.of("audit.logins.account_id"));
+
+        assertThat(svg).contains("data-table=\"auth.accounts\"").contains("data-table=\"audit.logins\"");
+        assertThat(svg).contains("data-edge=\"audit.logins -&gt; auth.accounts\"");
+        assertThat(svg).contains("<g class=\"column drifted\" data-column=\"account_id\">");
     }
 
     @Test

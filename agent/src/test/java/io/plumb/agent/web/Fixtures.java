@@ -136,8 +136,10 @@ final class Fixtures {
         return new TargetDetail(
                 rows().get(3),
                 HCL_DIFF,
-                "ALTER TABLE \"users\" ALTER COLUMN \"email\" TYPE varchar(255);\n"
-                        + "CREATE INDEX \"users_email\" ON \"users\" (\"email\");\n",
+                """
+                ALTER TABLE "users" ALTER COLUMN "email" TYPE varchar(255);
+                CREATE INDEX "users_email" ON "users" ("email");
+                """,
                 true,
                 List.of(new ChangelogEntry(
                         Instant.parse("2026-12-05T09:30:00Z"),
