@@ -97,6 +97,10 @@ class DashboardBrowserTest {
                             .asText())
                     .as(status)
                     .isEqualTo(Long.toString(expected));
+            assertThat(chromium.eval("document.querySelectorAll('tr.target.status-" + status + "').length")
+                            .asLong())
+                    .as("rows of status %s", status)
+                    .isEqualTo(expected);
         }
         assertThat(chromium.eval("getComputedStyle(document.querySelector('.badge.status-drifted')).backgroundColor")
                         .asText())
