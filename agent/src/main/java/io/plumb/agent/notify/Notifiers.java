@@ -26,8 +26,7 @@ public final class Notifiers {
      * @throws IllegalArgumentException when an environment variable the channel names is not set or empty
      */
     public static Notifier create(Channel channel, Environment env, Duration timeout) {
-        if (channel instanceof WebhookChannel) {
-            WebhookChannel webhook = (WebhookChannel) channel;
+        if (channel instanceof WebhookChannel webhook) {
             String secret =
                     webhook.secretEnv() == null ? null : secret(channel, "secret_env", webhook.secretEnv(), env);
             return new WebhookNotifier(
@@ -36,8 +35,8 @@ public final class Notifiers {
                     secret == null ? null : secret.getBytes(StandardCharsets.UTF_8),
                     timeout);
         }
-        if (channel instanceof SlackChannel) {
-            return new SlackNotifier(HttpDelivery.client(timeout), ((SlackChannel) channel).url(), timeout);
+        if (channel instanceof SlackChannel slack) {
+            return new SlackNotifier(HttpDelivery.client(timeout), slack.url(), timeout);
         }
         SmtpChannel smtp = (SmtpChannel) channel;
         String password = smtp.passwordEnv() == null ? null : secret(channel, "password_env", smtp.passwordEnv(), env);
@@ -46,11 +45,11 @@ public final class Notifiers {
 
     /** Returns the channel's URL or server with its tokens masked, for logs and the CLI. */
     public static String describe(Channel channel) {
-        if (channel instanceof WebhookChannel) {
-            return "webhook " + Urls.mask(((WebhookChannel) channel).url());
+        if (channel instanceof WebhookChannel webhook) {
+            return "webhook " + Urls.mask(webhook.url());
         }
-        if (channel instanceof SlackChannel) {
-            return "slack " + Urls.mask(((SlackChannel) channel).url());
+        if (channel instanceof SlackChannel slack) {
+            return "slack " + Urls.mask(slack.url());
         }
         SmtpChannel smtp = (SmtpChannel) channel;
         return "smtp " + smtp.host() + ":" + smtp.port() + " to " + String.join(", ", smtp.to());

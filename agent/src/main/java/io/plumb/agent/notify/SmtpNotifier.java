@@ -46,10 +46,9 @@ public final class SmtpNotifier implements Notifier {
         props.setProperty("mail.smtp.timeout", millis);
         props.setProperty("mail.smtp.writetimeout", millis);
         props.setProperty("mail.smtp.auth", Boolean.toString(channel.user() != null));
-        if (channel.startTls()) {
-            props.setProperty("mail.smtp.starttls.enable", "true");
-            props.setProperty("mail.smtp.starttls.required", "true");
-        }
+        // STARTTLS whenever the server offers it, so that a login is not sent in the clear when it need not be.
+        props.setProperty("mail.smtp.starttls.enable", "true");
+        props.setProperty("mail.smtp.starttls.required", Boolean.toString(channel.startTls()));
         this.session = Session.getInstance(props);
     }
 
@@ -113,6 +112,11 @@ public final class SmtpNotifier implements Notifier {
             return NotifyException.permanent(
                     where() + ": login as \"" + channel.user() + "\" refused: " + firstLine(e), e);
         }
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("STARTTLS is required")) {
+            return NotifyException.permanent(
+                    where() + ": the channel requires STARTTLS, which the server does not offer", e);
+        }
         Integer code = replyCode(e);
         if (code != null) {
             String message = where() + ": server answered " + firstLine(e);
@@ -129,13 +133,13 @@ public final class SmtpNotifier implements Notifier {
     private static @Nullable Integer replyCode(MessagingException e) {
         Exception next = e;
         while (next != null) {
-            if (next instanceof SMTPSendFailedException) {
-                return ((SMTPSendFailedException) next).getReturnCode();
+            if (next instanceof SMTPSendFailedException failed) {
+                return failed.getReturnCode();
             }
-            if (next instanceof SMTPAddressFailedException) {
-                return ((SMTPAddressFailedException) next).getReturnCode();
+            if (next instanceof SMTPAddressFailedException failed) {
+                return failed.getReturnCode();
             }
-            next = next instanceof MessagingException ? ((MessagingException) next).getNextException() : null;
+            next = next instanceof MessagingException m ? m.getNextException() : null;
         }
         return e instanceof SendFailedException ? 550 : null;
     }

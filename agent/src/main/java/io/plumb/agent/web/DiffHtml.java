@@ -10,7 +10,7 @@ final class DiffHtml {
         String body = diff.endsWith("\n") ? diff.substring(0, diff.length() - 1) : diff;
         for (String line : body.split("\r?\n", -1)) {
             html.append("<span class=\"").append(kind(line)).append("\">");
-            html.append(Html.escape(line)).append("</span>\n");
+            html.append(Html.escape(line)).append("</span>");
         }
         return html.append("</pre>").toString();
     }

@@ -29,13 +29,13 @@ final class Styles {
             tr.status-pending td:first-child { border-left: 4px solid var(--pending); }
             tr.status-drifted td:first-child { border-left: 4px solid var(--drifted); }
             tr.status-error td:first-child { border-left: 4px solid var(--error); }
-            td.version, td.pending, td.checked { font-family: ui-monospace, monospace; font-size: 13px; }
+            td.version, td.pending, td.checked { font-family: ui-monospace, monospace; font-size: 13px; white-space: nowrap; }
             td.message { color: #57606a; max-width: 40em; overflow: hidden; text-overflow: ellipsis; }
             dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; }
             dl.facts dt { color: #57606a; } dl.facts dd { margin: 0; font-family: ui-monospace, monospace; }
             pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 10px; overflow: auto; }
             pre.message.status-error, pre.message.status-drifted { border-color: var(--drifted); }
-            pre.diff .line { display: block; }
+            pre.diff .line { display: block; min-height: 1.45em; }
             pre.diff .add { background: #dafbe1; color: #116329; }
             pre.diff .del { background: #ffebe9; color: #82071e; }
             pre.diff .hunk { color: #0550ae; }

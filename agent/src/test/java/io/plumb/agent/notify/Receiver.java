@@ -3,10 +3,12 @@ package io.plumb.agent.notify;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -19,11 +21,39 @@ import java.util.function.Function;
 final class Receiver implements AutoCloseable {
 
     /** One request as the receiver saw it. */
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    static final class Request {
+        private final String method;
+        private final String path;
+        private final Map<String, List<String>> headers;
+        private final byte[] body;
 
+        Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+            this.method = method;
+            this.path = path;
+            this.headers = headers;
+            this.body = body.clone();
+        }
+
+        String method() {
+            return method;
+        }
+
+        String path() {
+            return path;
+        }
+
+        Map<String, List<String>> headers() {
+            return headers;
+        }
+
+        byte[] body() {
+            return body.clone();
+        }
+
+        // The JDK server spells header names with the first letter upper case and the rest lower case.
         String header(String name) {
-            List<String> values = headers.get(
-                    name.substring(0, 1).toUpperCase() + name.substring(1).toLowerCase());
+            List<String> values = headers.get(name.substring(0, 1).toUpperCase(Locale.ROOT)
+                    + name.substring(1).toLowerCase(Locale.ROOT));
             return values == null ? "" : String.join(",", values);
         }
 
@@ -42,7 +72,7 @@ final class Receiver implements AutoCloseable {
     private volatile boolean hang;
 
     Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             Request request = new Request(
                     exchange.getRequestMethod(),

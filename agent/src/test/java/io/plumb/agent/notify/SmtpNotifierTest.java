@@ -95,6 +95,26 @@ class SmtpNotifierTest {
     }
 
     @Test
+    void aChannelThatRequiresStartTlsRefusesAPlainServer() {
+        SmtpChannel tls = new SmtpChannel(
+                "ops",
+                "127.0.0.1",
+                smtp.getSmtp().getPort(),
+                "agent@example.com",
+                List.of("dba@example.com"),
+                "agent",
+                "SMTP_PASSWORD",
+                true);
+
+        NotifyException e = catchThrowableOfType(
+                NotifyException.class, () -> notifier(tls, "right-password").send(WebhookNotifierTest.drifted()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageEndingWith(": the channel requires STARTTLS, which the server does not offer");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void aServerThatIsDownIsWorthARetry() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -2,7 +2,9 @@ package io.plumb.agent.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Schema;
 import java.util.List;
 import java.util.Set;
@@ -35,10 +37,10 @@ class ErdTest {
         assertThat(count(svg, "<g class=\"table")).isEqualTo(5);
         assertThat(count(svg, "<path class=\"fk\"")).isEqualTo(4);
         assertThat(svg)
-                .contains("data-fk=\"order_items -&gt; orders\"")
-                .contains("data-fk=\"order_items -&gt; products\"")
-                .contains("data-fk=\"products -&gt; categories\"")
-                .contains("data-fk=\"orders -&gt; users\"");
+                .contains("data-edge=\"order_items -&gt; orders\"")
+                .contains("data-edge=\"order_items -&gt; products\"")
+                .contains("data-edge=\"products -&gt; categories\"")
+                .contains("data-edge=\"orders -&gt; users\"");
     }
 
     @Test
@@ -78,6 +80,48 @@ class ErdTest {
         assertThat(count(svg, "class=\"table drifted\"")).isEqualTo(1);
         assertThat(count(svg, "class=\"column drifted\"")).isEqualTo(1);
         assertThat(svg).contains("stroke=\"" + Erd.DRIFT_STROKE + "\"");
+    }
+
+    @Test
+    void drawsViewsDashedRightOfTheTablesTheyRead() {
+        String svg = Erd.svg(Fixtures.shop(), Set.of("order_totals"));
+
+        assertThat(svg).contains("<g class=\"view drifted\" data-table=\"order_totals\">");
+        assertThat(svg).contains(">view order_totals</text>");
+        assertThat(svg)
+                .containsPattern("<path class=\"reads\" data-edge=\"order_totals -&gt; order_items\"[^>]*"
+                        + "stroke-dasharray=\"5 4\"");
+        Matcher view = Pattern.compile(
+                        "<g class=\"view drifted\" data-table=\"order_totals\">\n<rect class=\"box\" " + "x=\"(\\d+)\"")
+                .matcher(svg);
+        assertThat(view.find()).isTrue();
+        int[] items = box(svg, "order_items");
+        assertThat(Integer.parseInt(view.group(1))).isGreaterThan(items[0] + items[2]);
+    }
+
+    @Test
+    void qualifiesTableNamesWhenTheRealmHasSeveralSchemas() {
+        var accounts = Fixtures.table("accounts", List.of(Fixtures.col("id", "int", false)), "id", List.of());
+        var logins = Fixtures.table(
+                "logins",
+                List.of(Fixtures.col("id", "int", false), Fixtures.col("account_id", "int", false)),
+                "id",
+                List.of(new ForeignKey(
+                        "logins_account",
+                        List.of("account_id"),
+                        "auth",
+                        "accounts",
+                        List.of("id"),
+                        ReferenceAction.NO_ACTION,
+                        ReferenceAction.NO_ACTION)));
+
+        String svg = Erd.svg(
+                new Realm(List.of(Schema.of("auth", List.of(accounts)), Schema.of("audit", List.of(logins)))),
+                Set.of("audit.logins.account_id"));
+
+        assertThat(svg).contains("data-table=\"auth.accounts\"").contains("data-table=\"audit.logins\"");
+        assertThat(svg).contains("data-edge=\"audit.logins -&gt; auth.accounts\"");
+        assertThat(svg).contains("<g class=\"column drifted\" data-column=\"account_id\">");
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.plumb.agent.web;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.ForeignKey;
+import io.plumb.engine.schema.ObjectRef;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.Table;
+import io.plumb.engine.schema.View;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ final class Fixtures {
                 ReferenceAction.CASCADE);
     }
 
-    /** users <- orders <- order_items -> products, and categories <- products. */
+    /** users <- orders <- order_items -> products, categories <- products, and a view over order_items. */
     static Realm shop() {
         Table users = table(
                 "users",
@@ -78,7 +80,17 @@ final class Fixtures {
                 List.of(
                         fk("items_order_fk", "order_id", "orders", "id"),
                         fk("items_product_fk", "product_id", "products", "id")));
-        return Realm.of(Schema.of("public", List.of(users, categories, products, orders, items)));
+        View totals = new View(
+                "order_totals",
+                false,
+                List.of(col("order_id", "bigint", true), col("total", "numeric", true)),
+                "SELECT order_id, sum(quantity) FROM order_items GROUP BY order_id",
+                List.of(),
+                Optional.empty(),
+                List.of(ObjectRef.table("public", "order_items")),
+                Map.of());
+        return Realm.of(Schema.of("public", List.of(users, categories, products, orders, items))
+                .withObjects(List.of(totals)));
     }
 
     static List<TargetRow> rows() {
@@ -124,8 +136,10 @@ final class Fixtures {
         return new TargetDetail(
                 rows().get(3),
                 HCL_DIFF,
-                "ALTER TABLE \"users\" ALTER COLUMN \"email\" TYPE varchar(255);\n"
-                        + "CREATE INDEX \"users_email\" ON \"users\" (\"email\");\n",
+                """
+                ALTER TABLE "users" ALTER COLUMN "email" TYPE varchar(255);
+                CREATE INDEX "users_email" ON "users" ("email");
+                """,
                 true,
                 List.of(new ChangelogEntry(
                         Instant.parse("2026-12-05T09:30:00Z"),
