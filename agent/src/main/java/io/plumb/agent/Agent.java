@@ -37,6 +37,12 @@ public final class Agent implements AutoCloseable {
     /** How many notifications one delivery round takes. */
     private static final int OUTBOX_BATCH = 50;
 
+    /** The next attempt of a notification its receiver refused for good: later than any flush looks. */
+    private static final Instant NEVER = Instant.ofEpochMilli(Long.MAX_VALUE - 1);
+
+    /** What a {@code --once} run flushes up to: every notification still to retry. */
+    private static final Instant FLUSH = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+
     private final AgentConfig config;
     private final Store store;
     private final Checker checker;
@@ -148,7 +154,7 @@ public final class Agent implements AutoCloseable {
                 // Claims as many targets as there are free slots, until none is due.
             }
             awaitChecks();
-            deliver(Instant.ofEpochMilli(Long.MAX_VALUE / 2));
+            deliver(FLUSH);
             return true;
         } catch (StoreException e) {
             log.event(clock.instant(), "store_error", e.getMessage() == null ? "" : e.getMessage());
@@ -338,14 +344,17 @@ public final class Agent implements AutoCloseable {
             }
             metrics.deliveryFailed();
             String message = config.mask(String.valueOf(e.getMessage()));
+            boolean permanent = e instanceof NotifyException n && !n.isRetryable();
             Duration wait = config.backoff()
                     .delay(entry.attempts() + 1, ThreadLocalRandom.current().nextDouble());
             log.event(
                     now,
-                    "notify_failed",
+                    permanent ? "notify_refused" : "notify_failed",
                     "channel " + entry.channel() + ", target " + entry.target() + ", attempt " + (entry.attempts() + 1)
                             + ": " + message);
-            store.failed(entry.id(), message, now.plus(wait));
+            // A permanent refusal (a 4xx, a rejected address) stays in the outbox as failed and is not retried: no
+            // later attempt, not even a --once flush, would succeed.
+            store.failed(entry.id(), message, permanent ? NEVER : now.plus(wait));
         }
     }
 

@@ -111,6 +111,36 @@ class AgentSqliteTest {
         }
     }
 
+    @Test
+    void aNotificationTheReceiverRefusesForGoodIsNotRetried() throws Exception {
+        Fixture.migrations(root, FILE1);
+        try (HookReceiver receiver = new HookReceiver()) {
+            receiver.answer(400);
+            AgentConfig config = Fixture.config(
+                    root,
+                    """
+                    target "tenant" {
+                      url = "sqlite://tenant.db"
+                      dir = "file://migrations"
+                    }
+                    notify "webhook" "ops" {
+                      url = "%s"
+                    }
+                    """
+                            .formatted(receiver.url()),
+                    Map.of());
+            StringWriter log = new StringWriter();
+            try (Agent agent = Fixture.agent(config, log)) {
+                agent.runOnce();
+                agent.runOnce();
+                assertThat(receiver.received()).hasSize(1);
+                assertThat(agent.store().outboxCounts().failing()).isEqualTo(1);
+                assertThat(agent.store().outboxCounts().delivered()).isZero();
+            }
+            assertThat(log.toString()).contains("event=notify_refused");
+        }
+    }
+
     private static String status(Agent agent) {
         return agent.store().target("tenant").orElseThrow().status().orElseThrow();
     }

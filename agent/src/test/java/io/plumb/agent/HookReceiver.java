@@ -15,6 +15,7 @@ final class HookReceiver implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<JsonNode> received = new ArrayList<>();
     private final int port;
+    private volatile int answer = 204;
     private HttpServer server;
 
     HookReceiver() throws IOException {
@@ -30,11 +31,16 @@ final class HookReceiver implements AutoCloseable {
                 synchronized (received) {
                     received.add(body);
                 }
-                exchange.sendResponseHeaders(204, -1);
+                exchange.sendResponseHeaders(answer, -1);
             }
         });
         s.start();
         return s;
+    }
+
+    /** Makes the receiver answer every request with this status. */
+    void answer(int status) {
+        answer = status;
     }
 
     String url() {
