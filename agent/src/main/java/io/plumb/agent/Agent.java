@@ -179,6 +179,12 @@ public final class Agent implements AutoCloseable {
                 claimAndCheck();
             } catch (StoreException e) {
                 log.event(clock.instant(), "store_error", String.valueOf(e.getMessage()));
+            } catch (RuntimeException e) {
+                // Nothing may end the loop; the fault is logged, masked, and the next round tries again.
+                log.event(
+                        clock.instant(),
+                        "loop_error",
+                        config.mask(e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             pause();
         }
@@ -190,6 +196,11 @@ public final class Agent implements AutoCloseable {
                 deliver(clock.instant());
             } catch (StoreException e) {
                 log.event(clock.instant(), "store_error", String.valueOf(e.getMessage()));
+            } catch (RuntimeException e) {
+                log.event(
+                        clock.instant(),
+                        "loop_error",
+                        config.mask(e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             pause();
         }
