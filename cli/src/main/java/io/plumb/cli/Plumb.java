@@ -123,10 +123,12 @@ public final class Plumb {
                 .addSubcommand(new MigrateImportCommand(env))
                 .addSubcommand(new MigrateTestCommand(env))
                 .addSubcommand(new MigrateDriftCommand(env));
+        CommandLine agent = new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env));
         CommandLine plumb = new CommandLine(new Plumb())
                 .addSubcommand(script)
                 .addSubcommand(schema)
-                .addSubcommand(migrate);
+                .addSubcommand(migrate)
+                .addSubcommand(agent);
         plumb.setOut(env.out());
         plumb.setErr(env.err());
         plumb.setParameterExceptionHandler(Plumb::usageError);
