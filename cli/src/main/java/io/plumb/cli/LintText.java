@@ -89,6 +89,40 @@ final class LintText {
         return out.toString();
     }
 
+    /**
+     * Renders the lint report of a {@code schema apply} plan ({@code PlanLint}): the plan's one file as {@link
+     * #render} prints a file, under {@code Analyzing planned statements (N in total):}, then the summary lines.
+     */
+    static String renderPlan(LintReport report, int statements, int headerLines) {
+        StringBuilder out = new StringBuilder("Analyzing planned statements (")
+                .append(statements)
+                .append(" in total):\n\n");
+        for (FileReport f : report.files()) {
+            if (f.file().isEmpty()) {
+                out.append("  Error: ").append(f.error()).append("\n\n");
+                continue;
+            }
+            file(out, f, headerLines);
+            out.append('\n');
+        }
+        out.append("  -------------------------\n");
+        out.append("  -- ").append(GoDuration.format(report.elapsed())).append('\n');
+        count(out, report.totalChanges(), "schema change");
+        count(out, report.diagnosticsCount(), "diagnostic");
+        return out.toString();
+    }
+
+    private static void count(StringBuilder out, int n, String what) {
+        if (n > 0) {
+            out.append("  -- ")
+                    .append(n)
+                    .append(' ')
+                    .append(what)
+                    .append(n == 1 ? "" : "s")
+                    .append('\n');
+        }
+    }
+
     private static void header(StringBuilder out, LintReport report) {
         int total =
                 report.totalFiles() != 0 ? report.totalFiles() : report.files().size();
@@ -115,6 +149,10 @@ final class LintText {
     }
 
     private static void file(StringBuilder out, FileReport f) {
+        file(out, f, 0);
+    }
+
+    private static void file(StringBuilder out, FileReport f, int headerLines) {
         if (f.reports().isEmpty()) {
             out.append("    -- no diagnostics found\n");
         }
@@ -125,7 +163,7 @@ final class LintText {
                 out.append("    -- Unnamed diagnostics detected:\n");
             }
             for (Diagnostic d : r.diagnostics()) {
-                String prefix = "      -- L" + f.line(d.pos()) + ": ";
+                String prefix = "      -- L" + (f.line(d.pos()) - headerLines) + ": ";
                 wrapped(out, prefix, d.text() + " " + d.docUrl(), CONTINUATION);
             }
         }

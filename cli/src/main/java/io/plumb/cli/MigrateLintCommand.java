@@ -2,6 +2,7 @@ package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.lint.ChangeDetector;
+import io.plumb.engine.lint.CheckFixes;
 import io.plumb.engine.lint.CheckReports;
 import io.plumb.engine.lint.GitChangeDetector;
 import io.plumb.engine.lint.LintConfig;
@@ -9,6 +10,7 @@ import io.plumb.engine.lint.LintReport;
 import io.plumb.engine.lint.Linter;
 import io.plumb.engine.migrate.CheckProblem;
 import io.plumb.engine.migrate.CheckValidator;
+import io.plumb.engine.migrate.DirFormat;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
 import java.io.IOException;
@@ -44,6 +46,14 @@ import picocli.CommandLine.Spec;
                     + " when a file has errors (destructive changes by default; lint { ANALYZER { error = true } })."
                     + " -- atlas:nolint [ANALYZERS|CODES] above a statement, or at the top of a file, silences"
                     + " findings. Codes are documented in engine/LINT.md.",
+            "",
+            "--fix writes the pre-migration checks that destructive findings suggest (DS102: the table is empty,"
+                    + " DS103: the column is NULL) into their files: a plain file becomes a txtar migration file"
+                    + " (-- atlas:txtar, checks.sql, migration.sql with its statements unchanged), a txtar file gets"
+                    + " them added to its checks.sql, and atlas.sum is re-hashed with each file. It prints a line per"
+                    + " check (to standard error with --format), then lints the fixed directory again, which"
+                    + " validates the new checks on the dev database, and reports that run. Editing a file changes its"
+                    + " hash: fix only files that no database has applied yet (new files, as --git-base finds them).",
             ""
         })
 final class MigrateLintCommand implements Callable<Integer> {
@@ -94,6 +104,12 @@ final class MigrateLintCommand implements Callable<Integer> {
     @Nullable
     String junitReport;
 
+    @Option(
+            names = "--fix",
+            description = "Write the suggested pre-migration checks into the new files, re-hash atlas.sum and lint"
+                    + " again. Only for files no database has applied yet.")
+    boolean fix;
+
     MigrateLintCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -118,8 +134,16 @@ final class MigrateLintCommand implements Callable<Integer> {
         String output;
         try (Workspace workspace = new Workspace(env, selection)) {
             Database database = workspace.open(dev);
-            report = new Linter(database, config).lint(files, detector);
-            report = CheckReports.fold(report, checkProblems(database, files, report), files);
+            report = lint(database, config, files, detector);
+            if (fix) {
+                List<CheckFixes.Fix> fixes =
+                        CheckFixes.of(report, database.dialect().name());
+                if (!fixes.isEmpty()) {
+                    write(directory, fixes, named.isPresent() || parsed != null);
+                    files = directory.readSum().isPresent() ? directory.validate() : directory.files();
+                    report = lint(database, config, files, detector);
+                }
+            }
             String display = directory.display();
             LintReport done = report;
             if (named.isPresent()) {
@@ -147,6 +171,32 @@ final class MigrateLintCommand implements Callable<Integer> {
         env.out().print(output);
         env.out().flush();
         return report.hasErrors() ? 1 : 0;
+    }
+
+    private static LintReport lint(
+            Database database, LintConfig config, List<MigrationFile> files, ChangeDetector detector) {
+        LintReport report = new Linter(database, config).lint(files, detector);
+        return CheckReports.fold(report, checkProblems(database, files, report), files);
+    }
+
+    /**
+     * Writes the fixed files, each with its atlas.sum (both or neither), after checking that the directory takes
+     * them, so that a directory in another format is refused before anything is written.
+     */
+    private void write(MigrationDir directory, List<CheckFixes.Fix> fixes, boolean machineFormat) {
+        if (directory.format() != DirFormat.ATLAS) {
+            throw new EngineFailure("cannot fix " + fixes.get(0).file().name() + ": " + directory.display()
+                    + " is a " + directory.format().id() + " directory, and pre-migration checks are written in"
+                    + " the atlas format only");
+        }
+        java.io.PrintWriter log = machineFormat ? env.err() : env.out();
+        for (CheckFixes.Fix f : fixes) {
+            directory.add(f.file().name(), f.content());
+            for (String check : f.added()) {
+                log.println("fixed " + f.file().name() + ": added check " + check);
+            }
+        }
+        log.flush();
     }
 
     private ChangeDetector detector(LintConfig config, MigrationDir directory) {

@@ -2,6 +2,10 @@ package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.lint.LintConfig;
+import io.plumb.engine.lint.LintReport;
+import io.plumb.engine.lint.PlanLint;
+import io.plumb.engine.lint.ReviewPolicy;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
@@ -9,6 +13,7 @@ import io.plumb.engine.schema.SchemaChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -29,6 +34,13 @@ import picocli.CommandLine.Spec;
             "Compares the database (--url) with the desired state (--to: HCL or SQL files or directories, or a"
                     + " database URL), prints the planned statements, asks for approval and applies them in one"
                     + " transaction, so that a failed statement leaves the database as it was.",
+            "",
+            "With a review policy, lint { review = ALWAYS | WARNING | ERROR } in atlas.hcl, the plan is first linted"
+                    + " on the dev database (--dev-url, required then) as migrate lint lints a new file, against the"
+                    + " current state, and the findings are printed after the plan. ALWAYS asks for approval;"
+                    + " WARNING asks only when lint reported anything, ERROR only when it reported an error"
+                    + " (destructive changes by default); a plan below the policy's level is applied without"
+                    + " asking. --auto-approve is refused when a review policy is set, as by the reference tool.",
             ""
         })
 final class SchemaApplyCommand implements Callable<Integer> {
@@ -103,10 +115,24 @@ final class SchemaApplyCommand implements Callable<Integer> {
                     spec.commandLine(), "one of flag(s) \"file\" or \"to\" is required");
         }
         boolean transactional = isTransactional();
+        LintConfig lint = selection.lint();
+        Optional<ReviewPolicy> review = lint.review();
+        if (autoApprove && review.isPresent()) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "auto-approve is not allowed when a lint policy is set to \"" + review.get() + "\"");
+        }
+        Optional<String> devSource = selection.pick(devUrl, e -> e.dev());
+        if (review.isPresent() && devSource.isEmpty() && !dryRun) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "the lint review policy \"" + review.get() + "\" lints the plan on a dev database: --dev-url"
+                            + " is required");
+        }
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
-            Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
+            Database dev = workspace.openDev(devSource);
             boolean bound = db.boundSchema().isPresent();
             Realm current = Workspace.withoutRevisionsTable(Workspace.exclude(
                     workspace.warnUnsupported(db.inspect(scope.schemas(selection))), excluded, bound));
@@ -118,21 +144,36 @@ final class SchemaApplyCommand implements Callable<Integer> {
                 env.out().println("Schema is synced, no changes to be made");
                 return 0;
             }
-            Plan plan = db.dialect()
-                    .planner()
-                    .plan(
-                            changes,
-                            new PlanOptions(!bound, "  ", selection.diffPolicy().concurrentIndex()));
+            PlanOptions options =
+                    new PlanOptions(!bound, "  ", selection.diffPolicy().concurrentIndex());
+            Plan plan = db.dialect().planner().plan(changes, options);
             PlanPrinter.printPlanned(env.out(), plan);
             if (dryRun) {
                 return 0;
             }
-            if (!autoApprove && !Approval.ask(env)) {
+            boolean ask = !autoApprove;
+            if (review.isPresent() && dev != null) {
+                LintReport report = PlanLint.lint(dev, lint, current, plan, options);
+                env.out().println();
+                env.out().print(LintText.renderPlan(report, plan.changes().size(), PlanLint.headerLines(plan)));
+                env.out().flush();
+                ask = reaches(review.get(), report);
+            }
+            if (ask && !Approval.ask(env)) {
                 throw new EngineFailure("aborted: nothing was applied");
             }
             PlanExecutor.execute(db.connection(), new Plan(plan.changes(), plan.transactional() && transactional));
         }
         return 0;
+    }
+
+    /** Returns whether the lint report reaches the review policy's level, so that the user must approve. */
+    static boolean reaches(ReviewPolicy policy, LintReport report) {
+        return switch (policy) {
+            case ALWAYS -> true;
+            case WARNING -> report.hasErrors() || report.diagnosticsCount() > 0;
+            case ERROR -> report.hasErrors();
+        };
     }
 
     private boolean isTransactional() {

@@ -264,6 +264,80 @@ class MigrateLintCommandTest {
         assertThat(unknown.err()).startsWith("plumb: git diff: exit status 128: ");
     }
 
+    @Test
+    void fixWritesTheSuggestedChecksRehashesAndReportsTheFixedDirectoryInAnyFormat() throws IOException {
+        Files.writeString(dir.resolve("3_drop.sql"), "DROP TABLE pets;\n");
+        hash();
+
+        CliRun run = MigrateRun.at(
+                cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--fix", "--format", "{{ json . }}");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // With a format, what was fixed goes to standard error, so standard output stays the report alone.
+        assertThat(run.err()).isEqualTo("fixed 3_drop.sql: added check SELECT NOT EXISTS (SELECT 1 FROM \"pets\");\n");
+        String fixed = "-- atlas:txtar\n\n-- checks.sql --\nSELECT NOT EXISTS (SELECT 1 FROM \"pets\");\n\n"
+                + "-- migration.sql --\nDROP TABLE pets;\n";
+        assertThat(Files.readString(dir.resolve("3_drop.sql"))).isEqualTo(fixed);
+        // The report is the fixed directory's: the guarded drop is no longer reported, and nothing fails.
+        assertThat(run.out())
+                .endsWith("\"Files\":[{\"Name\":\"3_drop.sql\",\"Text\":\"-- atlas:txtar\\n\\n-- checks.sql --\\n"
+                        + "SELECT NOT EXISTS (SELECT 1 FROM \\\"pets\\\");\\n\\n-- migration.sql --\\n"
+                        + "DROP TABLE pets;\\n\"}]}");
+        CliRun validate = MigrateRun.at(cwd, "migrate", "validate");
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        CliRun again = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--fix");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out())
+                .startsWith("Analyzing changes from version 2 to 3")
+                .doesNotContain("fixed");
+        assertThat(Files.readString(dir.resolve("3_drop.sql"))).isEqualTo(fixed);
+    }
+
+    @Test
+    void fixWritesNothingWhenAFileCannotBeFixed() throws IOException {
+        Files.writeString(dir.resolve("3_drop.sql"), "DROP TABLE pets;\n");
+        Files.writeString(dir.resolve("4_drop.sql"), "-- atlas:delimiter \\n---\n\nDROP TABLE users\n---\n");
+        hash();
+        String sum = Files.readString(dir.resolve("atlas.sum"));
+
+        CliRun run = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "2", "--fix");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo("plumb: cannot fix 4_drop.sql: it sets atlas:delimiter on its first line, where a txtar"
+                        + " migration file has -- atlas:txtar\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(dir.resolve("3_drop.sql"))).isEqualTo("DROP TABLE pets;\n");
+        assertThat(Files.readString(dir.resolve("atlas.sum"))).isEqualTo(sum);
+    }
+
+    @Test
+    void fixRefusesADirectoryInAnotherFormat() throws IOException {
+        Path flyway = cwd.resolve("flyway");
+        Files.createDirectories(flyway);
+        Files.writeString(flyway.resolve("V1__init.sql"), "CREATE TABLE pets (id int);\n");
+        Files.writeString(flyway.resolve("V2__drop.sql"), "DROP TABLE pets;\n");
+
+        CliRun run = MigrateRun.at(
+                cwd,
+                "migrate",
+                "lint",
+                "--dir",
+                "file://flyway?format=flyway",
+                "--dev-url",
+                DEV,
+                "--latest",
+                "1",
+                "--fix");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo("plumb: cannot fix V2__drop.sql: flyway is a flyway directory, and pre-migration checks are"
+                        + " written in the atlas format only\n");
+        assertThat(Files.readString(flyway.resolve("V2__drop.sql"))).isEqualTo("DROP TABLE pets;\n");
+        assertThat(flyway.resolve("atlas.sum")).doesNotExist();
+    }
+
     private void git(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", cwd.toString()));
         command.addAll(List.of(args));

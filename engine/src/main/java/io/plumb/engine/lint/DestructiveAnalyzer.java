@@ -14,7 +14,8 @@ import java.util.Locale;
  *
  * <p>Unlike the reference, which leaves this unimplemented, a drop is not reported when the file is a txtar
  * migration file whose pre-migration checks make sure the table is empty or the column holds only NULLs, since
- * the check then stops the migration before it loses data ({@link EmptyChecks}).
+ * the check then stops the migration before it loses data ({@link EmptyChecks}). The suggested fixes of DS102 and
+ * DS103 carry those checks ({@link CheckFixes}), which {@code plumb migrate lint --fix} writes into the file.
  */
 public final class DestructiveAnalyzer implements Analyzer {
 
@@ -59,11 +60,13 @@ public final class DestructiveAnalyzer implements Analyzer {
                             && !checks.ensuresEmpty(drop.table().name())) {
                         String table = drop.table().name();
                         diagnostics.add(Diagnostic.of(change.pos(), "DS102", "Dropping table " + Quote.go(table))
-                                .withFix(SuggestedFix.of("Add a pre-migration check to ensure table " + Quote.go(table)
-                                        + " is empty before dropping it")));
+                                .withFix(SuggestedFix.withChecks(
+                                        "Add a pre-migration check to ensure table " + Quote.go(table)
+                                                + " is empty before dropping it",
+                                        List.of(CheckFixes.tableIsEmpty(pass.dev(), drop.schema(), table)))));
                     }
                 } else if (c instanceof SchemaChange.ModifyTable modify) {
-                    dropColumns(file, checks, change, modify).ifPresent(diagnostics::add);
+                    dropColumns(pass, checks, change, modify).ifPresent(diagnostics::add);
                 }
             }
         }
@@ -83,8 +86,10 @@ public final class DestructiveAnalyzer implements Analyzer {
     }
 
     private static java.util.Optional<Diagnostic> dropColumns(
-            LintFile file, EmptyChecks checks, Change change, SchemaChange.ModifyTable modify) {
+            Pass pass, EmptyChecks checks, Change change, SchemaChange.ModifyTable modify) {
+        LintFile file = pass.file();
         List<String> names = new ArrayList<>();
+        List<String> assertions = new ArrayList<>();
         for (TableChange c : modify.changes()) {
             if (!(c instanceof TableChange.DropColumn drop)) {
                 continue;
@@ -97,6 +102,8 @@ public final class DestructiveAnalyzer implements Analyzer {
                 continue;
             }
             names.add(Quote.go(column.name()));
+            assertions.add(CheckFixes.columnIsNull(
+                    pass.dev(), modify.schema(), modify.to().name(), column.name()));
         }
         if (names.isEmpty()) {
             return java.util.Optional.empty();
@@ -104,13 +111,16 @@ public final class DestructiveAnalyzer implements Analyzer {
         if (names.size() == 1) {
             return java.util.Optional.of(
                     Diagnostic.of(change.pos(), "DS103", "Dropping non-virtual column " + names.get(0))
-                            .withFix(SuggestedFix.of("Add a pre-migration check to ensure column " + names.get(0)
-                                    + " is NULL before dropping it")));
+                            .withFix(SuggestedFix.withChecks(
+                                    "Add a pre-migration check to ensure column " + names.get(0)
+                                            + " is NULL before dropping it",
+                                    assertions)));
         }
         String list = String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
         return java.util.Optional.of(Diagnostic.of(change.pos(), "DS103", "Dropping non-virtual columns " + list)
-                .withFix(SuggestedFix.of(
-                        "Add pre-migration checks to ensure columns " + list + " are NULL before dropping them")));
+                .withFix(SuggestedFix.withChecks(
+                        "Add pre-migration checks to ensure columns " + list + " are NULL before dropping them",
+                        assertions)));
     }
 
     private static boolean isVirtual(Column column) {
