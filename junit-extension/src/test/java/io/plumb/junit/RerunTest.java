@@ -102,4 +102,65 @@ class RerunTest {
                         + "[directory:src%2Ftest%2Fresources%2Ftestdata%2Ftests%2Fpass]/[test-file:schema.test.hcl]");
         assertThat(ranTests(SUITE_ENGINE, selectUniqueId(users.getUniqueId()))).containsExactly(users.getUniqueId());
     }
+
+    private static List<String> ranUnderSurefirePattern(String engine, DiscoverySelector selector, String patterns) {
+        return EngineTestKit.engine(engine)
+                .configurationParameter("test", patterns)
+                .selectors(selector)
+                .execute()
+                .testEvents()
+                .filter(event -> event.getType() == EventType.STARTED || event.getType() == EventType.SKIPPED)
+                .map(event -> event.getTestDescriptor().getDisplayName())
+                .collect(Collectors.toList());
+    }
+
+    private static List<String> ranUnderSurefirePattern(String patterns) {
+        return ranUnderSurefirePattern(SUITE_ENGINE, selectClass(TestFileSuiteTest.class), patterns);
+    }
+
+    @Test
+    void surefireTestPatternRunsExactlyTheMatchingCases() {
+        List<String> all = List.of(
+                "migrate.test.hcl > pre-migration checks",
+                "migrate.test.hcl > 20240102000000",
+                "schema.test.hcl > users",
+                "schema.test.hcl > letters/1",
+                "schema.test.hcl > letters/2",
+                "schema.test.hcl > later");
+        assertThat(ranUnderSurefirePattern("TestFileSuiteTest#users")).containsExactly("schema.test.hcl > users");
+        assertThat(ranUnderSurefirePattern("io.plumb.junit.TestFileSuiteTest#letters"))
+                .containsExactlyInAnyOrder("schema.test.hcl > letters/1", "schema.test.hcl > letters/2");
+        assertThat(ranUnderSurefirePattern("TestFileSuiteTest#schema.test.hcl > letters/2"))
+                .containsExactly("schema.test.hcl > letters/2");
+        assertThat(ranUnderSurefirePattern("**/TestFileSuite*#us?rs+2024*"))
+                .containsExactlyInAnyOrder("schema.test.hcl > users", "migrate.test.hcl > 20240102000000");
+        assertThat(ranUnderSurefirePattern("TestFileSuiteTest#migrate.test.hcl"))
+                .containsExactlyInAnyOrder(
+                        "migrate.test.hcl > pre-migration checks", "migrate.test.hcl > 20240102000000");
+        assertThat(ranUnderSurefirePattern("!TestFileSuiteTest#letters"))
+                .containsExactlyInAnyOrder(
+                        "migrate.test.hcl > pre-migration checks",
+                        "migrate.test.hcl > 20240102000000",
+                        "schema.test.hcl > users",
+                        "schema.test.hcl > later");
+        assertThat(ranUnderSurefirePattern("TestFileSuiteTest#nothing-by-this-name"))
+                .isEmpty();
+        assertThat(ranUnderSurefirePattern("TestFileSuiteTest")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(ranUnderSurefirePattern("OtherTest#users")).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void surefireTestPatternSelectsScriptsByName() {
+        assertThat(ranUnderSurefirePattern(SUITE_ENGINE, selectClass(ScriptSuiteTest.class), "ScriptSuiteTest#stop"))
+                .containsExactly("stop.txtar");
+    }
+
+    @Test
+    void surefireTestPatternLeavesTheEngineAloneOutsideASuite() {
+        assertThat(ranUnderSurefirePattern(
+                        PlumbTestEngine.ENGINE_ID,
+                        selectDirectory("src/test/resources/testdata/engine/nested"),
+                        "ScriptSuiteTest#stop"))
+                .containsExactlyInAnyOrder("pass.txtar", "stop.txtar");
+    }
 }
