@@ -145,7 +145,7 @@ public final class PlumbDatabaseExtension implements ParameterResolver, BeforeEa
      * its own connection was opened with, for a server the database's host, port and name with the user and password
      * as parameters.
      */
-    static String jdbcUrl(IsolatedDatabase database) {
+    public static String jdbcUrl(IsolatedDatabase database) {
         DatabaseUrl url = DatabaseUrl.parse(database.url());
         if (url.isSqlite()) {
             try {

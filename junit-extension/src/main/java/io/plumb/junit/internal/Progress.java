@@ -1,7 +1,9 @@
 package io.plumb.junit.internal;
 
 import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.engine.devdb.Isolation;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -53,6 +55,26 @@ public final class Progress {
                 long seconds = Math.round((System.nanoTime() - start) / 1e9);
                 out.println("plumb: " + description + " ready in " + seconds + " s");
             }
+        }
+    }
+
+    /**
+     * Starts the server of an {@code embedded://} or {@code docker://} dev URL ahead of its first use, announcing it
+     * when slow; servers are kept for the JVM, so the first test that needs it finds it running. A server that cannot
+     * start is left for that test to report.
+     */
+    public static void startServer(String devUrl, Path workingDirectory) {
+        String lower = devUrl.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("embedded://") && !lower.startsWith("docker://")) {
+            return;
+        }
+        try {
+            around(describeStart(devUrl), () -> {
+                Isolation.open(devUrl, workingDirectory).close();
+                return devUrl;
+            });
+        } catch (RuntimeException e) {
+            // The test that opens it reports the error, as it would without this head start.
         }
     }
 
