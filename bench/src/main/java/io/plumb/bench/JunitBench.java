@@ -64,19 +64,21 @@ public final class JunitBench {
         int tables = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         List<String> dialects = List.of((args.length > 2 ? args[2] : "sqlite,postgres").split(","));
         writeMigrations(Path.of(JunitBenchTests.DIR), tables);
-        System.out.printf("%d tests, each from a database of %d tables (%d Flyway-format files)%n%n", tests, tables,
-                (tables + TABLES_PER_FILE - 1) / TABLES_PER_FILE);
+        System.out.printf(
+                "%d tests, each from a database of %d tables (%d Flyway-format files)%n%n",
+                tests, tables, (tables + TABLES_PER_FILE - 1) / TABLES_PER_FILE);
         System.out.printf("%-10s %-28s %16s %14s%n", "dialect", "leg", "median per test", "whole run");
         List<Leg> legs = List.of(
                 new Leg("@PlumbDatabase (clone)", JunitBenchTests.PlumbTests.class),
                 new Leg("Flyway per test class", JunitBenchTests.FlywayPerClass.class),
                 new Leg("Flyway per test", JunitBenchTests.FlywayPerTest.class));
         for (String dialect : dialects) {
-            String devUrl = switch (dialect.trim()) {
-                case "postgres" -> EmbeddedServers.postgres();
-                case "mariadb" -> EmbeddedServers.mariadb();
-                default -> "sqlite://bench?mode=memory";
-            };
+            String devUrl =
+                    switch (dialect.trim()) {
+                        case "postgres" -> EmbeddedServers.postgres();
+                        case "mariadb" -> EmbeddedServers.mariadb();
+                        default -> "sqlite://bench?mode=memory";
+                    };
             // The server starts untimed, as it would before a build's first test.
             Isolation.open(devUrl, Path.of("")).close();
             JunitBenchTests.devUrl = devUrl;
@@ -88,8 +90,9 @@ public final class JunitBench {
             JunitBenchTests.tests = tests;
             for (Leg leg : legs) {
                 Result result = launch(leg, devUrl);
-                System.out.printf("%-10s %-28s %13.1f ms %12.1f s%n", dialect, leg.name(), result.medianMillis(),
-                        result.wholeSeconds());
+                System.out.printf(
+                        "%-10s %-28s %13.1f ms %12.1f s%n",
+                        dialect, leg.name(), result.medianMillis(), result.wholeSeconds());
             }
         }
     }
@@ -111,8 +114,12 @@ public final class JunitBench {
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                     failed.incrementAndGet();
-                    firstFailure.compareAndSet(null, id.getDisplayName() + ": "
-                            + result.getThrowable().map(Throwable::toString).orElse("?"));
+                    firstFailure.compareAndSet(
+                            null,
+                            id.getDisplayName() + ": "
+                                    + result.getThrowable()
+                                            .map(Throwable::toString)
+                                            .orElse("?"));
                 }
                 Long start = started.remove(id.getUniqueId());
                 if (id.isTest() && start != null) {
@@ -129,8 +136,8 @@ public final class JunitBench {
         launcher.execute(request, listener);
         double whole = (System.nanoTime() - start) / 1e9;
         if (failed.get() > 0 || durations.size() != JunitBenchTests.tests) {
-            throw new IllegalStateException(leg.name() + ": " + failed.get() + " failed, " + durations.size()
-                    + " of " + JunitBenchTests.tests + " ran; first failure: " + firstFailure.get());
+            throw new IllegalStateException(leg.name() + ": " + failed.get() + " failed, " + durations.size() + " of "
+                    + JunitBenchTests.tests + " ran; first failure: " + firstFailure.get());
         }
         List<Long> sorted = new ArrayList<>(durations);
         Collections.sort(sorted);
@@ -153,14 +160,20 @@ public final class JunitBench {
             file++;
             StringBuilder sql = new StringBuilder();
             for (int i = first; i < first + TABLES_PER_FILE && i <= tables; i++) {
-                sql.append("CREATE TABLE t_").append(i).append(" (\n")
+                sql.append("CREATE TABLE t_")
+                        .append(i)
+                        .append(" (\n")
                         .append("  id integer NOT NULL PRIMARY KEY,\n")
                         .append("  name varchar(100) NOT NULL,\n")
                         .append("  amount numeric(10,2),\n")
                         .append("  created_at timestamp,\n")
                         .append("  ref_id integer\n")
                         .append(");\n")
-                        .append("CREATE INDEX t_").append(i).append("_name ON t_").append(i).append(" (name);\n");
+                        .append("CREATE INDEX t_")
+                        .append(i)
+                        .append("_name ON t_")
+                        .append(i)
+                        .append(" (name);\n");
             }
             Files.writeString(dir.resolve("V" + file + "__tables_" + first + ".sql"), sql.toString());
         }

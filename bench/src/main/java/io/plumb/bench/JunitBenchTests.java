@@ -45,8 +45,8 @@ final class JunitBenchTests {
 
     static void body(Connection connection, int index) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO " + JunitBench.PROBE + " (id, name, amount) VALUES (" + index
-                    + ", 'row', 1.5)");
+            statement.execute(
+                    "INSERT INTO " + JunitBench.PROBE + " (id, name, amount) VALUES (" + index + ", 'row', 1.5)");
             try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + JunitBench.PROBE)) {
                 rows.next();
                 if (rows.getInt(1) < 1) {

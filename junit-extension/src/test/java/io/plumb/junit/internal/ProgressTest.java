@@ -28,12 +28,10 @@ class ProgressTest {
                 Duration.ZERO);
 
         assertThat(result).isEqualTo("done");
-        assertThat(captured.toString(StandardCharsets.UTF_8).lines())
-                .hasSize(2)
-                .satisfies(lines -> {
-                    assertThat(lines.get(0)).isEqualTo("plumb: starting embedded PostgreSQL 17...");
-                    assertThat(lines.get(1)).matches("plumb: starting embedded PostgreSQL 17 ready in \\d+ s");
-                });
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines()).hasSize(2).satisfies(lines -> {
+            assertThat(lines.get(0)).isEqualTo("plumb: starting embedded PostgreSQL 17...");
+            assertThat(lines.get(1)).matches("plumb: starting embedded PostgreSQL 17 ready in \\d+ s");
+        });
     }
 
     @Test
@@ -41,7 +39,8 @@ class ProgressTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 
-        assertThat(Progress.around("connecting", () -> 42, out, Duration.ofHours(1))).isEqualTo(42);
+        assertThat(Progress.around("connecting", () -> 42, out, Duration.ofHours(1)))
+                .isEqualTo(42);
 
         assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
     }
