@@ -3,6 +3,7 @@ package io.plumb.junit;
 import io.plumb.junit.internal.PlumbEngineDescriptor;
 import io.plumb.junit.internal.PlumbExecutionContext;
 import io.plumb.junit.internal.ScriptSelectorResolver;
+import io.plumb.junit.internal.SurefireTestFilter;
 import io.plumb.junit.internal.TestSession;
 import io.plumb.junit.internal.TestSetupResolver;
 import io.plumb.runner.ScriptRunner;
@@ -54,6 +55,8 @@ public final class PlumbTestEngine extends HierarchicalTestEngine<PlumbExecution
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engineDescriptor = new PlumbEngineDescriptor(uniqueId);
         ScriptSelectorResolver.discover(request, engineDescriptor);
+        SurefireTestFilter.of(request.getConfigurationParameters().get(SurefireTestFilter.PARAMETER), uniqueId)
+                .ifPresent(filter -> filter.apply(engineDescriptor));
         return engineDescriptor;
     }
 

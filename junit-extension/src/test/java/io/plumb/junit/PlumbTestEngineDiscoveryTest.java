@@ -45,10 +45,19 @@ class PlumbTestEngineDiscoveryTest {
                 .toList();
     }
 
+    /** Returns the node named exactly so, else the case or file whose report name ends in that name. */
     private static TestDescriptor named(TestDescriptor root, String name) {
         return root.getDescendants().stream()
                 .filter(d -> d.getDisplayName().equals(name))
+                .map(TestDescriptor.class::cast)
                 .findFirst()
+                .or(() -> root.getDescendants().stream()
+                        .filter(d -> d.getDisplayName().endsWith(" > " + name)
+                                || d.getDisplayName().endsWith("/" + name)
+                                || d.getDisplayName().equals(name + ".txtar")
+                                || d.getDisplayName().endsWith("/" + name + ".txtar"))
+                        .map(TestDescriptor.class::cast)
+                        .findFirst())
                 .orElseThrow();
     }
 
@@ -58,7 +67,8 @@ class PlumbTestEngineDiscoveryTest {
 
         assertThat(tests(root))
                 .extracting(TestDescriptor::getDisplayName)
-                .containsExactlyInAnyOrder("fail", "pass", "skip", "pass#1", "stop");
+                .containsExactlyInAnyOrder(
+                        "fail.txtar", "pass.txtar", "skip.txtar", "nested/pass.txtar", "nested/stop.txtar");
         assertThat(descendants(root, TestDescriptor::isContainer))
                 .extracting(TestDescriptor::getDisplayName)
                 .containsExactly("engine", "nested");
@@ -75,7 +85,7 @@ class PlumbTestEngineDiscoveryTest {
         assertThat(nested.getParent()).contains(engineDir);
         assertThat(nested.getChildren())
                 .extracting(TestDescriptor::getDisplayName)
-                .containsExactly("pass#1", "stop");
+                .containsExactly("nested/pass.txtar", "nested/stop.txtar");
         assertThat(named(root, "stop").getUniqueId().getLastSegment().getValue())
                 .isEqualTo("stop.txtar");
     }
@@ -107,7 +117,10 @@ class PlumbTestEngineDiscoveryTest {
                 selectFile(PASS.toFile()),
                 selectFile(NESTED.resolve("pass.txtar").toFile()));
 
-        assertThat(tests(root)).extracting(TestDescriptor::getDisplayName).containsExactly("pass", "pass#1");
+        assertThat(tests(root)).extracting(TestDescriptor::getDisplayName).containsExactly("pass.txtar", "pass.txtar");
+        assertThat(tests(root))
+                .extracting(script -> ((io.plumb.junit.internal.ScriptDescriptor) script).name())
+                .containsExactly("pass", "pass#1");
     }
 
     @Test
@@ -119,7 +132,7 @@ class PlumbTestEngineDiscoveryTest {
         assertThat(tests(discover(selectClasspathResource(EngineTestData.RESOURCE + "/fail.txtar"))))
                 .singleElement()
                 .extracting(TestDescriptor::getDisplayName)
-                .isEqualTo("fail");
+                .isEqualTo("fail.txtar");
         assertThat(tests(discover(selectClasspathResource("testdata/no-such-directory"))))
                 .isEmpty();
     }
@@ -149,7 +162,7 @@ class PlumbTestEngineDiscoveryTest {
 
             assertThat(tests(again)).singleElement().satisfies(script -> {
                 assertThat(script.getUniqueId()).isEqualTo(id);
-                assertThat(script.getDisplayName()).isEqualTo(name);
+                assertThat(script.getDisplayName()).isEqualTo(named(full, name).getDisplayName());
             });
         }
     }
@@ -171,7 +184,7 @@ class PlumbTestEngineDiscoveryTest {
 
         assertThat(tests(discover(selectUniqueId(named(full, "nested").getUniqueId()))))
                 .extracting(TestDescriptor::getDisplayName)
-                .containsExactly("pass", "stop");
+                .containsExactly("nested/pass.txtar", "nested/stop.txtar");
     }
 
     @Test

@@ -16,10 +16,14 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +68,8 @@ class PlumbTestEngineExecutionTest {
         results.containerEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         results.testEvents()
                 .aborted()
-                .assertEventsMatchExactly(
-                        event(displayName("skip"), abortedWithReason(message(m -> m.contains("needs a database")))));
+                .assertEventsMatchExactly(event(
+                        displayName("skip.txtar"), abortedWithReason(message(m -> m.contains("needs a database")))));
     }
 
     @Test
@@ -92,16 +96,29 @@ class PlumbTestEngineExecutionTest {
     }
 
     @Test
-    void failedScriptPublishesItsLog() {
-        EngineExecutionResults results = kit().selectors(selectFile(FAIL.toFile()), selectFile(PASS.toFile()))
-                .execute();
+    void everyScriptPublishesItsLogAndAFailedOnePrintsIt() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        EngineExecutionResults results;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            results = kit().selectors(selectFile(FAIL.toFile()), selectFile(PASS.toFile()))
+                    .execute();
+        } finally {
+            System.setOut(out);
+        }
 
-        assertThat(reportEntries(results)).singleElement().satisfies(entry -> assertThat(entry.getKeyValuePairs())
-                .hasEntrySatisfying("plumb.log", log -> assertThat(log).contains("exists missing.txt")));
-        Event published = results.allEvents().reportingEntryPublished().stream()
-                .findFirst()
-                .orElseThrow();
-        assertThat(published.getTestDescriptor().getDisplayName()).isEqualTo("fail");
+        Map<String, String> logs = results.allEvents().reportingEntryPublished().stream()
+                .collect(Collectors.toMap(
+                        event -> event.getTestDescriptor().getDisplayName(),
+                        event -> event.getRequiredPayload(ReportEntry.class)
+                                .getKeyValuePairs()
+                                .get("plumb.log")));
+        assertThat(logs).containsOnlyKeys("fail.txtar", "pass.txtar");
+        assertThat(logs.get("fail.txtar")).contains("exists missing.txt");
+        assertThat(logs.get("pass.txtar")).contains("a passing script").contains("PASS");
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("exists missing.txt").doesNotContain("a passing script");
     }
 
     @Test
@@ -111,8 +128,11 @@ class PlumbTestEngineExecutionTest {
                 .execute();
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-        assertThat(reportEntries(results)).singleElement().satisfies(entry -> assertThat(entry.getKeyValuePairs())
-                .containsKey("plumb.work"));
+        assertThat(reportEntries(results))
+                .filteredOn(entry -> entry.getKeyValuePairs().containsKey("plumb.work"))
+                .singleElement()
+                .satisfies(entry ->
+                        assertThat(entry.getKeyValuePairs().get("plumb.work")).startsWith(workRoot.toString()));
     }
 
     @Test
@@ -135,7 +155,7 @@ class PlumbTestEngineExecutionTest {
                 .getEngineDescriptor()
                 .getDescendants()
                 .stream()
-                .filter(d -> d.getDisplayName().equals("stop"))
+                .filter(d -> d.getDisplayName().equals("nested/stop.txtar"))
                 .findFirst()
                 .orElseThrow()
                 .getUniqueId();
@@ -143,7 +163,8 @@ class PlumbTestEngineExecutionTest {
         EngineExecutionResults results = kit().selectors(selectUniqueId(id)).execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
-        results.testEvents().assertEventsMatchLooselyInOrder(event(displayName("stop"), finishedSuccessfully()));
+        results.testEvents()
+                .assertEventsMatchLooselyInOrder(event(displayName("nested/stop.txtar"), finishedSuccessfully()));
     }
 
     @Test

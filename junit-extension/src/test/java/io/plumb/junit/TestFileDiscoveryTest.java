@@ -41,10 +41,19 @@ class TestFileDiscoveryTest {
                 .toList();
     }
 
+    /** Returns the node named exactly so, else the case or file whose report name ends in that name. */
     private static TestDescriptor named(TestDescriptor root, String name) {
         return root.getDescendants().stream()
                 .filter(d -> d.getDisplayName().equals(name))
+                .map(TestDescriptor.class::cast)
                 .findFirst()
+                .or(() -> root.getDescendants().stream()
+                        .filter(d -> d.getDisplayName().endsWith(" > " + name)
+                                || d.getDisplayName().endsWith("/" + name)
+                                || d.getDisplayName().equals(name + ".txtar")
+                                || d.getDisplayName().endsWith("/" + name + ".txtar"))
+                        .map(TestDescriptor.class::cast)
+                        .findFirst())
                 .orElseThrow();
     }
 
@@ -65,8 +74,13 @@ class TestFileDiscoveryTest {
                 .contains(FileSource.from(SCHEMA.toAbsolutePath().toFile()));
         assertThat(file.getChildren())
                 .extracting(TestDescriptor::getDisplayName)
-                .containsExactly("users", "letters", "later");
-        assertThat(testNames(root)).containsExactlyInAnyOrder("users", "letters/1", "letters/2", "later");
+                .containsExactly("schema.test.hcl > users", "letters", "schema.test.hcl > later");
+        assertThat(testNames(root))
+                .containsExactlyInAnyOrder(
+                        "schema.test.hcl > users",
+                        "schema.test.hcl > letters/1",
+                        "schema.test.hcl > letters/2",
+                        "schema.test.hcl > later");
     }
 
     @Test
@@ -89,7 +103,7 @@ class TestFileDiscoveryTest {
         assertThat(position(letters)).isEqualTo(FilePosition.from(11, 1));
         assertThat(letters.getChildren())
                 .extracting(TestDescriptor::getDisplayName)
-                .containsExactly("letters/1", "letters/2");
+                .containsExactly("schema.test.hcl > letters/1", "schema.test.hcl > letters/2");
         TestDescriptor first = named(root, "letters/1");
         assertThat(first.getUniqueId())
                 .isEqualTo(SCHEMA_ID.append("test", "letters").append("case", "letters/1"));
@@ -115,7 +129,8 @@ class TestFileDiscoveryTest {
         TestDescriptor root = discover(selectFile(MIGRATE.toFile()));
 
         // A file with migration tests first validates the pre-migration checks of their directory.
-        assertThat(testNames(root)).containsExactly("pre-migration checks", "20240102000000");
+        assertThat(testNames(root))
+                .containsExactly("migrate.test.hcl > pre-migration checks", "migrate.test.hcl > 20240102000000");
         assertThat(position(named(root, "20240102000000"))).isEqualTo(FilePosition.from(1, 1));
     }
 
@@ -130,14 +145,14 @@ class TestFileDiscoveryTest {
                         "tests",
                         "broken",
                         "fail",
-                        "fail.test.hcl",
+                        "fail/fail.test.hcl",
                         "pass",
-                        "migrate.test.hcl",
-                        "schema.test.hcl",
+                        "pass/migrate.test.hcl",
+                        "pass/schema.test.hcl",
                         "letters");
         assertThat(named(root, "pass").getChildren())
                 .extracting(TestDescriptor::getDisplayName)
-                .containsExactly("migrate.test.hcl", "schema.test.hcl");
+                .containsExactly("pass/migrate.test.hcl", "pass/schema.test.hcl");
         TestDescriptor schema = named(root, "schema.test.hcl");
         assertThat(schema.getUniqueId().getLastSegment().getType()).isEqualTo("test-file");
         assertThat(schema.getUniqueId().getLastSegment().getValue()).isEqualTo("schema.test.hcl");
@@ -159,7 +174,12 @@ class TestFileDiscoveryTest {
     void classpathResourcesFindTestFiles() {
         assertThat(testNames(discover(selectClasspathResource(TestFileData.RESOURCE + "/pass"))))
                 .containsExactlyInAnyOrder(
-                        "users", "letters/1", "letters/2", "later", "pre-migration checks", "20240102000000");
+                        "schema.test.hcl > users",
+                        "schema.test.hcl > letters/1",
+                        "schema.test.hcl > letters/2",
+                        "schema.test.hcl > later",
+                        "migrate.test.hcl > pre-migration checks",
+                        "migrate.test.hcl > 20240102000000");
         TestDescriptor root = discover(selectClasspathResource(TestFileData.RESOURCE + "/pass/schema.test.hcl"));
         // The build's copy maps back to the source, so that update mode rewrites the file one edits.
         assertThat(root.getChildren()).singleElement().satisfies(file -> assertThat(file.getSource())
@@ -176,14 +196,15 @@ class TestFileDiscoveryTest {
 
             assertThat(named(again, name).getUniqueId()).isEqualTo(node.getUniqueId());
             assertThat(testNames(again))
-                    .containsExactlyInAnyOrderElementsOf(node.isTest() ? List.of(name) : testNames(node));
+                    .containsExactlyInAnyOrderElementsOf(
+                            node.isTest() ? List.of(node.getDisplayName()) : testNames(node));
         }
     }
 
     @Test
     void uniqueIdOfAFileSelectedOnItsOwn() {
         assertThat(testNames(discover(selectUniqueId(SCHEMA_ID.append("test", "users")))))
-                .containsExactly("users");
+                .containsExactly("schema.test.hcl > users");
     }
 
     @Test

@@ -12,6 +12,9 @@ import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +38,9 @@ class TestFileExecutionTest {
 
     private static Throwable failureOf(List<Event> events, String name) {
         return events.stream()
-                .filter(event -> event.getTestDescriptor().getDisplayName().equals(name))
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(name)
+                        || event.getTestDescriptor().getDisplayName().endsWith(" > " + name)
+                        || event.getTestDescriptor().getDisplayName().endsWith("/" + name))
                 .flatMap(event -> event.getPayload(TestExecutionResult.class).stream())
                 .flatMap(result -> result.getThrowable().stream())
                 .findFirst()
@@ -52,14 +57,26 @@ class TestFileExecutionTest {
                 .assertStatistics(stats -> stats.started(5).succeeded(5).skipped(1));
         results.testEvents()
                 .skipped()
-                .assertEventsMatchExactly(event(displayName("later"), skippedWithReason("skip = true")));
+                .assertEventsMatchExactly(
+                        event(displayName("schema.test.hcl > later"), skippedWithReason("skip = true")));
     }
 
     @Test
     void logLinesArePublishedAsReportEntries() {
-        EngineExecutionResults results =
-                kit().selectors(selectFile(SCHEMA.toFile())).execute();
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        EngineExecutionResults results;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            results = kit().selectors(selectFile(SCHEMA.toFile())).execute();
+        } finally {
+            System.setOut(out);
+        }
 
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines())
+                .containsExactlyInAnyOrder(
+                        "src/test/resources/testdata/tests/pass/schema.test.hcl:14: letter a",
+                        "src/test/resources/testdata/tests/pass/schema.test.hcl:14: letter b");
         List<String> logs = results.allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getRequiredPayload(ReportEntry.class)
                         .getKeyValuePairs()

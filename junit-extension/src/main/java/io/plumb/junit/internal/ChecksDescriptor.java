@@ -21,7 +21,7 @@ public final class ChecksDescriptor extends AbstractTestDescriptor implements No
     public ChecksDescriptor(TestFileDescriptor file) {
         super(
                 file.getUniqueId().append(ScriptIdScheme.CHECKS, NAME),
-                NAME,
+                ReportNames.caseName(file.label(), NAME),
                 file.getSource().orElse(null));
     }
 

@@ -19,14 +19,24 @@ public final class ScriptDescriptor extends AbstractTestDescriptor implements No
     public static final String WORK_ENTRY = "plumb.work";
 
     private final Path script;
+    private final String name;
 
-    /** Creates the node of a script below the given parent, under a name unique in this engine run. */
+    /**
+     * Creates the node of a script below the given parent, run under a name unique in this engine run and shown by
+     * its path below the selected directory (see {@link ReportNames}).
+     */
     public ScriptDescriptor(TestDescriptor parent, Path script, String name) {
         super(
                 ScriptIdScheme.childId(parent, ScriptIdScheme.SCRIPT, script),
-                name,
+                ReportNames.fileLabel(parent, script),
                 FileSource.from(script.toFile(), FilePosition.from(1)));
         this.script = script;
+        this.name = name;
+    }
+
+    /** Returns the name the script runs under: its file name without {@code .txtar}, made unique in the run. */
+    public String name() {
+        return name;
     }
 
     /** Returns the script file, absolute and normalised. */
@@ -46,11 +56,15 @@ public final class ScriptDescriptor extends AbstractTestDescriptor implements No
 
     @Override
     public PlumbExecutionContext execute(PlumbExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        ScriptResult result = context.runner().run(script, getDisplayName());
+        ScriptResult result = context.runner().run(script, name);
         result.keptWorkDir().ifPresent(dir -> context.listener()
                 .reportingEntryPublished(this, ReportEntry.from(WORK_ENTRY, dir.toString())));
-        if (result.isFailed() && !result.log().isBlank()) {
+        if (!result.log().isBlank()) {
             context.listener().reportingEntryPublished(this, ReportEntry.from(LOG_ENTRY, result.log()));
+            if (result.isFailed()) {
+                // Captured by Surefire as the test's output, next to the failure; a passing script stays quiet.
+                System.out.println(result.log().stripTrailing());
+            }
         }
         ScriptVerdict.enforce(result);
         return context;

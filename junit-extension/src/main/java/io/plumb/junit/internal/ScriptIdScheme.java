@@ -18,6 +18,9 @@ import org.junit.platform.engine.UniqueId;
  */
 public final class ScriptIdScheme {
 
+    /** The segment type of an engine's root. */
+    public static final String ENGINE = "engine";
+
     /** The segment type of a directory. */
     public static final String DIRECTORY = "directory";
 
@@ -65,7 +68,17 @@ public final class ScriptIdScheme {
         return path.toAbsolutePath().normalize();
     }
 
+    /**
+     * Returns whether an id names a node right below the {@code plumb} engine's root, whose id may carry a prefix of
+     * other engines' segments (under the suite engine, {@code [engine:junit-platform-suite]/[suite:...]/[engine:plumb]}).
+     */
+    public static boolean isTopLevel(UniqueId id) {
+        UniqueId parent = id.removeLastSegment();
+        return !parent.getSegments().isEmpty()
+                && parent.getLastSegment().getType().equals(ENGINE);
+    }
+
     private static boolean isTopLevel(TestDescriptor parent) {
-        return parent.getUniqueId().getSegments().size() == 1;
+        return parent.getUniqueId().getLastSegment().getType().equals(ENGINE);
     }
 }

@@ -112,7 +112,7 @@ public final class ScriptSelectorResolver implements SelectorResolver {
             };
         };
         return toResolution(
-                segments.size() == 2
+                ScriptIdScheme.isTopLevel(id)
                         ? context.addToParent(creator)
                         : context.addToParent(() -> selectUniqueId(id.removeLastSegment()), creator));
     }

@@ -30,7 +30,7 @@ public final class TestCaseDescriptor extends AbstractTestDescriptor implements 
     public static TestCaseDescriptor ofBlock(TestDescriptor file, Path path, String value, TestBlock block) {
         return new TestCaseDescriptor(
                 file.getUniqueId().append(ScriptIdScheme.TEST, value),
-                value,
+                ReportNames.caseName(label(file), value),
                 path,
                 block,
                 block.cases().get(0));
@@ -40,10 +40,15 @@ public final class TestCaseDescriptor extends AbstractTestDescriptor implements 
     public static TestCaseDescriptor ofCase(TestBlockDescriptor parent, TestBlock.CaseRef ref) {
         return new TestCaseDescriptor(
                 parent.getUniqueId().append(ScriptIdScheme.CASE, ref.name()),
-                ref.name(),
+                ReportNames.caseName(
+                        parent.getParent().map(TestCaseDescriptor::label).orElse(""), ref.name()),
                 parent.path(),
                 parent.block(),
                 ref);
+    }
+
+    private static String label(TestDescriptor file) {
+        return file instanceof TestFileDescriptor testFile ? testFile.label() : file.getDisplayName();
     }
 
     @Override
@@ -71,6 +76,8 @@ public final class TestCaseDescriptor extends AbstractTestDescriptor implements 
         String log = CaseVerdict.log(result);
         if (!log.isEmpty()) {
             context.listener().reportingEntryPublished(this, ReportEntry.from(CaseVerdict.LOG_ENTRY, log));
+            // Captured by Surefire as the test's output: its XML report has no place for report entries.
+            System.out.println(log);
         }
         CaseVerdict.enforce(result);
         return context;

@@ -32,7 +32,7 @@ public final class TestFileDescriptor extends AbstractTestDescriptor implements 
             TestDescriptor parent, Path path, Map<String, Value> variables, Function<String, @Nullable String> getenv) {
         super(
                 ScriptIdScheme.childId(parent, ScriptIdScheme.TEST_FILE, path),
-                String.valueOf(path.getFileName()),
+                ReportNames.fileLabel(parent, path),
                 FileSource.from(path.toFile()));
         this.path = path;
         TestFile loaded = null;
@@ -54,6 +54,11 @@ public final class TestFileDescriptor extends AbstractTestDescriptor implements 
                 blocks.put(name, block);
             }
         }
+    }
+
+    /** Returns the name of the file in reports: its path below the selected directory, or its file name. */
+    public String label() {
+        return getDisplayName();
     }
 
     /** Returns the file, absolute and normalised. */

@@ -59,7 +59,7 @@ public final class TestFileSelectorResolver implements SelectorResolver {
                     ScriptIdScheme.TEST,
                     ScriptIdScheme.CASE,
                     ScriptIdScheme.CHECKS -> toResolution(
-                    segments.size() == 2
+                    ScriptIdScheme.isTopLevel(id)
                             ? context.addToParent(creator)
                             : context.addToParent(() -> selectUniqueId(id.removeLastSegment()), creator));
             default -> Resolution.unresolved();

@@ -18,7 +18,10 @@ public final class TestRunners implements AutoCloseable {
 
     /** Returns the runner of a setup, creating it on first use. */
     public TestRunner of(TestSetup setup) {
-        return runners.computeIfAbsent(setup, TestRunner::new);
+        return runners.computeIfAbsent(setup, key -> {
+            Progress.startServer(key.devUrl(), key.workingDirectory());
+            return new TestRunner(key);
+        });
     }
 
     /**

@@ -1,0 +1,5 @@
+table "users" {
+  schema = schema.main
+  column "id" {
+    type = integer
+  

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN name varchar(100) NOT NULL DEFAULT 'unknown';
