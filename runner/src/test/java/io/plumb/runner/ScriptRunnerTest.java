@@ -89,6 +89,21 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void workDirNamesOfClashingScriptsStayLiteralInUrls() throws IOException {
+        // The second of two scripts named alike is called "same#1"; its $WORK goes into URLs, where '#' would
+        // start a fragment.
+        Path file = dir.resolve("same.txtar");
+        Files.writeString(file, "mkdir x\n");
+        ScriptRunner runner = new ScriptRunner(RunnerOptions.defaults()
+                .withExtensions(List.of())
+                .withKeepWork(true)
+                .withWorkRoot(dir.resolve("work")));
+        ScriptResult result = runner.run(file, "same#1 a+b?c%d");
+        assertThat(result.keptWorkDir()).isPresent();
+        assertThat(String.valueOf(result.keptWorkDir().get().getFileName())).isEqualTo("script-same_1_a_b_c_d");
+    }
+
+    @Test
     void updateModeRewritesTheArchiveForAFailingCmp() throws IOException {
         String script = "exec echo hello\ncmp stdout want\n-- want --\ngoodbye\n";
         ScriptResult result =

@@ -88,7 +88,9 @@ public final class WorkRoot {
         return made;
     }
 
+    // $WORK ends up inside database URLs (sqlite://file:$WORK/...), where '#', '?', '%' and '+' mean something:
+    // a work directory's name keeps only characters that are literal in a URL's path.
     private static String safeName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._#+-]", "_");
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }
