@@ -1,6 +1,7 @@
 package io.plumb.engine.db;
 
 import io.plumb.engine.devdb.EmbeddedServers;
+import io.plumb.engine.devdb.ServerProviders;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -38,11 +39,17 @@ final class EmbeddedConnector {
     }
 
     private static Database postgres(DatabaseUrl url, String version, String database) {
-        return onServer(DatabaseUrl.parse(EmbeddedServers.postgres(version)), url, database);
+        return onServer(
+                DatabaseUrl.parse(ServerProviders.system().server("embedded", "postgres", version, url.toString())),
+                url,
+                database);
     }
 
     private static Database mariadb(DatabaseUrl url, String version, String schema) {
-        return onServer(DatabaseUrl.parse(EmbeddedServers.mariadb(version)), url, schema);
+        return onServer(
+                DatabaseUrl.parse(ServerProviders.system().server("embedded", "mariadb", version, url.toString())),
+                url,
+                schema);
     }
 
     /**

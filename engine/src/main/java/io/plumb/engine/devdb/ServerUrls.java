@@ -30,8 +30,9 @@ final class ServerUrls {
             return DockerServers.server(image, version, url.toString());
         }
         return switch (kind) {
-            case "postgres", "postgresql" -> EmbeddedServers.postgres(version);
-            case "mariadb", "maria" -> EmbeddedServers.mariadb(version);
+            case "postgres", "postgresql" -> ServerProviders.system()
+                    .server("embedded", "postgres", version, url.toString());
+            case "mariadb", "maria" -> ServerProviders.system().server("embedded", "mariadb", version, url.toString());
             default -> throw new InvalidUrlException(
                     url.original(), "unknown embedded server \"" + kind + "\", expected postgres or mariadb");
         };

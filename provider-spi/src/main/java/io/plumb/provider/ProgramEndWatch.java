@@ -1,4 +1,4 @@
-package io.plumb.engine.devdb;
+package io.plumb.provider;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.Set;
  * own rule for exiting, ignoring the library's threads: once every other non-daemon thread has ended, it stops the
  * server, the library's thread ends with it, the JVM exits and its shutdown hooks run.
  */
-final class ProgramEndWatch {
+public final class ProgramEndWatch {
 
     /** The thread the JVM's launcher leaves waiting for the last non-daemon thread once {@code main} returned. */
     private static final String LAUNCHER_THREAD = "DestroyJavaVM";
@@ -21,7 +21,7 @@ final class ProgramEndWatch {
     private ProgramEndWatch() {}
 
     /** Returns the live non-daemon threads, to tell afterwards which ones a library started. */
-    static Set<Thread> nonDaemonThreads() {
+    public static Set<Thread> nonDaemonThreads() {
         Set<Thread> threads = new HashSet<>();
         for (Thread thread : liveThreads()) {
             if (!thread.isDaemon()) {
@@ -35,7 +35,7 @@ final class ProgramEndWatch {
      * Watches the JVM, and runs {@code stop} once the only non-daemon threads left are the launcher's and those
      * named with {@code libraryPrefix} that were not among {@code before}. The stopper must end those threads.
      */
-    static void watch(Set<Thread> before, String libraryPrefix, Runnable stop) {
+    public static void watch(Set<Thread> before, String libraryPrefix, Runnable stop) {
         Set<Thread> library = new HashSet<>();
         for (Thread thread : nonDaemonThreads()) {
             if (!before.contains(thread) && thread.getName().startsWith(libraryPrefix)) {
@@ -62,7 +62,7 @@ final class ProgramEndWatch {
     }
 
     /** Returns whether no live non-daemon thread is left but the launcher's and the library's. */
-    static boolean programOver(Set<Thread> library) {
+    public static boolean programOver(Set<Thread> library) {
         for (Thread thread : liveThreads()) {
             if (!thread.isDaemon()
                     && thread.isAlive()

@@ -1,6 +1,8 @@
-package io.plumb.engine.devdb;
+package io.plumb.provider.postgres;
 
-import io.plumb.engine.db.DatabaseException;
+import io.plumb.provider.EmbeddedRoot;
+import io.plumb.provider.MavenArtifacts;
+import io.plumb.provider.ProviderException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,7 +60,7 @@ final class EmbeddedPostgresServer {
             EmbeddedRoot.onExit(() -> stop(server));
             return "postgres://postgres:" + password + "@localhost:" + server.getPort() + "/postgres?sslmode=disable";
         } catch (IOException | SQLException e) {
-            throw new DatabaseException(
+            throw new ProviderException(
                     "cannot start an embedded PostgreSQL " + version + " from " + jar + ": " + e, e);
         }
     }
