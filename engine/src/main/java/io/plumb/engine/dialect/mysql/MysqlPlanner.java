@@ -156,7 +156,7 @@ public final class MysqlPlanner implements Planner {
         for (ForeignKey fk : table.foreignKeys()) {
             // A key to a table created further down the plan is added once that table exists.
             boolean waits = pending.contains(List.of(fk.refSchema(), fk.refTable()));
-            (waits ? later : body).add(MysqlDdl.foreignKey(fk, options.qualified()));
+            (waits ? later : body).add(MysqlDdl.foreignKey(table, fk, options.qualified()));
         }
         table.checks().forEach(c -> body.add(MysqlDdl.check(c, flavour, table.name())));
         String open = indent.isEmpty() ? " (" : " (\n" + indent;
@@ -183,7 +183,7 @@ public final class MysqlPlanner implements Planner {
                 first.add(dropCheck(c.from().name()));
                 checks.add("ADD " + MysqlDdl.check(c.to(), flavour, m.to().name()));
             } else {
-                clauses(change, options, first, clauses);
+                clauses(m.to(), change, options, first, clauses);
             }
         }
         String name = name(m.schema(), m.to(), options);
@@ -199,7 +199,7 @@ public final class MysqlPlanner implements Planner {
         }
     }
 
-    private void clauses(TableChange change, PlanOptions options, List<String> first, List<String> out) {
+    private void clauses(Table table, TableChange change, PlanOptions options, List<String> first, List<String> out) {
         if (change instanceof TableChange.AddColumn c) {
             out.add("ADD COLUMN " + MysqlDdl.column(c.column()));
         } else if (change instanceof TableChange.DropColumn c) {
@@ -214,12 +214,12 @@ public final class MysqlPlanner implements Planner {
             out.add("DROP INDEX " + quote(i.from().name()));
             out.add("ADD " + MysqlDdl.index(i.to()));
         } else if (change instanceof TableChange.AddForeignKey f) {
-            out.add("ADD " + MysqlDdl.foreignKey(f.foreignKey(), options.qualified()));
+            out.add("ADD " + MysqlDdl.foreignKey(table, f.foreignKey(), options.qualified()));
         } else if (change instanceof TableChange.DropForeignKey f) {
             first.add("DROP FOREIGN KEY " + quote(f.foreignKey().name()));
         } else if (change instanceof TableChange.ModifyForeignKey f) {
             first.add("DROP FOREIGN KEY " + quote(f.from().name()));
-            out.add("ADD " + MysqlDdl.foreignKey(f.to(), options.qualified()));
+            out.add("ADD " + MysqlDdl.foreignKey(table, f.to(), options.qualified()));
         } else if (change instanceof TableChange.DropCheck c) {
             first.add(dropCheck(c.check().name()));
         } else if (change instanceof TableChange.AddPrimaryKey p) {
