@@ -8,6 +8,7 @@ import io.plumb.engine.dialect.Planner;
 import io.plumb.engine.plan.ObjectOrder;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
@@ -205,6 +206,7 @@ public final class MysqlPlanner implements Planner {
         } else if (change instanceof TableChange.DropColumn c) {
             out.add("DROP COLUMN " + quote(c.column().name()));
         } else if (change instanceof TableChange.ModifyColumn c) {
+            checkGenerated(c.from(), c.to());
             out.add("MODIFY COLUMN " + MysqlDdl.column(c.to()));
         } else if (change instanceof TableChange.AddIndex i) {
             out.add("ADD " + MysqlDdl.index(i.index()));
@@ -232,6 +234,32 @@ public final class MysqlPlanner implements Planner {
         } else if (change instanceof TableChange.ModifyAttributes a) {
             attributes(a.from(), a.to(), out);
         }
+    }
+
+    /**
+     * Refuses, before anything runs, the changes to a generated column the servers cannot make in place: a VIRTUAL
+     * column from or to a plain one, and a change between VIRTUAL and STORED (MariaDB's PERSISTENT), with the
+     * reference's words.
+     */
+    private static void checkGenerated(Column from, Column to) {
+        Optional<String> before = from.generated().map(g -> storage(g.kind()));
+        Optional<String> after = to.generated().map(g -> storage(g.kind()));
+        if (before.isEmpty() && after.filter("VIRTUAL"::equals).isPresent()) {
+            throw new PlanException("changing column \"" + from.name()
+                    + "\" to VIRTUAL generated column is not supported (drop and add is required)");
+        }
+        if (after.isEmpty() && before.filter("VIRTUAL"::equals).isPresent()) {
+            throw new PlanException("changing VIRTUAL generated column \"" + from.name()
+                    + "\" to non-generated column is not supported (drop and add is required)");
+        }
+        if (before.isPresent() && after.isPresent() && !before.get().equals(after.get())) {
+            throw new PlanException("changing the store type of generated column \"" + from.name() + "\" from \""
+                    + before.get() + "\" to \"" + after.get() + "\" is not supported");
+        }
+    }
+
+    private static String storage(String kind) {
+        return kind.equalsIgnoreCase("VIRTUAL") ? "VIRTUAL" : "STORED";
     }
 
     // MariaDB drops checks as constraints; MySQL 8 has DROP CHECK.

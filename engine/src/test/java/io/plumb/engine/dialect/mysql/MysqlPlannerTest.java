@@ -299,6 +299,38 @@ class MysqlPlannerTest {
                         + " `kept` int GENERATED ALWAYS AS (`id` + 1) STORED)");
     }
 
+    @Test
+    void generatedColumnChangesTheServerCannotMakeInPlaceArePlanErrors() {
+        String plain = SCHEMA + T.formatted(column(""));
+        String virtual = SCHEMA + T.formatted(column("as = \"`id` * 2\""));
+        String stored = SCHEMA + T.formatted(column("as {\n  expr = \"`id` * 2\"\n  type = STORED\n}"));
+        assertThatThrownBy(() -> plan(MysqlFlavour.MARIADB, virtual, plain))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("changing VIRTUAL generated column \"x\" to non-generated column is not supported"
+                        + " (drop and add is required)");
+        assertThatThrownBy(() -> plan(MysqlFlavour.MYSQL, plain, virtual))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("changing column \"x\" to VIRTUAL generated column is not supported"
+                        + " (drop and add is required)");
+        assertThatThrownBy(() -> plan(MysqlFlavour.MARIADB, stored, virtual))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("changing the store type of generated column \"x\" from \"STORED\" to \"VIRTUAL\""
+                        + " is not supported");
+        // A STORED column becomes a plain one, and back, in place.
+        assertThat(plan(MysqlFlavour.MARIADB, stored, plain))
+                .containsExactly("ALTER TABLE `t` MODIFY COLUMN `x` int NOT NULL");
+    }
+
+    private static String column(String generated) {
+        return """
+                  column "x" {
+                    type = int
+                %s
+                  }
+                """
+                .formatted(generated);
+    }
+
     private static final String A_AND_B =
             """
             table "a" {
