@@ -3,6 +3,7 @@ package io.plumb.engine.diff;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.SchemaObject;
 import java.util.Map;
@@ -25,6 +26,14 @@ public interface DiffNormalizer {
      */
     default boolean sameComment(Optional<String> from, Optional<String> to) {
         return from.equals(to);
+    }
+
+    /**
+     * Returns whether two foreign key actions are the same action. MySQL's {@code NO ACTION} is {@code RESTRICT}
+     * (and what the server reports for a key that names neither), so that dialect says they are.
+     */
+    default boolean sameAction(ReferenceAction from, ReferenceAction to) {
+        return from == to;
     }
 
     /**

@@ -222,13 +222,13 @@ final class TableDiffer {
         return name.isEmpty() || name.chars().allMatch(Character::isDigit);
     }
 
-    private static boolean sameKey(ForeignKey a, ForeignKey b) {
+    private boolean sameKey(ForeignKey a, ForeignKey b) {
         return a.columns().equals(b.columns())
                 && a.refSchema().equals(b.refSchema())
                 && a.refTable().equals(b.refTable())
                 && a.refColumns().equals(b.refColumns())
-                && a.onUpdate() == b.onUpdate()
-                && a.onDelete() == b.onDelete();
+                && normalizer.sameAction(a.onUpdate(), b.onUpdate())
+                && normalizer.sameAction(a.onDelete(), b.onDelete());
     }
 
     private boolean sameExpr(String a, String b) {

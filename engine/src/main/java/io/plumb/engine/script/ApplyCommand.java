@@ -13,13 +13,14 @@ import java.util.List;
 /**
  * {@code apply FILE.hcl} brings the script's database to the schema of an HCL file and then requires that nothing
  * is left to change; {@code ! apply FILE.hcl [MESSAGE]} expects the diff or the apply to fail, with an error
- * containing MESSAGE when given.
+ * containing MESSAGE when given. As the reference's, a negated apply given more than one word after the file (a
+ * message in double quotes, which do not quote in a script) only expects the failure.
  */
 final class ApplyCommand implements ScriptCommand {
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
-        if (args.isEmpty() || args.size() > 2 || (!negated && args.size() == 2)) {
+        if (args.isEmpty() || (!negated && args.size() > 1)) {
             throw new ScriptFailure("usage: apply FILE.hcl, or ! apply FILE.hcl [MESSAGE]");
         }
         Database db = ScriptDatabase.open(script);

@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * {@code cmpmig INDEX FILE} compares the INDEX-th (0-based, in name order) {@code .sql} file of {@code migrations/}
- * with FILE line by line, ignoring Liquibase {@code --changeset atlas:N-N} lines.
+ * with FILE line by line, both without leading and trailing blank space (as the reference compares them), ignoring
+ * Liquibase {@code --changeset atlas:N-N} lines; as {@code cmpshow}, it reads {@code $version/FILE} when that exists.
  */
 final class CmpMigCommand implements ScriptCommand {
+
+    private static final Pattern CHANGESET = Pattern.compile("--changeset atlas:[0-9]+-[0-9]+");
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
@@ -43,18 +46,32 @@ final class CmpMigCommand implements ScriptCommand {
             throw new ScriptFailure("cmpmig: no migration file " + index + ", migrations/ has " + files.size());
         }
         Path migration = files.get(index);
-        String actual = withoutChangesets(
-                script.readFile(script.cwd().relativize(migration).toString()));
-        String expected = withoutChangesets(script.readFile(args.get(1)));
-        if (!actual.equals(expected)) {
-            script.log(TextDiff.unified(migration.getFileName().toString(), actual, args.get(1), expected));
-            throw new ScriptFailure("migration " + migration.getFileName() + " and " + args.get(1) + " differ");
+        String file = args.get(1);
+        String version = script.getenv("version");
+        if (!version.isEmpty()
+                && Files.isRegularFile(script.cwd().resolve(version).resolve(file))) {
+            file = version + "/" + file;
+        }
+        String actual =
+                script.readFile(script.cwd().relativize(migration).toString()).strip();
+        String expected = script.readFile(file).strip();
+        if (!sameLines(actual.split("\n", -1), expected.split("\n", -1))) {
+            script.log(TextDiff.unified(migration.getFileName().toString(), actual + "\n", file, expected + "\n"));
+            throw new ScriptFailure("migration " + migration.getFileName() + " and " + file + " differ");
         }
     }
 
-    private static String withoutChangesets(String text) {
-        return text.lines()
-                .filter(line -> !line.startsWith("--changeset atlas:"))
-                .collect(Collectors.joining("\n", "", "\n"));
+    // Line by line, as the reference compares: a changeset line of the migration matches any line, since it holds
+    // a timestamp.
+    private static boolean sameLines(String[] actual, String[] expected) {
+        if (actual.length != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < actual.length; i++) {
+            if (!CHANGESET.matcher(actual[i]).find() && !actual[i].equals(expected[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code cmpshow TABLE... FILE} compares the database's own description of the tables with FILE: on SQLite, every
- * {@code sqlite_master} statement of each table (the table and its indexes); on MySQL, {@code SHOW CREATE TABLE};
+ * {@code sqlite_master} statement of each table (the table and its indexes); on MySQL, {@code SHOW CREATE TABLE}
+ * without the table options but {@code AUTO_INCREMENT} and {@code COMMENT} (as the reference's);
  * on PostgreSQL, what {@code psql -c '\d $db.TABLE'} prints ({@link PsqlDescribe}), with trailing spaces trimmed
  * from every line; joined by newlines. As the reference's, it reads {@code $version/FILE} instead of FILE when that
  * file exists, for output that differs between server versions.
@@ -97,15 +98,42 @@ final class CmpShowCommand implements ScriptCommand {
 
     private static List<String> showCreate(ScriptContext script, List<String> tables) throws SQLException {
         List<String> statements = new ArrayList<>();
+        String schema = ScriptDatabase.schema(script);
         try (Statement statement = ScriptDatabase.open(script).connection().createStatement()) {
             for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("SHOW CREATE TABLE `" + table.replace("`", "``") + "`")) {
+                try (ResultSet rows =
+                        statement.executeQuery("SHOW CREATE TABLE " + quote(schema) + "." + quote(table))) {
                     while (rows.next()) {
-                        statements.add(rows.getString(2));
+                        statements.add(withoutTableOptions(rows.getString(2)));
                     }
                 }
             }
         }
         return statements;
+    }
+
+    /**
+     * Drops the table options after the closing parenthesis of a {@code SHOW CREATE TABLE} text but {@code
+     * AUTO_INCREMENT} and {@code COMMENT}, as the reference's {@code cmpshow} does: the engine, charset and collation
+     * vary with the server's configuration, which expected files do not spell. Options are split at whitespace, as
+     * the reference splits them.
+     */
+    static String withoutTableOptions(String create) {
+        int end = create.lastIndexOf(')');
+        if (end < 0) {
+            return create;
+        }
+        StringBuilder result = new StringBuilder(create.substring(0, end + 1));
+        for (String option : create.substring(end + 1).strip().split("\\s+")) {
+            String name = option.split("=", -1)[0];
+            if (name.equals("AUTO_INCREMENT") || name.equals("COMMENT")) {
+                result.append(' ').append(option);
+            }
+        }
+        return result.toString();
+    }
+
+    private static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * ({@code [sqlite]}, {@code [postgres]}, {@code [mysql]}, {@code [maria]}) to scripts, and prepares each script as
  * the reference does: its database made and {@code $db} set (see {@link ScriptDatabase}), and every literal {@code
  * URL} and {@code DEV_URL} in an archived {@code atlas.hcl} replaced by the URL of the script's database and dev
- * database, and every {@code $db} in an archived {@code .hcl} file by the script's schema, so that one HCL file names
+ * database (on MySQL, {@code URL} there is the server's, as the reference's, see {@link
+ * ScriptDatabase#projectUrl}), and every {@code $db} in an archived {@code .hcl} file by the script's schema, so that one HCL file names
  * {@code main} on SQLite, {@code public} on PostgreSQL and the script's own schema on MariaDB. It sets {@code
  * $version} to the reference tool's name of the server ({@link ScriptTarget}), which {@code only} tests.
  */
@@ -60,7 +61,7 @@ public final class EngineScriptExtension implements io.plumb.runner.ScriptExtens
                     text = DEV_URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.devUrl(script)));
                 }
                 if (URL.matcher(text).find()) {
-                    text = URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.url(script)));
+                    text = URL.matcher(text).replaceAll(Matcher.quoteReplacement(ScriptDatabase.projectUrl(script)));
                 }
                 Files.writeString(project, text, StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -13,13 +13,14 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * A {@code ScriptDatabase} is the database a script works on, under its {@link ScriptDialect}: SQLite's {@code
  * $WORK/atlas.sqlite}; on PostgreSQL a fresh database of its own on the embedded server, bound to the schema the
  * reference tool names {@code script_<name>} (its dev database another one, bound to {@code script_<name>_dev}, the
- * reference's name for it); on MySQL (MariaDB) a fresh schema of its own on the embedded server, and another for
- * dev. The SQLite dev database is in memory. Server databases are dropped when the script ends.
+ * reference's name for it); on MySQL (MariaDB) the schema {@code script_<name>} on the embedded server, and {@code
+ * script_<name>_dev} for dev, as the reference names them. The SQLite dev database is in memory. Server databases are dropped when the script ends.
  */
 public final class ScriptDatabase {
 
@@ -34,6 +35,9 @@ public final class ScriptDatabase {
 
     // One isolation per server (dialect and version) per JVM; never closed, as the server is not.
     private static final Map<String, Isolation> ISOLATIONS = new HashMap<>();
+
+    // The MySQL schema names scripts hold, per JVM (whose embedded servers they share).
+    private static final Map<String, Semaphore> RESERVED = new HashMap<>();
 
     private ScriptDatabase() {}
 
@@ -58,9 +62,11 @@ public final class ScriptDatabase {
                 script.setenv("db", schema);
             }
             case MYSQL -> {
-                String url = fresh(script, dialect);
+                String server = server(script, target);
+                String schema = referenceSchema(script);
+                reserve(script, schema);
+                String url = createDatabase(script, server, schema);
                 script.putValue(URL_KEY, url);
-                String schema = url.substring(url.lastIndexOf('/') + 1);
                 script.setenv("db", schema);
                 setCharset(script, url, schema);
             }
@@ -117,11 +123,24 @@ public final class ScriptDatabase {
                 createSchema(database, schema, script);
                 dev = withSearchPath(database, schema);
             } else {
-                dev = fresh(script, dialect);
+                dev = createDatabase(script, server(script, ScriptTarget.of(script)), schema(script) + "_dev");
             }
             script.putValue(DEV_KEY, dev);
             return dev;
         });
+    }
+
+    /**
+     * Returns the URL the reference puts for {@code URL} in an archived {@code atlas.hcl}: on MySQL the server's,
+     * bound to no schema (an env then names its schemas, {@code schemas = ["script_x"]}, and plans qualify their
+     * statements with them), elsewhere the script's database as {@link #url}.
+     */
+    public static String projectUrl(ScriptContext script) {
+        if (ScriptDialect.of(script) != ScriptDialect.MYSQL) {
+            return url(script);
+        }
+        script.putValue(USED_KEY, Boolean.TRUE);
+        return server(script, ScriptTarget.of(script));
     }
 
     /**
@@ -206,6 +225,59 @@ public final class ScriptDatabase {
                     + " (in atlas/plumb arguments or an archived atlas.hcl), run a database command such as query,"
                     + " or move it under sqlite/");
         }
+    }
+
+    /** Returns the URL of the script's embedded server, bound to no database; starts it on first use. */
+    private static String server(ScriptContext script, ScriptTarget target) {
+        try {
+            return target.serverUrl();
+        } catch (RuntimeException e) {
+            throw new ScriptFailure(
+                    "starting the " + target.dialect().label() + " server " + target.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reserves a MySQL schema name for the script until it ends. Scripts share the server (one per JVM), and two
+     * scripts of one name (in different directories, or a directory run twice in parallel) would otherwise meet in
+     * their {@code script_<name>}: the second waits for the first to end and drop it.
+     */
+    private static void reserve(ScriptContext script, String schema) {
+        Semaphore reservation;
+        synchronized (RESERVED) {
+            reservation = RESERVED.computeIfAbsent(schema, name -> new Semaphore(1));
+        }
+        try {
+            reservation.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScriptFailure("interrupted while waiting for another script's schema " + schema, e);
+        }
+        script.defer(reservation::release);
+    }
+
+    /**
+     * Creates a database (a schema) of the name on a MySQL server, dropping a leftover of that name first (a run
+     * that was killed; the name is reserved), and drops it when the script ends. Returns its URL.
+     */
+    private static String createDatabase(ScriptContext script, String server, String name) {
+        String quoted = "`" + name.replace("`", "``") + "`";
+        try (Database db = Database.open(server, script.workDir());
+                Statement statement = db.connection().createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + quoted);
+            statement.execute("CREATE DATABASE " + quoted);
+        } catch (SQLException | RuntimeException e) {
+            throw new ScriptFailure("creating the script's database " + name + ": " + e.getMessage(), e);
+        }
+        script.defer(() -> {
+            try (Database db = Database.open(server, script.workDir());
+                    Statement statement = db.connection().createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + quoted);
+            } catch (SQLException e) {
+                throw new ScriptFailure("dropping the script's database " + name + ": " + e.getMessage(), e);
+            }
+        });
+        return server + (server.endsWith("/") ? "" : "/") + name;
     }
 
     /** Creates a database for the script on the dialect's embedded server, dropped when the script ends. */

@@ -4,6 +4,7 @@ import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.ReferenceAction;
 import java.util.List;
 import java.util.Set;
 
@@ -86,6 +87,15 @@ public interface SpecDialect {
     /** Returns the blocks the dialect accepts inside {@code table} blocks, written after every other block. */
     default List<SpecNestedBlock> tableBlocks() {
         return List.of();
+    }
+
+    /**
+     * Returns the action of a foreign key that names none ({@code on_update}, {@code on_delete} left out): what the
+     * database reports for a key declared without one, {@code NO ACTION} but on MySQL, which reports {@code
+     * RESTRICT} (its {@code NO ACTION} is written and reported apart, though it acts the same).
+     */
+    default ReferenceAction defaultAction() {
+        return ReferenceAction.NO_ACTION;
     }
 
     /**

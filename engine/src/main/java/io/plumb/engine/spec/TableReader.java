@@ -161,10 +161,10 @@ final class TableReader {
      * Reads a foreign key action: an identifier ({@code SET_NULL}) as the reference writes it, or a string in SQL's
      * spelling or the identifier's ({@code "SET NULL"}, {@code "CASCADE"}), which the reference reads too.
      */
-    private static ReferenceAction action(SpecBlock block, String name) {
+    private ReferenceAction action(SpecBlock block, String name) {
         Optional<Attribute> attribute = block.attribute(name);
         if (attribute.isEmpty()) {
-            return ReferenceAction.NO_ACTION;
+            return dialect.defaultAction();
         }
         String text;
         if (attribute.get().value() instanceof Value.Ident ident) {

@@ -12,6 +12,7 @@ import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.PrimaryKey;
+import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Table;
 import io.plumb.engine.spec.SpecAttribute;
 import java.util.ArrayList;
@@ -114,12 +115,40 @@ final class MysqlDdl {
         return out.toString();
     }
 
-    /** Returns a foreign key definition: {@code CONSTRAINT `fk` FOREIGN KEY (...) REFERENCES ...}. */
-    static String foreignKey(ForeignKey fk, boolean qualified) {
+    /**
+     * Returns a foreign key definition: {@code CONSTRAINT `fk` FOREIGN KEY (...) REFERENCES ...}, with an action
+     * clause for each action but {@code RESTRICT}, the server's default, which it stores as if none were written
+     * (as the reference writes the actions a key names and none for a key that names none; an HCL key that names
+     * none reads as {@code RESTRICT}, {@link MysqlSpecDialect#defaultAction}).
+     *
+     * @param table the key's table, whose columns a {@code SET NULL} action needs nullable
+     * @throws PlanException for a {@code SET NULL} action on a {@code NOT NULL} column, which the server refuses
+     *     with no word on why
+     */
+    static String foreignKey(Table table, ForeignKey fk, boolean qualified) {
+        if (fk.onUpdate() == ReferenceAction.SET_NULL || fk.onDelete() == ReferenceAction.SET_NULL) {
+            for (String name : fk.columns()) {
+                table.column(name).filter(c -> !c.nullable()).ifPresent(c -> {
+                    throw new PlanException("foreign key constraint was \"" + name + "\" SET NULL, but column \"" + name
+                            + "\" is NOT NULL");
+                });
+            }
+        }
         String ref = qualified ? quote(fk.refSchema()) + "." + quote(fk.refTable()) : quote(fk.refTable());
-        return (fk.name().isEmpty() ? "" : "CONSTRAINT " + quote(fk.name()) + " ") + "FOREIGN KEY "
-                + names(fk.columns()) + " REFERENCES " + ref + " " + names(fk.refColumns()) + " ON UPDATE "
-                + fk.onUpdate().sql() + " ON DELETE " + fk.onDelete().sql();
+        StringBuilder out = new StringBuilder(fk.name().isEmpty() ? "" : "CONSTRAINT " + quote(fk.name()) + " ")
+                .append("FOREIGN KEY ")
+                .append(names(fk.columns()))
+                .append(" REFERENCES ")
+                .append(ref)
+                .append(' ')
+                .append(names(fk.refColumns()));
+        if (fk.onUpdate() != ReferenceAction.RESTRICT) {
+            out.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
+        if (fk.onDelete() != ReferenceAction.RESTRICT) {
+            out.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        return out.toString();
     }
 
     /**

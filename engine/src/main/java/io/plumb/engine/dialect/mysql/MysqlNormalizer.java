@@ -3,6 +3,7 @@ package io.plumb.engine.dialect.mysql;
 import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.SchemaObject;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -33,6 +34,16 @@ final class MysqlNormalizer implements DiffNormalizer {
     /** Creates the normalizer of a flavour, which decides what objects it replaces in place. */
     MysqlNormalizer(MysqlFlavour flavour) {
         this.flavour = flavour;
+    }
+
+    // InnoDB runs NO ACTION as RESTRICT, and reports RESTRICT for a key that names no action.
+    @Override
+    public boolean sameAction(ReferenceAction from, ReferenceAction to) {
+        return restrictive(from) == restrictive(to) && (restrictive(from) || from == to);
+    }
+
+    private static boolean restrictive(ReferenceAction action) {
+        return action == ReferenceAction.NO_ACTION || action == ReferenceAction.RESTRICT;
     }
 
     // Bodies are kept as written: whitespace, backquotes and the case of words do not count (MysqlObjectTexts).

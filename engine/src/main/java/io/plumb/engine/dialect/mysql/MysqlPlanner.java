@@ -8,6 +8,7 @@ import io.plumb.engine.dialect.Planner;
 import io.plumb.engine.plan.ObjectOrder;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
@@ -156,7 +157,7 @@ public final class MysqlPlanner implements Planner {
         for (ForeignKey fk : table.foreignKeys()) {
             // A key to a table created further down the plan is added once that table exists.
             boolean waits = pending.contains(List.of(fk.refSchema(), fk.refTable()));
-            (waits ? later : body).add(MysqlDdl.foreignKey(fk, options.qualified()));
+            (waits ? later : body).add(MysqlDdl.foreignKey(table, fk, options.qualified()));
         }
         table.checks().forEach(c -> body.add(MysqlDdl.check(c, flavour, table.name())));
         String open = indent.isEmpty() ? " (" : " (\n" + indent;
@@ -183,7 +184,7 @@ public final class MysqlPlanner implements Planner {
                 first.add(dropCheck(c.from().name()));
                 checks.add("ADD " + MysqlDdl.check(c.to(), flavour, m.to().name()));
             } else {
-                clauses(change, options, first, clauses);
+                clauses(m.to(), change, options, first, clauses);
             }
         }
         String name = name(m.schema(), m.to(), options);
@@ -199,12 +200,13 @@ public final class MysqlPlanner implements Planner {
         }
     }
 
-    private void clauses(TableChange change, PlanOptions options, List<String> first, List<String> out) {
+    private void clauses(Table table, TableChange change, PlanOptions options, List<String> first, List<String> out) {
         if (change instanceof TableChange.AddColumn c) {
             out.add("ADD COLUMN " + MysqlDdl.column(c.column()));
         } else if (change instanceof TableChange.DropColumn c) {
             out.add("DROP COLUMN " + quote(c.column().name()));
         } else if (change instanceof TableChange.ModifyColumn c) {
+            checkGenerated(c.from(), c.to());
             out.add("MODIFY COLUMN " + MysqlDdl.column(c.to()));
         } else if (change instanceof TableChange.AddIndex i) {
             out.add("ADD " + MysqlDdl.index(i.index()));
@@ -214,12 +216,12 @@ public final class MysqlPlanner implements Planner {
             out.add("DROP INDEX " + quote(i.from().name()));
             out.add("ADD " + MysqlDdl.index(i.to()));
         } else if (change instanceof TableChange.AddForeignKey f) {
-            out.add("ADD " + MysqlDdl.foreignKey(f.foreignKey(), options.qualified()));
+            out.add("ADD " + MysqlDdl.foreignKey(table, f.foreignKey(), options.qualified()));
         } else if (change instanceof TableChange.DropForeignKey f) {
             first.add("DROP FOREIGN KEY " + quote(f.foreignKey().name()));
         } else if (change instanceof TableChange.ModifyForeignKey f) {
             first.add("DROP FOREIGN KEY " + quote(f.from().name()));
-            out.add("ADD " + MysqlDdl.foreignKey(f.to(), options.qualified()));
+            out.add("ADD " + MysqlDdl.foreignKey(table, f.to(), options.qualified()));
         } else if (change instanceof TableChange.DropCheck c) {
             first.add(dropCheck(c.check().name()));
         } else if (change instanceof TableChange.AddPrimaryKey p) {
@@ -232,6 +234,32 @@ public final class MysqlPlanner implements Planner {
         } else if (change instanceof TableChange.ModifyAttributes a) {
             attributes(a.from(), a.to(), out);
         }
+    }
+
+    /**
+     * Refuses, before anything runs, the changes to a generated column the servers cannot make in place: a VIRTUAL
+     * column from or to a plain one, and a change between VIRTUAL and STORED (MariaDB's PERSISTENT), with the
+     * reference's words.
+     */
+    private static void checkGenerated(Column from, Column to) {
+        Optional<String> before = from.generated().map(g -> storage(g.kind()));
+        Optional<String> after = to.generated().map(g -> storage(g.kind()));
+        if (before.isEmpty() && after.filter("VIRTUAL"::equals).isPresent()) {
+            throw new PlanException("changing column \"" + from.name()
+                    + "\" to VIRTUAL generated column is not supported (drop and add is required)");
+        }
+        if (after.isEmpty() && before.filter("VIRTUAL"::equals).isPresent()) {
+            throw new PlanException("changing VIRTUAL generated column \"" + from.name()
+                    + "\" to non-generated column is not supported (drop and add is required)");
+        }
+        if (before.isPresent() && after.isPresent() && !before.get().equals(after.get())) {
+            throw new PlanException("changing the store type of generated column \"" + from.name() + "\" from \""
+                    + before.get() + "\" to \"" + after.get() + "\" is not supported");
+        }
+    }
+
+    private static String storage(String kind) {
+        return kind.equalsIgnoreCase("VIRTUAL") ? "VIRTUAL" : "STORED";
     }
 
     // MariaDB drops checks as constraints; MySQL 8 has DROP CHECK.

@@ -3,6 +3,7 @@ package io.plumb.engine.dialect.mysql;
 import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.spec.SpecAttribute;
 import io.plumb.engine.spec.SpecDialect;
 import io.plumb.engine.spec.TypeSpec;
@@ -35,6 +36,11 @@ final class MysqlSpecDialect implements SpecDialect {
 
     MysqlSpecDialect(MysqlFlavour flavour) {
         this.flavour = flavour;
+    }
+
+    @Override
+    public ReferenceAction defaultAction() {
+        return ReferenceAction.RESTRICT;
     }
 
     @Override

@@ -84,12 +84,16 @@ final class PostgresSpecDialect implements SpecDialect {
                     .orElseThrow(
                             () -> new HclException(type.pos(), owner + ": " + kind + " \"" + name + "\" not found"));
         }
-        return TypeSpec.read(type, owner, PostgresTypes.NAMES);
+        ColumnType read = TypeSpec.read(type, owner, PostgresTypes.NAMES);
+        // An interval restricted to fields (second(1)) is the SQL type interval second(1).
+        return read instanceof ColumnType.Named named && PostgresTypes.INTERVAL_FIELDS.contains(named.name())
+                ? PostgresTypes.canonical(read)
+                : read;
     }
 
     @Override
     public String writeType(ColumnType type) {
-        return enums.ref(type).map(HclSyntax::ref).orElseGet(() -> HclSyntax.type(type));
+        return enums.ref(type).map(HclSyntax::ref).orElseGet(() -> HclSyntax.type(PostgresTypes.hclType(type)));
     }
 
     @Override

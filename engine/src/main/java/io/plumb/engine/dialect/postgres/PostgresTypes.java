@@ -91,6 +91,19 @@ final class PostgresTypes {
             "xid",
             "xid8",
             "interval",
+            "year",
+            "month",
+            "day",
+            "hour",
+            "minute",
+            "second",
+            "year_to_month",
+            "day_to_hour",
+            "day_to_minute",
+            "day_to_second",
+            "hour_to_minute",
+            "hour_to_second",
+            "minute_to_second",
             "oid",
             "regclass",
             "regtype",
@@ -118,6 +131,27 @@ final class PostgresTypes {
 
     private static final Set<String> TIMES = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
 
+    /**
+     * The fields an interval type can be restricted to ({@code interval day to second(4)}), which the HCL spec names
+     * without the word interval ({@code day_to_second(4)}), as the reference does.
+     */
+    static final Set<String> INTERVAL_FIELDS = Set.of(
+            "year",
+            "month",
+            "day",
+            "hour",
+            "minute",
+            "second",
+            "year to month",
+            "day to hour",
+            "day to minute",
+            "day to second",
+            "hour to minute",
+            "hour to second",
+            "minute to second");
+
+    private static final String INTERVAL = "interval ";
+
     // format_type spells a time precision inside the name: "timestamp(3) with time zone".
     private static final Pattern FORMATTED = Pattern.compile("([a-z ]+?)(?:\\(([0-9, ]+)\\))?([a-z ]*)");
 
@@ -138,10 +172,23 @@ final class PostgresTypes {
         if (name.equals("float")) {
             return ColumnType.Named.of("double precision");
         }
-        if (TIMES.contains(name) && args.equals(List.of("6"))) {
+        if (INTERVAL_FIELDS.contains(name)) {
+            name = INTERVAL + name;
+        }
+        if ((TIMES.contains(name) || name.startsWith(INTERVAL)) && args.equals(List.of("6"))) {
             args = List.of();
         }
         return new ColumnType.Named(name, args);
+    }
+
+    /** Returns the type as the HCL spec names it: an interval restricted to fields by its fields alone. */
+    static ColumnType hclType(ColumnType type) {
+        if (type instanceof ColumnType.Named named
+                && named.name().startsWith(INTERVAL)
+                && INTERVAL_FIELDS.contains(named.name().substring(INTERVAL.length()))) {
+            return new ColumnType.Named(named.name().substring(INTERVAL.length()), named.args());
+        }
+        return type;
     }
 
     /**
@@ -155,6 +202,9 @@ final class PostgresTypes {
         }
         String name = (m.group(1).trim() + m.group(3)).trim();
         String hclName = ALIASES.getOrDefault(name, name).replace(' ', '_');
+        if (name.startsWith(INTERVAL) && INTERVAL_FIELDS.contains(name.substring(INTERVAL.length()))) {
+            hclName = "interval";
+        }
         if (!NAMES.contains(hclName)) {
             return new ColumnType.Raw(formatted);
         }

@@ -218,7 +218,62 @@ class MysqlPlannerTest {
                         "ALTER TABLE `t` DROP COLUMN `gone`, ADD COLUMN `added` int NULL DEFAULT (rand() * 10),"
                                 + " DROP INDEX `old`, ADD UNIQUE INDEX `new` (`added`),"
                                 + " ADD CONSTRAINT `new_fk` FOREIGN KEY (`id`) REFERENCES `p` (`id`)"
+                                + " ON DELETE CASCADE");
+    }
+
+    private static final String FK_PARENT =
+            """
+            table "p" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+              primary_key {
+                columns = [column.id]
+              }
+            }
+            """;
+
+    @Test
+    void aForeignKeyWritesTheActionsItNamesAndNoneForTheServerDefault() {
+        String none = SCHEMA + FK_PARENT + T.formatted(fk(""));
+        assertThat(plan(MysqlFlavour.MARIADB, SCHEMA + FK_PARENT, none))
+                .contains("CREATE TABLE `t` (`id` int NOT NULL,"
+                        + " CONSTRAINT `k` FOREIGN KEY (`id`) REFERENCES `p` (`id`))");
+        // NO ACTION is stored and reported apart from the default RESTRICT, so a key naming it says so.
+        String noAction = SCHEMA + FK_PARENT + T.formatted(fk("on_update = NO_ACTION\non_delete = CASCADE"));
+        assertThat(plan(MysqlFlavour.MARIADB, SCHEMA + FK_PARENT, noAction))
+                .contains("CREATE TABLE `t` (`id` int NOT NULL, CONSTRAINT `k` FOREIGN KEY (`id`) REFERENCES `p` (`id`)"
+                        + " ON UPDATE NO ACTION ON DELETE CASCADE)");
+        // ... and acts as RESTRICT: the two are one action, so neither changes the key.
+        assertThat(plan(MysqlFlavour.MARIADB, none, SCHEMA + FK_PARENT + T.formatted(fk("on_update = NO_ACTION"))))
+                .isEmpty();
+        assertThat(plan(MysqlFlavour.MARIADB, none, SCHEMA + FK_PARENT + T.formatted(fk("on_delete = RESTRICT"))))
+                .isEmpty();
+        assertThat(plan(MysqlFlavour.MARIADB, none, noAction))
+                .containsExactly(
+                        "ALTER TABLE `t` DROP FOREIGN KEY `k`",
+                        "ALTER TABLE `t` ADD CONSTRAINT `k` FOREIGN KEY (`id`) REFERENCES `p` (`id`)"
                                 + " ON UPDATE NO ACTION ON DELETE CASCADE");
+    }
+
+    @Test
+    void setNullOnANotNullColumnIsAPlanError() {
+        String to = SCHEMA + FK_PARENT + T.formatted(fk("on_delete = SET_NULL"));
+        assertThatThrownBy(() -> plan(MysqlFlavour.MARIADB, SCHEMA + FK_PARENT, to))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("foreign key constraint was \"id\" SET NULL, but column \"id\" is NOT NULL");
+    }
+
+    private static String fk(String actions) {
+        return """
+                  foreign_key "k" {
+                    columns     = [column.id]
+                    ref_columns = [table.p.column.id]
+                %s
+                  }
+                """
+                .formatted(actions);
     }
 
     @Test
@@ -242,6 +297,38 @@ class MysqlPlannerTest {
                 .containsExactly("CREATE TABLE `t` (`id` int NOT NULL,"
                         + " `twice` int GENERATED ALWAYS AS (`id` * 2) VIRTUAL,"
                         + " `kept` int GENERATED ALWAYS AS (`id` + 1) STORED)");
+    }
+
+    @Test
+    void generatedColumnChangesTheServerCannotMakeInPlaceArePlanErrors() {
+        String plain = SCHEMA + T.formatted(column(""));
+        String virtual = SCHEMA + T.formatted(column("as = \"`id` * 2\""));
+        String stored = SCHEMA + T.formatted(column("as {\n  expr = \"`id` * 2\"\n  type = STORED\n}"));
+        assertThatThrownBy(() -> plan(MysqlFlavour.MARIADB, virtual, plain))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("changing VIRTUAL generated column \"x\" to non-generated column is not supported"
+                        + " (drop and add is required)");
+        assertThatThrownBy(() -> plan(MysqlFlavour.MYSQL, plain, virtual))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("changing column \"x\" to VIRTUAL generated column is not supported"
+                        + " (drop and add is required)");
+        assertThatThrownBy(() -> plan(MysqlFlavour.MARIADB, stored, virtual))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("changing the store type of generated column \"x\" from \"STORED\" to \"VIRTUAL\""
+                        + " is not supported");
+        // A STORED column becomes a plain one, and back, in place.
+        assertThat(plan(MysqlFlavour.MARIADB, stored, plain))
+                .containsExactly("ALTER TABLE `t` MODIFY COLUMN `x` int NOT NULL");
+    }
+
+    private static String column(String generated) {
+        return """
+                  column "x" {
+                    type = int
+                %s
+                  }
+                """
+                .formatted(generated);
     }
 
     private static final String A_AND_B =
