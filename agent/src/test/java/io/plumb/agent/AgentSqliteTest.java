@@ -3,11 +3,17 @@ package io.plumb.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumb.agent.server.ApiServer;
 import io.plumb.agent.store.TargetState;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +91,42 @@ class AgentSqliteTest {
                     .contains("event=check target=\"tenant\" status=drifted")
                     .contains("event=notify_failed")
                     .doesNotContain("hush");
+        }
+    }
+
+    @Test
+    void aDriftedTargetsPageShowsItsDiffAndSqlAfterTheAgentRestarts() throws Exception {
+        Path dir = Fixture.migrations(root, FILE1, FILE2);
+        AgentConfig config = Fixture.config(
+                root,
+                """
+                target "tenant" {
+                  url = "sqlite://tenant.db"
+                  dir = "file://migrations"
+                }
+                """,
+                Map.of());
+        String url = "sqlite://" + root.resolve("tenant.db");
+        Fixture.apply(url, dir, 2);
+        Fixture.execute(url, root, "DROP INDEX users_email");
+        try (Agent agent = Fixture.agent(config, new StringWriter())) {
+            agent.runOnce();
+            assertThat(status(agent)).isEqualTo("drifted");
+        }
+        // A new process on the same store: no check has run in it yet.
+        try (Agent restarted = Fixture.agent(config, new StringWriter());
+                ApiServer server = ApiServer.start(restarted, "127.0.0.1:0", Optional.empty())) {
+            assertThat(restarted.lastReport("tenant")).isEmpty();
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/targets/tenant"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("users_email")
+                    .contains("CREATE INDEX")
+                    .contains("The diagram is drawn again at the target's next check.");
         }
     }
 

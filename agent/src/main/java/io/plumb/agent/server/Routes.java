@@ -86,29 +86,47 @@ final class Routes {
     }
 
     private TargetDetail detail(TargetState state) {
-        Optional<DriftReport> report = agent.lastReport(state.name());
         List<io.plumb.agent.web.ChangelogEntry> changelog = agent.store().changelog(state.name(), 20).stream()
                 .map(e -> new io.plumb.agent.web.ChangelogEntry(e.at(), summary(e), e.diff()))
                 .toList();
-        boolean drifted = report.map(DriftReport::isDrifted).orElse(false);
+        Optional<DriftReport> report = agent.lastReport(state.name());
+        if (report.isEmpty()) {
+            // Checked by an earlier run of the agent (or by another agent sharing the store): what was stored.
+            StoredReport stored = StoredReport.parse(state.reportJson());
+            return new TargetDetail(
+                    row(state),
+                    stored.drifted() ? stored.hclDiff() : null,
+                    stored.drifted() ? String.join("\n", stored.fixStatements()) : null,
+                    stored.drifted() && stored.destructive(),
+                    changelog,
+                    null,
+                    withUnqualified(stored.diverged()));
+        }
+        boolean drifted = report.get().isDrifted();
         Set<String> objects = new HashSet<>();
-        report.ifPresent(r -> {
-            for (DivergedObject object : r.diverged()) {
-                objects.add(object.qualifiedName());
-                int dot = object.qualifiedName().indexOf('.');
-                if (dot > 0) {
-                    objects.add(object.qualifiedName().substring(dot + 1));
-                }
-            }
-        });
+        for (DivergedObject object : report.get().diverged()) {
+            objects.add(object.qualifiedName());
+        }
         return new TargetDetail(
                 row(state),
                 drifted ? report.get().hclDiff() : null,
                 drifted ? String.join("\n", report.get().fixStatements()) : null,
                 drifted && report.get().destructive(),
                 changelog,
-                report.map(DriftReport::expected).orElse(null),
-                objects);
+                report.get().expected(),
+                withUnqualified(objects));
+    }
+
+    // The diagram marks objects by either form of their name: schema-qualified, and without the schema.
+    private static Set<String> withUnqualified(Set<String> names) {
+        Set<String> all = new HashSet<>(names);
+        for (String name : names) {
+            int dot = name.indexOf('.');
+            if (dot > 0) {
+                all.add(name.substring(dot + 1));
+            }
+        }
+        return all;
     }
 
     private static String summary(ChangelogEntry entry) {

@@ -95,6 +95,10 @@ public final class Dashboard {
                     .append("</p>\n<figure class=\"erd\">")
                     .append(Erd.svg(detail.expected(), detail.driftedObjects()))
                     .append("</figure></section>\n");
+        } else if (detail.hclDiff() != null) {
+            // A report read back from the store after a restart: the expected schema is not kept there.
+            html.append("<section><h2>Expected schema</h2>\n<p class=\"legend\">The diagram is drawn again at the")
+                    .append(" target's next check.</p></section>\n");
         }
         changelog(html, detail.changelog());
         html.append("</main>\n</body>\n</html>\n");
