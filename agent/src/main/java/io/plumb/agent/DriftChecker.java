@@ -1,7 +1,5 @@
 package io.plumb.agent;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.mysql.MysqlDialect;
@@ -11,17 +9,12 @@ import io.plumb.engine.dialect.sqlite.SqliteDialect;
 import io.plumb.engine.drift.DivergedObject;
 import io.plumb.engine.drift.DriftCheck;
 import io.plumb.engine.drift.DriftException;
+import io.plumb.engine.drift.DriftJson;
 import io.plumb.engine.drift.DriftReport;
 import io.plumb.engine.drift.ExpectedStates;
 import io.plumb.engine.migrate.MigrationDir;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code DriftChecker} checks targets with the engine's {@link DriftCheck}: against the state their applied
@@ -29,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * distinct version of a directory is replayed once however many tenants are at it.
  */
 public final class DriftChecker implements Checker {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path workingDirectory;
     private final ExpectedStates states = new ExpectedStates();
@@ -98,7 +89,7 @@ public final class DriftChecker implements Checker {
                 Optional.ofNullable(report.latestVersion()),
                 report.pendingFiles(),
                 target.mask(message),
-                target.mask(json(report)),
+                target.mask(DriftJson.of(report)),
                 Optional.of(dialect(target.url()).spec().write(report.actual())),
                 Optional.of(report));
     }
@@ -123,57 +114,5 @@ public final class DriftChecker implements Checker {
             case "maria", "mariadb" -> new MysqlDialect(MysqlFlavour.MARIADB);
             default -> new MysqlDialect(MysqlFlavour.MYSQL);
         };
-    }
-
-    /** Returns the report as the JSON object the API serves and the store keeps. */
-    static String json(DriftReport report) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("status", report.status().name().toLowerCase(java.util.Locale.ROOT));
-            field(json, "currentVersion", report.currentVersion());
-            field(json, "latestVersion", report.latestVersion());
-            strings(json, "pendingFiles", report.pendingFiles());
-            json.writeStringField("expectedSource", report.expectedSource());
-            json.writeArrayFieldStart("diverged");
-            for (DivergedObject object : report.diverged()) {
-                json.writeStartObject();
-                json.writeStringField("kind", object.kind());
-                json.writeStringField("name", object.qualifiedName());
-                json.writeStringField("change", object.change().label());
-                json.writeStringField("detail", object.detail());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeStringField("hclDiff", report.hclDiff());
-            strings(json, "fixStatements", report.fixStatements());
-            json.writeBooleanField("destructive", report.destructive());
-            field(json, "error", report.error().orElse(null));
-            json.writeObjectFieldStart("unsupported");
-            for (Map.Entry<String, Integer> e : report.unsupported().entrySet()) {
-                json.writeNumberField(e.getKey(), e.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static void field(JsonGenerator json, String name, @Nullable String value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            json.writeStringField(name, value);
-        }
-    }
-
-    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
     }
 }

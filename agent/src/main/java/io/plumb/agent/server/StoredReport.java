@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * A {@code StoredReport} is the part of a drift report the dashboard shows, read back from the JSON the store keeps
- * (see {@code DriftChecker.json}), so that a target's page still shows its diff and SQL after the agent restarts.
+ * (the shape of {@code io.plumb.engine.drift.DriftJson}, as {@code plumb migrate drift --format json} prints it), so that a target's page still shows its diff and SQL after the agent restarts.
  * The expected schema itself is not stored; the diagram returns with the target's next check.
  *
- * @param drifted whether the report's status is {@code drifted}
+ * @param drifted whether the report's status is {@code DRIFTED}
  * @param hclDiff the unified HCL diff, empty when none was stored
  * @param fixStatements the SQL that brings the database back
  * @param destructive whether that SQL may lose data
@@ -45,10 +45,10 @@ record StoredReport(
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "status" -> drifted = "drifted".equals(parser.getValueAsString());
-                    case "hclDiff" -> hclDiff = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+                    case "status" -> drifted = "DRIFTED".equals(parser.getValueAsString());
+                    case "hcl_diff" -> hclDiff = value == JsonToken.VALUE_STRING ? parser.getText() : "";
                     case "destructive" -> destructive = value == JsonToken.VALUE_TRUE;
-                    case "fixStatements" -> strings(parser, value, fixes);
+                    case "fix_sql" -> strings(parser, value, fixes);
                     case "diverged" -> names(parser, value, diverged);
                     default -> parser.skipChildren();
                 }

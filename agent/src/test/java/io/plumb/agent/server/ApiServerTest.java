@@ -86,7 +86,7 @@ class ApiServerTest {
             JsonNode one = json.readTree(send("GET", URI.create(base + "/api/targets/tenants%2Facme"), Optional.empty())
                     .body());
             assertThat(one.get("status").asText()).isEqualTo("pending");
-            assertThat(one.get("report").get("pendingFiles").get(0).asText()).isEqualTo("20260101000000_users.sql");
+            assertThat(one.get("report").get("pending_files").get(0).asText()).isEqualTo("20260101000000_users.sql");
 
             HttpResponse<String> changelog =
                     send("GET", URI.create(base + "/api/targets/shop/changelog"), Optional.empty());
