@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * {@code IsolationBench} measures how long handing a test an isolated database takes, per dialect: cloning a
  * snapshot of a migrated schema (100 tables, 10,000 rows by default) against creating an empty database and
  * replaying the migrations, each followed by the test's first query. It prints the median and minimum of both, their
- * ratio and the issue's target for the clone (PostgreSQL 50 ms, MariaDB 500 ms, SQLite 10 ms), and stops with an
+ * ratio and the issue's target for the clone (PostgreSQL 50 ms, MariaDB 150 ms, SQLite 10 ms), and stops with an
  * error when a clone or a replay does not hold every row, since the times would then measure nothing.
  */
 public final class IsolationBench {
@@ -88,7 +88,7 @@ public final class IsolationBench {
         return List.of(
                 new Leg("sqlite", () -> "sqlite://bench?mode=memory", 10),
                 new Leg("postgres", EmbeddedServers::postgres, 50),
-                new Leg("mariadb", EmbeddedServers::mariadb, 500));
+                new Leg("mariadb", EmbeddedServers::mariadb, 150));
     }
 
     private static IsolationTimes measure(Leg leg, IsolationWorkload workload, Path dir, int rounds, PrintStream out) {

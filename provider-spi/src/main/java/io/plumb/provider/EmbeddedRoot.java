@@ -1,10 +1,15 @@
 package io.plumb.provider;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,6 +23,13 @@ import org.jspecify.annotations.Nullable;
  * {@code EmbeddedRoot} is the one temporary directory ({@code plumb-embedded-PID}) under which this JVM's embedded
  * servers keep their data, and the guard that no server outlives the JVM.
  *
+ * <p>The data is throw-away by design, so the root lives in memory when it can: in the directory named by system
+ * property {@value #DATA_DIR_PROPERTY} or environment variable {@value #DATA_DIR_ENV} when one is set (created if
+ * missing, used if writable), else in {@code /dev/shm} when that is a writable tmpfs with at least 1 GiB free, else
+ * in {@code java.io.tmpdir} on disk, with a one-line note on standard error saying why. Copying a database is then a
+ * copy in memory instead of thousands of file creations on disk. Two JVMs never share a root: its name holds the
+ * JVM's pid.
+ *
  * <p>The root has a watchdog, started with the root before any server: a small shell process that polls the JVM's
  * pid and, once the JVM is gone (also after {@code kill -9}, when no shutdown hook runs), stops the servers listed
  * in the root's {@code servers} file and any PostgreSQL whose {@code postmaster.pid} is under the root (a server
@@ -27,6 +39,17 @@ import org.jspecify.annotations.Nullable;
 public final class EmbeddedRoot {
 
     private static final String PREFIX = "plumb-embedded-";
+
+    /** The system property naming the directory the roots go in. */
+    public static final String DATA_DIR_PROPERTY = "plumb.embedded.dataDir";
+
+    /** The environment variable naming that directory when the property is not set. */
+    public static final String DATA_DIR_ENV = "PLUMB_EMBEDDED_DATA_DIR";
+
+    /** The free space a tmpfs needs to be chosen without being named: a server, its snapshots and clones. */
+    static final long TMPFS_MIN_FREE = 1L << 30;
+
+    private static final Path SHM = Path.of("/dev/shm");
     private static @Nullable Path root;
     private static final List<Process> WATCHDOGS = new ArrayList<>();
     private static final List<Runnable> STOPPERS = new ArrayList<>();
@@ -36,8 +59,16 @@ public final class EmbeddedRoot {
     /** Returns this JVM's root, creating it (and reaping stale ones) on first use. */
     public static synchronized Path directory() {
         if (root == null) {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Path disk = Path.of(System.getProperty("java.io.tmpdir"));
+            String configured = System.getProperty(DATA_DIR_PROPERTY);
+            if (configured == null || configured.isBlank()) {
+                configured = System.getenv(DATA_DIR_ENV);
+            }
+            Path tmp = parent(configured, SHM, disk, System.err);
             reapStale(tmp);
+            if (!tmp.equals(disk)) {
+                reapStale(disk);
+            }
             Path created;
             try {
                 created = Files.createDirectories(
@@ -53,6 +84,70 @@ public final class EmbeddedRoot {
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRoot::stopAll, "plumb-embedded-servers"));
         }
         return root;
+    }
+
+    /**
+     * Chooses the directory the root goes in: {@code configured} when it is set and usable, else {@code shm} when it
+     * is a writable tmpfs with {@link #TMPFS_MIN_FREE} bytes free, else {@code disk}. Choosing other than what was
+     * configured, or falling back to disk, prints one line on {@code err}.
+     */
+    static Path parent(@Nullable String configured, Path shm, Path disk, PrintStream err) {
+        String unusable = null;
+        if (configured != null && !configured.isBlank()) {
+            try {
+                Path dir = Files.createDirectories(Path.of(configured.strip()));
+                if (Files.isWritable(dir)) {
+                    return dir;
+                }
+                unusable = "not writable";
+            } catch (FileAlreadyExistsException e) {
+                unusable = "a file is in the way";
+            } catch (AccessDeniedException e) {
+                unusable = "permission denied";
+            } catch (IOException | InvalidPathException e) {
+                unusable = String.valueOf(e.getMessage());
+            }
+            unusable = "plumb: cannot keep the embedded servers' data in " + configured + " (set by "
+                    + DATA_DIR_PROPERTY + " or " + DATA_DIR_ENV + "): " + unusable + "; ";
+        }
+        String shmProblem = tmpfsProblem(shm);
+        if (shmProblem == null) {
+            if (unusable != null) {
+                err.println(unusable + "using " + shm + " instead");
+            }
+            return shm;
+        }
+        if (unusable != null) {
+            err.println(unusable + "using " + disk + " on disk instead (" + shmProblem + ")");
+        } else {
+            err.println("plumb: the embedded servers keep their throw-away data on disk in " + disk + " ("
+                    + shmProblem + "); set " + DATA_DIR_PROPERTY + " or " + DATA_DIR_ENV
+                    + " to a tmpfs directory for faster clones");
+        }
+        return disk;
+    }
+
+    // Why a directory cannot hold the roots in memory, or null when it can.
+    private static @Nullable String tmpfsProblem(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return dir + " does not exist";
+        }
+        try {
+            FileStore store = Files.getFileStore(dir);
+            if (!store.type().equals("tmpfs")) {
+                return dir + " is not a tmpfs";
+            }
+            if (!Files.isWritable(dir)) {
+                return dir + " is not writable";
+            }
+            long free = store.getUsableSpace();
+            if (free < TMPFS_MIN_FREE) {
+                return dir + " has only " + (free >> 20) + " MiB free";
+            }
+            return null;
+        } catch (IOException e) {
+            return "cannot inspect " + dir;
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ class EmbeddedKillTest {
     void aPostgresServerDoesNotOutliveAKilledJvm(@TempDir Path dir) throws Exception {
         Process child = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // The child's servers keep their data in a directory of the test's, wherever the default is.
+                        "-Dplumb.embedded.dataDir=" + dir,
                         "-cp",
                         System.getProperty("java.class.path"),
                         EmbeddedChild.class.getName()))
@@ -39,7 +41,7 @@ class EmbeddedKillTest {
             child.destroyForcibly();
         }
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Path childRoot = Path.of(System.getProperty("java.io.tmpdir"), "plumb-embedded-" + child.pid());
+        Path childRoot = dir.resolve("plumb-embedded-" + child.pid());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         boolean gone = false;
         while (!gone && System.nanoTime() < deadline) {

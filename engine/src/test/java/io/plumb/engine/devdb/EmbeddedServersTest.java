@@ -7,6 +7,9 @@ import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.dialect.mysql.MysqlDialect;
 import io.plumb.engine.dialect.mysql.MysqlFlavour;
+import io.plumb.provider.EmbeddedRoot;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +62,29 @@ class EmbeddedServersTest {
         }
         try (Database whole = Database.open("embedded://mariadb/11", CWD)) {
             assertThat(whole.boundSchema()).isEmpty();
+        }
+    }
+
+    @Test
+    void theServersKeepTheirDataUnderThisJvmsRootOnATmpfsWhenOneIsThere() throws SQLException, IOException {
+        Path root = EmbeddedRoot.directory();
+        try (Database db = Database.open(EmbeddedServers.postgres(), CWD)) {
+            assertThat(Path.of(current(db, "SHOW data_directory"))).startsWith(root);
+        }
+        try (Database db = Database.open(EmbeddedServers.mariadb(), CWD)) {
+            assertThat(Path.of(current(db, "SELECT @@datadir"))).startsWith(root);
+        }
+        assertThat(String.valueOf(root.getFileName()))
+                .isEqualTo("plumb-embedded-" + ProcessHandle.current().pid());
+        Path shm = Path.of("/dev/shm");
+        String configured =
+                System.getProperty(EmbeddedRoot.DATA_DIR_PROPERTY, System.getenv(EmbeddedRoot.DATA_DIR_ENV));
+        if (configured != null && !configured.isBlank()) {
+            assertThat(root.getParent()).isEqualTo(Path.of(configured.strip()));
+        } else if (Files.isDirectory(shm)
+                && Files.getFileStore(shm).type().equals("tmpfs")
+                && Files.getFileStore(shm).getUsableSpace() > 2L << 30) {
+            assertThat(root.getParent()).isEqualTo(shm);
         }
     }
 

@@ -23,6 +23,7 @@ class EmbeddedStartKillTest {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         // A temporary directory of its own: no other JVM's start-up reaps the child's root for it.
                         "-Djava.io.tmpdir=" + dir,
+                        "-Dplumb.embedded.dataDir=" + dir,
                         "-cp",
                         System.getProperty("java.class.path"),
                         EmbeddedStartChild.class.getName()))

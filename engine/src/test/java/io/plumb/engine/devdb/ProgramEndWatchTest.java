@@ -25,6 +25,8 @@ class ProgramEndWatchTest {
     void aProgramThatUsedTheEmbeddedMariadbExitsWhenMainReturns(@TempDir Path dir) throws Exception {
         Process child = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // The child's servers keep their data in a directory of the test's, wherever the default is.
+                        "-Dplumb.embedded.dataDir=" + dir,
                         "-cp",
                         System.getProperty("java.class.path"),
                         MariadbExitChild.class.getName()))
@@ -51,7 +53,7 @@ class ProgramEndWatchTest {
         assertThat(refusesConnections(port))
                 .as("the child's MariaDB server on port %s is gone", port)
                 .isTrue();
-        assertThat(Path.of(System.getProperty("java.io.tmpdir"), "plumb-embedded-" + child.pid()))
+        assertThat(dir.resolve("plumb-embedded-" + child.pid()))
                 .as("the child's shutdown hook deleted its servers' directory")
                 .doesNotExist();
     }
