@@ -3,6 +3,7 @@ package io.plumb.cli;
 import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.migrate.ChecksumException;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -57,7 +58,7 @@ public final class Plumb {
         String prefix = programName.equals("atlas") ? "Error: " : programName + ": ";
         int code;
         try {
-            CommandLine commandLine = commandLine(env, prefix, programName);
+            CommandLine commandLine = commandLine(env, prefix, programName, args);
             commandLine.setCommandName(programName);
             code = commandLine.execute(args);
         } catch (StackOverflowError e) {
@@ -102,33 +103,139 @@ public final class Plumb {
         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /**
+     * The system property that makes every run build the whole command tree, as every run did before the tree was
+     * pruned to the invoked command; {@code bench/run startup} sets it to measure the difference.
+     */
+    static final String FULL_TREE_PROPERTY = "plumb.cli.fullTree";
+
+    // The command groups and their commands, in the order usage lists them. The names are the @Command names.
+    private static final String[] SCRIPT_COMMANDS = {"run"};
+    private static final String[] SCHEMA_COMMANDS = {"inspect", "apply", "diff", "clean", "test", "drift"};
+    private static final String[] MIGRATE_COMMANDS = {
+        "apply", "status", "set", "hash", "validate", "lint", "new", "diff", "import", "test", "drift"
+    };
+
+    private static String[] commandsOf(String group) {
+        switch (group) {
+            case "script":
+                return SCRIPT_COMMANDS;
+            case "schema":
+                return SCHEMA_COMMANDS;
+            case "migrate":
+                return MIGRATE_COMMANDS;
+            default:
+                return new String[0];
+        }
+    }
+
+    private static Object group(String group) {
+        switch (group) {
+            case "script":
+                return new ScriptGroupCommand();
+            case "schema":
+                return new SchemaGroupCommand();
+            case "migrate":
+                return new MigrateGroupCommand();
+            default:
+                throw new IllegalArgumentException("no command group " + group);
+        }
+    }
+
+    // A switch rather than a table of constructor references: each reference would cost a lambda at start-up.
+    private static Object command(String group, String name, CliEnvironment env) {
+        switch (group + " " + name) {
+            case "script run":
+                return new ScriptRunCommand(env);
+            case "schema inspect":
+                return new SchemaInspectCommand(env);
+            case "schema apply":
+                return new SchemaApplyCommand(env);
+            case "schema diff":
+                return new SchemaDiffCommand(env);
+            case "schema clean":
+                return new SchemaCleanCommand(env);
+            case "schema test":
+                return new SchemaTestCommand(env);
+            case "schema drift":
+                return new SchemaDriftCommand(env);
+            case "migrate apply":
+                return new MigrateApplyCommand(env);
+            case "migrate status":
+                return new MigrateStatusCommand(env);
+            case "migrate set":
+                return new MigrateSetCommand(env);
+            case "migrate hash":
+                return new MigrateHashCommand(env);
+            case "migrate validate":
+                return new MigrateValidateCommand(env);
+            case "migrate lint":
+                return new MigrateLintCommand(env);
+            case "migrate new":
+                return new MigrateNewCommand(env);
+            case "migrate diff":
+                return new MigrateDiffCommand(env);
+            case "migrate import":
+                return new MigrateImportCommand(env);
+            case "migrate test":
+                return new MigrateTestCommand(env);
+            case "migrate drift":
+                return new MigrateDriftCommand(env);
+            default:
+                throw new IllegalArgumentException("no command " + group + " " + name);
+        }
+    }
+
+    private static CommandLine groupLine(String group, CliEnvironment env, String... names) {
+        CommandLine line = new CommandLine(group(group));
+        for (String name : names) {
+            line.addSubcommand(command(group, name, env));
+        }
+        return line;
+    }
+
+    /**
+     * Returns the root with only the command path the arguments name, or null when the run needs the whole tree.
+     *
+     * <p>Building every command's spec costs most of a short command's start-up, so a run that names a group and
+     * one of its commands ({@code migrate status ...}), or asks only for {@code --version}, gets a root that holds
+     * just that path: picocli parses, validates and reports errors for it exactly as in the whole tree, since a
+     * command's options and usage do not depend on its siblings. Anything else (no arguments, {@code --help}, a
+     * group alone, an unknown or misspelt command, the agent) gets the whole tree, so usage and suggestions list
+     * every command as before.
+     */
+    static @Nullable CommandLine pruned(CliEnvironment env, String... args) {
+        if (Boolean.getBoolean(FULL_TREE_PROPERTY)) {
+            return null;
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return new CommandLine(new Plumb());
+        }
+        if (args.length < 2) {
+            return null;
+        }
+        for (String name : commandsOf(args[0])) {
+            if (name.equals(args[1])) {
+                return new CommandLine(new Plumb()).addSubcommand(groupLine(args[0], env, name));
+            }
+        }
+        return null;
+    }
+
     private static CommandLine commandLine(CliEnvironment env, String errorPrefix, String programName) {
-        CommandLine script = new CommandLine(new ScriptGroupCommand()).addSubcommand(new ScriptRunCommand(env));
-        CommandLine schema = new CommandLine(new SchemaGroupCommand())
-                .addSubcommand(new SchemaInspectCommand(env))
-                .addSubcommand(new SchemaApplyCommand(env))
-                .addSubcommand(new SchemaDiffCommand(env))
-                .addSubcommand(new SchemaCleanCommand(env))
-                .addSubcommand(new SchemaTestCommand(env))
-                .addSubcommand(new SchemaDriftCommand(env));
-        CommandLine migrate = new CommandLine(new MigrateGroupCommand())
-                .addSubcommand(new MigrateApplyCommand(env))
-                .addSubcommand(new MigrateStatusCommand(env))
-                .addSubcommand(new MigrateSetCommand(env))
-                .addSubcommand(new MigrateHashCommand(env))
-                .addSubcommand(new MigrateValidateCommand(env))
-                .addSubcommand(new MigrateLintCommand(env))
-                .addSubcommand(new MigrateNewCommand(env))
-                .addSubcommand(new MigrateDiffCommand(env))
-                .addSubcommand(new MigrateImportCommand(env))
-                .addSubcommand(new MigrateTestCommand(env))
-                .addSubcommand(new MigrateDriftCommand(env));
-        CommandLine agent = new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env));
-        CommandLine plumb = new CommandLine(new Plumb())
-                .addSubcommand(script)
-                .addSubcommand(schema)
-                .addSubcommand(migrate)
-                .addSubcommand(agent);
+        return commandLine(env, errorPrefix, programName, new String[0]);
+    }
+
+    private static CommandLine commandLine(CliEnvironment env, String errorPrefix, String programName, String[] args) {
+        CommandLine plumb = pruned(env, args);
+        if (plumb == null) {
+            plumb = new CommandLine(new Plumb())
+                    .addSubcommand(groupLine("script", env, SCRIPT_COMMANDS))
+                    .addSubcommand(groupLine("schema", env, SCHEMA_COMMANDS))
+                    .addSubcommand(groupLine("migrate", env, MIGRATE_COMMANDS))
+                    .addSubcommand(
+                            new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env)));
+        }
         plumb.setOut(env.out());
         plumb.setErr(env.err());
         plumb.setParameterExceptionHandler(Plumb::usageError);
