@@ -43,9 +43,11 @@ final class ChangeLoader {
     private final ScannerOptions options;
     private final DiffOptions diff;
     private final boolean sqlite;
+    private final ScopedInspection inspection;
 
     ChangeLoader(Database dev) {
         this.dev = dev;
+        this.inspection = new ScopedInspection(dev);
         this.options = ScannerOptions.forDialect(dev.dialect().name());
         this.diff = new DiffOptions(dev.dialect().normalizer(), DiffPolicy.none());
         this.sqlite = dev.dialect().name().equals("sqlite");
@@ -87,7 +89,7 @@ final class ChangeLoader {
                         changes.add(new Change(statement, pos, List.of(), List.of()));
                         continue;
                     }
-                    Realm next = inspect();
+                    Realm next = inspection.after(current, statement.text());
                     changes.add(RenameDetector.detect(statement, pos, changes(current, next)));
                     current = next;
                 }
@@ -127,7 +129,7 @@ final class ChangeLoader {
     }
 
     private Realm inspect() {
-        return dev.inspect(List.of());
+        return inspection.full();
     }
 
     // The migration part only: a txtar file whose checks do not parse is still replayed and linted, and its
