@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The {@code ChangeLoader} replays the base files of a lint run on the dev database, then executes each new file
  * statement by statement, inspecting the database and diffing after each statement, so that every change knows the
- * statement, and so the line, that made it.
+ * statement, and so the line, that made it. After a statement confined to one table the inspection reads that
+ * table only where the dialect allows ({@link ScopedInspection}).
  *
  * <p>As the reference does, when there is no base and the first new file has more than ten statements, that
  * file is executed in one go and its changes are attached to its top: a baseline file is not worth a diff per
