@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The {@code ChangeLoader} replays the base files of a lint run on the dev database, then executes each new file
  * statement by statement, inspecting the database and diffing after each statement, so that every change knows the
- * statement, and so the line, that made it.
+ * statement, and so the line, that made it. After a statement confined to one table the inspection reads that
+ * table only where the dialect allows ({@link ScopedInspection}).
  *
  * <p>As the reference does, when there is no base and the first new file has more than ten statements, that
  * file is executed in one go and its changes are attached to its top: a baseline file is not worth a diff per
@@ -43,9 +44,11 @@ final class ChangeLoader {
     private final ScannerOptions options;
     private final DiffOptions diff;
     private final boolean sqlite;
+    private final ScopedInspection inspection;
 
     ChangeLoader(Database dev) {
         this.dev = dev;
+        this.inspection = new ScopedInspection(dev);
         this.options = ScannerOptions.forDialect(dev.dialect().name());
         this.diff = new DiffOptions(dev.dialect().normalizer(), DiffPolicy.none());
         this.sqlite = dev.dialect().name().equals("sqlite");
@@ -87,7 +90,7 @@ final class ChangeLoader {
                         changes.add(new Change(statement, pos, List.of(), List.of()));
                         continue;
                     }
-                    Realm next = inspect();
+                    Realm next = inspection.after(current, statement.text());
                     changes.add(RenameDetector.detect(statement, pos, changes(current, next)));
                     current = next;
                 }
@@ -127,7 +130,7 @@ final class ChangeLoader {
     }
 
     private Realm inspect() {
-        return dev.inspect(List.of());
+        return inspection.full();
     }
 
     // The migration part only: a txtar file whose checks do not parse is still replayed and linted, and its

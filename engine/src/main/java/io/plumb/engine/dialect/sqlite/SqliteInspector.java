@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,9 +51,25 @@ public final class SqliteInspector implements Inspector {
      * Returns a {@code FROM} clause that joins each user table {@code m} of {@code sqlite_master} with the rows
      * {@code p} of a table-valued pragma of that table, and then with {@code join}.
      */
-    private static String perTable(String pragma, String join) {
+    private static String perTable(String pragma, String join, String only) {
         return " FROM sqlite_master m JOIN " + pragma + "(m.name) p" + join
-                + " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'";
+                + " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'" + only;
+    }
+
+    /** Returns a condition that keeps the rows whose {@code column} is one of the names, or none for all names. */
+    private static String only(String column, @Nullable Collection<String> names) {
+        if (names == null) {
+            return "";
+        }
+        StringBuilder in = new StringBuilder(" AND ").append(column).append(" IN (");
+        int i = 0;
+        for (String name : names) {
+            in.append(i++ == 0 ? "" : ", ")
+                    .append('\'')
+                    .append(name.replace("'", "''"))
+                    .append('\'');
+        }
+        return names.isEmpty() ? " AND 0" : in.append(')').toString();
     }
 
     @Override
@@ -60,24 +77,8 @@ public final class SqliteInspector implements Inspector {
         if (!options.schemas().isEmpty() && !options.schemas().contains(MAIN)) {
             return new Realm(List.of());
         }
-        // A few whole-database queries instead of several per table: per-table statements dominate on large schemas.
-        Catalog catalog = new Catalog(
-                columnRows(connection),
-                indexes(connection),
-                foreignKeyRows(connection),
-                descendingKeyColumns(connection));
         Map<String, String> virtual = virtualTables(connection);
-        List<Table> tables = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(
-                        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                                + " ORDER BY name");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                if (!virtual.containsKey(rs.getString(1))) {
-                    tables.add(table(connection, catalog, rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
+        List<Table> tables = tables(connection, virtual, null);
         List<SchemaObject> objects = SqliteObjects.inspect(connection);
         Map<String, Integer> unsupported = new TreeMap<>();
         virtual.values().stream()
@@ -85,6 +86,41 @@ public final class SqliteInspector implements Inspector {
                 .forEach(type -> unsupported.merge("virtual table", 1, Integer::sum));
         return new Realm(
                 List.of(new Schema(MAIN, tables, Optional.empty(), Map.of(), objects)), List.of(), unsupported);
+    }
+
+    /**
+     * Inspects the named tables of {@code main} only, in {@code sqlite_master}'s name order, as {@link #inspect}
+     * would return them; a name that is not a table (or is a virtual or shadow table) is left out. This is what
+     * lint uses to re-read just the tables a statement can touch.
+     *
+     * @throws SQLException when the database cannot be read
+     */
+    public List<Table> inspectTables(Connection connection, Collection<String> names) throws SQLException {
+        return tables(connection, virtualTables(connection), names);
+    }
+
+    private static List<Table> tables(
+            Connection connection, Map<String, String> virtual, @Nullable Collection<String> names)
+            throws SQLException {
+        // A few whole-database queries instead of several per table: per-table statements dominate on large schemas.
+        String only = only("m.name", names);
+        Catalog catalog = new Catalog(
+                columnRows(connection, only),
+                indexes(connection, only, only("tbl_name", names)),
+                foreignKeyRows(connection, only),
+                descendingKeyColumns(connection, only));
+        List<Table> tables = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                + only("name", names) + " ORDER BY name");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                if (!virtual.containsKey(rs.getString(1))) {
+                    tables.add(table(connection, catalog, rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return tables;
     }
 
     /**
@@ -152,11 +188,11 @@ public final class SqliteInspector implements Inspector {
     }
 
     /** Reads {@code pragma_table_xinfo} of every table, by table name, each table's columns in {@code cid} order. */
-    private static Map<String, List<ColumnRow>> columnRows(Connection connection) throws SQLException {
+    private static Map<String, List<ColumnRow>> columnRows(Connection connection, String only) throws SQLException {
         Map<String, List<ColumnRow>> byTable = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement(
                         "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden"
-                                + perTable("pragma_table_xinfo", "")
+                                + perTable("pragma_table_xinfo", "", only)
                                 + " ORDER BY m.name, p.cid");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -200,12 +236,13 @@ public final class SqliteInspector implements Inspector {
     }
 
     /** Reads the indexes of every table, by table name, each table's indexes sorted by name. */
-    private static Map<String, List<Index>> indexes(Connection connection) throws SQLException {
-        Map<String, String> sqls = indexSqls(connection);
-        Map<String, List<PartRow>> parts = indexParts(connection);
+    private static Map<String, List<Index>> indexes(Connection connection, String only, String onlyIndexes)
+            throws SQLException {
+        Map<String, String> sqls = indexSqls(connection, onlyIndexes);
+        Map<String, List<PartRow>> parts = indexParts(connection, only);
         Map<String, List<Index>> byTable = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement("SELECT m.name, p.name, p.\"unique\""
-                        + perTable("pragma_index_list", "") + " AND p.origin <> 'pk'");
+                        + perTable("pragma_index_list", "", only) + " AND p.origin <> 'pk'");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 String name = rs.getString(2);
@@ -220,10 +257,10 @@ public final class SqliteInspector implements Inspector {
     }
 
     /** Reads the stored {@code CREATE INDEX} statements by index name; implicit indexes have none. */
-    private static Map<String, String> indexSqls(Connection connection) throws SQLException {
+    private static Map<String, String> indexSqls(Connection connection, String only) throws SQLException {
         Map<String, String> sqls = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement(
-                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" + only);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 sqls.put(rs.getString(1), rs.getString(2));
@@ -236,10 +273,11 @@ public final class SqliteInspector implements Inspector {
      * Reads which primary-key columns are descending, by table name. The table pragmas do not say; the index SQLite
      * keeps for a primary key (every one but a rowid alias) does.
      */
-    private static Map<String, Set<String>> descendingKeyColumns(Connection connection) throws SQLException {
+    private static Map<String, Set<String>> descendingKeyColumns(Connection connection, String only)
+            throws SQLException {
         Map<String, Set<String>> byTable = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement("SELECT m.name, x.name"
-                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x")
+                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x", only)
                         + " AND p.origin = 'pk' AND x.key = 1 AND x.\"desc\" = 1");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -250,10 +288,10 @@ public final class SqliteInspector implements Inspector {
     }
 
     /** Reads the key parts of every non-primary-key index, by index name, in {@code seqno} order. */
-    private static Map<String, List<PartRow>> indexParts(Connection connection) throws SQLException {
+    private static Map<String, List<PartRow>> indexParts(Connection connection, String only) throws SQLException {
         Map<String, List<PartRow>> byIndex = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement("SELECT p.name, x.seqno, x.cid, x.name, x.\"desc\""
-                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x")
+                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x", only)
                         + " AND p.origin <> 'pk' AND x.key = 1 ORDER BY m.name, p.name, x.seqno");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -279,11 +317,12 @@ public final class SqliteInspector implements Inspector {
     }
 
     /** Reads {@code pragma_foreign_key_list} of every table, by table name, each in {@code id DESC, seq} order. */
-    private static Map<String, List<ForeignKeyRow>> foreignKeyRows(Connection connection) throws SQLException {
+    private static Map<String, List<ForeignKeyRow>> foreignKeyRows(Connection connection, String only)
+            throws SQLException {
         Map<String, List<ForeignKeyRow>> byTable = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement(
                         "SELECT m.name, p.id, p.\"table\", p.\"from\", p.\"to\", p.on_update, p.on_delete"
-                                + perTable("pragma_foreign_key_list", "")
+                                + perTable("pragma_foreign_key_list", "", only)
                                 + " ORDER BY m.name, p.id DESC, p.seq");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {

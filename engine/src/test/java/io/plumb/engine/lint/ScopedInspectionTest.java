@@ -1,0 +1,136 @@
+package io.plumb.engine.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumb.engine.db.Database;
+import io.plumb.engine.devdb.IsolatedDatabase;
+import io.plumb.engine.devdb.TestDialect;
+import io.plumb.engine.schema.Realm;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The realm lint builds from a scoped inspection after a statement is the realm a full inspection reads; the
+ * statements it cannot classify get a full inspection.
+ */
+class ScopedInspectionTest {
+
+    private static final String SQLITE_BASE =
+            """
+            CREATE TABLE t (id integer NOT NULL PRIMARY KEY, name text NOT NULL, qty integer DEFAULT 0);
+            CREATE INDEX t_name ON t (name);
+            CREATE TABLE k (id integer PRIMARY KEY AUTOINCREMENT, t_id integer REFERENCES t (id) ON DELETE CASCADE);
+            CREATE TABLE "with space" (a int, b text, PRIMARY KEY (a DESC, b)) WITHOUT ROWID;
+            CREATE TABLE w (x int);
+            CREATE VIEW v AS SELECT id, name FROM t;
+            CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET qty = 1 WHERE id = NEW.id; END;
+            """;
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "CREATE TABLE a_first (x int)",
+                "CREATE TABLE m (id integer PRIMARY KEY AUTOINCREMENT, t_id integer NOT NULL REFERENCES t (id))",
+                "CREATE TABLE IF NOT EXISTS zz (a int CHECK (a > 0), b text GENERATED ALWAYS AS (a || 'x') STORED)",
+                "create table \"Ünïcode\" (x int)",
+                "CREATE TABLE B_upper (x int, UNIQUE (x))",
+                "CREATE TABLE main.u (x int)",
+                "CREATE TABLE \"q\"\"uote\" (x int)",
+                "CREATE TABLE s (a int, b int, PRIMARY KEY (a, b), FOREIGN KEY (a) REFERENCES t (id)) STRICT",
+                "CREATE UNIQUE INDEX t_u ON t (name, qty)",
+                "CREATE INDEX IF NOT EXISTS t_lower ON t (lower(name) DESC) WHERE qty > 0",
+                "CREATE INDEX main.k_t ON k (t_id)",
+                "CREATE INDEX ws ON \"with space\" (b)",
+                "ALTER TABLE t ADD COLUMN c text NULL DEFAULT 'x'",
+                "ALTER TABLE \"with space\" ADD d int",
+                "ALTER TABLE k ADD COLUMN r integer REFERENCES w (x)",
+            })
+    void sqliteScopedInspectionIsTheFullInspection(String statement) throws SQLException {
+        try (IsolatedDatabase db = TestDialect.SQLITE.fresh()) {
+            Database dev = db.database();
+            run(dev, SQLITE_BASE);
+            ScopedInspection inspection = new ScopedInspection(dev);
+            Realm before = inspection.full();
+            run(dev, statement);
+            Optional<Realm> scoped = inspection.scoped(before, statement);
+            Realm full = inspection.full();
+            assertThat(scoped).isPresent();
+            assertThat(scoped.get()).isEqualTo(full);
+            assertThat(full).isNotEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "DROP TABLE w",
+                "DROP INDEX t_name",
+                "ALTER TABLE w RENAME TO w2",
+                "ALTER TABLE t RENAME COLUMN qty TO quantity",
+                "ALTER TABLE t DROP COLUMN qty",
+                "CREATE VIEW v2 AS SELECT * FROM w",
+                "CREATE TEMP TABLE tmp (x int)",
+                "CREATE TABLE c AS SELECT * FROM t",
+                // The stored name is t: a scoped read by another case finds nothing, so it falls back.
+                "CREATE INDEX t_qty ON T (qty)",
+                "ALTER TABLE T ADD COLUMN e int",
+            })
+    void sqliteUnclassifiedStatementsFallBackToAFullInspection(String statement) throws SQLException {
+        try (IsolatedDatabase db = TestDialect.SQLITE.fresh()) {
+            Database dev = db.database();
+            run(dev, SQLITE_BASE);
+            ScopedInspection inspection = new ScopedInspection(dev);
+            Realm before = inspection.full();
+            run(dev, statement);
+            assertThat(inspection.scoped(before, statement)).isEmpty();
+            Realm full = inspection.full();
+            assertThat(inspection.after(before, statement)).isEqualTo(full);
+        }
+    }
+
+    @Test
+    void postgresAlwaysInspectsEverything() throws SQLException {
+        try (IsolatedDatabase db = TestDialect.POSTGRES.fresh()) {
+            Database dev = db.database();
+            run(dev, "CREATE TABLE t (id integer NOT NULL PRIMARY KEY, name text NOT NULL)");
+            ScopedInspection inspection = new ScopedInspection(dev);
+            Realm before = inspection.full();
+            String statement = "CREATE INDEX t_name ON t (name)";
+            run(dev, statement);
+            assertThat(inspection.scoped(before, statement)).isEmpty();
+            Realm full = inspection.full();
+            assertThat(full).isNotEqualTo(before);
+            assertThat(inspection.after(before, statement)).isEqualTo(full);
+        }
+    }
+
+    @Test
+    void classifiesTheOneTableAStatementChanges() {
+        assertThat(StatementTarget.table("CREATE TABLE t (x int)")).contains("t");
+        assertThat(StatementTarget.table("  create table if not exists \"a \"\"b\" (x int);"))
+                .contains("a \"b");
+        assertThat(StatementTarget.table("CREATE UNIQUE INDEX i ON main.t2 (x)"))
+                .contains("t2");
+        assertThat(StatementTarget.table("ALTER TABLE t ADD COLUMN c int")).contains("t");
+        assertThat(StatementTarget.table("ALTER TABLE t ADD c int")).contains("t");
+        assertThat(StatementTarget.table("ALTER TABLE t ADD CONSTRAINT c CHECK (x > 0)"))
+                .isEmpty();
+        assertThat(StatementTarget.table("CREATE TABLE a (x int); CREATE TABLE b (x int)"))
+                .isEmpty();
+        assertThat(StatementTarget.table("CREATE TABLE other.t (x int)")).isEmpty();
+        assertThat(StatementTarget.table("CREATE INDEX i ON t USING btree (x)")).isEmpty();
+        assertThat(StatementTarget.table("DROP TABLE t")).isEmpty();
+    }
+
+    private static void run(Database dev, String sql) throws SQLException {
+        try (java.sql.Statement st = dev.connection().createStatement()) {
+            // One statement a line.
+            for (String statement : sql.strip().split("\n")) {
+                st.executeUpdate(statement);
+            }
+        }
+    }
+}
