@@ -161,7 +161,7 @@ public final class ConfigReader {
         String url = string(block, "url")
                 .orElseThrow(() -> new HclException(pos, "target \"" + name + "\": missing attribute \"url\""));
         Optional<String> migrations = string(block, "dir");
-        List<String> schema = strings(block, "schema");
+        List<String> schema = block.strings("schema");
         if (migrations.isPresent() == !schema.isEmpty()) {
             throw new HclException(
                     pos,
@@ -174,8 +174,8 @@ public final class ConfigReader {
                 migrations.map(d -> relative(d, dir)),
                 schema.stream().map(s -> relative(s, dir)).toList(),
                 string(block, "dev"),
-                strings(block, "schemas"),
-                strings(block, "exclude"),
+                block.strings("schemas"),
+                block.strings("exclude"),
                 schedule,
                 secrets);
     }
@@ -269,7 +269,7 @@ public final class ConfigReader {
         for (Attribute attribute : block.attributes()) {
             Value value = attribute.value();
             if (value instanceof Value.ListValue) {
-                lists.put(attribute.name(), strings(block, attribute.name()));
+                lists.put(attribute.name(), block.strings(attribute.name()));
             } else if (value instanceof Value.Str s) {
                 String text =
                         SECRET_ATTRIBUTES.contains(attribute.name()) ? s.value().strip() : s.value();
@@ -425,33 +425,5 @@ public final class ConfigReader {
                 found.get().pos(),
                 "attribute \"" + name + "\" of " + block.type() + ": expected a whole number, found "
                         + found.get().value().kind());
-    }
-
-    private static List<String> strings(Resource block, String name) {
-        Optional<Attribute> found = block.attribute(name);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Value value = found.get().value();
-        if (value instanceof Value.Str s) {
-            return List.of(s.value());
-        }
-        if (value instanceof Value.ListValue list) {
-            List<String> out = new ArrayList<>();
-            for (Value element : list.elements()) {
-                if (!(element instanceof Value.Str s)) {
-                    throw new HclException(
-                            found.get().pos(),
-                            "attribute \"" + name + "\" of " + block.type() + ": expected a list of strings, found a "
-                                    + element.kind() + " element");
-                }
-                out.add(s.value());
-            }
-            return out;
-        }
-        throw new HclException(
-                found.get().pos(),
-                "attribute \"" + name + "\" of " + block.type() + ": expected a string or a list of strings, found "
-                        + value.kind());
     }
 }

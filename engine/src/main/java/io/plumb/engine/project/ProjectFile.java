@@ -142,9 +142,9 @@ public final class ProjectFile {
                 name,
                 string(block, "url"),
                 string(block, "dev"),
-                strings(block, "src").stream().map(this::sourceUrl).toList(),
-                strings(block, "schemas"),
-                strings(block, "exclude"),
+                block.strings("src").stream().map(this::sourceUrl).toList(),
+                block.strings("schemas"),
+                block.strings("exclude"),
                 diff,
                 variables,
                 block,
@@ -174,34 +174,6 @@ public final class ProjectFile {
                 found.get().pos(),
                 "attribute \"" + attribute + "\" of env: expected a string, found "
                         + found.get().value().kind());
-    }
-
-    private static List<String> strings(Resource block, String attribute) {
-        Optional<Attribute> found = block.attribute(attribute);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Value value = found.get().value();
-        if (value instanceof Value.Str s) {
-            return List.of(s.value());
-        }
-        if (value instanceof Value.ListValue list) {
-            List<String> strings = new ArrayList<>();
-            for (Value element : list.elements()) {
-                if (!(element instanceof Value.Str s)) {
-                    throw new HclException(
-                            found.get().pos(),
-                            "attribute \"" + attribute + "\" of env: expected a list of strings, found a "
-                                    + element.kind() + " element");
-                }
-                strings.add(s.value());
-            }
-            return strings;
-        }
-        throw new HclException(
-                found.get().pos(),
-                "attribute \"" + attribute + "\" of env: expected a string or a list of strings, found "
-                        + value.kind());
     }
 
     private static DiffPolicy diffPolicy(Resource diff) {
