@@ -1,7 +1,7 @@
 package io.plumb.cli;
 
 import io.plumb.engine.db.DatabaseUrl;
-import io.plumb.engine.hcl.Attribute;
+import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.project.Env;
@@ -74,7 +74,7 @@ final class TestOptions {
         List<String> chosen = paths;
         if (chosen.isEmpty()) {
             chosen = testBlock(selection, kind)
-                    .map(block -> strings(block, "src"))
+                    .map(block -> block.strings("src"))
                     .orElse(List.of());
         }
         if (chosen.isEmpty()) {
@@ -90,14 +90,15 @@ final class TestOptions {
     /** Returns the test files' input variables: the env's {@code test} block's {@code vars}, then {@code --var}. */
     Map<String, Value> variables(ProjectSelection selection, TestKind kind, Map<String, Value> cli) {
         Map<String, Value> variables = new LinkedHashMap<>();
-        testBlock(selection, kind)
-                .flatMap(block -> block.attribute("vars"))
-                .map(Attribute::value)
-                .ifPresent(value -> {
-                    if (value instanceof Value.ObjectValue object) {
-                        variables.putAll(object.fields());
-                    }
-                });
+        testBlock(selection, kind).flatMap(block -> block.attribute("vars")).ifPresent(attribute -> {
+            if (!(attribute.value() instanceof Value.ObjectValue object)) {
+                throw new HclException(
+                        attribute.pos(),
+                        "attribute \"vars\" of " + kind.label() + ": expected an object of variables, found "
+                                + attribute.value().kind());
+            }
+            variables.putAll(object.fields());
+        });
         variables.putAll(cli);
         return variables;
     }
@@ -120,26 +121,6 @@ final class TestOptions {
                 .env()
                 .flatMap(e -> e.block().children("test").stream().findFirst())
                 .flatMap(test -> test.children(kind.label()).stream().findFirst());
-    }
-
-    private static List<String> strings(Resource block, String name) {
-        Optional<Attribute> attribute = block.attribute(name);
-        if (attribute.isEmpty()) {
-            return List.of();
-        }
-        Value value = attribute.get().value();
-        if (value instanceof Value.Str s) {
-            return List.of(s.value());
-        }
-        List<String> strings = new ArrayList<>();
-        if (value instanceof Value.ListValue list) {
-            for (Value element : list.elements()) {
-                if (element instanceof Value.Str s) {
-                    strings.add(s.value());
-                }
-            }
-        }
-        return strings;
     }
 
     private static String withoutFileScheme(String path) {
