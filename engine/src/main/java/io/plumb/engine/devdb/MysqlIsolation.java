@@ -11,10 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,16 +27,13 @@ import java.util.regex.Pattern;
  * foreign key checks off, then recreates routines, views, triggers and events ({@link MysqlObjectCopy}): triggers
  * after the rows, so that copying the rows fires none.
  *
- * <p>A snapshot remembers its tables' definitions and its objects' statements, and all statements of a copy go in
- * one round trip (the server, not the driver, splits them, so {@code BEGIN ... END} bodies pass whole), so a clone
- * costs the server's table creation and row copies, not the catalog's reads.
+ * <p>A snapshot remembers the statements that copy it (its recipe: table definitions, row copies, other objects), and
+ * all statements of a copy go in one round trip (the server, not the driver, splits them, so {@code BEGIN ... END}
+ * bodies pass whole), so a clone costs the server's table creation and row copies, not the catalog's reads.
  */
 final class MysqlIsolation extends ServerIsolation {
 
     private static final Pattern TABLE_NAME = Pattern.compile("CREATE TABLE `((?:[^`]|``)+)`");
-
-    // Separates, in what a copy learns of its source, the table definitions from the other objects' statements.
-    private static final String OBJECTS = "-- objects";
 
     private MysqlIsolation(DatabaseUrl devUrl, Path workingDirectory, AdminConnection.Opener opener) {
         super(devUrl, workingDirectory, opener);
@@ -63,37 +62,56 @@ final class MysqlIsolation extends ServerIsolation {
 
     @Override
     List<String> copy(Connection admin, String source, String target, List<String> known) throws SQLException {
-        List<String> tables;
-        List<String> objects;
-        int marker = known.indexOf(OBJECTS);
-        if (marker < 0) {
-            tables = tableDefinitions(admin, source);
-            objects = MysqlObjectCopy.statements(admin, source);
-        } else {
-            tables = known.subList(0, marker);
-            objects = known.subList(marker + 1, known.size());
-        }
-        Map<String, String> columns = copiedColumns(admin, source);
         List<String> statements = new ArrayList<>();
         statements.add("CREATE DATABASE " + quote(target));
         statements.add("SET FOREIGN_KEY_CHECKS = 0");
         statements.add("USE " + quote(target));
-        statements.addAll(tables);
-        for (String table : tables) {
-            String name = nameOf(table);
-            String list = columns.getOrDefault(name, "*");
-            statements.add("INSERT INTO " + quote(target) + "." + quote(name) + " SELECT " + list + " FROM "
-                    + quote(source) + "." + quote(name));
+        List<String> recipe = known;
+        if (known.isEmpty()) {
+            Contents contents = Contents.read(admin, source);
+            statements.addAll(contents.recipe(source, Set.of()));
+            // The target is a snapshot no one writes to: its copies need not copy the tables that have no rows.
+            recipe = contents.recipe(target, emptyTables(admin, source, contents.tables()));
+        } else {
+            statements.addAll(known);
         }
-        statements.addAll(objects);
         statements.add("SET FOREIGN_KEY_CHECKS = 1");
         // The administrative connection must not stay on a schema that a later drop removes.
         statements.add("USE information_schema");
         execute(admin, statements);
-        List<String> learnt = new ArrayList<>(tables);
-        learnt.add(OBJECTS);
-        learnt.addAll(objects);
-        return learnt;
+        return recipe;
+    }
+
+    /** What a copy reads of a schema: table definitions, the columns an insert may set, the other objects. */
+    private record Contents(List<String> tables, Map<String, String> columns, List<String> objects) {
+
+        static Contents read(Connection admin, String schema) throws SQLException {
+            return new Contents(
+                    tableDefinitions(admin, schema),
+                    copiedColumns(admin, schema),
+                    MysqlObjectCopy.statements(admin, schema));
+        }
+
+        /**
+         * Returns the statements that, run in a new schema as the default database with foreign key checks off,
+         * fill it with this state, reading the rows from {@code rowsFrom}: tables, rows (but for the tables known to
+         * have none), then the other objects.
+         */
+        List<String> recipe(String rowsFrom, Set<String> empty) {
+            List<String> recipe = new ArrayList<>(tables);
+            for (String table : tables) {
+                String name = nameOf(table);
+                if (empty.contains(name)) {
+                    continue;
+                }
+                // A table with generated columns lists the others on both sides, since the server computes those.
+                String list = columns.get(name);
+                recipe.add("INSERT INTO " + quote(name) + (list == null ? "" : " (" + list + ")") + " SELECT "
+                        + (list == null ? "*" : list) + " FROM " + quote(rowsFrom) + "." + quote(name));
+            }
+            recipe.addAll(objects);
+            return recipe;
+        }
     }
 
     @Override
@@ -117,6 +135,32 @@ final class MysqlIsolation extends ServerIsolation {
             }
         }
         return definitions;
+    }
+
+    /** Returns the tables, of the definitions, that hold no row, read in one query. */
+    private static Set<String> emptyTables(Connection admin, String schema, List<String> definitions)
+            throws SQLException {
+        Set<String> empty = new HashSet<>();
+        if (definitions.isEmpty()) {
+            return empty;
+        }
+        List<String> probes = new ArrayList<>();
+        for (String definition : definitions) {
+            String name = nameOf(definition);
+            probes.add("SELECT " + literal(name) + " FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " + quote(schema) + "."
+                    + quote(name) + ")");
+        }
+        try (Statement statement = admin.createStatement();
+                ResultSet rows = statement.executeQuery(String.join(" UNION ALL ", probes))) {
+            while (rows.next()) {
+                empty.add(rows.getString(1));
+            }
+        }
+        return empty;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** Returns, per table that has generated columns, the list of the columns an insert may set. */

@@ -57,8 +57,8 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     abstract void create(Connection admin, String name) throws SQLException;
 
     /**
-     * Creates a database of the target name holding the source's state, and returns what it learnt of its tables
-     * that may make the next copy of the target faster.
+     * Creates a database of the target name holding the source's state, and returns what it learnt that makes the
+     * next copies of the target faster: their recipe, passed back as {@code known} when the target is copied.
      */
     abstract List<String> copy(Connection admin, String source, String target, List<String> known) throws SQLException;
 
@@ -88,9 +88,9 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
             database.requireNoTransaction("snapshot");
         }
         String name = newName("snap");
-        List<String> tables = admin(
+        List<String> recipe = admin(
                 "snapshotting " + database.name(), connection -> copy(connection, database.name(), name, List.of()));
-        ServerSnapshot snapshot = new ServerSnapshot(name, tables, this);
+        ServerSnapshot snapshot = new ServerSnapshot(name, recipe, this);
         held.add(snapshot);
         return snapshot;
     }
@@ -109,7 +109,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
 
     private String copyOf(ServerSnapshot from, AdminConnection connection) {
         String name = newName("db");
-        connection.run("cloning " + from.name(), c -> copy(c, from.name(), name, from.tableDefinitions()));
+        connection.run("cloning " + from.name(), c -> copy(c, from.name(), name, from.recipe()));
         return name;
     }
 
@@ -125,7 +125,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
         }
         admin("restoring " + database.name() + " from " + from.name(), connection -> {
             drop(connection, database.name());
-            return copy(connection, from.name(), database.name(), from.tableDefinitions());
+            return copy(connection, from.name(), database.name(), from.recipe());
         });
     }
 

@@ -9,12 +9,12 @@ import java.util.List;
 final class ServerSnapshot implements Snapshot {
 
     private final String name;
-    private final List<String> tableDefinitions;
+    private final List<String> recipe;
     private final ServerIsolation owner;
 
-    ServerSnapshot(String name, List<String> tableDefinitions, ServerIsolation owner) {
+    ServerSnapshot(String name, List<String> recipe, ServerIsolation owner) {
         this.name = name;
-        this.tableDefinitions = List.copyOf(tableDefinitions);
+        this.recipe = List.copyOf(recipe);
         this.owner = owner;
     }
 
@@ -23,9 +23,12 @@ final class ServerSnapshot implements Snapshot {
         return name;
     }
 
-    /** Returns what the isolation remembered of the snapshot's tables to copy them faster; may be empty. */
-    List<String> tableDefinitions() {
-        return tableDefinitions;
+    /**
+     * Returns what the isolation learnt, when it made the snapshot, to copy it faster: for MySQL the statements that
+     * fill a new schema with the snapshot's state; empty where a copy needs nothing of the kind.
+     */
+    List<String> recipe() {
+        return recipe;
     }
 
     @Override
