@@ -264,6 +264,33 @@ class LintNodesTest {
     }
 
     @Test
+    void aMalformedLintBlockFailsTheLintNodeAtItsPosition(@TempDir Path dir) throws Exception {
+        Path test = project(dir, SQLITE, "  lint {\n    latest = \"one\"\n  }\n", "1_base.sql", BASE);
+
+        EngineExecutionResults results = kit(test).execute();
+
+        assertThat(lintOutcomes(results)).containsExactly(Map.entry("m.test.hcl > lint", "FAILED"));
+        assertThat(failure(results, "m.test.hcl > lint"))
+                .hasMessageStartingWith("lint " + dir.resolve("migrations") + ": ")
+                .hasMessageContaining("atlas.hcl:7:14: ")
+                .hasMessageContaining("attribute \"latest\" must be a whole number");
+    }
+
+    @Test
+    void aDirectoryThatDoesNotMatchItsSumFailsTheLintContainer(@TempDir Path dir) throws Exception {
+        Path test = project(dir, SQLITE, "", "1_base.sql", BASE, "2_drop.sql", DESTRUCTIVE);
+        Files.writeString(dir.resolve("migrations/2_drop.sql"), "DROP TABLE u;\n");
+
+        EngineExecutionResults results = kit(test).execute();
+
+        // The container fails with the checksum error; its files do not run.
+        assertThat(lintOutcomes(results)).containsExactly(Map.entry("m.test.hcl > lint", "FAILED"));
+        assertThat(failure(results, "m.test.hcl > lint"))
+                .hasMessage("lint " + dir.resolve("migrations") + ": " + dir.resolve("migrations/atlas.sum")
+                        + ":3: checksum mismatch: 2_drop.sql was edited");
+    }
+
+    @Test
     void lintTurnedOffGivesNoNodes(@TempDir Path dir) throws Exception {
         Path test = project(dir, SQLITE, "", "1_base.sql", BASE, "2_drop.sql", DESTRUCTIVE);
 

@@ -9,8 +9,10 @@ import io.plumb.engine.lint.LintReport;
 import io.plumb.engine.lint.Linter;
 import io.plumb.engine.lint.Report;
 import io.plumb.engine.lint.SuggestedFix;
+import io.plumb.engine.migrate.ChecksumException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.SumFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * A {@code LintRun} is one lint of a {@link LintTarget}: its migration directory, checked against its {@code
@@ -54,13 +57,13 @@ public final class LintRun {
     private final Map<String, MigrationFile> files = new HashMap<>();
     private final Path directory;
     private final @Nullable FileReport replayFailure;
-    private final @Nullable RuntimeException failure;
+    private final @Nullable AssertionFailedError failure;
 
     private LintRun(
             Path directory,
             List<MigrationFile> files,
             @Nullable LintReport report,
-            @Nullable RuntimeException failure) {
+            @Nullable AssertionFailedError failure) {
         this.directory = directory;
         this.failure = failure;
         files.forEach(file -> this.files.put(file.name(), file));
@@ -82,7 +85,7 @@ public final class LintRun {
         try {
             dir = MigrationDir.open(target.dirUrl(), target.workingDirectory());
         } catch (RuntimeException e) {
-            return new LintRun(target.workingDirectory(), List.of(), null, e);
+            return new LintRun(target.workingDirectory(), List.of(), null, failure(target.directory(), e));
         }
         List<MigrationFile> files = List.of();
         try {
@@ -96,8 +99,19 @@ public final class LintRun {
                 return new LintRun(dir.path(), files, report, null);
             }
         } catch (RuntimeException e) {
-            return new LintRun(dir.path(), files, null, e);
+            return new LintRun(dir.path(), files, null, failure(dir.path(), e));
         }
+    }
+
+    /** Returns the error of a lint that could not run, naming the directory and, for a checksum error, the file. */
+    private static AssertionFailedError failure(Path directory, RuntimeException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof ChecksumException checksum && checksum.blame().isPresent()) {
+            ChecksumException.Blame blame = checksum.blame().get();
+            message = ScriptIdScheme.stablePath(directory.resolve(SumFile.FILE_NAME)) + ":" + blame.line() + ": "
+                    + message + ": " + blame.file() + " was " + blame.reason().word();
+        }
+        return new AssertionFailedError("lint " + ScriptIdScheme.stablePath(directory) + ": " + message, e);
     }
 
     /**
@@ -110,7 +124,7 @@ public final class LintRun {
             throw failure;
         }
         if (replayFailure != null && !linted.contains(replayFailure.name())) {
-            throw new org.opentest4j.AssertionFailedError(path(replayFailure.name()) + ": " + replayFailure.error());
+            throw new AssertionFailedError(path(replayFailure.name()) + ": " + replayFailure.error());
         }
     }
 
