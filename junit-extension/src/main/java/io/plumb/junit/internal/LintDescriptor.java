@@ -18,6 +18,7 @@ public final class LintDescriptor extends AbstractTestDescriptor implements Node
     public static final String NAME = "lint";
 
     private final LintTarget target;
+    private final String fileLabel;
 
     /** Creates the node below a file's node. */
     public LintDescriptor(TestFileDescriptor file, LintTarget target) {
@@ -26,6 +27,7 @@ public final class LintDescriptor extends AbstractTestDescriptor implements Node
                 ReportNames.caseName(file.label(), NAME),
                 DirectorySource.from(target.directory().toFile()));
         this.target = target;
+        this.fileLabel = file.label();
     }
 
     /** Returns what the node lints. */
@@ -35,10 +37,7 @@ public final class LintDescriptor extends AbstractTestDescriptor implements Node
 
     /** Returns the label of the file the node belongs to, the first part of its tests' report names. */
     String fileLabel() {
-        return getParent()
-                .filter(TestFileDescriptor.class::isInstance)
-                .map(parent -> ((TestFileDescriptor) parent).label())
-                .orElse("");
+        return fileLabel;
     }
 
     @Override
