@@ -229,6 +229,24 @@ class LintNodesTest {
     }
 
     @Test
+    void aFileBeforeTheLintedOnesThatCannotBeReplayedFailsTheLintContainer(@TempDir Path dir) throws Exception {
+        Path test = project(
+                dir,
+                SQLITE,
+                "  lint {\n    latest = 1\n  }\n",
+                "1_bad.sql",
+                "DROP TABLE missing;\n",
+                "2_base.sql",
+                BASE);
+
+        EngineExecutionResults results = kit(test).execute();
+
+        assertThat(lintOutcomes(results)).containsExactly(Map.entry("m.test.hcl > lint", "FAILED"));
+        assertThat(failure(results, "m.test.hcl > lint"))
+                .hasMessageStartingWith(path(dir, "1_bad.sql") + ": executing statement: DROP TABLE missing");
+    }
+
+    @Test
     void latestLintsOnlyTheNewestFiles(@TempDir Path dir) throws Exception {
         Path test = project(
                 dir,

@@ -120,19 +120,22 @@ public final class LintRun {
      * @throws RuntimeException the error, when there is one
      */
     public void requireLinted(Set<String> linted) {
-        if (failure != null) {
-            throw failure;
-        }
+        rethrow();
         if (replayFailure != null && !linted.contains(replayFailure.name())) {
             throw new AssertionFailedError(path(replayFailure.name()) + ": " + replayFailure.error());
         }
     }
 
+    // A new error per node: every file that uses the directory fails with it, and JUnit may add to what it throws.
+    private void rethrow() {
+        if (failure != null) {
+            throw new AssertionFailedError(failure.getMessage(), failure.getCause());
+        }
+    }
+
     /** Returns the verdict on one linted file. */
     public Verdict verdict(String name) {
-        if (failure != null) {
-            throw failure;
-        }
+        rethrow();
         FileReport report = reports.get(name);
         if (report == null) {
             MigrationFile file = files.get(name);
