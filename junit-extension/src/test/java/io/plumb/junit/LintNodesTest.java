@@ -270,6 +270,19 @@ class LintNodesTest {
     }
 
     @Test
+    void aLatestParameterThatIsNotACountFailsTheLintNode(@TempDir Path dir) throws Exception {
+        Path test = project(dir, SQLITE, "", "1_base.sql", BASE);
+
+        EngineExecutionResults results =
+                kit(test).configurationParameter("plumb.lint.latest", "0").execute();
+
+        assertThat(lintOutcomes(results)).containsExactly(Map.entry("m.test.hcl > lint", "FAILED"));
+        assertThat(failure(results, "m.test.hcl > lint"))
+                .hasMessage("lint " + dir.resolve("migrations")
+                        + ": plumb.lint.latest: expected a number of files, 1 or more, found \"0\"");
+    }
+
+    @Test
     void aGitBaseThatCannotBeReadFailsTheLintNode(@TempDir Path dir) throws Exception {
         Path test =
                 project(dir, SQLITE, "  lint {\n    git {\n      base = \"main\"\n    }\n  }\n", "1_base.sql", BASE);
