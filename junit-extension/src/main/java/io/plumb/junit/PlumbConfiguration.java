@@ -81,6 +81,15 @@ public record PlumbConfiguration(
     /** Input variables of test files and of the desired schema: {@code k=v} pairs separated by commas. */
     public static final String TEST_VARS = "plumb.test.vars";
 
+    /**
+     * Whether a file with migration tests gets the {@code lint} container of its migration directory's lint
+     * results: {@code true} unless set to {@code false}.
+     */
+    public static final String LINT_ENABLED = "plumb.lint.enabled";
+
+    /** How many of the newest migration files the {@code lint} container lints; overrides the env's {@code lint}. */
+    public static final String LINT_LATEST = "plumb.lint.latest";
+
     /** The dev database of test files when nothing configures one: an in-memory SQLite database. */
     public static final String DEFAULT_DEV_URL = "sqlite://plumb-dev?mode=memory";
 

@@ -122,6 +122,8 @@ class RerunTest {
     void surefireTestPatternRunsExactlyTheMatchingCases() {
         List<String> all = List.of(
                 "migrate.test.hcl > pre-migration checks",
+                "migrate.test.hcl > lint > 20240101000000_users.sql",
+                "migrate.test.hcl > lint > 20240102000000_names.sql",
                 "migrate.test.hcl > 20240102000000",
                 "schema.test.hcl > users",
                 "schema.test.hcl > letters/1",
@@ -132,14 +134,30 @@ class RerunTest {
                 .containsExactlyInAnyOrder("schema.test.hcl > letters/1", "schema.test.hcl > letters/2");
         assertThat(ranUnderSurefirePattern("TestFileSuiteTest#schema.test.hcl > letters/2"))
                 .containsExactly("schema.test.hcl > letters/2");
+        // A lint node's own name is its migration file's name.
         assertThat(ranUnderSurefirePattern("**/TestFileSuite*#us?rs+2024*"))
-                .containsExactlyInAnyOrder("schema.test.hcl > users", "migrate.test.hcl > 20240102000000");
+                .containsExactlyInAnyOrder(
+                        "schema.test.hcl > users",
+                        "migrate.test.hcl > 20240102000000",
+                        "migrate.test.hcl > lint > 20240101000000_users.sql",
+                        "migrate.test.hcl > lint > 20240102000000_names.sql");
         assertThat(ranUnderSurefirePattern("TestFileSuiteTest#migrate.test.hcl"))
                 .containsExactlyInAnyOrder(
-                        "migrate.test.hcl > pre-migration checks", "migrate.test.hcl > 20240102000000");
+                        "migrate.test.hcl > pre-migration checks",
+                        "migrate.test.hcl > lint > 20240101000000_users.sql",
+                        "migrate.test.hcl > lint > 20240102000000_names.sql",
+                        "migrate.test.hcl > 20240102000000");
+        assertThat(ranUnderSurefirePattern("TestFileSuiteTest#lint"))
+                .containsExactlyInAnyOrder(
+                        "migrate.test.hcl > lint > 20240101000000_users.sql",
+                        "migrate.test.hcl > lint > 20240102000000_names.sql");
+        assertThat(ranUnderSurefirePattern("TestFileSuiteTest#*_names.sql"))
+                .containsExactly("migrate.test.hcl > lint > 20240102000000_names.sql");
         assertThat(ranUnderSurefirePattern("!TestFileSuiteTest#letters"))
                 .containsExactlyInAnyOrder(
                         "migrate.test.hcl > pre-migration checks",
+                        "migrate.test.hcl > lint > 20240101000000_users.sql",
+                        "migrate.test.hcl > lint > 20240102000000_names.sql",
                         "migrate.test.hcl > 20240102000000",
                         "schema.test.hcl > users",
                         "schema.test.hcl > later");

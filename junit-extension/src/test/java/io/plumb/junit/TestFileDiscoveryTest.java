@@ -128,9 +128,18 @@ class TestFileDiscoveryTest {
     void migrateTestIsATest() {
         TestDescriptor root = discover(selectFile(MIGRATE.toFile()));
 
-        // A file with migration tests first validates the pre-migration checks of their directory.
-        assertThat(testNames(root))
-                .containsExactly("migrate.test.hcl > pre-migration checks", "migrate.test.hcl > 20240102000000");
+        // A file with migration tests first validates the pre-migration checks of their directory, then lints it.
+        assertThat(named(root, "migrate.test.hcl").getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .containsExactly(
+                        "migrate.test.hcl > pre-migration checks",
+                        "migrate.test.hcl > lint",
+                        "migrate.test.hcl > 20240102000000");
+        assertThat(named(root, "migrate.test.hcl > lint").getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .containsExactly(
+                        "migrate.test.hcl > lint > 20240101000000_users.sql",
+                        "migrate.test.hcl > lint > 20240102000000_names.sql");
         assertThat(position(named(root, "20240102000000"))).isEqualTo(FilePosition.from(1, 1));
     }
 
@@ -148,6 +157,7 @@ class TestFileDiscoveryTest {
                         "fail/fail.test.hcl",
                         "pass",
                         "pass/migrate.test.hcl",
+                        "pass/migrate.test.hcl > lint",
                         "pass/schema.test.hcl",
                         "letters");
         assertThat(named(root, "pass").getChildren())
@@ -179,6 +189,8 @@ class TestFileDiscoveryTest {
                         "schema.test.hcl > letters/2",
                         "schema.test.hcl > later",
                         "migrate.test.hcl > pre-migration checks",
+                        "migrate.test.hcl > lint > 20240101000000_users.sql",
+                        "migrate.test.hcl > lint > 20240102000000_names.sql",
                         "migrate.test.hcl > 20240102000000");
         TestDescriptor root = discover(selectClasspathResource(TestFileData.RESOURCE + "/pass/schema.test.hcl"));
         // The build's copy maps back to the source, so that update mode rewrites the file one edits.

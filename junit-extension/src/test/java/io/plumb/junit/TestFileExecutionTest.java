@@ -53,8 +53,9 @@ class TestFileExecutionTest {
                 kit().selectors(selectDirectory(PASS_DIR.toFile())).execute();
 
         results.testEvents()
-                // The pass directory's migration test brings a pre-migration checks node: 5 started.
-                .assertStatistics(stats -> stats.started(5).succeeded(5).skipped(1));
+                // The pass directory's migration test brings a pre-migration checks node and a lint node per
+                // migration file: 7 started.
+                .assertStatistics(stats -> stats.started(7).succeeded(7).skipped(1));
         results.testEvents()
                 .skipped()
                 .assertEventsMatchExactly(
@@ -90,9 +91,9 @@ class TestFileExecutionTest {
 
     @Test
     void migrationTestRuns() {
-        // The case, and the validation of the directory's pre-migration checks.
-        kit().selectors(selectFile(MIGRATE.toFile())).execute().testEvents().assertStatistics(stats -> stats.started(2)
-                .succeeded(2));
+        // The case, the validation of the directory's pre-migration checks, and the lint of its two files.
+        kit().selectors(selectFile(MIGRATE.toFile())).execute().testEvents().assertStatistics(stats -> stats.started(4)
+                .succeeded(4));
     }
 
     @Test
@@ -209,9 +210,10 @@ class TestFileExecutionTest {
                         "plumb.test.dir", "file://" + migrations, "plumb.test.dev-url", "sqlite://checks?mode=memory"))
                 .execute();
 
-        // The case itself passes; the check, which returns no row on an empty table, fails its own node.
+        // The case itself and the lint of the two files pass; the check, which returns no row on an empty table,
+        // fails its own node.
         results.testEvents()
-                .assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+                .assertStatistics(stats -> stats.started(4).succeeded(3).failed(1));
         assertThat(failureOf(results.testEvents().failed().list(), "pre-migration checks"))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessage(migrations + "/2_b.sql:4:1: check \"checks.sql\" returns no rows, expected one boolean");
@@ -248,8 +250,9 @@ class TestFileExecutionTest {
                 .execute();
 
         results.testEvents()
-                // The pass directory's migration test brings a pre-migration checks node: 5 started.
-                .assertStatistics(stats -> stats.started(5).succeeded(5).skipped(1));
+                // The pass directory's migration test brings a pre-migration checks node and a lint node per
+                // migration file: 7 started.
+                .assertStatistics(stats -> stats.started(7).succeeded(7).skipped(1));
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.platform.engine.UniqueId;
  * [directory:<name>]}, and a script in it {@code [script:<file name>]}. A script selected on its own is {@code
  * [engine:plumb]/[script:<path>]}. Test files are named like scripts with {@code [test-file:...]}; below one, a
  * {@code test} block is {@code [test:<name>]} ({@code <name>#1} for a second block of that name) and a {@code
- * for_each} case of it {@code [case:<name>/<i>]}. A {@code <path>} is stable: relative to the working directory (with {@code /}
+ * for_each} case of it {@code [case:<name>/<i>]}; the lint results of the file's migration directory are {@code
+ * [lint:lint]/[lint-file:<migration file name>]}. A {@code <path>} is stable: relative to the working directory (with {@code /}
  * separators) when the file lies below it, absolute otherwise.
  */
 public final class ScriptIdScheme {
@@ -35,6 +36,12 @@ public final class ScriptIdScheme {
 
     /** The segment type of the node that validates the pre-migration checks a file's migration tests use. */
     public static final String CHECKS = "checks";
+
+    /** The segment type of the container of lint results of the migration directory a file's migration tests use. */
+    public static final String LINT = "lint";
+
+    /** The segment type of the lint result of one migration file, named by the file's name. */
+    public static final String LINT_FILE = "lint-file";
 
     /** The segment type of a {@code for_each} case of a test block, named {@code NAME/i}. */
     public static final String CASE = "case";

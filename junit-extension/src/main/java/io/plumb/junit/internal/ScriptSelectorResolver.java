@@ -46,9 +46,12 @@ public final class ScriptSelectorResolver implements SelectorResolver {
      */
     public static void discover(EngineDiscoveryRequest request, TestDescriptor engineDescriptor) {
         TestParameters parameters = TestParameters.from(request.getConfigurationParameters()::get);
+        LintTargets lintTargets = LintTargets.from(
+                request.getConfigurationParameters()::get,
+                new TestSetupResolver(parameters, Path.of(""), false, System::getenv));
         EngineDiscoveryRequestResolver.<TestDescriptor>builder()
                 .addSelectorResolver(new ScriptSelectorResolver())
-                .addSelectorResolver(new TestFileSelectorResolver(parameters.variables(), System::getenv))
+                .addSelectorResolver(new TestFileSelectorResolver(parameters.variables(), System::getenv, lintTargets))
                 .addTestDescriptorVisitor(context -> TestDescriptor::prune)
                 .build()
                 .resolve(request, engineDescriptor);

@@ -28,11 +28,17 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 public final class TestFileSelectorResolver implements SelectorResolver {
     private final Map<String, Value> variables;
     private final Function<String, @Nullable String> getenv;
+    private final LintTargets lintTargets;
 
-    /** Creates a resolver that parses test files with these inputs. */
-    public TestFileSelectorResolver(Map<String, Value> variables, Function<String, @Nullable String> getenv) {
+    /**
+     * Creates a resolver that parses test files with these inputs and gives files with migration tests the {@code
+     * lint} container the targets decide.
+     */
+    public TestFileSelectorResolver(
+            Map<String, Value> variables, Function<String, @Nullable String> getenv, LintTargets lintTargets) {
         this.variables = Map.copyOf(variables);
         this.getenv = getenv;
+        this.lintTargets = lintTargets;
     }
 
     @Override
@@ -58,7 +64,9 @@ public final class TestFileSelectorResolver implements SelectorResolver {
             case ScriptIdScheme.TEST_FILE,
                     ScriptIdScheme.TEST,
                     ScriptIdScheme.CASE,
-                    ScriptIdScheme.CHECKS -> toResolution(
+                    ScriptIdScheme.CHECKS,
+                    ScriptIdScheme.LINT,
+                    ScriptIdScheme.LINT_FILE -> toResolution(
                     ScriptIdScheme.isTopLevel(id)
                             ? context.addToParent(creator)
                             : context.addToParent(() -> selectUniqueId(id.removeLastSegment()), creator));
@@ -79,6 +87,13 @@ public final class TestFileSelectorResolver implements SelectorResolver {
             case ScriptIdScheme.CHECKS -> parent instanceof TestFileDescriptor file && ChecksDescriptor.applies(file)
                     ? Optional.of(new ChecksDescriptor(file))
                     : Optional.empty();
+            case ScriptIdScheme.LINT -> parent instanceof TestFileDescriptor file && value.equals(LintDescriptor.NAME)
+                    ? lintTargets.of(file).map(target -> new LintDescriptor(file, target))
+                    : Optional.empty();
+            case ScriptIdScheme.LINT_FILE -> parent instanceof LintDescriptor lint
+                            && lint.target().files().contains(value)
+                    ? Optional.of(new LintFileDescriptor(lint, value))
+                    : Optional.empty();
             case ScriptIdScheme.CASE -> parent instanceof TestBlockDescriptor block
                     ? block.caseNamed(value).map(ref -> TestCaseDescriptor.ofCase(block, ref))
                     : Optional.empty();
@@ -96,22 +111,30 @@ public final class TestFileSelectorResolver implements SelectorResolver {
                 : TestCaseDescriptor.ofBlock(file, file.path(), value, block);
     }
 
-    private static Resolution toResolution(Optional<? extends TestDescriptor> node) {
+    private Resolution toResolution(Optional<? extends TestDescriptor> node) {
         return node.map(found -> Resolution.match(Match.exact(found, () -> children(found))))
                 .orElse(Resolution.unresolved());
     }
 
-    /** Returns selectors for a file's blocks or a block's cases, in source order. */
-    private static Set<DiscoverySelector> children(TestDescriptor node) {
+    /** Returns selectors for a file's blocks, a block's cases or the lint container's files, in order. */
+    private Set<DiscoverySelector> children(TestDescriptor node) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         if (node instanceof TestFileDescriptor file) {
             if (ChecksDescriptor.applies(file)) {
                 selectors.add(selectUniqueId(file.getUniqueId().append(ScriptIdScheme.CHECKS, ChecksDescriptor.NAME)));
             }
+            if (lintTargets.of(file).isPresent()) {
+                selectors.add(selectUniqueId(file.getUniqueId().append(ScriptIdScheme.LINT, LintDescriptor.NAME)));
+            }
             file.blocks()
                     .keySet()
                     .forEach(value ->
                             selectors.add(selectUniqueId(file.getUniqueId().append(ScriptIdScheme.TEST, value))));
+        } else if (node instanceof LintDescriptor lint) {
+            lint.target()
+                    .files()
+                    .forEach(name ->
+                            selectors.add(selectUniqueId(lint.getUniqueId().append(ScriptIdScheme.LINT_FILE, name))));
         } else if (node instanceof TestBlockDescriptor block) {
             block.block()
                     .cases()

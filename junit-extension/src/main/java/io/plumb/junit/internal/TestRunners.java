@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestRunners implements AutoCloseable {
     private final Map<TestSetup, TestRunner> runners = new ConcurrentHashMap<>();
     private final Map<TestSetup, List<String>> checks = new ConcurrentHashMap<>();
+    private final Map<LintTarget, LintRun> lints = new ConcurrentHashMap<>();
 
     /** Returns the runner of a setup, creating it on first use. */
     public TestRunner of(TestSetup setup) {
@@ -30,6 +31,11 @@ public final class TestRunners implements AutoCloseable {
      */
     public List<String> checks(TestSetup setup) {
         return checks.computeIfAbsent(setup, DirectoryChecks::validate);
+    }
+
+    /** Returns the lint of a migration directory, run on first use (see {@link LintRun}). */
+    public LintRun lint(LintTarget target) {
+        return lints.computeIfAbsent(target, LintRun::of);
     }
 
     /** Returns how many runners there are, one per distinct setup used so far. */

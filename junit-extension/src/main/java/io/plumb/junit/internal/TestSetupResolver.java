@@ -2,6 +2,8 @@ package io.plumb.junit.internal;
 
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
+import io.plumb.engine.lint.LintConfig;
+import io.plumb.engine.lint.LintConfigs;
 import io.plumb.engine.project.Env;
 import io.plumb.engine.project.MigrationSettings;
 import io.plumb.engine.project.ProjectFile;
@@ -90,6 +92,29 @@ public final class TestSetupResolver {
                     + ScriptIdScheme.stablePath(directory == null ? workingDirectory : directory) + " or above");
         }
         return fromParameters();
+    }
+
+    /**
+     * Returns the {@code lint {}} configuration of a test file: the lint block of the env its setup comes from,
+     * extended by the project file's global one, or none when the setup comes from the parameters alone.
+     *
+     * @throws TestSetupException as {@link #resolve} does
+     * @throws RuntimeException when the project file or its lint block does not load
+     */
+    public LintConfig lintConfig(Path testFile) {
+        Path directory = ScriptIdScheme.absolute(testFile).getParent();
+        if (parameters.setsSchemaOrDir() && parameters.env().isEmpty()) {
+            return LintConfig.NONE;
+        }
+        Optional<Path> file = directory == null ? Optional.empty() : findProjectFile(directory);
+        if (file.isEmpty()) {
+            return LintConfig.NONE;
+        }
+        String display = ScriptIdScheme.stablePath(file.get());
+        String envName = parameters.env().orElseGet(() -> onlyEnv(file.get(), display));
+        ProjectFile project = ProjectFile.load(file.get(), display, parameters.variables(), getenv, envName);
+        return LintConfigs.of(
+                project.document(), Optional.of(project.envs(envName).get(0)));
     }
 
     /** Returns the nearest project file in a directory or its ancestors. */
