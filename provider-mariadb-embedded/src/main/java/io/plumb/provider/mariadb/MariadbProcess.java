@@ -33,6 +33,7 @@ final class MariadbProcess {
 
     private static final String INSTALL_LOG = "plumb-install.log";
     private static final String INIT_FILE = "plumb-init.sql";
+    private static final String INIT_DONE = "plumb-init.done";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 10;
@@ -77,6 +78,7 @@ final class MariadbProcess {
         } finally {
             // root's password is on disk only while the server reads it.
             Files.deleteIfExists(layout.data().resolve(INIT_FILE));
+            Files.deleteIfExists(layout.data().resolve(INIT_DONE));
         }
     }
 
@@ -150,6 +152,9 @@ final class MariadbProcess {
             sql.add("UPDATE mysql.user SET password = PASSWORD('" + password + "') WHERE user = 'root';");
             sql.add("FLUSH PRIVILEGES;");
         }
+        // The init file stops at its first failing statement; this last one shows that none failed.
+        String done = data.resolve(INIT_DONE).toString().replace("\\", "\\\\").replace("'", "\\'");
+        sql.add("SELECT 'root has its password' INTO OUTFILE '" + done + "';");
         Path init = data.resolve(INIT_FILE);
         Files.deleteIfExists(init);
         Files.createFile(init, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -206,7 +211,14 @@ final class MariadbProcess {
                 throw new IOException(
                         "the server exited while starting (exit " + process.exitValue() + ")" + tail(log, password));
             }
-            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(READY) && accepts(layout.port())) {
+            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            if (text.contains(READY) && accepts(layout.port())) {
+                // The server starts even when a statement of the init file fails (and says nothing of some
+                // failures): only the file the last statement writes shows that root has its password.
+                if (!Files.exists(layout.data().resolve(INIT_DONE))) {
+                    stop();
+                    throw new IOException("the server could not give root its password" + tail(log, password));
+                }
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
@@ -222,6 +234,10 @@ final class MariadbProcess {
                 throw new IOException("interrupted while the server was starting", e);
             }
         }
+    }
+
+    private static boolean isError(String line) {
+        return line.contains("[ERROR]") || line.startsWith("ERROR:");
     }
 
     private static boolean accepts(int port) {
@@ -246,7 +262,7 @@ final class MariadbProcess {
     }
 
     /**
-     * Returns the last lines of a log worth showing, as {@code ": line | line"}: its {@code ERROR} lines if it has
+     * Returns the last lines of a log worth showing, as {@code ": line | line"}: its error lines if it has
      * any, else its last lines; the password, should a line quote a statement, replaced by {@code ***}.
      */
     static String tail(Path log, String password) {
@@ -259,8 +275,7 @@ final class MariadbProcess {
         } catch (IOException e) {
             return "";
         }
-        List<String> errors =
-                lines.stream().filter(line -> line.contains("[ERROR]")).toList();
+        List<String> errors = lines.stream().filter(MariadbProcess::isError).toList();
         List<String> shown = errors.isEmpty() ? lines : errors;
         shown = shown.subList(Math.max(0, shown.size() - TAIL_LINES), shown.size());
         if (shown.isEmpty()) {

@@ -57,16 +57,31 @@ class MariadbProcessTest {
     }
 
     @Test
+    void aPasswordTheServerCannotGiveRootFailsTheStart() throws IOException {
+        Path dir = scratch();
+        MariadbProcess.Layout layout = layout(dir, freePort());
+        // A quote ends the statement's string early: the init file's ALTER USER fails, and the server starts anyway.
+        String password = "x' junk '";
+        MariadbProcess server = MariadbProcess.launch(layout, password);
+
+        assertThatThrownBy(() -> server.awaitReady(Duration.ofSeconds(60)))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("the server could not give root its password: ")
+                .hasMessageNotContaining(password);
+        assertThat(server.isAlive()).isFalse();
+        assertThat(layout.data().resolve("plumb-init.sql")).doesNotExist();
+    }
+
+    @Test
     void theTailOfALogShowsItsErrorsWithoutThePassword(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("server.log");
         Files.writeString(
                 log,
-                "2026-01-01 0 [Note] starting\n2026-01-01 0 [ERROR] near 'IDENTIFIED BY 's3cret'' at line 1\n\n"
+                "2026-01-01 0 [Note] starting\nERROR: 1064  near 'IDENTIFIED BY 's3cret'' at line 1\n\n"
                         + "2026-01-01 0 [ERROR] Aborting\n2026-01-01 0 [Note] bye\n");
 
         assertThat(MariadbProcess.tail(log, "s3cret"))
-                .isEqualTo(
-                        ": 2026-01-01 0 [ERROR] near 'IDENTIFIED BY '***'' at line 1 | 2026-01-01 0 [ERROR] Aborting");
+                .isEqualTo(": ERROR: 1064  near 'IDENTIFIED BY '***'' at line 1 | 2026-01-01 0 [ERROR] Aborting");
         Files.writeString(log, "one\ntwo\nthree\nfour\nfive\n");
         assertThat(MariadbProcess.tail(log, "s3cret")).isEqualTo(": two | three | four | five");
         assertThat(MariadbProcess.tail(dir.resolve("missing.log"), "s3cret")).isEmpty();
