@@ -6,16 +6,20 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A {@code MariadbProcess} is one {@code mariadbd} (or, before 10.5, {@code mysqld}) started from unpacked binaries
- * with a plain {@link ProcessBuilder}: its data directory installed by the binaries' own install script, its
- * {@code root} given a password, its output kept in a log file in the data directory, stopped with {@code SIGTERM}.
+ * with a plain {@link ProcessBuilder}: its data directory a copy of one the binaries' own install script installed once
+ * per version ({@value #TEMPLATE}), its {@code root} given a password, its output kept in a log file in the data
+ * directory, stopped with {@code SIGTERM}.
  *
  * <p>The server runs without any thread of ours: its output goes to a file, not to a pipe someone must drain, so a
  * program that used it ends when its {@code main} returns, and the JVM's shutdown hook stops the server.
@@ -34,6 +38,11 @@ final class MariadbProcess {
     private static final String INSTALL_LOG = "plumb-install.log";
     private static final String INIT_FILE = "plumb-init.sql";
     private static final String INIT_DONE = "plumb-init.done";
+
+    /** The data directory installed once per version, in the binaries' directory, that each server's is copied from. */
+    static final String TEMPLATE = "plumb-data-template";
+
+    private static final String COMPLETE = ".complete";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 10;
@@ -105,10 +114,50 @@ final class MariadbProcess {
         }
     }
 
+    // Installing takes a second or more; copying a data directory installed once per version (kept with the
+    // binaries in Plumb's cache) takes a fifth of that. Where no such copy can be made, the script runs each time.
     private static void install(Layout layout) throws IOException {
+        Path template = layout.base().resolve(TEMPLATE);
+        if (!Files.exists(template.resolve(COMPLETE))) {
+            try {
+                createTemplate(layout, template);
+            } catch (IOException e) {
+                runInstallScript(layout, layout.data());
+                return;
+            }
+        }
+        try (Stream<Path> walk = Files.walk(template)) {
+            for (Path from : walk.toList()) {
+                Path to = layout.data().resolve(template.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else if (!from.getFileName().toString().equals(COMPLETE)) {
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void createTemplate(Layout layout, Path template) throws IOException {
+        Path partial = Files.createTempDirectory(layout.base(), TEMPLATE + "-");
+        try {
+            runInstallScript(layout, partial);
+            Files.writeString(partial.resolve(COMPLETE), "", StandardCharsets.UTF_8);
+            Files.move(partial, template, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Another JVM made the template first; its copy is as good as ours.
+            if (!Files.exists(template.resolve(COMPLETE))) {
+                throw e;
+            }
+        } finally {
+            deleteTree(partial);
+        }
+    }
+
+    private static void runInstallScript(Layout layout, Path data) throws IOException {
         Path script = program(layout.base().resolve("scripts"), "mariadb-install-db", "mysql_install_db");
-        Files.createDirectories(layout.data());
-        Path log = layout.data().resolve(INSTALL_LOG);
+        Files.createDirectories(data);
+        Path log = data.resolve(INSTALL_LOG);
         Process install = builder(
                         layout,
                         List.of(
@@ -117,7 +166,7 @@ final class MariadbProcess {
                                 "--force",
                                 "--skip-name-resolve",
                                 "--basedir=" + layout.base(),
-                                "--datadir=" + layout.data()),
+                                "--datadir=" + data),
                         log)
                 .start();
         try {
@@ -135,6 +184,17 @@ final class MariadbProcess {
             throw new IOException(script.getFileName() + " failed (exit " + install.exitValue() + ")" + tail(log, ""));
         }
         Files.delete(log);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     // The statements run as the server starts, before it accepts connections, with the grant tables loaded, so that

@@ -31,6 +31,11 @@ class MariadbProcessTest {
             assertThat(connection.isValid(5)).isTrue();
         }
         assertThat(ProcessHandle.of(server.pid())).isPresent();
+        assertThat(layout.base().resolve(MariadbProcess.TEMPLATE).resolve(".complete"))
+                .as("the data directory installed once, which later servers' are copies of")
+                .exists();
+        assertThat(layout.data().resolve(".complete")).doesNotExist();
+        assertThat(layout.data().resolve("mysql")).isDirectory();
 
         server.stop();
 
