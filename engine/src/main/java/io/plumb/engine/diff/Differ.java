@@ -7,6 +7,7 @@ import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Table;
 import io.plumb.engine.schema.TableChange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +56,31 @@ public final class Differ {
             add(changes, new SchemaChange.ModifySchema(from, to), options);
         }
         String name = to.name();
+        Map<String, Table> targets = byName(to.tables());
+        Map<String, Table> sources = byName(from.tables());
         for (Table table : from.tables()) {
-            Optional<Table> target = to.table(table.name());
-            if (target.isEmpty()) {
+            Table target = targets.get(table.name());
+            if (target == null) {
                 add(changes, new SchemaChange.DropTable(name, table), options);
                 continue;
             }
-            List<TableChange> tableChanges = new TableDiffer(options.normalizer()).diff(table, target.get());
+            // A table equal to its target has no changes (the comparisons are reflexive): lint diffs a realm of
+            // a thousand tables against the same realm with one table read again, after every statement.
+            if (target == table || target.equals(table)) {
+                continue;
+            }
+            List<TableChange> tableChanges = new TableDiffer(options.normalizer()).diff(table, target);
             List<TableChange> kept = tableChanges.stream()
                     .filter(c -> ChangeKind.of(c)
                             .map(k -> !options.policy().skips(k))
                             .orElse(true))
                     .toList();
             if (!kept.isEmpty()) {
-                add(changes, new SchemaChange.ModifyTable(name, table, target.get(), kept), options);
+                add(changes, new SchemaChange.ModifyTable(name, table, target, kept), options);
             }
         }
         for (Table table : to.tables()) {
-            if (from.table(table.name()).isEmpty()) {
+            if (!sources.containsKey(table.name())) {
                 add(changes, new SchemaChange.AddTable(name, table), options);
             }
         }
@@ -95,7 +103,9 @@ public final class Differ {
             SchemaObject target = desired.get(key(object));
             if (target == null) {
                 add(changes, new SchemaChange.DropObject(schema, object), options);
-            } else if (!options.normalizer().sameObject(object, target)) {
+            } else if (target != object
+                    && !target.equals(object)
+                    && !options.normalizer().sameObject(object, target)) {
                 add(
                         changes,
                         new SchemaChange.ModifyObject(
@@ -109,6 +119,15 @@ public final class Differ {
             }
         }
         return changes;
+    }
+
+    // The first table of each name, as Schema.table finds it.
+    private static Map<String, Table> byName(List<Table> tables) {
+        Map<String, Table> byName = new HashMap<>();
+        for (Table table : tables) {
+            byName.putIfAbsent(table.name(), table);
+        }
+        return byName;
     }
 
     private static List<Object> key(SchemaObject object) {

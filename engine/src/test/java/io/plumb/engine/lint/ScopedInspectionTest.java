@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The realm lint builds from a scoped inspection after a statement is the realm a full inspection reads; the
- * statements it cannot classify get a full inspection.
+ * The realm lint builds from a scoped inspection after a statement on SQLite is the realm a full inspection reads;
+ * the statements it cannot classify get a full inspection. PostgreSQL: {@code PostgresScopedInspectionTest}.
  */
 class ScopedInspectionTest {
 
@@ -92,22 +92,6 @@ class ScopedInspectionTest {
     }
 
     @Test
-    void postgresAlwaysInspectsEverything() throws SQLException {
-        try (IsolatedDatabase db = TestDialect.POSTGRES.fresh()) {
-            Database dev = db.database();
-            run(dev, "CREATE TABLE t (id integer NOT NULL PRIMARY KEY, name text NOT NULL)");
-            ScopedInspection inspection = new ScopedInspection(dev);
-            Realm before = inspection.full();
-            String statement = "CREATE INDEX t_name ON t (name)";
-            run(dev, statement);
-            assertThat(inspection.scoped(before, statement)).isEmpty();
-            Realm full = inspection.full();
-            assertThat(full).isNotEqualTo(before);
-            assertThat(inspection.after(before, statement)).isEqualTo(full);
-        }
-    }
-
-    @Test
     void classifiesTheOneTableAStatementChanges() {
         assertThat(StatementTarget.table("CREATE TABLE t (x int)")).contains("t");
         assertThat(StatementTarget.table("  create table if not exists \"a \"\"b\" (x int);"))
@@ -125,7 +109,7 @@ class ScopedInspectionTest {
         assertThat(StatementTarget.table("DROP TABLE t")).isEmpty();
     }
 
-    private static void run(Database dev, String sql) throws SQLException {
+    static void run(Database dev, String sql) throws SQLException {
         try (java.sql.Statement st = dev.connection().createStatement()) {
             // One statement a line.
             for (String statement : sql.strip().split("\n")) {

@@ -38,7 +38,7 @@ final class ChildTables {
             + " WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),"
             + " c.relrowsecurity, c.relforcerowsecurity"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind IN ('r', 'p') AND $FILTER"
+            + " WHERE c.relkind IN ('r', 'p') AND $FILTER AND $TABLES(c)"
             + " AND (c.relhassubclass OR c.relispartition OR c.relrowsecurity OR c.relforcerowsecurity"
             + " OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid))";
 

@@ -38,7 +38,7 @@ final class IndexQuery {
             + " JOIN pg_am am ON am.oid = i.relam"
             + " CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) k(n)"
             + " LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1]"
-            + " WHERE NOT x.indisprimary AND t.relkind IN ($KINDS) AND $FILTER"
+            + " WHERE NOT x.indisprimary AND t.relkind IN ($KINDS) AND $FILTER AND $TABLES(t)"
             // A partition's index that is attached to its parent's index is the parent's.
             + " AND NOT i.relispartition"
             + " ORDER BY n.nspname, t.relname, i.relname, k.n";

@@ -12,12 +12,16 @@ import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Schema;
+import io.plumb.engine.schema.SchemaObject;
+import io.plumb.engine.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,8 @@ public final class PostgresInspector implements Inspector {
 
     private static final String TABLES = "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind IN ('r', 'p') AND $FILTER" + PostgresUnsupported.notMember("pg_class", "c.oid")
+            + " WHERE c.relkind IN ('r', 'p') AND $FILTER AND $TABLES(c)"
+            + PostgresUnsupported.notMember("pg_class", "c.oid")
             + " ORDER BY n.nspname, c.relname";
 
     private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname,"
@@ -55,7 +60,7 @@ public final class PostgresInspector implements Inspector {
             + " AND EXISTS (SELECT 1 FROM pg_class sc WHERE sc.oid = dep.objid AND sc.relkind = 'S')"
             + " LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid"
             + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
-            + " AND $FILTER ORDER BY n.nspname, c.relname, a.attnum";
+            + " AND $FILTER AND $TABLES(c) ORDER BY n.nspname, c.relname, a.attnum";
 
     private static final String ENUMS = "SELECT n.nspname, t.typname,"
             + " array(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)"
@@ -67,7 +72,7 @@ public final class PostgresInspector implements Inspector {
             + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.num ORDER BY k.ord),"
             + " 0 = ANY(p.partattrs::int2[]), pg_get_partkeydef(c.oid)"
             + " FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE $FILTER";
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE $FILTER AND $TABLES(c)";
 
     private static final String CONSTRAINTS = "SELECT n.nspname, c.relname, con.conname, con.contype,"
             + " pg_get_constraintdef(con.oid, true), con.confupdtype, con.confdeltype, rn.nspname, rc.relname,"
@@ -78,7 +83,7 @@ public final class PostgresInspector implements Inspector {
             + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
-            + " WHERE con.contype IN ('p', 'f', 'c') AND c.relkind IN ('r', 'p') AND $FILTER"
+            + " WHERE con.contype IN ('p', 'f', 'c') AND c.relkind IN ('r', 'p') AND $FILTER AND $TABLES(c)"
             // What a child inherits (checks) or a partition gets from its parent (keys) is the parent's.
             + " AND con.conislocal AND con.conparentid = 0"
             + " ORDER BY n.nspname, c.relname, con.conname";
@@ -86,8 +91,61 @@ public final class PostgresInspector implements Inspector {
     @Override
     public Realm inspect(Connection connection, InspectOptions options) throws SQLException {
         CatalogQuery query = new CatalogQuery(options.schemas());
-        Map<String, TableBuilder> tables = new LinkedHashMap<>();
         Map<String, Schema> schemas = schemas(connection, query);
+        Map<String, TableBuilder> tables = tables(connection, query);
+        List<Schema> result = new ArrayList<>();
+        for (Schema schema : schemas.values()) {
+            result.add(schema.withTables(tables.values().stream()
+                    .filter(t -> t.schema().equals(schema.name()))
+                    .map(TableBuilder::build)
+                    .toList()));
+        }
+        // Types, sequences, policies and extensions first: the logic objects' counts of what was left out add to
+        // theirs.
+        return PostgresObjects.inspect(
+                connection, query, PostgresTypeObjects.inspect(connection, query, new Realm(result)));
+    }
+
+    /**
+     * Reads the named tables of one schema alone, as {@link #inspect} reads them, ordered by name; a name that is
+     * no table of the schema reads nothing. Lint re-reads the one table a statement changed this way instead of
+     * the whole database.
+     */
+    public List<Table> inspectTables(Connection connection, String schema, Collection<String> names)
+            throws SQLException {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        CatalogQuery query = new CatalogQuery(List.of(schema), List.copyOf(names));
+        return tables(connection, query).values().stream()
+                .map(TableBuilder::build)
+                .toList();
+    }
+
+    /**
+     * Returns the sequences {@link #inspect} puts into the schemas' objects, by schema: those that neither an
+     * identity column nor a serial column of the table model stands for. A change to a column can turn one into
+     * the other (a serial column's type or default changed).
+     */
+    public Map<String, List<SchemaObject>> inspectSequences(Connection connection, InspectOptions options)
+            throws SQLException {
+        Map<String, List<SchemaObject>> sequences = new HashMap<>();
+        SequenceQuery.read(connection, new CatalogQuery(options.schemas()), sequences);
+        return sequences;
+    }
+
+    /**
+     * Returns the counts by kind of what the schemas hold that the model leaves out of their tables and objects
+     * (rules, exclusion constraints, statistics objects, ...), which {@link #inspect} adds to the realm's {@link
+     * Realm#unsupported()}, zero counts included; the kinds of unsupported routines are not among them.
+     */
+    public Map<String, Integer> inspectUnsupported(Connection connection, InspectOptions options) throws SQLException {
+        return PostgresUnsupported.countAll(connection, new CatalogQuery(options.schemas()));
+    }
+
+    // The tables of the query's schemas (and tables) with all their parts, by key, ordered by schema and name.
+    private static Map<String, TableBuilder> tables(Connection connection, CatalogQuery query) throws SQLException {
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
         try (PreparedStatement st = query.prepare(connection, TABLES);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -101,17 +159,7 @@ public final class PostgresInspector implements Inspector {
         partitions(connection, query, tables);
         ChildTables.read(connection, query, tables);
         new IndexQuery(query).read(connection, tables);
-        List<Schema> result = new ArrayList<>();
-        for (Schema schema : schemas.values()) {
-            result.add(schema.withTables(tables.values().stream()
-                    .filter(t -> t.schema().equals(schema.name()))
-                    .map(TableBuilder::build)
-                    .toList()));
-        }
-        // Types, sequences, policies and extensions first: the logic objects' counts of what was left out add to
-        // theirs.
-        return PostgresObjects.inspect(
-                connection, query, PostgresTypeObjects.inspect(connection, query, new Realm(result)));
+        return tables;
     }
 
     static String key(String schema, String table) {

@@ -89,6 +89,13 @@ final class PostgresUnsupported {
      * out.
      */
     static Map<String, Integer> count(Connection connection, CatalogQuery query) throws SQLException {
+        Map<String, Integer> counts = countAll(connection, query);
+        counts.values().removeIf(count -> count == 0);
+        return counts;
+    }
+
+    /** Returns the counts of every unsupported kind the schemas can hold, by label, zero counts included. */
+    static Map<String, Integer> countAll(Connection connection, CatalogQuery query) throws SQLException {
         List<Kind> kinds = new java.util.ArrayList<>(KINDS);
         if (query.schemas().isEmpty()) {
             kinds.addAll(DATABASE_KINDS);
@@ -105,10 +112,7 @@ final class PostgresUnsupported {
                 ResultSet rs = st.executeQuery()) {
             rs.next();
             for (int i = 0; i < kinds.size(); i++) {
-                int count = rs.getInt(i + 1);
-                if (count > 0) {
-                    counts.put(kinds.get(i).label(), count);
-                }
+                counts.put(kinds.get(i).label(), rs.getInt(i + 1));
             }
         }
         return counts;
