@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The child JVM of {@link ProgramEndWatchTest}: starts the embedded MariaDB, uses it, prints its URL and its server
+ * The child JVM of {@link MariadbProgramExitTest}: starts the embedded MariaDB, uses it, prints its URL and its server
  * process's pid, and returns from {@code main} without {@code System.exit}, as a library user's program would.
  */
 public final class MariadbExitChild {

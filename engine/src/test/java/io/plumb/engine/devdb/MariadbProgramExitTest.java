@@ -3,7 +3,6 @@ package io.plumb.engine.devdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumb.engine.db.DatabaseUrl;
-import io.plumb.provider.ProgramEndWatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProgramEndWatchTest {
+/** A program that used the embedded MariaDB ends when its {@code main} returns, and takes the server with it. */
+class MariadbProgramExitTest {
 
     @Test
     void aProgramThatUsedTheEmbeddedMariadbExitsWhenMainReturns(@TempDir Path dir) throws Exception {
@@ -56,29 +54,6 @@ class ProgramEndWatchTest {
         assertThat(dir.resolve("plumb-embedded-" + child.pid()))
                 .as("the child's shutdown hook deleted its servers' directory")
                 .doesNotExist();
-    }
-
-    @Test
-    void theProgramIsNotOverWhileAnotherNonDaemonThreadRuns() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        Thread worker = new Thread(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        worker.start();
-        try {
-            Set<Thread> library = ProgramEndWatch.nonDaemonThreads();
-            library.remove(worker);
-            assertThat(ProgramEndWatch.programOver(library)).isFalse();
-            library.add(worker);
-            assertThat(ProgramEndWatch.programOver(library)).isTrue();
-        } finally {
-            release.countDown();
-            worker.join();
-        }
     }
 
     private static boolean refusesConnections(int port) throws IOException {
