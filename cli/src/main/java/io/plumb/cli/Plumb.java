@@ -38,6 +38,7 @@ public final class Plumb {
 
     /** Runs the command line in this process's environment and exits with its exit code. */
     public static void main(String[] args) {
+        SqliteLibrary.prepare();
         System.exit(execute(CliEnvironment.ofProcess(), args));
     }
 

@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import io.plumb.runner.DefaultWorkRoot;
 import io.plumb.runner.RunnerOptions;
 import io.plumb.runner.ScriptFiles;
 import io.plumb.runner.ScriptResult;
@@ -39,6 +40,9 @@ import picocli.CommandLine.Spec;
             "Runs every *.txtar file given, and every one found in the directories given (searched recursively),"
                     + " printing PASS, FAIL or SKIP per script, the log of each failure, and a closing line"
                     + " 'N passed, N failed'.",
+            "",
+            "Work directories go under $TMPDIR when it is set, else /dev/shm when it is a usable tmpfs, else the"
+                    + " system temporary directory.",
             "",
             "Exit codes: 0 when no script failed, 1 when one did or on an error, 2 on bad usage.",
             ""
@@ -156,13 +160,11 @@ final class ScriptRunCommand implements Callable<Integer> {
     /**
      * Returns the directory under which the runner makes each script's fresh work root: {@code $TMPDIR} of the
      * environment rather than the JVM's, so that a run nested in a script (whose {@code $TMPDIR} is {@code
-     * $WORK/.tmp}) stays inside the outer script's work directory and is removed with it.
+     * $WORK/.tmp}) stays inside the outer script's work directory and is removed with it; without {@code $TMPDIR}, a
+     * tmpfs ({@code /dev/shm}) when one is usable, else the system temporary directory (see {@link DefaultWorkRoot}).
      */
     private Path workRoot() {
-        Path root = env.getenv("TMPDIR")
-                .filter(dir -> !dir.isEmpty())
-                .map(env::resolve)
-                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+        Path root = env.resolve(DefaultWorkRoot.choose(env::getenv).toString());
         try {
             return Files.createDirectories(root);
         } catch (IOException e) {

@@ -19,8 +19,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param keepWork keep each script's work directory ({@value #KEEP_WORK})
  * @param isShort set the {@code [short]} condition ({@value #SHORT})
  * @param timeout the time limit of one script ({@value #TIMEOUT})
- * @param workRoot where work directories go, or empty for the system temporary directory ({@value #WORK_ROOT})
- * @param parallel run scripts concurrently ({@value #PARALLEL_ENABLED} or {@value #JUPITER_PARALLEL_ENABLED})
+ * @param workRoot where work directories go ({@value #WORK_ROOT}), or empty for the runner's default: {@code
+ *     $TMPDIR} when set, else a tmpfs such as {@code /dev/shm} when one is usable, else the system temporary directory
+ * @param parallel run scripts, test files and {@code parallel = true} cases concurrently: {@value #PARALLEL_ENABLED}
+ *     when set, else {@value #JUPITER_PARALLEL_ENABLED} when set, else on (see {@link #isParallel})
  * @param scriptDialect the dialect scripts run under, as the script variable {@code dialect} ({@value
  *     #SCRIPT_DIALECT}), or empty for SQLite
  */
@@ -54,10 +56,10 @@ public record PlumbConfiguration(
     /** The directory under which work directories are made. */
     public static final String WORK_ROOT = "plumb.workRoot";
 
-    /** Run scripts concurrently. */
+    /** Run scripts, test files and {@code parallel = true} cases concurrently; on unless set to {@code false}. */
     public static final String PARALLEL_ENABLED = "plumb.execution.parallel.enabled";
 
-    /** Jupiter's switch for parallel execution, which the engine honours too. */
+    /** Jupiter's switch for parallel execution, which the engine honours when its own switch is not set. */
     public static final String JUPITER_PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
     /** The prefix of the parallel executor's settings, such as {@code plumb.execution.parallel.config.strategy}. */
@@ -111,7 +113,7 @@ public record PlumbConfiguration(
                 flag(lookup, SHORT),
                 lookup.apply(TIMEOUT).map(PlumbConfiguration::parseTimeout).orElse(RunnerOptions.DEFAULT_TIMEOUT),
                 lookup.apply(WORK_ROOT).filter(value -> !value.isBlank()).map(Path::of),
-                flag(lookup, PARALLEL_ENABLED) || flag(lookup, JUPITER_PARALLEL_ENABLED),
+                isParallel(lookup),
                 lookup.apply(SCRIPT_DIALECT).map(String::strip).filter(value -> !value.isEmpty()));
     }
 
@@ -151,6 +153,23 @@ public record PlumbConfiguration(
             throw new IllegalArgumentException(
                     TIMEOUT + ": expected an ISO-8601 duration or a number of seconds, found \"" + value + "\"", e);
         }
+    }
+
+    /**
+     * Returns whether the engine runs in parallel: {@value #PARALLEL_ENABLED} decides when it is set; otherwise
+     * {@value #JUPITER_PARALLEL_ENABLED} does when it is set, since a build that switched Jupiter's parallel
+     * execution off (or on) in {@code junit-platform.properties} or on the command line most likely meant its whole
+     * test run; otherwise parallel, as every script and test case has its own work directory and database.
+     */
+    static boolean isParallel(Function<String, Optional<String>> lookup) {
+        return setting(lookup, PARALLEL_ENABLED)
+                .or(() -> setting(lookup, JUPITER_PARALLEL_ENABLED))
+                .map(Boolean::parseBoolean)
+                .orElse(true);
+    }
+
+    private static Optional<String> setting(Function<String, Optional<String>> lookup, String key) {
+        return lookup.apply(key).map(String::strip).filter(value -> !value.isEmpty());
     }
 
     private static boolean flag(Function<String, Optional<String>> lookup, String key) {

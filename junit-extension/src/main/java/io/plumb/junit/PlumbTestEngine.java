@@ -1,5 +1,6 @@
 package io.plumb.junit;
 
+import io.plumb.junit.internal.ParallelExecutors;
 import io.plumb.junit.internal.PlumbEngineDescriptor;
 import io.plumb.junit.internal.PlumbExecutionContext;
 import io.plumb.junit.internal.ScriptSelectorResolver;
@@ -17,7 +18,6 @@ import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
-import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
 import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
 /**
@@ -27,9 +27,10 @@ import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTest
  *
  * <p>Discovery is handed to {@link ScriptSelectorResolver}; execution runs every script with one shared {@link
  * ScriptRunner} configured from {@link PlumbConfiguration}, and every test case with the test runner of its file's
- * setup (one per distinct setup, see {@link TestSetupResolver}). With {@value PlumbConfiguration#PARALLEL_ENABLED} or
- * {@value PlumbConfiguration#JUPITER_PARALLEL_ENABLED} set, scripts run concurrently on a fork-join pool configured
- * under {@value PlumbConfiguration#PARALLEL_CONFIG_PREFIX} (strategy {@code dynamic} by default).
+ * setup (one per distinct setup, see {@link TestSetupResolver}). Scripts, test files and {@code parallel = true}
+ * cases run concurrently unless {@value PlumbConfiguration#PARALLEL_ENABLED} (or, when that is not set, {@value
+ * PlumbConfiguration#JUPITER_PARALLEL_ENABLED}) is {@code false}, on a pool configured under {@value
+ * PlumbConfiguration#PARALLEL_CONFIG_PREFIX} (strategy {@code dynamic}: one thread per processor, by default).
  */
 public final class PlumbTestEngine extends HierarchicalTestEngine<PlumbExecutionContext> {
 
@@ -65,7 +66,7 @@ public final class PlumbTestEngine extends HierarchicalTestEngine<PlumbExecution
         if (!PlumbConfiguration.from(request.getConfigurationParameters()).parallel()) {
             return new SameThreadHierarchicalTestExecutorService();
         }
-        return ParallelHierarchicalTestExecutorServiceFactory.create(new PrefixedConfigurationParameters(
+        return ParallelExecutors.create(new PrefixedConfigurationParameters(
                 request.getConfigurationParameters(), PlumbConfiguration.PARALLEL_CONFIG_PREFIX));
     }
 

@@ -17,13 +17,32 @@ class PlumbConfigurationTest {
     }
 
     @Test
-    void defaultsAreOff() {
+    void defaultsAreOffExceptParallel() {
         PlumbConfiguration configuration = of(Map.of());
 
         assertThat(configuration)
                 .isEqualTo(new PlumbConfiguration(
-                        false, false, false, RunnerOptions.DEFAULT_TIMEOUT, Optional.empty(), false, Optional.empty()));
+                        false, false, false, RunnerOptions.DEFAULT_TIMEOUT, Optional.empty(), true, Optional.empty()));
         assertThat(configuration.toRunnerOptions().variables()).isEmpty();
+        assertThat(configuration.toRunnerOptions().workRoot()).isEmpty();
+    }
+
+    @Test
+    void parallelIsOnUnlessASwitchSaysOtherwise() {
+        String plumb = "plumb.execution.parallel.enabled";
+        String jupiter = "junit.jupiter.execution.parallel.enabled";
+
+        assertThat(of(Map.of(plumb, "false")).parallel()).isFalse();
+        assertThat(of(Map.of(plumb, " FALSE ")).parallel()).isFalse();
+        assertThat(of(Map.of(plumb, "true")).parallel()).isTrue();
+        // Jupiter's switch decides only when Plumb's own is not set.
+        assertThat(of(Map.of(jupiter, "false")).parallel()).isFalse();
+        assertThat(of(Map.of(jupiter, "true")).parallel()).isTrue();
+        assertThat(of(Map.of(jupiter, "false", plumb, "true")).parallel()).isTrue();
+        assertThat(of(Map.of(jupiter, "true", plumb, "false")).parallel()).isFalse();
+        // A blank value is as good as none.
+        assertThat(of(Map.of(plumb, " ", jupiter, "false")).parallel()).isFalse();
+        assertThat(of(Map.of(plumb, "")).parallel()).isTrue();
     }
 
     @Test

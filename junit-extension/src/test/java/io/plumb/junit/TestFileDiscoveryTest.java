@@ -111,13 +111,14 @@ class TestFileDiscoveryTest {
     }
 
     @Test
-    void onlyParallelSchemaCasesRunConcurrently() {
+    void filesAndParallelSchemaCasesRunConcurrently() {
         TestDescriptor root = discover(selectFile(SCHEMA.toFile()), selectFile(MIGRATE.toFile()));
 
         assertThat(mode(named(root, "letters/1"))).isEqualTo(Node.ExecutionMode.CONCURRENT);
         assertThat(mode(named(root, "users"))).isEqualTo(Node.ExecutionMode.SAME_THREAD);
         assertThat(mode(named(root, "20240102000000"))).isEqualTo(Node.ExecutionMode.SAME_THREAD);
-        assertThat(mode(named(root, "schema.test.hcl"))).isEqualTo(Node.ExecutionMode.SAME_THREAD);
+        assertThat(mode(named(root, "schema.test.hcl"))).isEqualTo(Node.ExecutionMode.CONCURRENT);
+        assertThat(mode(named(root, "migrate.test.hcl"))).isEqualTo(Node.ExecutionMode.CONCURRENT);
     }
 
     private static Node.ExecutionMode mode(TestDescriptor node) {

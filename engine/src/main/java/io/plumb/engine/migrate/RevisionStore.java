@@ -30,7 +30,11 @@ public final class RevisionStore {
     /** The table's name. */
     public static final String TABLE = "atlas_schema_revisions";
 
-    private static final JsonFactory JSON = new JsonFactory();
+    // In a holder: Jackson's classes load only when a revision's partial hashes are read or written, not at every
+    // start of a command that merely opens the store (migrate status on an empty table, for one).
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
     /** The schema the table lives in for a URL bound to no schema, as the reference tool does. */
     public static final String DEFAULT_SCHEMA = "atlas_schema_revisions";
 
@@ -185,7 +189,7 @@ public final class RevisionStore {
 
     private static String json(List<String> hashes) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(text)) {
             json.writeStartArray();
             for (String hash : hashes) {
                 json.writeString(hash);
@@ -202,7 +206,7 @@ public final class RevisionStore {
             return List.of();
         }
         List<String> hashes = new ArrayList<>();
-        try (JsonParser json = JSON.createParser(text)) {
+        try (JsonParser json = Json.FACTORY.createParser(text)) {
             if (json.nextToken() != JsonToken.START_ARRAY) {
                 throw new MigrateException("revisions table: partial_hashes is not a JSON array: " + text);
             }

@@ -81,10 +81,11 @@ public final class TestFileDescriptor extends AbstractTestDescriptor implements 
         return file == null ? Type.TEST : Type.CONTAINER;
     }
 
-    // Files run one after another, as the reference runs them; only parallel schema-test cases fork.
+    // Files run concurrently (when the engine runs in parallel): each case gets its own database, and files of one
+    // setup share a thread-safe runner. Inside a file, cases run in order unless they are parallel schema tests.
     @Override
     public ExecutionMode getExecutionMode() {
-        return ExecutionMode.SAME_THREAD;
+        return ExecutionMode.CONCURRENT;
     }
 
     @Override

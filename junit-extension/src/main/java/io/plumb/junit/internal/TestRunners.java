@@ -16,11 +16,17 @@ public final class TestRunners implements AutoCloseable {
     private final Map<TestSetup, TestRunner> runners = new ConcurrentHashMap<>();
     private final Map<TestSetup, List<String>> checks = new ConcurrentHashMap<>();
     private final Map<LintTarget, LintRun> lints = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> started = new ConcurrentHashMap<>();
 
     /** Returns the runner of a setup, creating it on first use. */
     public TestRunner of(TestSetup setup) {
         return runners.computeIfAbsent(setup, key -> {
-            Progress.startServer(key.devUrl(), key.workingDirectory());
+            // Once per dev URL: files of other setups on the same server, running in parallel, wait for this start
+            // instead of announcing their own.
+            started.computeIfAbsent(key.devUrl(), url -> {
+                Progress.startServer(url, key.workingDirectory());
+                return true;
+            });
             return new TestRunner(key);
         });
     }

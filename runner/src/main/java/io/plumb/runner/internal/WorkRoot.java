@@ -1,5 +1,6 @@
 package io.plumb.runner.internal;
 
+import io.plumb.runner.DefaultWorkRoot;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -26,9 +27,9 @@ public final class WorkRoot {
         this.base = base;
     }
 
-    /** Returns a work root under the given directory, or under the system's temporary directory. */
+    /** Returns a work root under the given directory, or under the one {@link DefaultWorkRoot} chooses. */
     public static WorkRoot under(Optional<Path> base) {
-        return new WorkRoot(base.orElse(Path.of(System.getProperty("java.io.tmpdir"))));
+        return new WorkRoot(base.orElseGet(DefaultWorkRoot::choose));
     }
 
     /** Makes a new, empty work directory for a script; a name in use gets a unique suffix. */
