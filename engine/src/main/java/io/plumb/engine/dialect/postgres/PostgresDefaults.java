@@ -31,6 +31,7 @@ final class PostgresDefaults {
             "text",
             "character varying",
             "character",
+            "bpchar",
             "name",
             "bytea",
             "cidr",
