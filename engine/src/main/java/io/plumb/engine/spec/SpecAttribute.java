@@ -38,7 +38,10 @@ public record SpecAttribute(String name, Kind kind) {
         FLAG,
         /** An HCL number, kept as its decimal text. */
         NUMBER,
-        /** A bare identifier such as {@code InnoDB}, kept as its name. */
+        /**
+         * A bare identifier such as {@code InnoDB}, kept as its name; what is no identifier is read from and written
+         * as {@code sql("...")}.
+         */
         IDENT,
         /** A list of references to columns of the same table, kept as the column names joined by commas. */
         COLUMNS

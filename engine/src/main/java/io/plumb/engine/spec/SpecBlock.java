@@ -205,6 +205,10 @@ public final class SpecBlock {
                 if (value instanceof Value.Str str) {
                     return Optional.of(str.value());
                 }
+                // What no identifier spells, such as an operator class with parameters: sql("tsvector_ops(siglen=8)").
+                if (value instanceof Value.RawSql raw) {
+                    return Optional.of(raw.sql());
+                }
                 throw expected(attribute, "an identifier");
             case COLUMNS:
                 return Optional.of(String.join(",", localColumns(attribute)));
