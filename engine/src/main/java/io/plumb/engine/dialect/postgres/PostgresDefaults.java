@@ -55,8 +55,8 @@ final class PostgresDefaults {
             "jsonb",
             "uuid",
             "xml");
-    private static final Set<String> NUMERIC_TYPES = Set.of(
-            "smallint", "integer", "bigint", "xid", "xid8", "real", "double precision", "numeric");
+    private static final Set<String> NUMERIC_TYPES =
+            Set.of("smallint", "integer", "bigint", "xid", "xid8", "real", "double precision", "numeric");
 
     private PostgresDefaults() {}
 

@@ -29,7 +29,8 @@ class PostgresOlderServerTest {
             assertThat(table.indexes()).extracting(Index::name).containsExactly("t_a", "u");
             assertThat(table.indexes())
                     .allSatisfy(i -> assertThat(i.options()).doesNotContainKey(PostgresSpecDialect.NULLS_DISTINCT));
-            assertThat(table.checks()).singleElement().satisfies(c -> assertThat(c.expr()).isEqualTo("(a > 0)"));
+            assertThat(table.checks()).singleElement().satisfies(c -> assertThat(c.expr())
+                    .isEqualTo("(a > 0)"));
         }
     }
 }
