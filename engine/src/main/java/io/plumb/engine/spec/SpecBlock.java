@@ -205,11 +205,18 @@ public final class SpecBlock {
                 if (value instanceof Value.Str str) {
                     return Optional.of(str.value());
                 }
-                // What no identifier spells, such as an operator class with parameters: sql("tsvector_ops(siglen=8)").
+                throw expected(attribute, "an identifier");
+            case SQL_IDENT:
+                if (value instanceof Value.Ident ident) {
+                    return Optional.of(ident.name());
+                }
+                if (value instanceof Value.Str str) {
+                    return Optional.of(str.value());
+                }
                 if (value instanceof Value.RawSql raw) {
                     return Optional.of(raw.sql());
                 }
-                throw expected(attribute, "an identifier");
+                throw expected(attribute, "an identifier or sql(\"...\")");
             case COLUMNS:
                 return Optional.of(String.join(",", localColumns(attribute)));
         }

@@ -105,8 +105,8 @@ public final class SpecWriter {
         return switch (spec.kind()) {
             case STRING -> HclSyntax.quote(value);
             case FLAG -> value.equals("true") ? "true" : null;
-            case BOOL, NUMBER -> value;
-            case IDENT -> value.matches("[A-Za-z_][A-Za-z0-9_$.]*") ? value : HclSyntax.sql(value);
+            case BOOL, NUMBER, IDENT -> value;
+            case SQL_IDENT -> value.matches("[A-Za-z_][A-Za-z0-9_$]*") ? value : HclSyntax.sql(value);
             case COLUMNS -> HclSyntax.list(List.of(value.split(",")).stream()
                     .map(c -> HclSyntax.ref(List.of("column", c)))
                     .toList());
