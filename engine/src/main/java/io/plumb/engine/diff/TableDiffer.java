@@ -61,7 +61,10 @@ final class TableDiffer {
         }
     }
 
-    /** Finds a check by name, else by expression, as Atlas's {@code similarCheck} does. */
+    /**
+     * Finds a check by name when both are named, else by expression, as the reference compares normalized states
+     * (which its commands always diff): a named check renamed with the same expression is dropped and added.
+     */
     private Optional<Check> similarCheck(List<Check> checks, Check check) {
         if (!check.name().isEmpty()) {
             Optional<Check> byName =
@@ -70,7 +73,10 @@ final class TableDiffer {
                 return byName;
             }
         }
-        return checks.stream().filter(c -> sameExpr(c.expr(), check.expr())).findFirst();
+        return checks.stream()
+                .filter(c -> c.name().isEmpty() || check.name().isEmpty())
+                .filter(c -> sameExpr(c.expr(), check.expr()))
+                .findFirst();
     }
 
     private void columns(Table from, Table to, List<TableChange> changes) {

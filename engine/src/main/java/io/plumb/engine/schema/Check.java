@@ -6,7 +6,9 @@ import java.util.Map;
  * A {@code Check} constraint.
  *
  * @param name the constraint name, or empty for an unnamed check
- * @param expr the check expression, without the surrounding parentheses
+ * @param expr the check expression: as a schema file writes it, or as the dialect prints it back (PostgreSQL keeps
+ *     the parentheses around an operator expression, {@code (a > 0)}); compare them through the dialect's
+ *     normalizer
  * @param options dialect options, such as MySQL's {@code enforced}
  */
 public record Check(String name, String expr, Map<String, String> options) {

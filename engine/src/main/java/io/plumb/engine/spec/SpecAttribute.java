@@ -40,6 +40,11 @@ public record SpecAttribute(String name, Kind kind) {
         NUMBER,
         /** A bare identifier such as {@code InnoDB}, kept as its name. */
         IDENT,
+        /**
+         * An identifier, or {@code sql("...")} for what no identifier spells (an operator class with parameters,
+         * {@code sql("tsvector_ops(siglen=8)")}), kept as the name or the SQL.
+         */
+        SQL_IDENT,
         /** A list of references to columns of the same table, kept as the column names joined by commas. */
         COLUMNS
     }

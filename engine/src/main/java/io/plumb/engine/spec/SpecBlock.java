@@ -206,6 +206,17 @@ public final class SpecBlock {
                     return Optional.of(str.value());
                 }
                 throw expected(attribute, "an identifier");
+            case SQL_IDENT:
+                if (value instanceof Value.Ident ident) {
+                    return Optional.of(ident.name());
+                }
+                if (value instanceof Value.Str str) {
+                    return Optional.of(str.value());
+                }
+                if (value instanceof Value.RawSql raw) {
+                    return Optional.of(raw.sql());
+                }
+                throw expected(attribute, "an identifier or sql(\"...\")");
             case COLUMNS:
                 return Optional.of(String.join(",", localColumns(attribute)));
         }

@@ -106,6 +106,7 @@ public final class SpecWriter {
             case STRING -> HclSyntax.quote(value);
             case FLAG -> value.equals("true") ? "true" : null;
             case BOOL, NUMBER, IDENT -> value;
+            case SQL_IDENT -> value.matches("[A-Za-z_][A-Za-z0-9_$]*") ? value : HclSyntax.sql(value);
             case COLUMNS -> HclSyntax.list(List.of(value.split(",")).stream()
                     .map(c -> HclSyntax.ref(List.of("column", c)))
                     .toList());

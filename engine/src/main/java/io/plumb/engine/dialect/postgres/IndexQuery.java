@@ -30,14 +30,19 @@ final class IndexQuery {
             + " AND u.conrelid = x.indrelid),"
             + " array(SELECT ia.attname FROM generate_series(x.indnkeyatts + 1, x.indnatts) j(n)"
             + " JOIN pg_attribute ia ON ia.attrelid = x.indrelid AND ia.attnum = x.indkey[j.n - 1] ORDER BY j.n),"
-            + " (SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = x.indclass[k.n - 1] AND NOT oc.opcdefault),"
+            // An operator class is kept when it is not the default, or has parameters (tsvector_ops(siglen=8)),
+            // which the index's own attribute keeps.
+            + " (SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = x.indclass[k.n - 1]"
+            + " AND (NOT oc.opcdefault OR ia.attoptions IS NOT NULL)),"
             + " (SELECT o.option_value FROM pg_options_to_table(i.reloptions) o"
-            + " WHERE o.option_name = 'pages_per_range')"
+            + " WHERE o.option_name = 'pages_per_range'),"
+            + " array_to_string(ia.attoptions, ', ')"
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
             + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
             + " JOIN pg_am am ON am.oid = i.relam"
             + " CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) k(n)"
             + " LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1]"
+            + " LEFT JOIN pg_attribute ia ON ia.attrelid = x.indexrelid AND ia.attnum = k.n"
             + " WHERE NOT x.indisprimary AND t.relkind IN ($KINDS) AND $FILTER AND $TABLES(t)"
             // A partition's index that is attached to its parent's index is the parent's.
             + " AND NOT i.relispartition"
@@ -59,7 +64,12 @@ final class IndexQuery {
     /** Reads the indexes into the tables they belong to. */
     void read(Connection connection, Map<String, TableBuilder> tables) throws SQLException {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement st = query.prepare(connection, SQL.replace("$KINDS", relkinds));
+        String sql = SQL.replace("$KINDS", relkinds);
+        if (connection.getMetaData().getDatabaseMajorVersion() < 15) {
+            // NULLS NOT DISTINCT came with PostgreSQL 15; before it every index treats nulls as distinct.
+            sql = sql.replace("x.indnullsnotdistinct", "false");
+        }
+        try (PreparedStatement st = query.prepare(connection, sql);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 String table = PostgresInspector.key(rs.getString(1), rs.getString(2));
@@ -127,7 +137,8 @@ final class IndexQuery {
         }
         String ops = rs.getString(16);
         if (ops != null) {
-            options.put(PostgresSpecDialect.OPS, ops);
+            String params = rs.getString(18);
+            options.put(PostgresSpecDialect.OPS, params == null ? ops : ops + "(" + params + ")");
         }
         if (rs.getInt(8) != 0) {
             return new IndexPart(rs.getString(9), false, desc, options);

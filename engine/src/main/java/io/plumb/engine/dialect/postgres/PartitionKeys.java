@@ -36,7 +36,12 @@ final class PartitionKeys {
 
     private PartitionKeys() {}
 
-    /** Returns the parts of a {@code pg_get_partkeydef} text such as {@code RANGE (lower(name), id)}. */
+    /**
+     * Returns the parts of a {@code pg_get_partkeydef} text such as {@code RANGE (lower(name), id, ((y * 2)))}. An
+     * expression part is kept as {@code pg_get_expr} prints it, as the reference keeps it: {@code
+     * pg_get_partkeydef} adds a pair of parentheses around one that is not a function call, which is taken off
+     * ({@code (y * 2)}), and no more.
+     */
     static String fromCatalog(String keydef) {
         String inner = keydef.substring(keydef.indexOf('(') + 1, keydef.lastIndexOf(')'));
         List<String> parts = new ArrayList<>();
@@ -49,7 +54,7 @@ final class PartitionKeys {
                                     + (p.startsWith("\"")
                                             ? p.substring(1, p.length() - 1).replace("\"\"", "\"")
                                             : p)
-                            : "e:" + PostgresExpressions.unwrap(p));
+                            : "e:" + PostgresExpressions.unwrapOnce(p));
         }
         return String.join(SEPARATOR, parts);
     }
@@ -58,7 +63,10 @@ final class PartitionKeys {
     static String sql(String parts) {
         List<String> out = new ArrayList<>();
         for (String part : parts.split(SEPARATOR, -1)) {
-            out.add(part.startsWith("c:") ? PostgresDdl.quote(part.substring(2)) : "(" + part.substring(2) + ")");
+            out.add(
+                    part.startsWith("c:")
+                            ? PostgresDdl.quote(part.substring(2))
+                            : PostgresExpressions.wrap(part.substring(2)));
         }
         return String.join(", ", out);
     }

@@ -105,10 +105,10 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
                 + fk.onDelete().sql();
     }
 
-    /** Returns a check clause. */
+    /** Returns a check clause; an expression already in parentheses, as inspected ({@code (a > 0)}), gets no more. */
     static String check(Check check) {
         String constraint = check.name().isEmpty() ? "" : "CONSTRAINT " + quote(check.name()) + " ";
-        return constraint + "CHECK (" + check.expr() + ")";
+        return constraint + "CHECK " + PostgresExpressions.wrap(check.expr());
     }
 
     /** Returns a {@code CREATE INDEX} statement, {@code CONCURRENTLY} when asked. */

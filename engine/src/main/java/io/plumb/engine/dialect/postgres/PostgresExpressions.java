@@ -18,23 +18,47 @@ final class PostgresExpressions {
     /** Returns the expression without parentheses around the whole of it. */
     static String unwrap(String sql) {
         String text = sql.trim();
-        while (text.startsWith("(") && text.endsWith(")") && closes(text)) {
+        while (isWrapped(text)) {
             text = text.substring(1, text.length() - 1).trim();
         }
         return text;
     }
 
-    // Whether the opening parenthesis at 0 is closed by the last character, outside string literals.
+    /** Returns the expression without one pair of parentheses around the whole of it, if it has one. */
+    static String unwrapOnce(String sql) {
+        String text = sql.trim();
+        return isWrapped(text) ? text.substring(1, text.length() - 1).trim() : text;
+    }
+
+    /**
+     * Returns the expression in parentheses unless one pair already encloses the whole of it, as the reference
+     * writes a check ({@code CHECK (a > 0)} from both {@code a > 0} and {@code (a > 0)}) or a partition key part.
+     */
+    static String wrap(String sql) {
+        String text = sql.trim();
+        return isWrapped(text) ? text : "(" + text + ")";
+    }
+
+    private static boolean isWrapped(String text) {
+        return text.startsWith("(") && text.endsWith(")") && closes(text);
+    }
+
+    // Whether the opening parenthesis at 0 is closed by the last character, outside string literals and quoted
+    // identifiers.
     private static boolean closes(String text) {
         int depth = 0;
-        boolean quoted = false;
+        char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
                 depth++;
-            } else if (!quoted && c == ')') {
+            } else if (c == ')') {
                 depth--;
                 if (depth == 0 && i < text.length() - 1) {
                     return false;

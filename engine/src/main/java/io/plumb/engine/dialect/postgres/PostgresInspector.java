@@ -74,8 +74,9 @@ public final class PostgresInspector implements Inspector {
             + " FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE $FILTER AND $TABLES(c)";
 
+    // A check's expression is pg_get_expr's, not pretty-printed: (a > 0) keeps the parentheses the reference keeps.
     private static final String CONSTRAINTS = "SELECT n.nspname, c.relname, con.conname, con.contype,"
-            + " pg_get_constraintdef(con.oid, true), con.confupdtype, con.confdeltype, rn.nspname, rc.relname,"
+            + " pg_get_expr(con.conbin, con.conrelid), con.confupdtype, con.confdeltype, rn.nspname, rc.relname,"
             + " array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)"
             + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),"
             + " array(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)"
@@ -225,7 +226,7 @@ public final class PostgresInspector implements Inspector {
             // A serial column is an integer whose default draws from a sequence the column owns.
             type = Identity.serial(type);
         } else if (expr != null) {
-            defaultValue = Optional.of(PostgresDefaults.fromCatalog(expr, type));
+            defaultValue = Optional.of(PostgresDefaults.fromCatalog(expr, type, "e".equals(rs.getString(13))));
         }
         return new Column(rs.getString(3), type, !rs.getBoolean(5), defaultValue, generation, false, comment, options);
     }
@@ -254,7 +255,7 @@ public final class PostgresInspector implements Inspector {
                                     strings(rs, 11),
                                     action(rs.getString(6)),
                                     action(rs.getString(7))));
-                    default -> table.checks().add(Check.of(name, checkExpr(rs.getString(5))));
+                    default -> table.checks().add(Check.of(name, rs.getString(5)));
                 }
             }
         }
@@ -297,7 +298,8 @@ public final class PostgresInspector implements Inspector {
         };
     }
 
-    // pg_get_constraintdef spells a check as CHECK (expr), possibly followed by NOT VALID.
+    // pg_get_constraintdef spells a check as CHECK (expr), possibly followed by NOT VALID; a domain's checks are
+    // read so.
     static String checkExpr(String definition) {
         String text = definition.trim();
         if (text.startsWith("CHECK (")) {

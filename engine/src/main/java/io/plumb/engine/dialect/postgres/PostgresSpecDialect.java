@@ -206,6 +206,6 @@ final class PostgresSpecDialect implements SpecDialect {
         return List.of(
                 SpecAttribute.flag(NULLS_FIRST),
                 SpecAttribute.flag(NULLS_LAST),
-                new SpecAttribute(OPS, SpecAttribute.Kind.IDENT));
+                new SpecAttribute(OPS, SpecAttribute.Kind.SQL_IDENT));
     }
 }

@@ -116,7 +116,6 @@ final class PostgresTypes {
             Map.entry("int8", "bigint"),
             Map.entry("varchar", "character varying"),
             Map.entry("char", "character"),
-            Map.entry("bpchar", "character"),
             Map.entry("bool", "boolean"),
             Map.entry("float8", "double precision"),
             Map.entry("float4", "real"),
@@ -165,6 +164,11 @@ final class PostgresTypes {
         String name = named.name().toLowerCase(Locale.ROOT);
         name = ALIASES.getOrDefault(name, name);
         List<String> args = named.args();
+        // bpchar(n) is character(n), but bpchar alone is blank-padded text of any length, where character is
+        // character(1).
+        if (name.equals("bpchar") && !args.isEmpty()) {
+            name = "character";
+        }
         if (name.equals("float") && args.size() == 1) {
             // PostgreSQL reads float(1..24) as real and float(25..53) as double precision.
             return ColumnType.Named.of(Integer.parseInt(args.get(0)) <= 24 ? "real" : "double precision");
@@ -218,7 +222,7 @@ final class PostgresTypes {
     static boolean isString(ColumnType type) {
         ColumnType c = canonical(type);
         return c instanceof ColumnType.Named n
-                && Set.of("text", "character varying", "character", "name", "xml", "json", "jsonb")
+                && Set.of("text", "character varying", "character", "bpchar", "name", "xml", "json", "jsonb")
                         .contains(n.name());
     }
 }

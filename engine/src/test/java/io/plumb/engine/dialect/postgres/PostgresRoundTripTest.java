@@ -188,7 +188,7 @@ class PostgresRoundTripTest extends PostgresDatabaseTest {
                 on_delete   = CASCADE
               }
               check "members_name_check" {
-                expr = "length(name) > 0"
+                expr = "(length(name) > 0)"
               }
             }
             table "teams" {
@@ -283,7 +283,7 @@ class PostgresRoundTripTest extends PostgresDatabaseTest {
                     columns = [column.b]
                   }
                   check "t_a_check" {
-                    expr = "a > 0"
+                    expr = "(a > 0)"
                   }
                 }
                 schema "public" {
@@ -321,7 +321,7 @@ class PostgresRoundTripTest extends PostgresDatabaseTest {
                     columns = [column.c]
                   }
                   check "t_a_check" {
-                    expr = "a > 1"
+                    expr = "(a > 1)"
                   }
                 }
                 schema "public" {

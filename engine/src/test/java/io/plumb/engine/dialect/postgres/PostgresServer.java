@@ -20,8 +20,13 @@ final class PostgresServer {
 
     /** Creates a fresh database and returns a connection to it; closing the connection leaves the database. */
     static Connection newDatabase() throws SQLException {
+        return newDatabase(EmbeddedServers.DEFAULT_POSTGRES);
+    }
+
+    /** Creates a fresh database on the embedded server of a major version, starting it if needed. */
+    static Connection newDatabase(String version) throws SQLException {
         String name = "pgdialect_" + DATABASES.incrementAndGet();
-        String admin = EmbeddedServers.postgres();
+        String admin = EmbeddedServers.postgres(version);
         try (Database db = Database.open(admin, Path.of(""));
                 Statement st = db.connection().createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
