@@ -7,7 +7,6 @@ import io.plumb.engine.dialect.sqlite.SqliteInspector;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.Table;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.Optional;
 /**
  * {@code ScopedInspection} gives lint the dev database's realm after a statement without reading all of it when it
  * can: after a statement {@link StatementTarget} confines to one table, on SQLite, it re-reads that table alone and
- * puts it into the realm read before the statement, where a full inspection would have put it. Every other
+ * puts it into the realm read before the statement, where a full inspection would have put it (an altered table in
+ * its place, a created one last, as {@code sqlite_master} orders them). Every other
  * statement, and every other dialect, gets a full inspection. Inspecting a large schema after each statement is
  * most of lint's cost; the realm is the same either way ({@code ScopedInspectionTest}).
  */
@@ -60,24 +60,18 @@ final class ScopedInspection {
         if (read.size() != 1 || !read.get(0).name().equals(name)) {
             return Optional.empty();
         }
+        // Tables are in sqlite_master's order: an altered table keeps its place, a created one comes last.
         Schema schema = before.schemas().get(0);
         List<Table> tables = new ArrayList<>(schema.tables());
         int at = 0;
-        while (at < tables.size() && compare(tables.get(at).name(), name) < 0) {
+        while (at < tables.size() && !tables.get(at).name().equals(name)) {
             at++;
         }
-        if (at < tables.size() && tables.get(at).name().equals(name)) {
+        if (at < tables.size()) {
             tables.set(at, read.get(0));
         } else {
-            tables.add(at, read.get(0));
+            tables.add(read.get(0));
         }
         return Optional.of(before.withSchemas(List.of(schema.withTables(tables))));
-    }
-
-    // SQLite's ORDER BY name: the BINARY collation, byte by byte over UTF-8.
-    private static int compare(String a, String b) {
-        byte[] x = a.getBytes(StandardCharsets.UTF_8);
-        byte[] y = b.getBytes(StandardCharsets.UTF_8);
-        return java.util.Arrays.compareUnsigned(x, y);
     }
 }
