@@ -3,9 +3,11 @@ package io.plumb.engine.diff;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.SchemaObject;
+import io.plumb.engine.schema.Table;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,6 +72,15 @@ public interface DiffNormalizer {
      */
     default boolean rebuilds(SchemaChange.ModifyTable change) {
         return false;
+    }
+
+    /**
+     * Returns the name by which an index of {@code table} is matched with the other side's indexes; the default is
+     * its name. SQLite names the index of a {@code UNIQUE} constraint itself ({@code sqlite_autoindex_t_1}) and
+     * plans it as an index of its own under another name, so there the two names must meet.
+     */
+    default String indexKey(Table table, Index index) {
+        return index.name();
     }
 
     /** Returns the canonical text of a type, by which two types compare equal. */

@@ -148,7 +148,7 @@ final class TableDiffer {
 
     private void indexes(Table from, Table to, List<TableChange> changes) {
         for (Index index : from.indexes()) {
-            Optional<Index> other = to.index(index.name());
+            Optional<Index> other = index(to, normalizer.indexKey(from, index));
             if (other.isEmpty()) {
                 changes.add(new TableChange.DropIndex(index));
             } else if (!sameIndex(index, other.get())) {
@@ -156,10 +156,17 @@ final class TableDiffer {
             }
         }
         for (Index index : to.indexes()) {
-            if (from.index(index.name()).isEmpty()) {
+            if (index(from, normalizer.indexKey(to, index)).isEmpty()) {
                 changes.add(new TableChange.AddIndex(index));
             }
         }
+    }
+
+    /** Returns the index of the table that the dialect matches by {@code key} (normally its name). */
+    private Optional<Index> index(Table table, String key) {
+        return table.indexes().stream()
+                .filter(i -> normalizer.indexKey(table, i).equals(key))
+                .findFirst();
     }
 
     private boolean sameIndex(Index a, Index b) {

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * {@code ScopedInspection} gives lint the dev database's realm after a statement without reading all of it when it
  * can: after a statement {@link StatementTarget} confines to one table, on SQLite and PostgreSQL, it re-reads that
- * table alone and puts it into the realm read before the statement, where a full inspection would have put it.
+ * table alone and puts it into the realm read before the statement, where a full inspection would have put it (on
+ * SQLite in {@code sqlite_master}'s order: an altered table in its place, a created one last; on PostgreSQL by name).
  * On PostgreSQL the table must be a plain table outside any inheritance or partitioning, and after a statement that
  * could also change a sequence or a count of unsupported objects those are read again and must not have changed.
  * Every other statement, and every other dialect, gets a full inspection. Inspecting a large schema after each
@@ -93,7 +94,7 @@ final class ScopedInspection {
         if (read.size() != 1 || !read.get(0).name().equals(name)) {
             return Optional.empty();
         }
-        return Optional.of(splice(before, before.schemas().get(0).name(), read.get(0)));
+        return Optional.of(splice(before, before.schemas().get(0).name(), read.get(0), false));
     }
 
     private Optional<Realm> postgresScoped(PostgresInspector inspector, Realm before, String statement)
@@ -128,7 +129,7 @@ final class ScopedInspection {
         if (relation.sideEffects() && !sameOutsideTables(inspector, before)) {
             return Optional.empty();
         }
-        return Optional.of(splice(before, schema, read.get(0)));
+        return Optional.of(splice(before, schema, read.get(0), true));
     }
 
     // Whether the sequences and the unsupported counts a full inspection would read are still those of the realm.
@@ -157,9 +158,10 @@ final class ScopedInspection {
         return true;
     }
 
-    // The realm with the table put into its schema in place of the table of its name, or where the inspection
-    // orders it: by name, byte by byte over UTF-8 (SQLite's BINARY collation, PostgreSQL's "C" for names).
-    private static Realm splice(Realm before, String schemaName, Table table) {
+    // The realm with the table put into its schema in place of the table of its name, or else where the inspection
+    // orders it: by name, byte by byte over UTF-8 (PostgreSQL's "C" order for names) when byName, else last
+    // (SQLite's sqlite_master order, in which a created table comes last).
+    private static Realm splice(Realm before, String schemaName, Table table, boolean byName) {
         List<Schema> schemas = new ArrayList<>(before.schemas());
         for (int s = 0; s < schemas.size(); s++) {
             Schema schema = schemas.get(s);
@@ -167,14 +169,20 @@ final class ScopedInspection {
                 continue;
             }
             List<Table> tables = new ArrayList<>(schema.tables());
-            int at = 0;
-            while (at < tables.size() && compare(tables.get(at).name(), table.name()) < 0) {
-                at++;
+            int same = 0;
+            while (same < tables.size() && !tables.get(same).name().equals(table.name())) {
+                same++;
             }
-            if (at < tables.size() && tables.get(at).name().equals(table.name())) {
-                tables.set(at, table);
-            } else {
+            if (same < tables.size()) {
+                tables.set(same, table);
+            } else if (byName) {
+                int at = 0;
+                while (at < tables.size() && compare(tables.get(at).name(), table.name()) < 0) {
+                    at++;
+                }
                 tables.add(at, table);
+            } else {
+                tables.add(table);
             }
             schemas.set(s, schema.withTables(tables));
         }

@@ -11,7 +11,6 @@ import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Table;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code SqliteDdl} writes the text of SQLite statements the way Atlas's SQLite driver does: backtick-quoted
- * identifiers, explicit {@code NULL}/{@code NOT NULL}, foreign-key actions always spelled out.
+ * identifiers, explicit {@code NULL}/{@code NOT NULL}, foreign-key actions always spelled out, a type by its name
+ * alone ({@link SqliteTypes#planned}), and the index of a {@code UNIQUE} constraint as an index of its own, {@code
+ * CREATE UNIQUE INDEX <table>_<columns>} ({@link #indexName}), never inline.
  */
 final class SqliteDdl {
 
@@ -43,6 +44,20 @@ final class SqliteDdl {
         return index.name().startsWith(AUTO_INDEX_PREFIX);
     }
 
+    /**
+     * Returns the name an index is planned under: its own, but for the index of a {@code UNIQUE} constraint, which
+     * SQLite names itself ({@code sqlite_autoindex_<table>_<n>}) and refuses as the name of a {@code CREATE INDEX}:
+     * that one is planned as a unique index named {@code <table>_<column>[_<column>...]}, as the reference names it.
+     * The differ matches the two names ({@link SqliteNormalizer#indexKey}), so a table created with an inline
+     * {@code UNIQUE} and one given that index compare equal.
+     */
+    static String indexName(String table, Index index) {
+        if (!isAutoIndex(index) || index.parts().stream().anyMatch(IndexPart::isExpression)) {
+            return index.name();
+        }
+        return table + "_" + index.parts().stream().map(IndexPart::value).collect(Collectors.joining("_"));
+    }
+
     /** Writes {@code CREATE TABLE}, under {@code name}, with its constraints; indent "" writes one line. */
     static String createTable(Table table, String name, String indent) {
         List<String> defs = new ArrayList<>();
@@ -54,10 +69,6 @@ final class SqliteDdl {
         if (table.primaryKey().isPresent() && inlineKey.isEmpty()) {
             defs.add("PRIMARY KEY " + parts(table.primaryKey().orElseThrow().parts()));
         }
-        table.indexes().stream()
-                .filter(SqliteDdl::isAutoIndex)
-                .sorted(Comparator.comparing((Index i) -> i.name().length()).thenComparing(Index::name))
-                .forEach(i -> defs.add("UNIQUE " + uniqueParts(table, i)));
         for (ForeignKey fk : table.foreignKeys()) {
             defs.add(foreignKey(fk));
         }
@@ -82,7 +93,7 @@ final class SqliteDdl {
     static String column(Table table, Column column, boolean inlineKey) {
         StringBuilder sb = new StringBuilder(quote(column.name()))
                 .append(' ')
-                .append(column.type().sql())
+                .append(SqliteTypes.planned(column.type()))
                 .append(column.nullable() ? " NULL" : " NOT NULL");
         column.defaultValue().ifPresent(d -> sb.append(" DEFAULT ").append(defaultSql(d)));
         if (inlineKey) {
@@ -107,16 +118,19 @@ final class SqliteDdl {
         return "(" + sql + ")";
     }
 
-    /** Writes {@code CREATE [UNIQUE] INDEX}. */
+    /** Writes {@code CREATE [UNIQUE] INDEX}, under the name {@link #indexName} gives. */
     static String createIndex(String table, Index index) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + quote(table)
-                + " " + parts(index.parts())
+        if (isAutoIndex(index)) {
+            requireUniqueOverColumns(table, index);
+        }
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(indexName(table, index)) + " ON "
+                + quote(table) + " " + parts(index.parts())
                 + index.where().map(w -> " WHERE " + w).orElse("");
     }
 
-    /** Writes {@code DROP INDEX}. */
-    static String dropIndex(Index index) {
-        return "DROP INDEX " + quote(index.name());
+    /** Writes {@code DROP INDEX}, under the name {@link #indexName} gives. */
+    static String dropIndex(String table, Index index) {
+        return "DROP INDEX " + quote(indexName(table, index));
     }
 
     /** Returns the column that carries the key inline: the auto-increment column of a one-column key. */
@@ -134,15 +148,14 @@ final class SqliteDdl {
         return generated.kind().isEmpty() ? "VIRTUAL" : generated.kind().toUpperCase(Locale.ROOT);
     }
 
-    private static String uniqueParts(Table table, Index index) {
+    private static void requireUniqueOverColumns(String table, Index index) {
         if (!index.unique()
                 || index.where().isPresent()
                 || index.parts().stream().anyMatch(IndexPart::isExpression)) {
-            throw new PlanException("index \"" + index.name() + "\" of table \"" + table.name()
+            throw new PlanException("index \"" + index.name() + "\" of table \"" + table
                     + "\": an index named sqlite_autoindex_* is a UNIQUE constraint and must be unique, over columns,"
                     + " without a predicate");
         }
-        return parts(index.parts());
     }
 
     private static String parts(List<IndexPart> parts) {

@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code SqliteInspector} reads the {@code main} schema of a SQLite database into the model, from {@code
- * sqlite_master}, the table and index pragmas, and the stored {@code CREATE} statements.
+ * sqlite_master}, the table and index pragmas, and the stored {@code CREATE} statements. Tables come in {@code
+ * sqlite_master}'s order (the order they were created in, a rebuilt table last), as the reference reads them: a
+ * desired state written as SQL is planned in its own order.
  */
 public final class SqliteInspector implements Inspector {
 
@@ -89,7 +91,7 @@ public final class SqliteInspector implements Inspector {
     }
 
     /**
-     * Inspects the named tables of {@code main} only, in {@code sqlite_master}'s name order, as {@link #inspect}
+     * Inspects the named tables of {@code main} only, in {@code sqlite_master}'s order, as {@link #inspect}
      * would return them; a name that is not a table (or is a virtual or shadow table) is left out. This is what
      * lint uses to re-read just the tables a statement can touch.
      *
@@ -112,7 +114,7 @@ public final class SqliteInspector implements Inspector {
         List<Table> tables = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(
                         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                                + only("name", names) + " ORDER BY name");
+                                + only("name", names) + " ORDER BY rowid");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 if (!virtual.containsKey(rs.getString(1))) {
@@ -235,10 +237,16 @@ public final class SqliteInspector implements Inspector {
         return LITERAL.matcher(text).matches() ? new DefaultValue.Literal(text) : new DefaultValue.RawExpr(text);
     }
 
-    /** Reads the indexes of every table, by table name, each table's indexes sorted by name. */
+    /**
+     * Reads the indexes of every table, by table name, each table's indexes in {@code sqlite_master}'s order (the
+     * order they were created in, the indexes of {@code UNIQUE} constraints with their table), as the reference
+     * reads them.
+     */
     private static Map<String, List<Index>> indexes(Connection connection, String only, String onlyIndexes)
             throws SQLException {
-        Map<String, String> sqls = indexSqls(connection, onlyIndexes);
+        Map<String, String> sqls = new HashMap<>();
+        Map<String, Long> order = new HashMap<>();
+        indexSqls(connection, onlyIndexes, sqls, order);
         Map<String, List<PartRow>> parts = indexParts(connection, only);
         Map<String, List<Index>> byTable = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement("SELECT m.name, p.name, p.\"unique\""
@@ -251,22 +259,29 @@ public final class SqliteInspector implements Inspector {
             }
         }
         for (List<Index> list : byTable.values()) {
-            list.sort(Comparator.comparing(Index::name));
+            list.sort(Comparator.comparing((Index i) -> order.getOrDefault(i.name(), Long.MAX_VALUE))
+                    .thenComparing(Index::name));
         }
         return byTable;
     }
 
-    /** Reads the stored {@code CREATE INDEX} statements by index name; implicit indexes have none. */
-    private static Map<String, String> indexSqls(Connection connection, String only) throws SQLException {
-        Map<String, String> sqls = new HashMap<>();
+    /**
+     * Reads the stored {@code CREATE INDEX} statements by index name (implicit indexes have none) and each index's
+     * place in {@code sqlite_master}.
+     */
+    private static void indexSqls(Connection connection, String only, Map<String, String> sqls, Map<String, Long> order)
+            throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
-                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" + only);
+                        "SELECT name, sql, rowid FROM sqlite_master WHERE type = 'index'" + only);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                sqls.put(rs.getString(1), rs.getString(2));
+                String sql = rs.getString(2);
+                if (sql != null) {
+                    sqls.put(rs.getString(1), sql);
+                }
+                order.put(rs.getString(1), rs.getLong(3));
             }
         }
-        return sqls;
     }
 
     /**

@@ -5,8 +5,10 @@ import io.plumb.engine.diff.NumericLiterals;
 import io.plumb.engine.diff.ObjectTexts;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.SchemaObject;
+import io.plumb.engine.schema.Table;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,9 +43,19 @@ public final class SqliteNormalizer implements DiffNormalizer {
         return !SqlitePlanner.isInPlace(change);
     }
 
+    /** The index of a {@code UNIQUE} constraint is matched under the name it is planned under. */
+    @Override
+    public String indexKey(Table table, Index index) {
+        return SqliteDdl.indexName(table.name(), index);
+    }
+
+    /**
+     * Types compare as the planner writes them: a known type by its name alone ({@code varchar(255)} = {@code
+     * varchar}, as the reference compares them), any other as written.
+     */
     @Override
     public String typeKey(ColumnType type) {
-        return key(type.sql(), false);
+        return key(SqliteTypes.planned(type), false);
     }
 
     @Override

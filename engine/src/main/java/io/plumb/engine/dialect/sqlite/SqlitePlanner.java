@@ -115,8 +115,10 @@ public final class SqlitePlanner implements Planner {
         // A changed index (its order, predicate or parts) rebuilds the table, as the reference plans it: only
         // added and dropped indexes and addable columns are changed in place.
         static boolean isInPlace(TableChange change, Table to) {
-            if (change instanceof TableChange.AddIndex a) {
-                return !SqliteDdl.isAutoIndex(a.index());
+            if (change instanceof TableChange.AddIndex) {
+                // A UNIQUE constraint's index is added as CREATE UNIQUE INDEX <table>_<columns>, in place too;
+                // dropping one (SQLite cannot drop it apart from its table) rebuilds the table.
+                return true;
             } else if (change instanceof TableChange.DropIndex d) {
                 return !SqliteDdl.isAutoIndex(d.index());
             } else if (change instanceof TableChange.AddColumn a) {
@@ -209,23 +211,21 @@ public final class SqlitePlanner implements Planner {
 
         private void createIndexes(Table table) {
             for (Index index : table.indexes()) {
-                if (!SqliteDdl.isAutoIndex(index)) {
-                    createIndex(table.name(), index);
-                }
+                createIndex(table.name(), index);
             }
         }
 
         private void createIndex(String table, Index index) {
             add(
-                    "create index \"" + index.name() + "\" to table: \"" + table + "\"",
+                    "create index \"" + SqliteDdl.indexName(table, index) + "\" to table: \"" + table + "\"",
                     SqliteDdl.createIndex(table, index),
-                    SqliteDdl.dropIndex(index));
+                    SqliteDdl.dropIndex(table, index));
         }
 
         private void dropIndex(String table, Index index) {
             add(
-                    "drop index \"" + index.name() + "\" from table: \"" + table + "\"",
-                    SqliteDdl.dropIndex(index),
+                    "drop index \"" + SqliteDdl.indexName(table, index) + "\" from table: \"" + table + "\"",
+                    SqliteDdl.dropIndex(table, index),
                     SqliteDdl.createIndex(table, index));
         }
 

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code SqliteTypes} maps the types SQLite columns declare to the model: the names of Atlas's SQLite type registry
@@ -49,10 +51,36 @@ public final class SqliteTypes {
             "uuid",
             "jsonb");
 
+    /**
+     * The type names the reference's SQLite driver parses into a type of its own (the registry's names and {@code
+     * char}, {@code time} and {@code timestamp}): it plans them by the name alone, lower case, without size,
+     * precision or scale, which SQLite ignores anyway; any other type it writes as declared.
+     */
+    private static final Set<String> PLANNED_BY_NAME = Stream.concat(
+                    NAMES.stream(), Stream.of("char", "time", "timestamp"))
+            .collect(Collectors.toUnmodifiableSet());
+
     private static final Pattern DECLARED =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\s+[A-Za-z_][A-Za-z0-9_]*)*)\\s*(?:\\(([^()]*)\\))?");
 
     private SqliteTypes() {}
+
+    /**
+     * Returns a type as the planner writes it and the differ compares it, as the reference does: a known type by its
+     * lower-case name alone ({@code VARCHAR(255)} is {@code varchar}, {@code decimal(10,2)} is {@code decimal}), any
+     * other type as written. Inspected HCL keeps the arguments ({@code varchar(255)}); only the plan drops them.
+     */
+    public static String planned(ColumnType type) {
+        String sql = type.sql();
+        Matcher m = DECLARED.matcher(sql.trim());
+        if (m.matches()) {
+            String name = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (PLANNED_BY_NAME.contains(name)) {
+                return name;
+            }
+        }
+        return sql;
+    }
 
     /**
      * Parses a declared type such as {@code VARCHAR(255)} or {@code UNSIGNED BIG INT}.

@@ -123,7 +123,7 @@ class SqliteInspectorTest {
     }
 
     @Test
-    void indexesOfEachKindSortedByName() throws SQLException {
+    void indexesOfEachKindInTheOrderTheyWereCreated() throws SQLException {
         Table t = inspect(
                 "CREATE TABLE t (a int, b text, c int)",
                 "CREATE UNIQUE INDEX z_unique ON t (a)",
@@ -132,17 +132,18 @@ class SqliteInspectorTest {
                 "CREATE INDEX p_partial ON t (c) WHERE c > 0 AND b IS NOT NULL");
         assertThat(t.indexes())
                 .containsExactly(
-                        new Index(
-                                "e_expr",
-                                false,
-                                List.of(IndexPart.expression("lower(b)"), new IndexPart("a + c", true, true, Map.of())),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Map.of()),
+                        Index.of("z_unique", true, "a"),
                         new Index(
                                 "m_multi",
                                 false,
                                 List.of(IndexPart.column("a"), new IndexPart("b", false, true, Map.of())),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Map.of()),
+                        new Index(
+                                "e_expr",
+                                false,
+                                List.of(IndexPart.expression("lower(b)"), new IndexPart("a + c", true, true, Map.of())),
                                 Optional.empty(),
                                 Optional.empty(),
                                 Map.of()),
@@ -152,8 +153,7 @@ class SqliteInspectorTest {
                                 IndexPart.columns("c"),
                                 Optional.of("c > 0 AND b IS NOT NULL"),
                                 Optional.empty(),
-                                Map.of()),
-                        Index.of("z_unique", true, "a"));
+                                Map.of()));
     }
 
     @Test
@@ -243,14 +243,14 @@ class SqliteInspectorTest {
     }
 
     @Test
-    void tablesSortedByNameAndInternalTablesSkipped() throws SQLException {
+    void tablesInTheOrderTheyWereCreatedAndInternalTablesSkipped() throws SQLException {
         inspect(
                 "CREATE TABLE zeta (id integer PRIMARY KEY AUTOINCREMENT)",
                 "CREATE TABLE alpha (id int)",
                 "CREATE TABLE \"we ird\" ([x y] int)");
         Realm realm = new SqliteInspector().inspect(connection, InspectOptions.all());
         assertThat(realm.schemas().get(0).name()).isEqualTo("main");
-        assertThat(realm.schemas().get(0).tables()).extracting(Table::name).containsExactly("alpha", "we ird", "zeta");
+        assertThat(realm.schemas().get(0).tables()).extracting(Table::name).containsExactly("zeta", "alpha", "we ird");
         assertThat(realm.schemas().get(0).table("we ird").orElseThrow().columns())
                 .extracting(Column::name)
                 .containsExactly("x y");
@@ -270,21 +270,21 @@ class SqliteInspectorTest {
                 .schemas()
                 .get(0)
                 .tables();
-        assertThat(tables).extracting(Table::name).containsExactly("a", "b", "c");
-        Table a = tables.get(0);
-        Table b = tables.get(1);
+        assertThat(tables).extracting(Table::name).containsExactly("b", "a", "c");
+        Table a = tables.get(1);
+        Table b = tables.get(0);
         Table c = tables.get(2);
         assertThat(a.columns()).extracting(Column::name).containsExactly("id", "y");
         assertThat(a.indexes())
                 .containsExactly(
+                        Index.of("a_y", true, "y"),
                         new Index(
                                 "a_expr",
                                 false,
                                 List.of(new IndexPart("y + 1", true, false, Map.of())),
                                 Optional.empty(),
                                 Optional.empty(),
-                                Map.of()),
-                        Index.of("a_y", true, "y"));
+                                Map.of()));
         assertThat(a.foreignKeys()).isEmpty();
         assertThat(b.columns()).extracting(Column::name).containsExactly("id", "a_id", "x");
         assertThat(b.indexes())

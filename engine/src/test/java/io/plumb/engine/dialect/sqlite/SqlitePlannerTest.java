@@ -139,19 +139,20 @@ class SqlitePlannerTest {
         assertThat(sql(plan))
                 .containsExactly(
                         "CREATE TABLE `t` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `p` int NULL,"
-                                + " `s` varchar(10) NOT NULL DEFAULT 'x', `d` datetime NULL DEFAULT CURRENT_TIMESTAMP,"
+                                + " `s` varchar NOT NULL DEFAULT 'x', `d` datetime NULL DEFAULT CURRENT_TIMESTAMP,"
                                 + " `e` text NULL DEFAULT (datetime('now')), `g` int NULL AS (p * 2) STORED,"
-                                + " UNIQUE (`s`, `p`),"
                                 + " CONSTRAINT `fk_p` FOREIGN KEY (`p`) REFERENCES `t` (`id`) ON UPDATE NO ACTION"
                                 + " ON DELETE CASCADE,"
                                 + " CONSTRAINT `0` FOREIGN KEY (`p`) REFERENCES `o` (`x`) ON UPDATE SET NULL ON DELETE RESTRICT,"
                                 + " CHECK (p > 0), CONSTRAINT `s_len` CHECK (length(s) < 5)) WITHOUT ROWID, STRICT",
                         "CREATE INDEX `e_idx` ON `t` ((lower(s)), `p` DESC) WHERE p > 0",
+                        "CREATE UNIQUE INDEX `t_s_p` ON `t` (`s`, `p`)",
                         "CREATE UNIQUE INDEX `u_idx` ON `t` (`s`)");
         assertThat(comments(plan))
                 .containsExactly(
                         "create \"t\" table",
                         "create index \"e_idx\" to table: \"t\"",
+                        "create index \"t_s_p\" to table: \"t\"",
                         "create index \"u_idx\" to table: \"t\"");
         assertThat(plan.changes().get(1).reverse()).contains("DROP INDEX `e_idx`");
     }
@@ -312,13 +313,17 @@ class SqlitePlannerTest {
     }
 
     @Test
-    void autoIndexChangesRebuildAsUniqueConstraints() {
+    void autoIndexIsAddedInPlaceAsAUniqueIndexAndDroppedByARebuild() {
         Table from = simple();
         Table to = simple().withIndexes(List.of(Index.of("sqlite_autoindex_t_1", true, "b")));
-        Plan plan = plan(new SchemaChange.ModifyTable(
+        Plan added = plan(new SchemaChange.ModifyTable(
                 "main", from, to, List.of(new TableChange.AddIndex(to.indexes().get(0)))));
-        assertThat(sql(plan))
-                .contains("CREATE TABLE `new_t` (`a` int NOT NULL, `b` text NULL, PRIMARY KEY (`a`), UNIQUE (`b`))");
+        assertThat(sql(added)).containsExactly("CREATE UNIQUE INDEX `t_b` ON `t` (`b`)");
+        Plan dropped = plan(new SchemaChange.ModifyTable(
+                "main", to, from, List.of(new TableChange.DropIndex(to.indexes().get(0)))));
+        assertThat(sql(dropped))
+                .contains("CREATE TABLE `new_t` (`a` int NOT NULL, `b` text NULL, PRIMARY KEY (`a`))")
+                .doesNotContain("DROP INDEX `t_b`");
     }
 
     @Test
