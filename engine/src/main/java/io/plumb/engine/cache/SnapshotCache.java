@@ -30,9 +30,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code SnapshotCache} keeps images of migrated dev databases across runs, one file per key in a directory: by
- * default {@code ~/.cache/plumb/snapshots}, or {@code $XDG_CACHE_HOME/plumb/snapshots}, or what {@code
- * -Dplumb.cache.dir} or {@code PLUMB_CACHE_DIR} names.
+ * A {@code SnapshotCache} keeps images of migrated dev databases across runs, one file per key in a directory:
+ * what {@code -Dplumb.cache.dir} or {@code PLUMB_CACHE_DIR} names, else {@code $XDG_CACHE_HOME/plumb/snapshots},
+ * else {@code $HOME/.cache/plumb/snapshots} ({@code %LOCALAPPDATA%\plumb\snapshots} on Windows); an environment
+ * with none of these has no cache.
  *
  * <p>An entry is written to a temporary file in the directory and moved over its name atomically, so a reader
  * sees a whole entry or none, and two JVMs writing one key leave one whole entry (the last one moved). Each entry
@@ -84,29 +85,40 @@ public final class SnapshotCache {
     }
 
     /**
-     * Returns the cache configured by system properties and the environment.
+     * Returns the cache configured by system properties and the environment, or empty when the environment names
+     * no directory for it.
      *
      * @throws IllegalArgumentException when the configured size bound is malformed
      */
-    public static SnapshotCache configured(Function<String, @Nullable String> getenv, Consumer<String> notes) {
-        return new SnapshotCache(directory(getenv), maxBytes(getenv), notes);
+    public static Optional<SnapshotCache> configured(
+            Function<String, @Nullable String> getenv, Consumer<String> notes) {
+        long bound = maxBytes(getenv);
+        return directory(getenv).map(dir -> new SnapshotCache(dir, bound, notes));
     }
 
-    /** Returns the configured cache directory. */
-    public static Path directory(Function<String, @Nullable String> getenv) {
+    /** Returns the configured cache directory, or empty when the environment names none. */
+    public static Optional<Path> directory(Function<String, @Nullable String> getenv) {
         String configured = System.getProperty(DIR_PROPERTY);
         if (isSet(configured)) {
-            return Path.of(configured);
+            return Optional.of(Path.of(configured));
         }
         String env = getenv.apply(DIR_ENV);
         if (isSet(env)) {
-            return Path.of(env);
+            return Optional.of(Path.of(env));
         }
         String xdg = getenv.apply("XDG_CACHE_HOME");
         if (isSet(xdg)) {
-            return Path.of(xdg, "plumb", "snapshots");
+            return Optional.of(Path.of(xdg, "plumb", "snapshots"));
         }
-        return Path.of(System.getProperty("user.home"), ".cache", "plumb", "snapshots");
+        String home = getenv.apply("HOME");
+        if (isSet(home)) {
+            return Optional.of(Path.of(home, ".cache", "plumb", "snapshots"));
+        }
+        String local = getenv.apply("LOCALAPPDATA");
+        if (isSet(local)) {
+            return Optional.of(Path.of(local, "plumb", "snapshots"));
+        }
+        return Optional.empty();
     }
 
     /**
