@@ -194,8 +194,7 @@ public final class SnapshotCache {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            notes.accept("plumb: cannot read snapshot cache entry " + file + ": " + e.getMessage()
-                    + "; rebuilding it");
+            notes.accept("plumb: cannot read snapshot cache entry " + file + ": " + e.getMessage() + "; rebuilding it");
             return Optional.empty();
         }
         Optional<String> problem = Optional.empty();
@@ -231,8 +230,8 @@ public final class SnapshotCache {
             problem = Optional.of("truncated header");
         }
         if (problem.isPresent() || image == null) {
-            notes.accept("plumb: snapshot cache entry " + file + " is corrupt ("
-                    + problem.orElse("empty") + "); rebuilding it");
+            notes.accept("plumb: snapshot cache entry " + file + " is corrupt (" + problem.orElse("empty")
+                    + "); rebuilding it");
             deleteQuietly(file);
             return Optional.empty();
         }
@@ -254,8 +253,9 @@ public final class SnapshotCache {
             return;
         }
         Path file = entry(key);
-        Path temporary = directory.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temporary = directory.resolve(
+                file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 4 + 4 + keyBytes.length + 32 + 8);
         header.put(MAGIC).putInt(FORMAT).putInt(keyBytes.length).put(keyBytes).put(sha256(image));
@@ -315,7 +315,11 @@ public final class SnapshotCache {
     /** Returns what the cache holds now. */
     public Info info() {
         List<Entry> entries = entries();
-        return new Info(directory, entries.size(), entries.stream().mapToLong(Entry::size).sum(), maxBytes);
+        return new Info(
+                directory,
+                entries.size(),
+                entries.stream().mapToLong(Entry::size).sum(),
+                maxBytes);
     }
 
     /**
@@ -347,7 +351,8 @@ public final class SnapshotCache {
         for (Path file : files(SUFFIX)) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                entries.add(new Entry(file, attributes.size(), attributes.lastModifiedTime().toInstant()));
+                entries.add(new Entry(
+                        file, attributes.size(), attributes.lastModifiedTime().toInstant()));
             } catch (IOException e) {
                 // Deleted by another JVM meanwhile.
             }

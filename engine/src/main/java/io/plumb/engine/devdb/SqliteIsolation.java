@@ -92,8 +92,7 @@ final class SqliteIsolation implements Isolation {
             }
         }
         boolean memory = inMemory && !"false".equalsIgnoreCase(System.getProperty(MEMORY_PROPERTY));
-        return new SqliteIsolation(
-                carried.isEmpty() ? "" : "?" + String.join("&", carried), workingDirectory, memory);
+        return new SqliteIsolation(carried.isEmpty() ? "" : "?" + String.join("&", carried), workingDirectory, memory);
     }
 
     @Override
@@ -203,7 +202,8 @@ final class SqliteIsolation implements Isolation {
                     Statement statement = probe.connection().createStatement();
                     java.sql.ResultSet row = statement.executeQuery("SELECT sqlite_version()")) {
                 row.next();
-                libraryVersion = row.getString(1) + " (sqlite-jdbc " + probe.connection().getMetaData().getDriverVersion() + ")";
+                libraryVersion = row.getString(1) + " (sqlite-jdbc "
+                        + probe.connection().getMetaData().getDriverVersion() + ")";
             } catch (SQLException e) {
                 throw new DatabaseException("reading the SQLite version: " + SqlErrors.message(e), e);
             }

@@ -127,7 +127,8 @@ final class MigrationSnapshots implements AutoCloseable {
             }
             int base = from;
             for (int i = target - 1; i > from; i--) {
-                CompletableFuture<Optional<Snapshot>> kept = snapshots.get(dir.keys().get(i));
+                CompletableFuture<Optional<Snapshot>> kept =
+                        snapshots.get(dir.keys().get(i));
                 Optional<Snapshot> lower = done(kept);
                 if (lower.isPresent()) {
                     isolation.restore(db, lower.get());
@@ -189,11 +190,14 @@ final class MigrationSnapshots implements AutoCloseable {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
-        return isolation.imageFormat().map(format -> "plumb migration snapshot, cache format " + CACHE_FORMAT
-                + "\ndev: " + format
-                + "\ndirectory format: " + dir.dir().format().id()
-                + "\nrevisions schema: " + setup.revisionsSchema().orElse("")
-                + "\nprefix: " + dir.files().get(index).name() + " " + dir.keys().get(index));
+        return isolation
+                .imageFormat()
+                .map(format -> "plumb migration snapshot, cache format " + CACHE_FORMAT
+                        + "\ndev: " + format
+                        + "\ndirectory format: " + dir.dir().format().id()
+                        + "\nrevisions schema: " + setup.revisionsSchema().orElse("")
+                        + "\nprefix: " + dir.files().get(index).name() + " "
+                        + dir.keys().get(index));
     }
 
     private Optional<Snapshot> loadCached(Isolation isolation, MigrationPrefixes dir, int index) {

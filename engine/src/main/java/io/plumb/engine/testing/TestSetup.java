@@ -62,7 +62,16 @@ public record TestSetup(
     /** Returns a copy whose schema tests start from this desired schema. */
     public TestSetup withDesiredSchema(List<String> sources, Map<String, Value> variables) {
         return new TestSetup(
-                devUrl, workingDirectory, sources, variables, migrationDir, revisionsSchema, snapshots, update, getenv, cache);
+                devUrl,
+                workingDirectory,
+                sources,
+                variables,
+                migrationDir,
+                revisionsSchema,
+                snapshots,
+                update,
+                getenv,
+                cache);
     }
 
     /** Returns a copy whose migration tests migrate with this directory. */

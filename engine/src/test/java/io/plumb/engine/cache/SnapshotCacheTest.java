@@ -66,8 +66,9 @@ class SnapshotCacheTest {
         bytes[bytes.length - 100] ^= 0x01;
         Files.write(entry, bytes);
         assertThat(cache.get("k")).isEmpty();
-        assertThat(notes).containsExactly(
-                "plumb: snapshot cache entry " + entry + " is corrupt (checksum mismatch); rebuilding it");
+        assertThat(notes)
+                .containsExactly(
+                        "plumb: snapshot cache entry " + entry + " is corrupt (checksum mismatch); rebuilding it");
         assertThat(entry).doesNotExist();
         // Rebuilt, it is trusted again.
         cache.put("k", image(5000, 3));
@@ -82,7 +83,10 @@ class SnapshotCacheTest {
         byte[] bytes = Files.readAllBytes(entry);
         Files.write(entry, Arrays.copyOf(bytes, bytes.length - 10));
         assertThat(cache.get("k")).isEmpty();
-        assertThat(notes).singleElement().asString().endsWith("is corrupt (truncated: 4990 of 5000 bytes); rebuilding it");
+        assertThat(notes)
+                .singleElement()
+                .asString()
+                .endsWith("is corrupt (truncated: 4990 of 5000 bytes); rebuilding it");
         Files.write(entry, Arrays.copyOf(bytes, 12));
         assertThat(cache.get("k")).isEmpty();
         Files.write(entry, "not a cache entry at all".getBytes(StandardCharsets.UTF_8));
@@ -187,8 +191,10 @@ class SnapshotCacheTest {
         SnapshotCache cache = new SnapshotCache(file.resolve("snapshots"), 1000, notes::add);
         cache.put("a", image(10, 1));
         cache.put("b", image(10, 1));
-        assertThat(notes).singleElement().asString().startsWith("plumb: snapshot cache off for this run: cannot write "
-                + file.resolve("snapshots"));
+        assertThat(notes)
+                .singleElement()
+                .asString()
+                .startsWith("plumb: snapshot cache off for this run: cannot write " + file.resolve("snapshots"));
         assertThat(cache.get("a")).isEmpty();
     }
 
@@ -203,11 +209,13 @@ class SnapshotCacheTest {
         assertThat(SnapshotCache.directory(name -> null)).isEmpty();
         assertThat(SnapshotCache.configured(name -> null, notes::add)).isEmpty();
         assertThat(SnapshotCache.maxBytes(name -> null)).isEqualTo(1L << 30);
-        assertThat(SnapshotCache.maxBytes(Map.of("PLUMB_CACHE_MAX_SIZE", "512M")::get)).isEqualTo(512L << 20);
+        assertThat(SnapshotCache.maxBytes(Map.of("PLUMB_CACHE_MAX_SIZE", "512M")::get))
+                .isEqualTo(512L << 20);
         assertThat(SnapshotCache.parseSize("2g", "x")).isEqualTo(2L << 30);
         assertThat(SnapshotCache.parseSize("100", "x")).isEqualTo(100);
         assertThatThrownBy(() -> SnapshotCache.maxBytes(Map.of("PLUMB_CACHE_MAX_SIZE", "lots")::get))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("PLUMB_CACHE_MAX_SIZE is \"lots\": expected a size in bytes, such as 1073741824, 512M or 2G");
+                .hasMessage(
+                        "PLUMB_CACHE_MAX_SIZE is \"lots\": expected a size in bytes, such as 1073741824, 512M or 2G");
     }
 }

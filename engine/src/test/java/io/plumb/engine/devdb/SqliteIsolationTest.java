@@ -270,7 +270,9 @@ class SqliteIsolationTest {
                 }
             }
         }
-        assertThat(states.get(0)).isEqualTo(states.get(1)).contains("child|2|1|3.25|real", "child|3|2|NULL|null", "parent|1|'a++'");
+        assertThat(states.get(0))
+                .isEqualTo(states.get(1))
+                .contains("child|2|1|3.25|real", "child|3|2|NULL|null", "parent|1|'a++'");
     }
 
     @Test
@@ -318,8 +320,10 @@ class SqliteIsolationTest {
             lines.addAll(query(db, "SELECT '" + table + "|' || count(*) FROM " + table));
         }
         lines.addAll(query(db, "SELECT 'parent|' || id || '|' || quote(name) FROM parent ORDER BY id"));
-        lines.addAll(query(db, "SELECT 'child|' || id || '|' || parent_id || '|' || quote(qty) || '|' || typeof(qty)"
-                + " FROM child ORDER BY id"));
+        lines.addAll(query(
+                db,
+                "SELECT 'child|' || id || '|' || parent_id || '|' || quote(qty) || '|' || typeof(qty)"
+                        + " FROM child ORDER BY id"));
         return lines;
     }
 

@@ -122,8 +122,8 @@ class MigrationSnapshotsTest {
     }
 
     private TestSetup cached(List<String> notes) {
-        return setup.withCache(Optional.of(
-                new SnapshotCache(dir.resolve("cache"), SnapshotCache.DEFAULT_MAX_BYTES, notes::add)));
+        return setup.withCache(
+                Optional.of(new SnapshotCache(dir.resolve("cache"), SnapshotCache.DEFAULT_MAX_BYTES, notes::add)));
     }
 
     @Test
@@ -134,7 +134,10 @@ class MigrationSnapshotsTest {
                 .extracting(CaseResult::failure)
                 .containsOnly(Optional.empty());
         assertThat(first[0]).isEqualTo(new SnapshotStats(5, 4, 0));
-        assertThat(new SnapshotCache(dir.resolve("cache"), 1L << 30, notes::add).info().entries()).isEqualTo(5);
+        assertThat(new SnapshotCache(dir.resolve("cache"), 1L << 30, notes::add)
+                        .info()
+                        .entries())
+                .isEqualTo(5);
         applied.clear();
         SnapshotStats[] second = new SnapshotStats[1];
         List<CaseResult> results = runWith(cached(notes), migrateTo(2, 4, 4, 5, 3), second);
@@ -150,7 +153,8 @@ class MigrationSnapshotsTest {
         List<String> notes = new ArrayList<>();
         SnapshotStats[] stats = new SnapshotStats[1];
         runWith(cached(notes), migrateTo(3), stats);
-        MigrationDir.open("file://migrations", dir).add("6_t6.sql", "CREATE TABLE t6 (x INT);\nINSERT INTO t6 VALUES (6);\n");
+        MigrationDir.open("file://migrations", dir)
+                .add("6_t6.sql", "CREATE TABLE t6 (x INT);\nINSERT INTO t6 VALUES (6);\n");
         applied.clear();
         List<CaseResult> results = runWith(cached(notes), migrateTo(6), stats);
         assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
@@ -172,7 +176,8 @@ class MigrationSnapshotsTest {
                 dir.resolve("migrations/4_t4.sql"), "CREATE TABLE t4 (x INT, y INT);\nINSERT INTO t4 VALUES (4, 0);\n");
         MigrationDir.open("file://migrations", dir).rehash();
         applied.clear();
-        assertThat(runWith(cached(notes), migrateTo(5), stats)).extracting(CaseResult::failure)
+        assertThat(runWith(cached(notes), migrateTo(5), stats))
+                .extracting(CaseResult::failure)
                 .containsOnly(Optional.empty());
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("4", 1, "5", 1));
         assertThat(stats[0]).isEqualTo(new SnapshotStats(2, 0, 1));
@@ -194,7 +199,8 @@ class MigrationSnapshotsTest {
             java.nio.file.Files.write(entry, bytes);
         }
         applied.clear();
-        assertThat(runWith(cached(notes), migrateTo(3), stats)).extracting(CaseResult::failure)
+        assertThat(runWith(cached(notes), migrateTo(3), stats))
+                .extracting(CaseResult::failure)
                 .containsOnly(Optional.empty());
         assertThat(notes).hasSize(3).allSatisfy(note -> assertThat(note)
                 .startsWith("plumb: snapshot cache entry " + dir.resolve("cache"))
@@ -235,7 +241,8 @@ class MigrationSnapshotsTest {
         assertThat(stats[0]).isEqualTo(new SnapshotStats(0, 0, 5));
         assertThat(notes).isEmpty();
         try (var files = java.nio.file.Files.list(dir.resolve("cache"))) {
-            assertThat(files).hasSize(5).allSatisfy(file -> assertThat(file.toString()).endsWith(".snap"));
+            assertThat(files).hasSize(5).allSatisfy(file -> assertThat(file.toString())
+                    .endsWith(".snap"));
         }
     }
 
@@ -243,7 +250,8 @@ class MigrationSnapshotsTest {
     void aCaseThatRunsAProgramGetsItsDatabaseAsAFile() {
         // The program opens the case's database by its file, which holds the state (the sqlite3 shell is not needed
         // for the header); the case goes on with the file.
-        String text = """
+        String text =
+                """
                 test "migrate" "program" {
                   migrate { to = "2" }
                   exec { sql = "INSERT INTO t2 VALUES (22)" }
