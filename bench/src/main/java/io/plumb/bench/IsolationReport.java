@@ -22,7 +22,7 @@ final class IsolationReport {
                 "dialect", "clone median", "clone min", "replay median", "replay min", "ratio", "drop med", "target");
         for (IsolationTimes t : results) {
             out.printf(
-                    "%-9s %14.1f %14.1f %15.1f %15.1f %7.1fx %10.1f  clone < %.0f ms: %s%n",
+                    "%-9s %14.1f %14.1f %15.1f %15.1f %7.1fx %10.1f  clone < %s ms: %s%n",
                     t.dialect(),
                     IsolationTimes.medianMillis(t.cloned()),
                     IsolationTimes.minMillis(t.cloned()),
@@ -30,7 +30,7 @@ final class IsolationReport {
                     IsolationTimes.minMillis(t.replay()),
                     t.medianRatio(),
                     IsolationTimes.medianMillis(t.drop()),
-                    t.targetMillis(),
+                    millis(t.targetMillis()),
                     t.met() ? "met" : "MISSED");
         }
         out.println("(ratio: median of the per-round replay / clone; drop: closing the clone, not in the clone time)");
@@ -46,17 +46,17 @@ final class IsolationReport {
                 "dialect", "hand-out med", "hand-out min", "drop med", "background copy", "target");
         for (IsolationTimes t : results) {
             if (t.pooled().isEmpty()) {
-                out.printf("%-9s %s%n", t.dialect(), "no pool: a clone is a file copy");
+                out.printf("%-9s %s%n", t.dialect(), "no pool: a clone loads the snapshot in memory");
                 continue;
             }
             out.printf(
-                    "%-9s %14.1f %14.1f %10.1f %18s  hand-out < %.0f ms: %s%n",
+                    "%-9s %14.1f %14.1f %10.1f %18s  hand-out < %s ms: %s%n",
                     t.dialect(),
                     IsolationTimes.medianMillis(t.pooled()),
                     IsolationTimes.minMillis(t.pooled()),
                     IsolationTimes.medianMillis(t.pooledDrop()),
                     String.format("~%.1f each", IsolationTimes.medianMillis(t.cloned())),
-                    t.targetMillis(),
+                    millis(t.targetMillis()),
                     t.pooledMet() ? "met" : "MISSED");
         }
         out.println("(the pool copies one clone in the background per clone handed out, about the raw clone time,"
@@ -80,5 +80,9 @@ final class IsolationReport {
         for (IsolationTimes t : results) {
             out.printf("  %-9s %s%n", t.dialect(), t.server());
         }
+    }
+
+    private static String millis(double target) {
+        return target == Math.rint(target) ? Long.toString((long) target) : Double.toString(target);
     }
 }

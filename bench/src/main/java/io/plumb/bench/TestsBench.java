@@ -1,5 +1,6 @@
 package io.plumb.bench;
 
+import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.testing.CaseResult;
 import io.plumb.engine.testing.CaseStatus;
 import io.plumb.engine.testing.SnapshotStats;
@@ -21,9 +22,10 @@ import java.util.Optional;
  * {@code TestsBench} measures migration tests with snapshots against replaying every case from an empty database,
  * as the reference tool does: it generates a directory of 200 migration files and 50 {@code test "migrate"} cases
  * that each migrate to a random version, seed rows, migrate one to three files further and assert, then runs every
- * case through a fresh {@code TestRunner} in each mode per round, on SQLite in memory. It prints both wall times and
- * their ratio against the target of 20x, and fails when any case does not pass, since a benchmark of failing tests
- * measures nothing.
+ * case through a fresh {@code TestRunner} in each mode per round, on SQLite: with snapshots and an empty snapshot cache
+ * (cold), again with the cache that run filled (as a second run of an unchanged directory), and replaying every case.
+ * It prints the wall times and the ratios against the targets (9x cold, 20x with the cache), and fails when any case
+ * does not pass, since a benchmark of failing tests measures nothing.
  */
 public final class TestsBench {
 
@@ -39,8 +41,8 @@ public final class TestsBench {
     /**
      * Runs the benchmark; the optional arguments are the number of cases (default 50), of migration files (200) and
      * of rounds (3). System properties: {@code plumb.bench.workRoot} moves the generated files;
-     * {@code plumb.bench.only} ({@code snapshots} or {@code replay}) runs one mode and prints no ratio, for
-     * profiling it.
+     * {@code plumb.bench.only} ({@code snapshots}, {@code cached} or {@code replay}) runs one mode and prints no
+     * ratio, for profiling it ({@code cached} fills the cache once, untimed, first).
      */
     public static void main(String[] args) throws IOException {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 50;
@@ -48,9 +50,9 @@ public final class TestsBench {
         int roundCount = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 3;
         String root = System.getProperty("plumb.bench.workRoot", System.getProperty("java.io.tmpdir"));
         String only = System.getProperty("plumb.bench.only", "");
-        if (!only.isEmpty() && !only.equals("snapshots") && !only.equals("replay")) {
+        if (!only.isEmpty() && !only.equals("snapshots") && !only.equals("cached") && !only.equals("replay")) {
             throw new IllegalArgumentException(
-                    "plumb.bench.only: expected \"snapshots\" or \"replay\", found \"" + only + "\"");
+                    "plumb.bench.only: expected \"snapshots\", \"cached\" or \"replay\", found \"" + only + "\"");
         }
         Path work = Files.createTempDirectory(Path.of(root), "plumb-tests-bench");
         try {
@@ -61,6 +63,9 @@ public final class TestsBench {
             TestFile file = TestFile.load(work.resolve(TEST_FILE), TEST_FILE, Map.of(), System::getenv);
             TestSetup setup =
                     TestSetup.of(DEV_URL, work).withMigrationDir("file://" + dir.toAbsolutePath(), Optional.empty());
+            SnapshotCache cache = new SnapshotCache(
+                    work.resolve("snapshot-cache"), SnapshotCache.DEFAULT_MAX_BYTES, System.err::println);
+            TestSetup cold = setup.withCache(Optional.of(cache));
             TestsReport report = new TestsReport(workload, System.out);
             report.printWorkload();
             List<TestsRound> rounds = new ArrayList<>();
@@ -68,14 +73,25 @@ public final class TestsBench {
                 // Alternating which mode goes first spreads the JIT's warm-up and the machine's moods over both.
                 boolean snapshotsFirst = round % 2 == 1;
                 if (!only.isEmpty()) {
-                    report.printRun(round, run(file, setup.withSnapshots(only.equals("snapshots"))));
+                    cache.clear();
+                    if (only.equals("cached")) {
+                        run(file, cold, "snapshots");
+                    }
+                    TestSetup one = only.equals("replay") ? setup.withSnapshots(false) : cold;
+                    report.printRun(round, run(file, one, only));
                     continue;
                 }
-                TestsRun first = run(file, setup.withSnapshots(snapshotsFirst));
-                TestsRun second = run(file, setup.withSnapshots(!snapshotsFirst));
-                TestsRound pair = snapshotsFirst ? new TestsRound(first, second) : new TestsRound(second, first);
-                rounds.add(pair);
-                report.printRound(round, pair);
+                TestsRun replay = snapshotsFirst ? null : run(file, setup.withSnapshots(false), "replay");
+                // Cold: the cache is empty, and the run pays for filling it.
+                cache.clear();
+                TestsRun snapshots = run(file, cold, "snapshots");
+                TestsRun cached = run(file, cold, "cached");
+                if (replay == null) {
+                    replay = run(file, setup.withSnapshots(false), "replay");
+                }
+                TestsRound three = new TestsRound(snapshots, cached, replay);
+                rounds.add(three);
+                report.printRound(round, three);
             }
             if (!rounds.isEmpty()) {
                 report.printSummary(rounds);
@@ -86,8 +102,7 @@ public final class TestsBench {
     }
 
     /** Runs every case in order through one runner and times it from creation to close. */
-    private static TestsRun run(TestFile file, TestSetup setup) {
-        String mode = setup.snapshots() ? "snapshots" : "replay";
+    private static TestsRun run(TestFile file, TestSetup setup, String mode) {
         Duration inCases = Duration.ZERO;
         Duration slowest = Duration.ZERO;
         SnapshotStats stats;
@@ -104,7 +119,7 @@ public final class TestsBench {
             stats = runner.snapshotStats();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TestsRun(setup.snapshots(), seconds, stats, inCases, slowest);
+        return new TestsRun(mode, seconds, stats, inCases, slowest);
     }
 
     private static void requirePass(CaseResult result, String mode) {

@@ -6,15 +6,11 @@ import java.time.Duration;
 /**
  * A {@code TestsRun} is one timed run of every migration-test case of {@link TestsBench} through a fresh runner.
  *
- * @param snapshots whether the runner started cases from snapshots
+ * @param mode {@code snapshots} (cold: an empty snapshot cache, which the run fills), {@code cached} (the cache an
+ *     earlier run of the same directory filled) or {@code replay} (every case from an empty database)
  * @param seconds the wall time from the runner's creation to its close
  * @param stats what the runner did with snapshots
  * @param inCases the sum of the cases' own durations, as the runner reports them
  * @param slowestCase the longest case's duration
  */
-record TestsRun(boolean snapshots, double seconds, SnapshotStats stats, Duration inCases, Duration slowestCase) {
-
-    String mode() {
-        return snapshots ? "snapshots" : "replay";
-    }
-}
+record TestsRun(String mode, double seconds, SnapshotStats stats, Duration inCases, Duration slowestCase) {}

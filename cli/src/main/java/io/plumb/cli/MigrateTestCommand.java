@@ -4,6 +4,7 @@ import io.plumb.engine.testing.TestKind;
 import io.plumb.engine.testing.TestSetup;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
             "",
             "Each case starts from an empty copy of the dev database; migrate { to = VERSION } applies the directory"
                     + " up to that version, pre-migration checks included. A prefix of the directory is applied once"
-                    + " per run: later cases start from a snapshot of it. Prints -- PASS/FAIL/SKIP per case, then"
-                    + " PASS or FAIL; exits 1 when a case failed.",
+                    + " per run: later cases start from a snapshot of it. On SQLite the snapshots are also kept in a"
+                    + " cache across runs (plumb cache info), so that a second run of an unchanged directory replays"
+                    + " nothing. Prints -- PASS/FAIL/SKIP per case, then PASS or FAIL; exits 1 when a case failed.",
             ""
         })
 final class MigrateTestCommand implements Callable<Integer> {
@@ -48,6 +50,12 @@ final class MigrateTestCommand implements Callable<Integer> {
     @Nullable
     String revisionsSchema;
 
+    @Option(
+            names = "--no-cache",
+            description = "Neither read nor write the snapshot cache (SQLite dev databases), so that every prefix is"
+                    + " migrated in this run; see plumb cache info.")
+    boolean noCache;
+
     MigrateTestCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -65,7 +73,8 @@ final class MigrateTestCommand implements Callable<Integer> {
                         .migration()
                         .revisionsSchema()))
                 .withUpdate(test.update)
-                .withGetenv(ProjectSelection.getenv(env));
+                .withGetenv(ProjectSelection.getenv(env))
+                .withCache(noCache ? Optional.empty() : CacheClearCommand.configured(env));
         TestSession session = new TestSession(env, TestKind.MIGRATE, CaseFilter.of(test.run, spec));
         return session.run(
                 files,

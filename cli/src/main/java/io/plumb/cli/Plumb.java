@@ -112,6 +112,7 @@ public final class Plumb {
 
     // The command groups and their commands, in the order usage lists them. The names are the @Command names.
     private static final String[] SCRIPT_COMMANDS = {"run"};
+    private static final String[] CACHE_COMMANDS = {"info", "clear"};
     private static final String[] SCHEMA_COMMANDS = {"inspect", "apply", "diff", "clean", "test", "drift"};
     private static final String[] MIGRATE_COMMANDS = {
         "apply", "status", "set", "hash", "validate", "lint", "new", "diff", "import", "test", "drift"
@@ -125,6 +126,8 @@ public final class Plumb {
                 return SCHEMA_COMMANDS;
             case "migrate":
                 return MIGRATE_COMMANDS;
+            case "cache":
+                return CACHE_COMMANDS;
             default:
                 return new String[0];
         }
@@ -138,6 +141,8 @@ public final class Plumb {
                 return new SchemaGroupCommand();
             case "migrate":
                 return new MigrateGroupCommand();
+            case "cache":
+                return new CacheGroupCommand();
             default:
                 throw new IllegalArgumentException("no command group " + group);
         }
@@ -182,6 +187,10 @@ public final class Plumb {
                 return new MigrateTestCommand(env);
             case "migrate drift":
                 return new MigrateDriftCommand(env);
+            case "cache info":
+                return new CacheInfoCommand(env);
+            case "cache clear":
+                return new CacheClearCommand(env);
             default:
                 throw new IllegalArgumentException("no command " + group + " " + name);
         }
@@ -235,7 +244,8 @@ public final class Plumb {
                     .addSubcommand(groupLine("schema", env, SCHEMA_COMMANDS))
                     .addSubcommand(groupLine("migrate", env, MIGRATE_COMMANDS))
                     .addSubcommand(
-                            new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env)));
+                            new CommandLine(new AgentCommand(env)).addSubcommand(new AgentNotifyTestCommand(env)))
+                    .addSubcommand(groupLine("cache", env, CACHE_COMMANDS));
         }
         plumb.setOut(env.out());
         plumb.setErr(env.err());

@@ -7,7 +7,10 @@ import io.plumb.runner.ScriptFailure;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code PlumbScriptCommand} is the script command {@code [!] plumb args...}: it runs the command line in
@@ -32,8 +35,8 @@ final class PlumbScriptCommand implements ScriptCommand {
     static void runCli(ScriptContext script, boolean negated, String programName, List<String> args, PrintWriter out) {
         byte[] stdin = script.takeStdin().orElse("").getBytes(StandardCharsets.UTF_8);
         PrintWriter err = script.stderr();
-        CliEnvironment env =
-                new CliEnvironment(script.cwd(), script.environment(), new ByteArrayInputStream(stdin), out, err);
+        CliEnvironment env = new CliEnvironment(
+                script.cwd(), withCacheDir(script.environment()), new ByteArrayInputStream(stdin), out, err);
         int exitCode = Plumb.executeAs(programName, env, args.toArray(String[]::new));
         out.flush();
         err.flush();
@@ -45,5 +48,16 @@ final class PlumbScriptCommand implements ScriptCommand {
         if (exitCode == 0 && negated) {
             throw new ScriptFailure("unexpected command success");
         }
+    }
+
+    // A script's HOME is /no-home: its snapshot cache is its own, under its temporary directory, unless it names one.
+    private static Map<String, String> withCacheDir(Map<String, String> environment) {
+        String tmp = environment.get("TMPDIR");
+        if (environment.containsKey("PLUMB_CACHE_DIR") || tmp == null) {
+            return environment;
+        }
+        Map<String, String> with = new HashMap<>(environment);
+        with.put("PLUMB_CACHE_DIR", Path.of(tmp, "plumb-cache").toString());
+        return with;
     }
 }

@@ -77,7 +77,9 @@ final class TestSession {
             runner.warning().ifPresent(warning -> env.err().println(warning));
             if (options.verbose() && kind == TestKind.MIGRATE) {
                 var stats = runner.snapshotStats();
-                env.out().println("snapshots: " + stats.created() + " created, " + stats.reused() + " reused");
+                env.out()
+                        .println("snapshots: " + stats.created() + " created, " + stats.reused() + " reused"
+                                + (stats.cached() > 0 ? ", " + stats.cached() + " from the cache" : ""));
             }
         }
         boolean failed = checksFailed.isPresent()

@@ -74,8 +74,11 @@ public final class PlumbTestEngine extends HierarchicalTestEngine<PlumbExecution
     protected PlumbExecutionContext createExecutionContext(ExecutionRequest request) {
         PlumbConfiguration configuration = PlumbConfiguration.from(request.getConfigurationParameters());
         TestParameters parameters = TestParameters.from(request.getConfigurationParameters()::get);
-        TestSetupResolver resolver =
-                new TestSetupResolver(parameters, Path.of(""), configuration.update(), System::getenv);
+        TestSetupResolver resolver = new TestSetupResolver(
+                        parameters, Path.of(""), configuration.update(), System::getenv)
+                .withSnapshotCache(request.getConfigurationParameters()
+                        .getBoolean(TestSetupResolver.CACHE_ENABLED)
+                        .orElse(true));
         return new PlumbExecutionContext(
                 new ScriptRunner(configuration.toRunnerOptions()),
                 request.getEngineExecutionListener(),

@@ -2,6 +2,7 @@ package io.plumb.engine.devdb;
 
 import io.plumb.engine.db.DatabaseUrl;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An {@code Isolation} hands out isolated databases on the server a dev URL names: empty ones, and clones of
@@ -33,6 +34,50 @@ public interface Isolation extends AutoCloseable {
             case "embedded", "docker" -> open(ServerUrls.server(url), workingDirectory);
             default -> SqliteIsolation.open(devUrl, workingDirectory);
         };
+    }
+
+    /**
+     * Opens the isolation for a dev URL whose SQLite databases live in this JVM's memory until they are {@link
+     * IsolatedDatabase#share() shared}: for callers that use databases through {@link IsolatedDatabase#database()}
+     * and share one before another program uses its URL. Server isolations are the same as {@link #open}.
+     *
+     * @throws io.plumb.engine.db.InvalidUrlException when the URL is not one Plumb can open
+     * @throws io.plumb.engine.db.DatabaseException when the dev server cannot be reached
+     */
+    static Isolation openInMemory(String devUrl, Path workingDirectory) {
+        DatabaseUrl url = DatabaseUrl.parse(devUrl);
+        if (url.isSqlite()) {
+            return SqliteIsolation.open(devUrl, workingDirectory, true);
+        }
+        return open(devUrl, workingDirectory);
+    }
+
+    /**
+     * Returns what the images of this isolation's snapshots are files of (the SQLite library and the connection
+     * parameters they were built with), or empty when its snapshots have no image that outlives the server they
+     * are on (PostgreSQL and MySQL snapshots are databases on the server).
+     */
+    default Optional<String> imageFormat() {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns a snapshot's image, which {@link #load} turns into a snapshot again, in this JVM or a later one;
+     * callers do not modify it.
+     *
+     * @throws UnsupportedOperationException when {@link #imageFormat()} is empty
+     */
+    default byte[] image(Snapshot snapshot) {
+        throw new UnsupportedOperationException("snapshots of " + getClass().getSimpleName() + " have no image");
+    }
+
+    /**
+     * Returns a snapshot holding an image {@link #image} gave, in an isolation of the same {@link #imageFormat()}.
+     *
+     * @throws UnsupportedOperationException when {@link #imageFormat()} is empty
+     */
+    default Snapshot load(byte[] image) {
+        throw new UnsupportedOperationException("snapshots of " + getClass().getSimpleName() + " have no image");
     }
 
     /**

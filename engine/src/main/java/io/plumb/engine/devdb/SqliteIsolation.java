@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -24,9 +23,12 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code SqliteIsolation} isolates SQLite databases as files in a private temporary directory: a fresh database is
- * a new file, a snapshot is a copy of its file taken between transactions, a clone is a copy of a snapshot's file,
- * and a restore copies a snapshot's file over the database's own, its connection closed meanwhile.
+ * {@code SqliteIsolation} isolates SQLite databases in this JVM's memory or as files in a private temporary
+ * directory. A snapshot is the database's image (SQLite's {@code serialize}, or its file's bytes) taken between
+ * transactions and kept in memory. In memory, a fresh database is a private in-memory one, a clone loads a snapshot's
+ * image into one ({@code deserialize}), and a restore loads it into the open connection, in about a millisecond; a
+ * database is written to its file only when it is {@link IsolatedDatabase#share() shared} with other programs. As
+ * files, a fresh database is a new file, and clones and restores write the image to the database's file.
  *
  * <p>The dev URL only selects the dialect and its connection parameters (such as {@code _fk=1}); the user's own
  * database file is never opened. The files are throwaway, so they are written without syncing and with the
@@ -37,17 +39,27 @@ final class SqliteIsolation implements Isolation {
     // The URL's own storage parameters name the user's database, not ours; the others (foreign keys...) carry over.
     private static final Set<String> STORAGE_PARAMETERS = Set.of("mode", "cache");
 
+    /**
+     * The system property that turns in-memory databases off ({@code false}): every database is then a file, as
+     * before Plumb used SQLite's {@code serialize}.
+     */
+    static final String MEMORY_PROPERTY = "plumb.devdb.sqliteMemory";
+
+    private static @Nullable String libraryVersion;
+
     private final String parameters;
     private final Path workingDirectory;
+    private final boolean inMemory;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<AutoCloseable> held = ConcurrentHashMap.newKeySet();
     private @Nullable Path directory;
     private @Nullable Thread cleanupOnExit;
     private boolean closed;
 
-    private SqliteIsolation(String parameters, Path workingDirectory) {
+    private SqliteIsolation(String parameters, Path workingDirectory, boolean inMemory) {
         this.parameters = parameters;
         this.workingDirectory = workingDirectory;
+        this.inMemory = inMemory;
     }
 
     /**
@@ -56,6 +68,16 @@ final class SqliteIsolation implements Isolation {
      * @throws InvalidUrlException when the URL is malformed or names another database system
      */
     static SqliteIsolation open(String devUrl, Path workingDirectory) {
+        return open(devUrl, workingDirectory, false);
+    }
+
+    /**
+     * Opens an isolation for a SQLite dev URL whose databases live in memory until shared, unless {@value
+     * #MEMORY_PROPERTY} is {@code false}.
+     *
+     * @throws InvalidUrlException when the URL is malformed or names another database system
+     */
+    static SqliteIsolation open(String devUrl, Path workingDirectory, boolean inMemory) {
         DatabaseUrl url = DatabaseUrl.parse(devUrl);
         if (!url.isSqlite()) {
             throw new InvalidUrlException(
@@ -69,63 +91,70 @@ final class SqliteIsolation implements Isolation {
                 carried.add(parameter.getKey() + "=" + parameter.getValue());
             }
         }
-        return new SqliteIsolation(carried.isEmpty() ? "" : "?" + String.join("&", carried), workingDirectory);
+        boolean memory = inMemory && !"false".equalsIgnoreCase(System.getProperty(MEMORY_PROPERTY));
+        return new SqliteIsolation(carried.isEmpty() ? "" : "?" + String.join("&", carried), workingDirectory, memory);
     }
 
     @Override
     public IsolatedDatabase fresh() {
         Path file = newFile("db");
-        try {
-            // An empty file is an empty database; the connection opens when the database is first used.
-            Files.createFile(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating dev database " + file + ": " + e.getMessage(), e);
+        if (!inMemory) {
+            try {
+                // An empty file is an empty database; the connection opens when the database is first used.
+                Files.createFile(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("creating dev database " + file + ": " + e.getMessage(), e);
+            }
         }
-        return handOut(file);
+        return handOut(file, null);
     }
 
     @Override
     public Snapshot snapshot(IsolatedDatabase source) {
-        Path file = newFile("snap");
-        // Between transactions the file holds every committed page (the journal is in memory, and nothing else
-        // writes to it), so a plain copy is a consistent snapshot, and ten times cheaper than VACUUM INTO.
-        SqliteIsolatedDatabase database = sqlite(source);
-        database.requireNoTransaction("snapshot");
-        try {
-            Files.copy(database.file(), file);
-        } catch (IOException e) {
-            delete(file);
-            throw new UncheckedIOException("snapshotting " + source.url() + ": " + e.getMessage(), e);
-        }
-        SqliteSnapshot snapshot = new SqliteSnapshot(file, this);
-        held.add(snapshot);
-        return snapshot;
+        return load(sqlite(source).image("snapshot"));
     }
 
     @Override
     public IsolatedDatabase clone(Snapshot snapshot) {
         Path file = newFile("db");
-        try {
-            Files.copy(fileOf(snapshot), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("copying snapshot " + fileOf(snapshot) + ": " + e.getMessage(), e);
+        byte[] image = imageOf(snapshot);
+        if (!inMemory) {
+            try {
+                Files.write(file, image);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing dev database " + file + ": " + e.getMessage(), e);
+            }
         }
-        return handOut(file);
+        return handOut(file, image);
     }
 
     @Override
     public void restore(IsolatedDatabase target, Snapshot snapshot) {
-        // Copying the file over the closed database's is cheaper than the backup API's page by page copy into an
-        // open connection, and as cheap as a snapshot when the database was not used yet. The path, and so the
-        // URL, stay the same.
-        SqliteIsolatedDatabase database = sqlite(target);
-        database.disconnect();
-        try {
-            Files.copy(fileOf(snapshot), database.file(), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "restoring " + target.url() + " from snapshot " + fileOf(snapshot) + ": " + e.getMessage(), e);
+        // In memory, the image is loaded into the open connection; as a file, it is written over the closed
+        // database's file. The path, and so the URL, stay the same.
+        sqlite(target).replace(imageOf(snapshot));
+    }
+
+    @Override
+    public Optional<String> imageFormat() {
+        return Optional.of("sqlite " + libraryVersion() + parameters);
+    }
+
+    @Override
+    public byte[] image(Snapshot snapshot) {
+        return imageOf(snapshot);
+    }
+
+    @Override
+    public Snapshot load(byte[] image) {
+        SqliteSnapshot snapshot = new SqliteSnapshot(image, this);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the isolation is closed");
+            }
+            held.add(snapshot);
         }
+        return snapshot;
     }
 
     @Override
@@ -162,10 +191,43 @@ final class SqliteIsolation implements Isolation {
         delete(file);
     }
 
-    private IsolatedDatabase handOut(Path file) {
-        SqliteIsolatedDatabase isolated = new SqliteIsolatedDatabase("sqlite://" + file + parameters, file, this);
+    void release(SqliteSnapshot snapshot) {
+        held.remove(snapshot);
+    }
+
+    // The SQLite library's version and the driver's: an image is a file of the library that wrote it.
+    private static synchronized String libraryVersion() {
+        if (libraryVersion == null) {
+            try (Database probe = Database.open("sqlite://plumb-version?mode=memory", Path.of(""));
+                    Statement statement = probe.connection().createStatement();
+                    java.sql.ResultSet row = statement.executeQuery("SELECT sqlite_version()")) {
+                row.next();
+                libraryVersion = row.getString(1) + " (sqlite-jdbc "
+                        + probe.connection().getMetaData().getDriverVersion() + ")";
+            } catch (SQLException e) {
+                throw new DatabaseException("reading the SQLite version: " + SqlErrors.message(e), e);
+            }
+        }
+        return libraryVersion;
+    }
+
+    /** Returns whether databases live in memory until shared. */
+    boolean inMemory() {
+        return inMemory;
+    }
+
+    private IsolatedDatabase handOut(Path file, byte @Nullable [] image) {
+        SqliteIsolatedDatabase isolated =
+                new SqliteIsolatedDatabase("sqlite://" + file + parameters, file, this, inMemory, image);
         held.add(isolated);
         return isolated;
+    }
+
+    /** Opens a private in-memory database with the dev URL's connection parameters. */
+    Database connectInMemory() {
+        String name = "plumb-mem-" + counter.incrementAndGet();
+        String extra = parameters.isEmpty() ? "" : "&" + parameters.substring(1);
+        return Database.open("sqlite://" + name + "?mode=memory" + extra, workingDirectory);
     }
 
     /** Opens a connection to a database file this isolation handed out. */
@@ -204,12 +266,12 @@ final class SqliteIsolation implements Isolation {
         return directory;
     }
 
-    private static Path fileOf(Snapshot snapshot) {
+    private static byte[] imageOf(Snapshot snapshot) {
         if (!(snapshot instanceof SqliteSnapshot sqlite)) {
             throw new IllegalArgumentException(
                     "not a SQLite snapshot: " + snapshot.getClass().getName());
         }
-        return sqlite.file();
+        return sqlite.image();
     }
 
     private static SqliteIsolatedDatabase sqlite(IsolatedDatabase database) {

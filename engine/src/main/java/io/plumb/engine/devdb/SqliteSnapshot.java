@@ -1,25 +1,26 @@
 package io.plumb.engine.devdb;
 
-import java.nio.file.Path;
-
-/** A {@code SqliteSnapshot} is a compacted copy of a SQLite database file, which clones copy again. */
+/**
+ * A {@code SqliteSnapshot} is the image of a SQLite database (the bytes of its file, as SQLite serializes it), held
+ * in memory, which clones and restores load again.
+ */
 final class SqliteSnapshot implements Snapshot {
 
-    private final Path file;
+    private final byte[] image;
     private final SqliteIsolation owner;
 
-    SqliteSnapshot(Path file, SqliteIsolation owner) {
-        this.file = file;
+    SqliteSnapshot(byte[] image, SqliteIsolation owner) {
+        this.image = image;
         this.owner = owner;
     }
 
-    /** Returns the snapshot's file. */
-    Path file() {
-        return file;
+    /** Returns the image; callers never modify it. */
+    byte[] image() {
+        return image;
     }
 
     @Override
     public void close() {
-        owner.release(this, file);
+        owner.release(this);
     }
 }

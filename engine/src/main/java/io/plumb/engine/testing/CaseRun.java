@@ -91,6 +91,8 @@ final class CaseRun {
             assertion(assertion);
         } else if (command instanceof Command.External external) {
             pristine = false;
+            // The program may open the case's database by its URL: from here on it is a file that both reach.
+            db.share();
             Path directory =
                     testDirectory.resolve(external.workingDir().orElse(".")).normalize();
             String stdout = ExternalProgram.run(external.program(), directory, ExternalProgram.TIMEOUT, external.pos());

@@ -1,5 +1,6 @@
 package io.plumb.engine.testing;
 
+import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.devdb.IsolatedDatabase;
 import io.plumb.engine.devdb.Isolation;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +33,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each snapshot is built once: the first case to need it builds it, and a case needing it meanwhile waits.
  * Snapshots include the revisions table, so a restored database migrates on from the right version.
+ *
+ * <p>With a {@link SnapshotCache} (and a dev database whose snapshots have an image: SQLite), every snapshot built is
+ * also written to the cache, in the background, and a snapshot missing from the run is looked up there before it
+ * is built, so that a second run of an unchanged directory replays nothing. An entry's key is the prefix's running
+ * hash, the directory's format, the revisions schema, the SQLite library and the dev URL's connection parameters,
+ * and the cache's own format version.
  */
 final class MigrationSnapshots implements AutoCloseable {
+
+    /** The version of the cache keys' meaning: raise it when what a snapshot holds changes. */
+    static final int CACHE_FORMAT = 1;
 
     /** What the revisions written by migration tests give as their operator. */
     static final String OPERATOR = "Plumb test";
@@ -40,11 +53,15 @@ final class MigrationSnapshots implements AutoCloseable {
     private final Map<String, CompletableFuture<Optional<Snapshot>>> snapshots = new ConcurrentHashMap<>();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
+    private final AtomicInteger cached = new AtomicInteger();
+    private final Optional<SnapshotCache> cache;
     private @Nullable MigrationPrefixes prefixes;
+    private @Nullable ExecutorService writer;
 
     MigrationSnapshots(TestSetup setup, ApplyListener listener) {
         this.setup = setup;
         this.listener = listener;
+        this.cache = setup.cache();
     }
 
     /**
@@ -81,7 +98,7 @@ final class MigrationSnapshots implements AutoCloseable {
     }
 
     SnapshotStats stats() {
-        return new SnapshotStats(created.get(), reused.get());
+        return new SnapshotStats(created.get(), reused.get(), cached.get());
     }
 
     private void fromSnapshots(
@@ -101,14 +118,31 @@ final class MigrationSnapshots implements AutoCloseable {
             return;
         }
         try {
+            Optional<Snapshot> stored = loadCached(isolation, dir, target);
+            if (stored.isPresent()) {
+                isolation.restore(db, stored.get());
+                cached.incrementAndGet();
+                mine.complete(stored);
+                return;
+            }
             int base = from;
             for (int i = target - 1; i > from; i--) {
-                Optional<Snapshot> lower = done(snapshots.get(dir.keys().get(i)));
+                CompletableFuture<Optional<Snapshot>> kept =
+                        snapshots.get(dir.keys().get(i));
+                Optional<Snapshot> lower = done(kept);
                 if (lower.isPresent()) {
                     isolation.restore(db, lower.get());
                     reused.incrementAndGet();
                     base = i;
                     break;
+                }
+                if (kept == null) {
+                    lower = cachedLower(isolation, dir, i);
+                    if (lower.isPresent()) {
+                        isolation.restore(db, lower.get());
+                        base = i;
+                        break;
+                    }
                 }
             }
             if (isolation.snapshotsDuringRuns()) {
@@ -117,7 +151,7 @@ final class MigrationSnapshots implements AutoCloseable {
                 ApplyListener keeping = new KeepingListener(listener, file -> {
                     int index = dir.indexOf(file.version()).orElse(target);
                     if (index < target) {
-                        keep(isolation, db, dir.keys().get(index));
+                        keep(isolation, db, dir, index);
                     }
                 });
                 apply(db, dir, target, pos, keeping);
@@ -125,12 +159,14 @@ final class MigrationSnapshots implements AutoCloseable {
                 // A run per file, keeping each version between runs, where a snapshot needs the database idle.
                 for (int next = base + 1; next < target; next++) {
                     apply(db, dir, next, pos, listener);
-                    keep(isolation, db, dir.keys().get(next));
+                    keep(isolation, db, dir, next);
                 }
                 apply(db, dir, target, pos, listener);
             }
-            mine.complete(Optional.of(isolation.snapshot(db)));
+            Snapshot built = isolation.snapshot(db);
+            mine.complete(Optional.of(built));
             created.incrementAndGet();
+            store(isolation, dir, target, built);
         } catch (RuntimeException e) {
             snapshots.remove(dir.keys().get(target), mine);
             mine.complete(Optional.empty());
@@ -139,12 +175,74 @@ final class MigrationSnapshots implements AutoCloseable {
     }
 
     // Keeps the state of an intermediate version, unless another case has kept (or is keeping) it already.
-    private void keep(Isolation isolation, IsolatedDatabase db, String key) {
+    private void keep(Isolation isolation, IsolatedDatabase db, MigrationPrefixes dir, int index) {
         CompletableFuture<Optional<Snapshot>> intermediate = new CompletableFuture<>();
-        if (snapshots.putIfAbsent(key, intermediate) == null) {
-            intermediate.complete(Optional.of(isolation.snapshot(db)));
+        if (snapshots.putIfAbsent(dir.keys().get(index), intermediate) == null) {
+            Snapshot snapshot = isolation.snapshot(db);
+            intermediate.complete(Optional.of(snapshot));
             created.incrementAndGet();
+            store(isolation, dir, index, snapshot);
         }
+    }
+
+    // The cache's key of a prefix's snapshot, when the run has a cache and the dev database's snapshots an image.
+    private Optional<String> cacheKey(Isolation isolation, MigrationPrefixes dir, int index) {
+        if (cache.isEmpty()) {
+            return Optional.empty();
+        }
+        return isolation
+                .imageFormat()
+                .map(format -> "plumb migration snapshot, cache format " + CACHE_FORMAT
+                        + "\ndev: " + format
+                        + "\ndirectory format: " + dir.dir().format().id()
+                        + "\nrevisions schema: " + setup.revisionsSchema().orElse("")
+                        + "\nprefix: " + dir.files().get(index).name() + " "
+                        + dir.keys().get(index));
+    }
+
+    private Optional<Snapshot> loadCached(Isolation isolation, MigrationPrefixes dir, int index) {
+        Optional<String> key = cacheKey(isolation, dir, index);
+        if (key.isEmpty() || !cache.orElseThrow().contains(key.get())) {
+            return Optional.empty();
+        }
+        return cache.orElseThrow().get(key.get()).map(isolation::load);
+    }
+
+    // A lower version's snapshot from the cache, kept for the rest of the run as if built in it.
+    private Optional<Snapshot> cachedLower(Isolation isolation, MigrationPrefixes dir, int index) {
+        Optional<Snapshot> loaded = loadCached(isolation, dir, index);
+        if (loaded.isEmpty()) {
+            return loaded;
+        }
+        if (snapshots.putIfAbsent(dir.keys().get(index), CompletableFuture.completedFuture(loaded)) != null) {
+            // Another case kept it meanwhile: use its snapshot when it is done.
+            loaded.get().close();
+            return done(snapshots.get(dir.keys().get(index)));
+        }
+        cached.incrementAndGet();
+        return loaded;
+    }
+
+    // Writes a snapshot's image to the cache in the background; close() waits for the writes.
+    private void store(Isolation isolation, MigrationPrefixes dir, int index, Snapshot snapshot) {
+        Optional<String> key = cacheKey(isolation, dir, index);
+        if (key.isEmpty()) {
+            return;
+        }
+        SnapshotCache target = cache.orElseThrow();
+        byte[] image = isolation.image(snapshot);
+        writer().execute(() -> target.put(key.get(), image));
+    }
+
+    private synchronized ExecutorService writer() {
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "plumb-snapshot-cache");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return writer;
     }
 
     // A snapshot still being built by another case is not waited for: the nearest lower one, or none, will do.
@@ -200,9 +298,30 @@ final class MigrationSnapshots implements AutoCloseable {
         return prefixes;
     }
 
-    /** Drops every snapshot. */
+    /** Drops every snapshot, once the cache holds those it is being written; then bounds the cache's size. */
     @Override
     public void close() {
+        ExecutorService writes;
+        synchronized (this) {
+            writes = writer;
+            writer = null;
+        }
+        if (writes != null) {
+            writes.shutdown();
+            try {
+                while (!writes.awaitTermination(1, TimeUnit.MINUTES)) {
+                    // Writing a large image to a slow disk: the next run needs it whole, so keep waiting.
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writes.shutdownNow();
+            }
+            try {
+                cache.orElseThrow().evict();
+            } catch (RuntimeException e) {
+                // A cache directory that cannot be listed is bounded by the next run that can.
+            }
+        }
         for (CompletableFuture<Optional<Snapshot>> future : snapshots.values()) {
             done(future).ifPresent(Snapshot::close);
         }

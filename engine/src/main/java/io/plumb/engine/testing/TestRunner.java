@@ -105,7 +105,8 @@ public final class TestRunner implements AutoCloseable {
             throw new IllegalStateException("the test runner is closed");
         }
         if (isolation == null) {
-            isolation = Isolation.open(setup.devUrl(), setup.workingDirectory());
+            // SQLite databases stay in memory unless a case runs a program, which is handed the database's file.
+            isolation = Isolation.openInMemory(setup.devUrl(), setup.workingDirectory());
         }
         return isolation;
     }

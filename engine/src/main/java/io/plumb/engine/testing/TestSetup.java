@@ -1,5 +1,6 @@
 package io.plumb.engine.testing;
 
+import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.hcl.Value;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *     case from an empty database, as the reference tool does (for comparisons)
  * @param update whether mismatched {@code output} values are collected as updates instead of failing the case
  * @param getenv the process environment
+ * @param cache where migration tests keep the images of their snapshots across runs (SQLite dev databases only);
+ *     empty for none
  */
 public record TestSetup(
         String devUrl,
@@ -33,7 +36,8 @@ public record TestSetup(
         Optional<String> revisionsSchema,
         boolean snapshots,
         boolean update,
-        Function<String, @Nullable String> getenv) {
+        Function<String, @Nullable String> getenv,
+        Optional<SnapshotCache> cache) {
 
     public TestSetup {
         desiredSchema = List.copyOf(desiredSchema);
@@ -51,13 +55,23 @@ public record TestSetup(
                 Optional.empty(),
                 true,
                 false,
-                System::getenv);
+                System::getenv,
+                Optional.empty());
     }
 
     /** Returns a copy whose schema tests start from this desired schema. */
     public TestSetup withDesiredSchema(List<String> sources, Map<String, Value> variables) {
         return new TestSetup(
-                devUrl, workingDirectory, sources, variables, migrationDir, revisionsSchema, snapshots, update, getenv);
+                devUrl,
+                workingDirectory,
+                sources,
+                variables,
+                migrationDir,
+                revisionsSchema,
+                snapshots,
+                update,
+                getenv,
+                cache);
     }
 
     /** Returns a copy whose migration tests migrate with this directory. */
@@ -71,7 +85,8 @@ public record TestSetup(
                 revisions,
                 snapshots,
                 update,
-                getenv);
+                getenv,
+                cache);
     }
 
     /** Returns a copy with snapshots on or off. */
@@ -85,7 +100,8 @@ public record TestSetup(
                 revisionsSchema,
                 on,
                 update,
-                getenv);
+                getenv,
+                cache);
     }
 
     /** Returns a copy with update mode on or off. */
@@ -99,7 +115,8 @@ public record TestSetup(
                 revisionsSchema,
                 snapshots,
                 on,
-                getenv);
+                getenv,
+                cache);
     }
 
     /** Returns a copy reading the environment through this lookup. */
@@ -113,6 +130,25 @@ public record TestSetup(
                 revisionsSchema,
                 snapshots,
                 update,
-                lookup);
+                lookup,
+                cache);
+    }
+
+    /**
+     * Returns a copy whose migration tests keep their snapshots' images in a cache across runs (or not, when
+     * empty).
+     */
+    public TestSetup withCache(Optional<SnapshotCache> snapshotCache) {
+        return new TestSetup(
+                devUrl,
+                workingDirectory,
+                desiredSchema,
+                schemaVariables,
+                migrationDir,
+                revisionsSchema,
+                snapshots,
+                update,
+                getenv,
+                snapshotCache);
     }
 }

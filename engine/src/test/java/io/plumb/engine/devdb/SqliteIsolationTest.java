@@ -159,8 +159,9 @@ class SqliteIsolationTest {
         Path dir = isolation.directory().orElseThrow();
         IsolatedDatabase dropped = isolation.fresh();
         exec(kept.database(), "CREATE TABLE t (x INT)");
+        // A snapshot is an image in memory, not a file.
         Snapshot snapshot = isolation.snapshot(kept);
-        assertThat(fileCount(dir)).isEqualTo(3);
+        assertThat(fileCount(dir)).isEqualTo(2);
         dropped.close();
         snapshot.close();
         assertThat(fileCount(dir)).isEqualTo(1);
@@ -192,6 +193,100 @@ class SqliteIsolationTest {
     }
 
     @Test
+    void inMemoryDatabasesHaveNoFileUntilShared() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory&_fk=1", cwd, true);
+                IsolatedDatabase db = isolation.fresh()) {
+            SqliteIsolatedDatabase sqlite = (SqliteIsolatedDatabase) db;
+            exec(db.database(), "CREATE TABLE t (x INT)", "INSERT INTO t VALUES (1)");
+            assertThat(sqlite.inMemory()).isTrue();
+            assertThat(sqlite.file()).doesNotExist();
+            assertThat(query(db.database(), "PRAGMA foreign_keys")).containsExactly("1");
+            db.share();
+            assertThat(sqlite.inMemory()).isFalse();
+            assertThat(db.url()).isEqualTo("sqlite://" + sqlite.file() + "?_fk=1");
+            try (Database other = Database.open(db.url(), cwd)) {
+                assertThat(query(other, "SELECT x FROM t")).containsExactly("1");
+                exec(other, "INSERT INTO t VALUES (2)");
+            }
+            // From now on the case's own connection reaches the file too.
+            assertThat(query(db.database(), "SELECT x FROM t ORDER BY x")).containsExactly("1", "2");
+            assertThat(query(db.database(), "PRAGMA foreign_keys")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void inMemoryRestoreLoadsTheSnapshotIntoTheOpenConnection() throws SQLException {
+        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd, true);
+                IsolatedDatabase source = isolation.fresh();
+                IsolatedDatabase target = isolation.fresh()) {
+            exec(source.database(), "CREATE TABLE t (x INT)", "INSERT INTO t VALUES (5)");
+            Snapshot snapshot = isolation.snapshot(source);
+            Database connection = target.database();
+            exec(connection, "CREATE TABLE gone (y INT)");
+            isolation.restore(target, snapshot);
+            assertThat(target.database()).isSameAs(connection);
+            assertThat(tables(connection)).containsExactly("t");
+            exec(connection, "INSERT INTO t VALUES (6)");
+            // The snapshot is untouched by what the restored database did.
+            try (IsolatedDatabase clone = isolation.clone(snapshot)) {
+                assertThat(query(clone.database(), "SELECT x FROM t")).containsExactly("5");
+            }
+            // Restoring an empty database's snapshot empties it.
+            try (IsolatedDatabase empty = isolation.fresh()) {
+                isolation.restore(target, isolation.snapshot(empty));
+            }
+            assertThat(tables(target.database())).isEmpty();
+        }
+    }
+
+    @Test
+    void memoryAndFileSnapshotsGiveTheSameDatabase() throws SQLException {
+        String[] schema = {
+            "CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+            "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INT REFERENCES parent (id), qty REAL DEFAULT 1.5)",
+            "CREATE INDEX child_parent ON child (parent_id)",
+            "CREATE VIEW totals AS SELECT parent_id, sum(qty) AS total FROM child GROUP BY parent_id",
+            "CREATE TRIGGER child_qty AFTER INSERT ON child BEGIN UPDATE parent SET name = name || '+'"
+                    + " WHERE id = NEW.parent_id; END",
+            "INSERT INTO parent (name) VALUES ('a'), ('b'), (x'00ff')",
+            "INSERT INTO child (parent_id, qty) VALUES (1, 2), (1, 3.25), (2, NULL)",
+            "PRAGMA user_version = 3"
+        };
+        List<List<String>> states = new ArrayList<>();
+        for (boolean inMemory : new boolean[] {true, false}) {
+            try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd, inMemory);
+                    IsolatedDatabase source = isolation.fresh();
+                    IsolatedDatabase restored = isolation.fresh()) {
+                exec(source.database(), schema);
+                Snapshot snapshot = isolation.snapshot(source);
+                exec(restored.database(), "CREATE TABLE other (z INT)");
+                isolation.restore(restored, snapshot);
+                try (IsolatedDatabase cloned = isolation.clone(snapshot);
+                        IsolatedDatabase loaded = isolation.clone(isolation.load(isolation.image(snapshot)))) {
+                    List<String> state = dump(restored.database());
+                    assertThat(dump(cloned.database())).isEqualTo(state);
+                    assertThat(dump(loaded.database())).isEqualTo(state);
+                    states.add(state);
+                }
+            }
+        }
+        assertThat(states.get(0))
+                .isEqualTo(states.get(1))
+                .contains("child|2|1|3.25|real", "child|3|2|NULL|null", "parent|1|'a++'");
+    }
+
+    @Test
+    void imagesOfOneLibraryAndParametersShareAFormat() {
+        try (SqliteIsolation plain = SqliteIsolation.open("sqlite://dev?mode=memory", cwd, true);
+                SqliteIsolation files = SqliteIsolation.open("sqlite://other.db", cwd);
+                SqliteIsolation foreignKeys = SqliteIsolation.open("sqlite://dev?mode=memory&_fk=1", cwd, true)) {
+            assertThat(plain.imageFormat()).isEqualTo(files.imageFormat());
+            assertThat(plain.imageFormat().orElseThrow()).startsWith("sqlite 3.");
+            assertThat(foreignKeys.imageFormat()).isNotEqualTo(plain.imageFormat());
+        }
+    }
+
+    @Test
     void refusesOtherDatabaseSystems() {
         assertThatThrownBy(() -> SqliteIsolation.open("postgres://localhost/dev", cwd))
                 .isInstanceOf(InvalidUrlException.class)
@@ -214,6 +309,22 @@ class SqliteIsolationTest {
                 statement.execute(sql);
             }
         }
+    }
+
+    // The schema, every row of every table with each value's type, and the user version.
+    private static List<String> dump(Database db) throws SQLException {
+        List<String> lines = new ArrayList<>(query(
+                db, "SELECT type || '|' || name || '|' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name"));
+        lines.addAll(query(db, "PRAGMA user_version"));
+        for (String table : tables(db)) {
+            lines.addAll(query(db, "SELECT '" + table + "|' || count(*) FROM " + table));
+        }
+        lines.addAll(query(db, "SELECT 'parent|' || id || '|' || quote(name) FROM parent ORDER BY id"));
+        lines.addAll(query(
+                db,
+                "SELECT 'child|' || id || '|' || parent_id || '|' || quote(qty) || '|' || typeof(qty)"
+                        + " FROM child ORDER BY id"));
+        return lines;
     }
 
     private static List<String> tables(Database db) throws SQLException {

@@ -4,6 +4,7 @@ import static io.plumb.engine.testing.RunnerFixture.DEV;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.devdb.TestDialect;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.migrate.ApplyListener;
@@ -118,6 +119,154 @@ class MigrationSnapshotsTest {
         assertThat(stats[0]).isEqualTo(new SnapshotStats(5, 4));
         // No file runs twice: every version passed while building is kept.
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1));
+    }
+
+    private TestSetup cached(List<String> notes) {
+        return setup.withCache(
+                Optional.of(new SnapshotCache(dir.resolve("cache"), SnapshotCache.DEFAULT_MAX_BYTES, notes::add)));
+    }
+
+    @Test
+    void aSecondRunWithTheCacheReplaysNothing() {
+        List<String> notes = new ArrayList<>();
+        SnapshotStats[] first = new SnapshotStats[1];
+        assertThat(runWith(cached(notes), migrateTo(2, 4, 4, 5, 3), first))
+                .extracting(CaseResult::failure)
+                .containsOnly(Optional.empty());
+        assertThat(first[0]).isEqualTo(new SnapshotStats(5, 4, 0));
+        assertThat(new SnapshotCache(dir.resolve("cache"), 1L << 30, notes::add)
+                        .info()
+                        .entries())
+                .isEqualTo(5);
+        applied.clear();
+        SnapshotStats[] second = new SnapshotStats[1];
+        List<CaseResult> results = runWith(cached(notes), migrateTo(2, 4, 4, 5, 3), second);
+        assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
+        assertThat(applied).isEmpty();
+        // 2, 4, 5 and 3 load from the cache; the second 4 reuses the first's.
+        assertThat(second[0]).isEqualTo(new SnapshotStats(0, 1, 4));
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void aCaseBuildsOnTheHighestCachedPrefixAndFilesAddedLaterMissTheCache() {
+        List<String> notes = new ArrayList<>();
+        SnapshotStats[] stats = new SnapshotStats[1];
+        runWith(cached(notes), migrateTo(3), stats);
+        MigrationDir.open("file://migrations", dir)
+                .add("6_t6.sql", "CREATE TABLE t6 (x INT);\nINSERT INTO t6 VALUES (6);\n");
+        applied.clear();
+        List<CaseResult> results = runWith(cached(notes), migrateTo(6), stats);
+        assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
+        // 3 came from the cache; 4, 5 and 6 ran, and are kept for the next run.
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("4", 1, "5", 1, "6", 1));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(3, 0, 1));
+        applied.clear();
+        runWith(cached(notes), migrateTo(5, 6), stats);
+        assertThat(applied).isEmpty();
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void aChangedFileMissesTheCacheFromItsVersionOn() throws java.io.IOException {
+        List<String> notes = new ArrayList<>();
+        SnapshotStats[] stats = new SnapshotStats[1];
+        runWith(cached(notes), migrateTo(5), stats);
+        java.nio.file.Files.writeString(
+                dir.resolve("migrations/4_t4.sql"), "CREATE TABLE t4 (x INT, y INT);\nINSERT INTO t4 VALUES (4, 0);\n");
+        MigrationDir.open("file://migrations", dir).rehash();
+        applied.clear();
+        assertThat(runWith(cached(notes), migrateTo(5), stats))
+                .extracting(CaseResult::failure)
+                .containsOnly(Optional.empty());
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("4", 1, "5", 1));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(2, 0, 1));
+    }
+
+    @Test
+    void corruptEntriesAreReportedAndRebuilt() throws java.io.IOException {
+        List<String> notes = new ArrayList<>();
+        SnapshotStats[] stats = new SnapshotStats[1];
+        runWith(cached(notes), migrateTo(3), stats);
+        List<Path> entries;
+        try (var files = java.nio.file.Files.list(dir.resolve("cache"))) {
+            entries = files.sorted().toList();
+        }
+        assertThat(entries).hasSize(3);
+        for (Path entry : entries) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(entry);
+            bytes[bytes.length - 1] ^= 0x40;
+            java.nio.file.Files.write(entry, bytes);
+        }
+        applied.clear();
+        assertThat(runWith(cached(notes), migrateTo(3), stats))
+                .extracting(CaseResult::failure)
+                .containsOnly(Optional.empty());
+        assertThat(notes).hasSize(3).allSatisfy(note -> assertThat(note)
+                .startsWith("plumb: snapshot cache entry " + dir.resolve("cache"))
+                .endsWith(" is corrupt (checksum mismatch); rebuilding it"));
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 1));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(3, 0, 0));
+        applied.clear();
+        runWith(cached(notes), migrateTo(3), stats);
+        assertThat(applied).isEmpty();
+        assertThat(notes).hasSize(3);
+    }
+
+    @Test
+    void twoRunsAtOnceOnOneCacheLeaveWholeEntries() throws Exception {
+        List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<CaseResult>>> runs = new ArrayList<>();
+            for (int run = 0; run < 2; run++) {
+                String name = "m" + run + ".test.hcl";
+                runs.add(pool.submit(() -> {
+                    TestFile file = RunnerFixture.write(dir, name, migrateTo(5, 2, 4));
+                    try (TestRunner runner = new TestRunner(cached(notes), counting)) {
+                        return RunnerFixture.runAll(runner, file);
+                    }
+                }));
+            }
+            for (Future<List<CaseResult>> run : runs) {
+                assertThat(run.get()).extracting(CaseResult::failure).containsOnly(Optional.empty());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        applied.clear();
+        SnapshotStats[] stats = new SnapshotStats[1];
+        runWith(cached(notes), migrateTo(1, 2, 3, 4, 5), stats);
+        assertThat(applied).isEmpty();
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(0, 0, 5));
+        assertThat(notes).isEmpty();
+        try (var files = java.nio.file.Files.list(dir.resolve("cache"))) {
+            assertThat(files).hasSize(5).allSatisfy(file -> assertThat(file.toString())
+                    .endsWith(".snap"));
+        }
+    }
+
+    @Test
+    void aCaseThatRunsAProgramGetsItsDatabaseAsAFile() {
+        // The program opens the case's database by its file, which holds the state (the sqlite3 shell is not needed
+        // for the header); the case goes on with the file.
+        String text =
+                """
+                test "migrate" "program" {
+                  migrate { to = "2" }
+                  exec { sql = "INSERT INTO t2 VALUES (22)" }
+                  external {
+                    program = ["sh", "-c", "head -c 15 \\"$${1#sqlite://}\\"", "sh", testing.dev_url]
+                    output  = "SQLite format 3"
+                  }
+                  exec {
+                    sql    = "SELECT sum(x) FROM t2"
+                    output = "24"
+                  }
+                }
+                """;
+        CaseResult result = runOne(text);
+        assertThat(result.failure()).isEmpty();
     }
 
     // Replaying every case from empty costs PostgreSQL a database and 16 files for little the others do not cover.

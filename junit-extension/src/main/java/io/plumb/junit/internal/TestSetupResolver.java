@@ -1,5 +1,6 @@
 package io.plumb.junit.internal;
 
+import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.lint.LintConfig;
@@ -39,6 +40,7 @@ public final class TestSetupResolver {
     private final Path workingDirectory;
     private final boolean update;
     private final Function<String, @Nullable String> getenv;
+    private volatile boolean snapshotCache = true;
 
     /**
      * Creates a resolver.
@@ -166,8 +168,21 @@ public final class TestSetupResolver {
         return finish(setup);
     }
 
+    /**
+     * The configuration parameter that turns the snapshot cache of migration tests off ({@code false}); it is on by
+     * default, in the directory {@code plumb cache info} prints.
+     */
+    public static final String CACHE_ENABLED = "plumb.cache.enabled";
+
+    /** Sets whether migration tests use the snapshot cache across runs ({@value #CACHE_ENABLED}); on by default. */
+    public TestSetupResolver withSnapshotCache(boolean enabled) {
+        snapshotCache = enabled;
+        return this;
+    }
+
     private TestSetup finish(TestSetup setup) {
-        return setup.withUpdate(update).withGetenv(getenv);
+        TestSetup finished = setup.withUpdate(update).withGetenv(getenv);
+        return snapshotCache ? finished.withCache(SnapshotCache.configured(getenv, System.err::println)) : finished;
     }
 
     private String onlyEnv(Path file, String display) {
