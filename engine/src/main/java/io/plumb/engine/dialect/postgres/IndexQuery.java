@@ -59,7 +59,12 @@ final class IndexQuery {
     /** Reads the indexes into the tables they belong to. */
     void read(Connection connection, Map<String, TableBuilder> tables) throws SQLException {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement st = query.prepare(connection, SQL.replace("$KINDS", relkinds));
+        // NULLS NOT DISTINCT (and its catalogue column) came with PostgreSQL 15; before it every index is distinct.
+        String sql = SQL.replace("$KINDS", relkinds);
+        if (connection.getMetaData().getDatabaseMajorVersion() < 15) {
+            sql = sql.replace("x.indnullsnotdistinct", "false");
+        }
+        try (PreparedStatement st = query.prepare(connection, sql);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 String table = PostgresInspector.key(rs.getString(1), rs.getString(2));
