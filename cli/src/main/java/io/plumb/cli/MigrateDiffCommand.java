@@ -12,6 +12,8 @@ import io.plumb.engine.migrate.MigrationTemplate;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.source.SourceLoader;
+import io.plumb.engine.source.UndeclaredKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -109,17 +111,26 @@ final class MigrateDiffCommand implements Callable<Integer> {
                 Dialect dialect = devDb.dialect();
                 boolean bound = devDb.boundSchema().isPresent();
                 requireQualifierSupport(devDb);
-                Realm desired = Workspace.exclude(
-                        workspace.warnUnsupported(workspace.loader().load(desiredSources, dialect, devDb)),
-                        excluded,
-                        bound);
-                // The dev database only stands in for the target here: a one-schema desired state, HCL too, is taken
-                // as its bound schema whatever its name, as the reference's dev driver normalizes it.
-                desired = BoundSchema.bind(desired, devDb, false);
+                // As the reference does, the directory is replayed first, and the desired state normalised after.
                 Realm current = Workspace.exclude(
                         workspace.warnUnsupported(DirReplay.replay(devDb, files, scope.schemas(selection))),
                         excluded,
                         bound);
+                Realm loaded;
+                if (BoundSchema.isHcl(desiredSources, env.workingDirectory())) {
+                    // Kinds the HCL declares none of are the directory's (see UndeclaredKinds): kept out of the diff,
+                    // and on the dev database while the HCL is normalised, for a default that calls a function.
+                    Realm read = workspace.loader().load(desiredSources, dialect, null);
+                    UndeclaredKinds undeclared = UndeclaredKinds.of(current, read);
+                    loaded = SourceLoader.normalize(read, devDb, undeclared.prerequisites(current));
+                    current = undeclared.leftOut(current);
+                } else {
+                    loaded = workspace.loader().load(desiredSources, dialect, devDb);
+                }
+                Realm desired = Workspace.exclude(workspace.warnUnsupported(loaded), excluded, bound);
+                // The dev database only stands in for the target here: a one-schema desired state, HCL too, is taken
+                // as its bound schema whatever its name, as the reference's dev driver normalizes it.
+                desired = BoundSchema.bind(desired, devDb, false);
                 List<SchemaChange> changes = workspace.diff(current, desired, dialect);
                 if (changes.isEmpty()) {
                     env.out().println(SYNCED);

@@ -73,6 +73,7 @@ public final class DevDatabase {
      */
     public static <T> T use(Database dev, java.util.function.Supplier<T> work) {
         requireClean(dev);
+        createBoundSchema(dev);
         T result;
         try {
             result = work.get();
@@ -86,6 +87,27 @@ public final class DevDatabase {
         }
         clean(dev);
         return result;
+    }
+
+    /**
+     * Creates the schema a PostgreSQL dev URL is bound to when the database lacks it ({@code
+     * embedded://postgres/17/dev?search_path=dev} names a fresh database, which has {@code public} only): the work
+     * creates its objects unqualified, in that schema, and would otherwise fail with {@code no schema has been
+     * selected to create in}. Cleaning recreates it, so it is there for the next use too.
+     */
+    private static void createBoundSchema(Database dev) {
+        if (!dev.dialect().name().equals("postgres") || dev.boundSchema().isEmpty()) {
+            return;
+        }
+        try (Statement statement = dev.connection().createStatement()) {
+            statement.execute(
+                    "CREATE SCHEMA IF NOT EXISTS \"" + dev.boundSchema().get().replace("\"", "\"\"") + "\"");
+        } catch (SQLException e) {
+            throw new DatabaseException(
+                    "creating the schema \"" + dev.boundSchema().get() + "\" of the dev database " + dev.url() + ": "
+                            + SqlErrors.message(e),
+                    e);
+        }
     }
 
     private static void dropSqliteUnmodelled(Database dev) {

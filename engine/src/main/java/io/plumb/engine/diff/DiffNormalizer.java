@@ -31,6 +31,14 @@ public interface DiffNormalizer {
     }
 
     /**
+     * Returns a schema's comment as it is compared: one the server gives a schema itself (PostgreSQL's {@code
+     * standard public schema}) is no comment, so that a schema created without it compares as the same.
+     */
+    default Optional<String> schemaComment(Optional<String> comment) {
+        return comment;
+    }
+
+    /**
      * Returns whether two foreign key actions are the same action. MySQL's {@code NO ACTION} is {@code RESTRICT}
      * (and what the server reports for a key that names neither), so that dialect says they are.
      */

@@ -51,9 +51,16 @@ public final class Differ {
     /** Returns the changes from one version of a schema to another; the schema name is {@code to}'s. */
     public List<SchemaChange> diffSchema(Schema from, Schema to, DiffOptions options) {
         List<SchemaChange> changes = new ArrayList<>();
-        if (!options.normalizer().sameComment(from.comment(), to.comment())
+        Optional<String> fromComment = options.normalizer().schemaComment(from.comment());
+        Optional<String> toComment = options.normalizer().schemaComment(to.comment());
+        if (!options.normalizer().sameComment(fromComment, toComment)
                 || !options.normalizer().sameOptions(from.options(), to.options())) {
-            add(changes, new SchemaChange.ModifySchema(from, to), options);
+            add(
+                    changes,
+                    new SchemaChange.ModifySchema(
+                            new Schema(from.name(), from.tables(), fromComment, from.options(), from.objects()),
+                            new Schema(to.name(), to.tables(), toComment, to.options(), to.objects())),
+                    options);
         }
         String name = to.name();
         Map<String, Table> targets = byName(to.tables());

@@ -18,8 +18,8 @@ import java.util.concurrent.Semaphore;
 /**
  * A {@code ScriptDatabase} is the database a script works on, under its {@link ScriptDialect}: SQLite's {@code
  * $WORK/atlas.sqlite}; on PostgreSQL a fresh database of its own on the embedded server, bound to the schema the
- * reference tool names {@code script_<name>} (its dev database another one, bound to {@code script_<name>_dev}, the
- * reference's name for it); on MySQL (MariaDB) the schema {@code script_<name>} on the embedded server, and {@code
+ * reference tool names {@code script_<name>} (its dev database the schema {@code script_<name>_dev} beside it, as the
+ * reference keeps them); on MySQL (MariaDB) the schema {@code script_<name>} on the embedded server, and {@code
  * script_<name>_dev} for dev, as the reference names them. The SQLite dev database is in memory. Server databases are dropped when the script ends.
  */
 public final class ScriptDatabase {
@@ -27,6 +27,7 @@ public final class ScriptDatabase {
     private static final String KEY = ScriptDatabase.class.getName();
     private static final String URL_KEY = KEY + ".url";
     private static final String DEV_KEY = KEY + ".dev";
+    private static final String DEV_DB_KEY = KEY + ".devDatabase";
     private static final String USED_KEY = KEY + ".used";
     private static final String SKIPPED_KEY = KEY + ".skipped";
 
@@ -116,9 +117,10 @@ public final class ScriptDatabase {
         return script.value(DEV_KEY).map(String.class::cast).orElseGet(() -> {
             String dev;
             if (dialect == ScriptDialect.POSTGRES) {
-                // The reference keeps it beside the script's schema in one database; a database of its own keeps
-                // what a desired state creates at database level (an extension) from meeting the script's.
-                String database = fresh(script, dialect);
+                // Beside the script's schema in its database, as the reference keeps it: what the script's schema
+                // holds (a domain made with execsql, a function the migration directory made) is there for a desired
+                // state that names it qualified.
+                String database = databaseUrl(script);
                 String schema = schema(script) + "_dev";
                 createSchema(database, schema, script);
                 dev = withSearchPath(database, schema);
@@ -160,16 +162,26 @@ public final class ScriptDatabase {
     }
 
     /**
-     * Returns the URL of the script's dev database bound to no schema, as the commands substitute it for {@code
-     * DEV_DB_URL}, for a desired state that names its schemas itself (a {@code pg_dump} file qualifying everything
-     * with {@code public}).
+     * Returns the URL of a dev database bound to no schema, as the commands substitute it for {@code DEV_DB_URL},
+     * for a desired state that names its schemas itself (a {@code pg_dump} file qualifying everything with {@code
+     * public}). On PostgreSQL it is a second database of the script's, apart from the one {@code URL} and {@code
+     * DEV_URL} share, so that what a desired state creates at database level (an extension) never meets the
+     * script's.
      *
      * @throws ScriptFailure on MySQL, as {@link #databaseUrl}
      */
     public static String devDatabaseUrl(ScriptContext script) {
         return switch (ScriptDialect.of(script)) {
             case SQLITE -> devUrl(script);
-            case POSTGRES -> devUrl(script).replaceFirst("[?&]search_path=[^&]*$", "");
+            case POSTGRES -> {
+                script.putValue(USED_KEY, Boolean.TRUE);
+                // A database of its own: cleaning a dev database bound to no schema drops every schema in it.
+                yield script.value(DEV_DB_KEY).map(String.class::cast).orElseGet(() -> {
+                    String database = fresh(script, ScriptDialect.POSTGRES);
+                    script.putValue(DEV_DB_KEY, database);
+                    return database;
+                });
+            }
             case MYSQL -> throw new ScriptFailure("DEV_DB_URL: on MySQL a URL bound to no schema is the whole server,"
                     + " which every script shares; use DEV_URL");
         };

@@ -81,7 +81,7 @@ final class ScriptSchemas {
      * execsql} and its HCL leaves out is not the reference's to drop, so it is not this command's either. Kinds the
      * HCL does declare are compared in full.
      */
-    private static Realm withoutUndeclaredKinds(Realm current, Realm desired) {
+    static Realm withoutUndeclaredKinds(Realm current, Realm desired) {
         Set<ObjectKind> declared = new HashSet<>();
         desired.objects().forEach(o -> declared.add(o.kind()));
         desired.schemas().forEach(s -> s.objects().forEach(o -> declared.add(o.kind())));

@@ -12,6 +12,7 @@ import io.plumb.engine.migrate.ScannerOptions;
 import io.plumb.engine.migrate.Statement;
 import io.plumb.engine.migrate.StatementScanner;
 import io.plumb.engine.plan.PlanExecutor;
+import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import java.io.IOException;
@@ -19,10 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -210,19 +213,67 @@ public final class SourceLoader {
      * comes back under its own.
      */
     public static Realm normalize(Realm realm, Database dev) {
+        return normalize(realm, dev, new Realm(List.of()));
+    }
+
+    /**
+     * Normalises the realm as {@link #normalize(Realm, Database)} does, with the prerequisites created on the dev
+     * database first (objects the realm uses and does not declare, see {@link UndeclaredKinds}) and left out of the
+     * result. A prerequisite the database refuses before the realm's tables exist (an SQL function reading one) is
+     * skipped: it was only there to be used.
+     */
+    public static Realm normalize(Realm realm, Database dev, Realm prerequisites) {
         Optional<String> bound = dev.boundSchema();
         if (bound.isPresent()
                 && realm.schemas().size() == 1
                 && !realm.schemas().get(0).name().equals(bound.get())) {
             String name = realm.schemas().get(0).name();
-            Realm normalized = normalize(realm.withOnlySchemaRenamed(bound.get()), dev);
+            Realm normalized = normalize(realm.withOnlySchemaRenamed(bound.get()), dev, prerequisites);
             return normalized.schemas().size() == 1 ? normalized.withOnlySchemaRenamed(name) : normalized;
         }
         return DevDatabase.use(dev, () -> {
+            createPrerequisites(dev, prerequisites);
             List<SchemaChange> changes = SchemaChange.createAll(realm);
             PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, PlanOptions.defaults()));
-            return dev.inspect(realm.schemas().stream().map(s -> s.name()).toList());
+            return withoutPrerequisites(
+                    dev.inspect(realm.schemas().stream().map(s -> s.name()).toList()), prerequisites);
         });
+    }
+
+    private static void createPrerequisites(Database dev, Realm prerequisites) {
+        List<SchemaChange> changes = SchemaChange.createAll(prerequisites);
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (PlannedChange change :
+                dev.dialect().planner().plan(changes, PlanOptions.defaults()).changes()) {
+            try (java.sql.Statement statement = dev.connection().createStatement()) {
+                statement.execute(change.sql());
+            } catch (SQLException e) {
+                // Skipped: see normalize.
+            }
+        }
+    }
+
+    private static Realm withoutPrerequisites(Realm normalized, Realm prerequisites) {
+        Set<List<String>> created = new HashSet<>();
+        prerequisites.objects().forEach(o -> created.add(List.of("", o.kind().name(), o.name())));
+        prerequisites.schemas().forEach(s -> s.objects()
+                .forEach(o -> created.add(List.of(s.name(), o.kind().name(), o.name()))));
+        if (created.isEmpty()) {
+            return normalized;
+        }
+        return new Realm(
+                normalized.schemas().stream()
+                        .map(s -> s.withObjects(s.objects().stream()
+                                .filter(o -> !created.contains(
+                                        List.of(s.name(), o.kind().name(), o.name())))
+                                .toList()))
+                        .toList(),
+                normalized.objects().stream()
+                        .filter(o -> !created.contains(List.of("", o.kind().name(), o.name())))
+                        .toList(),
+                normalized.unsupported());
     }
 
     /** A schema file with the name it is shown by in messages. */

@@ -13,6 +13,7 @@ import io.plumb.engine.schema.Trigger;
 import io.plumb.engine.schema.View;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The {@code PostgresNormalizer} decides when two PostgreSQL types, defaults or expressions are the same: types by
@@ -22,6 +23,14 @@ import java.util.Locale;
  * object changes {@code CREATE OR REPLACE} can make.
  */
 public final class PostgresNormalizer implements DiffNormalizer {
+
+    // The comment PostgreSQL gives the public schema it creates; the reference skips it when comparing schemas.
+    private static final String DEFAULT_SCHEMA_COMMENT = "standard public schema";
+
+    @Override
+    public Optional<String> schemaComment(Optional<String> comment) {
+        return comment.filter(c -> !c.equals(DEFAULT_SCHEMA_COMMENT));
+    }
 
     @Override
     public boolean sameObject(SchemaObject from, SchemaObject to) {

@@ -28,6 +28,7 @@ final class TableAlteration {
     private final SchemaChange.ModifyTable change;
     private final List<PlannedChange> out;
     private final String table;
+    private final List<PlannedChange> before = new ArrayList<>();
     private final List<String> clauses = new ArrayList<>();
     private final List<Runnable> after = new ArrayList<>();
 
@@ -47,6 +48,7 @@ final class TableAlteration {
             }
         }
         change.changes().forEach(this::clause);
+        out.addAll(before);
         if (!clauses.isEmpty()) {
             out.add(change(
                     "modify \"" + change.to().name() + "\" table",
@@ -133,13 +135,14 @@ final class TableAlteration {
         String column = "ALTER COLUMN " + quote(to.name());
         boolean collation = !Objects.equals(
                 from.options().get(PostgresSpecDialect.COLLATE), to.options().get(PostgresSpecDialect.COLLATE));
-        if (m.aspects().contains(ColumnAspect.TYPE) || (m.aspects().contains(ColumnAspect.OPTIONS) && collation)) {
-            if (isSerial(to) || isSerial(from)) {
-                throw new PlanException(
-                        "column \"" + to.name() + "\" of table \"" + change.to().name()
-                                + "\": changing a type from or to a serial type is not supported, found "
-                                + from.type().sql() + " and " + to.type().sql());
-            }
+        boolean serial = m.aspects().contains(ColumnAspect.TYPE) && SerialChange.applies(from, to);
+        if (serial) {
+            List<PlannedChange> afterSerial = new ArrayList<>();
+            new SerialChange(ddl, change.schema(), change.to().name(), from, to)
+                    .plan(before, clauses, afterSerial, to.defaultValue().isPresent());
+            after.add(() -> out.addAll(afterSerial));
+        } else if (m.aspects().contains(ColumnAspect.TYPE)
+                || (m.aspects().contains(ColumnAspect.OPTIONS) && collation)) {
             // Without a collation, the column goes back to its type's default.
             String collate = collation && PostgresDdl.collate(to).isEmpty() ? " COLLATE \"default\"" : "";
             clauses.add(column + " TYPE " + to.type().sql() + PostgresDdl.collate(to) + collate);
@@ -147,7 +150,9 @@ final class TableAlteration {
         if (m.aspects().contains(ColumnAspect.NULL)) {
             clauses.add(column + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
         }
-        if (m.aspects().contains(ColumnAspect.DEFAULT)) {
+        // A serial column's default is its sequence's, which the serial change set.
+        boolean serialDefault = serial && SerialChange.integerType(to).isPresent();
+        if (m.aspects().contains(ColumnAspect.DEFAULT) && !serialDefault) {
             clauses.add(to.defaultValue()
                     .map(d -> column + " SET DEFAULT " + d.sql())
                     .orElse(column + " DROP DEFAULT"));
@@ -188,10 +193,6 @@ final class TableAlteration {
                 clauses.add(column + " SET INCREMENT BY " + b.getOrDefault(Identity.INCREMENT, "1"));
             }
         }
-    }
-
-    private static boolean isSerial(Column column) {
-        return column.type().sql().endsWith("serial") || column.type().sql().matches("serial[248]");
     }
 
     private void columnComment(Column column) {

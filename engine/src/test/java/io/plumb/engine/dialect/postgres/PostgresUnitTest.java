@@ -3,7 +3,6 @@ package io.plumb.engine.dialect.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.hcl.EvalOptions;
 import io.plumb.engine.hcl.Hcl;
@@ -90,19 +89,69 @@ class PostgresUnitTest {
     }
 
     @Test
-    void changingATypeToSerialIsRefused() {
-        Column from = Column.of("id", ColumnType.Named.of("integer"), false);
-        Column to = Column.of("id", ColumnType.Named.of("serial"), false);
+    void changingATypeToSerialCreatesItsSequenceFirst() {
+        assertThat(planTypeChange("integer", "smallserial", true))
+                .containsExactly(
+                        "CREATE SEQUENCE IF NOT EXISTS \"t_id_seq\" AS smallint OWNED BY \"t\".\"id\"",
+                        "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DEFAULT nextval('\"t_id_seq\"'),"
+                                + " ALTER COLUMN \"id\" TYPE smallint");
+        assertThat(planTypeChange("bigint", "bigserial", false))
+                .containsExactly(
+                        "CREATE SEQUENCE IF NOT EXISTS \"app\".\"t_id_seq\" AS bigint OWNED BY \"app\".\"t\".\"id\"",
+                        "ALTER TABLE \"app\".\"t\" ALTER COLUMN \"id\" SET DEFAULT nextval('\"app\".\"t_id_seq\"')");
+    }
+
+    @Test
+    void changingASerialToAnIntegerDropsItsSequenceAfter() {
+        assertThat(planTypeChange("serial", "bigint", true))
+                .containsExactly(
+                        "ALTER TABLE \"t\" ALTER COLUMN \"id\" DROP DEFAULT, ALTER COLUMN \"id\" TYPE bigint",
+                        "DROP SEQUENCE IF EXISTS \"t_id_seq\"");
+        assertThat(planTypeChange("smallserial", "smallint", true))
+                .containsExactly(
+                        "ALTER TABLE \"t\" ALTER COLUMN \"id\" DROP DEFAULT", "DROP SEQUENCE IF EXISTS \"t_id_seq\"");
+    }
+
+    @Test
+    void changingOneSerialTypeToAnotherChangesTheSequenceToo() {
+        assertThat(planTypeChange("bigserial", "serial", true))
+                .containsExactly(
+                        "ALTER TABLE \"t\" ALTER COLUMN \"id\" TYPE integer", "ALTER SEQUENCE \"t_id_seq\" AS integer");
+    }
+
+    @Test
+    void aSerialReplacedByAnIntegerWithADefaultSetsItInsteadOfDroppingIt() {
+        Column from = Column.of("id", ColumnType.Named.of("serial"), false);
+        Column to = new Column(
+                "id",
+                ColumnType.Named.of("integer"),
+                false,
+                Optional.of(new DefaultValue.Literal("0")),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Map.of());
+        assertThat(planColumnChange(from, to, Set.of(ColumnAspect.TYPE, ColumnAspect.DEFAULT), true))
+                .containsExactly(
+                        "ALTER TABLE \"t\" ALTER COLUMN \"id\" SET DEFAULT 0", "DROP SEQUENCE IF EXISTS \"t_id_seq\"");
+    }
+
+    private static List<String> planTypeChange(String from, String to, boolean bound) {
+        return planColumnChange(
+                Column.of("id", ColumnType.Named.of(from), false),
+                Column.of("id", ColumnType.Named.of(to), false),
+                Set.of(ColumnAspect.TYPE),
+                bound);
+    }
+
+    private static List<String> planColumnChange(Column from, Column to, Set<ColumnAspect> aspects, boolean bound) {
         Table t = Table.of("t", List.of(from));
         SchemaChange change = new SchemaChange.ModifyTable(
-                "public",
-                t,
-                t.withColumns(List.of(to)),
-                List.of(new TableChange.ModifyColumn(from, to, Set.of(ColumnAspect.TYPE))));
-        assertThatThrownBy(() -> new PostgresPlanner().plan(List.of(change), PlanOptions.defaults()))
-                .isInstanceOf(PlanException.class)
-                .hasMessage("column \"id\" of table \"t\": changing a type from or to a serial type is not"
-                        + " supported, found integer and serial");
+                "app", t, t.withColumns(List.of(to)), List.of(new TableChange.ModifyColumn(from, to, aspects)));
+        return new PostgresPlanner()
+                .plan(List.of(change), new PlanOptions(!bound, "")).changes().stream()
+                        .map(PlannedChange::sql)
+                        .toList();
     }
 
     @Test
