@@ -159,7 +159,6 @@ class PostgresObjectsSpecTest extends PostgresDatabaseTest {
               enabled = DISABLED
             }
             schema "public" {
-              comment = "standard public schema"
             }
             """;
 
