@@ -26,13 +26,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The background work is one copy per clone handed out, plus {@code depth} copies per pooled snapshot that are
  * dropped unused at the end.
+ *
+ * @param <T> what a prepared clone is to its isolation: its name on the server, with the connection opened to it
  */
-final class ClonePool implements AutoCloseable {
+final class ClonePool<T> implements AutoCloseable {
 
     private static final String DEPTH_PROPERTY = Isolation.CLONE_POOL_PROPERTY;
 
     private final int depth;
-    private final Map<String, Deque<Prepared>> ready = new HashMap<>();
+    private final Map<String, Deque<Prepared<T>>> ready = new HashMap<>();
     private @Nullable ExecutorService background;
     private boolean closed;
 
@@ -41,10 +43,10 @@ final class ClonePool implements AutoCloseable {
     }
 
     /** Returns a pool of the depth the system property sets, 1 when it is not set. */
-    static ClonePool fromSystemProperty() {
+    static <T> ClonePool<T> fromSystemProperty() {
         String value = System.getProperty(DEPTH_PROPERTY, "1");
         try {
-            return new ClonePool(Math.max(0, Integer.parseInt(value.strip())));
+            return new ClonePool<>(Math.max(0, Integer.parseInt(value.strip())));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     "system property " + DEPTH_PROPERTY + ": expected a number of clones, found \"" + value + "\"", e);
@@ -56,10 +58,10 @@ final class ClonePool implements AutoCloseable {
      * none is prepared or its copy failed (the caller then copies one itself).
      */
     @Nullable
-    String take(String snapshot) {
-        Prepared next;
+    T take(String snapshot) {
+        Prepared<T> next;
         synchronized (this) {
-            Deque<Prepared> queue = ready.get(snapshot);
+            Deque<Prepared<T>> queue = ready.get(snapshot);
             next = queue == null ? null : queue.poll();
         }
         if (next == null) {
@@ -76,21 +78,39 @@ final class ClonePool implements AutoCloseable {
     }
 
     /** Starts copies of a snapshot in the background until {@code depth} of them are ready or under way. */
-    synchronized void refill(String snapshot, Supplier<String> copy) {
+    synchronized void refill(String snapshot, Supplier<T> copy) {
         if (closed || depth == 0) {
             return;
         }
-        Deque<Prepared> queue = ready.computeIfAbsent(snapshot, s -> new ArrayDeque<>());
+        Deque<Prepared<T>> queue = ready.computeIfAbsent(snapshot, s -> new ArrayDeque<>());
         while (queue.size() < depth) {
-            Prepared prepared = new Prepared(new AtomicBoolean(), new CompletableFuture<>());
+            Prepared<T> prepared = new Prepared<>(new AtomicBoolean(), new CompletableFuture<>());
             queue.add(prepared);
             executor().execute(() -> prepared.run(copy));
         }
     }
 
+    /** Waits until the clones being prepared of a snapshot are ready (or failed), taking none; for tests. */
+    void await(String snapshot) {
+        List<Prepared<T>> pending;
+        synchronized (this) {
+            pending = new ArrayList<>(ready.getOrDefault(snapshot, new ArrayDeque<>()));
+        }
+        for (Prepared<T> prepared : pending) {
+            try {
+                prepared.result.get();
+            } catch (ExecutionException | CancellationException e) {
+                // A failed copy is ready too: take() returns null for it.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Stops preparing clones of a snapshot and drops the ones prepared, before the snapshot itself goes. */
-    void discard(String snapshot, Consumer<String> drop) {
-        Deque<Prepared> queue;
+    void discard(String snapshot, Consumer<T> drop) {
+        Deque<Prepared<T>> queue;
         synchronized (this) {
             queue = ready.remove(snapshot);
         }
@@ -100,8 +120,8 @@ final class ClonePool implements AutoCloseable {
     }
 
     /** Drops every prepared clone and stops the background thread. */
-    void close(Consumer<String> drop) {
-        List<Prepared> all = new ArrayList<>();
+    void close(Consumer<T> drop) {
+        List<Prepared<T>> all = new ArrayList<>();
         ExecutorService executor;
         synchronized (this) {
             closed = true;
@@ -125,8 +145,8 @@ final class ClonePool implements AutoCloseable {
         close(name -> {});
     }
 
-    private static void dropAll(Iterable<Prepared> clones, Consumer<String> drop) {
-        for (Prepared clone : clones) {
+    private static <T> void dropAll(Iterable<Prepared<T>> clones, Consumer<T> drop) {
+        for (Prepared<T> clone : clones) {
             // A copy that has not started never will; one that has must finish before its database can go.
             if (clone.started.compareAndSet(false, true)) {
                 continue;
@@ -143,9 +163,9 @@ final class ClonePool implements AutoCloseable {
     }
 
     /** A clone being prepared: its copy runs once, unless it is discarded before it starts. */
-    private record Prepared(AtomicBoolean started, CompletableFuture<String> result) {
+    private record Prepared<T>(AtomicBoolean started, CompletableFuture<T> result) {
 
-        void run(Supplier<String> copy) {
+        void run(Supplier<T> copy) {
             if (!started.compareAndSet(false, true)) {
                 return;
             }

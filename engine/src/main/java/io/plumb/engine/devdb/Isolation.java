@@ -20,6 +20,14 @@ public interface Isolation extends AutoCloseable {
     String CLONE_POOL_PROPERTY = "plumb.devdb.clonePool";
 
     /**
+     * The system property that caps how many connections a server isolation's pool holds open at once to clones
+     * made ahead ({@code 8} by default): a clone handed out with its connection already open costs the test no
+     * connection set-up. A clone made when the cap is reached is handed out without one and connects on first use;
+     * {@code 0} opens none ahead. It is read when an isolation opens.
+     */
+    String CLONE_POOL_CONNECTIONS_PROPERTY = "plumb.devdb.clonePoolConnections";
+
+    /**
      * Opens the isolation for a dev URL.
      *
      * @throws io.plumb.engine.db.InvalidUrlException when the URL is not one Plumb can open

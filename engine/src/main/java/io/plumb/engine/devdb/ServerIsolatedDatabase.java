@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code ServerIsolatedDatabase} is a database (PostgreSQL) or schema (MySQL) a {@link ServerIsolation} created on
- * a server. Its connection opens when first asked for and can be closed while the database is copied or replaced
- * under the same name, so its URL stays valid across a restore.
+ * a server. Its connection opens when first asked for, unless the isolation's pool opened it ahead with the clone,
+ * and can be closed while the database is copied or replaced under the same name, so its URL stays valid across a
+ * restore. Closing the database closes its connection, then drops it.
  */
 final class ServerIsolatedDatabase implements IsolatedDatabase {
 
@@ -19,10 +20,12 @@ final class ServerIsolatedDatabase implements IsolatedDatabase {
     private @Nullable Database database;
     private boolean closed;
 
-    ServerIsolatedDatabase(String name, String url, ServerIsolation owner) {
+    /** Creates the database's handle, with the connection already opened to it, if any. */
+    ServerIsolatedDatabase(String name, String url, ServerIsolation owner, @Nullable Database connection) {
         this.name = name;
         this.url = url;
         this.owner = owner;
+        this.database = connection;
     }
 
     /**
@@ -44,6 +47,11 @@ final class ServerIsolatedDatabase implements IsolatedDatabase {
     @Override
     public String url() {
         return url;
+    }
+
+    /** Returns whether the connection is open now, without opening it; for tests. */
+    synchronized boolean connected() {
+        return database != null;
     }
 
     /** Returns the database's (or schema's) name on the server. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code ServerIsolation} isolates databases on a database server the dev URL names: every isolated database is a
@@ -23,19 +24,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection, so tests share a server and not its state. Subclasses say how a server creates, copies and drops one.
  *
  * <p>Names carry a random part, so that several isolations (several JVMs) can share a server. Clones of a snapshot
- * that was cloned once are prepared ahead in the background ({@link ClonePool}), so that the next clone is handed
- * out without waiting for the server's copy.
+ * that was cloned once are prepared ahead in the background ({@link ClonePool}), each with its connection opened
+ * (up to {@value Isolation#CLONE_POOL_CONNECTIONS_PROPERTY} of them at once, 8 by default), so that the next clone
+ * is handed out without waiting for the server's copy or for a connection to be made.
  */
 abstract sealed class ServerIsolation implements Isolation permits PostgresIsolation, MysqlIsolation {
 
     private final DatabaseUrl devUrl;
     private final Path workingDirectory;
+    private static final int VALIDATION_SECONDS = 5;
+
     private final AdminConnection admin;
     private final AdminConnection background;
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<AutoCloseable> held = ConcurrentHashMap.newKeySet();
-    private final ClonePool pool = ClonePool.fromSystemProperty();
+    private final ClonePool<Prepared> pool = ClonePool.fromSystemProperty();
+    private final int poolConnectionLimit = poolConnectionLimit();
+    // The connections the pool opened to clones not handed out yet; closed with their clone when it is dropped.
+    private final Set<Database> poolConnections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -75,7 +82,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
             create(connection, name);
             return List.of();
         });
-        return handOut(name);
+        return handOut(name, null);
     }
 
     @Override
@@ -95,16 +102,83 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
         return snapshot;
     }
 
+    /**
+     * A clone the pool made ahead: its name, and the connection the pool opened to it, or null when it held as many
+     * as it may or opening one failed (the hand-out then opens it on first use, and reports what fails then).
+     */
+    private record Prepared(String name, @Nullable Database connection) {}
+
     @Override
     public IsolatedDatabase clone(Snapshot snapshot) {
         ServerSnapshot from = server(snapshot);
-        String name = pool.take(from.name());
-        if (name == null) {
-            name = copyOf(from, admin);
+        Prepared prepared = pool.take(from.name());
+        IsolatedDatabase database;
+        if (prepared == null) {
+            database = handOut(copyOf(from, admin), null);
+        } else {
+            Database connection = prepared.connection();
+            if (connection != null) {
+                poolConnections.remove(connection);
+            }
+            database = handOut(prepared.name(), connection);
         }
-        IsolatedDatabase database = handOut(name);
-        pool.refill(from.name(), () -> copyOf(from, background));
+        pool.refill(from.name(), () -> prepare(from));
         return database;
+    }
+
+    /** Copies a snapshot on the background connection and opens a connection to the copy, for the pool. */
+    private Prepared prepare(ServerSnapshot from) {
+        String name = copyOf(from, background);
+        // Only the pool's one background thread adds connections, so the count cannot pass the limit.
+        if (poolConnections.size() >= poolConnectionLimit) {
+            return new Prepared(name, null);
+        }
+        Database connection = null;
+        try {
+            connection = connect(urlOf(name));
+            // A round trip, so that a connection the server accepted but cannot use is not handed out.
+            if (connection.connection().isValid(VALIDATION_SECONDS)) {
+                poolConnections.add(connection);
+                return new Prepared(name, connection);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // The hand-out opens the connection on first use instead, and reports what fails then.
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        return new Prepared(name, null);
+    }
+
+    /** Waits until the clones the pool is preparing of a snapshot are ready; for tests. */
+    void awaitPool(Snapshot snapshot) {
+        pool.await(server(snapshot).name());
+    }
+
+    /** Returns the connections the pool holds open to clones not handed out yet; for tests. */
+    Set<Database> poolConnections() {
+        return Set.copyOf(poolConnections);
+    }
+
+    private static int poolConnectionLimit() {
+        String property = Isolation.CLONE_POOL_CONNECTIONS_PROPERTY;
+        String value = System.getProperty(property, "8");
+        try {
+            return Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "system property " + property + ": expected a number of connections, found \"" + value + "\"", e);
+        }
+    }
+
+    /** Drops a clone the pool prepared and nobody took, closing the connection it opened first. */
+    private void dropPrepared(Prepared prepared) {
+        Database connection = prepared.connection();
+        if (connection != null) {
+            poolConnections.remove(connection);
+            connection.close();
+        }
+        dropQuietly(prepared.name());
     }
 
     private String copyOf(ServerSnapshot from, AdminConnection connection) {
@@ -132,7 +206,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     @Override
     public void close() {
         closed = true;
-        pool.close(this::dropQuietly);
+        pool.close(this::dropPrepared);
         for (AutoCloseable resource : List.copyOf(held)) {
             try {
                 resource.close();
@@ -153,7 +227,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     void release(AutoCloseable resource, String name) {
         held.remove(resource);
         if (resource instanceof ServerSnapshot) {
-            pool.discard(name, this::dropQuietly);
+            pool.discard(name, this::dropPrepared);
         }
         dropQuietly(name);
     }
@@ -205,8 +279,8 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
         return (prefix + kind + "_" + counter.incrementAndGet()).toLowerCase(Locale.ROOT);
     }
 
-    private IsolatedDatabase handOut(String name) {
-        ServerIsolatedDatabase database = new ServerIsolatedDatabase(name, urlOf(name), this);
+    private IsolatedDatabase handOut(String name, @Nullable Database connection) {
+        ServerIsolatedDatabase database = new ServerIsolatedDatabase(name, urlOf(name), this, connection);
         held.add(database);
         return database;
     }

@@ -22,7 +22,7 @@ class ClonePoolTest {
 
     @Test
     void aSnapshotThatWasNeverClonedHasNoPreparedClone() {
-        try (ClonePool pool = new ClonePool(1)) {
+        try (ClonePool<String> pool = new ClonePool<>(1)) {
             assertThat(pool.take("snap")).isNull();
             assertThat(copies).hasValue(0);
         }
@@ -30,7 +30,7 @@ class ClonePoolTest {
 
     @Test
     void aRefillPreparesUpToTheDepthAndEachCloneIsTakenOnce() {
-        try (ClonePool pool = new ClonePool(2)) {
+        try (ClonePool<String> pool = new ClonePool<>(2)) {
             pool.refill("snap", copy);
             pool.refill("snap", copy);
             assertThat(List.of(pool.take("snap"), pool.take("snap"))).containsExactlyInAnyOrder("clone_1", "clone_2");
@@ -41,7 +41,7 @@ class ClonePoolTest {
 
     @Test
     void parallelTakersNeverShareAClone() throws Exception {
-        ClonePool pool = new ClonePool(4);
+        ClonePool<String> pool = new ClonePool<>(4);
         ExecutorService takers = Executors.newFixedThreadPool(4);
         try {
             Set<String> taken = ConcurrentHashMap.newKeySet();
@@ -75,7 +75,7 @@ class ClonePoolTest {
 
     @Test
     void aFailedCopyIsNotHandedOut() {
-        try (ClonePool pool = new ClonePool(1)) {
+        try (ClonePool<String> pool = new ClonePool<>(1)) {
             pool.refill("snap", () -> {
                 throw new IllegalStateException("the isolation is closed");
             });
@@ -86,7 +86,7 @@ class ClonePoolTest {
     @Test
     void discardingASnapshotDropsItsPreparedClonesOnly() {
         List<String> dropped = new ArrayList<>();
-        try (ClonePool pool = new ClonePool(1)) {
+        try (ClonePool<String> pool = new ClonePool<>(1)) {
             pool.refill("a", copy);
             pool.refill("b", copy);
             // One background thread copies in order: once b's clone is taken, a's exists.
@@ -100,7 +100,7 @@ class ClonePoolTest {
     @Test
     void closingDropsEveryPreparedCloneAndStopsRefilling() {
         List<String> dropped = new ArrayList<>();
-        ClonePool pool = new ClonePool(2);
+        ClonePool<String> pool = new ClonePool<>(2);
         pool.refill("a", copy);
         pool.refill("b", copy);
         pool.close(dropped::add);
@@ -113,8 +113,19 @@ class ClonePoolTest {
     }
 
     @Test
+    void awaitWaitsForThePreparedClonesWithoutTakingThem() {
+        try (ClonePool<String> pool = new ClonePool<>(2)) {
+            pool.refill("snap", copy);
+            pool.await("snap");
+            assertThat(copies).hasValue(2);
+            pool.await("other");
+            assertThat(List.of(pool.take("snap"), pool.take("snap"))).containsExactlyInAnyOrder("clone_1", "clone_2");
+        }
+    }
+
+    @Test
     void depthZeroPreparesNothing() {
-        try (ClonePool pool = new ClonePool(0)) {
+        try (ClonePool<String> pool = new ClonePool<>(0)) {
             pool.refill("snap", copy);
             assertThat(pool.take("snap")).isNull();
             assertThat(copies).hasValue(0);

@@ -135,6 +135,108 @@ class ServerIsolationTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aPooledCloneIsHandedOutWithItsOwnConnectionOpenAndClosedWhenDropped(String server) throws SQLException {
+        try (Isolation isolation = open(server);
+                IsolatedDatabase source = isolation.fresh();
+                Database admin = Database.open(server, Path.of("."))) {
+            String prefix = name(source.url()).replaceFirst("db_[0-9]+$", "");
+            execute(source.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+            execute(source.database(), "INSERT INTO t VALUES (1)");
+            try (Snapshot snapshot = isolation.snapshot(source)) {
+                // The first clone is copied when asked and connects on first use.
+                try (IsolatedDatabase first = isolation.clone(snapshot)) {
+                    assertThat(((ServerIsolatedDatabase) first).connected()).isFalse();
+                }
+                ((ServerIsolation) isolation).awaitPool(snapshot);
+                IsolatedDatabase pooled = isolation.clone(snapshot);
+                assertThat(((ServerIsolatedDatabase) pooled).connected()).isTrue();
+                Database connection = pooled.database();
+                assertThat(query(connection, currentDatabase(connection))).containsExactly(name(pooled.url()));
+                assertThat(query(connection, "SELECT id FROM t")).containsExactly("1");
+                // A PostgreSQL template copy needs the database unconnected: the pool's connection is the clone's own.
+                try (Snapshot again = isolation.snapshot(pooled)) {
+                    assertThat(query(pooled.database(), "SELECT id FROM t")).containsExactly("1");
+                }
+                pooled.close();
+                assertThat(connection.connection().isClosed()).isTrue();
+                assertThat(databases(admin, prefix)).doesNotContain(name(pooled.url()));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void closingTheIsolationClosesTheConnectionsItsPoolOpenedAndDropsTheirClones(String server) throws SQLException {
+        try (Database admin = Database.open(server, Path.of("."))) {
+            String prefix;
+            Database prepared;
+            try (Isolation isolation = open(server)) {
+                IsolatedDatabase source = isolation.fresh();
+                prefix = name(source.url()).replaceFirst("db_[0-9]+$", "");
+                execute(source.database(), "CREATE TABLE t (id int PRIMARY KEY)");
+                Snapshot snapshot = isolation.snapshot(source);
+                isolation.clone(snapshot).close();
+                ((ServerIsolation) isolation).awaitPool(snapshot);
+                assertThat(((ServerIsolation) isolation).poolConnections()).hasSize(1);
+                prepared = ((ServerIsolation) isolation)
+                        .poolConnections()
+                        .iterator()
+                        .next();
+                String clone = query(prepared, currentDatabase(prepared)).get(0);
+                assertThat(clone).startsWith(prefix);
+                assertThat(databases(admin, prefix)).contains(clone);
+            }
+            assertThat(prepared.connection().isClosed()).isTrue();
+            assertThat(databases(admin, prefix)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void thePoolHoldsNoMoreConnectionsThanItsLimit(String server) throws SQLException {
+        String previous = System.getProperty(Isolation.CLONE_POOL_CONNECTIONS_PROPERTY);
+        System.setProperty(Isolation.CLONE_POOL_CONNECTIONS_PROPERTY, "1");
+        try (Isolation isolation = open(server)) {
+            System.clearProperty(Isolation.CLONE_POOL_CONNECTIONS_PROPERTY);
+            ServerIsolation pool = (ServerIsolation) isolation;
+            List<Snapshot> snapshots = new ArrayList<>();
+            for (String table : List.of("a", "b")) {
+                try (IsolatedDatabase source = isolation.fresh()) {
+                    execute(source.database(), "CREATE TABLE " + table + " (id int PRIMARY KEY)");
+                    snapshots.add(isolation.snapshot(source));
+                }
+            }
+            for (Snapshot snapshot : snapshots) {
+                isolation.clone(snapshot).close();
+            }
+            snapshots.forEach(pool::awaitPool);
+            // One background thread prepares in order: a's clone got the one connection, b's none.
+            assertThat(pool.poolConnections()).hasSize(1);
+            try (IsolatedDatabase a = isolation.clone(snapshots.get(0));
+                    IsolatedDatabase b = isolation.clone(snapshots.get(1))) {
+                assertThat(((ServerIsolatedDatabase) a).connected()).isTrue();
+                assertThat(((ServerIsolatedDatabase) b).connected()).isFalse();
+                assertThat(UserTables.of(b.database()))
+                        .extracting(UserTables.Name::table)
+                        .containsExactly("b");
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Isolation.CLONE_POOL_CONNECTIONS_PROPERTY);
+            } else {
+                System.setProperty(Isolation.CLONE_POOL_CONNECTIONS_PROPERTY, previous);
+            }
+        }
+    }
+
+    private static String currentDatabase(Database db) throws SQLException {
+        return db.connection().getMetaData().getDatabaseProductName().contains("PostgreSQL")
+                ? "SELECT current_database()"
+                : "SELECT database()";
+    }
+
     private static String name(String url) {
         String path = DatabaseUrl.parse(url).path();
         return path.substring(path.lastIndexOf('/') + 1);
