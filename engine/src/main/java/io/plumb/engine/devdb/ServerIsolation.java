@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
  */
 abstract sealed class ServerIsolation implements Isolation permits PostgresIsolation, MysqlIsolation {
 
-    private final DatabaseUrl devUrl;
-    private final Path workingDirectory;
+    // How long the pool waits for a connection it opened ahead to answer before it hands the clone out without it.
     private static final int VALIDATION_SECONDS = 5;
 
+    private final DatabaseUrl devUrl;
+    private final Path workingDirectory;
     private final AdminConnection admin;
     private final AdminConnection background;
     private final String prefix;
