@@ -55,10 +55,11 @@ final class ClonePool<T> implements AutoCloseable {
 
     /**
      * Takes the oldest clone prepared for a snapshot, waiting while its copy is still running, or returns null when
-     * none is prepared or its copy failed (the caller then copies one itself).
+     * none is prepared or its copy failed (the caller then copies one itself). A caller interrupted while it waits
+     * gets null, and the clone goes to {@code drop} once its copy is done, so that nobody's clone is left behind.
      */
     @Nullable
-    T take(String snapshot) {
+    T take(String snapshot, Consumer<T> drop) {
         Prepared<T> next;
         synchronized (this) {
             Deque<Prepared<T>> queue = ready.get(snapshot);
@@ -72,6 +73,7 @@ final class ClonePool<T> implements AutoCloseable {
         } catch (ExecutionException | CancellationException e) {
             return null;
         } catch (InterruptedException e) {
+            next.result.thenAccept(drop);
             Thread.currentThread().interrupt();
             return null;
         }

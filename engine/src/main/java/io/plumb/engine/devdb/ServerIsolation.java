@@ -112,7 +112,7 @@ abstract sealed class ServerIsolation implements Isolation permits PostgresIsola
     @Override
     public IsolatedDatabase clone(Snapshot snapshot) {
         ServerSnapshot from = server(snapshot);
-        Prepared prepared = pool.take(from.name());
+        Prepared prepared = pool.take(from.name(), this::dropPrepared);
         IsolatedDatabase database;
         if (prepared == null) {
             database = handOut(copyOf(from, admin), null);

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +21,14 @@ class ClonePoolTest {
 
     private final AtomicInteger copies = new AtomicInteger();
     private final Supplier<String> copy = () -> "clone_" + copies.incrementAndGet();
+    private final Consumer<String> nobody = name -> {
+        throw new AssertionError(name + " was dropped, though nobody was interrupted");
+    };
 
     @Test
     void aSnapshotThatWasNeverClonedHasNoPreparedClone() {
         try (ClonePool<String> pool = new ClonePool<>(1)) {
-            assertThat(pool.take("snap")).isNull();
+            assertThat(pool.take("snap", nobody)).isNull();
             assertThat(copies).hasValue(0);
         }
     }
@@ -33,9 +38,10 @@ class ClonePoolTest {
         try (ClonePool<String> pool = new ClonePool<>(2)) {
             pool.refill("snap", copy);
             pool.refill("snap", copy);
-            assertThat(List.of(pool.take("snap"), pool.take("snap"))).containsExactlyInAnyOrder("clone_1", "clone_2");
-            assertThat(pool.take("snap")).isNull();
-            assertThat(pool.take("other")).isNull();
+            assertThat(List.of(pool.take("snap", nobody), pool.take("snap", nobody)))
+                    .containsExactlyInAnyOrder("clone_1", "clone_2");
+            assertThat(pool.take("snap", nobody)).isNull();
+            assertThat(pool.take("other", nobody)).isNull();
         }
     }
 
@@ -51,7 +57,7 @@ class ClonePoolTest {
                 runs.add(takers.submit(() -> {
                     start.await();
                     for (int round = 0; round < 25; round++) {
-                        String name = pool.take("snap");
+                        String name = pool.take("snap", nobody);
                         if (name != null) {
                             assertThat(taken.add(name))
                                     .as("%s handed out twice", name)
@@ -79,7 +85,7 @@ class ClonePoolTest {
             pool.refill("snap", () -> {
                 throw new IllegalStateException("the isolation is closed");
             });
-            assertThat(pool.take("snap")).isNull();
+            assertThat(pool.take("snap", nobody)).isNull();
         }
     }
 
@@ -90,9 +96,9 @@ class ClonePoolTest {
             pool.refill("a", copy);
             pool.refill("b", copy);
             // One background thread copies in order: once b's clone is taken, a's exists.
-            assertThat(pool.take("b")).isEqualTo("clone_2");
+            assertThat(pool.take("b", nobody)).isEqualTo("clone_2");
             pool.discard("a", dropped::add);
-            assertThat(pool.take("a")).isNull();
+            assertThat(pool.take("a", nobody)).isNull();
         }
         assertThat(dropped).containsExactly("clone_1");
     }
@@ -108,7 +114,7 @@ class ClonePoolTest {
         int made = copies.get();
         assertThat(dropped).hasSize(made);
         pool.refill("a", copy);
-        assertThat(pool.take("a")).isNull();
+        assertThat(pool.take("a", nobody)).isNull();
         assertThat(copies).hasValue(made);
     }
 
@@ -119,7 +125,39 @@ class ClonePoolTest {
             pool.await("snap");
             assertThat(copies).hasValue(2);
             pool.await("other");
-            assertThat(List.of(pool.take("snap"), pool.take("snap"))).containsExactlyInAnyOrder("clone_1", "clone_2");
+            assertThat(List.of(pool.take("snap", nobody), pool.take("snap", nobody)))
+                    .containsExactlyInAnyOrder("clone_1", "clone_2");
+        }
+    }
+
+    @Test
+    void aTakerInterruptedWhileTheCopyRunsLeavesTheCloneToBeDropped() throws Exception {
+        CountDownLatch copying = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        List<String> dropped = new CopyOnWriteArrayList<>();
+        CountDownLatch droppedOne = new CountDownLatch(1);
+        try (ClonePool<String> pool = new ClonePool<>(1)) {
+            pool.refill("snap", () -> {
+                copying.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return copy.get();
+            });
+            copying.await();
+            Thread.currentThread().interrupt();
+            assertThat(pool.take("snap", name -> {
+                        dropped.add(name);
+                        droppedOne.countDown();
+                    }))
+                    .isNull();
+            assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+            finish.countDown();
+            droppedOne.await();
+            assertThat(dropped).containsExactly("clone_1");
+            assertThat(pool.take("snap", nobody)).isNull();
         }
     }
 
@@ -127,7 +165,7 @@ class ClonePoolTest {
     void depthZeroPreparesNothing() {
         try (ClonePool<String> pool = new ClonePool<>(0)) {
             pool.refill("snap", copy);
-            assertThat(pool.take("snap")).isNull();
+            assertThat(pool.take("snap", nobody)).isNull();
             assertThat(copies).hasValue(0);
         }
     }
