@@ -42,7 +42,8 @@ final class PostgresConnector {
             Connection connection = DriverManager.getConnection(jdbc, properties);
             Optional<String> schema =
                     Optional.ofNullable(real.query().get("search_path")).filter(s -> !s.isEmpty() && !s.contains(","));
-            return Database.of(shown, new PostgresDialect(), connection, schema);
+            return Database.of(
+                    shown, new PostgresDialect(connection.getMetaData().getDatabaseMajorVersion()), connection, schema);
         } catch (SQLException e) {
             throw new DatabaseException("cannot connect to " + shown + ": " + ConnectErrors.message(e), e);
         }

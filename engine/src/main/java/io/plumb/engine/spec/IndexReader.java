@@ -8,6 +8,7 @@ import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.PrimaryKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +40,7 @@ final class IndexReader {
         SpecBlock block = SpecBlock.of(resource, owner, vocabulary.indexNames(), ON);
         boolean unique = block.bool("unique");
         List<IndexPart> parts = parts(block);
-        Map<String, String> options = block.options(vocabulary.indexAttributes());
-        for (SpecAttribute attribute : vocabulary.indexAttributes()) {
-            if (attribute.kind() == SpecAttribute.Kind.COLUMNS) {
-                block.attribute(attribute.name()).ifPresent(a -> columnList(block, a));
-            }
-        }
+        Map<String, String> options = options(block, vocabulary.indexAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
         return new Index(name, unique, parts, where, comment, options);
@@ -54,14 +50,12 @@ final class IndexReader {
     Index uniqueConstraint(Resource resource) {
         String name = SpecBlock.label(resource, table.owner());
         String owner = "unique constraint \"" + name + "\" of " + table.owner();
-        SpecBlock block = SpecBlock.of(resource, owner, Set.of("columns"), ON);
-        return new Index(
-                name,
-                true,
-                parts(block),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true"));
+        List<SpecAttribute> extras = dialect.uniqueAttributes();
+        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, "columns"), ON);
+        List<IndexPart> parts = parts(block);
+        Map<String, String> options = new LinkedHashMap<>(options(block, extras));
+        options.put(SpecAttribute.UNIQUE_CONSTRAINT, "true");
+        return new Index(name, true, parts, Optional.empty(), Optional.empty(), options);
     }
 
     PrimaryKey primaryKey(Resource resource) {
@@ -69,8 +63,27 @@ final class IndexReader {
         String name = SpecBlock.optionalLabel(resource, table.owner());
         List<SpecAttribute> extras = dialect.primaryKeyAttributes();
         SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, "columns"), ON);
+        List<IndexPart> parts = parts(block);
         // A dialect that does not keep key names (SQLite) accepts a label but drops it, as inspection has none.
-        return new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts(block), block.options(extras));
+        return new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts, options(block, extras));
+    }
+
+    /** Reads a block's extra attributes; those listing columns must name columns of this table. */
+    private Map<String, String> options(SpecBlock block, List<SpecAttribute> extras) {
+        Map<String, String> options = block.options(extras);
+        for (SpecAttribute attribute : extras) {
+            if (attribute.kind() == SpecAttribute.Kind.COLUMNS) {
+                block.attribute(attribute.name()).ifPresent(a -> {
+                    if (columnList(block, a).isEmpty()) {
+                        throw new HclException(
+                                a.pos(),
+                                "attribute \"" + a.name() + "\" of " + block.owner()
+                                        + ": expected at least one column reference");
+                    }
+                });
+            }
+        }
+        return options;
     }
 
     private List<IndexPart> parts(SpecBlock block) {

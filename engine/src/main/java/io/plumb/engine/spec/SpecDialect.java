@@ -106,6 +106,11 @@ public interface SpecDialect {
         return false;
     }
 
+    /** Returns the extra attributes of {@code unique} constraint blocks, in the order they are written. */
+    default List<SpecAttribute> uniqueAttributes() {
+        return List.of();
+    }
+
     /**
      * Returns blocks the dialect writes itself inside a table's block, after every other block: those whose layout
      * {@link SpecNestedBlock} cannot express (PostgreSQL's {@code partition} block with {@code by} blocks).

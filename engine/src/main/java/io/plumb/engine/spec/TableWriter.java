@@ -134,7 +134,9 @@ final class TableWriter {
         List<HclItem> body = new ArrayList<>();
         if (isPlain(index.parts())) {
             body.add(columns("columns", index.parts()));
-        } else {
+        }
+        body.addAll(SpecWriter.extras(dialect.uniqueAttributes(), index.options(), Map.of()));
+        if (!isPlain(index.parts())) {
             index.parts().forEach(part -> body.add(part(part)));
         }
         return new HclItem.Block("unique", List.of(index.name()), body);

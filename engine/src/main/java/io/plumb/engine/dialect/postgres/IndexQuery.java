@@ -93,7 +93,7 @@ final class IndexQuery {
                 options.put(PostgresSpecDialect.TYPE, method.toUpperCase(Locale.ROOT));
             }
             boolean constraint = rs.getBoolean(14);
-            if (rs.getBoolean(13) && !constraint) {
+            if (rs.getBoolean(13)) {
                 options.put(PostgresSpecDialect.NULLS_DISTINCT, "false");
             }
             java.sql.Array array = rs.getArray(15);

@@ -10,6 +10,7 @@ import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.spec.SpecAttribute;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -83,15 +84,31 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
         return "true".equals(index.options().get(SpecAttribute.UNIQUE_CONSTRAINT));
     }
 
-    /** Returns a UNIQUE constraint clause. */
+    /**
+     * Returns a UNIQUE constraint clause; {@code NULLS NOT DISTINCT} comes before the columns, {@code INCLUDE}
+     * after them.
+     */
     static String unique(Index index) {
-        return "CONSTRAINT " + quote(index.name()) + " UNIQUE (" + parts(index.parts()) + ")";
+        String nulls = nullsNotDistinct(index) ? "NULLS NOT DISTINCT " : "";
+        return "CONSTRAINT " + quote(index.name()) + " UNIQUE " + nulls + "(" + parts(index.parts()) + ")"
+                + include(index.options());
     }
 
-    /** Returns a primary key clause. */
+    /** Returns a primary key clause, with its {@code INCLUDE} columns. */
     static String primaryKey(PrimaryKey key) {
         String constraint = key.name().isEmpty() ? "" : "CONSTRAINT " + quote(key.name()) + " ";
-        return constraint + "PRIMARY KEY (" + parts(key.parts()) + ")";
+        return constraint + "PRIMARY KEY (" + parts(key.parts()) + ")" + include(key.options());
+    }
+
+    /** Returns whether an index or UNIQUE constraint treats NULLs as equal (PostgreSQL 15). */
+    static boolean nullsNotDistinct(Index index) {
+        return "false".equals(index.options().get(PostgresSpecDialect.NULLS_DISTINCT));
+    }
+
+    /** Returns the {@code INCLUDE} clause of an index or key with covering columns, with its leading space. */
+    private static String include(Map<String, String> options) {
+        String include = options.get(PostgresSpecDialect.INCLUDE);
+        return include == null ? "" : " INCLUDE (" + names(List.of(include.split(","))) + ")";
     }
 
     /** Returns a foreign key clause; the referenced table is qualified when the plan is or it is in another schema. */
@@ -122,12 +139,8 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
         if (method != null) {
             sql.append(" USING ").append(method);
         }
-        sql.append(" (").append(parts(index.parts())).append(')');
-        String include = index.options().get(PostgresSpecDialect.INCLUDE);
-        if (include != null) {
-            sql.append(" INCLUDE (").append(names(List.of(include.split(",")))).append(')');
-        }
-        if ("false".equals(index.options().get(PostgresSpecDialect.NULLS_DISTINCT))) {
+        sql.append(" (").append(parts(index.parts())).append(')').append(include(index.options()));
+        if (nullsNotDistinct(index)) {
             sql.append(" NULLS NOT DISTINCT");
         }
         String pagesPerRange = index.options().get(PostgresSpecDialect.PAGE_PER_RANGE);

@@ -24,7 +24,9 @@ final class PostgresDefaults {
     // 'x'::"Schema"."Enum".
     private static final Pattern CAST_LITERAL = Pattern.compile("('(?:[^']|'')*')::(.+)");
     private static final Pattern QUOTED = Pattern.compile("'(?:[^']|'')*'");
-    private static final Pattern NUMBER = Pattern.compile("\\(?(-?[0-9]+(?:\\.[0-9]+)?)\\)?(?:::[a-z_ ]+)?");
+    // Only a bare number is a number literal, as the reference reads it: a parenthesised one ((-1), which PostgreSQL
+    // prints for a negative constant it does not label) or one with a cast ((1)::bigint) is an expression.
+    private static final Pattern NUMBER = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)");
     private static final Pattern NUMERIC_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private static final Set<String> LITERAL_TYPES = Set.of(

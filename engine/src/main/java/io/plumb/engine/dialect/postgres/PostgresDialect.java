@@ -14,9 +14,22 @@ import io.plumb.engine.spec.SchemaSpec;
 public final class PostgresDialect implements Dialect {
 
     private final PostgresInspector inspector = new PostgresInspector();
-    private final PostgresPlanner planner = new PostgresPlanner();
+    private final PostgresPlanner planner;
     private final PostgresSchemaSpec spec = new PostgresSchemaSpec();
     private final PostgresNormalizer normalizer = new PostgresNormalizer();
+
+    /** Creates the dialect for a server of any version. */
+    public PostgresDialect() {
+        this(ServerFeatures.UNKNOWN);
+    }
+
+    /**
+     * Creates the dialect for a connection to a server of the given major version, whose planner refuses what the
+     * server cannot run (such as {@code NULLS NOT DISTINCT} before PostgreSQL 15).
+     */
+    public PostgresDialect(int serverMajor) {
+        this.planner = new PostgresPlanner(serverMajor);
+    }
 
     @Override
     public String name() {

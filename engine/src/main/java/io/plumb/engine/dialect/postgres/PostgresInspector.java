@@ -80,7 +80,12 @@ public final class PostgresInspector implements Inspector {
             + " array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)"
             + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),"
             + " array(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)"
-            + " JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)"
+            + " JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),"
+            // A primary key's covering (INCLUDE) columns are those of its index past the key columns.
+            + " array(SELECT a.attname FROM pg_index x"
+            + " CROSS JOIN LATERAL generate_series(x.indnkeyatts + 1, x.indnatts) j(n)"
+            + " JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[j.n - 1]"
+            + " WHERE con.contype = 'p' AND x.indexrelid = con.conindid ORDER BY j.n)"
             + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
@@ -245,7 +250,8 @@ public final class PostgresInspector implements Inspector {
                 switch (rs.getString(4)) {
                     case "p" -> table.primaryKey(new PrimaryKey(
                             name.equals(table.name() + "_pkey") ? "" : name,
-                            columns.stream().map(IndexPart::column).toList()));
+                            columns.stream().map(IndexPart::column).toList(),
+                            keyOptions(strings(rs, 12))));
                     case "f" -> table.foreignKeys()
                             .add(new ForeignKey(
                                     name,
@@ -259,6 +265,10 @@ public final class PostgresInspector implements Inspector {
                 }
             }
         }
+    }
+
+    private static Map<String, String> keyOptions(List<String> include) {
+        return include.isEmpty() ? Map.of() : Map.of(PostgresSpecDialect.INCLUDE, String.join(",", include));
     }
 
     private static void partitions(Connection connection, CatalogQuery query, Map<String, TableBuilder> tables)

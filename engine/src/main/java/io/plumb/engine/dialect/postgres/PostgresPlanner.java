@@ -26,8 +26,21 @@ import java.util.Optional;
  */
 public final class PostgresPlanner implements Planner {
 
+    private final ServerFeatures server;
+
+    /** Creates a planner for a server of any version. */
+    public PostgresPlanner() {
+        this(ServerFeatures.UNKNOWN);
+    }
+
+    /** Creates a planner for a server of the given major version, which refuses what that server cannot run. */
+    public PostgresPlanner(int serverMajor) {
+        this.server = new ServerFeatures(serverMajor);
+    }
+
     @Override
     public Plan plan(List<SchemaChange> planned, PlanOptions options) {
+        server.check(planned);
         PostgresDdl ddl = new PostgresDdl(options.qualified(), options.indent(), options.concurrentIndex());
         List<SchemaChange> changes = options.qualified() ? planned : BoundTypes.unqualify(planned);
         List<PlannedChange> out = new ArrayList<>();

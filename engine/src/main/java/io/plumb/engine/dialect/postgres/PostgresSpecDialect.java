@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The {@code PostgresSpecDialect} is PostgreSQL's part of the HCL schema language: its type names and the enum types
  * of the document ({@code type = enum.status}), any number of schemas, {@code STORED} generated columns, {@code
- * identity} blocks and {@code collate} on columns, named primary keys, {@code unique} constraint blocks, {@code partition} blocks on tables, the {@code
+ * identity} blocks and {@code collate} on columns, named primary keys with {@code include} columns, {@code unique}
+ * constraint blocks with {@code nulls_distinct} and {@code include}, {@code partition} blocks on tables, the {@code
  * type}, {@code include} and {@code nulls_distinct} index attributes, and {@code ops}, {@code nulls_first} and
  * {@code nulls_last} on index parts.
  */
@@ -170,6 +171,18 @@ final class PostgresSpecDialect implements SpecDialect {
     @Override
     public boolean uniqueConstraints() {
         return true;
+    }
+
+    @Override
+    public List<SpecAttribute> uniqueAttributes() {
+        return List.of(
+                new SpecAttribute(NULLS_DISTINCT, SpecAttribute.Kind.BOOL),
+                new SpecAttribute(INCLUDE, SpecAttribute.Kind.COLUMNS));
+    }
+
+    @Override
+    public List<SpecAttribute> primaryKeyAttributes() {
+        return List.of(new SpecAttribute(INCLUDE, SpecAttribute.Kind.COLUMNS));
     }
 
     @Override

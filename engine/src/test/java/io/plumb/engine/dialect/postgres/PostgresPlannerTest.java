@@ -12,6 +12,7 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.Table;
@@ -147,6 +148,46 @@ class PostgresPlannerTest {
                                 + " (lower(a)) DESC NULLS LAST) INCLUDE (\"a\", \"b\")");
         assertThat(sql(plan(new PostgresPlanner(), addIndex(constraint))))
                 .containsExactly("ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_key\" UNIQUE (\"a\")");
+    }
+
+    @Test
+    void keyOptionsAreSpelledInTheirClausesAndAChangeDropsAndAddsTheConstraint() {
+        Index plain = new Index(
+                "t_a_key",
+                true,
+                IndexPart.columns("a"),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true"));
+        Index covering = new Index(
+                "t_a_key",
+                true,
+                IndexPart.columns("a"),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true", "nulls_distinct", "false", "include", "b,c"));
+        PrimaryKey key = new PrimaryKey("", IndexPart.columns("a"), Map.of("include", "b"));
+        Table table = new Table(
+                "t",
+                T.columns(),
+                Optional.of(key),
+                List.of(covering),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Map.of());
+        assertThat(sql(plan(new PostgresPlanner(), new SchemaChange.AddTable("public", table))))
+                .containsExactly("CREATE TABLE \"t\" (\"a\" text NULL, PRIMARY KEY (\"a\") INCLUDE (\"b\"),"
+                        + " CONSTRAINT \"t_a_key\" UNIQUE NULLS NOT DISTINCT (\"a\") INCLUDE (\"b\", \"c\"))");
+        SchemaChange modify = new SchemaChange.ModifyTable(
+                "public",
+                T.withIndexes(List.of(plain)),
+                table,
+                List.of(new TableChange.AddPrimaryKey(key), new TableChange.ModifyIndex(plain, covering)));
+        assertThat(sql(plan(new PostgresPlanner(), modify)))
+                .containsExactly(
+                        "ALTER TABLE \"t\" ADD PRIMARY KEY (\"a\") INCLUDE (\"b\"), DROP CONSTRAINT \"t_a_key\","
+                                + " ADD CONSTRAINT \"t_a_key\" UNIQUE NULLS NOT DISTINCT (\"a\") INCLUDE (\"b\", \"c\")");
     }
 
     @Test

@@ -329,6 +329,59 @@ class PostgresRoundTripTest extends PostgresDatabaseTest {
                 """);
     }
 
+    private static String keys(String primaryKey, String unique) {
+        return """
+                table "t" {
+                  schema = schema.public
+                  column "id" {
+                    null = false
+                    type = integer
+                  }
+                  column "c" {
+                    null = true
+                    type = integer
+                  }
+                  primary_key {
+                    columns = [column.id]
+                %s  }
+                  unique "t_c" {
+                    columns = [column.c]
+                %s  }
+                }
+                schema "public" {
+                }
+                """
+                .formatted(primaryKey, unique);
+    }
+
+    @Test
+    void keyOptionsRoundTripAndAChangeDropsAndAddsTheConstraint() throws SQLException {
+        String covering = keys(
+                        "    include = [column.c]\n", "    nulls_distinct = false\n    include        = [column.id]\n")
+                .replace(
+                        "    columns = [column.c]\n    nulls_distinct",
+                        "    columns        = [column.c]\n    nulls_distinct");
+        assertRoundTrip(covering);
+        try (var st = connection.createStatement();
+                var rs = st.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                        + " WHERE conrelid = 't'::regclass ORDER BY conname")) {
+            List<String> definitions = new java.util.ArrayList<>();
+            while (rs.next()) {
+                definitions.add(rs.getString(1));
+            }
+            assertThat(definitions)
+                    .containsExactly("UNIQUE NULLS NOT DISTINCT (c) INCLUDE (id)", "PRIMARY KEY (id) INCLUDE (c)");
+        }
+        String plain = keys("", "");
+        assertThat(dialect.planner()
+                        .plan(diff(read(plain)), new PlanOptions(true, ""))
+                        .changes())
+                .extracting(c -> c.sql())
+                .containsExactly("ALTER TABLE \"public\".\"t\" DROP CONSTRAINT \"t_pkey\","
+                        + " ADD PRIMARY KEY (\"id\"), DROP CONSTRAINT \"t_c\", ADD CONSTRAINT \"t_c\" UNIQUE (\"c\")");
+        assertRoundTrip(plain);
+    }
+
     @Test
     void droppedTablesGoBeforeTheTablesTheyReference() throws SQLException {
         apply(read(KEYS));

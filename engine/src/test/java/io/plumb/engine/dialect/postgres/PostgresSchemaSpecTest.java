@@ -2,6 +2,7 @@ package io.plumb.engine.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.plumb.engine.dialect.sqlite.SqliteDialect;
 import io.plumb.engine.hcl.EvalOptions;
@@ -10,7 +11,9 @@ import io.plumb.engine.hcl.HclEvaluator;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.Table;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,89 @@ class PostgresSchemaSpecTest {
                         """))
                 .isInstanceOf(HclException.class)
                 .hasMessageContaining("column \"b\" not found in table \"t\"");
+    }
+
+    @Test
+    void uniqueConstraintAndPrimaryKeyKeepTheirOptionsAndWriteThemBack() {
+        String body =
+                """
+                table "t" {
+                  schema = schema.public
+                  column "a" {
+                    null = false
+                    type = integer
+                  }
+                  column "b" {
+                    null = true
+                    type = integer
+                  }
+                  primary_key {
+                    columns = [column.a]
+                    include = [column.b]
+                  }
+                  unique "u" {
+                    columns        = [column.b]
+                    nulls_distinct = false
+                    include        = [column.a]
+                  }
+                  unique "v" {
+                    columns        = [column.a]
+                    nulls_distinct = true
+                  }
+                }
+                """;
+        Realm realm = read(body);
+        Table table = realm.schemas().get(0).tables().get(0);
+        assertThat(table.primaryKey().orElseThrow().options()).isEqualTo(Map.of("include", "b"));
+        assertThat(table.indexes())
+                .extracting(Index::name, Index::options)
+                .containsExactly(
+                        tuple("u", Map.of("unique_constraint", "true", "nulls_distinct", "false", "include", "a")),
+                        // nulls_distinct = true is the default, which inspection leaves out.
+                        tuple("v", Map.of("unique_constraint", "true")));
+        String written = new PostgresSchemaSpec().write(realm);
+        assertThat(written)
+                .contains(
+                        """
+                          primary_key {
+                            columns = [column.a]
+                            include = [column.b]
+                          }
+                        """)
+                .contains(
+                        """
+                          unique "u" {
+                            columns        = [column.b]
+                            nulls_distinct = false
+                            include        = [column.a]
+                          }
+                          unique "v" {
+                            columns = [column.a]
+                          }
+                        """);
+        assertThat(new PostgresSchemaSpec()
+                        .read(HclEvaluator.evaluate(
+                                List.of(Hcl.parse("written.hcl", written)), EvalOptions.defaults())))
+                .isEqualTo(realm);
+    }
+
+    @Test
+    void keyIncludeMustListColumnsOfTheTable() {
+        String table = "table \"t\" {\n  schema = schema.public\n  column \"a\" {\n    type = int\n  }\n";
+        assertThatThrownBy(() -> read(
+                        table + "  primary_key {\n    columns = [column.a]\n    include = [column.x]\n" + "  }\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:10:15: primary key of table \"t\": column \"x\" not found in table \"t\"");
+        assertThatThrownBy(() ->
+                        read(table + "  unique \"u\" {\n    columns = [column.a]\n    include = []\n" + "  }\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:10:15: attribute \"include\" of unique constraint \"u\" of table \"t\":"
+                        + " expected at least one column reference");
+        assertThatThrownBy(() -> read(
+                        table + "  unique \"u\" {\n    columns = [column.a]\n    where = \"a > 0\"\n" + "  }\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:10:5: unsupported attribute \"where\" in unique constraint \"u\" of table"
+                        + " \"t\"");
     }
 
     @Test

@@ -55,8 +55,13 @@ class PostgresUnitTest {
     void storedDefaultsAndExpressionsCompareWithoutCastsAndParentheses() {
         ColumnType text = ColumnType.Named.of("text");
         assertThat(PostgresDefaults.fromCatalog("'it''s'::text", text)).isEqualTo(new DefaultValue.Literal("'it''s'"));
-        assertThat(PostgresDefaults.fromCatalog("(-1)", ColumnType.Named.of("integer")))
+        assertThat(PostgresDefaults.fromCatalog("-1", ColumnType.Named.of("integer")))
                 .isEqualTo(new DefaultValue.Literal("-1"));
+        // Parenthesised or cast, a number is the expression PostgreSQL printed, as the reference keeps it.
+        assertThat(PostgresDefaults.fromCatalog("(-1)", ColumnType.Named.of("integer")))
+                .isEqualTo(new DefaultValue.RawExpr("(-1)"));
+        assertThat(PostgresDefaults.fromCatalog("(1)::bigint", ColumnType.Named.of("integer")))
+                .isEqualTo(new DefaultValue.RawExpr("(1)::bigint"));
         assertThat(PostgresDefaults.fromCatalog("'1.5'::numeric", ColumnType.Named.of("numeric")))
                 .isEqualTo(new DefaultValue.Literal("1.5"));
         assertThat(PostgresDefaults.fromCatalog("now()", text)).isEqualTo(new DefaultValue.RawExpr("now()"));
