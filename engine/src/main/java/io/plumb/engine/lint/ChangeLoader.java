@@ -85,12 +85,13 @@ final class ChangeLoader {
             } else {
                 for (Statement statement : statements) {
                     long version = schemaVersion();
+                    ScopedInspection.Prepared prepared = inspection.prepare(statement.text());
                     int pos = execute(file, statement, false);
                     if (unchanged(statement, version)) {
                         changes.add(new Change(statement, pos, List.of(), List.of()));
                         continue;
                     }
-                    Realm next = inspection.after(current, statement.text());
+                    Realm next = inspection.after(current, prepared);
                     changes.add(RenameDetector.detect(statement, pos, changes(current, next)));
                     current = next;
                 }
