@@ -5,6 +5,7 @@ import io.plumb.engine.lint.Code;
 import io.plumb.engine.lint.Diagnostic;
 import io.plumb.engine.lint.FileReport;
 import io.plumb.engine.lint.LintReport;
+import io.plumb.engine.lint.Position;
 import io.plumb.engine.lint.Report;
 import io.plumb.engine.lint.SuggestedFix;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * {@code LintCiFormats} writes a lint report for CI tools: {@code --format sarif} (SARIF 2.1.0, one run with a rule
  * per code reported and a result per diagnostic at its file and line), {@code --format github} (GitHub Actions
  * workflow commands, one annotation per diagnostic and per failing file) and the cases of {@code --junit-report}
- * (one test case per linted file, failing on the file's errors).
+ * (one test case per linted file, failing on the file's errors). The error of a file that cannot be replayed is at
+ * the line and column of the statement that failed on the dev database.
  */
 final class LintCiFormats {
 
@@ -46,7 +48,10 @@ final class LintCiFormats {
         for (FileReport file : report.files()) {
             String uri = dir + "/" + file.name();
             if (file.hasError() && file.file().isEmpty()) {
-                results.add(result("replay", "error", file.error(), uri, 1, List.of()));
+                Map<String, Object> region = new LinkedHashMap<>();
+                region.put("startLine", file.errorPosition().map(Position::line).orElse(1));
+                file.errorPosition().ifPresent(p -> region.put("startColumn", p.column()));
+                results.add(result("replay", "error", file.error(), uri, region, List.of()));
                 rules.putIfAbsent(
                         "replay",
                         rule("replay", "replay", "The file cannot be replayed on the dev database", "error", ""));
@@ -65,7 +70,9 @@ final class LintCiFormats {
                                     code == null ? r.text() : code.summary(),
                                     level,
                                     d.docUrl()));
-                    results.add(result(id, level, d.text(), uri, file.line(d.pos()), d.suggestedFixes()));
+                    Map<String, Object> region = new LinkedHashMap<>();
+                    region.put("startLine", file.line(d.pos()));
+                    results.add(result(id, level, d.text(), uri, region, d.suggestedFixes()));
                 }
             }
         }
@@ -83,7 +90,10 @@ final class LintCiFormats {
         return GoTemplate.json(struct(log), List.of()) + "\n";
     }
 
-    /** Returns GitHub Actions workflow commands: {@code ::error file=F,line=L,title=CODE::TEXT}. */
+    /**
+     * Returns GitHub Actions workflow commands: {@code ::error file=F,line=L,title=CODE::TEXT}, and {@code ::error
+     * file=F,line=L,col=C::TEXT} for a file that cannot be replayed.
+     */
     static String github(LintReport report, String dir) {
         StringBuilder out = new StringBuilder();
         for (FileReport file : report.files()) {
@@ -91,9 +101,10 @@ final class LintCiFormats {
             if (file.reports().isEmpty() && file.hasError()) {
                 out.append("::error file=")
                         .append(property(path))
-                        .append(",line=1::")
-                        .append(data(file.error()))
-                        .append('\n');
+                        .append(",line=")
+                        .append(file.errorPosition().map(Position::line).orElse(1));
+                file.errorPosition().ifPresent(p -> out.append(",col=").append(p.column()));
+                out.append("::").append(data(file.error())).append('\n');
                 continue;
             }
             for (Report r : file.reports()) {
@@ -136,7 +147,7 @@ final class LintCiFormats {
                     "migrate lint " + dir,
                     file.elapsed(),
                     failed ? JUnitXmlReport.Outcome.FAILED : JUnitXmlReport.Outcome.PASSED,
-                    failed ? path + ": " + file.error() : "",
+                    failed ? path + file.errorPosition().map(p -> ":" + p).orElse("") + ": " + file.error() : "",
                     text.toString()));
         }
         return cases;
@@ -159,9 +170,7 @@ final class LintCiFormats {
     }
 
     private static LintTree.Struct result(
-            String rule, String level, String text, String uri, int line, List<SuggestedFix> fixes) {
-        Map<String, Object> region = new LinkedHashMap<>();
-        region.put("startLine", line);
+            String rule, String level, String text, String uri, Map<String, Object> region, List<SuggestedFix> fixes) {
         Map<String, Object> physical = new LinkedHashMap<>();
         physical.put("artifactLocation", struct(Map.of("uri", uri)));
         physical.put("region", struct(region));

@@ -178,6 +178,65 @@ class MigrateLintCommandTest {
     }
 
     @Test
+    void aFileThatCannotBeReplayedIsReportedAtItsStatementInEveryFormat() throws IOException {
+        // The third statement fails: line 3, column 27.
+        Files.writeString(
+                dir.resolve("3_again.sql"),
+                "CREATE TABLE ok (id int);\n-- pets exists\nCREATE TABLE b (id int);  CREATE TABLE pets (id int);\n");
+        hash();
+        String error = "executing statement: CREATE TABLE pets (id int);: table pets already exists";
+
+        // The reference's text and JSON carry no position.
+        CliRun text = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1");
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out())
+                .matches("Analyzing changes from version 2 to 3 \\(1 migration in total\\):\n\n"
+                        + "  Error: " + java.util.regex.Pattern.quote(error) + "\n\n"
+                        + "  -------------------------\n  -- " + DURATION + "\n  -- 1 version with errors\n");
+        CliRun json =
+                MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "{{ json . }}");
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(json.out())
+                .contains("{\"Name\":\"Replay Migration Files\",\"Text\":\"Failed loading changes on dev database\","
+                        + "\"Error\":\"" + error + "\"}")
+                .endsWith("\"Files\":[{\"Name\":\"3_again.sql\",\"Error\":\"" + error + "\"}]}");
+
+        CliRun github = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "github");
+        assertThat(github.exitCode()).isEqualTo(1);
+        assertThat(github.out()).isEqualTo("::error file=migrations/3_again.sql,line=3,col=27::" + error + "\n");
+
+        CliRun sarif = MigrateRun.at(
+                cwd,
+                "migrate",
+                "lint",
+                "--dev-url",
+                DEV,
+                "--latest",
+                "1",
+                "--format",
+                "sarif",
+                "--junit-report",
+                "lint.xml");
+        assertThat(sarif.exitCode()).isEqualTo(1);
+        assertThat(sarif.out())
+                .contains("{\"ruleId\":\"replay\",\"level\":\"error\",\"message\":{\"text\":\"" + error + "\"},"
+                        + "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":"
+                        + "{\"uri\":\"migrations/3_again.sql\"},\"region\":{\"startLine\":3,\"startColumn\":27}}}]}");
+        assertThat(Files.readString(cwd.resolve("lint.xml")))
+                .contains("name=\"3_again.sql\"")
+                .contains("message=\"migrations/3_again.sql:3:27: " + error + "\"");
+
+        // A file before the linted ones: as the reference words it, without the statement; still at its position.
+        Files.writeString(dir.resolve("4_more.sql"), "CREATE TABLE more (id int);\n");
+        hash();
+        CliRun base = MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "github");
+        assertThat(base.exitCode()).isEqualTo(1);
+        assertThat(base.out())
+                .isEqualTo("::error file=migrations/3_again.sql,line=3,col=27::executing statement: table pets"
+                        + " already exists\n");
+    }
+
+    @Test
     void brokenPreMigrationChecksOfNewFilesAreReportedAndFail() throws IOException {
         Files.writeString(
                 dir.resolve("3_posts.sql"),

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
@@ -212,9 +214,19 @@ class LintNodesTest {
         assertThat(lintEntries(results)).isEmpty();
     }
 
-    @Test
-    void aFileThatCannotBeReplayedFailsAndTheOthersAreSkipped(@TempDir Path dir) throws Exception {
-        Path test = project(dir, SQLITE, "", "1_base.sql", BASE, "2_bad.sql", "DROP TABLE missing;\n");
+    @ParameterizedTest
+    @ValueSource(strings = {SQLITE, "embedded://postgres/17", "embedded://mariadb/11.4"})
+    void aFileThatCannotBeReplayedFailsAtItsStatementAndTheOthersAreSkipped(String dev, @TempDir Path dir)
+            throws Exception {
+        // The third statement fails: line 3, column 29.
+        Path test = project(
+                dir,
+                dev,
+                "",
+                "1_base.sql",
+                BASE,
+                "2_bad.sql",
+                "CREATE TABLE ok1 (id int);\n-- then\nCREATE TABLE ok2 (id int);  DROP TABLE missing;\n");
 
         EngineExecutionResults results = kit(test).execute();
 
@@ -223,9 +235,14 @@ class LintNodesTest {
                         "m.test.hcl > lint > 1_base.sql",
                         "SKIPPED: not analyzed: " + path(dir, "2_bad.sql") + " cannot be replayed")
                 .containsEntry("m.test.hcl > lint > 2_bad.sql", "FAILED");
-        assertThat(failure(results, "m.test.hcl > lint > 2_bad.sql"))
-                .hasMessageStartingWith(path(dir, "2_bad.sql") + ": executing statement: DROP TABLE missing")
-                .hasMessageContaining("no such table: missing");
+        Throwable error = failure(results, "m.test.hcl > lint > 2_bad.sql");
+        assertThat(error)
+                .hasMessageStartingWith(path(dir, "2_bad.sql") + ":3:29: executing statement: DROP TABLE missing;: ")
+                .hasMessageContaining("missing");
+        assertThat(error.getStackTrace()).singleElement().satisfies(frame -> {
+            assertThat(frame.getFileName()).isEqualTo("2_bad.sql");
+            assertThat(frame.getLineNumber()).isEqualTo(3);
+        });
     }
 
     @Test
@@ -235,15 +252,20 @@ class LintNodesTest {
                 SQLITE,
                 "  lint {\n    latest = 1\n  }\n",
                 "1_bad.sql",
-                "DROP TABLE missing;\n",
+                "CREATE TABLE ok (id int);\n\n  DROP TABLE missing;\n",
                 "2_base.sql",
                 BASE);
 
         EngineExecutionResults results = kit(test).execute();
 
         assertThat(lintOutcomes(results)).containsExactly(Map.entry("m.test.hcl > lint", "FAILED"));
-        assertThat(failure(results, "m.test.hcl > lint"))
-                .hasMessageStartingWith(path(dir, "1_bad.sql") + ": executing statement: DROP TABLE missing");
+        Throwable error = failure(results, "m.test.hcl > lint");
+        // As the reference words a base file's error: without the statement.
+        assertThat(error).hasMessage(path(dir, "1_bad.sql") + ":3:3: executing statement: no such table:" + " missing");
+        assertThat(error.getStackTrace()).singleElement().satisfies(frame -> {
+            assertThat(frame.getFileName()).isEqualTo("1_bad.sql");
+            assertThat(frame.getLineNumber()).isEqualTo(3);
+        });
     }
 
     @Test

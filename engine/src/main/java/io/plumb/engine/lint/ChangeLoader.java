@@ -68,7 +68,7 @@ final class ChangeLoader {
         }
         for (MigrationFile file : base.subList(Math.max(0, checkpoint), base.size())) {
             for (Statement statement : statements(file)) {
-                execute(file, statement);
+                execute(file, statement, true);
             }
         }
         Realm current = inspect();
@@ -79,18 +79,19 @@ final class ChangeLoader {
             List<Change> changes = new ArrayList<>();
             Realm start = current;
             if (base.isEmpty() && i == 0 && statements.size() > MAX_STATEMENT_LOOP) {
-                statements.forEach(s -> execute(file, s));
+                statements.forEach(s -> execute(file, s, false));
                 current = inspect();
                 changes.add(new Change(new Statement("", 1, 1, List.of()), 0, changes(start, current), List.of()));
             } else {
                 for (Statement statement : statements) {
                     long version = schemaVersion();
-                    int pos = execute(file, statement);
+                    ScopedInspection.Prepared prepared = inspection.prepare(statement.text());
+                    int pos = execute(file, statement, false);
                     if (unchanged(statement, version)) {
                         changes.add(new Change(statement, pos, List.of(), List.of()));
                         continue;
                     }
-                    Realm next = inspection.after(current, statement.text());
+                    Realm next = inspection.after(current, prepared);
                     changes.add(RenameDetector.detect(statement, pos, changes(current, next)));
                     current = next;
                 }
@@ -157,6 +158,7 @@ final class ChangeLoader {
             throw new LintException(
                     file.name(),
                     0,
+                    position(e.line() + offset, e.column()),
                     "scanning statements: " + file.name() + ":" + (e.line() + offset) + ":" + e.column() + ": "
                             + e.detail(),
                     e);
@@ -175,14 +177,20 @@ final class ChangeLoader {
         return 0;
     }
 
-    private int execute(MigrationFile file, Statement statement) {
+    // As the reference words it: the error of a base file's statement does not repeat the statement, that of a
+    // linted file's does. Both carry the statement's position.
+    private int execute(MigrationFile file, Statement statement, boolean base) {
         int pos = LintFile.offset(file.text(), statement.line(), statement.column());
         try (java.sql.Statement jdbc = dev.connection().createStatement()) {
             jdbc.execute(statement.text());
         } catch (SQLException e) {
-            throw new LintException(
-                    file.name(), pos, "executing statement: " + statement.text() + ": " + SqlErrors.message(e), e);
+            String message = "executing statement: " + (base ? "" : statement.text() + ": ") + SqlErrors.message(e);
+            throw new LintException(file.name(), pos, position(statement.line(), statement.column()), message, e);
         }
         return pos;
+    }
+
+    private static Position position(int line, int column) {
+        return new Position(Math.max(1, line), Math.max(1, column));
     }
 }

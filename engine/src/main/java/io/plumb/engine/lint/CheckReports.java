@@ -72,6 +72,7 @@ public final class CheckReports {
         List<Report> reports = new ArrayList<>(file.reports());
         reports.add(Report.of(HEADING, diagnostics));
         String error = file.error().isEmpty() ? HEADING : file.error() + "; " + HEADING;
-        return new FileReport(file.name(), file.text(), reports, error, file.elapsed(), file.file());
+        return new FileReport(
+                file.name(), file.text(), reports, error, file.elapsed(), file.file(), file.errorPosition());
     }
 }

@@ -17,17 +17,35 @@ import java.util.Optional;
  * @param error the errors joined by {@code "; "}, empty when the file has none
  * @param elapsed how long the analysis took
  * @param file the analyzed file; empty for a file that could not be replayed
+ * @param errorPosition where the error is in the file: the statement that failed on the dev database, or the text
+ *     that cannot be read into statements; empty for the analyzers' errors, whose positions are their
+ *     diagnostics', and when not known
  */
 public record FileReport(
-        String name, String text, List<Report> reports, String error, Duration elapsed, Optional<LintFile> file) {
+        String name,
+        String text,
+        List<Report> reports,
+        String error,
+        Duration elapsed,
+        Optional<LintFile> file,
+        Optional<Position> errorPosition) {
 
     public FileReport {
         reports = List.copyOf(reports);
     }
 
-    /** Returns the report of a file that could not be replayed or validated. */
-    public static FileReport failed(String name, String error) {
-        return new FileReport(name, "", List.of(), error, Duration.ZERO, Optional.empty());
+    /** Creates the report of a file without an error position of its own. */
+    public FileReport(
+            String name, String text, List<Report> reports, String error, Duration elapsed, Optional<LintFile> file) {
+        this(name, text, reports, error, elapsed, file, Optional.empty());
+    }
+
+    /**
+     * Returns the report of a file that could not be replayed: as the reference, without the file's text, with the
+     * error's position.
+     */
+    public static FileReport failed(LintException e) {
+        return new FileReport(e.file(), "", List.of(), e.error(), Duration.ZERO, Optional.empty(), e.position());
     }
 
     /** Returns the file's version, the part of its name before the first {@code _}. */

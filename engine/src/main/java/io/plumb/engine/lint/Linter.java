@@ -57,7 +57,7 @@ public final class Linter {
             try {
                 loaded = new ChangeLoader(dev).load(base, changed);
             } catch (LintException e) {
-                reports.add(FileReport.failed(e.file(), e.error()));
+                reports.add(FileReport.failed(e));
                 steps.add(new StepReport(
                         STEP_LOAD, "Failed loading changes on dev database", e.error(), Optional.empty()));
                 return null;

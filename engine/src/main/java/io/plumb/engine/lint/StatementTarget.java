@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * lint can re-read that table alone after them instead of the whole dev database. On SQLite ({@link #table}):
  * {@code CREATE TABLE t (...)}, {@code CREATE [UNIQUE] INDEX i ON t (...)} and {@code ALTER TABLE t ADD [COLUMN]
  * ...}, with names that are plain or double-quoted identifiers, optionally qualified by {@code main.}. On PostgreSQL
- * ({@link #postgres}) a few more kinds, whose names the database resolves. Anything else (renames, drops, views,
- * triggers, temporary tables, several statements in one) is not classified, and lint inspects everything after it.
+ * ({@link #postgres}) a few more kinds, whose names the database resolves. Drops of one table or index are classified
+ * apart ({@link #sqliteDrop}, {@link #postgresDrop}): what they remove must be read before they run. Anything else
+ * (renames, views, triggers, temporary tables, several statements in one) is not classified, and lint inspects
+ * everything after it.
  */
 final class StatementTarget {
 
@@ -48,6 +50,13 @@ final class StatementTarget {
             + "|(?:ENABLE|DISABLE|FORCE|NO\\s+FORCE)\\s+ROW\\s+LEVEL\\s+SECURITY");
 
     private static final Pattern PG_CASCADE = Pattern.compile("(?is)^\\s*DROP\\s.*\\bCASCADE\\b");
+
+    // DROP TABLE t / DROP INDEX i of one relation, without CASCADE.
+    private static final Pattern SQLITE_DROP =
+            Pattern.compile("(?is)DROP\\s+(TABLE|INDEX)\\s+(?:IF\\s+EXISTS\\s+)?" + NAME);
+
+    private static final Pattern PG_DROP = Pattern.compile("(?is)DROP\\s+(?:(TABLE)|INDEX(?:\\s+CONCURRENTLY)?)\\s+"
+            + "(?:IF\\s+EXISTS\\s+)?" + PG_NAME + "(?:\\s+RESTRICT)?");
 
     private StatementTarget() {}
 
@@ -115,6 +124,35 @@ final class StatementTarget {
         }
         return Optional.empty();
     }
+
+    /**
+     * Returns the table or index a SQLite statement drops, unquoted, or empty when the statement is not {@code DROP
+     * TABLE [IF EXISTS] t} or {@code DROP INDEX [IF EXISTS] i} (optionally qualified by {@code main.}).
+     */
+    static Optional<Drop> sqliteDrop(String statement) {
+        Matcher m = SQLITE_DROP.matcher(single(statement));
+        return m.matches()
+                ? Optional.of(new Drop(unquote(m.group(2)), m.group(1).equalsIgnoreCase("INDEX")))
+                : Optional.empty();
+    }
+
+    /**
+     * Returns the table or index a PostgreSQL statement drops, as the statement spells its name, or empty when the
+     * statement is not {@code DROP TABLE [IF EXISTS] t [RESTRICT]} or {@code DROP INDEX [CONCURRENTLY] [IF EXISTS]
+     * i [RESTRICT]} of one relation: {@code CASCADE} and lists are not classified.
+     */
+    static Optional<Drop> postgresDrop(String statement) {
+        Matcher m = PG_DROP.matcher(single(statement));
+        return m.matches() ? Optional.of(new Drop(m.group(2), m.group(1) == null)) : Optional.empty();
+    }
+
+    /**
+     * A relation a statement drops.
+     *
+     * @param name the name: unquoted on SQLite; on PostgreSQL as the statement spells it, possibly qualified and quoted
+     * @param index whether it is an index, whose table is then the table changed; else it is the table dropped
+     */
+    record Drop(String name, boolean index) {}
 
     /**
      * A relation a statement changes on PostgreSQL.

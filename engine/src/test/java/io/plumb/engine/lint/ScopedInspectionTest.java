@@ -47,6 +47,12 @@ class ScopedInspectionTest {
                 "ALTER TABLE t ADD COLUMN c text NULL DEFAULT 'x'",
                 "ALTER TABLE \"with space\" ADD d int",
                 "ALTER TABLE k ADD COLUMN r integer REFERENCES w (x)",
+                "DROP TABLE w",
+                "DROP TABLE IF EXISTS \"with space\"",
+                // Referenced by nothing, referencing t, with an AUTOINCREMENT key.
+                "DROP TABLE main.k",
+                "DROP INDEX t_name",
+                "drop index if exists main.t_name",
             })
     void sqliteScopedInspectionIsTheFullInspection(String statement) throws SQLException {
         try (IsolatedDatabase db = TestDialect.SQLITE.fresh()) {
@@ -54,8 +60,7 @@ class ScopedInspectionTest {
             run(dev, SQLITE_BASE);
             ScopedInspection inspection = new ScopedInspection(dev);
             Realm before = inspection.full();
-            run(dev, statement);
-            Optional<Realm> scoped = inspection.scoped(before, statement);
+            Optional<Realm> scoped = scoped(inspection, dev, before, statement);
             Realm full = inspection.full();
             assertThat(scoped).isPresent();
             assertThat(scoped.get()).isEqualTo(full);
@@ -66,8 +71,10 @@ class ScopedInspectionTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "DROP TABLE w",
-                "DROP INDEX t_name",
+                // A table's triggers are schema objects of their own, dropped with it.
+                "DROP TABLE t",
+                "DROP TABLE IF EXISTS missing",
+                "DROP VIEW v",
                 "ALTER TABLE w RENAME TO w2",
                 "ALTER TABLE t RENAME COLUMN qty TO quantity",
                 "ALTER TABLE t DROP COLUMN qty",
@@ -77,6 +84,7 @@ class ScopedInspectionTest {
                 // The stored name is t: a scoped read by another case finds nothing, so it falls back.
                 "CREATE INDEX t_qty ON T (qty)",
                 "ALTER TABLE T ADD COLUMN e int",
+                "DROP TABLE W",
             })
     void sqliteUnclassifiedStatementsFallBackToAFullInspection(String statement) throws SQLException {
         try (IsolatedDatabase db = TestDialect.SQLITE.fresh()) {
@@ -84,11 +92,61 @@ class ScopedInspectionTest {
             run(dev, SQLITE_BASE);
             ScopedInspection inspection = new ScopedInspection(dev);
             Realm before = inspection.full();
+            ScopedInspection.Prepared prepared = inspection.prepare(statement);
             run(dev, statement);
-            assertThat(inspection.scoped(before, statement)).isEmpty();
+            assertThat(inspection.scoped(before, prepared)).isEmpty();
             Realm full = inspection.full();
-            assertThat(inspection.after(before, statement)).isEqualTo(full);
+            assertThat(inspection.after(before, prepared)).isEqualTo(full);
         }
+    }
+
+    @Test
+    void aDropThatFindsATemporaryTableFirstFallsBack() throws SQLException {
+        try (IsolatedDatabase db = TestDialect.SQLITE.fresh()) {
+            Database dev = db.database();
+            run(
+                    dev,
+                    SQLITE_BASE
+                            + "CREATE TEMP TABLE w (y int);\nCREATE TEMP TABLE tw (y int);\n"
+                            + "CREATE INDEX temp.t_name ON tw (y);");
+            ScopedInspection inspection = new ScopedInspection(dev);
+            Realm before = inspection.full();
+            for (String statement : new String[] {"DROP TABLE w", "DROP INDEX t_name"}) {
+                // Prepared for main's table and index, but the statement drops the temporary ones. (The inspector
+                // itself reads the temporary w in place of main's: it is not compared here.)
+                ScopedInspection.Prepared prepared = inspection.prepare(statement);
+                assertThat(prepared.drop()).as(statement).isPresent();
+                run(dev, statement);
+                assertThat(inspection.scoped(before, prepared)).as(statement).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void classifiesTheDropsOfOneTableOrIndex() {
+        assertThat(StatementTarget.sqliteDrop("DROP TABLE IF EXISTS main.\"a \"\"b\";"))
+                .contains(new StatementTarget.Drop("a \"b", false));
+        assertThat(StatementTarget.sqliteDrop("drop index i")).contains(new StatementTarget.Drop("i", true));
+        assertThat(StatementTarget.sqliteDrop("DROP TABLE temp.t")).isEmpty();
+        assertThat(StatementTarget.sqliteDrop("DROP TABLE t; DROP TABLE u")).isEmpty();
+        assertThat(StatementTarget.sqliteDrop("DROP VIEW v")).isEmpty();
+        assertThat(StatementTarget.postgresDrop("DROP TABLE IF EXISTS s.\"T x\" RESTRICT"))
+                .contains(new StatementTarget.Drop("s.\"T x\"", false));
+        assertThat(StatementTarget.postgresDrop("drop index concurrently if exists i;"))
+                .contains(new StatementTarget.Drop("i", true));
+        assertThat(StatementTarget.postgresDrop("DROP TABLE t CASCADE")).isEmpty();
+        assertThat(StatementTarget.postgresDrop("DROP INDEX i CASCADE")).isEmpty();
+        assertThat(StatementTarget.postgresDrop("DROP TABLE t, u")).isEmpty();
+        assertThat(StatementTarget.postgresDrop("DROP TABLE CONCURRENTLY t")).isEmpty();
+        assertThat(StatementTarget.postgresDrop("DROP MATERIALIZED VIEW m")).isEmpty();
+    }
+
+    /** Prepares the statement's scoped inspection, runs the statement, and returns the scoped realm after it. */
+    static Optional<Realm> scoped(ScopedInspection inspection, Database dev, Realm before, String statement)
+            throws SQLException {
+        ScopedInspection.Prepared prepared = inspection.prepare(statement);
+        run(dev, statement);
+        return inspection.scoped(before, prepared);
     }
 
     @Test

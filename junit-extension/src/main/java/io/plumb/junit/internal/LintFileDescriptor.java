@@ -9,7 +9,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * A {@code LintFileDescriptor} is the test node of one linted migration file, below a {@link LintDescriptor}: it
  * fails when the file has errors (destructive changes by default, or the findings of an analyzer with {@code error =
- * true}), with one {@code FILE:LINE:COL: CODE: message} line per error, and passes otherwise. Every finding,
+ * true}), with one {@code FILE:LINE:COL: CODE: message} line per error, and passes otherwise; a file that cannot be
+ * replayed on the dev database fails with {@code FILE:LINE:COL: executing statement: ...} at the failing statement.
+ * The failure's one stack frame is at the line of its first error. Every finding,
  * warnings included, is published as the report entry {@value #LINT_ENTRY} and printed on standard output. A file
  * that {@code atlas:nolint} skips, or that was not analyzed because another could not be replayed, is skipped.
  */
@@ -64,8 +66,7 @@ public final class LintFileDescriptor extends AbstractTestDescriptor implements 
         }
         if (!linted.errors().isEmpty()) {
             AssertionFailedError error = new AssertionFailedError(String.join("\n", linted.errors()));
-            error.setStackTrace(
-                    new StackTraceElement[] {new StackTraceElement(FRAME_CLASS, name, name, linted.line())});
+            error.setStackTrace(new StackTraceElement[] {LintRun.frame(name, linted.line())});
             throw error;
         }
         return context;

@@ -7,6 +7,7 @@ import io.plumb.engine.lint.Diagnostic;
 import io.plumb.engine.lint.FileReport;
 import io.plumb.engine.lint.LintReport;
 import io.plumb.engine.lint.Linter;
+import io.plumb.engine.lint.Position;
 import io.plumb.engine.lint.Report;
 import io.plumb.engine.lint.SuggestedFix;
 import io.plumb.engine.migrate.ChecksumException;
@@ -115,15 +116,32 @@ public final class LintRun {
     }
 
     /**
-     * Throws the error that stopped the lint, or that of a file before the linted ones that could not be replayed.
+     * Throws the error that stopped the lint, or that of a file before the linted ones that could not be replayed,
+     * at the failing statement ({@code FILE:LINE:COL: executing statement: ...}, a stack frame at its line).
      *
      * @throws RuntimeException the error, when there is one
      */
     public void requireLinted(Set<String> linted) {
         rethrow();
         if (replayFailure != null && !linted.contains(replayFailure.name())) {
-            throw new AssertionFailedError(path(replayFailure.name()) + ": " + replayFailure.error());
+            AssertionFailedError error = new AssertionFailedError(replayError(replayFailure));
+            error.setStackTrace(new StackTraceElement[] {frame(replayFailure.name(), errorLine(replayFailure))});
+            throw error;
         }
+    }
+
+    /** Returns the synthetic stack frame of a failure at a line of a migration file, which IDEs jump to. */
+    public static StackTraceElement frame(String name, int line) {
+        return new StackTraceElement(LintFileDescriptor.FRAME_CLASS, name, name, line);
+    }
+
+    // FILE:LINE:COL: error, or FILE: error without a position.
+    private String replayError(FileReport file) {
+        return path(file.name()) + file.errorPosition().map(p -> ":" + p).orElse("") + ": " + file.error();
+    }
+
+    private static int errorLine(FileReport file) {
+        return file.errorPosition().map(Position::line).orElse(1);
     }
 
     // A new error per node: every file that uses the directory fails with it, and JUnit may add to what it throws.
@@ -148,7 +166,7 @@ public final class LintRun {
             return new NotLinted("not analyzed: the directory has no file " + name);
         }
         if (report.file().isEmpty()) {
-            return new Linted(List.of(path(name) + ": " + report.error()), List.of(), 1);
+            return new Linted(List.of(replayError(report)), List.of(), errorLine(report));
         }
         return linted(report);
     }
