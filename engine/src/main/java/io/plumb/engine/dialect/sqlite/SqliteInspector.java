@@ -51,10 +51,11 @@ public final class SqliteInspector implements Inspector {
 
     /**
      * Returns a {@code FROM} clause that joins each user table {@code m} of {@code sqlite_master} with the rows
-     * {@code p} of a table-valued pragma of that table, and then with {@code join}.
+     * {@code p} of a table-valued pragma of that table, and then with {@code join}. The pragmas name {@code main},
+     * since a bare table name means a temporary table of that name first.
      */
     private static String perTable(String pragma, String join, String only) {
-        return " FROM sqlite_master m JOIN " + pragma + "(m.name) p" + join
+        return " FROM sqlite_master m JOIN " + pragma + "(m.name, 'main') p" + join
                 + " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'" + only;
     }
 
@@ -292,7 +293,7 @@ public final class SqliteInspector implements Inspector {
             throws SQLException {
         Map<String, Set<String>> byTable = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement("SELECT m.name, x.name"
-                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x", only)
+                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name, 'main') x", only)
                         + " AND p.origin = 'pk' AND x.key = 1 AND x.\"desc\" = 1");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -306,7 +307,7 @@ public final class SqliteInspector implements Inspector {
     private static Map<String, List<PartRow>> indexParts(Connection connection, String only) throws SQLException {
         Map<String, List<PartRow>> byIndex = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement("SELECT p.name, x.seqno, x.cid, x.name, x.\"desc\""
-                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name) x", only)
+                        + perTable("pragma_index_list", " JOIN pragma_index_xinfo(p.name, 'main') x", only)
                         + " AND p.origin <> 'pk' AND x.key = 1 ORDER BY m.name, p.name, x.seqno");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -390,7 +391,7 @@ public final class SqliteInspector implements Inspector {
     private static List<String> primaryKeyColumns(Connection connection, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement st =
-                connection.prepareStatement("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk")) {
+                connection.prepareStatement("SELECT name FROM pragma_table_info(?, 'main') WHERE pk > 0 ORDER BY pk")) {
             st.setString(1, table);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

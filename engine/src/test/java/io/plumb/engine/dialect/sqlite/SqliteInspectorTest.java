@@ -116,6 +116,32 @@ class SqliteInspectorTest {
     }
 
     @Test
+    void aTemporaryTableOfTheSameNameDoesNotShadowTheTableOfMain() throws SQLException {
+        inspect(
+                "CREATE TABLE p (id int PRIMARY KEY)",
+                "CREATE TABLE t (a int, b text, p_id int REFERENCES p, PRIMARY KEY (a DESC))",
+                "CREATE INDEX t_b ON t (b)");
+        Table before = tableT();
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TEMP TABLE t (x text PRIMARY KEY, y int UNIQUE)");
+            st.execute("CREATE INDEX temp.t_y ON t (y)");
+        }
+        Table shadowed = tableT();
+        assertThat(shadowed.columns()).extracting(Column::name).containsExactly("a", "b", "p_id");
+        assertThat(shadowed.indexes()).extracting(Index::name).containsExactly("t_b");
+        assertThat(shadowed).isEqualTo(before);
+    }
+
+    private Table tableT() throws SQLException {
+        return new SqliteInspector()
+                .inspect(connection, InspectOptions.all())
+                .schemas()
+                .get(0)
+                .table("t")
+                .orElseThrow();
+    }
+
+    @Test
     void compositePrimaryKeyInKeyOrder() throws SQLException {
         Table t = inspect("CREATE TABLE t (a int, b int, PRIMARY KEY (b, a))");
         assertThat(t.primaryKey()).contains(PrimaryKey.of("b", "a"));
