@@ -3,6 +3,7 @@ package io.plumb.cli;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.dialect.mysql.MysqlDialect;
 import io.plumb.engine.migrate.DirReplay;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
@@ -77,7 +78,10 @@ final class MigrateDiffCommand implements Callable<Integer> {
     @Nullable
     String format;
 
-    @Option(names = "--qualifier", paramLabel = "SCHEMA", description = "Qualify tables with this schema.")
+    @Option(
+            names = "--qualifier",
+            paramLabel = "SCHEMA",
+            description = "Qualify tables with this schema (MySQL and MariaDB, with a dev database bound to a schema).")
     @Nullable
     String qualifier;
 
@@ -136,11 +140,14 @@ final class MigrateDiffCommand implements Callable<Integer> {
                     env.out().println(SYNCED);
                     return 0;
                 }
+                if (qualifier != null) {
+                    changes = QualifiedChanges.of(changes, devDb.boundSchema().orElseThrow(), qualifier);
+                }
                 Plan plan = dialect.planner()
                         .plan(
                                 changes,
                                 new PlanOptions(
-                                        !bound,
+                                        !bound || qualifier != null,
                                         template.indent(),
                                         selection.diffPolicy().concurrentIndex()));
                 writer.write(directory, fileName, template.render(plan), edit);
@@ -160,9 +167,13 @@ final class MigrateDiffCommand implements Callable<Integer> {
         }
     }
 
-    // Qualifying a schema-bound plan means renaming its schema in every statement, which no planner of this build
-    // does; refusing is better than writing statements that ignore the flag.
+    // Qualifying a schema-bound plan renames its schema in every change (QualifiedChanges) and plans qualified
+    // statements, which the MySQL planner writes for tables, keys and objects alike; elsewhere, or on a dev database
+    // bound to no schema, refusing is better than writing statements that ignore the flag.
     private void requireQualifierSupport(Database devDb) {
+        if (qualifier != null && devDb.boundSchema().isPresent() && devDb.dialect() instanceof MysqlDialect) {
+            return;
+        }
         if (qualifier != null) {
             throw new ParameterException(
                     spec.commandLine(),

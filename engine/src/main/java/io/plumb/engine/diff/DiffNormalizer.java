@@ -55,6 +55,11 @@ public interface DiffNormalizer {
         return from.equals(to);
     }
 
+    /** Returns whether two columns' option maps are the same; by default as {@link #sameOptions} decides. */
+    default boolean sameColumnOptions(Map<String, String> from, Map<String, String> to) {
+        return sameOptions(from, to);
+    }
+
     /**
      * Returns whether two descriptions of a view, routine, trigger or other object are the same object; {@code
      * from} is the current one, {@code to} the desired one, both of the same kind and identity. Both sides are

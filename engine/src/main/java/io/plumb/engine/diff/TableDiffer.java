@@ -120,7 +120,7 @@ final class TableDiffer {
         if (!normalizer.sameComment(from.comment(), to.comment())) {
             aspects.add(ColumnAspect.COMMENT);
         }
-        if (!normalizer.sameOptions(from.options(), to.options())) {
+        if (!normalizer.sameColumnOptions(from.options(), to.options())) {
             aspects.add(ColumnAspect.OPTIONS);
         }
         return aspects;

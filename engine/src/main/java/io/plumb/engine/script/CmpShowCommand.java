@@ -6,7 +6,9 @@ import io.plumb.runner.ScriptCommand;
 import io.plumb.runner.ScriptContext;
 import io.plumb.runner.ScriptFailure;
 import io.plumb.runner.TextDiff;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +16,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code cmpshow TABLE... FILE} compares the database's own description of the tables with FILE: on SQLite, every
@@ -22,9 +28,12 @@ import java.util.stream.Collectors;
  * without the table options but {@code AUTO_INCREMENT} and {@code COMMENT} (as the reference's);
  * on PostgreSQL, what {@code psql -c '\d $db.TABLE'} prints ({@link PsqlDescribe}), with trailing spaces trimmed
  * from every line; joined by newlines. As the reference's, it reads {@code $version/FILE} instead of FILE when that
- * file exists, for output that differs between server versions.
+ * file exists, for output that differs between server versions; on a MariaDB newer than every version with a file,
+ * it reads the newest older one's ({@link #versionedFile}).
  */
 final class CmpShowCommand implements ScriptCommand {
+
+    private static final Pattern MARIA = Pattern.compile("maria(\\d{2})(\\d{1,2})");
 
     @Override
     public void run(ScriptContext script, boolean negated, List<String> args) {
@@ -47,11 +56,7 @@ final class CmpShowCommand implements ScriptCommand {
         } catch (SQLException e) {
             throw new ScriptFailure("cmpshow: " + SqlErrors.message(e), e);
         }
-        String version = script.getenv("version");
-        if (!version.isEmpty()
-                && Files.isRegularFile(script.cwd().resolve(version).resolve(file))) {
-            file = version + "/" + file;
-        }
+        file = versionedFile(script, script.getenv("version"), file);
         String actual = String.join("\n", statements).strip();
         String expected =
                 ScriptSchemas.substitute(script, script.readFile(file)).strip();
@@ -59,6 +64,54 @@ final class CmpShowCommand implements ScriptCommand {
             script.log(TextDiff.unified("database", actual + "\n", file, expected + "\n"));
             throw new ScriptFailure("the DDL of " + String.join(", ", tables) + " and " + file + " differ");
         }
+    }
+
+    /**
+     * Returns {@code VERSION/FILE} when it exists, else, on a MariaDB newer than any the script has a file for, the
+     * file of the newest older MariaDB version there ({@code maria107/FILE} on {@code maria1011}): the reference runs
+     * no MariaDB after 10.7, and what later servers print follows 10.7's. Else FILE.
+     */
+    static String versionedFile(ScriptContext script, String version, String file) {
+        if (version.isEmpty()) {
+            return file;
+        }
+        if (Files.isRegularFile(script.cwd().resolve(version).resolve(file))) {
+            return version + "/" + file;
+        }
+        Optional<int[]> own = mariaVersion(version);
+        if (own.isEmpty()) {
+            return file;
+        }
+        String best = "";
+        int[] bestVersion = {0, 0};
+        try (Stream<Path> dirs = Files.list(script.cwd())) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                Optional<int[]> other = mariaVersion(name);
+                if (other.isPresent()
+                        && compare(other.get(), own.get()) < 0
+                        && compare(other.get(), bestVersion) > 0
+                        && Files.isRegularFile(dir.resolve(file))) {
+                    best = name;
+                    bestVersion = other.get();
+                }
+            }
+        } catch (IOException e) {
+            throw new ScriptFailure("cmpshow: " + e.getMessage(), e);
+        }
+        return best.isEmpty() ? file : best + "/" + file;
+    }
+
+    // The reference writes MariaDB 10.7 as maria107 and 10.11 as maria1011: a two-digit major, then the minor.
+    private static Optional<int[]> mariaVersion(String name) {
+        Matcher m = MARIA.matcher(name);
+        return m.matches()
+                ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))})
+                : Optional.empty();
+    }
+
+    private static int compare(int[] a, int[] b) {
+        return a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]);
     }
 
     private static List<String> psqlDescribe(ScriptContext script, List<String> tables) throws SQLException {

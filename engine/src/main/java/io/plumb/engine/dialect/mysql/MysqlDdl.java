@@ -37,7 +37,7 @@ final class MysqlDdl {
     }
 
     /** Returns a column definition, as in {@code CREATE TABLE} and {@code ADD/MODIFY COLUMN}. */
-    static String column(Column column) {
+    static String column(Column column, MysqlFlavour flavour) {
         StringBuilder out = new StringBuilder(quote(column.name()))
                 .append(' ')
                 .append(column.type().sql());
@@ -59,7 +59,7 @@ final class MysqlDdl {
         if (column.generated().isEmpty()) {
             out.append(column.nullable() ? " NULL" : " NOT NULL");
         }
-        column.defaultValue().ifPresent(d -> out.append(" DEFAULT ").append(defaultSql(d)));
+        column.defaultValue().ifPresent(d -> out.append(" DEFAULT ").append(defaultSql(d, flavour)));
         if (column.autoIncrement()) {
             out.append(" AUTO_INCREMENT");
         }
@@ -70,16 +70,27 @@ final class MysqlDdl {
         return out.toString();
     }
 
-    // MySQL 8 accepts expression defaults only in parentheses, except the current-time functions.
-    private static String defaultSql(DefaultValue value) {
+    /**
+     * Returns a default's SQL. MySQL 8 accepts expression defaults only in parentheses, except the current-time
+     * functions. On MariaDB a current-time default is written as the server prints it, in parentheses ({@code
+     * (current_timestamp(6))}, {@code (current_timestamp())}), as the reference writes the defaults it inspected there.
+     */
+    private static String defaultSql(DefaultValue value, MysqlFlavour flavour) {
         if (value instanceof DefaultValue.Literal) {
             return value.sql();
         }
-        String now = MysqlCanonical.now(value.sql());
-        if (MysqlCanonical.isNow(value.sql()) || value.sql().startsWith("(")) {
-            return now;
+        if (MysqlCanonical.isNow(value.sql())) {
+            String now = MysqlCanonical.now(value.sql());
+            return flavour == MysqlFlavour.MARIADB ? mariadbNow(now) : now;
         }
-        return "(" + value.sql() + ")";
+        return value.sql().startsWith("(") ? value.sql() : "(" + value.sql() + ")";
+    }
+
+    // CURRENT_TIMESTAMP(6) as MariaDB prints it: (current_timestamp(6)); without a precision, (current_timestamp()).
+    private static String mariadbNow(String now) {
+        String precision =
+                now.equals("CURRENT_TIMESTAMP") ? "" : now.substring("CURRENT_TIMESTAMP(".length(), now.length() - 1);
+        return "(current_timestamp(" + precision + "))";
     }
 
     /** Returns the key parts of an index or primary key: {@code (`a`, `b`(10) DESC)}. */

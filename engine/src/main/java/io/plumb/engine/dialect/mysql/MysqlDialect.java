@@ -19,11 +19,19 @@ public final class MysqlDialect implements Dialect {
     private final MysqlSchemaSpec spec;
     private final MysqlNormalizer normalizer;
 
-    /** Creates the dialect for a flavour. */
+    /** Creates the dialect for a flavour, planning for its newest servers. */
     public MysqlDialect(MysqlFlavour flavour) {
+        this(flavour, MysqlVersion.NEWEST);
+    }
+
+    /**
+     * Creates the dialect for a server of a flavour and version, whose plans leave out or write what that server
+     * lacks or needs; the inspector reads each connection's own version.
+     */
+    public MysqlDialect(MysqlFlavour flavour, MysqlVersion version) {
         this.flavour = flavour;
         this.inspector = new MysqlInspector(flavour);
-        this.planner = new MysqlPlanner(flavour);
+        this.planner = new MysqlPlanner(flavour, version);
         this.spec = new MysqlSchemaSpec(flavour);
         this.normalizer = new MysqlNormalizer(flavour);
     }

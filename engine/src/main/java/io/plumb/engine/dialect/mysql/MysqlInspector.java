@@ -38,7 +38,8 @@ public final class MysqlInspector implements Inspector {
         if (names.isEmpty()) {
             return new Realm(List.of());
         }
-        Map<String, Schema> schemas = schemas(connection, names, flavour);
+        MysqlVersion version = MysqlVersion.of(connection);
+        Map<String, Schema> schemas = schemas(connection, names, MysqlFeatures.schemaComments(flavour, version));
         Map<List<String>, MysqlTableParts> tables = new LinkedHashMap<>();
         String in = names.stream().map(n -> "?").collect(Collectors.joining(",", "(", ")"));
         query(connection, MysqlQueries.TABLES + in + " ORDER BY TABLE_SCHEMA, TABLE_NAME", names, rs -> {
@@ -52,12 +53,31 @@ public final class MysqlInspector implements Inspector {
         query(connection, MysqlQueries.FOREIGN_KEYS + in + MysqlQueries.FOREIGN_KEYS_ORDER, names, rs -> part(
                         tables, rs)
                 .addForeignKeyPart(rs));
-        query(connection, MysqlQueries.checks(flavour) + in + MysqlQueries.CHECKS_ORDER, names, rs -> part(tables, rs)
-                .addCheck(rs, flavour));
+        // Checks a MariaDB before 10.2.22 keeps are named in TABLE_CONSTRAINTS and written in SHOW CREATE TABLE only.
+        Map<List<String>, List<String>> shownChecks = new LinkedHashMap<>();
+        if (MysqlFeatures.checkCatalogue(flavour, version)) {
+            query(connection, MysqlQueries.checks(flavour) + in + MysqlQueries.CHECKS_ORDER, names, rs -> part(
+                            tables, rs)
+                    .addCheck(rs, flavour));
+        } else if (MysqlFeatures.checks(flavour, version)) {
+            query(connection, MysqlQueries.CHECK_NAMES + in + MysqlQueries.CHECK_NAMES_ORDER, names, rs -> shownChecks
+                    .computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                    .add(rs.getString(3)));
+        }
         for (MysqlTableParts parts : tables.values()) {
-            if (parts.hasFulltext()) {
+            List<String> checks = shownChecks.getOrDefault(List.of(parts.schema(), parts.name()), List.of());
+            if (parts.hasFulltext() || !checks.isEmpty()) {
                 String sql = "SHOW CREATE TABLE " + MysqlDdl.quote(parts.schema()) + "." + MysqlDdl.quote(parts.name());
-                query(connection, sql, List.of(), rs -> parts.addParsers(rs.getString(2)));
+                query(connection, sql, List.of(), rs -> {
+                    String shown = rs.getString(2);
+                    parts.addParsers(shown);
+                    for (String check : checks) {
+                        String expr = MysqlShownChecks.expression(shown, check)
+                                .orElseThrow(() -> new SQLException("cannot find check \"" + check + "\" of table \""
+                                        + parts.name() + "\" in SHOW CREATE TABLE"));
+                        parts.addCheck(check, expr, null, flavour);
+                    }
+                });
             }
         }
         MysqlObjectInspector.Found objects = new MysqlObjectInspector(flavour).inspect(connection, names);
@@ -100,11 +120,11 @@ public final class MysqlInspector implements Inspector {
         return names;
     }
 
-    private static Map<String, Schema> schemas(Connection connection, List<String> names, MysqlFlavour flavour)
+    private static Map<String, Schema> schemas(Connection connection, List<String> names, boolean comments)
             throws SQLException {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         String in = names.stream().map(n -> "?").collect(Collectors.joining(",", "(", ")"));
-        query(connection, MysqlQueries.schemas(flavour) + in, names, rs -> {
+        query(connection, MysqlQueries.schemas(comments) + in, names, rs -> {
             Map<String, String> options = new LinkedHashMap<>();
             options.put(MysqlSpecDialect.CHARSET, rs.getString("DEFAULT_CHARACTER_SET_NAME"));
             options.put(MysqlSpecDialect.COLLATE, rs.getString("DEFAULT_COLLATION_NAME"));

@@ -95,6 +95,21 @@ final class MysqlNormalizer implements DiffNormalizer {
         return current.equals(to);
     }
 
+    /**
+     * Compares columns as {@link #sameOptions} does, but for a desired column that names neither charset nor
+     * collation: it has the table's (the canonical form leaves out what equals the table's), so a current column
+     * with its own charset or collation is changed back to the table's, as the reference does.
+     */
+    @Override
+    public boolean sameColumnOptions(Map<String, String> from, Map<String, String> to) {
+        if (to.containsKey(MysqlSpecDialect.CHARSET) || to.containsKey(MysqlSpecDialect.COLLATE)) {
+            return sameOptions(from, to);
+        }
+        return !from.containsKey(MysqlSpecDialect.CHARSET)
+                && !from.containsKey(MysqlSpecDialect.COLLATE)
+                && sameOptions(from, to);
+    }
+
     @Override
     public String defaultKey(DefaultValue value) {
         String sql = MysqlCanonical.unwrap(value.sql().trim());

@@ -9,6 +9,7 @@ import io.plumb.engine.plan.ObjectOrder;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Column;
+import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
@@ -25,17 +26,25 @@ import java.util.Set;
 /**
  * The {@code MysqlPlanner} turns schema changes into MySQL and MariaDB statements: {@code CREATE/DROP DATABASE},
  * {@code CREATE TABLE} with its keys and options, and one {@code ALTER TABLE} per changed table (a second one first
- * when keys or checks are replaced, since one statement cannot drop and re-add the same name). DDL is not
- * transactional on these servers, so plans are not either. Views, routines, triggers and events ({@link
+ * when keys or checks are replaced, since one statement cannot drop and re-add the same name). The servers commit
+ * each DDL statement themselves, so a transaction around a plan changes nothing, and a plan is not one that must run
+ * outside one: a migration file of it gets no {@code atlas:txmode} directive, as the reference writes none. Views, routines, triggers and events ({@link
  * MysqlObjectDdl}) go around the table changes in the {@link ObjectOrder}, and schema drops come last.
  */
 public final class MysqlPlanner implements Planner {
 
     private final MysqlFlavour flavour;
+    private final MysqlVersion version;
 
-    /** Creates the planner of a flavour. */
+    /** Creates the planner of a flavour's newest servers. */
     public MysqlPlanner(MysqlFlavour flavour) {
+        this(flavour, MysqlVersion.NEWEST);
+    }
+
+    /** Creates the planner of a server of a flavour and version. */
+    public MysqlPlanner(MysqlFlavour flavour, MysqlVersion version) {
         this.flavour = flavour;
+        this.version = version;
     }
 
     @Override
@@ -88,7 +97,7 @@ public final class MysqlPlanner implements Planner {
         out.addAll(deferred);
         objects.plan(steps.after(), out);
         out.addAll(schemaDrops);
-        return new Plan(out, false);
+        return new Plan(out, true);
     }
 
     private static boolean isTableChange(SchemaChange change) {
@@ -119,7 +128,27 @@ public final class MysqlPlanner implements Planner {
             throw new PlanException("schema \"" + schema.name()
                     + "\": a comment needs MariaDB, found mysql, whose schemas have no comments");
         }
+        if (!MysqlFeatures.schemaComments(flavour, version)) {
+            throw new PlanException("schema \"" + schema.name() + "\": a comment needs MariaDB 10.5 or later, found "
+                    + version + ", whose schemas have no comments");
+        }
         return " COMMENT " + MysqlDdl.literal(comment);
+    }
+
+    /**
+     * Returns a column definition; a {@code json} column on a MariaDB that does not check it itself (before 10.4.3)
+     * gets the check {@code json_valid(`c`)} that later servers add, unless the table has a check of that name.
+     */
+    private String column(Table table, Column column) {
+        String sql = MysqlDdl.column(column, flavour);
+        boolean json =
+                column.type() instanceof ColumnType.Named named && named.name().equalsIgnoreCase("json");
+        if (!json
+                || MysqlFeatures.implicitJsonCheck(flavour, version)
+                || table.checks().stream().anyMatch(c -> c.name().equals(column.name()))) {
+            return sql;
+        }
+        return sql + " CHECK (json_valid(" + quote(column.name()) + "))";
     }
 
     // A schema file that does not name a charset or collation leaves the server's choice alone.
@@ -150,7 +179,7 @@ public final class MysqlPlanner implements Planner {
         String indent = options.indent();
         String separator = indent.isEmpty() ? ", " : ",\n" + indent;
         List<String> body = new ArrayList<>();
-        table.columns().forEach(c -> body.add(MysqlDdl.column(c)));
+        table.columns().forEach(c -> body.add(column(table, c)));
         table.primaryKey().ifPresent(pk -> body.add(MysqlDdl.primaryKey(pk)));
         table.indexes().forEach(i -> body.add(MysqlDdl.index(i)));
         List<String> later = new ArrayList<>();
@@ -202,12 +231,12 @@ public final class MysqlPlanner implements Planner {
 
     private void clauses(Table table, TableChange change, PlanOptions options, List<String> first, List<String> out) {
         if (change instanceof TableChange.AddColumn c) {
-            out.add("ADD COLUMN " + MysqlDdl.column(c.column()));
+            out.add("ADD COLUMN " + column(table, c.column()));
         } else if (change instanceof TableChange.DropColumn c) {
             out.add("DROP COLUMN " + quote(c.column().name()));
         } else if (change instanceof TableChange.ModifyColumn c) {
             checkGenerated(c.from(), c.to());
-            out.add("MODIFY COLUMN " + MysqlDdl.column(c.to()));
+            out.add("MODIFY COLUMN " + column(table, c.to()));
         } else if (change instanceof TableChange.AddIndex i) {
             out.add("ADD " + MysqlDdl.index(i.index()));
         } else if (change instanceof TableChange.DropIndex i) {

@@ -29,11 +29,17 @@ final class MysqlQueries {
 
     static final String CHECKS_ORDER = " ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME, c.CONSTRAINT_NAME";
 
+    /** The names of the checks, for a server without {@code CHECK_CONSTRAINTS} ({@link MysqlShownChecks}). */
+    static final String CHECK_NAMES = "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME FROM"
+            + " information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA IN ";
+
+    static final String CHECK_NAMES_ORDER = " ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME";
+
     private MysqlQueries() {}
 
-    /** Returns the schema query; only MariaDB (10.5 on) has schema comments. */
-    static String schemas(MysqlFlavour flavour) {
-        String comment = flavour == MysqlFlavour.MARIADB ? "SCHEMA_COMMENT" : "'' AS SCHEMA_COMMENT";
+    /** Returns the schema query, with the schemas' comments where the server has them (MariaDB 10.5 on). */
+    static String schemas(boolean comments) {
+        String comment = comments ? "SCHEMA_COMMENT" : "'' AS SCHEMA_COMMENT";
         return "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME, " + comment
                 + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ";
     }
