@@ -19,14 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -178,6 +181,20 @@ public final class SnapshotCache {
      */
     public boolean contains(String key) {
         return !off.get() && Files.isRegularFile(entry(key));
+    }
+
+    /**
+     * Returns which keys have an entry, as of one listing of the directory now: for callers that ask about many keys,
+     * most of them missing. Entries written or deleted later (by this cache or another JVM) are not seen.
+     *
+     * @throws UncheckedIOException when the directory cannot be listed
+     */
+    public Predicate<String> listing() {
+        if (off.get()) {
+            return key -> false;
+        }
+        Set<Path> names = new HashSet<>(files(SUFFIX));
+        return key -> names.contains(entry(key));
     }
 
     /**
