@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * directory is replayed twice in a run: the state after migrating an empty database to version N is kept as a
  * snapshot keyed by the prefix's hash, and a database that still holds such a state (nothing but {@code migrate}
  * and {@code log} ran on it) is restored from the snapshot of its target, or from the nearest lower one and
- * migrated from there, rather than migrated from where it is. Migrating on from a snapshot keeps every version it
+ * migrated from there, rather than migrated from where it is. Migrating on from a snapshot keeps every target it
  * passes, so each file of the directory is applied at most once to build the states that cases start from.
  *
  * <p>Only the versions cases start from are kept: before a test file's first case runs, its cases are read for the

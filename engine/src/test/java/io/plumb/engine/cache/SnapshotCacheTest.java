@@ -105,7 +105,8 @@ class SnapshotCacheTest {
         }
         cache.put("pages", pages);
         assertThat(Files.size(cache.entry("pages"))).isLessThan(16 * 1024);
-        assertThat(cache.get("pages")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(pages));
+        assertThat(cache.get("pages"))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(pages));
         // Flipping a stored byte is caught like any other corruption.
         byte[] stored = Files.readAllBytes(cache.entry("pages"));
         stored[stored.length - 5] ^= 0x10;
