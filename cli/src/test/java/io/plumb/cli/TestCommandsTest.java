@@ -207,7 +207,7 @@ class TestCommandsTest {
         CliRun run = plumb("migrate", "test", "--dev-url", DEV, "--verbose", ".");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        // backfill builds version 2, keeping 1 on the way (2 created); emails_start_empty restores 2 (1 reused).
+        // backfill builds version 2, the only target (1 created); emails_start_empty restores 2 (1 reused).
         assertThat(withoutDurations(run.out()))
                 .isEqualTo(
                         """
@@ -216,7 +216,7 @@ class TestCommandsTest {
                         -- FAIL: unknown (D)
                             m.test.hcl:15:
                               Error: migration version "9" not found in migrations
-                        snapshots: 2 created, 1 reused
+                        snapshots: 1 created, 1 reused
                         FAIL
                         """);
     }

@@ -19,14 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An entry is written to a temporary file in the directory and moved over its name atomically, so a reader
  * sees a whole entry or none, and two JVMs writing one key leave one whole entry (the last one moved). Each entry
- * holds its key and a SHA-256 of its image, checked on every read: an entry that fails the check is reported in
+ * holds its key, the image without its runs of zeros ({@link SparseImage}: a migrated database's image is mostly
+ * empty pages) and a SHA-256 of what it stores, checked on every read: an entry that fails the check is reported in
  * one line, deleted and read as missing, so its caller rebuilds it. A hit touches the entry's modification time;
  * {@link #evict()} deletes the least recently used entries until the directory holds at most the size bound (1
  * GiB by default, {@code -Dplumb.cache.maxSize} or {@code PLUMB_CACHE_MAX_SIZE}, in bytes or with a {@code K},
@@ -62,7 +66,7 @@ public final class SnapshotCache {
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
     /** The version of the entries' layout; part of every key, so that a new layout never reads an old entry. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final byte[] MAGIC = "PLUMBSNAP".getBytes(StandardCharsets.US_ASCII);
     private static final String SUFFIX = ".snap";
@@ -180,6 +184,20 @@ public final class SnapshotCache {
     }
 
     /**
+     * Returns which keys have an entry, as of one listing of the directory now: for callers that ask about many keys,
+     * most of them missing. Entries written or deleted later (by this cache or another JVM) are not seen.
+     *
+     * @throws UncheckedIOException when the directory cannot be listed
+     */
+    public Predicate<String> listing() {
+        if (off.get()) {
+            return key -> false;
+        }
+        Set<Path> names = new HashSet<>(files(SUFFIX));
+        return key -> names.contains(entry(key));
+    }
+
+    /**
      * Returns the image kept under a key, when there is a whole entry for it; an entry that fails its check is
      * reported, deleted and read as missing.
      */
@@ -211,20 +229,22 @@ public final class SnapshotCache {
                 byte[] digest = new byte[32];
                 buffer.get(digest);
                 long length = buffer.getLong();
+                long stored = buffer.getLong();
                 if (!Arrays.equals(storedKey, key.getBytes(StandardCharsets.UTF_8))) {
                     // Another key with the same file name: not corrupt, just not this key's.
                     return Optional.empty();
                 }
-                if (length != buffer.remaining()) {
-                    problem = Optional.of("truncated: " + buffer.remaining() + " of " + length + " bytes");
+                if (stored != buffer.remaining()) {
+                    problem = Optional.of("truncated: " + buffer.remaining() + " of " + stored + " bytes");
+                } else if (!Arrays.equals(digest, digest(length, bytes, buffer.position(), buffer.remaining()))) {
+                    problem = Optional.of("checksum mismatch");
                 } else {
-                    image = new byte[(int) length];
-                    buffer.get(image);
-                    if (!Arrays.equals(digest, sha256(image))) {
-                        problem = Optional.of("checksum mismatch");
-                    }
+                    image = SparseImage.decode(bytes, buffer.position(), buffer.remaining(), (int) length);
                 }
             }
+        } catch (IllegalArgumentException e) {
+            // Only a bug writes segments that do not fit the image their checksum vouches for.
+            problem = Optional.of("malformed: " + e.getMessage());
         } catch (RuntimeException e) {
             // BufferUnderflowException, NegativeArraySizeException: a header cut short or overwritten.
             problem = Optional.of("truncated header");
@@ -257,14 +277,16 @@ public final class SnapshotCache {
                 file.getFileName() + "." + ProcessHandle.current().pid() + "."
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 4 + 4 + keyBytes.length + 32 + 8);
-        header.put(MAGIC).putInt(FORMAT).putInt(keyBytes.length).put(keyBytes).put(sha256(image));
-        header.putLong(image.length);
+        byte[] stored = SparseImage.encode(image);
+        ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 4 + 4 + keyBytes.length + 32 + 8 + 8);
+        header.put(MAGIC).putInt(FORMAT).putInt(keyBytes.length).put(keyBytes);
+        header.put(digest(image.length, stored, 0, stored.length));
+        header.putLong(image.length).putLong(stored.length);
         try {
             Files.createDirectories(directory);
             try (var out = Files.newOutputStream(temporary)) {
                 out.write(header.array());
-                out.write(image);
+                out.write(stored);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -339,9 +361,13 @@ public final class SnapshotCache {
         return deleted;
     }
 
-    /** Returns the file of a key's entry: the SHA-256 of the key, so any key makes a safe file name. */
+    /**
+     * Returns the file of a key's entry: the SHA-256 of the layout's version and the key, so any key makes a safe
+     * file name, and entries of an older layout are never read (they age out by eviction).
+     */
     Path entry(String key) {
-        return directory.resolve(HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.UTF_8))) + SUFFIX);
+        byte[] name = sha256((FORMAT + "\n" + key).getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(HexFormat.of().formatHex(name) + SUFFIX);
     }
 
     private record Entry(Path file, long size, Instant lastUsed) {}
@@ -391,9 +417,22 @@ public final class SnapshotCache {
         return value != null && !value.isBlank();
     }
 
+    // The SHA-256 of the image's length and its stored (sparse) bytes: the length is checked before the image is
+    // allocated, so a corrupt length cannot ask for gigabytes.
+    private static byte[] digest(long length, byte[] stored, int offset, int count) {
+        MessageDigest digest = sha256();
+        digest.update(ByteBuffer.allocate(8).putLong(length).array());
+        digest.update(stored, offset, count);
+        return digest.digest();
+    }
+
     static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

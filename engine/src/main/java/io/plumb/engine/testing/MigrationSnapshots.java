@@ -12,15 +12,18 @@ import io.plumb.engine.migrate.ApplyReport;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.Migrator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +31,14 @@ import org.jspecify.annotations.Nullable;
  * directory is replayed twice in a run: the state after migrating an empty database to version N is kept as a
  * snapshot keyed by the prefix's hash, and a database that still holds such a state (nothing but {@code migrate}
  * and {@code log} ran on it) is restored from the snapshot of its target, or from the nearest lower one and
- * migrated from there, rather than migrated from where it is. Migrating on from a snapshot keeps every version it
+ * migrated from there, rather than migrated from where it is. Migrating on from a snapshot keeps every target it
  * passes, so each file of the directory is applied at most once to build the states that cases start from.
+ *
+ * <p>Only the versions cases start from are kept: before a test file's first case runs, its cases are read for the
+ * versions they migrate an empty database to ({@link MigrationTargets}), and a run up to one target snapshots the
+ * others it passes. Every version is not worth its copy: the image of a migrated database grows with the directory
+ * (2.6 MB after the 200 files of {@code bench/run tests}), so copying, keeping and caching each of 200 versions cost
+ * as much as applying the files. A target no scan found is still built, from the nearest lower snapshot.
  *
  * <p>Each snapshot is built once: the first case to need it builds it, and a case needing it meanwhile waits.
  * Snapshots include the revisions table, so a restored database migrates on from the right version.
@@ -55,6 +64,10 @@ final class MigrationSnapshots implements AutoCloseable {
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger cached = new AtomicInteger();
     private final Optional<SnapshotCache> cache;
+    // The versions the planned files' cases migrate an empty database to: the ones worth a snapshot.
+    private final Set<String> targets = ConcurrentHashMap.newKeySet();
+    private final Set<TestFile> planned = new HashSet<>();
+    private @Nullable Predicate<String> listed;
     private @Nullable MigrationPrefixes prefixes;
     private @Nullable ExecutorService writer;
 
@@ -97,6 +110,21 @@ final class MigrationSnapshots implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Notes the versions a test file's cases migrate to from an empty database, once per file, so that runs passing
+     * them keep their snapshots; cases of the file wait until it is planned. Without snapshots it does nothing.
+     */
+    void plan(TestFile file) {
+        if (!setup.snapshots()) {
+            return;
+        }
+        synchronized (planned) {
+            if (planned.add(file)) {
+                targets.addAll(MigrationTargets.of(file, setup.devUrl()));
+            }
+        }
+    }
+
     SnapshotStats stats() {
         return new SnapshotStats(created.get(), reused.get(), cached.get());
     }
@@ -136,7 +164,7 @@ final class MigrationSnapshots implements AutoCloseable {
                     base = i;
                     break;
                 }
-                if (kept == null) {
+                if (kept == null && listed(isolation, dir, i)) {
                     lower = cachedLower(isolation, dir, i);
                     if (lower.isPresent()) {
                         isolation.restore(db, lower.get());
@@ -146,20 +174,22 @@ final class MigrationSnapshots implements AutoCloseable {
                 }
             }
             if (isolation.snapshotsDuringRuns()) {
-                // One run up to the target that keeps every version it commits on the way, so that no later case
-                // replays any of them.
+                // One run up to the target that keeps the other targets it commits on the way, so that no later
+                // case replays any of them.
                 ApplyListener keeping = new KeepingListener(listener, file -> {
                     int index = dir.indexOf(file.version()).orElse(target);
-                    if (index < target) {
+                    if (index < target && isTarget(dir, index)) {
                         keep(isolation, db, dir, index);
                     }
                 });
                 apply(db, dir, target, pos, keeping);
             } else {
-                // A run per file, keeping each version between runs, where a snapshot needs the database idle.
+                // A run per target on the way, keeping each between runs, where a snapshot needs the database idle.
                 for (int next = base + 1; next < target; next++) {
-                    apply(db, dir, next, pos, listener);
-                    keep(isolation, db, dir, next);
+                    if (isTarget(dir, next)) {
+                        apply(db, dir, next, pos, listener);
+                        keep(isolation, db, dir, next);
+                    }
                 }
                 apply(db, dir, target, pos, listener);
             }
@@ -172,6 +202,10 @@ final class MigrationSnapshots implements AutoCloseable {
             mine.complete(Optional.empty());
             throw e;
         }
+    }
+
+    private boolean isTarget(MigrationPrefixes dir, int index) {
+        return targets.contains(dir.files().get(index).version());
     }
 
     // Keeps the state of an intermediate version, unless another case has kept (or is keeping) it already.
@@ -206,6 +240,29 @@ final class MigrationSnapshots implements AutoCloseable {
             return Optional.empty();
         }
         return cache.orElseThrow().get(key.get()).map(isolation::load);
+    }
+
+    // Whether the cache held an entry for a prefix when this run first looked: one listing of the directory rather
+    // than a lookup for each of the many versions below a target that no run kept. An entry another JVM writes later
+    // is missed, which costs only its rebuild.
+    private boolean listed(Isolation isolation, MigrationPrefixes dir, int index) {
+        Optional<String> key = cacheKey(isolation, dir, index);
+        if (key.isEmpty()) {
+            return false;
+        }
+        Predicate<String> present;
+        synchronized (this) {
+            if (listed == null) {
+                try {
+                    listed = cache.orElseThrow().listing();
+                } catch (RuntimeException e) {
+                    // A directory that cannot be listed: look up nothing below targets.
+                    listed = k -> false;
+                }
+            }
+            present = listed;
+        }
+        return present.test(key.get());
     }
 
     // A lower version's snapshot from the cache, kept for the rest of the run as if built in it.

@@ -43,6 +43,9 @@ public final class TestRunner implements AutoCloseable {
      */
     public CaseResult run(TestFile file, TestBlock block, TestBlock.CaseRef ref) {
         long started = System.nanoTime();
+        if (block.kind() == TestKind.MIGRATE) {
+            migrations.plan(file);
+        }
         // A case is evaluated against the dev URL first, so that a skipped case opens no database at all; the
         // case that runs is evaluated again with its own database's URL.
         TestCase preview;

@@ -86,12 +86,48 @@ class SnapshotCacheTest {
         assertThat(notes)
                 .singleElement()
                 .asString()
-                .endsWith("is corrupt (truncated: 4990 of 5000 bytes); rebuilding it");
+                // Stored as one literal of 5,000 bytes after two varints (a zero run of 0, a length of 5,000).
+                .endsWith("is corrupt (truncated: 4993 of 5003 bytes); rebuilding it");
         Files.write(entry, Arrays.copyOf(bytes, 12));
         assertThat(cache.get("k")).isEmpty();
         Files.write(entry, "not a cache entry at all".getBytes(StandardCharsets.UTF_8));
         assertThat(cache.get("k")).isEmpty();
         assertThat(notes).hasSize(3).allSatisfy(note -> assertThat(note).contains("rebuilding it"));
+    }
+
+    @Test
+    void anImageIsStoredWithoutItsRunsOfZeros() throws IOException {
+        SnapshotCache cache = cache(SnapshotCache.DEFAULT_MAX_BYTES);
+        // A database image as SQLite writes one: pages of 4 KiB that hold a few bytes each.
+        byte[] pages = new byte[256 * 4096];
+        for (int page = 0; page < 256; page++) {
+            System.arraycopy(image(40, page), 0, pages, page * 4096 + 100, 40);
+        }
+        cache.put("pages", pages);
+        assertThat(Files.size(cache.entry("pages"))).isLessThan(16 * 1024);
+        assertThat(cache.get("pages"))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(pages));
+        // Flipping a stored byte is caught like any other corruption.
+        byte[] stored = Files.readAllBytes(cache.entry("pages"));
+        stored[stored.length - 5] ^= 0x10;
+        Files.write(cache.entry("pages"), stored);
+        assertThat(cache.get("pages")).isEmpty();
+        assertThat(notes).singleElement().asString().contains("is corrupt (checksum mismatch)");
+    }
+
+    @Test
+    void anEntryOfAnotherLayoutIsNeverRead() throws IOException {
+        SnapshotCache cache = cache(SnapshotCache.DEFAULT_MAX_BYTES);
+        cache.put("k", image(100, 1));
+        // The layout's version is part of the file name: an entry of layout 1 under this key's name of layout 2
+        // would be a corrupt entry, but layout 1 named its files after the key alone.
+        Path older = cache.directory()
+                .resolve(java.util.HexFormat.of().formatHex(SnapshotCache.sha256("k".getBytes(StandardCharsets.UTF_8)))
+                        + ".snap");
+        assertThat(cache.entry("k")).isNotEqualTo(older);
+        Files.write(older, "an entry of layout 1".getBytes(StandardCharsets.UTF_8));
+        assertThat(cache.get("k")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(image(100, 1)));
+        assertThat(notes).isEmpty();
     }
 
     @Test

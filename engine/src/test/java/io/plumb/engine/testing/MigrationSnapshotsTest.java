@@ -115,9 +115,10 @@ class MigrationSnapshotsTest {
         SnapshotStats[] stats = new SnapshotStats[1];
         List<CaseResult> results = runWith(setup, migrateTo(2, 4, 4, 5, 3), stats);
         assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
-        // 2: built from empty, keeping 1 on the way; 4: from 2, keeping 3; 4: reused; 5: from 4; 3: kept before.
-        assertThat(stats[0]).isEqualTo(new SnapshotStats(5, 4));
-        // No file runs twice: every version passed while building is kept.
+        // 2: built from empty, keeping nothing on the way (no case starts from 1); 4: from 2, keeping 3, which a
+        // later case targets; 4: reused; 5: from 4; 3: kept before.
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(4, 4));
+        // No file runs twice: every target passed while building is kept.
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1));
     }
 
@@ -133,11 +134,12 @@ class MigrationSnapshotsTest {
         assertThat(runWith(cached(notes), migrateTo(2, 4, 4, 5, 3), first))
                 .extracting(CaseResult::failure)
                 .containsOnly(Optional.empty());
-        assertThat(first[0]).isEqualTo(new SnapshotStats(5, 4, 0));
+        assertThat(first[0]).isEqualTo(new SnapshotStats(4, 4, 0));
+        // The targets only: no case starts from 1.
         assertThat(new SnapshotCache(dir.resolve("cache"), 1L << 30, notes::add)
                         .info()
                         .entries())
-                .isEqualTo(5);
+                .isEqualTo(4);
         applied.clear();
         SnapshotStats[] second = new SnapshotStats[1];
         List<CaseResult> results = runWith(cached(notes), migrateTo(2, 4, 4, 5, 3), second);
@@ -145,6 +147,28 @@ class MigrationSnapshotsTest {
         assertThat(applied).isEmpty();
         // 2, 4, 5 and 3 load from the cache; the second 4 reuses the first's.
         assertThat(second[0]).isEqualTo(new SnapshotStats(0, 1, 4));
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void onlyTargetsAreCachedAndANewTargetBuildsOnTheNearestCachedOne() {
+        List<String> notes = new ArrayList<>();
+        SnapshotStats[] stats = new SnapshotStats[1];
+        assertThat(runWith(cached(notes), migrateTo(2, 5), stats))
+                .extracting(CaseResult::failure)
+                .containsOnly(Optional.empty());
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(2, 1, 0));
+        SnapshotCache cache = new SnapshotCache(dir.resolve("cache"), 1L << 30, notes::add);
+        assertThat(cache.info().entries()).isEqualTo(2);
+        applied.clear();
+        // Each case checks that its database holds exactly the tables and revisions of its version.
+        List<CaseResult> results = runWith(cached(notes), migrateTo(2, 4, 5, 3), stats);
+        assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
+        // 2 and 5 load from the cache; 4, cached by no run, builds on 2 and keeps 3 on the way, which the last case
+        // starts from.
+        assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("3", 1, "4", 1));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(2, 2, 2));
+        assertThat(cache.info().entries()).isEqualTo(4);
         assertThat(notes).isEmpty();
     }
 
@@ -158,11 +182,11 @@ class MigrationSnapshotsTest {
         applied.clear();
         List<CaseResult> results = runWith(cached(notes), migrateTo(6), stats);
         assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
-        // 3 came from the cache; 4, 5 and 6 ran, and are kept for the next run.
+        // 3 came from the cache; 4, 5 and 6 ran, and 6, the target, is kept for the next run.
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("4", 1, "5", 1, "6", 1));
-        assertThat(stats[0]).isEqualTo(new SnapshotStats(3, 0, 1));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(1, 0, 1));
         applied.clear();
-        runWith(cached(notes), migrateTo(5, 6), stats);
+        runWith(cached(notes), migrateTo(6), stats);
         assertThat(applied).isEmpty();
         assertThat(notes).isEmpty();
     }
@@ -171,23 +195,24 @@ class MigrationSnapshotsTest {
     void aChangedFileMissesTheCacheFromItsVersionOn() throws java.io.IOException {
         List<String> notes = new ArrayList<>();
         SnapshotStats[] stats = new SnapshotStats[1];
-        runWith(cached(notes), migrateTo(5), stats);
+        runWith(cached(notes), migrateTo(3, 5), stats);
         java.nio.file.Files.writeString(
                 dir.resolve("migrations/4_t4.sql"), "CREATE TABLE t4 (x INT, y INT);\nINSERT INTO t4 VALUES (4, 0);\n");
         MigrationDir.open("file://migrations", dir).rehash();
         applied.clear();
-        assertThat(runWith(cached(notes), migrateTo(5), stats))
+        assertThat(runWith(cached(notes), migrateTo(3, 5), stats))
                 .extracting(CaseResult::failure)
                 .containsOnly(Optional.empty());
+        // 3 is still the same prefix; 5 is not, and builds on 3.
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("4", 1, "5", 1));
-        assertThat(stats[0]).isEqualTo(new SnapshotStats(2, 0, 1));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(1, 1, 1));
     }
 
     @Test
     void corruptEntriesAreReportedAndRebuilt() throws java.io.IOException {
         List<String> notes = new ArrayList<>();
         SnapshotStats[] stats = new SnapshotStats[1];
-        runWith(cached(notes), migrateTo(3), stats);
+        runWith(cached(notes), migrateTo(1, 2, 3), stats);
         List<Path> entries;
         try (var files = java.nio.file.Files.list(dir.resolve("cache"))) {
             entries = files.sorted().toList();
@@ -199,16 +224,16 @@ class MigrationSnapshotsTest {
             java.nio.file.Files.write(entry, bytes);
         }
         applied.clear();
-        assertThat(runWith(cached(notes), migrateTo(3), stats))
+        assertThat(runWith(cached(notes), migrateTo(1, 2, 3), stats))
                 .extracting(CaseResult::failure)
                 .containsOnly(Optional.empty());
         assertThat(notes).hasSize(3).allSatisfy(note -> assertThat(note)
                 .startsWith("plumb: snapshot cache entry " + dir.resolve("cache"))
                 .endsWith(" is corrupt (checksum mismatch); rebuilding it"));
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 1));
-        assertThat(stats[0]).isEqualTo(new SnapshotStats(3, 0, 0));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(3, 2, 0));
         applied.clear();
-        runWith(cached(notes), migrateTo(3), stats);
+        runWith(cached(notes), migrateTo(1, 2, 3), stats);
         assertThat(applied).isEmpty();
         assertThat(notes).hasSize(3);
     }
@@ -236,12 +261,12 @@ class MigrationSnapshotsTest {
         }
         applied.clear();
         SnapshotStats[] stats = new SnapshotStats[1];
-        runWith(cached(notes), migrateTo(1, 2, 3, 4, 5), stats);
+        runWith(cached(notes), migrateTo(2, 4, 5), stats);
         assertThat(applied).isEmpty();
-        assertThat(stats[0]).isEqualTo(new SnapshotStats(0, 0, 5));
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(0, 0, 3));
         assertThat(notes).isEmpty();
         try (var files = java.nio.file.Files.list(dir.resolve("cache"))) {
-            assertThat(files).hasSize(5).allSatisfy(file -> assertThat(file.toString())
+            assertThat(files).hasSize(3).allSatisfy(file -> assertThat(file.toString())
                     .endsWith(".snap"));
         }
     }
@@ -322,9 +347,9 @@ class MigrationSnapshotsTest {
                                 .formatted(revisions(), revisions()),
                 stats);
         assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
-        // case1 builds 4, keeping 1 to 3; "on" restores 4, then builds 5 on top of it; "touched" restores 2, then
-        // applies 3 on top of its own data, where no snapshot can serve.
-        assertThat(stats[0]).isEqualTo(new SnapshotStats(5, 2));
+        // case1 builds 4, keeping 2 ("touched" starts from it); "on" restores 4, then builds 5 on top of it;
+        // "touched" restores 2, then applies 3 on top of its own data, where no snapshot can serve.
+        assertThat(stats[0]).isEqualTo(new SnapshotStats(3, 2));
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 2, "4", 1, "5", 1));
     }
 
@@ -343,8 +368,8 @@ class MigrationSnapshotsTest {
             for (Future<CaseResult> future : futures) {
                 assertThat(future.get().failure()).isEmpty();
             }
-            // The first case keeps versions 1 to 5; the seven others restore 5.
-            assertThat(runner.snapshotStats()).isEqualTo(new SnapshotStats(5, 7));
+            // The first case keeps version 5, the only target; the seven others restore it.
+            assertThat(runner.snapshotStats()).isEqualTo(new SnapshotStats(1, 7));
         } finally {
             pool.shutdown();
         }

@@ -82,8 +82,9 @@ class ServerMigrationTestsTest {
         }
         assertThat(results).extracting(CaseResult::failure).containsOnly(Optional.empty());
         assertThat(results).extracting(CaseResult::status).containsOnly(CaseStatus.PASS);
-        // The same counts as MigrationSnapshotsTest's on SQLite: each version is applied once, every case restores.
-        assertThat(stats).isEqualTo(new SnapshotStats(5, 4));
+        // The same counts as MigrationSnapshotsTest's on SQLite: each version is applied once, each target (not 1)
+        // is kept once, every case restores.
+        assertThat(stats).isEqualTo(new SnapshotStats(4, 4));
         assertThat(new TreeMap<>(applied)).isEqualTo(Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1));
     }
 }
