@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code DevDatabase} holds the rules every user of a dev database follows: it must be clean before use, so that
@@ -74,19 +75,31 @@ public final class DevDatabase {
     public static <T> T use(Database dev, java.util.function.Supplier<T> work) {
         requireClean(dev);
         createBoundSchema(dev);
+        // What the work may change outside its objects and cleaning cannot know the server's default of: read now.
+        Map<String, String> comments =
+                dev.dialect().name().equals("postgres") ? ServerCleaner.schemaComments(dev) : Map.of();
         T result;
         try {
             result = work.get();
         } catch (RuntimeException e) {
             try {
-                clean(dev);
+                cleanAfter(dev, comments);
             } catch (RuntimeException cleaning) {
                 e.addSuppressed(cleaning);
             }
             throw e;
         }
-        clean(dev);
+        cleanAfter(dev, comments);
         return result;
+    }
+
+    // Cleans after a use, restoring the schema comments a PostgreSQL dev database had before it.
+    private static void cleanAfter(Database dev, Map<String, String> comments) {
+        if (dev.dialect().name().equals("postgres")) {
+            ServerCleaner.cleanPostgres(dev, comments);
+        } else {
+            clean(dev);
+        }
     }
 
     /**

@@ -27,13 +27,21 @@ final class ServerCleaner {
      * removed.
      */
     static void cleanPostgres(Database dev) {
+        cleanPostgres(dev, schemaComments(dev));
+    }
+
+    /**
+     * Cleans as {@link #cleanPostgres(Database)} does, giving the recreated schemas the comments they had before the
+     * work ({@link #schemaComments(Database)} read then), not the ones the work set: a {@code COMMENT ON SCHEMA
+     * public} of one desired state must not become part of the next one loaded on the same dev database.
+     */
+    static void cleanPostgres(Database dev, Map<String, String> comments) {
         List<String> schemas = new ArrayList<>();
         if (dev.boundSchema().isPresent()) {
             schemas.add(dev.boundSchema().get());
         } else {
             schemas.addAll(userSchemas(dev));
         }
-        Map<String, String> comments = schemaComments(dev);
         List<String> statements = new ArrayList<>();
         // Event triggers belong to the database, not to a schema: dropping the schemas leaves them behind.
         for (String trigger : eventTriggers(dev)) {
@@ -56,7 +64,8 @@ final class ServerCleaner {
         return "\"" + schema.replace("\"", "\"\"") + "\"";
     }
 
-    private static Map<String, String> schemaComments(Database dev) {
+    /** Returns the comments of the schemas of a PostgreSQL database, by schema name. */
+    static Map<String, String> schemaComments(Database dev) {
         Map<String, String> comments = new HashMap<>();
         String sql = "SELECT nspname, obj_description(oid, 'pg_namespace') FROM pg_namespace"
                 + " WHERE obj_description(oid, 'pg_namespace') IS NOT NULL";

@@ -186,6 +186,7 @@ public final class SourceLoader {
 
     private static void execute(Database dev, String file, List<Statement> statements) {
         for (Statement sql : statements) {
+            requireSameSchema(dev, file, sql);
             try (java.sql.Statement statement = dev.connection().createStatement()) {
                 statement.execute(sql.text());
             } catch (SQLException e) {
@@ -196,6 +197,40 @@ public final class SourceLoader {
             }
         }
     }
+
+    /**
+     * Refuses a MySQL {@code USE other} in a desired state loaded on a dev database bound to a schema: what follows
+     * would be created in {@code other}, which the inspection of the bound schema never sees, and so would be lost
+     * without a word (a dump that starts {@code CREATE DATABASE app; USE app;}).
+     */
+    private static void requireSameSchema(Database dev, String file, Statement sql) {
+        Optional<String> bound = dev.boundSchema();
+        if (!dev.dialect().name().equals("mysql") || bound.isEmpty()) {
+            return;
+        }
+        java.util.regex.Matcher use = USE.matcher(sql.text());
+        if (!use.matches()) {
+            return;
+        }
+        String name = use.group(2);
+        if (name.length() > 1 && name.startsWith("`") && name.endsWith("`")) {
+            name = name.substring(1, name.length() - 1).replace("``", "`");
+        }
+        if (!name.equals(bound.get())) {
+            // The statement's text may start with the comments above it: point at the USE itself.
+            String before = sql.text().substring(0, use.start(1));
+            int newlines = (int) before.chars().filter(c -> c == '\n').count();
+            int line = sql.line() + newlines;
+            int column = newlines == 0 ? sql.column() + before.length() : before.length() - before.lastIndexOf('\n');
+            throw new SourceException(file + ":" + line + ":" + column + ": \"USE " + use.group(2)
+                    + "\" switches to the schema \"" + name + "\", but the dev database is bound to \"" + bound.get()
+                    + "\": what follows would be left out of the desired state; remove the statement, or use a dev URL"
+                    + " bound to no schema (the schemas are then the ones the file creates)");
+        }
+    }
+
+    private static final java.util.regex.Pattern USE = java.util.regex.Pattern.compile(
+            "(?is)(?:\\s*(?:--[^\\n]*\\n|#[^\\n]*\\n|/\\*.*?\\*/))*\\s*(USE)\\s+(`(?:[^`]|``)+`|[^\\s;`]+)\\s*;?\\s*");
 
     private static List<Statement> statements(String display, String text, Database dev) {
         try {
