@@ -64,7 +64,10 @@ final class ProgramSource {
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
         } catch (IOException e) {
-            throw block.error("running program \"" + program.get(0) + "\": " + e.getMessage());
+            String reason = String.valueOf(e.getMessage()).contains("error=2,")
+                    ? "no such program on the PATH"
+                    : String.valueOf(e.getMessage());
+            throw block.error("running program \"" + program.get(0) + "\": " + reason);
         }
         try {
             process.getOutputStream().close();
