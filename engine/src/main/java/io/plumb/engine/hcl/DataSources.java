@@ -17,7 +17,8 @@ public interface DataSources {
 
         @Override
         public Value resolve(Resource block) {
-            throw new HclException(block.pos(), "data source \"" + block.labels().get(0) + "\" is not supported");
+            throw new HclException(
+                    block.pos(), "data source \"" + block.labels().get(0) + "\" is not supported");
         }
     };
 

@@ -147,8 +147,7 @@ public final class HclEvaluator {
     private ExpressionEvaluator withData(Map<String, Value> variables, Value data) {
         Map<String, Value> roots = new LinkedHashMap<>(options.roots());
         roots.put("data", data);
-        return new ExpressionEvaluator(
-                variables, new Locals(localDefinitions), blockNames, options.withRoots(roots));
+        return new ExpressionEvaluator(variables, new Locals(localDefinitions), blockNames, options.withRoots(roots));
     }
 
     /** Returns the data blocks the other blocks and the locals refer to. */

@@ -103,8 +103,7 @@ record DataBlock(Resource block) {
             if (!(element instanceof Value.Str s)) {
                 throw error(
                         attribute.pos(),
-                        "attribute \"" + name + "\" expects a list of strings, found a " + element.kind()
-                                + " element");
+                        "attribute \"" + name + "\" expects a list of strings, found a " + element.kind() + " element");
             }
             strings.add(s.value());
         }

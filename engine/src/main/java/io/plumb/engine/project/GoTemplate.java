@@ -91,8 +91,10 @@ final class GoTemplate {
                 offset = text.length();
                 return null;
             }
-            boolean trimLeft = text.startsWith("{{- ", open) || text.startsWith("{{-\t", open)
-                    || text.startsWith("{{-\n", open) || text.startsWith("{{-\r", open);
+            boolean trimLeft = text.startsWith("{{- ", open)
+                    || text.startsWith("{{-\t", open)
+                    || text.startsWith("{{-\n", open)
+                    || text.startsWith("{{-\r", open);
             String before = text.substring(offset, open);
             if (trimLeft) {
                 before = before.stripTrailing();
@@ -102,7 +104,9 @@ final class GoTemplate {
             }
             int start = open + (trimLeft ? 3 : 2);
             int close = actionEnd(start);
-            boolean trimRight = close > start && text.charAt(close - 1) == '-' && close - 2 >= start
+            boolean trimRight = close > start
+                    && text.charAt(close - 1) == '-'
+                    && close - 2 >= start
                     && Character.isWhitespace(text.charAt(close - 2));
             String action = text.substring(start, trimRight ? close - 1 : close).strip();
             offset = close + 2;
@@ -197,7 +201,8 @@ final class GoTemplate {
             }
             case "template" -> {
                 String name = templateName(rest, at);
-                String argument = rest.substring(rest.indexOf(name) + name.length() + 1).strip();
+                String argument =
+                        rest.substring(rest.indexOf(name) + name.length() + 1).strip();
                 out.add(new Call(name, argument.isEmpty() ? null : pipeline(argument, at), position(at)));
             }
             case "block", "break", "continue" -> throw error(at, "{{" + keyword + "}} is not supported");

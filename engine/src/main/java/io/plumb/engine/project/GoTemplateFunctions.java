@@ -142,7 +142,9 @@ final class GoTemplateFunctions {
             switch (verb) {
                 case 's', 'v', 'd', 't' -> out.append(GoTemplateRunner.print(arg));
                 case 'q' -> out.append('"')
-                        .append(GoTemplateRunner.print(arg).replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append(GoTemplateRunner.print(arg)
+                                .replace("\\", "\\\\")
+                                .replace("\"", "\\\""))
                         .append('"');
                 default -> throw new TemplateException(
                         at + ": printf verb %" + verb + " is not supported by plumb's template_dir");

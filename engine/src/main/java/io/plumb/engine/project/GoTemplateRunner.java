@@ -55,7 +55,8 @@ final class GoTemplateRunner {
         return out.toString();
     }
 
-    private void run(List<Node> nodes, @Nullable Object dot, Map<String, @Nullable Object> variables, StringBuilder out) {
+    private void run(
+            List<Node> nodes, @Nullable Object dot, Map<String, @Nullable Object> variables, StringBuilder out) {
         for (Node node : nodes) {
             if (node instanceof Text t) {
                 out.append(t.text());
@@ -241,7 +242,8 @@ final class GoTemplateRunner {
         return Objects.toString(value);
     }
 
-    // Go's %v of a float64: the shortest representation, in exponent form from 1e6 on and below 1e-4 (strconv's shortest 'g').
+    // Go's %v of a float64: the shortest representation, in exponent form from 1e6 on and below 1e-4 (strconv's
+    // shortest 'g').
     static String goFloat(double d) {
         if (Double.isNaN(d)) {
             return "NaN";

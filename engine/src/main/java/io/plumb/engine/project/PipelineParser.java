@@ -115,8 +115,8 @@ final class PipelineParser {
             i = close + 1;
             return literal;
         }
-        if (Character.isDigit(c) || ((c == '-' || c == '+') && i + 1 < source.length()
-                && Character.isDigit(source.charAt(i + 1)))) {
+        if (Character.isDigit(c)
+                || ((c == '-' || c == '+') && i + 1 < source.length() && Character.isDigit(source.charAt(i + 1)))) {
             return number();
         }
         if (Character.isLetter(c) || c == '_') {
@@ -166,8 +166,10 @@ final class PipelineParser {
     private Literal number() {
         int start = i;
         i++;
-        while (i < source.length() && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '.'
-                || source.charAt(i) == '_')) {
+        while (i < source.length()
+                && (Character.isLetterOrDigit(source.charAt(i))
+                        || source.charAt(i) == '.'
+                        || source.charAt(i) == '_')) {
             i++;
         }
         String text = source.substring(start, i).replace("_", "");

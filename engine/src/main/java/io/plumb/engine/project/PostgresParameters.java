@@ -40,7 +40,10 @@ final class PostgresParameters {
             } else if (c == '/' && query.startsWith("/*", i)) {
                 end = query.indexOf("*/", i + 2);
                 end = end < 0 ? n : end + 2;
-            } else if (c == '$' && i + 1 < n && Character.isDigit(query.charAt(i + 1)) && !identifierPart(query, i - 1)) {
+            } else if (c == '$'
+                    && i + 1 < n
+                    && Character.isDigit(query.charAt(i + 1))
+                    && !identifierPart(query, i - 1)) {
                 int digits = i + 1;
                 while (digits < n && Character.isDigit(query.charAt(digits))) {
                     digits++;

@@ -74,7 +74,9 @@ final class ProjectDataSources implements DataSources {
         Map<String, String> vars = new LinkedHashMap<>();
         block.attribute("vars").ifPresent(given -> {
             if (!(given.value() instanceof Value.ObjectValue object)) {
-                throw block.error(given.pos(), "vars must be an object, found " + given.value().kind());
+                throw block.error(
+                        given.pos(),
+                        "vars must be an object, found " + given.value().kind());
             }
             object.fields().forEach((key, value) -> vars.put(key, scalar(block, value, key, given.pos())));
         });
@@ -96,7 +98,6 @@ final class ProjectDataSources implements DataSources {
         } else if (value instanceof Value.Bool b) {
             return String.valueOf(b.value());
         }
-        throw block.error(
-                pos, "variable \"" + key + "\" must be a string, number or bool, found " + value.kind());
+        throw block.error(pos, "variable \"" + key + "\" must be a string, number or bool, found " + value.kind());
     }
 }

@@ -34,7 +34,8 @@ final class RuntimeVarSource {
         Pos at = block.attribute("url").orElseThrow().pos();
         int colon = url.indexOf("://");
         if (colon <= 0) {
-            throw block.error(at, "parsing url: \"" + url + "\" is not a URL such as file:///path or constant://?val=x");
+            throw block.error(
+                    at, "parsing url: \"" + url + "\" is not a URL such as file:///path or constant://?val=x");
         }
         String scheme = url.substring(0, colon);
         String rest = url.substring(colon + 3);

@@ -81,9 +81,7 @@ final class SqlQuerySource {
                 }
             }
         } catch (SQLException e) {
-            throw block.error(
-                    block.attribute("query").orElseThrow().pos(),
-                    "executing query: " + SqlErrors.message(e));
+            throw block.error(block.attribute("query").orElseThrow().pos(), "executing query: " + SqlErrors.message(e));
         }
         Map<String, Value> fields = new LinkedHashMap<>();
         fields.put("count", new Value.Num(BigDecimal.valueOf(values.size())));
@@ -108,7 +106,8 @@ final class SqlQuerySource {
         if (!(given.get().value() instanceof Value.ListValue list)) {
             throw block.error(
                     given.get().pos(),
-                    "attribute \"args\" must be a list, found " + given.get().value().kind());
+                    "attribute \"args\" must be a list, found "
+                            + given.get().value().kind());
         }
         List<Object> args = new ArrayList<>();
         for (Value element : list.elements()) {
@@ -167,7 +166,8 @@ final class SqlQuerySource {
         }
         throw block.error(
                 block.attribute("query").orElseThrow().pos(),
-                "row " + row + ": unsupported value of type " + result.getMetaData().getColumnTypeName(1)
+                "row " + row + ": unsupported value of type "
+                        + result.getMetaData().getColumnTypeName(1)
                         + " in the first column; only strings, numbers and bools are supported (cast it in the"
                         + " query)");
     }

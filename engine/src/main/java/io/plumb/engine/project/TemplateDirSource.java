@@ -105,7 +105,8 @@ final class TemplateDirSource {
         if (!(given.get().value() instanceof Value.ObjectValue object)) {
             throw block.error(
                     given.get().pos(),
-                    "attribute \"vars\" must be a map, found " + given.get().value().kind());
+                    "attribute \"vars\" must be a map, found "
+                            + given.get().value().kind());
         }
         object.fields().forEach((key, value) -> {
             Object converted = scalar(value);
@@ -113,7 +114,9 @@ final class TemplateDirSource {
                 List<Object> elements = new ArrayList<>();
                 for (Value element : list.elements()) {
                     Object scalar = scalar(element);
-                    if (scalar == null || (!elements.isEmpty() && scalar.getClass() != elements.get(0).getClass())) {
+                    if (scalar == null
+                            || (!elements.isEmpty()
+                                    && scalar.getClass() != elements.get(0).getClass())) {
                         elements = null;
                         break;
                     }
@@ -124,8 +127,8 @@ final class TemplateDirSource {
             if (converted == null) {
                 throw block.error(
                         given.get().pos(),
-                        "attribute \"vars\" must be a map of strings, numbers, bools or lists of one of them;"
-                                + " \"" + key + "\" is a " + value.kind());
+                        "attribute \"vars\" must be a map of strings, numbers, bools or lists of one of them;" + " \""
+                                + key + "\" is a " + value.kind());
             }
             vars.put(key, converted);
         });

@@ -36,7 +36,8 @@ final class CompositeSchemas {
             Schema before = schemas.get(member.schema());
             schemas.put(member.schema(), before == null ? schema : merged(composite, before, schema));
             for (SchemaObject object : realm.objects()) {
-                if (objects.stream().noneMatch(o -> o.kind() == object.kind() && o.name().equals(object.name()))) {
+                if (objects.stream()
+                        .noneMatch(o -> o.kind() == object.kind() && o.name().equals(object.name()))) {
                     objects.add(object);
                 }
             }
@@ -55,8 +56,12 @@ final class CompositeSchemas {
                     + "\": its source " + DatabaseUrl.redactUrl(member.url()) + " holds "
                     + (realm.schemas().isEmpty()
                             ? "no schema"
-                            : "the schemas " + String.join(", ", realm.schemas().stream().map(Schema::name).toList())
-                                    + " but not \"" + member.schema() + "\""));
+                            : "the schemas "
+                                    + String.join(
+                                            ", ",
+                                            realm.schemas().stream()
+                                                    .map(Schema::name)
+                                                    .toList()) + " but not \"" + member.schema() + "\""));
         }
         return named.get();
     }
@@ -81,7 +86,6 @@ final class CompositeSchemas {
         }
         Map<String, String> options = new LinkedHashMap<>(second.options());
         options.putAll(first.options());
-        return new Schema(
-                first.name(), tables, first.comment().or(second::comment), options, objects);
+        return new Schema(first.name(), tables, first.comment().or(second::comment), options, objects);
     }
 }

@@ -23,14 +23,17 @@ class GoTemplateTest {
     void rendersFieldsConditionsAndTrimming() {
         Map<String, Object> vars = Map.of("Env", "dev", "N", 2.0, "Flag", true, "Names", List.of("a", "b"));
         assertThat(render("x {{- .Env -}} y", vars)).isEqualTo("xdevy");
-        assertThat(render("{{ if eq .Env \"prod\" \"dev\" }}yes{{ else }}no{{ end }}", vars)).isEqualTo("yes");
+        assertThat(render("{{ if eq .Env \"prod\" \"dev\" }}yes{{ else }}no{{ end }}", vars))
+                .isEqualTo("yes");
         assertThat(render("{{ if not .Flag }}a{{ else if gt .N 1.5 }}b{{ else }}c{{ end }}", vars))
                 .isEqualTo("b");
         assertThat(render("{{ range $i, $n := .Names }}{{ $i }}={{ $n }};{{ else }}none{{ end }}", vars))
                 .isEqualTo("0=a;1=b;");
         assertThat(render("{{ with .Env }}{{ . }}/{{ $.N }}{{ end }}", vars)).isEqualTo("dev/2");
-        assertThat(render("{{ $x := print .Env \"-\" .N }}{{ $x | printf \"%q\" }}", vars)).isEqualTo("\"dev-2\"");
-        assertThat(render("{{/* a comment */}}{{ len .Names }} {{ index .Names 1 }}", vars)).isEqualTo("2 b");
+        assertThat(render("{{ $x := print .Env \"-\" .N }}{{ $x | printf \"%q\" }}", vars))
+                .isEqualTo("\"dev-2\"");
+        assertThat(render("{{/* a comment */}}{{ len .Names }} {{ index .Names 1 }}", vars))
+                .isEqualTo("2 b");
     }
 
     @Test
@@ -68,7 +71,6 @@ class GoTemplateTest {
         assertThatThrownBy(() -> render("{{ block \"x\" . }}{{ end }}", vars))
                 .hasMessage("t.sql:1:1: {{block}} is not supported");
         assertThatThrownBy(() -> render("{{ nope 1 }}", vars)).hasMessage("t.sql:1:1: function \"nope\" not defined");
-        assertThatThrownBy(() -> render("{{ template \"x\" }}", vars))
-                .hasMessage("t.sql:1:1: no such template \"x\"");
+        assertThatThrownBy(() -> render("{{ template \"x\" }}", vars)).hasMessage("t.sql:1:1: no such template \"x\"");
     }
 }
