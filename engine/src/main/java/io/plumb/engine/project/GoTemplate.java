@@ -60,6 +60,7 @@ final class GoTemplate {
     private final String text;
     private final Map<String, List<Node>> templates;
     private int offset;
+    private int lastAction;
 
     private GoTemplate(String file, String text, Map<String, List<Node>> templates) {
         this.file = file;
@@ -77,7 +78,7 @@ final class GoTemplate {
         List<Node> body = new ArrayList<>();
         String end = parser.nodes(body);
         if (end != null) {
-            throw parser.error(parser.offset, "unexpected {{" + end + "}}");
+            throw parser.error(parser.lastAction, "unexpected {{" + end + "}}");
         }
         templates.put(name, body);
     }
@@ -115,6 +116,7 @@ final class GoTemplate {
                     offset++;
                 }
             }
+            lastAction = open;
             String stop = action(action, open, out);
             if (stop != null) {
                 return stop;

@@ -66,7 +66,7 @@ class GoTemplateTest {
         assertThatThrownBy(() -> render("{{ eq .N 2 }}", vars))
                 .hasMessage("t.sql:1:1: error calling eq: incompatible types for comparison (float64 and int)");
         assertThatThrownBy(() -> render("{{ if .Env }}x", vars)).hasMessage("t.sql:1:1: if has no {{end}}");
-        assertThatThrownBy(() -> render("{{ end }}", vars)).hasMessage("t.sql:1:10: unexpected {{end}}");
+        assertThatThrownBy(() -> render("{{ end }}", vars)).hasMessage("t.sql:1:1: unexpected {{end}}");
         assertThatThrownBy(() -> render("{{ .Env", vars)).hasMessage("t.sql:1:3: unclosed action");
         assertThatThrownBy(() -> render("{{ block \"x\" . }}{{ end }}", vars))
                 .hasMessage("t.sql:1:1: {{block}} is not supported");
