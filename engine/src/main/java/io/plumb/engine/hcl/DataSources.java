@@ -1,27 +1,37 @@
 package io.plumb.engine.hcl;
 
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code DataSources} resolve the {@code data "TYPE" "NAME" { ... }} blocks of a file into the values that
  * {@code data.TYPE.NAME} references read. Project files bind them; schema files have none.
  */
-@FunctionalInterface
 public interface DataSources {
 
     /** Resolves no data source: every {@code data} block is an error. */
-    DataSources NONE = (type, name, attributes, pos) -> Optional.empty();
+    DataSources NONE = new DataSources() {
+        @Override
+        public Set<String> types() {
+            return Set.of();
+        }
+
+        @Override
+        public Value resolve(Resource block) {
+            throw new HclException(
+                    block.pos(), "data source \"" + block.labels().get(0) + "\" is not supported");
+        }
+    };
+
+    /** Returns the data source types this resolver knows, such as {@code hcl_schema}. */
+    Set<String> types();
 
     /**
-     * Resolves one data block.
+     * Resolves one data block, whose attributes and nested blocks are evaluated (with the data blocks it refers to
+     * resolved first).
      *
-     * @param type the block's first label, such as {@code hcl_schema}
-     * @param name the block's second label
-     * @param attributes the block's evaluated attributes
-     * @param pos where the block starts, for errors
-     * @return the data source's value (an object of its attributes), or empty when the type is unknown
-     * @throws HclException when the block's attributes are wrong for its type
+     * @param block the evaluated block: type {@code data}, labels the source type and the name
+     * @return the data source's value: an object of its attributes, or a plain value such as a string
+     * @throws HclException when the block is wrong for its type or the source cannot be read
      */
-    Optional<Value> resolve(String type, String name, Map<String, Value> attributes, Pos pos);
+    Value resolve(Resource block);
 }

@@ -2,6 +2,7 @@ package io.plumb.engine.hcl;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,16 +123,14 @@ public final class HclEvaluator {
         ExpressionEvaluator evaluator =
                 new ExpressionEvaluator(variables, new Locals(localDefinitions), blockNames, options);
         if (!dataBlocks.isEmpty()) {
-            Map<String, Value> roots = new LinkedHashMap<>(options.roots());
-            roots.put(
-                    "data",
-                    DataBlocks.resolve(
-                            dataBlocks.stream().map(Located::block).toList(),
-                            dataBlocks.stream().map(Located::file).toList(),
-                            evaluator,
-                            options.dataSources()));
-            evaluator = new ExpressionEvaluator(
-                    variables, new Locals(localDefinitions), blockNames, options.withRoots(roots));
+            Value data = DataBlocks.resolve(
+                    dataBlocks.stream().map(Located::block).toList(),
+                    dataBlocks.stream().map(Located::file).toList(),
+                    localDefinitions,
+                    dataReferences(),
+                    root -> withData(variables, root),
+                    options.dataSources());
+            evaluator = withData(variables, data);
         }
         List<Resource> resources = new ArrayList<>();
         List<DeferredBlock> deferred = new ArrayList<>();
@@ -143,6 +142,25 @@ public final class HclEvaluator {
             }
         }
         return new Evaluation(new Document(resources), deferred);
+    }
+
+    private ExpressionEvaluator withData(Map<String, Value> variables, Value data) {
+        Map<String, Value> roots = new LinkedHashMap<>(options.roots());
+        roots.put("data", data);
+        return new ExpressionEvaluator(variables, new Locals(localDefinitions), blockNames, options.withRoots(roots));
+    }
+
+    /** Returns the data blocks the other blocks and the locals refer to. */
+    private Set<DataReferences.Address> dataReferences() {
+        Set<DataReferences.Address> data = new LinkedHashSet<>();
+        Set<String> unused = new LinkedHashSet<>();
+        for (Located b : blocks) {
+            DataReferences.ofBody(b.block().body(), data, unused);
+        }
+        for (Locals.Definition local : localDefinitions.values()) {
+            DataReferences.of(local.node().expression(), data, unused);
+        }
+        return data;
     }
 
     private Value variable(BlockNode block, String name, HclFile file, ExpressionEvaluator bare) {

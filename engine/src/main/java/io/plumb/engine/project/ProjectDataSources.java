@@ -1,8 +1,7 @@
 package io.plumb.engine.project;
 
 import io.plumb.engine.hcl.DataSources;
-import io.plumb.engine.hcl.HclException;
-import io.plumb.engine.hcl.Pos;
+import io.plumb.engine.hcl.Resource;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.source.HclSchemaUrl;
 import java.nio.file.Path;
@@ -10,14 +9,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code ProjectDataSources} are the {@code data} blocks a project file may hold. {@code data "hcl_schema"} names HCL
- * schema files ({@code path} or {@code paths}, relative to the project file) and the input variables they are
- * evaluated with ({@code vars}); its {@code url} attribute is a desired-state URL for an env's {@code src}.
+ * {@code ProjectDataSources} are the {@code data} blocks a project file may hold:
+ *
+ * <ul>
+ *   <li>{@code hcl_schema}: HCL schema files ({@code path} or {@code paths}, relative to the project file) and the
+ *       input variables they are evaluated with ({@code vars}); its {@code url} is a desired state for an env's
+ *       {@code src};
+ *   <li>{@code sql}: the first column of a query's rows ({@link SqlQuerySource});
+ *   <li>{@code external}: a program's standard output; {@code external_schema}: a program's standard output read
+ *       as an SQL schema, as a desired-state {@code url} ({@link ProgramSource});
+ *   <li>{@code composite_schema}: several desired states merged, as one {@code url} ({@link CompositeSource});
+ *   <li>{@code template_dir}: a migration directory whose files are templates, rendered with {@code vars}, as a
+ *       directory {@code url} ({@link TemplateDirSource});
+ *   <li>{@code runtimevar}: a value read from a {@code file://} or {@code constant://} URL ({@link RuntimeVarSource}).
+ * </ul>
  */
 final class ProjectDataSources implements DataSources {
+
+    private static final Set<String> TYPES = Set.of(
+            "hcl_schema", "sql", "external", "external_schema", "composite_schema", "template_dir", "runtimevar");
 
     private final Path directory;
 
@@ -26,47 +39,58 @@ final class ProjectDataSources implements DataSources {
     }
 
     @Override
-    public Optional<Value> resolve(String type, String name, Map<String, Value> attributes, Pos pos) {
-        if (!type.equals("hcl_schema")) {
-            return Optional.empty();
-        }
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public Value resolve(Resource resource) {
+        DataBlock block = new DataBlock(resource);
+        return switch (block.type()) {
+            case "sql" -> new SqlQuerySource(directory).resolve(block);
+            case "external" -> new ProgramSource(directory).output(block);
+            case "external_schema" -> new ProgramSource(directory).schema(block);
+            case "composite_schema" -> CompositeSource.resolve(block);
+            case "template_dir" -> new TemplateDirSource(directory).resolve(block);
+            case "runtimevar" -> new RuntimeVarSource(directory).resolve(block);
+            default -> hclSchema(block);
+        };
+    }
+
+    private Value hclSchema(DataBlock block) {
+        block.allow(Set.of("path", "paths", "vars"), Set.of());
         List<Path> paths = new ArrayList<>();
-        Value path = attributes.get("path");
-        Value many = attributes.get("paths");
-        if ((path == null) == (many == null)) {
-            throw new HclException(
-                    pos, "data \"hcl_schema\" \"" + name + "\": exactly one of path or paths is required");
+        boolean one = block.attribute("path").isPresent();
+        if (one == block.attribute("paths").isPresent()) {
+            throw block.error("exactly one of path or paths is required");
         }
-        if (path != null) {
-            paths.add(directory.resolve(string(path, name, "path", pos)).normalize());
-        } else if (many instanceof Value.ListValue list) {
-            for (Value element : list.elements()) {
-                paths.add(directory.resolve(string(element, name, "paths", pos)).normalize());
-            }
+        if (one) {
+            paths.add(directory.resolve(block.string("path")).normalize());
         } else {
-            throw new HclException(pos, "data \"hcl_schema\" \"" + name + "\": paths must be a list of strings");
+            for (String path : block.strings("paths")) {
+                paths.add(directory.resolve(path).normalize());
+            }
         }
         Map<String, String> vars = new LinkedHashMap<>();
-        Value given = attributes.get("vars");
-        if (given instanceof Value.ObjectValue object) {
-            object.fields().forEach((key, value) -> vars.put(key, scalar(value, name, key, pos)));
-        } else if (given != null && !(given instanceof Value.Null)) {
-            throw new HclException(pos, "data \"hcl_schema\" \"" + name + "\": vars must be an object");
-        }
+        block.attribute("vars").ifPresent(given -> {
+            if (!(given.value() instanceof Value.ObjectValue object)) {
+                throw block.error(
+                        given.pos(),
+                        "vars must be an object, found " + given.value().kind());
+            }
+            object.fields().forEach((key, value) -> vars.put(key, scalar(block, value, key, given.pos())));
+        });
+        return url(HclSchemaUrl.format(block.name(), paths, vars));
+    }
+
+    /** Returns the value of a data source that only has a URL. */
+    static Value url(String url) {
         Map<String, Value> fields = new LinkedHashMap<>();
-        fields.put("url", new Value.Str(HclSchemaUrl.format(name, paths, vars)));
-        return Optional.of(new Value.ObjectValue(fields));
+        fields.put("url", new Value.Str(url));
+        return new Value.ObjectValue(fields);
     }
 
-    private static String string(Value value, String name, String attribute, Pos pos) {
-        if (value instanceof Value.Str s) {
-            return s.value();
-        }
-        throw new HclException(
-                pos, "data \"hcl_schema\" \"" + name + "\": " + attribute + " expects strings, found " + value.kind());
-    }
-
-    private static String scalar(Value value, String name, String key, Pos pos) {
+    private static String scalar(DataBlock block, Value value, String key, io.plumb.engine.hcl.Pos pos) {
         if (value instanceof Value.Str s) {
             return s.value();
         } else if (value instanceof Value.Num n) {
@@ -74,9 +98,6 @@ final class ProjectDataSources implements DataSources {
         } else if (value instanceof Value.Bool b) {
             return String.valueOf(b.value());
         }
-        throw new HclException(
-                pos,
-                "data \"hcl_schema\" \"" + name + "\": variable \"" + key
-                        + "\" must be a string, number or bool, found " + value.kind());
+        throw block.error(pos, "variable \"" + key + "\" must be a string, number or bool, found " + value.kind());
     }
 }

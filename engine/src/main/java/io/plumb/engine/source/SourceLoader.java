@@ -69,6 +69,11 @@ public final class SourceLoader {
             throw new SourceException("no desired state given: expected a file, a directory or a database URL");
         }
         SourceSchemes.check(sources);
+        if (sources.size() == 1 && CompositeSchemaUrl.matches(sources.get(0))) {
+            // A project's data "composite_schema": its members, each loaded on its own, merged.
+            return CompositeSchemas.merge(
+                    CompositeSchemaUrl.parse(sources.get(0)), member -> load(List.of(member), dialect, dev));
+        }
         if (sources.size() == 1 && isDatabaseUrl(sources.get(0))) {
             try (Database db = Database.open(sources.get(0), workingDirectory)) {
                 return db.inspect(List.of());
@@ -108,7 +113,10 @@ public final class SourceLoader {
     /** Returns whether the value is a database URL rather than a file or directory. */
     public static boolean isDatabaseUrl(String source) {
         int scheme = source.indexOf("://");
-        return scheme > 0 && !source.startsWith("file://") && !HclSchemaUrl.matches(source);
+        return scheme > 0
+                && !source.startsWith("file://")
+                && !HclSchemaUrl.matches(source)
+                && !CompositeSchemaUrl.matches(source);
     }
 
     private List<SourceFile> files(String source) {
