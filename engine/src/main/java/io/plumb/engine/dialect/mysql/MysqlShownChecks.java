@@ -41,6 +41,34 @@ final class MysqlShownChecks {
 
     /** Returns where {@code CHECK (} first stands outside strings, identifiers and parentheses, or -1. */
     private static int outside(String line, int from) {
+        return scan(line, from, (i, depth) -> depth == 0 && line.startsWith(CHECK, i));
+    }
+
+    /**
+     * Returns what is between the parenthesis at {@code open} and the one that closes it, if {@code ends} only when
+     * that one ends the line (before a separating comma); quoted strings and identifiers do not count.
+     */
+    private static Optional<String> closing(String line, int open, boolean ends) {
+        int close = scan(line, open, (i, depth) -> depth == 0 && line.charAt(i) == ')');
+        if (close < 0) {
+            return Optional.empty();
+        }
+        String rest = line.substring(close + 1);
+        return !ends || rest.isEmpty() || rest.equals(",")
+                ? Optional.of(line.substring(open + 1, close))
+                : Optional.empty();
+    }
+
+    /** Where a {@link #scan} stops: at a character outside quotes, given the parenthesis depth after it. */
+    private interface Stop {
+        boolean at(int index, int depth);
+    }
+
+    /**
+     * Walks a line from {@code from}, skipping quoted strings and identifiers (a backslash escapes inside strings),
+     * and returns the first index where {@code stop} holds, or -1.
+     */
+    private static int scan(String line, int from, Stop stop) {
         int depth = 0;
         char quote = 0;
         for (int i = from; i < line.length(); i++) {
@@ -51,45 +79,21 @@ final class MysqlShownChecks {
                 } else if (c == quote) {
                     quote = 0;
                 }
-            } else if (c == '\'' || c == '"' || c == '`') {
+                continue;
+            }
+            if (c == '\'' || c == '"' || c == '`') {
                 quote = c;
-            } else if (c == '(') {
+                continue;
+            }
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (depth == 0 && line.startsWith(CHECK, i)) {
+            }
+            if (stop.at(i, depth)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /**
-     * Returns what is between the parenthesis at {@code open} and the one that closes it, if {@code ends} only when
-     * that one ends the line (before a separating comma); quoted strings and identifiers do not count.
-     */
-    private static Optional<String> closing(String line, int open, boolean ends) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\' && quote != '`') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                String rest = line.substring(i + 1);
-                return !ends || rest.isEmpty() || rest.equals(",")
-                        ? Optional.of(line.substring(open + 1, i))
-                        : Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }
