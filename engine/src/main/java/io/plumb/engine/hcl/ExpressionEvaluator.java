@@ -148,6 +148,9 @@ final class ExpressionEvaluator {
                 }
                 base = v.name().equals("var") ? variable(first, v.pos()) : locals.get(first.name(), v.pos(), this);
                 from = 1;
+            } else if (v.name().equals("data") && options.roots().get("data") instanceof Value.ObjectValue data) {
+                base = dataBlock(data, v, steps, scope);
+                from = Math.min(2, steps.size());
             } else if (options.roots().containsKey(v.name())) {
                 base = options.roots().get(v.name());
             } else {
@@ -160,6 +163,35 @@ final class ExpressionEvaluator {
             base = step(base, steps.get(i), scope);
         }
         return base;
+    }
+
+    /**
+     * Returns the value of the data block {@code data.TYPE.NAME} a reference starts with; a reference to a block no
+     * file declares is an error at the reference that names the block, not the evaluator's unknown attribute.
+     */
+    private Value dataBlock(Value.ObjectValue data, Expression.Variable root, List<Expression> steps, Scope scope) {
+        if (steps.size() < 2) {
+            throw new HclException(root.pos(), "expected a data block after \"data\", such as data.TYPE.NAME");
+        }
+        String type = stepName(steps.get(0), scope);
+        String name = stepName(steps.get(1), scope);
+        Value named = data.fields().get(type);
+        Value block = named instanceof Value.ObjectValue o ? o.fields().get(name) : null;
+        if (block == null) {
+            throw new HclException(
+                    root.pos(),
+                    "data." + type + "." + name + " refers to a data block that is not declared: no data \"" + type
+                            + "\" \"" + name + "\" block");
+        }
+        return block;
+    }
+
+    private String stepName(Expression step, Scope scope) {
+        if (step instanceof Expression.GetAttr g) {
+            return g.name();
+        }
+        Expression.Index index = (Expression.Index) step;
+        return Conversions.toStr(eval(index.key(), scope), index.pos(), "index of reference");
     }
 
     private Value variable(Expression.GetAttr ref, Pos at) {

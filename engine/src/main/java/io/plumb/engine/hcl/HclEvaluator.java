@@ -131,6 +131,9 @@ public final class HclEvaluator {
                     root -> withData(variables, root),
                     options.dataSources());
             evaluator = withData(variables, data);
+        } else if (options.dataSources() != DataSources.NONE) {
+            // A project file without data blocks: a data.TYPE.NAME reference names a block that is not declared.
+            evaluator = withData(variables, new Value.ObjectValue(Map.of()));
         }
         List<Resource> resources = new ArrayList<>();
         List<DeferredBlock> deferred = new ArrayList<>();

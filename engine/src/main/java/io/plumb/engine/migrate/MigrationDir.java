@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -302,6 +303,25 @@ public final class MigrationDir {
         if (pinned != null) {
             throw new IllegalStateException("migration directory " + display + " is pinned: it is read-only");
         }
+        String rendered = RENDERED.get(path.toAbsolutePath().normalize());
+        if (rendered != null) {
+            throw new MigrateException("cannot write into the migration directory of " + rendered);
+        }
+    }
+
+    private static final Map<Path, String> RENDERED = new ConcurrentHashMap<>();
+
+    /**
+     * Marks a directory as a copy rendered for this process (a project's {@code data "template_dir"}), which is
+     * deleted when the process ends: writing a file or an {@code atlas.sum} into it is then an error, before anything
+     * is written, rather than a migration that silently disappears.
+     *
+     * @param directory the rendered directory
+     * @param source what the directory is rendered from and where to write instead, completing "cannot write into
+     *     the migration directory of "
+     */
+    public static void markRendered(Path directory, String source) {
+        RENDERED.put(directory.toAbsolutePath().normalize(), source);
     }
 
     private AtomicFile.Prepared prepare(String name, byte[] content) {

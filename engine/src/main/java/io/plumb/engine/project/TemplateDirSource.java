@@ -26,8 +26,10 @@ import java.util.stream.Stream;
  * {@code template}; each top-level {@code *.sql} file is rendered with {@code vars} as its data ({@code {{ .Env
  * }}}); a key the vars do not have is an error. Its {@code url} names the rendered directory, with an {@code
  * atlas.sum} of the rendered files, wherever a migration directory URL goes ({@code migration { dir }}, {@code
- * --dir}). Unlike the reference, files that commands write into that directory ({@code migrate diff}) stay in
- * the rendered copy, which is deleted when the process ends: write new migrations to {@code path} itself.
+ * --dir}). Unlike the reference, which copies what a command writes there back to {@code path}, a command that
+ * writes into that directory ({@code migrate diff}, {@code new}, {@code hash}, {@code lint --fix}, {@code import})
+ * fails before writing anything: the copy is deleted when the process ends, and an {@code atlas.sum} of rendered
+ * files does not belong next to templates. Write new migrations to {@code path} itself.
  */
 final class TemplateDirSource {
 
@@ -85,6 +87,12 @@ final class TemplateDirSource {
         } catch (MigrateException e) {
             throw block.error("hashing the rendered directory: " + e.getMessage());
         }
+        MigrationDir.markRendered(
+                rendered,
+                "data \"template_dir\" \"" + block.name() + "\" (" + block.pos() + "): it is rendered from the"
+                        + " templates in " + given + " into a copy deleted when plumb exits; write the migration into "
+                        + given
+                        + " itself");
         return ProjectDataSources.url("file://" + rendered);
     }
 

@@ -105,6 +105,29 @@ class DataBlocksTest {
     void anUndeclaredDataBlockIsAnErrorAtItsReference() {
         assertThatThrownBy(() -> eval("data \"echo\" \"a\" {}\nt {\n  v = data.echo.b\n}\n", new Echo()))
                 .isInstanceOf(HclException.class)
-                .hasMessage("x.hcl:3:12: unknown attribute \"echo\": the object has no attributes");
+                .hasMessage("x.hcl:3:7: data.echo.b refers to a data block that is not declared: no data \"echo\""
+                        + " \"b\" block");
+        // In a file without data blocks, and from one data block to another.
+        assertThatThrownBy(() -> eval("t {\n  v = data.echo.b.x\n}\n", new Echo()))
+                .isInstanceOf(HclException.class)
+                .hasMessage("x.hcl:2:7: data.echo.b refers to a data block that is not declared: no data \"echo\""
+                        + " \"b\" block");
+        assertThatThrownBy(() -> eval(
+                        "data \"echo\" \"a\" {\n  v = data.echo[\"c\"].x\n}\nt {\n  v = data.echo.a\n}\n", new Echo()))
+                .isInstanceOf(HclException.class)
+                .hasMessage("x.hcl:2:7: data.echo.c refers to a data block that is not declared: no data \"echo\""
+                        + " \"c\" block");
+        // An attribute a declared block does not have is the evaluator's unknown attribute, where it is named.
+        assertThatThrownBy(() -> eval("data \"echo\" \"a\" {\n  v = 1\n}\nt {\n  v = data.echo.a.w\n}\n", new Echo()))
+                .isInstanceOf(HclException.class)
+                .hasMessage("x.hcl:5:19: unknown attribute \"w\": the object has only v");
+    }
+
+    @Test
+    void dataIsAnOrdinaryReferenceOutsideProjectFiles() {
+        Document document = HclEvaluator.evaluate(
+                List.of(Hcl.parse("x.hcl", "t {\n  v = data.echo.b\n}\n")), EvalOptions.defaults());
+        assertThat(document.resources().get(0).attributes().get(0).value())
+                .isEqualTo(new Value.Ref(List.of("data", "echo", "b")));
     }
 }
