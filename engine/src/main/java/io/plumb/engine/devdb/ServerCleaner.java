@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,6 +173,10 @@ final class ServerCleaner {
             statements.add((now == null ? "CREATE DATABASE IF NOT EXISTS " : "ALTER DATABASE ")
                     + mysqlName(entry.getKey())
                     + options);
+            if (now == null && dev.boundSchema().equals(Optional.of(entry.getKey()))) {
+                // Dropping the current schema left the session without one: the next use creates in it again.
+                statements.add("USE " + mysqlName(entry.getKey()));
+            }
         }
         run(dev, statements);
     }
