@@ -78,27 +78,33 @@ public final class DevDatabase {
         // What the work may change outside its objects and cleaning cannot know the server's default of: read now.
         Map<String, String> comments =
                 dev.dialect().name().equals("postgres") ? ServerCleaner.schemaComments(dev) : Map.of();
+        Map<String, ServerCleaner.MysqlSchema> schemas =
+                dev.dialect().name().equals("mysql") ? ServerCleaner.mysqlSchemas(dev) : Map.of();
         T result;
         try {
             result = work.get();
         } catch (RuntimeException e) {
             try {
-                cleanAfter(dev, comments);
+                cleanAfter(dev, comments, schemas);
             } catch (RuntimeException cleaning) {
                 e.addSuppressed(cleaning);
             }
             throw e;
         }
-        cleanAfter(dev, comments);
+        cleanAfter(dev, comments, schemas);
         return result;
     }
 
-    // Cleans after a use, restoring the schema comments a PostgreSQL dev database had before it.
-    private static void cleanAfter(Database dev, Map<String, String> comments) {
-        if (dev.dialect().name().equals("postgres")) {
-            ServerCleaner.cleanPostgres(dev, comments);
-        } else {
-            clean(dev);
+    /*
+     * Cleans after a use, restoring the schema comments a PostgreSQL dev database had before it, and the schemas
+     * (charset, collation, comment; on an unbound URL, which schemas exist) a MySQL/MariaDB one had.
+     */
+    private static void cleanAfter(
+            Database dev, Map<String, String> comments, Map<String, ServerCleaner.MysqlSchema> schemas) {
+        switch (dev.dialect().name()) {
+            case "postgres" -> ServerCleaner.cleanPostgres(dev, comments);
+            case "mysql" -> ServerCleaner.cleanMysql(dev, schemas);
+            default -> clean(dev);
         }
     }
 

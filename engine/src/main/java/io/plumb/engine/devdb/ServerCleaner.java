@@ -5,12 +5,16 @@ import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.db.SqlErrors;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ServerCleaner} empties a PostgreSQL or MySQL/MariaDB dev database through plain SQL, without the dialect's
@@ -103,6 +107,86 @@ final class ServerCleaner {
         }
         statements.add("SET FOREIGN_KEY_CHECKS = 1");
         run(dev, statements);
+    }
+
+    /** The options of a MySQL/MariaDB schema a use may change: {@code comment} is null where the server has none. */
+    record MysqlSchema(String charset, String collation, @Nullable String comment) {}
+
+    /**
+     * Returns the bound schema of a MySQL/MariaDB dev database, or every user schema of an unbound one, with its
+     * charset, collation and (MariaDB 10.5+) comment, by name.
+     */
+    static Map<String, MysqlSchema> mysqlSchemas(Database dev) {
+        Map<String, MysqlSchema> schemas = new LinkedHashMap<>();
+        String where = dev.boundSchema().isPresent()
+                ? " WHERE SCHEMA_NAME = ?"
+                : " WHERE SCHEMA_NAME NOT IN (" + UserTables.systemSchemas(dev) + ")";
+        try (PreparedStatement query =
+                dev.connection().prepareStatement("SELECT * FROM information_schema.SCHEMATA" + where)) {
+            if (dev.boundSchema().isPresent()) {
+                query.setString(1, dev.boundSchema().get());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                boolean commented = false;
+                ResultSetMetaData columns = rows.getMetaData();
+                for (int i = 1; i <= columns.getColumnCount(); i++) {
+                    commented |= columns.getColumnLabel(i).equalsIgnoreCase("SCHEMA_COMMENT");
+                }
+                while (rows.next()) {
+                    schemas.put(
+                            rows.getString("SCHEMA_NAME"),
+                            new MysqlSchema(
+                                    rows.getString("DEFAULT_CHARACTER_SET_NAME"),
+                                    rows.getString("DEFAULT_COLLATION_NAME"),
+                                    commented ? rows.getString("SCHEMA_COMMENT") : null));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(dev, e);
+        }
+        return schemas;
+    }
+
+    /**
+     * Cleans as {@link #cleanMysql(Database)} does, then gives the schemas back the charset, collation and comment
+     * they had before the work ({@link #mysqlSchemas(Database)} read then): an {@code ALTER DATABASE} of one desired
+     * state must not become part of the next one loaded on the same dev database. On an unbound dev database the
+     * schemas the work created are dropped, and those it dropped are created again.
+     */
+    static void cleanMysql(Database dev, Map<String, MysqlSchema> before) {
+        cleanMysql(dev);
+        Map<String, MysqlSchema> after = mysqlSchemas(dev);
+        List<String> statements = new ArrayList<>();
+        for (String schema : after.keySet()) {
+            if (!before.containsKey(schema)) {
+                statements.add("DROP DATABASE IF EXISTS " + mysqlName(schema));
+            }
+        }
+        for (Map.Entry<String, MysqlSchema> entry : before.entrySet()) {
+            MysqlSchema was = entry.getValue();
+            MysqlSchema now = after.get(entry.getKey());
+            if (was.equals(now)) {
+                continue;
+            }
+            String options = " CHARACTER SET " + was.charset() + " COLLATE " + was.collation()
+                    + (was.comment() == null ? "" : " COMMENT '" + mysqlString(was.comment()) + "'");
+            statements.add((now == null ? "CREATE DATABASE IF NOT EXISTS " : "ALTER DATABASE ")
+                    + mysqlName(entry.getKey())
+                    + options);
+            if (now == null && dev.boundSchema().equals(Optional.of(entry.getKey()))) {
+                // Dropping the current schema left the session without one: the next use creates in it again.
+                statements.add("USE " + mysqlName(entry.getKey()));
+            }
+        }
+        run(dev, statements);
+    }
+
+    private static String mysqlString(String value) {
+        return value.replace("\\", "\\\\").replace("'", "''");
+    }
+
+    private static String mysqlName(String schema) {
+        return "`" + schema.replace("`", "``") + "`";
     }
 
     private static String mysqlName(String schema, String name) {
