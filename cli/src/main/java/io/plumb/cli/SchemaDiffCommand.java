@@ -72,6 +72,20 @@ final class SchemaDiffCommand implements Callable<Integer> {
         return dev == null || dev.boundSchema().isPresent();
     }
 
+    /**
+     * Returns whether the plan leaves its tables unqualified, as the reference plans on the connection it diffs with:
+     * the dev database, else the {@code from} database. A connection bound to one schema plans unqualified; one bound
+     * to the server qualifies every table with its schema.
+     */
+    private static boolean planBound(Workspace workspace, List<String> fromSources, @Nullable Database dev) {
+        if (dev != null) {
+            return dev.boundSchema().isPresent();
+        }
+        return fromSources.size() != 1
+                || !SourceLoader.isDatabaseUrl(fromSources.get(0))
+                || workspace.open(fromSources.get(0)).boundSchema().isPresent();
+    }
+
     @Override
     public Integer call() {
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
@@ -118,7 +132,7 @@ final class SchemaDiffCommand implements Callable<Integer> {
                             .plan(
                                     changes,
                                     new PlanOptions(
-                                            false,
+                                            !planBound(workspace, fromSources, dev),
                                             output.indent(),
                                             selection.diffPolicy().concurrentIndex())));
         }
