@@ -393,23 +393,10 @@ class LintNodesTest {
                 .containsExactly("m.test.hcl > lint > 1_base.sql", "m.test.hcl > lint > 2_drop.sql");
     }
 
-    @Test
-    void aDestructiveFileFailsOnPostgres(@TempDir Path dir) throws Exception {
-        Path test = project(dir, "embedded://postgres/17", "", "1_base.sql", BASE, "2_drop.sql", DESTRUCTIVE);
-
-        EngineExecutionResults results = kit(test).execute();
-
-        assertThat(lintOutcomes(results))
-                .containsEntry("m.test.hcl > lint > 1_base.sql", "SUCCESSFUL")
-                .containsEntry("m.test.hcl > lint > 2_drop.sql", "FAILED");
-        assertThat(failure(results, "m.test.hcl > lint > 2_drop.sql"))
-                .hasMessage(path(dir, "2_drop.sql") + ":2:1: DS103: Dropping non-virtual column \"c\"\n"
-                        + path(dir, "2_drop.sql") + ":3:1: DS102: Dropping table \"u\"");
-    }
-
-    @Test
-    void aDestructiveFileFailsOnMariadb(@TempDir Path dir) throws Exception {
-        Path test = project(dir, "embedded://mariadb/11.4", "", "1_base.sql", BASE, "2_drop.sql", DESTRUCTIVE);
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded://postgres/17", "embedded://mariadb/11.4"})
+    void aDestructiveFileFailsOnAServer(String devUrl, @TempDir Path dir) throws Exception {
+        Path test = project(dir, devUrl, "", "1_base.sql", BASE, "2_drop.sql", DESTRUCTIVE);
 
         EngineExecutionResults results = kit(test).execute();
 
