@@ -52,6 +52,7 @@ final class SqliteIsolation implements Isolation {
     private final boolean inMemory;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<AutoCloseable> held = ConcurrentHashMap.newKeySet();
+    private final SqliteWarmConnections warm = new SqliteWarmConnections(this::connectInMemory);
     private @Nullable Path directory;
     private @Nullable Thread cleanupOnExit;
     private boolean closed;
@@ -117,7 +118,12 @@ final class SqliteIsolation implements Isolation {
     @Override
     public IsolatedDatabase clone(Snapshot snapshot) {
         Path file = newFile("db");
-        byte[] image = imageOf(snapshot);
+        SqliteSnapshot source = sqliteSnapshot(snapshot);
+        Database prepared = inMemory ? warm.take(source) : null;
+        if (prepared != null) {
+            return handOut(new SqliteIsolatedDatabase(url(file), file, this, prepared));
+        }
+        byte[] image = source.image();
         if (!inMemory) {
             try {
                 Files.write(file, image);
@@ -130,9 +136,35 @@ final class SqliteIsolation implements Isolation {
 
     @Override
     public void restore(IsolatedDatabase target, Snapshot snapshot) {
-        // In memory, the image is loaded into the open connection; as a file, it is written over the closed
-        // database's file. The path, and so the URL, stay the same.
-        sqlite(target).replace(imageOf(snapshot));
+        // In memory, a database not yet connected takes a connection prepared ahead, if one was; else the image is
+        // loaded into the open connection. As a file, it is written over the closed database's file. The path, and
+        // so the URL, stay the same.
+        SqliteIsolatedDatabase database = sqlite(target);
+        SqliteSnapshot source = sqliteSnapshot(snapshot);
+        if (database.adoptable()) {
+            Database prepared = warm.take(source);
+            if (prepared != null) {
+                if (database.adopt(prepared)) {
+                    return;
+                }
+                prepared.close();
+            }
+        }
+        database.replace(source.image());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In memory, a connection is opened and the snapshot loaded into it, its schema read, on a background thread;
+     * the next {@link #restore} into a database not yet connected, or {@link #clone}, of the snapshot takes it. As
+     * files, it does nothing.
+     */
+    @Override
+    public void prepare(Snapshot snapshot) {
+        if (inMemory) {
+            warm.prepare(sqliteSnapshot(snapshot));
+        }
     }
 
     @Override
@@ -173,6 +205,7 @@ final class SqliteIsolation implements Isolation {
                 cleanupOnExit = null;
             }
         }
+        warm.close();
         for (AutoCloseable resource : List.copyOf(held)) {
             closeQuietly(resource);
         }
@@ -186,13 +219,22 @@ final class SqliteIsolation implements Isolation {
         return Optional.ofNullable(directory);
     }
 
-    void release(AutoCloseable resource, Path file) {
+    /** Closes the connection of an in-memory database that is done, in the background. */
+    void retire(Database connection) {
+        warm.retire(connection);
+    }
+
+    /** Forgets a closed database, and drops its file if it had one. */
+    void release(AutoCloseable resource, @Nullable Path file) {
         held.remove(resource);
-        delete(file);
+        if (file != null) {
+            delete(file);
+        }
     }
 
     void release(SqliteSnapshot snapshot) {
         held.remove(snapshot);
+        warm.forget(snapshot);
     }
 
     // The SQLite library's version and the driver's: an image is a file of the library that wrote it.
@@ -217,10 +259,16 @@ final class SqliteIsolation implements Isolation {
     }
 
     private IsolatedDatabase handOut(Path file, byte @Nullable [] image) {
-        SqliteIsolatedDatabase isolated =
-                new SqliteIsolatedDatabase("sqlite://" + file + parameters, file, this, inMemory, image);
+        return handOut(new SqliteIsolatedDatabase(url(file), file, this, inMemory, image));
+    }
+
+    private IsolatedDatabase handOut(SqliteIsolatedDatabase isolated) {
         held.add(isolated);
         return isolated;
+    }
+
+    private String url(Path file) {
+        return "sqlite://" + file + parameters;
     }
 
     /** Opens a private in-memory database with the dev URL's connection parameters. */
@@ -267,11 +315,15 @@ final class SqliteIsolation implements Isolation {
     }
 
     private static byte[] imageOf(Snapshot snapshot) {
+        return sqliteSnapshot(snapshot).image();
+    }
+
+    private static SqliteSnapshot sqliteSnapshot(Snapshot snapshot) {
         if (!(snapshot instanceof SqliteSnapshot sqlite)) {
             throw new IllegalArgumentException(
                     "not a SQLite snapshot: " + snapshot.getClass().getName());
         }
-        return sqlite.image();
+        return sqlite;
     }
 
     private static SqliteIsolatedDatabase sqlite(IsolatedDatabase database) {

@@ -65,7 +65,7 @@ record MysqlRevisions(String schema) implements RevisionTable {
     }
 
     @Override
-    public Instant time(ResultSet rows, String column) throws SQLException {
+    public Instant time(ResultSet rows, int column) throws SQLException {
         return rows.getTimestamp(column).toInstant();
     }
 

@@ -60,7 +60,7 @@ record PostgresRevisions(String schema) implements RevisionTable {
     }
 
     @Override
-    public Instant time(ResultSet rows, String column) throws SQLException {
+    public Instant time(ResultSet rows, int column) throws SQLException {
         return rows.getObject(column, OffsetDateTime.class).toInstant();
     }
 

@@ -162,20 +162,21 @@ public final class RevisionStore {
         }
     }
 
+    // By position, in the order of COLUMNS: a lookup by name costs more than the value on a long history.
     private Revision read(ResultSet rows) throws SQLException {
         return new Revision(
-                rows.getString("version"),
-                rows.getString("description"),
-                rows.getInt("type"),
-                rows.getInt("applied"),
-                rows.getInt("total"),
-                table.time(rows, "executed_at"),
-                Duration.ofNanos(rows.getLong("execution_time")),
-                Optional.ofNullable(rows.getString("error")),
-                Optional.ofNullable(rows.getString("error_stmt")),
-                rows.getString("hash"),
-                hashes(rows.getString("partial_hashes")),
-                rows.getString("operator_version"));
+                rows.getString(1),
+                rows.getString(2),
+                rows.getInt(3),
+                rows.getInt(4),
+                rows.getInt(5),
+                table.time(rows, 6),
+                Duration.ofNanos(rows.getLong(7)),
+                Optional.ofNullable(rows.getString(8)),
+                Optional.ofNullable(rows.getString(9)),
+                rows.getString(10),
+                hashes(rows.getString(11)),
+                rows.getString(12));
     }
 
     private static void setOptional(PreparedStatement statement, int index, Optional<String> value)

@@ -33,8 +33,8 @@ sealed interface RevisionTable permits SqliteRevisions, PostgresRevisions, Mysql
     /** Binds a time parameter. */
     void setTime(PreparedStatement statement, int index, Instant time) throws SQLException;
 
-    /** Reads a time column. */
-    Instant time(ResultSet rows, String column) throws SQLException;
+    /** Reads a time column, by its position in the row. */
+    Instant time(ResultSet rows, int column) throws SQLException;
 
     /** Returns whether a table of this name exists in a schema, through the standard information schema. */
     static boolean inInformationSchema(Connection connection, String schema, String table) throws SQLException {

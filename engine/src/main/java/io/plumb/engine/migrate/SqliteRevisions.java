@@ -48,7 +48,7 @@ record SqliteRevisions() implements RevisionTable {
     }
 
     @Override
-    public Instant time(ResultSet rows, String column) throws SQLException {
+    public Instant time(ResultSet rows, int column) throws SQLException {
         return RevisionTimes.parse(rows.getString(column));
     }
 }
