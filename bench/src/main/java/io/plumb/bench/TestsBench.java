@@ -24,8 +24,9 @@ import java.util.Optional;
  * that each migrate to a random version, seed rows, migrate one to three files further and assert, then runs every
  * case through a fresh {@code TestRunner} in each mode per round, on SQLite: with snapshots and an empty snapshot cache
  * (cold), again with the cache that run filled (as a second run of an unchanged directory), and replaying every case.
- * It prints the wall times and the ratios against the targets (9x cold, 20x with the cache), and fails when any case
- * does not pass, since a benchmark of failing tests measures nothing.
+ * It prints the wall times and the ratios against the targets (9x cold, 20x with the cache), beside the same
+ * statements run with sqlite-jdbc alone ({@link TestsCeiling}), which bound what any tool can gain; and it fails when
+ * any case does not pass, since a benchmark of failing tests measures nothing.
  */
 public final class TestsBench {
 
@@ -40,7 +41,9 @@ public final class TestsBench {
 
     /**
      * Runs the benchmark; the optional arguments are the number of cases (default 50), of migration files (200) and
-     * of rounds (3). System properties: {@code plumb.bench.workRoot} moves the generated files;
+     * of rounds (3), timed after untimed warm-up rounds of every mode. System properties: {@code plumb.bench.warmup}
+     * sets the number of warm-up rounds (2; a run of the cached mode is short enough for the JIT's first compilations
+     * to weigh on it); {@code plumb.bench.workRoot} moves the generated files;
      * {@code plumb.bench.only} ({@code snapshots}, {@code cached} or {@code replay}) runs one mode and prints no
      * ratio, for profiling it ({@code cached} fills the cache once, untimed, first).
      */
@@ -48,6 +51,7 @@ public final class TestsBench {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int roundCount = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 3;
+        int warmups = Integer.getInteger("plumb.bench.warmup", 2);
         String root = System.getProperty("plumb.bench.workRoot", System.getProperty("java.io.tmpdir"));
         String only = System.getProperty("plumb.bench.only", "");
         if (!only.isEmpty() && !only.equals("snapshots") && !only.equals("cached") && !only.equals("replay")) {
@@ -68,7 +72,19 @@ public final class TestsBench {
             TestSetup cold = setup.withCache(Optional.of(cache));
             TestsReport report = new TestsReport(workload, System.out);
             report.printWorkload();
+            if (only.isEmpty() && warmups > 0) {
+                long started = System.nanoTime();
+                for (int round = 1; round <= warmups; round++) {
+                    cache.clear();
+                    run(file, cold, "snapshots");
+                    run(file, cold, "cached");
+                    run(file, setup.withSnapshots(false), "replay");
+                    TestsCeiling.measure(workload);
+                }
+                report.printWarmup(warmups, (System.nanoTime() - started) / 1e9);
+            }
             List<TestsRound> rounds = new ArrayList<>();
+            List<TestsCeiling> ceilings = new ArrayList<>();
             for (int round = 1; round <= roundCount; round++) {
                 // Alternating which mode goes first spreads the JIT's warm-up and the machine's moods over both.
                 boolean snapshotsFirst = round % 2 == 1;
@@ -92,9 +108,12 @@ public final class TestsBench {
                 TestsRound three = new TestsRound(snapshots, cached, replay);
                 rounds.add(three);
                 report.printRound(round, three);
+                TestsCeiling ceiling = TestsCeiling.measure(workload);
+                ceilings.add(ceiling);
+                report.printCeiling(ceiling);
             }
             if (!rounds.isEmpty()) {
-                report.printSummary(rounds);
+                report.printSummary(rounds, ceilings);
             }
         } finally {
             delete(work);

@@ -58,6 +58,30 @@ record TestsReport(TestsWorkload workload, PrintStream out) {
                 "cached");
     }
 
+    void printWarmup(int rounds, double seconds) {
+        out.printf(
+                Locale.ROOT,
+                "warm-up: %d untimed round%s of every mode and of SQLite alone, %.1fs%n",
+                rounds,
+                rounds == 1 ? "" : "s",
+                seconds);
+    }
+
+    void printCeiling(TestsCeiling ceiling) {
+        out.printf(
+                Locale.ROOT,
+                "%-7s %-10s replay %.3fs, cold %.3fs, cached %.3fs (restores %.3fs more, done ahead):"
+                        + " at most %.1fx cold, %.1fx cached%n",
+                "",
+                "sqlite",
+                ceiling.replay(),
+                ceiling.cold(),
+                ceiling.cached(),
+                ceiling.restore(),
+                ceiling.replay() / ceiling.cold(),
+                ceiling.replay() / ceiling.cached());
+    }
+
     void printRound(int round, TestsRound result) {
         printRun(Integer.toString(round), result.snapshots());
         printRun("", result.cached());
@@ -89,10 +113,10 @@ record TestsReport(TestsWorkload workload, PrintStream out) {
                 run.stats().cached());
     }
 
-    void printSummary(List<TestsRound> rounds) {
-        double snapshots = median(rounds, r -> r.snapshots().seconds());
-        double cached = median(rounds, r -> r.cached().seconds());
-        double replay = median(rounds, r -> r.replay().seconds());
+    void printSummary(List<TestsRound> rounds, List<TestsCeiling> ceilings) {
+        double snapshots = medianOf(rounds, r -> r.snapshots().seconds());
+        double cached = medianOf(rounds, r -> r.cached().seconds());
+        double replay = medianOf(rounds, r -> r.replay().seconds());
         int cases = workload.cases().size();
         out.printf(
                 Locale.ROOT,
@@ -105,8 +129,23 @@ record TestsReport(TestsWorkload workload, PrintStream out) {
                 cached * 1000 / cases,
                 replay,
                 replay * 1000 / cases);
-        verdict("replay / snapshots (cold)", replay / snapshots, median(rounds, TestsRound::ratio), TARGET);
-        verdict("replay / snapshots (cache)", replay / cached, median(rounds, TestsRound::cachedRatio), CACHED_TARGET);
+        verdict("replay / snapshots (cold)", replay / snapshots, medianOf(rounds, TestsRound::ratio), TARGET);
+        verdict("replay / snapshots (cache)", replay / cached, medianOf(rounds, TestsRound::cachedRatio), CACHED_TARGET);
+        double alone = medianOf(ceilings, TestsCeiling::replay);
+        double aloneCold = medianOf(ceilings, TestsCeiling::cold);
+        double aloneCached = medianOf(ceilings, TestsCeiling::cached);
+        out.printf(
+                Locale.ROOT,
+                "SQLite alone (the same statements through sqlite-jdbc, no Plumb), median: replay %.3fs, cold %.3fs,"
+                        + " cached %.3fs: no tool can beat %.1fx cold or %.1fx cached here; Plumb's own share is"
+                        + " %.3fs cold and %.3fs cached%n",
+                alone,
+                aloneCold,
+                aloneCached,
+                alone / aloneCold,
+                alone / aloneCached,
+                snapshots - aloneCold,
+                cached - aloneCached);
         TestsRound last = rounds.get(rounds.size() - 1);
         out.printf(
                 Locale.ROOT,
@@ -130,8 +169,8 @@ record TestsReport(TestsWorkload workload, PrintStream out) {
                 ratio >= target ? "met" : "MISSED");
     }
 
-    private static double median(List<TestsRound> rounds, ToDoubleFunction<TestsRound> figure) {
-        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+    private static <T> double medianOf(List<T> items, ToDoubleFunction<T> figure) {
+        double[] values = items.stream().mapToDouble(figure).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
