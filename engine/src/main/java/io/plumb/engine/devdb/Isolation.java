@@ -97,13 +97,6 @@ public interface Isolation extends AutoCloseable {
         return true;
     }
 
-    /**
-     * Hints that a database holding a snapshot's state will be asked for soon ({@link #restore} into a database not
-     * yet used, or {@link #clone}), so that an isolation able to prepare one in the background does; the database
-     * handed out holds the snapshot's state either way. Does nothing by default.
-     */
-    default void prepare(Snapshot snapshot) {}
-
     /** Returns a new, empty database that no one else uses; closing it drops it. */
     IsolatedDatabase fresh();
 

@@ -37,12 +37,6 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
         this.pending = image;
     }
 
-    /** Creates an in-memory database whose connection is already open, holding what it should. */
-    SqliteIsolatedDatabase(String url, Path file, SqliteIsolation owner, Database connected) {
-        this(url, file, owner, true, null);
-        this.database = connected;
-    }
-
     /**
      * {@inheritDoc}
      *
@@ -164,25 +158,6 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
     }
 
     /**
-     * Takes over a connection holding the state this database should have, when it lives in memory and its own
-     * connection was never opened (so nothing can hold that); returns whether it did. The caller closes a connection
-     * not taken.
-     */
-    synchronized boolean adopt(Database connected) {
-        if (!inMemory || closed || database != null) {
-            return false;
-        }
-        database = connected;
-        pending = null;
-        return true;
-    }
-
-    /** Returns whether {@link #adopt} would take a connection now. */
-    synchronized boolean adoptable() {
-        return inMemory && !closed && database == null;
-    }
-
-    /**
      * Checks that no transaction is open, so that the image holds every committed change and nothing else.
      *
      * @throws IllegalStateException when a transaction is open
@@ -201,16 +176,11 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
     }
 
     private void load(Database target, byte[] image) {
-        deserialize(target, image, url);
-    }
-
-    /** Loads an image into a connection's {@code main}, replacing what it held. */
-    static void deserialize(Database target, byte[] image, String what) {
         try {
             // SQLite copies the image into its own buffer, so snapshots stay untouched by what the case does.
             sqlite(target).deserialize("main", image);
         } catch (SQLException e) {
-            throw new DatabaseException("loading a snapshot into " + what + ": " + SqlErrors.message(e), e);
+            throw new DatabaseException("loading a snapshot into " + url + ": " + SqlErrors.message(e), e);
         }
     }
 
@@ -220,22 +190,14 @@ final class SqliteIsolatedDatabase implements IsolatedDatabase {
 
     @Override
     public void close() {
-        boolean hadFile;
         synchronized (this) {
             closed = true;
             pending = null;
-            hadFile = !inMemory;
             if (database != null) {
-                if (inMemory) {
-                    // Nothing else reaches it: freeing its pages need not hold up the caller.
-                    owner.retire(database);
-                } else {
-                    database.close();
-                }
+                database.close();
                 database = null;
             }
         }
-        // A database that never left memory never had a file to drop.
-        owner.release(this, hadFile ? file : null);
+        owner.release(this, file);
     }
 }

@@ -52,7 +52,6 @@ final class SqliteIsolation implements Isolation {
     private final boolean inMemory;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<AutoCloseable> held = ConcurrentHashMap.newKeySet();
-    private final SqliteWarmConnections warm = new SqliteWarmConnections(this::connectInMemory);
     private @Nullable Path directory;
     private @Nullable Thread cleanupOnExit;
     private boolean closed;
@@ -118,12 +117,7 @@ final class SqliteIsolation implements Isolation {
     @Override
     public IsolatedDatabase clone(Snapshot snapshot) {
         Path file = newFile("db");
-        SqliteSnapshot source = sqliteSnapshot(snapshot);
-        Database prepared = inMemory ? warm.take(source) : null;
-        if (prepared != null) {
-            return handOut(new SqliteIsolatedDatabase(url(file), file, this, prepared));
-        }
-        byte[] image = source.image();
+        byte[] image = imageOf(snapshot);
         if (!inMemory) {
             try {
                 Files.write(file, image);
@@ -136,35 +130,9 @@ final class SqliteIsolation implements Isolation {
 
     @Override
     public void restore(IsolatedDatabase target, Snapshot snapshot) {
-        // In memory, a database not yet connected takes a connection prepared ahead, if one was; else the image is
-        // loaded into the open connection. As a file, it is written over the closed database's file. The path, and
-        // so the URL, stay the same.
-        SqliteIsolatedDatabase database = sqlite(target);
-        SqliteSnapshot source = sqliteSnapshot(snapshot);
-        if (database.adoptable()) {
-            Database prepared = warm.take(source);
-            if (prepared != null) {
-                if (database.adopt(prepared)) {
-                    return;
-                }
-                prepared.close();
-            }
-        }
-        database.replace(source.image());
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>In memory, a connection is opened and the snapshot loaded into it, its schema read, on a background thread;
-     * the next {@link #restore} into a database not yet connected, or {@link #clone}, of the snapshot takes it. As
-     * files, it does nothing.
-     */
-    @Override
-    public void prepare(Snapshot snapshot) {
-        if (inMemory) {
-            warm.prepare(sqliteSnapshot(snapshot));
-        }
+        // In memory, the image is loaded into the open connection; as a file, it is written over the closed
+        // database's file. The path, and so the URL, stay the same.
+        sqlite(target).replace(imageOf(snapshot));
     }
 
     @Override
@@ -205,7 +173,6 @@ final class SqliteIsolation implements Isolation {
                 cleanupOnExit = null;
             }
         }
-        warm.close();
         for (AutoCloseable resource : List.copyOf(held)) {
             closeQuietly(resource);
         }
@@ -219,22 +186,13 @@ final class SqliteIsolation implements Isolation {
         return Optional.ofNullable(directory);
     }
 
-    /** Closes the connection of an in-memory database that is done, in the background. */
-    void retire(Database connection) {
-        warm.retire(connection);
-    }
-
-    /** Forgets a closed database, and drops its file if it had one. */
-    void release(AutoCloseable resource, @Nullable Path file) {
+    void release(AutoCloseable resource, Path file) {
         held.remove(resource);
-        if (file != null) {
-            delete(file);
-        }
+        delete(file);
     }
 
     void release(SqliteSnapshot snapshot) {
         held.remove(snapshot);
-        warm.forget(snapshot);
     }
 
     // The SQLite library's version and the driver's: an image is a file of the library that wrote it.
@@ -259,16 +217,10 @@ final class SqliteIsolation implements Isolation {
     }
 
     private IsolatedDatabase handOut(Path file, byte @Nullable [] image) {
-        return handOut(new SqliteIsolatedDatabase(url(file), file, this, inMemory, image));
-    }
-
-    private IsolatedDatabase handOut(SqliteIsolatedDatabase isolated) {
+        SqliteIsolatedDatabase isolated =
+                new SqliteIsolatedDatabase("sqlite://" + file + parameters, file, this, inMemory, image);
         held.add(isolated);
         return isolated;
-    }
-
-    private String url(Path file) {
-        return "sqlite://" + file + parameters;
     }
 
     /** Opens a private in-memory database with the dev URL's connection parameters. */
@@ -315,15 +267,11 @@ final class SqliteIsolation implements Isolation {
     }
 
     private static byte[] imageOf(Snapshot snapshot) {
-        return sqliteSnapshot(snapshot).image();
-    }
-
-    private static SqliteSnapshot sqliteSnapshot(Snapshot snapshot) {
         if (!(snapshot instanceof SqliteSnapshot sqlite)) {
             throw new IllegalArgumentException(
                     "not a SQLite snapshot: " + snapshot.getClass().getName());
         }
-        return sqlite;
+        return sqlite.image();
     }
 
     private static SqliteIsolatedDatabase sqlite(IsolatedDatabase database) {

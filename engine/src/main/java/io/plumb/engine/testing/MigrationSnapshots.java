@@ -12,12 +12,10 @@ import io.plumb.engine.migrate.ApplyReport;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.Migrator;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,10 +43,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Each snapshot is built once: the first case to need it builds it, and a case needing it meanwhile waits.
  * Snapshots include the revisions table, so a restored database migrates on from the right version.
  *
- * <p>Once a case has its database, the isolation is asked to get the next case's ready in the background ({@link
- * Isolation#prepare}) from its target's snapshot, kept in the run or read from the cache: the order of the planned
- * cases says which comes next. A guess that turns out wrong costs only the background work.
- *
  * <p>With a {@link SnapshotCache} (and a dev database whose snapshots have an image: SQLite), every snapshot built is
  * also written to the cache, in the background, and a snapshot missing from the run is looked up there before it
  * is built, so that a second run of an unchanged directory replays nothing. An entry's key is the prefix's running
@@ -73,17 +67,9 @@ final class MigrationSnapshots implements AutoCloseable {
     // The versions the planned files' cases migrate an empty database to: the ones worth a snapshot.
     private final Set<String> targets = ConcurrentHashMap.newKeySet();
     private final Set<TestFile> planned = new HashSet<>();
-    // The versions the planned cases migrate an empty database to, in the order they run, and how far the run got.
-    private final List<String> schedule = new ArrayList<>();
-    private int scheduled;
-    // Snapshots read from the cache ahead of the case that needs them: counted as cached, not again as reused.
-    private final Set<String> loadedAhead = ConcurrentHashMap.newKeySet();
-    // Reads ahead that found no usable entry: a case that waited for one builds its snapshot itself.
-    private final Set<CompletableFuture<Optional<Snapshot>>> missedAhead = ConcurrentHashMap.newKeySet();
     private @Nullable Predicate<String> listed;
     private @Nullable MigrationPrefixes prefixes;
     private @Nullable ExecutorService writer;
-    private @Nullable ExecutorService reader;
 
     MigrationSnapshots(TestSetup setup, ApplyListener listener) {
         this.setup = setup;
@@ -118,7 +104,6 @@ final class MigrationSnapshots implements AutoCloseable {
         }
         if (pristine && setup.snapshots()) {
             fromSnapshots(isolation, db, dir, from, target, command.pos());
-            lookAhead(isolation, dir, command.to());
         } else {
             apply(db, dir, target, command.pos(), listener);
         }
@@ -135,9 +120,7 @@ final class MigrationSnapshots implements AutoCloseable {
         }
         synchronized (planned) {
             if (planned.add(file)) {
-                List<String> found = MigrationTargets.of(file, setup.devUrl());
-                targets.addAll(found);
-                schedule.addAll(found);
+                targets.addAll(MigrationTargets.of(file, setup.devUrl()));
             }
         }
     }
@@ -153,16 +136,9 @@ final class MigrationSnapshots implements AutoCloseable {
                 snapshots.putIfAbsent(dir.keys().get(target), mine);
         if (existing != null) {
             Optional<Snapshot> snapshot = existing.join();
-            if (snapshot.isEmpty() && missedAhead.contains(existing)) {
-                // Read ahead from a cache entry that turned out gone or damaged: build it as if never looked up.
-                fromSnapshots(isolation, db, dir, from, target, pos);
-                return;
-            }
             if (snapshot.isPresent()) {
                 isolation.restore(db, snapshot.get());
-                if (!loadedAhead.remove(dir.keys().get(target))) {
-                    reused.incrementAndGet();
-                }
+                reused.incrementAndGet();
             } else {
                 // Building it failed in another case; this one fails the same way, at its own command.
                 apply(db, dir, target, pos, listener);
@@ -225,62 +201,6 @@ final class MigrationSnapshots implements AutoCloseable {
             snapshots.remove(dir.keys().get(target), mine);
             mine.complete(Optional.empty());
             throw e;
-        }
-    }
-
-    // Gets the database of the case expected after the one that migrated to a version ready in the background, from
-    // its target's snapshot: one kept in the run (not waited for while another case builds it) or in the cache.
-    private void lookAhead(Isolation isolation, MigrationPrefixes dir, String served) {
-        Optional<String> upcoming = nextAfter(served);
-        OptionalInt found = upcoming.map(dir::indexOf).orElse(OptionalInt.empty());
-        if (found.isEmpty()) {
-            return;
-        }
-        int index = found.getAsInt();
-        String key = dir.keys().get(index);
-        CompletableFuture<Optional<Snapshot>> kept = snapshots.get(key);
-        if (kept != null) {
-            done(kept).ifPresent(isolation::prepare);
-            return;
-        }
-        if (!listed(isolation, dir, index)) {
-            return;
-        }
-        CompletableFuture<Optional<Snapshot>> ahead = new CompletableFuture<>();
-        if (snapshots.putIfAbsent(key, ahead) != null) {
-            return;
-        }
-        loadedAhead.add(key);
-        reader().execute(() -> {
-            Optional<Snapshot> loaded;
-            try {
-                loaded = loadCached(isolation, dir, index);
-            } catch (RuntimeException e) {
-                loaded = Optional.empty();
-            }
-            if (loaded.isEmpty()) {
-                // An entry gone or damaged since the listing: the case builds its snapshot as if none was cached.
-                missedAhead.add(ahead);
-                snapshots.remove(key, ahead);
-                loadedAhead.remove(key);
-                ahead.complete(loaded);
-                return;
-            }
-            cached.incrementAndGet();
-            ahead.complete(loaded);
-            isolation.prepare(loaded.get());
-        });
-    }
-
-    // Moves the run past a version a case migrated to, and returns the version the next planned case starts from.
-    private Optional<String> nextAfter(String served) {
-        synchronized (planned) {
-            int at = schedule.subList(scheduled, schedule.size()).indexOf(served);
-            if (at < 0) {
-                return Optional.empty();
-            }
-            scheduled += at + 1;
-            return scheduled < schedule.size() ? Optional.of(schedule.get(scheduled)) : Optional.empty();
         }
     }
 
@@ -373,24 +293,13 @@ final class MigrationSnapshots implements AutoCloseable {
 
     private synchronized ExecutorService writer() {
         if (writer == null) {
-            writer = backgroundThread("plumb-snapshot-cache");
+            writer = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "plumb-snapshot-cache");
+                thread.setDaemon(true);
+                return thread;
+            });
         }
         return writer;
-    }
-
-    private synchronized ExecutorService reader() {
-        if (reader == null) {
-            reader = backgroundThread("plumb-snapshot-ahead");
-        }
-        return reader;
-    }
-
-    private static ExecutorService backgroundThread(String name) {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     // A snapshot still being built by another case is not waited for: the nearest lower one, or none, will do.
@@ -449,21 +358,21 @@ final class MigrationSnapshots implements AutoCloseable {
     /** Drops every snapshot, once the cache holds those it is being written; then bounds the cache's size. */
     @Override
     public void close() {
-        ExecutorService reads;
         ExecutorService writes;
         synchronized (this) {
-            reads = reader;
-            reader = null;
             writes = writer;
             writer = null;
         }
-        if (reads != null) {
-            // Snapshots read ahead are closed with the others below, once the reads are done.
-            awaitQuietly(reads);
-        }
         if (writes != null) {
-            // Writing a large image to a slow disk: the next run needs it whole, so wait for it.
-            awaitQuietly(writes);
+            writes.shutdown();
+            try {
+                while (!writes.awaitTermination(1, TimeUnit.MINUTES)) {
+                    // Writing a large image to a slow disk: the next run needs it whole, so keep waiting.
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writes.shutdownNow();
+            }
             try {
                 cache.orElseThrow().evict();
             } catch (RuntimeException e) {
@@ -474,17 +383,5 @@ final class MigrationSnapshots implements AutoCloseable {
             done(future).ifPresent(Snapshot::close);
         }
         snapshots.clear();
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        executor.shutdown();
-        try {
-            while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
-                // Still working: what it does is needed whole.
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            executor.shutdownNow();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.plumb.engine.testing;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * {@code MigrationTargets} finds the versions that a test file's migration-test cases migrate an empty database to:
@@ -12,20 +12,14 @@ import java.util.List;
  * <p>It reads what the runner will run, evaluated against the dev URL as the runner's own preview is. A case that
  * does not evaluate, or is skipped, names no target; a target the scan misses (a case whose {@code to} depends on
  * its database's URL) is still built when its case runs, from the nearest lower snapshot.
- *
- * <p>The versions come in the order the cases will ask for them, once for each time one does, so that a runner can
- * get the next case's database ready while the one before runs.
  */
 final class MigrationTargets {
 
     private MigrationTargets() {}
 
-    /**
-     * Returns the versions the file's migration-test cases migrate to from an empty database, in the order of the
-     * cases and their commands, with a version as many times as cases migrate to it.
-     */
-    static List<String> of(TestFile file, String devUrl) {
-        List<String> targets = new ArrayList<>();
+    /** Returns the versions the file's migration-test cases migrate to from an empty database. */
+    static Set<String> of(TestFile file, String devUrl) {
+        Set<String> targets = new LinkedHashSet<>();
         for (TestBlock block : file.tests()) {
             if (block.kind() != TestKind.MIGRATE) {
                 continue;
@@ -47,7 +41,7 @@ final class MigrationTargets {
     }
 
     // Mirrors CaseRun: a database stays pristine until a command other than migrate, log or cleanup runs.
-    private static void addPristineTargets(TestCase testCase, List<String> targets) {
+    private static void addPristineTargets(TestCase testCase, Set<String> targets) {
         for (Command command : testCase.commands()) {
             if (command instanceof Command.Migrate migrate) {
                 targets.add(migrate.to());

@@ -240,51 +240,6 @@ class SqliteIsolationTest {
     }
 
     @Test
-    void aPreparedRestoreOrCloneHoldsItsOwnSnapshotAndCarriesTheParameters() throws SQLException {
-        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory&_fk=1", cwd, true);
-                IsolatedDatabase source = isolation.fresh()) {
-            exec(source.database(), "CREATE TABLE t (x INT)", "INSERT INTO t VALUES (1)");
-            Snapshot one = isolation.snapshot(source);
-            exec(source.database(), "INSERT INTO t VALUES (2)");
-            Snapshot two = isolation.snapshot(source);
-            isolation.prepare(one);
-            isolation.prepare(two);
-            try (IsolatedDatabase restored = isolation.fresh();
-                    IsolatedDatabase cloned = isolation.clone(one)) {
-                isolation.restore(restored, two);
-                assertThat(query(restored.database(), "SELECT x FROM t ORDER BY x"))
-                        .containsExactly("1", "2");
-                assertThat(query(cloned.database(), "SELECT x FROM t ORDER BY x"))
-                        .containsExactly("1");
-                assertThat(query(restored.database(), "PRAGMA foreign_keys")).containsExactly("1");
-                assertThat(query(cloned.database(), "PRAGMA foreign_keys")).containsExactly("1");
-                exec(restored.database(), "INSERT INTO t VALUES (3)");
-                assertThat(query(cloned.database(), "SELECT count(*) FROM t")).containsExactly("1");
-            }
-            // Prepared copies were handed out, not the snapshots: the next restore still gets the snapshot's state.
-            try (IsolatedDatabase again = isolation.clone(two)) {
-                assertThat(query(again.database(), "SELECT x FROM t ORDER BY x"))
-                        .containsExactly("1", "2");
-            }
-        }
-    }
-
-    @Test
-    void aRestoreIntoAnOpenDatabaseKeepsItsConnectionEvenWhenOneWasPrepared() throws SQLException {
-        try (SqliteIsolation isolation = SqliteIsolation.open("sqlite://dev?mode=memory", cwd, true);
-                IsolatedDatabase source = isolation.fresh();
-                IsolatedDatabase target = isolation.fresh()) {
-            exec(source.database(), "CREATE TABLE t (x INT)", "INSERT INTO t VALUES (1)");
-            Snapshot snapshot = isolation.snapshot(source);
-            Database held = target.database();
-            isolation.prepare(snapshot);
-            isolation.restore(target, snapshot);
-            assertThat(target.database()).isSameAs(held);
-            assertThat(query(held, "SELECT x FROM t")).containsExactly("1");
-        }
-    }
-
-    @Test
     void memoryAndFileSnapshotsGiveTheSameDatabase() throws SQLException {
         String[] schema = {
             "CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
