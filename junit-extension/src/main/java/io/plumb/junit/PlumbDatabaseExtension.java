@@ -1,11 +1,13 @@
 package io.plumb.junit;
 
+import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.devdb.IsolatedDatabase;
 import io.plumb.junit.internal.DatabaseTemplates;
 import io.plumb.junit.internal.DatabaseTemplates.StartingState;
 import io.plumb.junit.internal.IsolatedDataSource;
+import io.plumb.junit.internal.TestSetupResolver;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -217,8 +219,17 @@ public final class PlumbDatabaseExtension implements ParameterResolver, BeforeEa
         DatabaseTemplates templates = context.getRoot()
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(
-                        DatabaseTemplates.class, key -> new DatabaseTemplates(Path.of("")), DatabaseTemplates.class);
+                        DatabaseTemplates.class,
+                        key -> new DatabaseTemplates(Path.of(""), snapshotCache(context)),
+                        DatabaseTemplates.class);
         return Objects.requireNonNull(templates, "templates");
+    }
+
+    // The snapshot cache states migrated on SQLite are kept in across runs, unless plumb.cache.enabled is false.
+    private static Optional<SnapshotCache> snapshotCache(ExtensionContext context) {
+        boolean enabled = context.getConfigurationParameter(TestSetupResolver.CACHE_ENABLED, Boolean::parseBoolean)
+                .orElse(true);
+        return enabled ? SnapshotCache.configured(System::getenv, System.err::println) : Optional.empty();
     }
 
     /** A database handed to a test, with the data source it may have been handed through; closing drops both. */

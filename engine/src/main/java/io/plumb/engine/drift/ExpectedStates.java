@@ -1,11 +1,6 @@
 package io.plumb.engine.drift;
 
-import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.schema.Realm;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +13,8 @@ import java.util.function.Supplier;
  * drift checks so that many databases at one version (a thousand tenants) have the directory replayed once.
  *
  * <p>A state is keyed by the dialect and server version it was built for, the dev database it was built on, the
- * schemas inspected, and the running hash of the files replayed (SHA-256 over each file's name and bytes in order,
- * the scheme of {@code atlas.sum} that migration tests key their snapshots by). The first check to need a state
+ * schemas inspected, and the running hash of the files replayed ({@link io.plumb.engine.migrate.PrefixHash}, which
+ * migration tests key their snapshots by too). The first check to need a state
  * builds it; checks needing it meanwhile wait for it; a failed build is not kept, so the next check tries again.
  * Replays on one dev database run one at a time, since each needs the dev database clean.
  */
@@ -32,7 +27,7 @@ public final class ExpectedStates {
      * @param serverVersion the target server's version, as its driver reports it
      * @param devUrl the dev database the state is built on
      * @param schemas the schemas inspected (empty: the bound one, or all)
-     * @param filesHash the running hash of the files replayed, from {@link #hash(List)}
+     * @param filesHash the running hash of the files replayed ({@link io.plumb.engine.migrate.PrefixHash})
      */
     public record Key(String dialect, String serverVersion, String devUrl, List<String> schemas, String filesHash) {
 
@@ -91,21 +86,6 @@ public final class ExpectedStates {
     /** Forgets every state, so that the next checks replay again (the directory changed under a long-lived agent). */
     public void clear() {
         states.clear();
-    }
-
-    /** Returns the running hash of files in order, over each file's name and bytes, base64-encoded. */
-    public static String hash(List<MigrationFile> files) {
-        MessageDigest running;
-        try {
-            running = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        for (MigrationFile file : files) {
-            running.update(file.name().getBytes(StandardCharsets.UTF_8));
-            running.update(file.content());
-        }
-        return Base64.getEncoder().encodeToString(running.digest());
     }
 
     private static Realm join(CompletableFuture<Realm> future) {

@@ -7,6 +7,7 @@ import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.migrate.MigrationLock;
+import io.plumb.engine.migrate.PrefixHash;
 import io.plumb.engine.migrate.Revision;
 import io.plumb.engine.migrate.RevisionStore;
 import io.plumb.engine.schema.Realm;
@@ -131,11 +132,7 @@ final class MigrateDrift {
     /** Returns the state the applied files give, from the cache or replayed on the dev database. */
     private Realm expectedState(Database target, List<MigrationFile> applied) {
         ExpectedStates.Key key = new ExpectedStates.Key(
-                target.dialect().name(),
-                serverVersion(target),
-                devUrl,
-                settings.schemas(),
-                ExpectedStates.hash(applied));
+                target.dialect().name(), serverVersion(target), devUrl, settings.schemas(), PrefixHash.of(applied));
         return settings.states().get(key, () -> {
             try (Database dev = Database.open(devUrl, settings.workingDirectory())) {
                 if (!dev.dialect().name().equals(target.dialect().name())) {

@@ -2,11 +2,8 @@ package io.plumb.engine.testing;
 
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.plumb.engine.migrate.PrefixHash;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +13,7 @@ import java.util.OptionalInt;
  * {@code MigrationPrefixes} is a migration directory as migration tests see it: its files, read and checked
  * against {@code atlas.sum} once per run (the directory is pinned), and for each file the key of the prefix ending with it.
  *
- * <p>A prefix's key is the running SHA-256 over each file's name and bytes, as in {@code atlas.sum}, so that two
- * prefixes share a key only when they hold the same files; unlike {@code atlas.sum}, files marked {@code atlas:sum
- * ignore} count too, since they run.
+ * <p>A prefix's key is its {@link PrefixHash}, so that two prefixes share a key only when they hold the same files.
  *
  * @param dir the directory
  * @param files its files, in order
@@ -41,13 +36,11 @@ record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<Strin
     static MigrationPrefixes of(MigrationDir directory) {
         MigrationDir dir = directory.pinned();
         List<MigrationFile> files = dir.files();
-        MessageDigest running = sha256();
+        PrefixHash running = new PrefixHash();
         List<String> keys = new ArrayList<>();
         Map<String, Integer> indexes = new HashMap<>();
         for (MigrationFile file : files) {
-            running.update(file.name().getBytes(StandardCharsets.UTF_8));
-            running.update(file.content());
-            keys.add(Base64.getEncoder().encodeToString(digestSoFar(running)));
+            keys.add(running.add(file).value());
             // Two files of one version are refused when they run; the first is the one a target names.
             indexes.putIfAbsent(file.version(), keys.size() - 1);
         }
@@ -58,21 +51,5 @@ record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<Strin
     OptionalInt indexOf(String version) {
         Integer index = indexes.get(version);
         return index == null ? OptionalInt.empty() : OptionalInt.of(index);
-    }
-
-    private static byte[] digestSoFar(MessageDigest running) {
-        try {
-            return ((MessageDigest) running.clone()).digest();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.plumb.engine.testing;
 
+import io.plumb.engine.cache.MigrationSnapshotKey;
 import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.db.DatabaseException;
 import io.plumb.engine.devdb.IsolatedDatabase;
@@ -45,14 +46,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>With a {@link SnapshotCache} (and a dev database whose snapshots have an image: SQLite), every snapshot built is
  * also written to the cache, in the background, and a snapshot missing from the run is looked up there before it
- * is built, so that a second run of an unchanged directory replays nothing. An entry's key is the prefix's running
- * hash, the directory's format, the revisions schema, the SQLite library and the dev URL's connection parameters,
- * and the cache's own format version.
+ * is built, so that a second run of an unchanged directory replays nothing. An entry's key is a {@link
+ * MigrationSnapshotKey}: the prefix's running hash, the directory's format, the revisions schema and operator, the
+ * SQLite library and the dev URL's connection parameters.
  */
 final class MigrationSnapshots implements AutoCloseable {
-
-    /** The version of the cache keys' meaning: raise it when what a snapshot holds changes. */
-    static final int CACHE_FORMAT = 1;
 
     /** What the revisions written by migration tests give as their operator. */
     static final String OPERATOR = "Plumb test";
@@ -224,14 +222,14 @@ final class MigrationSnapshots implements AutoCloseable {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
-        return isolation
-                .imageFormat()
-                .map(format -> "plumb migration snapshot, cache format " + CACHE_FORMAT
-                        + "\ndev: " + format
-                        + "\ndirectory format: " + dir.dir().format().id()
-                        + "\nrevisions schema: " + setup.revisionsSchema().orElse("")
-                        + "\nprefix: " + dir.files().get(index).name() + " "
-                        + dir.keys().get(index));
+        return isolation.imageFormat().map(format -> new MigrationSnapshotKey(
+                        format,
+                        dir.dir().format().id(),
+                        setup.revisionsSchema().orElse(""),
+                        OPERATOR,
+                        dir.files().get(index).name(),
+                        dir.keys().get(index))
+                .text());
     }
 
     private Optional<Snapshot> loadCached(Isolation isolation, MigrationPrefixes dir, int index) {

@@ -1,5 +1,7 @@
 package io.plumb.junit.internal;
 
+import io.plumb.engine.cache.MigrationSnapshotKey;
+import io.plumb.engine.cache.SnapshotCache;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.devdb.IsolatedDatabase;
@@ -13,6 +15,7 @@ import io.plumb.engine.migrate.ApplyReport;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.migrate.Migrator;
+import io.plumb.engine.migrate.PrefixHash;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.schema.Realm;
@@ -41,13 +44,24 @@ public final class DatabaseTemplates implements ExtensionContext.Store.Closeable
     static final String OPERATOR = "Plumb JUnit";
 
     private final Path workingDirectory;
+    private final Optional<SnapshotCache> cache;
     private final Map<String, Isolation> isolations = new ConcurrentHashMap<>();
     private final Map<StartingState, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Creates the templates of a run whose relative paths resolve against this directory. */
+    /** Creates the templates of a run whose relative paths resolve against this directory, with no cache. */
     public DatabaseTemplates(Path workingDirectory) {
+        this(workingDirectory, Optional.empty());
+    }
+
+    /**
+     * Creates the templates of a run whose relative paths resolve against this directory. With a cache, a state
+     * migrated from a directory on a dev database whose snapshots have an image (SQLite) is looked up in the cache
+     * before it is migrated, and written to it after, so that a later run of an unchanged directory migrates nothing.
+     */
+    public DatabaseTemplates(Path workingDirectory, Optional<SnapshotCache> cache) {
         this.workingDirectory = workingDirectory;
+        this.cache = cache;
     }
 
     /**
@@ -112,15 +126,51 @@ public final class DatabaseTemplates implements ExtensionContext.Store.Closeable
     // Built once per state: computeIfAbsent holds the state's bin while building, so a second test waits for it.
     private Snapshot snapshot(Isolation isolation, StartingState state) {
         return snapshots.computeIfAbsent(state, key -> {
-            try (IsolatedDatabase db = isolation.fresh()) {
-                if (!key.schema().isEmpty()) {
+            if (!key.schema().isEmpty()) {
+                try (IsolatedDatabase db = isolation.fresh()) {
                     createSchema(isolation, db, key.schema());
-                } else {
-                    migrate(db, key.migrations(), key.version());
+                    return isolation.snapshot(db);
                 }
-                return isolation.snapshot(db);
             }
+            return migrated(isolation, key.migrations(), key.version());
         });
+    }
+
+    // A directory migrated to a version: from the cache when it holds that prefix, else migrated and cached.
+    private Snapshot migrated(Isolation isolation, String migrations, String version) {
+        String url = migrations.contains("://") ? migrations : "file://" + migrations;
+        // Checked against its atlas.sum first, so that a cached state is never handed out for a directory that a
+        // migration would refuse.
+        MigrationDir dir = MigrationDir.open(url, workingDirectory).pinned();
+        List<MigrationFile> files = dir.files();
+        Optional<String> target =
+                version.isEmpty() || version.equals("latest") ? Optional.empty() : Optional.of(version);
+        int last = files.size() - 1;
+        if (target.isPresent()) {
+            last = indexOf(files, target.get())
+                    .orElseThrow(() -> new IllegalArgumentException("migration version \"" + target.get()
+                            + "\" not found in " + dir.display() + " (its versions: "
+                            + files.stream().map(MigrationFile::version).collect(Collectors.joining(", ")) + ")"));
+        }
+        Optional<String> key =
+                last >= 0 && cache.isPresent() && isolation.imageFormat().isPresent()
+                        ? Optional.of(cacheKey(isolation, dir, files, last))
+                        : Optional.empty();
+        if (key.isPresent()) {
+            Optional<byte[]> image = cache.orElseThrow().get(key.get());
+            if (image.isPresent()) {
+                return isolation.load(image.get());
+            }
+        }
+        Snapshot snapshot;
+        try (IsolatedDatabase db = isolation.fresh()) {
+            migrate(db, dir, target);
+            snapshot = isolation.snapshot(db);
+        }
+        if (key.isPresent()) {
+            cache.orElseThrow().put(key.get(), isolation.image(snapshot));
+        }
+        return snapshot;
     }
 
     private void createSchema(Isolation isolation, IsolatedDatabase target, String schema) {
@@ -147,18 +197,30 @@ public final class DatabaseTemplates implements ExtensionContext.Store.Closeable
         PlanExecutor.execute(target.database().connection(), plan);
     }
 
-    private void migrate(IsolatedDatabase target, String migrations, String version) {
-        String url = migrations.contains("://") ? migrations : "file://" + migrations;
-        MigrationDir dir = MigrationDir.open(url, workingDirectory);
-        ApplyOptions options = ApplyOptions.defaults(OPERATOR).withoutLock();
-        if (!version.isEmpty() && !version.equals("latest")) {
-            List<String> versions =
-                    dir.files().stream().map(MigrationFile::version).collect(Collectors.toList());
-            if (!versions.contains(version)) {
-                throw new IllegalArgumentException("migration version \"" + version + "\" not found in " + dir.display()
-                        + " (its versions: " + String.join(", ", versions) + ")");
+    private static String cacheKey(Isolation isolation, MigrationDir dir, List<MigrationFile> files, int last) {
+        return new MigrationSnapshotKey(
+                        isolation.imageFormat().orElseThrow(),
+                        dir.format().id(),
+                        "",
+                        OPERATOR,
+                        files.get(last).name(),
+                        PrefixHash.of(files.subList(0, last + 1)))
+                .text();
+    }
+
+    private static Optional<Integer> indexOf(List<MigrationFile> files, String version) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).version().equals(version)) {
+                return Optional.of(i);
             }
-            options = options.withTarget(version);
+        }
+        return Optional.empty();
+    }
+
+    private static void migrate(IsolatedDatabase target, MigrationDir dir, Optional<String> version) {
+        ApplyOptions options = ApplyOptions.defaults(OPERATOR).withoutLock();
+        if (version.isPresent()) {
+            options = options.withTarget(version.get());
         }
         Database database = target.database();
         ApplyReport report = new Migrator(database, dir, options).apply(new ApplyListener() {});
