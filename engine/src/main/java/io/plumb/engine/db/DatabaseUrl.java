@@ -73,8 +73,7 @@ public record DatabaseUrl(
 
     private static DatabaseUrl network(String scheme, String rest, String text) {
         UrlSplit split = UrlSplit.of(rest)
-                .orElseThrow(
-                        () -> new InvalidUrlException(text, "expected " + scheme + "://[USER[:PASS]@]HOST[:PORT]/..."));
+                .orElseThrow(() -> InvalidUrlException.notOfForm(text, scheme + "://[USER[:PASS]@]HOST[:PORT]/..."));
         String userInfo = split.userInfo().orElse("");
         int colon = userInfo.indexOf(':');
         String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));

@@ -10,6 +10,20 @@ public final class InvalidUrlException extends IllegalArgumentException {
      * no part of the URL's user-info.
      */
     public InvalidUrlException(String url, String reason) {
-        super("invalid URL \"" + DatabaseUrl.redactUrl(url) + "\": " + DatabaseUrl.redact(reason));
+        this(url, reason, true);
+    }
+
+    private InvalidUrlException(String url, String reason, boolean redactReason) {
+        super("invalid URL \"" + DatabaseUrl.redactUrl(url) + "\": "
+                + (redactReason ? DatabaseUrl.redact(reason) : reason));
+    }
+
+    /**
+     * Creates the exception for a URL that is not of the expected form, which is the code's own text (such as {@code
+     * postgres://[USER[:PASS]@]HOST[:PORT]/...}) and so is not redacted: the redaction would read its placeholders
+     * as a password.
+     */
+    static InvalidUrlException notOfForm(String url, String form) {
+        return new InvalidUrlException(url, "expected " + form, false);
     }
 }

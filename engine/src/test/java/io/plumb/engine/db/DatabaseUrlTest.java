@@ -143,6 +143,12 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aUrlOfNoKnownFormIsToldTheExpectedFormWhole() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:S3cretPW@[::1"))
+                .hasMessage("invalid URL \"postgres://xxxxx@[::1\": expected postgres://[USER[:PASS]@]HOST[:PORT]/...");
+    }
+
+    @Test
     void redactsUrlsInsideMessages() {
         assertThat(DatabaseUrl.redact("a postgres://u:S3cr@et@h/db?password=p1 and mysql://h/x?pwd=p2: b"))
                 .isEqualTo("a postgres://u:xxxxx@h/db?password=xxxxx and mysql://h/x?pwd=xxxxx: b");
