@@ -3,6 +3,7 @@ package io.plumb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.plumb.engine.gotemplate.GoNil;
 import io.plumb.engine.gotemplate.TemplateException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,35 @@ class LintTemplateTest {
         assertThat(LintTemplate.parse("{{ json .Files \"  \" }}").execute(report))
                 .isEqualTo("[\n  {\n    \"Name\": \"1.sql\",\n    \"Text\": \"a\\u003cb\\u0026c\"\n  },\n"
                         + "  {\n    \"Name\": \"2.sql\",\n    \"Text\": \"\"\n  }\n]");
+    }
+
+    @Test
+    void lintTemplatesHaveVariablesComparisonsAndDefinesAsTemplateDirHas() {
+        assertThat(LintTemplate.parse(
+                                "{{ range $i, $f := .Files }}{{ if $i }},{{ end }}{{ $i }}:{{ $f.Name }}{{ end }}")
+                        .execute(report))
+                .isEqualTo("0:1.sql,1:2.sql");
+        assertThat(LintTemplate.parse(
+                                "{{ $n := 0 }}{{ range .Files }}{{ if ne .Text \"\" }}{{ $n = add $n 1 }}{{ end }}"
+                                        + "{{ end }}{{ $n }} of {{ .Count }}")
+                        .execute(report))
+                .isEqualTo("1 of 2");
+        assertThat(LintTemplate.parse(
+                                "{{ define \"f\" }}[{{ .Name | upper }}]{{ end }}"
+                                        + "{{ range .Files }}{{ template \"f\" . }}{{ end }}"
+                                        + "{{ with index .Files 1 }}{{ if and (eq .Name \"2.sql\") (not .Text) }} empty{{ end }}{{ end }}")
+                        .execute(report))
+                .isEqualTo("[1.SQL][2.SQL] empty");
+        assertThat(LintTemplate.parse("{{ range .Files }}{{ if eq .Name \"2.sql\" }}{{ break }}{{ end }}{{ .Name }}"
+                                + "{{ end }} {{ block \"n\" .Count }}{{ gt . 1 }}{{ end }}")
+                        .execute(report))
+                .isEqualTo("1.sql true");
+        // Go's nil (a URL without a user) is false and prints <nil>, and values print as Go's fmt does.
+        LintTree.Struct url = new LintTree.Struct(Map.of("User", GoNil.NIL), Map.of());
+        assertThat(LintTemplate.parse("{{ if .User }}user{{ else }}{{ .User }}{{ end }} {{ json . }}")
+                        .execute(url))
+                .isEqualTo("<nil> {\"User\":null}");
+        assertThat(LintTemplate.parse("{{ index .Files 0 }}").execute(report)).isEqualTo("{1.sql a<b&c}");
     }
 
     @Test
