@@ -87,7 +87,7 @@ final class LintCiFormats {
         log.put("$schema", SARIF_SCHEMA);
         log.put("version", "2.1.0");
         log.put("runs", List.of(struct(run)));
-        return GoTemplate.json(struct(log), List.of()) + "\n";
+        return GoJson.json(struct(log), List.of()) + "\n";
     }
 
     /**

@@ -2,6 +2,8 @@ package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseUrl;
+import io.plumb.engine.gotemplate.GoNil;
+import io.plumb.engine.gotemplate.GoStruct;
 import io.plumb.engine.lint.Diagnostic;
 import io.plumb.engine.lint.FileReport;
 import io.plumb.engine.lint.LintFile;
@@ -30,21 +32,18 @@ final class LintTree {
      * @param fields the JSON fields
      * @param hidden the template-only fields and methods
      */
-    record Struct(Map<String, Object> fields, Map<String, Object> hidden) {
+    record Struct(Map<String, Object> fields, Map<String, Object> hidden) implements GoStruct {
 
-        Optional<Object> get(String name) {
+        @Override
+        public Optional<Object> get(String name) {
             Object value = fields.containsKey(name) ? fields.get(name) : hidden.get(name);
             return Optional.ofNullable(value);
         }
 
-        boolean has(String name) {
+        @Override
+        public boolean has(String name) {
             return fields.containsKey(name) || hidden.containsKey(name);
         }
-    }
-
-    /** Go's {@code nil}: JSON {@code null}, false in templates. */
-    enum Nil {
-        NIL
     }
 
     private LintTree() {}
@@ -99,7 +98,7 @@ final class LintTree {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("Scheme", url.scheme());
         fields.put("Opaque", "");
-        fields.put("User", url.user().isEmpty() ? Nil.NIL : new Struct(Map.of(), Map.of()));
+        fields.put("User", url.user().isEmpty() ? GoNil.NIL : new Struct(Map.of(), Map.of()));
         fields.put("Host", url.host() + (url.port() < 0 ? "" : ":" + url.port()));
         fields.put("Path", url.isSqlite() || url.path().isEmpty() ? "" : "/" + url.path());
         fields.put("RawPath", "");

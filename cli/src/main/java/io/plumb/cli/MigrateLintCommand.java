@@ -1,6 +1,7 @@
 package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
+import io.plumb.engine.gotemplate.TemplateException;
 import io.plumb.engine.lint.ChangeDetector;
 import io.plumb.engine.lint.CheckFixes;
 import io.plumb.engine.lint.CheckReports;
@@ -126,7 +127,7 @@ final class MigrateLintCommand implements Callable<Integer> {
         ChangeDetector detector = detector(config, directory);
         String template = format != null ? format : config.format().orElse(null);
         Optional<String> named = template == null ? Optional.empty() : LintCiFormats.named(template);
-        GoTemplate parsed = template == null || named.isPresent() ? null : parse(template);
+        LintTemplate parsed = template == null || named.isPresent() ? null : parse(template);
         Instant started = env.clock().instant();
         // As the reference, lint checks an atlas.sum that is there, but runs without one.
         List<MigrationFile> files = directory.readSum().isPresent() ? directory.validate() : directory.files();
@@ -153,7 +154,7 @@ final class MigrateLintCommand implements Callable<Integer> {
             } else {
                 output = parsed == null
                         ? LintText.render(report)
-                        : parsed.execute(LintTree.of(report, database, display));
+                        : execute(parsed, LintTree.of(report, database, display));
             }
         }
         if (junitReport != null) {
@@ -222,11 +223,19 @@ final class MigrateLintCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--latest or --git-base is required");
     }
 
-    private GoTemplate parse(String template) {
+    private LintTemplate parse(String template) {
         try {
-            return GoTemplate.parse(template);
-        } catch (GoTemplate.TemplateException e) {
-            throw new ParameterException(spec.commandLine(), "parse format: " + e.getMessage());
+            return LintTemplate.parse(template);
+        } catch (TemplateException e) {
+            throw new ParameterException(spec.commandLine(), "parse format: " + LintTemplate.message(e));
+        }
+    }
+
+    private static String execute(LintTemplate template, LintTree.Struct report) {
+        try {
+            return template.execute(report);
+        } catch (TemplateException e) {
+            throw new EngineFailure(LintTemplate.message(e));
         }
     }
 

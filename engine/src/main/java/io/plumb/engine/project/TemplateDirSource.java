@@ -1,11 +1,12 @@
 package io.plumb.engine.project;
 
+import io.plumb.engine.gotemplate.TemplateException;
+import io.plumb.engine.gotemplate.TemplateFunction;
+import io.plumb.engine.gotemplate.TemplateSet;
 import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
-import io.plumb.engine.project.GoTemplate.Node;
-import io.plumb.engine.project.GoTemplate.TemplateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,10 @@ import java.util.stream.Stream;
  */
 final class TemplateDirSource {
 
+    // Go's built-ins that Plumb's templates do not have; the reference's template_dir adds no functions.
+    private static final Map<String, TemplateFunction> UNSUPPORTED =
+            unsupported("call", "html", "js", "slice", "urlquery");
+
     private final Path directory;
 
     TemplateDirSource(Path directory) {
@@ -47,7 +52,7 @@ final class TemplateDirSource {
             throw block.error(block.attribute("path").orElseThrow().pos(), "path " + given + " is not a directory");
         }
         Map<String, Object> vars = vars(block);
-        Map<String, List<Node>> templates = new HashMap<>();
+        TemplateSet templates = new TemplateSet(UNSUPPORTED);
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(path)) {
             walk.filter(Files::isRegularFile).sorted().forEach(sources::add);
@@ -59,7 +64,7 @@ final class TemplateDirSource {
             for (Path source : sources) {
                 String name = source.getFileName().toString();
                 String display = given.replaceAll("/+$", "") + "/" + path.relativize(source);
-                GoTemplate.parse(display, name, read(block, source), templates);
+                templates.parse(display, name, read(block, source));
                 if (path.equals(source.getParent()) && name.endsWith(".sql")) {
                     migrations.add(name);
                 }
@@ -68,11 +73,10 @@ final class TemplateDirSource {
             throw block.error("parsing template: " + e.getMessage());
         }
         Path rendered = DataFiles.directory(block.type(), block.name());
-        GoTemplateRunner runner = new GoTemplateRunner(templates);
         for (String migration : migrations) {
             String text;
             try {
-                text = runner.execute(migration, vars);
+                text = templates.execute(migration, vars);
             } catch (TemplateException e) {
                 throw block.error("executing template " + migration + ": " + e.getMessage());
             }
@@ -94,6 +98,16 @@ final class TemplateDirSource {
                         + given
                         + " itself");
         return ProjectDataSources.url("file://" + rendered);
+    }
+
+    private static Map<String, TemplateFunction> unsupported(String... names) {
+        Map<String, TemplateFunction> functions = new HashMap<>();
+        for (String name : names) {
+            functions.put(name, args -> {
+                throw new TemplateException("function \"" + name + "\" is not supported by plumb's template_dir");
+            });
+        }
+        return functions;
     }
 
     private static String read(DataBlock block, Path file) {

@@ -1,18 +1,16 @@
-package io.plumb.engine.project;
+package io.plumb.engine.gotemplate;
 
-import io.plumb.engine.project.GoTemplate.Field;
-import io.plumb.engine.project.GoTemplate.Function;
-import io.plumb.engine.project.GoTemplate.Literal;
-import io.plumb.engine.project.GoTemplate.Nested;
-import io.plumb.engine.project.GoTemplate.Operand;
-import io.plumb.engine.project.GoTemplate.Pipeline;
-import io.plumb.engine.project.GoTemplate.TemplateException;
-import io.plumb.engine.project.GoTemplate.Variable;
+import io.plumb.engine.gotemplate.Pipeline.Field;
+import io.plumb.engine.gotemplate.Pipeline.Function;
+import io.plumb.engine.gotemplate.Pipeline.Literal;
+import io.plumb.engine.gotemplate.Pipeline.Nested;
+import io.plumb.engine.gotemplate.Pipeline.Operand;
+import io.plumb.engine.gotemplate.Pipeline.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-/** A {@code PipelineParser} parses the pipeline of one {@link GoTemplate} action. */
+/** A {@code PipelineParser} parses the pipeline of one template action. */
 final class PipelineParser {
 
     private final String source;

@@ -1,80 +1,41 @@
-package io.plumb.engine.project;
+package io.plumb.engine.gotemplate;
 
+import io.plumb.engine.gotemplate.Node.Call;
+import io.plumb.engine.gotemplate.Node.If;
+import io.plumb.engine.gotemplate.Node.Jump;
+import io.plumb.engine.gotemplate.Node.Output;
+import io.plumb.engine.gotemplate.Node.Range;
+import io.plumb.engine.gotemplate.Node.Text;
+import io.plumb.engine.gotemplate.Node.With;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code GoTemplate} parses the subset of Go's {@code text/template} syntax that a {@code template_dir}'s files
- * use, as the reference renders them: text and {@code {{ pipeline }}} actions with {@code {{-}} / {@code -}}}
- * trimming and comments; fields ({@code .Env}, {@code $.Env}), variables ({@code $x := ...}), string, number and
- * bool literals, parenthesised pipelines and {@code |}; {@code if}/{@code else if}/{@code else}, {@code range},
- * {@code with}, {@code define} and {@code template}. Anything else ({@code block}, {@code break}, {@code continue},
- * method calls) is a parse error that names it. {@link GoTemplateRunner} executes the result.
+ * A {@code Parser} reads one file of Go's {@code text/template} syntax: text and {@code {{ pipeline }}} actions with
+ * {@code {{- } / { -}}} trimming and comments; {@code if}/{@code else if}/{@code else}, {@code range} (with {@code
+ * break} and {@code continue}), {@code with}, {@code define}, {@code template} and {@code block}. Pipelines are
+ * {@link PipelineParser}'s. Errors name the file, line and column of the action.
  */
-final class GoTemplate {
-
-    /** A parse error at a line and column of a file. */
-    static final class TemplateException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TemplateException(String message) {
-            super(message);
-        }
-    }
-
-    sealed interface Node permits Text, Output, If, Range, With, Call {}
-
-    record Text(String text) implements Node {}
-
-    /** {@code {{ pipeline }}}, or {@code {{ $x := pipeline }}} (declare) and {@code {{ $x = pipeline }}}. */
-    record Output(Pipeline pipeline) implements Node {}
-
-    record If(Pipeline condition, List<Node> then, List<Node> otherwise) implements Node {}
-
-    record Range(Pipeline pipeline, List<Node> body, List<Node> otherwise) implements Node {}
-
-    record With(Pipeline pipeline, List<Node> body, List<Node> otherwise) implements Node {}
-
-    record Call(String name, @Nullable Pipeline argument, String at) implements Node {}
-
-    /** Commands joined by {@code |}, with the variables it declares or assigns. */
-    record Pipeline(List<String> variables, boolean declare, List<List<Operand>> commands, String at) {}
-
-    sealed interface Operand permits Field, Variable, Literal, Function, Nested {}
-
-    /** {@code .A.B}, or {@code .} (empty path). */
-    record Field(List<String> path) implements Operand {}
-
-    /** {@code $x.A.B}, or {@code $} and {@code $.A}. */
-    record Variable(String name, List<String> path) implements Operand {}
-
-    record Literal(Object value) implements Operand {}
-
-    record Function(String name) implements Operand {}
-
-    record Nested(Pipeline pipeline, List<String> path) implements Operand {}
+final class Parser {
 
     private final String file;
     private final String text;
     private final Map<String, List<Node>> templates;
     private int offset;
     private int lastAction;
+    private int ranges;
 
-    private GoTemplate(String file, String text, Map<String, List<Node>> templates) {
+    private Parser(String file, String text, Map<String, List<Node>> templates) {
         this.file = file;
         this.text = text;
         this.templates = templates;
     }
 
-    /**
-     * Parses a file into the named templates: the file's own, named {@code name}, and those it {@code define}s.
-     *
-     * @throws TemplateException at the first construct that is malformed or not supported
-     */
+    /** Parses a file into {@code templates}: its own body, named {@code name}, and those it defines. */
     static void parse(String file, String name, String text, Map<String, List<Node>> templates) {
-        GoTemplate parser = new GoTemplate(file, text, templates);
+        Parser parser = new Parser(file, text, templates);
         List<Node> body = new ArrayList<>();
         String end = parser.nodes(body);
         if (end != null) {
@@ -92,27 +53,23 @@ final class GoTemplate {
                 offset = text.length();
                 return null;
             }
-            boolean trimLeft = text.startsWith("{{- ", open)
-                    || text.startsWith("{{-\t", open)
-                    || text.startsWith("{{-\n", open)
-                    || text.startsWith("{{-\r", open);
+            // As Go: "{{-" trims only when a space follows it, and "-}}" only after a space.
+            boolean trimLeft =
+                    text.startsWith("{{-", open) && open + 3 < text.length() && isSpace(text.charAt(open + 3));
             String before = text.substring(offset, open);
             if (trimLeft) {
-                before = before.stripTrailing();
+                before = before.substring(0, trimmedEnd(before));
             }
             if (!before.isEmpty()) {
                 out.add(new Text(before));
             }
             int start = open + (trimLeft ? 3 : 2);
             int close = actionEnd(start);
-            boolean trimRight = close > start
-                    && text.charAt(close - 1) == '-'
-                    && close - 2 >= start
-                    && Character.isWhitespace(text.charAt(close - 2));
+            boolean trimRight = close - 2 >= start && text.charAt(close - 1) == '-' && isSpace(text.charAt(close - 2));
             String action = text.substring(start, trimRight ? close - 1 : close).strip();
             offset = close + 2;
             if (trimRight) {
-                while (offset < text.length() && Character.isWhitespace(text.charAt(offset))) {
+                while (offset < text.length() && isSpace(text.charAt(offset))) {
                     offset++;
                 }
             }
@@ -125,12 +82,24 @@ final class GoTemplate {
         return null;
     }
 
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static int trimmedEnd(String s) {
+        int end = s.length();
+        while (end > 0 && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
     private int actionEnd(int start) {
         int i = start;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '"' || c == '`' || c == '\'') {
-                int close = c == '"' || c == '\'' ? quotedEnd(i, c) : text.indexOf('`', i + 1);
+                int close = c == '`' ? text.indexOf('`', i + 1) : quotedEnd(i, c);
                 if (close < 0) {
                     throw error(start, "unterminated quoted string in action");
                 }
@@ -179,38 +148,64 @@ final class GoTemplate {
                 Pipeline pipeline = pipeline(rest, at);
                 List<Node> body = new ArrayList<>();
                 List<Node> otherwise = new ArrayList<>();
-                blockBody(body, otherwise, at, "range");
+                ranges++;
+                String end = nodes(body);
+                ranges--;
+                blockBody(end, otherwise, at, "range");
                 out.add(new Range(pipeline, body, otherwise));
             }
             case "with" -> {
                 Pipeline pipeline = pipeline(rest, at);
                 List<Node> body = new ArrayList<>();
                 List<Node> otherwise = new ArrayList<>();
-                blockBody(body, otherwise, at, "with");
+                blockBody(nodes(body), otherwise, at, "with");
                 out.add(new With(pipeline, body, otherwise));
             }
             case "define" -> {
                 String name = templateName(rest, at);
-                if (!rest.substring(rest.indexOf(name) + name.length() + 1).isBlank()) {
+                if (!afterName(rest, name).isEmpty()) {
                     throw error(at, "unexpected text after define \"" + name + "\"");
                 }
-                List<Node> body = new ArrayList<>();
-                String end = nodes(body);
-                if (!"end".equals(end)) {
-                    throw error(at, "define \"" + name + "\" has no {{end}}");
-                }
-                templates.put(name, body);
+                templates.put(name, definition(at, "define \"" + name + "\""));
+            }
+            case "block" -> {
+                // {{ block "name" pipeline }}body{{ end }} defines the template and calls it in place.
+                String name = templateName(rest, at);
+                String argument = afterName(rest, name);
+                Pipeline pipeline = argument.isEmpty() ? null : pipeline(argument, at);
+                templates.put(name, definition(at, "block \"" + name + "\""));
+                out.add(new Call(name, pipeline, position(at)));
             }
             case "template" -> {
                 String name = templateName(rest, at);
-                String argument =
-                        rest.substring(rest.indexOf(name) + name.length() + 1).strip();
+                String argument = afterName(rest, name);
                 out.add(new Call(name, argument.isEmpty() ? null : pipeline(argument, at), position(at)));
             }
-            case "block", "break", "continue" -> throw error(at, "{{" + keyword + "}} is not supported");
+            case "break", "continue" -> {
+                if (ranges == 0) {
+                    throw error(at, "{{" + keyword + "}} outside {{range}}");
+                }
+                if (!rest.isEmpty()) {
+                    throw error(at, "unexpected \"" + rest + "\" in " + keyword);
+                }
+                out.add(new Jump(keyword.equals("break")));
+            }
             default -> out.add(new Output(pipeline(action, at)));
         }
         return null;
+    }
+
+    // A define's or block's body: a range around it does not reach into it.
+    private List<Node> definition(int at, String what) {
+        int outer = ranges;
+        ranges = 0;
+        List<Node> body = new ArrayList<>();
+        String end = nodes(body);
+        ranges = outer;
+        if (!"end".equals(end)) {
+            throw error(at, what + " has no {{end}}");
+        }
+        return body;
     }
 
     private If conditional(String condition, int at) {
@@ -233,12 +228,12 @@ final class GoTemplate {
         return new If(pipeline, then, otherwise);
     }
 
-    private void blockBody(List<Node> body, List<Node> otherwise, int at, String keyword) {
-        String end = nodes(body);
-        if ("else".equals(end)) {
-            end = nodes(otherwise);
+    private void blockBody(@Nullable String end, List<Node> otherwise, int at, String keyword) {
+        String last = end;
+        if ("else".equals(last)) {
+            last = nodes(otherwise);
         }
-        if (!"end".equals(end)) {
+        if (!"end".equals(last)) {
             throw error(at, keyword + " has no {{end}}");
         }
     }
@@ -254,6 +249,10 @@ final class GoTemplate {
         return rest.substring(1, close);
     }
 
+    private static String afterName(String rest, String name) {
+        return rest.substring(name.length() + 2).strip();
+    }
+
     private static String keyword(String action) {
         int i = 0;
         while (i < action.length() && Character.isLetter(action.charAt(i))) {
@@ -267,15 +266,11 @@ final class GoTemplate {
     }
 
     private Pipeline pipeline(String source, int at) {
-        return new PipelineParser(source, position(at), this::error).parse();
+        return new PipelineParser(source, position(at), TemplateException::new).parse();
     }
 
     private TemplateException error(int at, String detail) {
-        return new TemplateException(position(at) + ": " + detail);
-    }
-
-    private TemplateException error(String at, String detail) {
-        return new TemplateException(at + ": " + detail);
+        return new TemplateException(position(at), detail);
     }
 
     private String position(int at) {

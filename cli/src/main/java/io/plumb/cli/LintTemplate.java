@@ -1,0 +1,92 @@
+package io.plumb.cli;
+
+import io.plumb.engine.gotemplate.TemplateException;
+import io.plumb.engine.gotemplate.TemplateFunction;
+import io.plumb.engine.gotemplate.TemplateSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code LintTemplate} is a {@code migrate lint --format} template: Go's {@code text/template} (the engine's
+ * {@link TemplateSet}) over a {@link LintTree}, with the functions the reference's lint templates add to Go's
+ * built-ins: {@code json} (with indent arguments, as {@code json.MarshalIndent}), {@code lower}, {@code upper},
+ * {@code join}, {@code add}, {@code sub} and {@code repeat}. Its errors read {@code template: DETAIL}.
+ */
+final class LintTemplate {
+
+    private static final String NAME = "format";
+
+    private static final Map<String, TemplateFunction> FUNCTIONS = Map.of(
+            "json", args -> GoJson.json(args.isEmpty() ? null : args.get(0), rest(args)),
+            "lower", args -> string(args, 0).toLowerCase(Locale.ROOT),
+            "upper", args -> string(args, 0).toUpperCase(Locale.ROOT),
+            "join", LintTemplate::join,
+            "add", args -> number(args, 0) + number(args, 1),
+            "sub", args -> number(args, 0) - number(args, 1),
+            "repeat", args -> string(args, 0).repeat((int) number(args, 1)));
+
+    private final TemplateSet set;
+
+    private LintTemplate(TemplateSet set) {
+        this.set = set;
+    }
+
+    /**
+     * Parses a template.
+     *
+     * @throws TemplateException for a malformed template
+     */
+    static LintTemplate parse(String text) {
+        return new LintTemplate(new TemplateSet(FUNCTIONS).parse(NAME, NAME, text));
+    }
+
+    /**
+     * Runs the template on a lint report's tree.
+     *
+     * @throws TemplateException for an error while executing, such as a field the report does not have
+     */
+    String execute(LintTree.Struct report) {
+        return set.execute(NAME, report);
+    }
+
+    /** Returns the message of a template error, as {@code --format} reports it. */
+    static String message(TemplateException e) {
+        return "template: " + e.detail();
+    }
+
+    private static List<@Nullable Object> rest(List<@Nullable Object> args) {
+        return args.isEmpty() ? List.of() : args.subList(1, args.size());
+    }
+
+    private static Object join(List<@Nullable Object> args) {
+        arguments(args, 2);
+        if (!(args.get(0) instanceof List<?> items)) {
+            throw new IllegalArgumentException("expected a list, found " + TemplateSet.print(args.get(0)));
+        }
+        List<String> parts = new ArrayList<>();
+        items.forEach(item -> parts.add(TemplateSet.print(item)));
+        return String.join(TemplateSet.print(args.get(1)), parts);
+    }
+
+    private static String string(List<@Nullable Object> args, int index) {
+        arguments(args, index + 1);
+        return TemplateSet.print(args.get(index));
+    }
+
+    private static long number(List<@Nullable Object> args, int index) {
+        arguments(args, index + 1);
+        if (args.get(index) instanceof Number n) {
+            return n.longValue();
+        }
+        throw new IllegalArgumentException("expected a number, found " + TemplateSet.print(args.get(index)));
+    }
+
+    private static void arguments(List<@Nullable Object> args, int least) {
+        if (args.size() < least) {
+            throw new IllegalArgumentException("want at least " + least + " arguments, got " + args.size());
+        }
+    }
+}
