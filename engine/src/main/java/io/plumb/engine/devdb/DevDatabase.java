@@ -73,6 +73,32 @@ public final class DevDatabase {
      * to the work's exception, not thrown instead of it.
      */
     public static <T> T use(Database dev, java.util.function.Supplier<T> work) {
+        return use(dev, ServerObjects.on(dev), work);
+    }
+
+    /**
+     * Runs work as {@link #use(Database, java.util.function.Supplier)} does, then drops the server objects the work's
+     * statements created through {@code created} (databases, roles, users, tablespaces), which cleaning the dev
+     * database cannot reach: a shared dev server keeps nothing of the work. A failure to drop them after a failed work
+     * is added to the work's exception.
+     */
+    public static <T> T use(Database dev, ServerObjects created, java.util.function.Supplier<T> work) {
+        T result;
+        try {
+            result = useDatabase(dev, work);
+        } catch (RuntimeException e) {
+            try {
+                created.drop();
+            } catch (RuntimeException dropping) {
+                e.addSuppressed(dropping);
+            }
+            throw e;
+        }
+        created.drop();
+        return result;
+    }
+
+    private static <T> T useDatabase(Database dev, java.util.function.Supplier<T> work) {
         requireClean(dev);
         createBoundSchema(dev);
         // What the work may change outside its objects and cleaning cannot know the server's default of: read now.

@@ -2,6 +2,7 @@ package io.plumb.engine.lint;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.DiffPolicy;
 import io.plumb.engine.diff.Differ;
@@ -45,9 +46,12 @@ final class ChangeLoader {
     private final DiffOptions diff;
     private final boolean sqlite;
     private final ScopedInspection inspection;
+    private final ServerObjects created;
 
-    ChangeLoader(Database dev) {
+    /** Creates a loader whose statements' server objects (a database, a role) {@code created} remembers. */
+    ChangeLoader(Database dev, ServerObjects created) {
         this.dev = dev;
+        this.created = created;
         this.inspection = new ScopedInspection(dev);
         this.options = ScannerOptions.forDialect(dev.dialect().name());
         this.diff = new DiffOptions(dev.dialect().normalizer(), DiffPolicy.none());
@@ -181,8 +185,8 @@ final class ChangeLoader {
     // linted file's does. Both carry the statement's position.
     private int execute(MigrationFile file, Statement statement, boolean base) {
         int pos = LintFile.offset(file.text(), statement.line(), statement.column());
-        try (java.sql.Statement jdbc = dev.connection().createStatement()) {
-            jdbc.execute(statement.text());
+        try {
+            created.execute(statement.text());
         } catch (SQLException e) {
             String message = "executing statement: " + (base ? "" : statement.text() + ": ") + SqlErrors.message(e);
             throw new LintException(file.name(), pos, position(statement.line(), statement.column()), message, e);

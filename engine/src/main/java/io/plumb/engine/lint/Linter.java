@@ -2,6 +2,7 @@ package io.plumb.engine.lint;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.devdb.DevDatabase;
+import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.migrate.MigrationFile;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,10 +53,12 @@ public final class Linter {
         String from = base.isEmpty() ? "" : base.get(base.size() - 1).version();
         String to = changed.isEmpty() ? "" : changed.get(changed.size() - 1).version();
         List<FileReport> reports = new ArrayList<>();
-        DevDatabase.use(dev, () -> {
+        // What the files create on the server (a database, a role) is dropped once they are analysed.
+        ServerObjects created = ServerObjects.on(dev);
+        DevDatabase.use(dev, created, () -> {
             List<LintFile> loaded;
             try {
-                loaded = new ChangeLoader(dev).load(base, changed);
+                loaded = new ChangeLoader(dev, created).load(base, changed);
             } catch (LintException e) {
                 reports.add(FileReport.failed(e));
                 steps.add(new StepReport(

@@ -3,6 +3,7 @@ package io.plumb.engine.migrate;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.SqlErrors;
 import io.plumb.engine.devdb.DevDatabase;
+import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.schema.Realm;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,18 +35,20 @@ public final class DirReplay {
      */
     public static Realm replay(Database dev, List<MigrationFile> files, List<String> schemas) {
         ScannerOptions options = ScannerOptions.forDialect(dev.dialect().name());
-        return DevDatabase.use(dev, () -> {
+        // What the files create on the server (a database, a role) is dropped once the state is read.
+        ServerObjects created = ServerObjects.on(dev);
+        return DevDatabase.use(dev, created, () -> {
             for (MigrationFile file : files) {
-                execute(dev, MigrationScript.parse(file, options));
+                execute(created, MigrationScript.parse(file, options));
             }
             return dev.inspect(schemas);
         });
     }
 
-    private static void execute(Database dev, MigrationScript script) {
+    private static void execute(ServerObjects created, MigrationScript script) {
         for (Statement statement : script.statements()) {
-            try (java.sql.Statement jdbc = dev.connection().createStatement()) {
-                jdbc.execute(statement.text());
+            try {
+                created.execute(statement.text());
             } catch (SQLException e) {
                 throw new MigrateException(
                         "executing statement \"" + statement.text() + "\" from version \""

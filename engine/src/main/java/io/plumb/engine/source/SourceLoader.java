@@ -4,6 +4,7 @@ import io.plumb.engine.db.Database;
 import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.db.SqlErrors;
 import io.plumb.engine.devdb.DevDatabase;
+import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.hcl.Value;
@@ -167,10 +168,12 @@ public final class SourceLoader {
     }
 
     private Realm loadSql(List<SourceFile> files, Database dev) {
-        return DevDatabase.use(dev, () -> {
+        // What the files create on the server (a database, a role) is dropped once the state is read.
+        ServerObjects created = ServerObjects.on(dev);
+        return DevDatabase.use(dev, created, () -> {
             for (SourceFile file : files) {
                 String text = HclSources.read(file.path(), file.display());
-                execute(dev, file.display(), statements(file.display(), text, dev));
+                execute(dev, created, file.display(), statements(file.display(), text, dev));
             }
             resetSession(dev);
             return dev.inspect(List.of());
@@ -192,11 +195,11 @@ public final class SourceLoader {
         }
     }
 
-    private static void execute(Database dev, String file, List<Statement> statements) {
+    private static void execute(Database dev, ServerObjects created, String file, List<Statement> statements) {
         for (Statement sql : statements) {
             requireSameSchema(dev, file, sql);
-            try (java.sql.Statement statement = dev.connection().createStatement()) {
-                statement.execute(sql.text());
+            try {
+                created.execute(sql.text());
             } catch (SQLException e) {
                 throw new SourceException(
                         file + ":" + sql.line() + ":" + sql.column() + ": executing statement \"" + sql.text() + "\": "
