@@ -138,6 +138,30 @@ class CompositeSchemaTest {
     }
 
     @Test
+    void mariadbMembersShareTheBoundSchemaAndUseTheTablesOfEarlierMembers() throws IOException {
+        write("users.sql", "CREATE TABLE users (id int PRIMARY KEY, name varchar(20) NOT NULL);\n");
+        write(
+                "posts.sql",
+                """
+                CREATE TABLE posts (id int PRIMARY KEY, author int, FOREIGN KEY (author) REFERENCES users (id));
+                CREATE VIEW authors AS SELECT p.id, u.name FROM posts p JOIN users u ON u.id = p.author;
+                """);
+        write("none.sql", "CREATE TABLE other (id int);\n");
+        write("atlas.hcl", PROJECT.formatted("app", "users.sql", "app", "posts.sql", "app", "none.sql"));
+        try (IsolatedDatabase dev = TestDialect.MARIADB.fresh()) {
+            Realm realm = load(dev.database());
+
+            Schema app = schema(realm, "app");
+            assertThat(app.tables()).extracting(Table::name).containsExactlyInAnyOrder("users", "posts", "other");
+            assertThat(app.table("posts").orElseThrow().foreignKeys().get(0).refTable())
+                    .isEqualTo("users");
+            assertThat(app.objects())
+                    .extracting(SchemaObject::kind, SchemaObject::name)
+                    .contains(org.assertj.core.groups.Tuple.tuple(ObjectKind.VIEW, "authors"));
+        }
+    }
+
+    @Test
     void aMemberThatUsesALaterOneFailsNamingItsBlock() throws IOException {
         write("users.sql", "CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL);\n");
         write("posts.sql", "CREATE INDEX users_name ON users (name);\n");
