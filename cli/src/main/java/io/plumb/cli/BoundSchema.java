@@ -3,6 +3,7 @@ package io.plumb.cli;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
+import io.plumb.engine.source.CompositeSchemaUrl;
 import io.plumb.engine.source.SourceLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +69,8 @@ final class BoundSchema {
      */
     static boolean isHcl(List<String> sources, Path workingDirectory) {
         for (String source : sources) {
-            if (SourceLoader.isDatabaseUrl(source)) {
+            if (SourceLoader.isDatabaseUrl(source) || CompositeSchemaUrl.matches(source)) {
+                // A composite's members are loaded on the dev database, one using another's objects.
                 return false;
             }
             String path = source.startsWith("file://") ? source.substring("file://".length()) : source;

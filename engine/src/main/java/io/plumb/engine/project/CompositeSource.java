@@ -47,7 +47,8 @@ final class CompositeSource {
                         schema.children().get(0).pos(),
                         "unexpected block \"" + schema.children().get(0).type() + "\" in schema \"" + label + "\"");
             }
-            members.add(new CompositeSchemaUrl.Member(label, block.string(url)));
+            members.add(new CompositeSchemaUrl.Member(
+                    label, block.string(url), schema.pos().toString()));
         }
         if (members.isEmpty()) {
             throw block.error("at least one schema block is required");

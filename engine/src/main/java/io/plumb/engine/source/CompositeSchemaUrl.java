@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A {@code CompositeSchemaUrl} is the desired-state URL of a project's {@code data "composite_schema"} block:
- * {@code composite_schema://NAME?schema=LABEL&url=URL&...}, its {@code schema "LABEL" { url = URL }} blocks in
- * order, so that an env's {@code src} can name it like any other source.
+ * {@code composite_schema://NAME?schema=LABEL&url=URL&pos=FILE:LINE:COL&...}, its {@code schema "LABEL" { url = URL
+ * }} blocks in order with where each is written, so that an env's {@code src} can name it like any other source
+ * and an error in a member can point at its block.
  *
  * @param name the data block's name
  * @param members the schema blocks, in order
@@ -24,8 +25,21 @@ public record CompositeSchemaUrl(String name, List<Member> members) {
      *
      * @param schema the schema the source's objects go to
      * @param url the source's desired-state URL
+     * @param pos where the block is written, {@code file:line:col}, or empty when unknown
      */
-    public record Member(String schema, String url) {}
+    public record Member(String schema, String url, String pos) {
+
+        /** A member whose block's position is unknown. */
+        public Member(String schema, String url) {
+            this(schema, url, "");
+        }
+
+        /** Returns the prefix of an error about this member: its position and its names. */
+        String describe(String composite) {
+            return (pos.isEmpty() ? "" : pos + ": ") + "composite_schema \"" + composite + "\": schema \"" + schema
+                    + "\"";
+        }
+    }
 
     public CompositeSchemaUrl {
         members = List.copyOf(members);
@@ -35,7 +49,8 @@ public record CompositeSchemaUrl(String name, List<Member> members) {
     public static String format(String name, List<Member> members) {
         List<String> query = new ArrayList<>();
         for (Member member : members) {
-            query.add("schema=" + encode(member.schema()) + "&url=" + encode(member.url()));
+            query.add("schema=" + encode(member.schema()) + "&url=" + encode(member.url())
+                    + (member.pos().isEmpty() ? "" : "&pos=" + encode(member.pos())));
         }
         return PREFIX + encode(name) + "?" + String.join("&", query);
     }
@@ -65,6 +80,9 @@ public record CompositeSchemaUrl(String name, List<Member> members) {
                 } else if (key.equals("url") && schema != null) {
                     members.add(new Member(schema, value));
                     schema = null;
+                } else if (key.equals("pos") && !members.isEmpty()) {
+                    Member last = members.remove(members.size() - 1);
+                    members.add(new Member(last.schema(), last.url(), value));
                 }
             }
         }

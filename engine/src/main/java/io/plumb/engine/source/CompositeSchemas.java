@@ -13,11 +13,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code CompositeSchemas} merges the members of a {@link CompositeSchemaUrl}: each member's source is loaded on its
- * own (through the dev database when there is one), its schema is taken as the schema its block names (a source
- * of one schema, whatever its name; otherwise the schema of that name), and the schemas of one name are merged. An
- * object that two members define is an error. A member cannot use objects of another while it is loaded: each is
- * a complete desired state.
+ * {@code CompositeSchemas} merges the members of a {@link CompositeSchemaUrl} when there is no dev database (HCL
+ * members only): each member's source is read on its own, its schema is taken as the schema its block names (a
+ * source of one schema, whatever its name; otherwise the schema of that name), and the schemas of one name are
+ * merged. An object that two members define is an error. With a dev database, {@link CompositeAssembly} loads the
+ * members there one after the other instead, so that one can use what an earlier one defines.
  */
 final class CompositeSchemas {
 
@@ -31,10 +31,19 @@ final class CompositeSchemas {
         List<SchemaObject> objects = new ArrayList<>();
         Map<String, Integer> unsupported = new LinkedHashMap<>();
         for (CompositeSchemaUrl.Member member : composite.members()) {
-            Realm realm = load.apply(member.url());
+            Realm realm;
+            try {
+                realm = load.apply(member.url());
+            } catch (SourceException | io.plumb.engine.hcl.HclException e) {
+                throw new SourceException(member.describe(composite.name()) + ": " + e.getMessage(), e);
+            }
             Schema schema = schema(composite, member, realm);
             Schema before = schemas.get(member.schema());
-            schemas.put(member.schema(), before == null ? schema : merged(composite, before, schema));
+            schemas.put(
+                    member.schema(),
+                    before == null
+                            ? schema
+                            : merged("composite_schema \"" + composite.name() + "\": ", before, schema));
             for (SchemaObject object : realm.objects()) {
                 if (objects.stream()
                         .noneMatch(o -> o.kind() == object.kind() && o.name().equals(object.name()))) {
@@ -46,7 +55,7 @@ final class CompositeSchemas {
         return new Realm(List.copyOf(schemas.values()), objects, unsupported);
     }
 
-    private static Schema schema(CompositeSchemaUrl composite, CompositeSchemaUrl.Member member, Realm realm) {
+    static Schema schema(CompositeSchemaUrl composite, CompositeSchemaUrl.Member member, Realm realm) {
         if (realm.schemas().size() == 1) {
             return realm.schemas().get(0).renamed(member.schema());
         }
@@ -66,19 +75,24 @@ final class CompositeSchemas {
         return named.get();
     }
 
-    private static Schema merged(CompositeSchemaUrl composite, Schema first, Schema second) {
+    /**
+     * Returns the two parts of one schema merged.
+     *
+     * @param prefix the start of the error message about a table or object both parts define
+     */
+    static Schema merged(String prefix, Schema first, Schema second) {
         List<Table> tables = new ArrayList<>(first.tables());
         for (Table table : second.tables()) {
             if (first.table(table.name()).isPresent()) {
-                throw new SourceException("composite_schema \"" + composite.name() + "\": table \"" + table.name()
-                        + "\" of schema \"" + first.name() + "\" is defined by two schema blocks");
+                throw new SourceException(prefix + "table \"" + table.name() + "\" of schema \"" + first.name()
+                        + "\" is defined by two schema blocks");
             }
             tables.add(table);
         }
         List<SchemaObject> objects = new ArrayList<>(first.objects());
         for (SchemaObject object : second.objects()) {
             if (first.object(object.kind(), object.identity()).isPresent()) {
-                throw new SourceException("composite_schema \"" + composite.name() + "\": "
+                throw new SourceException(prefix
                         + object.kind().name().toLowerCase(java.util.Locale.ROOT) + " \"" + object.name()
                         + "\" of schema \"" + first.name() + "\" is defined by two schema blocks");
             }

@@ -71,9 +71,12 @@ public final class SourceLoader {
         }
         SourceSchemes.check(sources);
         if (sources.size() == 1 && CompositeSchemaUrl.matches(sources.get(0))) {
-            // A project's data "composite_schema": its members, each loaded on its own, merged.
-            return CompositeSchemas.merge(
-                    CompositeSchemaUrl.parse(sources.get(0)), member -> load(List.of(member), dialect, dev));
+            // A project's data "composite_schema": its members loaded in order on the dev database, so that one may
+            // use what an earlier one defines; without a dev database (HCL members only), each read on its own.
+            CompositeSchemaUrl composite = CompositeSchemaUrl.parse(sources.get(0));
+            return dev == null
+                    ? CompositeSchemas.merge(composite, member -> load(List.of(member), dialect, null))
+                    : CompositeAssembly.assemble(composite, dev, this, dialect);
         }
         if (sources.size() == 1 && isDatabaseUrl(sources.get(0))) {
             try (Database db = Database.open(sources.get(0), workingDirectory)) {
@@ -171,20 +174,40 @@ public final class SourceLoader {
         // What the files create on the server (a database, a role) is dropped once the state is read.
         ServerObjects created = ServerObjects.on(dev);
         return DevDatabase.use(dev, created, () -> {
-            for (SourceFile file : files) {
-                String text = HclSources.read(file.path(), file.display());
-                execute(dev, created, file.display(), statements(file.display(), text, dev));
-            }
+            executeSql(files, dev, created);
             resetSession(dev);
             return dev.inspect(List.of());
         });
     }
 
     /**
+     * Returns the SQL files a source names, when it is a file or directory of SQL files only; empty for a database
+     * URL, a data source's URL, or HCL files.
+     */
+    Optional<List<SourceFile>> sqlFiles(String source) {
+        if (isDatabaseUrl(source) || HclSchemaUrl.matches(source) || CompositeSchemaUrl.matches(source)) {
+            return Optional.empty();
+        }
+        List<SourceFile> files = files(source);
+        return files.stream().allMatch(SourceFile::isSql) ? Optional.of(files) : Optional.empty();
+    }
+
+    /**
+     * Executes SQL files on the dev database, in order, as they are (no cleaning before or after), noting the server
+     * objects they create in {@code created} for the caller to drop.
+     */
+    void executeSql(List<SourceFile> files, Database dev, ServerObjects created) {
+        for (SourceFile file : files) {
+            String text = HclSources.read(file.path(), file.display());
+            execute(dev, created, file.display(), statements(file.display(), text, dev));
+        }
+    }
+
+    /**
      * Undoes the session settings the SQL files made: a pg_dump file empties {@code search_path}, which would make
      * the catalogue print every name qualified and the state differ from the same schema inspected elsewhere.
      */
-    private static void resetSession(Database dev) {
+    static void resetSession(Database dev) {
         if (!dev.dialect().name().equals("postgres")) {
             return;
         }
