@@ -5,6 +5,7 @@ import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.ReferenceAction;
+import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Table;
@@ -58,6 +59,16 @@ public interface DiffNormalizer {
     /** Returns whether two columns' option maps are the same; by default as {@link #sameOptions} decides. */
     default boolean sameColumnOptions(Map<String, String> from, Map<String, String> to) {
         return sameOptions(from, to);
+    }
+
+    /**
+     * Returns the desired table as the differ compares it with the current one; {@code fromSchema} and {@code
+     * toSchema} are the schemas of {@code from} (current) and {@code to} (desired). A dialect whose tables leave out
+     * what they inherit from their schema (MySQL's charset and collation) fills in here what a current table's own
+     * attribute goes back to when the desired table does not name it. By default {@code to} itself.
+     */
+    default Table desiredTable(Schema fromSchema, Schema toSchema, Table from, Table to) {
+        return to;
     }
 
     /**

@@ -66,11 +66,12 @@ public final class Differ {
         Map<String, Table> targets = byName(to.tables());
         Map<String, Table> sources = byName(from.tables());
         for (Table table : from.tables()) {
-            Table target = targets.get(table.name());
-            if (target == null) {
+            Table declared = targets.get(table.name());
+            if (declared == null) {
                 add(changes, new SchemaChange.DropTable(name, table), options);
                 continue;
             }
+            Table target = options.normalizer().desiredTable(from, to, table, declared);
             // A table equal to its target has no changes (the comparisons are reflexive): lint diffs a realm of
             // a thousand tables against the same realm with one table read again, after every statement.
             if (target == table || target.equals(table)) {

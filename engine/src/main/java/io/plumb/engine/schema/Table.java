@@ -65,6 +65,11 @@ public record Table(
         return new Table(name, columns, primaryKey, newIndexes, foreignKeys, checks, comment, options);
     }
 
+    /** Returns this table with other dialect options. */
+    public Table withOptions(Map<String, String> newOptions) {
+        return new Table(name, columns, primaryKey, indexes, foreignKeys, checks, comment, newOptions);
+    }
+
     /** Returns this table with other columns. */
     public Table withColumns(List<Column> newColumns) {
         return new Table(name, newColumns, primaryKey, indexes, foreignKeys, checks, comment, options);

@@ -1,22 +1,27 @@
 package io.plumb.engine.dialect.mysql;
 
 import io.plumb.engine.diff.DiffNormalizer;
+import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
 import io.plumb.engine.schema.ReferenceAction;
+import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaObject;
+import io.plumb.engine.schema.Table;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The {@code MysqlNormalizer} decides when two MySQL types, defaults or expressions are the same: integer display
  * widths do not count, {@code bool}, {@code boolean} and {@code tinyint(1)} are one type, {@code true} is {@code
  * 1}, every spelling of the current time is one, and expressions ignore backticks, whitespace and the case of words.
- * A schema, table or column that does not name its charset or collation inherits the current one.
+ * A schema that does not name its charset or collation inherits the current one; a table or column that names
+ * neither goes back to its schema's or table's.
  */
 final class MysqlNormalizer implements DiffNormalizer {
 
@@ -108,6 +113,85 @@ final class MysqlNormalizer implements DiffNormalizer {
         return !from.containsKey(MysqlSpecDialect.CHARSET)
                 && !from.containsKey(MysqlSpecDialect.COLLATE)
                 && sameOptions(from, to);
+    }
+
+    /**
+     * A desired table that names neither charset nor collation has its schema's (the canonical form leaves out what
+     * equals the schema's), so a current table with a charset or collation of its own goes back to the schema's, as
+     * the reference plans it: the desired schema's when that names them (a desired state loaded on the dev database
+     * always does), else the current schema's. A table that names either keeps the comparison {@link #sameOptions}
+     * makes: a collation names its charset, and a charset alone lets the server take its default collation. When the
+     * table's charset or collation changes, its character columns that have neither of their own (they had the
+     * table's) take the new ones in the same statement, as the reference, which compares dev-inspected columns,
+     * changes them; the planner leaves out of such a column what equals its table's.
+     */
+    @Override
+    public Table desiredTable(Schema fromSchema, Schema toSchema, Table from, Table to) {
+        Map<String, String> declared = to.options();
+        Map<String, String> current = from.options();
+        Map<String, String> options = new LinkedHashMap<>(declared);
+        if (charsets(declared).isEmpty() && !charsets(current).isEmpty()) {
+            Map<String, String> inherited = charsets(toSchema.options());
+            if (inherited.isEmpty()) {
+                inherited = charsets(fromSchema.options());
+            }
+            // Only what differs from the schema's is the table's own (canonical form), and only that changes back.
+            inherited.forEach((key, value) -> {
+                if (current.containsKey(key)) {
+                    options.put(key, value);
+                }
+            });
+        }
+        Map<String, String> wanted = charsets(options);
+        Table table = options.equals(declared) ? to : to.withOptions(options);
+        if (wanted.isEmpty() || sameOptions(charsets(current), wanted)) {
+            return table;
+        }
+        List<Column> columns = to.columns().stream()
+                .map(c -> inheritsBoth(c)
+                                && from.column(c.name())
+                                        .filter(MysqlNormalizer::inheritsBoth)
+                                        .isPresent()
+                        ? withOptions(c, wanted)
+                        : c)
+                .toList();
+        return table.withColumns(columns);
+    }
+
+    private static final Set<String> CHARACTER_TYPES =
+            Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set");
+
+    private static boolean inheritsBoth(Column column) {
+        return column.type() instanceof ColumnType.Named named
+                && CHARACTER_TYPES.contains(named.name().toLowerCase(Locale.ROOT))
+                && !column.options().containsKey(MysqlSpecDialect.CHARSET)
+                && !column.options().containsKey(MysqlSpecDialect.COLLATE);
+    }
+
+    private static Column withOptions(Column column, Map<String, String> extra) {
+        Map<String, String> options = new LinkedHashMap<>(column.options());
+        options.putAll(extra);
+        return new Column(
+                column.name(),
+                column.type(),
+                column.nullable(),
+                column.defaultValue(),
+                column.generated(),
+                column.autoIncrement(),
+                column.comment(),
+                options);
+    }
+
+    // The charset and collation of an option map, in that order.
+    private static Map<String, String> charsets(Map<String, String> source) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String key : List.of(MysqlSpecDialect.CHARSET, MysqlSpecDialect.COLLATE)) {
+            String value = source.get(key);
+            if (value != null) {
+                result.put(key, value);
+            }
+        }
+        return result;
     }
 
     @Override

@@ -18,7 +18,9 @@ import io.plumb.engine.schema.TableChange;
 import io.plumb.engine.spec.SpecAttribute;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -140,7 +142,7 @@ public final class MysqlPlanner implements Planner {
      * gets the check {@code json_valid(`c`)} that later servers add, unless the table has a check of that name.
      */
     private String column(Table table, Column column) {
-        String sql = MysqlDdl.column(column, flavour);
+        String sql = MysqlDdl.column(inTable(table, column), flavour);
         boolean json =
                 column.type() instanceof ColumnType.Named named && named.name().equalsIgnoreCase("json");
         if (!json
@@ -149,6 +151,33 @@ public final class MysqlPlanner implements Planner {
             return sql;
         }
         return sql + " CHECK (json_valid(" + quote(column.name()) + "))";
+    }
+
+    /**
+     * Returns the column without the charset and collation that equal its table's own (a table going back to its
+     * schema's takes its inheriting columns with it, see {@link MysqlNormalizer#desiredTable}): the column then
+     * takes the table's, in the same statement too.
+     */
+    private static Column inTable(Table table, Column column) {
+        Map<String, String> options = new LinkedHashMap<>(column.options());
+        for (String key : List.of(MysqlSpecDialect.CHARSET, MysqlSpecDialect.COLLATE)) {
+            String value = table.options().get(key);
+            if (value != null && value.equals(options.get(key))) {
+                options.remove(key);
+            }
+        }
+        if (options.equals(column.options())) {
+            return column;
+        }
+        return new Column(
+                column.name(),
+                column.type(),
+                column.nullable(),
+                column.defaultValue(),
+                column.generated(),
+                column.autoIncrement(),
+                column.comment(),
+                options);
     }
 
     // A schema file that does not name a charset or collation leaves the server's choice alone.
@@ -296,24 +325,25 @@ public final class MysqlPlanner implements Planner {
         return (flavour == MysqlFlavour.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + quote(name);
     }
 
+    // Each changed table option is a clause of its own, in the reference's order: AUTO_INCREMENT, COMMENT,
+    // CHARSET, COLLATE, ENGINE.
+    private static final List<String> ALTERED_OPTIONS = List.of(
+            SpecAttribute.AUTO_INCREMENT,
+            SpecAttribute.COMMENT,
+            MysqlSpecDialect.CHARSET,
+            MysqlSpecDialect.COLLATE,
+            MysqlSpecDialect.ENGINE);
+
     private static void attributes(Table from, Table to, List<String> out) {
-        List<String> changed = new ArrayList<>();
-        for (String key : MysqlDdl.TABLE_OPTIONS) {
-            if (!key.equals(SpecAttribute.COMMENT)
-                    && to.options().containsKey(key)
+        for (String key : ALTERED_OPTIONS) {
+            if (key.equals(SpecAttribute.COMMENT)) {
+                if (!from.comment().equals(to.comment())) {
+                    out.add("COMMENT " + MysqlDdl.literal(to.comment().orElse("")));
+                }
+            } else if (to.options().containsKey(key)
                     && !Objects.equals(from.options().get(key), to.options().get(key))) {
-                changed.add(key);
+                out.add(MysqlDdl.tableOptions(to, List.of(key)).trim());
             }
-        }
-        if (!from.comment().equals(to.comment())) {
-            changed.add(SpecAttribute.COMMENT);
-        }
-        String sql = MysqlDdl.tableOptions(to, changed).trim();
-        if (!from.comment().equals(to.comment()) && to.comment().isEmpty()) {
-            sql = (sql + " COMMENT ''").trim();
-        }
-        if (!sql.isEmpty()) {
-            out.add(sql);
         }
     }
 
