@@ -43,7 +43,9 @@ final class IndexReader {
         Map<String, String> options = options(block, vocabulary.indexAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
-        return new Index(name, unique, parts, where, comment, options);
+        Index index = new Index(name, unique, parts, where, comment, options);
+        dialect.checkIndex(block, index);
+        return index;
     }
 
     /** Reads a {@code unique} block: a UNIQUE constraint, kept as a unique index marked as a constraint. */
@@ -54,8 +56,12 @@ final class IndexReader {
         SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, "columns"), ON);
         List<IndexPart> parts = parts(block);
         Map<String, String> options = new LinkedHashMap<>(options(block, extras));
+        Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
+        Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
         options.put(SpecAttribute.UNIQUE_CONSTRAINT, "true");
-        return new Index(name, true, parts, Optional.empty(), Optional.empty(), options);
+        Index index = new Index(name, true, parts, where, comment, options);
+        dialect.checkIndex(block, index);
+        return index;
     }
 
     PrimaryKey primaryKey(Resource resource) {
@@ -65,7 +71,9 @@ final class IndexReader {
         SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, "columns"), ON);
         List<IndexPart> parts = parts(block);
         // A dialect that does not keep key names (SQLite) accepts a label but drops it, as inspection has none.
-        return new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts, options(block, extras));
+        PrimaryKey key = new PrimaryKey(dialect.namesPrimaryKey() ? name : "", parts, options(block, extras));
+        dialect.checkPrimaryKey(block, key);
+        return key;
     }
 
     /** Reads a block's extra attributes; those listing columns must name columns of this table. */

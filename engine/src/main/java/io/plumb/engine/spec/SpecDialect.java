@@ -4,6 +4,8 @@ import io.plumb.engine.hcl.Attribute;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.ReferenceAction;
 import java.util.List;
 import java.util.Set;
@@ -110,6 +112,26 @@ public interface SpecDialect {
     default List<SpecAttribute> uniqueAttributes() {
         return List.of();
     }
+
+    /**
+     * Checks an {@code index} or {@code unique} block as read (a {@code unique} block's index carries the {@link
+     * SpecAttribute#UNIQUE_CONSTRAINT} option), refusing at the attribute or part what the dialect's servers cannot
+     * create, such as an access method that has no unique indexes.
+     *
+     * @param block the block, for the positions of its attributes and parts
+     * @param index the index read from it, before the dialect's normalization
+     * @throws HclException at the attribute or part that cannot be honoured
+     */
+    default void checkIndex(SpecBlock block, Index index) {}
+
+    /**
+     * Checks a {@code primary_key} block as read, refusing at the part what the dialect's servers cannot create.
+     *
+     * @param block the block, for the positions of its attributes and parts
+     * @param key the key read from it
+     * @throws HclException at the attribute or part that cannot be honoured
+     */
+    default void checkPrimaryKey(SpecBlock block, PrimaryKey key) {}
 
     /**
      * Returns blocks the dialect writes itself inside a table's block, after every other block: those whose layout

@@ -135,7 +135,9 @@ final class TableWriter {
         if (isPlain(index.parts())) {
             body.add(columns("columns", index.parts()));
         }
-        body.addAll(SpecWriter.extras(dialect.uniqueAttributes(), index.options(), Map.of()));
+        Map<String, String> core = new HashMap<>();
+        index.comment().ifPresent(c -> core.put(SpecAttribute.COMMENT, HclSyntax.quote(c)));
+        body.addAll(SpecWriter.extras(dialect.uniqueAttributes(), index.options(), core));
         if (!isPlain(index.parts())) {
             index.parts().forEach(part -> body.add(part(part)));
         }

@@ -5,8 +5,11 @@ import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.schema.ColumnType;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.spec.HclSyntax;
 import io.plumb.engine.spec.SpecAttribute;
+import io.plumb.engine.spec.SpecBlock;
 import io.plumb.engine.spec.SpecDialect;
 import io.plumb.engine.spec.SpecNestedBlock;
 import io.plumb.engine.spec.TypeSpec;
@@ -17,7 +20,8 @@ import java.util.Set;
  * The {@code PostgresSpecDialect} is PostgreSQL's part of the HCL schema language: its type names and the enum types
  * of the document ({@code type = enum.status}), any number of schemas, {@code STORED} generated columns, {@code
  * identity} blocks and {@code collate} on columns, named primary keys with {@code include} columns, {@code unique}
- * constraint blocks with {@code nulls_distinct} and {@code include}, {@code partition} blocks on tables, the {@code
+ * constraint blocks with {@code comment}, {@code nulls_distinct} and {@code include} (and the index attributes a
+ * constraint cannot have, refused where they are written), {@code partition} blocks on tables, the {@code
  * type}, {@code include} and {@code nulls_distinct} index attributes, and {@code ops}, {@code nulls_first} and
  * {@code nulls_last} on index parts.
  */
@@ -173,11 +177,27 @@ final class PostgresSpecDialect implements SpecDialect {
         return true;
     }
 
+    // The attributes of an index block, in the reference's order for unique blocks; IndexSpecCheck refuses those a
+    // UNIQUE constraint cannot have (a method other than BTREE, where, page_per_range) at the attribute.
     @Override
     public List<SpecAttribute> uniqueAttributes() {
         return List.of(
+                SpecAttribute.string(SpecAttribute.COMMENT),
+                new SpecAttribute(TYPE, SpecAttribute.Kind.IDENT),
+                SpecAttribute.string(SpecAttribute.WHERE),
                 new SpecAttribute(NULLS_DISTINCT, SpecAttribute.Kind.BOOL),
-                new SpecAttribute(INCLUDE, SpecAttribute.Kind.COLUMNS));
+                new SpecAttribute(INCLUDE, SpecAttribute.Kind.COLUMNS),
+                new SpecAttribute(PAGE_PER_RANGE, SpecAttribute.Kind.NUMBER));
+    }
+
+    @Override
+    public void checkIndex(SpecBlock block, Index index) {
+        IndexSpecCheck.index(block, index);
+    }
+
+    @Override
+    public void checkPrimaryKey(SpecBlock block, PrimaryKey key) {
+        IndexSpecCheck.primaryKey(block, key);
     }
 
     @Override

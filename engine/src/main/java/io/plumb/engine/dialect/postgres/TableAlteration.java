@@ -7,6 +7,7 @@ import io.plumb.engine.dialect.PlanException;
 import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.Table;
@@ -43,7 +44,9 @@ final class TableAlteration {
         for (TableChange c : change.changes()) {
             if (c instanceof TableChange.DropIndex d && !PostgresDdl.isConstraint(d.index())) {
                 dropIndex(d.index());
-            } else if (c instanceof TableChange.ModifyIndex m && !PostgresDdl.isConstraint(m.from())) {
+            } else if (c instanceof TableChange.ModifyIndex m
+                    && !PostgresDdl.isConstraint(m.from())
+                    && !commentOnly(m.from(), m.to())) {
                 dropIndex(m.from());
             }
         }
@@ -76,6 +79,10 @@ final class TableAlteration {
             addIndex(a.index());
         } else if (c instanceof TableChange.DropIndex d && PostgresDdl.isConstraint(d.index())) {
             clauses.add(dropConstraint(d.index().name()));
+        } else if (c instanceof TableChange.ModifyIndex m && commentOnly(m.from(), m.to())) {
+            // As the reference plans it: a new comment alone neither rebuilds an index nor drops a constraint that
+            // foreign keys may depend on.
+            after.add(() -> indexComment(m.to()));
         } else if (c instanceof TableChange.ModifyIndex m) {
             // An old index was dropped before the ALTER TABLE; an old constraint is dropped in it.
             if (PostgresDdl.isConstraint(m.from())) {
@@ -214,9 +221,43 @@ final class TableAlteration {
     private void addIndex(Index index) {
         if (PostgresDdl.isConstraint(index)) {
             clauses.add("ADD " + PostgresDdl.unique(index));
+            // The comment of a UNIQUE constraint is its index's, as inspection reads it.
+            if (index.comment().isPresent()) {
+                after.add(() -> indexComment(index));
+            }
         } else {
             after.add(() -> createIndex(index));
         }
+    }
+
+    private void indexComment(Index index) {
+        PostgresPlanner.comment(
+                out,
+                "INDEX " + ddl.index(change.schema(), index.name()),
+                index.comment(),
+                "index: \"" + index.name() + "\" on table: \"" + change.to().name() + "\"");
+    }
+
+    /** Returns whether two indexes differ in their comment alone, which {@code COMMENT ON INDEX} sets. */
+    static boolean commentOnly(Index from, Index to) {
+        if (from.comment().equals(to.comment())
+                || from.unique() != to.unique()
+                || !from.options().equals(to.options())
+                || !from.where().map(PostgresExpressions::key).equals(to.where().map(PostgresExpressions::key))
+                || from.parts().size() != to.parts().size()) {
+            return false;
+        }
+        for (int i = 0; i < from.parts().size(); i++) {
+            IndexPart a = from.parts().get(i);
+            IndexPart b = to.parts().get(i);
+            boolean sameValue = a.isExpression()
+                    ? b.isExpression() && PostgresExpressions.key(a.value()).equals(PostgresExpressions.key(b.value()))
+                    : !b.isExpression() && a.value().equals(b.value());
+            if (!sameValue || a.desc() != b.desc() || !a.options().equals(b.options())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void createIndex(Index index) {

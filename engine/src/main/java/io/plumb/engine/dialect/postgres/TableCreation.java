@@ -76,10 +76,16 @@ final class TableCreation {
                     "ALTER TABLE " + name + " " + String.join(", ", security)));
         }
         for (Index index : table.indexes()) {
-            if (PostgresDdl.isConstraint(index)) {
-                continue;
+            if (!PostgresDdl.isConstraint(index)) {
+                PostgresPlanner.createIndex(ddl, schema, table, index, false, out);
+            } else if (index.comment().isPresent()) {
+                // The comment of a UNIQUE constraint is its index's, as inspection reads it.
+                PostgresPlanner.comment(
+                        out,
+                        "INDEX " + ddl.index(schema, index.name()),
+                        index.comment(),
+                        "index: \"" + index.name() + "\" on table: \"" + table.name() + "\"");
             }
-            PostgresPlanner.createIndex(ddl, schema, table, index, false, out);
         }
         if (table.comment().isPresent()) {
             PostgresPlanner.comment(out, "TABLE " + name, table.comment(), "table: \"" + table.name() + "\"");

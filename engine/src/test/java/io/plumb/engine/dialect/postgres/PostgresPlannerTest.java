@@ -150,6 +150,59 @@ class PostgresPlannerTest {
                 .containsExactly("ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_key\" UNIQUE (\"a\")");
     }
 
+    private static Index unique(String name, Optional<String> comment) {
+        return new Index(
+                name,
+                true,
+                IndexPart.columns("a"),
+                Optional.empty(),
+                comment,
+                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true"));
+    }
+
+    private static SchemaChange modifyIndex(Index from, Index to) {
+        return new SchemaChange.ModifyTable(
+                "public",
+                T.withIndexes(List.of(from)),
+                T.withIndexes(List.of(to)),
+                List.of(new TableChange.ModifyIndex(from, to)));
+    }
+
+    @Test
+    void theCommentOfAUniqueConstraintIsItsIndexsAndAChangeOfItAloneIsACommentStatement() {
+        Index commented = unique("t_a_key", Optional.of("one a"));
+        assertThat(sql(plan(
+                        new PostgresPlanner(), new SchemaChange.AddTable("public", T.withIndexes(List.of(commented))))))
+                .containsExactly(
+                        "CREATE TABLE \"t\" (\"a\" text NULL, CONSTRAINT \"t_a_key\" UNIQUE (\"a\"))",
+                        "COMMENT ON INDEX \"t_a_key\" IS 'one a'");
+        assertThat(sql(plan(new PostgresPlanner(), addIndex(commented))))
+                .containsExactly(
+                        "ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_key\" UNIQUE (\"a\")",
+                        "COMMENT ON INDEX \"t_a_key\" IS 'one a'");
+        // Neither the constraint nor an index is rebuilt for a comment: a foreign key may depend on the constraint.
+        assertThat(sql(plan(new PostgresPlanner(), modifyIndex(commented, unique("t_a_key", Optional.empty())))))
+                .containsExactly("COMMENT ON INDEX \"t_a_key\" IS NULL");
+        Index index = new Index(
+                "t_a", false, IndexPart.columns("a"), Optional.of("a > ''"), Optional.empty(), Map.of("type", "HASH"));
+        Index described =
+                new Index("t_a", false, index.parts(), Optional.of("(a > '')"), Optional.of("hashed"), index.options());
+        assertThat(sql(plan(new PostgresPlanner(), modifyIndex(index, described))))
+                .containsExactly("COMMENT ON INDEX \"t_a\" IS 'hashed'");
+        // A comment with another change rebuilds, and sets the comment again after the constraint is added.
+        Index covering = new Index(
+                "t_a_key",
+                true,
+                IndexPart.columns("a"),
+                Optional.empty(),
+                Optional.of("two"),
+                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true", "include", "b"));
+        assertThat(sql(plan(new PostgresPlanner(), modifyIndex(commented, covering))))
+                .containsExactly(
+                        "ALTER TABLE \"t\" DROP CONSTRAINT \"t_a_key\", ADD CONSTRAINT \"t_a_key\" UNIQUE (\"a\") INCLUDE (\"b\")",
+                        "COMMENT ON INDEX \"t_a_key\" IS 'two'");
+    }
+
     @Test
     void keyOptionsAreSpelledInTheirClausesAndAChangeDropsAndAddsTheConstraint() {
         Index plain = new Index(

@@ -382,6 +382,56 @@ class PostgresRoundTripTest extends PostgresDatabaseTest {
         assertRoundTrip(plain);
     }
 
+    private static String commentedUnique(String comment) {
+        return """
+                table "o" {
+                  schema = schema.public
+                  column "c" {
+                    null = true
+                    type = integer
+                  }
+                  foreign_key "o_c" {
+                    columns     = [column.c]
+                    ref_columns = [table.t.column.c]
+                    on_update   = NO_ACTION
+                    on_delete   = NO_ACTION
+                  }
+                }
+                table "t" {
+                  schema = schema.public
+                  column "c" {
+                    null = true
+                    type = integer
+                  }
+                  unique "t_c" {
+                    columns = [column.c]
+                %s  }
+                }
+                schema "public" {
+                }
+                """
+                .formatted(comment);
+    }
+
+    @Test
+    void theCommentOfAUniqueConstraintRoundTripsAndChangesWithoutDroppingTheConstraint() throws SQLException {
+        assertRoundTrip(commentedUnique("    comment = \"one c\"\n"));
+        try (var st = connection.createStatement();
+                var rs = st.executeQuery("SELECT obj_description('t_c'::regclass, 'pg_class')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("one c");
+        }
+        // The foreign key of "o" depends on the constraint, which could not be dropped without it: a new comment is
+        // set alone.
+        assertThat(dialect.planner()
+                        .plan(diff(read(commentedUnique("    comment = \"c once\"\n"))), new PlanOptions(true, ""))
+                        .changes())
+                .extracting(c -> c.sql())
+                .containsExactly("COMMENT ON INDEX \"public\".\"t_c\" IS 'c once'");
+        assertRoundTrip(commentedUnique("    comment = \"c once\"\n"));
+        assertRoundTrip(commentedUnique(""));
+    }
+
     @Test
     void droppedTablesGoBeforeTheTablesTheyReference() throws SQLException {
         apply(read(KEYS));

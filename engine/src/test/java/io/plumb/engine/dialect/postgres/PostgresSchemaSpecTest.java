@@ -189,8 +189,114 @@ class PostgresSchemaSpecTest {
         assertThatThrownBy(() -> read(
                         table + "  unique \"u\" {\n    columns = [column.a]\n    where = \"a > 0\"\n" + "  }\n}\n"))
                 .isInstanceOf(HclException.class)
-                .hasMessage("schema.hcl:10:5: unsupported attribute \"where\" in unique constraint \"u\" of table"
-                        + " \"t\"");
+                .hasMessage("schema.hcl:10:13: attribute \"where\" of unique constraint \"u\" of table \"t\": a UNIQUE"
+                        + " constraint cannot be partial; a unique index (an index block with unique = true) can have"
+                        + " a where predicate");
+    }
+
+    @Test
+    void uniqueConstraintTakesACommentAndTheBtreeTypeAndWritesBackTheComment() {
+        Realm realm = read(
+                """
+                table "t" {
+                  schema = schema.public
+                  column "a" {
+                    type = int
+                  }
+                  unique "u" {
+                    columns = [column.a]
+                    comment = "one a"
+                    type    = btree
+                  }
+                }
+                """);
+        Index index = realm.schemas().get(0).tables().get(0).indexes().get(0);
+        // BTREE is the method of every UNIQUE constraint: inspection leaves it out, so the model does too.
+        assertThat(index.options()).isEqualTo(Map.of("unique_constraint", "true"));
+        assertThat(index.comment()).contains("one a");
+        assertThat(index.where()).isEmpty();
+        assertThat(new PostgresSchemaSpec().write(realm))
+                .contains(
+                        """
+                          unique "u" {
+                            columns = [column.a]
+                            comment = "one a"
+                          }
+                        """);
+    }
+
+    private static String uniqueOrIndex(String block) {
+        return "table \"t\" {\n  schema = schema.public\n  column \"a\" {\n    type = int\n  }\n" + block + "}\n";
+    }
+
+    @Test
+    void whatAUniqueConstraintCannotBeIsRefusedAtTheAttributeOrPart() {
+        assertThatThrownBy(
+                        () -> read(uniqueOrIndex("  unique \"u\" {\n    columns = [column.a]\n    type = GIST\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:10:12: attribute \"type\" of unique constraint \"u\" of table \"t\": a UNIQUE"
+                        + " constraint is always a BTREE index, found GIST (which has no unique indexes)");
+        assertThatThrownBy(() -> read(
+                        uniqueOrIndex("  unique \"u\" {\n    columns = [column.a]\n    page_per_range = 2\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:10:22: attribute \"page_per_range\" of unique constraint \"u\" of table \"t\":"
+                        + " pages_per_range is a storage parameter of BRIN indexes, and a UNIQUE constraint is a BTREE"
+                        + " index");
+        assertThatThrownBy(() -> read(uniqueOrIndex(
+                        "  unique \"u\" {\n    on {\n      column = column.a\n      nulls_first = true\n    }\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:11:21: part 1 of unique constraint \"u\" of table \"t\": a UNIQUE constraint"
+                        + " lists plain columns only, found nulls_first; a unique index (an index block with unique ="
+                        + " true) can have it");
+        assertThatThrownBy(() -> read(uniqueOrIndex(
+                        "  primary_key {\n    on {\n      desc = true\n      column = column.a\n    }\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:10:14: part 1 of primary key of table \"t\": a PRIMARY KEY lists plain columns"
+                        + " only, found desc");
+    }
+
+    @Test
+    void indexAttributesTheAccessMethodCannotHonourAreRefused() {
+        assertThatThrownBy(() -> read(uniqueOrIndex(
+                        "  index \"i\" {\n    unique = true\n    type = BRIN\n    columns = [column.a]\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:10:12: attribute \"type\" of index \"i\" of table \"t\": access method BRIN"
+                        + " does not support unique indexes (only BTREE does)");
+        assertThatThrownBy(() -> read(uniqueOrIndex(
+                        "  index \"i\" {\n    type = HASH\n    columns = [column.a]\n    include = [column.a]\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:11:15: attribute \"include\" of index \"i\" of table \"t\": access method HASH"
+                        + " does not support include columns (BTREE, GIST and SPGIST do)");
+        assertThatThrownBy(() -> read(uniqueOrIndex(
+                        "  index \"i\" {\n    type = GIN\n    columns = [column.a]\n    page_per_range = 2\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:11:22: attribute \"page_per_range\" of index \"i\" of table \"t\":"
+                        + " pages_per_range is a storage parameter of BRIN indexes, the index is GIN");
+        assertThatThrownBy(
+                        () -> read(
+                                uniqueOrIndex(
+                                        "  index \"i\" {\n    type = BRIN\n    columns = [column.a]\n    page_per_range = 131073\n  }\n")))
+                .isInstanceOf(HclException.class)
+                .hasMessage("schema.hcl:11:22: attribute \"page_per_range\" of index \"i\" of table \"t\": expected an"
+                        + " integer from 1 to 131072, found 131073");
+        // What the methods can do reads: a unique BTREE index, INCLUDE on GIST, BRIN at the largest range, and a
+        // method of an extension, which is not checked.
+        assertThat(read(uniqueOrIndex("  index \"i\" {\n    unique = true\n    type = BTREE\n    columns = [column.a]\n"
+                                + "  }\n  index \"j\" {\n    type = GIST\n    columns = [column.a]\n"
+                                + "    include = [column.a]\n  }\n  index \"k\" {\n    type = BRIN\n"
+                                + "    columns = [column.a]\n    page_per_range = 131072\n  }\n"
+                                + "  index \"l\" {\n    type = \"ivfflat\"\n    columns = [column.a]\n  }\n"))
+                        .schemas()
+                        .get(0)
+                        .tables()
+                        .get(0)
+                        .indexes())
+                .extracting(Index::name, Index::options)
+                .containsExactly(
+                        tuple("i", Map.of()),
+                        tuple("j", Map.of("type", "GIST", "include", "a")),
+                        tuple("k", Map.of("type", "BRIN", "page_per_range", "131072")),
+                        tuple("l", Map.of("type", "IVFFLAT")));
     }
 
     @Test
