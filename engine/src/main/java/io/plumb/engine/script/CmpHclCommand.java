@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,8 +46,8 @@ final class CmpHclCommand implements ScriptCommand {
     }
 
     /**
-     * Returns the realm with every column whose type is an object left out ({@code "s"."positive_int"}) typed by the
-     * object's bare name, as a database bound to its schema prints it and the reference's HCL then writes it.
+     * Returns the realm with every column whose type is an object left out ({@code "s"."positive_int"}), or an array
+     * of one, typed by the object's bare name, as a database bound to its schema prints it and the reference's HCL then writes it.
      */
     private static Realm withTypesOfLeftOutAsWritten(Realm all, Realm kept) {
         Map<String, String> leftOut = new HashMap<>();
@@ -63,13 +64,18 @@ final class CmpHclCommand implements ScriptCommand {
         return kept.withSchemas(kept.schemas().stream()
                 .map(s -> s.withTables(s.tables().stream()
                         .map(t -> t.withColumns(t.columns().stream()
-                                .map(c -> leftOut.containsKey(c.type().sql())
-                                        ? c.withType(new ColumnType.Raw(
-                                                leftOut.get(c.type().sql())))
-                                        : c)
+                                .map(c -> asWritten(c.type().sql(), leftOut)
+                                        .map(w -> c.withType(new ColumnType.Raw(w)))
+                                        .orElse(c))
                                 .toList()))
                         .toList()))
                 .toList());
+    }
+
+    // A type of an object left out, or an array of one ("s"."mood"[] is mood[]).
+    private static Optional<String> asWritten(String type, Map<String, String> leftOut) {
+        String element = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
+        return Optional.ofNullable(leftOut.get(element)).map(name -> name + type.substring(element.length()));
     }
 
     private static String quote(String name) {

@@ -300,13 +300,33 @@ public final class SourceLoader {
             Realm normalized = normalize(realm.withOnlySchemaRenamed(bound.get()), dev, prerequisites);
             return normalized.schemas().size() == 1 ? normalized.withOnlySchemaRenamed(name) : normalized;
         }
+        // On a PostgreSQL dev database bound to no schema, each table and type goes into its own schema, which is
+        // created first: unqualified, all of them would land in the first schema of the search_path.
+        boolean unbound = bound.isEmpty() && dev.dialect().name().equals("postgres");
         return DevDatabase.use(dev, () -> {
             createPrerequisites(dev, prerequisites);
+            if (unbound) {
+                createSchemas(dev, realm);
+            }
             List<SchemaChange> changes = SchemaChange.createAll(realm);
-            PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, PlanOptions.defaults()));
+            PlanOptions options = unbound ? new PlanOptions(true, "") : PlanOptions.defaults();
+            PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, options));
             return withoutPrerequisites(
                     dev.inspect(realm.schemas().stream().map(s -> s.name()).toList()), prerequisites);
         });
+    }
+
+    private static void createSchemas(Database dev, Realm realm) {
+        for (io.plumb.engine.schema.Schema schema : realm.schemas()) {
+            try (java.sql.Statement statement = dev.connection().createStatement()) {
+                statement.execute(
+                        "CREATE SCHEMA IF NOT EXISTS \"" + schema.name().replace("\"", "\"\"") + "\"");
+            } catch (SQLException e) {
+                throw new SourceException(
+                        "creating the schema \"" + schema.name() + "\" on the dev database: " + SqlErrors.message(e),
+                        e);
+            }
+        }
     }
 
     private static void createPrerequisites(Database dev, Realm prerequisites) {

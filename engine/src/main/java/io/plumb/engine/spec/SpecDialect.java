@@ -42,6 +42,11 @@ public interface SpecDialect {
         return HclSyntax.type(type);
     }
 
+    /** Returns the HCL expression of the type of a column of a table of the given schema. */
+    default String writeType(ColumnType type, String schema) {
+        return writeType(type);
+    }
+
     /** Returns whether a type holds strings, on which numeric literal defaults are written as HCL strings. */
     boolean isStringType(ColumnType type);
 

@@ -55,7 +55,7 @@ final class TableWriter {
     private HclItem column(Column column) {
         List<HclItem> body = new ArrayList<>();
         body.add(new HclItem.Attr("null", Boolean.toString(column.nullable())));
-        body.add(new HclItem.Attr("type", dialect.writeType(column.type())));
+        body.add(new HclItem.Attr("type", dialect.writeType(column.type(), schema)));
         column.defaultValue()
                 .ifPresent(
                         d -> body.add(new HclItem.Attr("default", DefaultValueSpec.write(d, column.type(), dialect))));

@@ -1,7 +1,6 @@
 package io.plumb.engine.dialect.postgres;
 
 import io.plumb.engine.schema.Column;
-import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.CompositeType;
 import io.plumb.engine.schema.ObjectRef;
 import io.plumb.engine.schema.SchemaObject;
@@ -19,7 +18,8 @@ import java.util.Optional;
 final class CompositeQuery {
 
     private static final String SQL = "SELECT n.nspname, t.typname, a.attname, format_type(a.atttypid, a.atttypmod),"
-            + " " + DomainQuery.typtype("ft") + ", fn.nspname, ft.typname, obj_description(t.oid, 'pg_type')"
+            + " " + DomainQuery.typtype("ft") + ", fn.nspname, ft.typname, obj_description(t.oid, 'pg_type'),"
+            + " " + DomainQuery.element("ft")
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'"
             + " LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped"
@@ -42,12 +42,13 @@ final class CompositeQuery {
                 if (rs.getString(3) == null) {
                     continue;
                 }
-                DomainQuery.UserType field =
-                        DomainQuery.UserType.of(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(4));
-                ColumnType columnType = DomainQuery.UserType.isUserType(rs.getString(5))
-                        ? new ColumnType.Raw(field.sql())
-                        : PostgresTypes.fromCatalog(rs.getString(4));
-                type.fields().add(CompositeSpec.field(rs.getString(3), columnType));
+                DomainQuery.UserType field = DomainQuery.UserType.of(
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(4),
+                        PostgresInspector.strings(rs, 9));
+                type.fields().add(CompositeSpec.field(rs.getString(3), field.columnType(rs.getString(4))));
                 field.ref().ifPresent(type.dependsOn()::add);
             }
         }

@@ -1,6 +1,7 @@
 package io.plumb.engine.dialect.postgres;
 
 import io.plumb.engine.schema.Check;
+import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.Domain;
 import io.plumb.engine.schema.ObjectKind;
 import io.plumb.engine.schema.ObjectRef;
@@ -27,7 +28,7 @@ final class DomainQuery {
             + " array(SELECT c.conname FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'"
             + " ORDER BY c.conname),"
             + " array(SELECT pg_get_constraintdef(c.oid, true) FROM pg_constraint c WHERE c.contypid = t.oid"
-            + " AND c.contype = 'c' ORDER BY c.conname)"
+            + " AND c.contype = 'c' ORDER BY c.conname), " + element("bt")
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " JOIN pg_type bt ON bt.oid = t.typbasetype JOIN pg_namespace bn ON bn.oid = bt.typnamespace"
             + " WHERE t.typtype = 'd' AND $FILTER" + PostgresUnsupported.notMember("pg_type", "t.oid")
@@ -44,6 +45,18 @@ final class DomainQuery {
                 + ".typrelid) <> 'c' THEN 'x' ELSE " + alias + ".typtype::text END";
     }
 
+    /**
+     * Returns the SQL of the element of an array type (of the {@code pg_type} alias): its {@link #typtype}, schema and
+     * name as a text array, or {@code NULL} when the type is no array. {@code format_type} spells an array of a
+     * user-defined type qualified or not by the session's {@code search_path}; the element's catalogue names are
+     * the same on every connection.
+     */
+    static String element(String alias) {
+        return "(SELECT ARRAY[" + typtype("e") + ", en.nspname::text, e.typname::text] FROM pg_type e"
+                + " JOIN pg_namespace en ON en.oid = e.typnamespace WHERE e.oid = " + alias + ".typelem"
+                + " AND " + alias + ".typlen = -1 AND " + alias + ".typcategory = 'A')";
+    }
+
     /** Reads the domains into the objects of their schemas. */
     static void read(Connection connection, CatalogQuery query, Map<String, List<SchemaObject>> objects)
             throws SQLException {
@@ -56,7 +69,12 @@ final class DomainQuery {
                 for (int i = 0; i < names.size(); i++) {
                     checks.add(Check.of(names.get(i), PostgresInspector.checkExpr(defs.get(i))));
                 }
-                UserType base = UserType.of(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(3));
+                UserType base = UserType.of(
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(3),
+                        PostgresInspector.strings(rs, 12));
                 Domain domain = new Domain(
                         rs.getString(2),
                         base.sql(),
@@ -71,13 +89,16 @@ final class DomainQuery {
     }
 
     /**
-     * A type as a column, domain or field uses it: a user-defined enum, domain or composite type as its quoted,
-     * qualified name with a reference to it, any other type in its canonical form.
+     * A type as a column, domain or field uses it: a user-defined enum, domain or composite type, or an array of one,
+     * as its quoted, qualified name ({@code "app"."status"}, {@code "app"."status"[]}: an array has one pair of
+     * brackets, as PostgreSQL ignores declared dimensions) with a reference to the domain or composite type; any
+     * other type in its canonical form.
      *
      * @param sql the type's SQL text
-     * @param ref the object the type is, when it is a domain or composite type
+     * @param ref the object the type is or holds, when it is a domain or composite type
+     * @param user whether the type is a user-defined type or an array of one
      */
-    record UserType(String sql, Optional<ObjectRef> ref) {
+    record UserType(String sql, Optional<ObjectRef> ref, boolean user) {
 
         /** Returns whether a {@link #typtype} is that of an enum, domain or composite type. */
         static boolean isUserType(String typtype) {
@@ -86,16 +107,35 @@ final class DomainQuery {
 
         /** Returns the type of catalogue values: {@code typtype}, schema, name and {@code format_type} text. */
         static UserType of(String typtype, String schema, String name, String formatted) {
+            return of(typtype, schema, name, formatted, List.of());
+        }
+
+        /**
+         * Returns the type of catalogue values: {@code typtype}, schema, name, {@code format_type} text and the
+         * {@link #element} of an array type (empty for any other type).
+         */
+        static UserType of(String typtype, String schema, String name, String formatted, List<String> element) {
+            if (element.size() == 3 && isUserType(element.get(0))) {
+                UserType of = of(element.get(0), element.get(1), element.get(2), formatted);
+                return new UserType(of.sql() + "[]", of.ref(), true);
+            }
             return switch (typtype) {
-                case "e" -> new UserType(PostgresEnums.type(schema, name).sql(), Optional.empty());
+                case "e" -> new UserType(PostgresEnums.type(schema, name).sql(), Optional.empty(), true);
                 case "d" -> new UserType(
                         PostgresEnums.type(schema, name).sql(),
-                        Optional.of(new ObjectRef(ObjectKind.DOMAIN, schema, name)));
+                        Optional.of(new ObjectRef(ObjectKind.DOMAIN, schema, name)),
+                        true);
                 case "c" -> new UserType(
                         PostgresEnums.type(schema, name).sql(),
-                        Optional.of(new ObjectRef(ObjectKind.COMPOSITE, schema, name)));
-                default -> new UserType(PostgresTypes.fromCatalog(formatted).sql(), Optional.empty());
+                        Optional.of(new ObjectRef(ObjectKind.COMPOSITE, schema, name)),
+                        true);
+                default -> new UserType(PostgresTypes.fromCatalog(formatted).sql(), Optional.empty(), false);
             };
+        }
+
+        /** Returns the type as a column type: a user-defined type raw, any other as {@code format_type} spells it. */
+        ColumnType columnType(String formatted) {
+            return user ? new ColumnType.Raw(sql) : PostgresTypes.fromCatalog(formatted);
         }
     }
 }

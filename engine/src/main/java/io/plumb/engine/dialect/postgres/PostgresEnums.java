@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code PostgresEnums} is how the model keeps PostgreSQL enum types, which it has no field for: schema options
@@ -25,6 +26,9 @@ final class PostgresEnums {
     // Domains and composite types, which columns name the same way: kind + "." + name, and their types' refs.
     private final Map<String, ColumnType> others = new LinkedHashMap<>();
     private final Map<String, List<String>> otherRefs = new LinkedHashMap<>();
+    // Every enum, domain and composite type by bare name (the first of a name wins), and by its qualified SQL.
+    private final Map<String, ColumnType> byName = new LinkedHashMap<>();
+    private final Map<String, ColumnType> bySql = new LinkedHashMap<>();
 
     /** Returns no enums. */
     static PostgresEnums none() {
@@ -51,6 +55,8 @@ final class PostgresEnums {
         ColumnType type = type(schema, name);
         types.putIfAbsent(name, type);
         names.putIfAbsent(type.sql(), name);
+        byName.putIfAbsent(name, type);
+        bySql.putIfAbsent(type.sql(), type);
     }
 
     /**
@@ -61,6 +67,55 @@ final class PostgresEnums {
         ColumnType type = type(schema, name);
         others.putIfAbsent(kind + "." + name, type);
         otherRefs.putIfAbsent(type.sql(), List.of(kind, name));
+        byName.putIfAbsent(name, type);
+        bySql.putIfAbsent(type.sql(), type);
+    }
+
+    /**
+     * Returns the model's type of an array of a registered enum, domain or composite type as HCL spells it ({@code
+     * status[]}, {@code app.status[][]}): {@code "app"."status"[]}. A bare name is the type of that name (the first
+     * registered, when schemas share it); a bare name of no registered type (int[]) is empty, and stays as written.
+     */
+    Optional<ColumnType> array(String sql) {
+        return UserTypeArrays.parse(sql)
+                .flatMap(e -> Optional.ofNullable(
+                        e.schema().isPresent() ? qualified(e.schema().get(), e.name()) : byName.get(e.name())))
+                .map(t -> new ColumnType.Raw(t.sql() + "[]"));
+    }
+
+    // A qualified element is the type of that schema and name, declared here or not (a type of a schema the desired
+    // state leaves to the database), except PostgreSQL's own (pg_catalog.int4[] is integer[]).
+    private @Nullable ColumnType qualified(String schema, String name) {
+        ColumnType type = type(schema, name);
+        return bySql.containsKey(type.sql()) || !schema.startsWith("pg_") && !schema.equals("information_schema")
+                ? type
+                : null;
+    }
+
+    /**
+     * Returns the HCL text of an array of an enum, domain or composite type as the model keeps it ({@code
+     * "app"."status"[]}): {@code status[]} when the bare name reads back as this type, {@code app.status[]}
+     * otherwise (also for a type not registered, such as one of a kind left out).
+     */
+    Optional<String> arrayText(ColumnType type) {
+        return UserTypeArrays.ofModel(type.sql()).map(e -> {
+            ColumnType element = type(e.schema().orElseThrow(), e.name());
+            return element.equals(byName.get(e.name()))
+                    ? UserTypeArrays.hcl(Optional.empty(), e.name())
+                    : UserTypeArrays.hcl(e.schema(), e.name());
+        });
+    }
+
+    /**
+     * Returns the HCL text of an array type as {@link #arrayText(ColumnType)} does, for a column of a table of the
+     * given schema: qualified also when the element is of another schema, as a connection bound to the table's
+     * schema prints it.
+     */
+    Optional<String> arrayText(ColumnType type, String schema) {
+        return UserTypeArrays.ofModel(type.sql())
+                .map(e -> e.schema().orElseThrow().equals(schema)
+                        ? arrayText(type).orElseThrow()
+                        : UserTypeArrays.hcl(e.schema(), e.name()));
     }
 
     /** Returns the column type of the domain or composite type with the given name, if there is one. */

@@ -48,7 +48,8 @@ public final class PostgresInspector implements Inspector {
             + " a.attidentity, a.attgenerated, col_description(c.oid, a.attnum), s.seqstart, s.seqincrement,"
             + " dep.deptype, " + DomainQuery.typtype("ty") + ", tn.nspname, ty.typname,"
             + " CASE WHEN a.attcollation <> ty.typcollation THEN co.collname END,"
-            + " dep.deptype = 'a' AND " + SequenceQuery.serial("dep.objid", "s", "c.relname", "a")
+            + " dep.deptype = 'a' AND " + SequenceQuery.serial("dep.objid", "s", "c.relname", "a") + ", "
+            + DomainQuery.element("ty")
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_type ty ON ty.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = ty.typnamespace"
@@ -209,9 +210,9 @@ public final class PostgresInspector implements Inspector {
     }
 
     private static Column column(ResultSet rs) throws SQLException {
-        ColumnType type = DomainQuery.UserType.isUserType(rs.getString(13))
-                ? PostgresEnums.type(rs.getString(14), rs.getString(15))
-                : PostgresTypes.fromCatalog(rs.getString(4));
+        ColumnType type = DomainQuery.UserType.of(
+                        rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(4), strings(rs, 18))
+                .columnType(rs.getString(4));
         String expr = rs.getString(6);
         String identity = rs.getString(7);
         String generated = rs.getString(8);

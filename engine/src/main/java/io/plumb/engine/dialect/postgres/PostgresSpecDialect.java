@@ -90,6 +90,10 @@ final class PostgresSpecDialect implements SpecDialect {
                             () -> new HclException(type.pos(), owner + ": " + kind + " \"" + name + "\" not found"));
         }
         ColumnType read = TypeSpec.read(type, owner, PostgresTypes.NAMES);
+        if (read instanceof ColumnType.Raw raw) {
+            // An array of an enum, domain or composite type is kept qualified: sql("status[]").
+            return enums.array(raw.sql()).orElse(read);
+        }
         // An interval restricted to fields (second(1)) is the SQL type interval second(1).
         return read instanceof ColumnType.Named named && PostgresTypes.INTERVAL_FIELDS.contains(named.name())
                 ? PostgresTypes.canonical(read)
@@ -98,7 +102,16 @@ final class PostgresSpecDialect implements SpecDialect {
 
     @Override
     public String writeType(ColumnType type) {
-        return enums.ref(type).map(HclSyntax::ref).orElseGet(() -> HclSyntax.type(PostgresTypes.hclType(type)));
+        return enums.ref(type)
+                .map(HclSyntax::ref)
+                .or(() -> enums.arrayText(type).map(HclSyntax::sql))
+                .orElseGet(() -> HclSyntax.type(PostgresTypes.hclType(type)));
+    }
+
+    /** Writes an array of a type of another schema than the table's qualified: {@code sql("other.mood[]")}. */
+    @Override
+    public String writeType(ColumnType type, String schema) {
+        return enums.arrayText(type, schema).map(HclSyntax::sql).orElseGet(() -> writeType(type));
     }
 
     @Override
