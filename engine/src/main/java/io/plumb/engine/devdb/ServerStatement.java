@@ -50,32 +50,12 @@ record ServerStatement(
     }
 
     private static ServerStatement create(Tokens tokens, boolean postgres) {
-        Kind kind;
-        boolean account = false;
-        String word = tokens.word();
-        switch (word) {
-            case "DATABASE" -> kind = Kind.DATABASE;
-            case "SCHEMA" -> {
-                if (postgres) {
-                    return NONE;
-                }
-                kind = Kind.DATABASE;
-            }
-            case "TABLESPACE" -> kind = Kind.TABLESPACE;
-            case "ROLE", "USER", "GROUP" -> {
-                if (!postgres && word.equals("GROUP")) {
-                    return NONE;
-                }
-                kind = Kind.ROLE;
-                account = !postgres && word.equals("USER");
-                if (postgres && word.equals("USER") && tokens.peekWord().equals("MAPPING")) {
-                    return NONE;
-                }
-            }
-            default -> {
-                return NONE;
-            }
+        Target target = target(tokens, postgres);
+        if (target == null) {
+            return NONE;
         }
+        Kind kind = target.kind();
+        boolean account = target.account();
         boolean ifNotExists = false;
         if (tokens.peekWord().equals("IF")) {
             tokens.word();
@@ -89,32 +69,12 @@ record ServerStatement(
     }
 
     private static ServerStatement drop(Tokens tokens, boolean postgres) {
-        String word = tokens.word();
-        Kind kind;
-        boolean account = false;
-        switch (word) {
-            case "DATABASE" -> kind = Kind.DATABASE;
-            case "SCHEMA" -> {
-                if (postgres) {
-                    return NONE;
-                }
-                kind = Kind.DATABASE;
-            }
-            case "TABLESPACE" -> kind = Kind.TABLESPACE;
-            case "ROLE", "USER", "GROUP" -> {
-                if (!postgres && word.equals("GROUP")) {
-                    return NONE;
-                }
-                kind = Kind.ROLE;
-                account = !postgres && word.equals("USER");
-                if (postgres && word.equals("USER") && tokens.peekWord().equals("MAPPING")) {
-                    return NONE;
-                }
-            }
-            default -> {
-                return NONE;
-            }
+        Target target = target(tokens, postgres);
+        if (target == null) {
+            return NONE;
         }
+        Kind kind = target.kind();
+        boolean account = target.account();
         if (tokens.peekWord().equals("IF")) {
             tokens.word();
             tokens.word();
@@ -122,6 +82,34 @@ record ServerStatement(
         boolean list = kind == Kind.ROLE;
         List<Created> objects = names(tokens, postgres, kind, account, list);
         return new ServerStatement(false, true, false, objects, null);
+    }
+
+    /** What a CREATE or DROP acts on: the kind of server object, and whether its names are MySQL accounts. */
+    private record Target(Kind kind, boolean account) {}
+
+    // Reads the object word after CREATE or DROP; null for anything that is not a server object (a PostgreSQL schema
+    // lives in its database, a user mapping is not a role, MySQL has no groups).
+    private static @Nullable Target target(Tokens tokens, boolean postgres) {
+        String word = tokens.word();
+        switch (word) {
+            case "DATABASE":
+                return new Target(Kind.DATABASE, false);
+            case "SCHEMA":
+                return postgres ? null : new Target(Kind.DATABASE, false);
+            case "TABLESPACE":
+                return new Target(Kind.TABLESPACE, false);
+            case "ROLE":
+                return new Target(Kind.ROLE, false);
+            case "GROUP":
+                return postgres ? new Target(Kind.ROLE, false) : null;
+            case "USER":
+                if (postgres) {
+                    return tokens.peekWord().equals("MAPPING") ? null : new Target(Kind.ROLE, false);
+                }
+                return new Target(Kind.ROLE, true);
+            default:
+                return null;
+        }
     }
 
     /** Reads PostgreSQL's {@code ALTER DATABASE|TABLESPACE|ROLE|USER|GROUP name RENAME TO new}. */
