@@ -44,4 +44,9 @@ public record Column(
     public Column withDefault(DefaultValue value) {
         return new Column(name, type, nullable, Optional.of(value), generated, autoIncrement, comment, options);
     }
+
+    /** Returns this column with other dialect-specific options. */
+    public Column withOptions(Map<String, String> newOptions) {
+        return new Column(name, type, nullable, defaultValue, generated, autoIncrement, comment, newOptions);
+    }
 }

@@ -171,15 +171,7 @@ final class MysqlNormalizer implements DiffNormalizer {
     private static Column withOptions(Column column, Map<String, String> extra) {
         Map<String, String> options = new LinkedHashMap<>(column.options());
         options.putAll(extra);
-        return new Column(
-                column.name(),
-                column.type(),
-                column.nullable(),
-                column.defaultValue(),
-                column.generated(),
-                column.autoIncrement(),
-                column.comment(),
-                options);
+        return column.withOptions(options);
     }
 
     // The charset and collation of an option map, in that order.

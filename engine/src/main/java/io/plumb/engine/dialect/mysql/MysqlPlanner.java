@@ -169,15 +169,7 @@ public final class MysqlPlanner implements Planner {
         if (options.equals(column.options())) {
             return column;
         }
-        return new Column(
-                column.name(),
-                column.type(),
-                column.nullable(),
-                column.defaultValue(),
-                column.generated(),
-                column.autoIncrement(),
-                column.comment(),
-                options);
+        return column.withOptions(options);
     }
 
     // A schema file that does not name a charset or collation leaves the server's choice alone.

@@ -111,15 +111,7 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         if ("1".equals(options.get(Identity.INCREMENT))) {
             options.remove(Identity.INCREMENT);
         }
-        return new Column(
-                column.name(),
-                column.type(),
-                column.nullable(),
-                column.defaultValue(),
-                column.generated(),
-                column.autoIncrement(),
-                column.comment(),
-                options);
+        return column.withOptions(options);
     }
 
     /**
