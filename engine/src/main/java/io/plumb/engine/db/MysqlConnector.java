@@ -2,7 +2,6 @@ package io.plumb.engine.db;
 
 import io.plumb.engine.dialect.mysql.MysqlDialect;
 import io.plumb.engine.dialect.mysql.MysqlFlavour;
-import io.plumb.engine.dialect.mysql.MysqlVersion;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -43,7 +42,7 @@ final class MysqlConnector {
             Connection connection = DriverManager.getConnection(jdbc, properties(real));
             MysqlFlavour flavour = real.scheme().startsWith("maria") ? MysqlFlavour.MARIADB : flavour(connection);
             Optional<String> bound = schema.isEmpty() ? Optional.empty() : Optional.of(schema);
-            return Database.of(shown, new MysqlDialect(flavour, MysqlVersion.of(connection)), connection, bound);
+            return Database.of(shown, MysqlDialect.of(flavour, connection), connection, bound);
         } catch (SQLException e) {
             throw new DatabaseException("cannot connect to " + shown + ": " + ConnectErrors.message(e), e);
         }

@@ -62,6 +62,23 @@ public interface DiffNormalizer {
     }
 
     /**
+     * Returns the desired schema as the differ compares its options with the current one's: a dialect whose schemas
+     * that name no charset get the server's (MySQL) fills it in here. By default {@code to} itself.
+     */
+    default Schema desiredSchema(Schema from, Schema to) {
+        return to;
+    }
+
+    /**
+     * Returns a table of the desired state as the differ adds it to {@code schema} (the desired one): a dialect whose
+     * tables leave out what they inherit from their schema (MySQL's charset and collation) may fill it in, so that the
+     * table is created with it. By default {@code table} itself.
+     */
+    default Table newTable(Schema schema, Table table) {
+        return table;
+    }
+
+    /**
      * Returns the desired table as the differ compares it with the current one; {@code fromSchema} and {@code
      * toSchema} are the schemas of {@code from} (current) and {@code to} (desired). A dialect whose tables leave out
      * what they inherit from their schema (MySQL's charset and collation) fills in here what a current table's own

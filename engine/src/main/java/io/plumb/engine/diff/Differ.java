@@ -37,7 +37,10 @@ public final class Differ {
             if (from.schema(schema.name()).isEmpty()) {
                 add(changes, new SchemaChange.AddSchema(schema), options);
                 for (Table table : schema.tables()) {
-                    add(changes, new SchemaChange.AddTable(schema.name(), table), options);
+                    add(
+                            changes,
+                            new SchemaChange.AddTable(schema.name(), options.normalizer().newTable(schema, table)),
+                            options);
                 }
                 for (SchemaObject object : schema.objects()) {
                     add(changes, new SchemaChange.AddObject(schema.name(), object), options);
@@ -53,13 +56,14 @@ public final class Differ {
         List<SchemaChange> changes = new ArrayList<>();
         Optional<String> fromComment = options.normalizer().schemaComment(from.comment());
         Optional<String> toComment = options.normalizer().schemaComment(to.comment());
+        Map<String, String> toOptions = options.normalizer().desiredSchema(from, to).options();
         if (!options.normalizer().sameComment(fromComment, toComment)
-                || !options.normalizer().sameOptions(from.options(), to.options())) {
+                || !options.normalizer().sameOptions(from.options(), toOptions)) {
             add(
                     changes,
                     new SchemaChange.ModifySchema(
                             new Schema(from.name(), from.tables(), fromComment, from.options(), from.objects()),
-                            new Schema(to.name(), to.tables(), toComment, to.options(), to.objects())),
+                            new Schema(to.name(), to.tables(), toComment, toOptions, to.objects())),
                     options);
         }
         String name = to.name();
@@ -89,7 +93,7 @@ public final class Differ {
         }
         for (Table table : to.tables()) {
             if (!sources.containsKey(table.name())) {
-                add(changes, new SchemaChange.AddTable(name, table), options);
+                add(changes, new SchemaChange.AddTable(name, options.normalizer().newTable(to, table)), options);
             }
         }
         changes.addAll(diffObjects(name, from.objects(), to.objects(), options));

@@ -41,16 +41,45 @@ final class MysqlCanonical {
 
     /** Returns the realm in canonical form. */
     static Realm of(Realm realm) {
-        return realm.withSchemas(
-                realm.schemas().stream().map(MysqlCanonical::schema).toList());
+        return of(realm, MysqlCharsets.UNKNOWN);
     }
 
-    private static Schema schema(Schema schema) {
-        return schema.withTables(
-                schema.tables().stream().map(t -> table(schema, t)).toList());
+    /**
+     * Returns the realm in canonical form, where a schema, table or column that names only a charset has its default
+     * collation on the server, as the server gives it (an inspected realm always names both).
+     */
+    static Realm of(Realm realm, MysqlCharsets charsets) {
+        return realm.withSchemas(realm.schemas().stream()
+                .map(s -> schema(s, charsets))
+                .toList());
     }
 
-    private static Table table(Schema schema, Table table) {
+    private static Schema schema(Schema schema, MysqlCharsets charsets) {
+        Map<String, String> options = withDefaultCollation(schema.options(), charsets);
+        Schema named = options.equals(schema.options())
+                ? schema
+                : new Schema(schema.name(), schema.tables(), schema.comment(), options, schema.objects());
+        return named.withTables(
+                named.tables().stream().map(t -> table(named, t, charsets)).toList());
+    }
+
+    // An element that names its charset alone has the charset's default collation (CHARACTER SET without COLLATE).
+    private static Map<String, String> withDefaultCollation(Map<String, String> options, MysqlCharsets charsets) {
+        String charset = options.get(CHARSET);
+        if (charset == null || options.containsKey(COLLATE)) {
+            return options;
+        }
+        Optional<String> collation = charsets.defaultCollation(charset);
+        if (collation.isEmpty()) {
+            return options;
+        }
+        Map<String, String> result = new LinkedHashMap<>(options);
+        result.put(COLLATE, collation.get());
+        return result;
+    }
+
+    private static Table table(Schema schema, Table declared, MysqlCharsets charsets) {
+        Table table = declared.withOptions(withDefaultCollation(declared.options(), charsets));
         Map<String, String> options = new LinkedHashMap<>(table.options());
         String defaultIndexType = defaultIndexType(options.getOrDefault(ENGINE, "InnoDB"));
         dropIfEqual(options, CHARSET, schema.options().get(CHARSET));
@@ -68,7 +97,9 @@ final class MysqlCanonical {
         String collate = table.options().getOrDefault(COLLATE, schema.options().get(COLLATE));
         return new Table(
                 table.name(),
-                table.columns().stream().map(c -> column(c, charset, collate)).toList(),
+                table.columns().stream()
+                        .map(c -> column(c.withOptions(withDefaultCollation(c.options(), charsets)), charset, collate))
+                        .toList(),
                 table.primaryKey()
                         .map(pk -> new PrimaryKey(pk.name(), pk.parts(), type(pk.options(), defaultIndexType))),
                 table.indexes().stream().map(i -> index(i, defaultIndexType)).toList(),

@@ -5,6 +5,8 @@ import io.plumb.engine.dialect.Inspector;
 import io.plumb.engine.dialect.Planner;
 import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.spec.SchemaSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * {@code MysqlDialect} is what the engine knows about MySQL and MariaDB ({@link MysqlFlavour}): inspection from
@@ -29,11 +31,25 @@ public final class MysqlDialect implements Dialect {
      * lacks or needs; the inspector reads each connection's own version.
      */
     public MysqlDialect(MysqlFlavour flavour, MysqlVersion version) {
+        this(flavour, version, MysqlCharsets.UNKNOWN);
+    }
+
+    private MysqlDialect(MysqlFlavour flavour, MysqlVersion version, MysqlCharsets charsets) {
         this.flavour = flavour;
         this.inspector = new MysqlInspector(flavour);
         this.planner = new MysqlPlanner(flavour, version);
-        this.spec = new MysqlSchemaSpec(flavour);
-        this.normalizer = new MysqlNormalizer(flavour);
+        this.spec = new MysqlSchemaSpec(flavour, charsets);
+        this.normalizer = new MysqlNormalizer(flavour, charsets);
+    }
+
+    /**
+     * Returns the dialect of the server a connection is open to: its version, and the charset and collation it gives
+     * what a schema, table or column leaves out ({@link MysqlCharsets}), which the comparison of a desired state
+     * read from HCL alone needs.
+     */
+    public static MysqlDialect of(MysqlFlavour flavour, Connection connection) throws SQLException {
+        MysqlVersion version = MysqlVersion.of(connection);
+        return new MysqlDialect(flavour, version, MysqlCharsets.read(connection, flavour, version));
     }
 
     /** Returns the flavour. */

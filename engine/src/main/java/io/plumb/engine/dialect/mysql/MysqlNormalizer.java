@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * The {@code MysqlNormalizer} decides when two MySQL types, defaults or expressions are the same: integer display
  * widths do not count, {@code bool}, {@code boolean} and {@code tinyint(1)} are one type, {@code true} is {@code
  * 1}, every spelling of the current time is one, and expressions ignore backticks, whitespace and the case of words.
- * A schema that does not name its charset or collation inherits the current one; a table or column that names
- * neither goes back to its schema's or table's.
+ * A schema that names neither charset nor collation has the server's when the dialect knows its server ({@link
+ * MysqlCharsets}), and else keeps the current ones; a table or column that names neither goes back to its schema's
+ * or table's.
  */
 final class MysqlNormalizer implements DiffNormalizer {
 
@@ -30,6 +31,7 @@ final class MysqlNormalizer implements DiffNormalizer {
             Map.of("boolean", "bool", "integer", "int", "numeric", "decimal", "real", "double");
 
     private final MysqlFlavour flavour;
+    private final MysqlCharsets charsets;
 
     /** Creates the normalizer of MariaDB. */
     MysqlNormalizer() {
@@ -38,7 +40,32 @@ final class MysqlNormalizer implements DiffNormalizer {
 
     /** Creates the normalizer of a flavour, which decides what objects it replaces in place. */
     MysqlNormalizer(MysqlFlavour flavour) {
+        this(flavour, MysqlCharsets.UNKNOWN);
+    }
+
+    /** Creates the normalizer of a flavour on a server whose charsets are known. */
+    MysqlNormalizer(MysqlFlavour flavour, MysqlCharsets charsets) {
         this.flavour = flavour;
+        this.charsets = charsets;
+    }
+
+    /**
+     * A desired schema that names neither charset nor collation has the server's, as the reference compares it with
+     * the server's attributes: a current schema with others of its own goes back to them (a desired state loaded on
+     * the dev database always names both, the dev server's). Without a known server it is left as it is, and the
+     * current ones stay.
+     */
+    @Override
+    public Schema desiredSchema(Schema from, Schema to) {
+        if (!charsets(to.options()).isEmpty()
+                || charsets.serverCharset().isEmpty()
+                || charsets.serverCollation().isEmpty()) {
+            return to;
+        }
+        Map<String, String> options = new LinkedHashMap<>(to.options());
+        options.put(MysqlSpecDialect.CHARSET, charsets.serverCharset().get());
+        options.put(MysqlSpecDialect.COLLATE, charsets.serverCollation().get());
+        return new Schema(to.name(), to.tables(), to.comment(), options, to.objects());
     }
 
     // InnoDB runs NO ACTION as RESTRICT, and reports RESTRICT for a key that names no action.
@@ -113,6 +140,30 @@ final class MysqlNormalizer implements DiffNormalizer {
         return !from.containsKey(MysqlSpecDialect.CHARSET)
                 && !from.containsKey(MysqlSpecDialect.COLLATE)
                 && sameOptions(from, to);
+    }
+
+    /**
+     * A new table is created with its charset and collation spelled out, its own or its schema's, as the reference
+     * writes {@code CREATE TABLE ... CHARSET x COLLATE y} from a desired state loaded on the dev database (the
+     * canonical form leaves out of a table what equals its schema's). A collation the table names alone keeps its
+     * own charset.
+     */
+    @Override
+    public Table newTable(Schema schema, Table table) {
+        Map<String, String> inherited = charsets(schema.options());
+        Map<String, String> own = charsets(table.options());
+        String charset = inherited.get(MysqlSpecDialect.CHARSET);
+        String collation = own.get(MysqlSpecDialect.COLLATE);
+        Map<String, String> options = new LinkedHashMap<>(table.options());
+        if (own.isEmpty()) {
+            options.putAll(inherited);
+        } else if (charset != null
+                && collation != null
+                && !own.containsKey(MysqlSpecDialect.CHARSET)
+                && MysqlTableParts.charsetOf(collation).equals(charset)) {
+            options.put(MysqlSpecDialect.CHARSET, charset);
+        }
+        return options.equals(table.options()) ? table : table.withOptions(options);
     }
 
     /**

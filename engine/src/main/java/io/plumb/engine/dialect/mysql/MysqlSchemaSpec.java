@@ -24,12 +24,19 @@ public final class MysqlSchemaSpec implements SchemaSpec {
     private static final Pattern ON_UPDATE_STRING =
             Pattern.compile("(?m)^(\\s+on_update\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\")$");
 
+    private final MysqlCharsets charsets;
     private final MysqlSpecDialect dialect;
     private final SpecReader reader;
     private final SpecWriter writer;
 
     /** Creates the spec of a flavour. */
     public MysqlSchemaSpec(MysqlFlavour flavour) {
+        this(flavour, MysqlCharsets.UNKNOWN);
+    }
+
+    /** Creates the spec of a flavour on a server whose charsets' default collations are known. */
+    MysqlSchemaSpec(MysqlFlavour flavour, MysqlCharsets charsets) {
+        this.charsets = charsets;
         this.dialect = new MysqlSpecDialect(flavour);
         this.reader = new SpecReader(dialect);
         this.writer = new SpecWriter(dialect);
@@ -40,7 +47,8 @@ public final class MysqlSchemaSpec implements SchemaSpec {
         List<Resource> resources = document.resources().stream()
                 .map(MysqlSchemaSpec::onUpdateAsString)
                 .toList();
-        return MysqlCanonical.of(MysqlObjectReader.read(document, reader.read(new Document(resources)), dialect));
+        return MysqlCanonical.of(
+                MysqlObjectReader.read(document, reader.read(new Document(resources)), dialect), charsets);
     }
 
     @Override

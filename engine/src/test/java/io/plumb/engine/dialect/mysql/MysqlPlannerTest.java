@@ -28,6 +28,9 @@ class MysqlPlannerTest {
             }
             """;
 
+    // A new table is created with its schema's charset and collation spelled out (MysqlNormalizer.newTable).
+    private static final String CREATED_IN_SCHEMA = " CHARSET utf8mb4 COLLATE utf8mb4_general_ci";
+
     private static final String T =
             """
             table "t" {
@@ -49,7 +52,8 @@ class MysqlPlannerTest {
                   }
                 """);
         assertThat(plan(MysqlFlavour.MYSQL, SCHEMA, to))
-                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, CONSTRAINT `c` CHECK (`id` > 0) NOT ENFORCED)");
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, CONSTRAINT `c` CHECK (`id` > 0) NOT ENFORCED)"
+                        + CREATED_IN_SCHEMA);
     }
 
     @Test
@@ -97,11 +101,11 @@ class MysqlPlannerTest {
                   }
                 """);
         assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, hashed))
-                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`) USING HASH)");
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`) USING HASH)" + CREATED_IN_SCHEMA);
         String memory = hashed.replace("schema = schema.DB", "schema = schema.DB\n  engine = MEMORY");
         assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, memory))
                 .as("HASH is a MEMORY table's own index type, so it goes without saying")
-                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`)) ENGINE MEMORY");
+                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`)) ENGINE MEMORY" + CREATED_IN_SCHEMA);
         assertThat(plan(MysqlFlavour.MARIADB, memory, memory.replace("HASH", "BTREE")))
                 .containsExactly("ALTER TABLE `t` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`) USING BTREE");
     }
@@ -122,7 +126,7 @@ class MysqlPlannerTest {
                 """);
         assertThat(plan(MysqlFlavour.MYSQL, SCHEMA, to))
                 .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, `body` text NOT NULL,"
-                        + " FULLTEXT INDEX `ft` (`body`) WITH PARSER ngram)");
+                        + " FULLTEXT INDEX `ft` (`body`) WITH PARSER ngram)" + CREATED_IN_SCHEMA);
     }
 
     @Test
@@ -239,12 +243,12 @@ class MysqlPlannerTest {
         String none = SCHEMA + FK_PARENT + T.formatted(fk(""));
         assertThat(plan(MysqlFlavour.MARIADB, SCHEMA + FK_PARENT, none))
                 .contains("CREATE TABLE `t` (`id` int NOT NULL,"
-                        + " CONSTRAINT `k` FOREIGN KEY (`id`) REFERENCES `p` (`id`))");
+                        + " CONSTRAINT `k` FOREIGN KEY (`id`) REFERENCES `p` (`id`))" + CREATED_IN_SCHEMA);
         // NO ACTION is stored and reported apart from the default RESTRICT, so a key naming it says so.
         String noAction = SCHEMA + FK_PARENT + T.formatted(fk("on_update = NO_ACTION\non_delete = CASCADE"));
         assertThat(plan(MysqlFlavour.MARIADB, SCHEMA + FK_PARENT, noAction))
                 .contains("CREATE TABLE `t` (`id` int NOT NULL, CONSTRAINT `k` FOREIGN KEY (`id`) REFERENCES `p` (`id`)"
-                        + " ON UPDATE NO ACTION ON DELETE CASCADE)");
+                        + " ON UPDATE NO ACTION ON DELETE CASCADE)" + CREATED_IN_SCHEMA);
         // ... and acts as RESTRICT: the two are one action, so neither changes the key.
         assertThat(plan(MysqlFlavour.MARIADB, none, SCHEMA + FK_PARENT + T.formatted(fk("on_update = NO_ACTION"))))
                 .isEmpty();
@@ -296,7 +300,7 @@ class MysqlPlannerTest {
         assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, to))
                 .containsExactly("CREATE TABLE `t` (`id` int NOT NULL,"
                         + " `twice` int GENERATED ALWAYS AS (`id` * 2) VIRTUAL,"
-                        + " `kept` int GENERATED ALWAYS AS (`id` + 1) STORED)");
+                        + " `kept` int GENERATED ALWAYS AS (`id` + 1) STORED)" + CREATED_IN_SCHEMA);
     }
 
     @Test

@@ -488,7 +488,8 @@ class MysqlRoundTripTest {
         List<String> sql = planned(db, desired);
         String create = sql.get(sql.size() - 1);
         assertThat(create)
-                .isEqualTo("CREATE TABLE `t` (`body` text NOT NULL, FULLTEXT INDEX `ft` (`body`) WITH PARSER ngram)");
+                .isEqualTo("CREATE TABLE `t` (`body` text NOT NULL, FULLTEXT INDEX `ft` (`body`) WITH PARSER ngram)"
+                        + " CHARSET utf8mb4 COLLATE utf8mb4_general_ci");
         try (Connection c = MariaServer.get().connect(db);
                 Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute(create))
