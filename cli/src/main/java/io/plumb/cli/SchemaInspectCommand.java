@@ -2,12 +2,12 @@ package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.spec.RealmJson;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -98,12 +98,24 @@ final class SchemaInspectCommand implements Callable<Integer> {
     }
 
     private void printSql(Database db, Realm realm, String indent) {
-        // The schemas exist: their own types (PostgreSQL enums) are created, their comments are left as they are.
+        // The schemas exist: their own types (PostgreSQL enums) are created, their comments are left as they are,
+        // and what they have of the server's own (MySQL's charset and collation) goes without saying. Tables are
+        // created as the differ adds them (MySQL spells out their charset and collation).
+        DiffNormalizer normalizer = db.dialect().normalizer();
         List<SchemaChange> changes = SchemaChange.createAll(realm).stream()
-                .map(c -> c instanceof SchemaChange.ModifySchema m
-                        ? new SchemaChange.ModifySchema(
-                                new Schema(m.to().name(), List.of(), m.to().comment(), Map.of()), m.to())
-                        : c)
+                .map(c -> {
+                    if (c instanceof SchemaChange.ModifySchema m) {
+                        Schema server = normalizer.desiredSchema(m.to(), Schema.of(m.to().name(), List.of()));
+                        return new SchemaChange.ModifySchema(
+                                new Schema(m.to().name(), List.of(), m.to().comment(), server.options()), m.to());
+                    }
+                    if (c instanceof SchemaChange.AddTable a) {
+                        return realm.schema(a.schema())
+                                .<SchemaChange>map(s -> new SchemaChange.AddTable(a.schema(), normalizer.newTable(s, a.table())))
+                                .orElse(c);
+                    }
+                    return c;
+                })
                 .toList();
         boolean qualified = db.boundSchema().isEmpty();
         PlanPrinter.printStatements(
