@@ -111,7 +111,8 @@ final class SchemaInspectCommand implements Callable<Integer> {
                     }
                     if (c instanceof SchemaChange.AddTable a) {
                         return realm.schema(a.schema())
-                                .<SchemaChange>map(s -> new SchemaChange.AddTable(a.schema(), normalizer.newTable(s, a.table())))
+                                .<SchemaChange>map(
+                                        s -> new SchemaChange.AddTable(a.schema(), normalizer.newTable(s, a.table())))
                                 .orElse(c);
                     }
                     return c;

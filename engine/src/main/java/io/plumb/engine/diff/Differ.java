@@ -39,7 +39,8 @@ public final class Differ {
                 for (Table table : schema.tables()) {
                     add(
                             changes,
-                            new SchemaChange.AddTable(schema.name(), options.normalizer().newTable(schema, table)),
+                            new SchemaChange.AddTable(
+                                    schema.name(), options.normalizer().newTable(schema, table)),
                             options);
                 }
                 for (SchemaObject object : schema.objects()) {
@@ -56,7 +57,8 @@ public final class Differ {
         List<SchemaChange> changes = new ArrayList<>();
         Optional<String> fromComment = options.normalizer().schemaComment(from.comment());
         Optional<String> toComment = options.normalizer().schemaComment(to.comment());
-        Map<String, String> toOptions = options.normalizer().desiredSchema(from, to).options();
+        Map<String, String> toOptions =
+                options.normalizer().desiredSchema(from, to).options();
         if (!options.normalizer().sameComment(fromComment, toComment)
                 || !options.normalizer().sameOptions(from.options(), toOptions)) {
             add(
@@ -93,7 +95,10 @@ public final class Differ {
         }
         for (Table table : to.tables()) {
             if (!sources.containsKey(table.name())) {
-                add(changes, new SchemaChange.AddTable(name, options.normalizer().newTable(to, table)), options);
+                add(
+                        changes,
+                        new SchemaChange.AddTable(name, options.normalizer().newTable(to, table)),
+                        options);
             }
         }
         changes.addAll(diffObjects(name, from.objects(), to.objects(), options));

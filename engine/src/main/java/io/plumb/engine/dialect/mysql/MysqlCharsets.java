@@ -30,11 +30,19 @@ record MysqlCharsets(Optional<String> serverCharset, Optional<String> serverColl
     }
 
     /** Reads the charsets of the server a connection is open to, in one round trip. */
-    static MysqlCharsets read(Connection connection, MysqlFlavour flavour, MysqlVersion version)
-            throws SQLException {
-        boolean overrides = flavour == MysqlFlavour.MARIADB && version.atLeast(11, 2, 0);
-        String sql = "SELECT @@character_set_server, @@collation_server, "
-                + (overrides ? "@@character_set_collations" : "''")
+    static MysqlCharsets read(Connection connection, MysqlFlavour flavour, MysqlVersion version) throws SQLException {
+        if (flavour == MysqlFlavour.MARIADB && version.atLeast(11, 2, 0)) {
+            try {
+                return query(connection, "@@character_set_collations");
+            } catch (SQLException e) {
+                // A build without the variable (an 11.2 preview): information_schema alone, as before 11.2.
+            }
+        }
+        return query(connection, "''");
+    }
+
+    private static MysqlCharsets query(Connection connection, String overrides) throws SQLException {
+        String sql = "SELECT @@character_set_server, @@collation_server, " + overrides
                 + ", CHARACTER_SET_NAME, DEFAULT_COLLATE_NAME FROM information_schema.CHARACTER_SETS";
         String charset = null;
         String collation = null;
@@ -62,7 +70,9 @@ record MysqlCharsets(Optional<String> serverCharset, Optional<String> serverColl
         for (String pair : text.split(",")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                result.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                result.put(
+                        pair.substring(0, equals).strip(),
+                        pair.substring(equals + 1).strip());
             }
         }
         return result;

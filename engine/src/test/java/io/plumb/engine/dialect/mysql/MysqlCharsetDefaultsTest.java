@@ -68,7 +68,9 @@ class MysqlCharsetDefaultsTest {
                             + " "
                             + charsets.serverCollation().orElseThrow())
                     .isEqualTo(MariaServer.get()
-                            .query(database.connection(), "SELECT CONCAT(@@character_set_server, ' ', @@collation_server)")
+                            .query(
+                                    database.connection(),
+                                    "SELECT CONCAT(@@character_set_server, ' ', @@collation_server)")
                             .get(0));
         }
         assertThat(MysqlCharsets.overrides("utf8mb4=utf8mb4_uca1400_ai_ci, ucs2=ucs2_uca1400_ai_ci"))
@@ -125,7 +127,8 @@ class MysqlCharsetDefaultsTest {
                     .containsExactly("ALTER TABLE `t` MODIFY COLUMN `name` varchar(10) CHARACTER SET hebrew"
                             + " COLLATE hebrew_general_ci NOT NULL");
             assertThat(collations(db)).containsExactly("utf8mb4_bin\thebrew_general_ci");
-            assertThat(applied(db, table("    charset = \"hebrew\"\n", ""), dev)).isEmpty();
+            assertThat(applied(db, table("    charset = \"hebrew\"\n", ""), dev))
+                    .isEmpty();
             // An explicit collation still round-trips.
             applied(db, table("    charset = \"hebrew\"\n    collate = \"hebrew_bin\"\n", ""), dev);
             assertThat(collations(db)).containsExactly("utf8mb4_bin\thebrew_bin");
@@ -136,8 +139,7 @@ class MysqlCharsetDefaultsTest {
 
     @Test
     void aSchemaThatNamesNeitherGoesBackToTheServersWithoutADevDatabaseToo() throws SQLException {
-        String file =
-                """
+        String file = """
                 schema "DB" {
                 }
                 """;
@@ -154,8 +156,7 @@ class MysqlCharsetDefaultsTest {
             String[] charset = server.split(" ");
             assertThat(applied(db, file, dev))
                     .as("dev " + dev)
-                    .containsExactly(
-                            "ALTER DATABASE `" + db + "` CHARSET " + charset[0] + " COLLATE " + charset[1]);
+                    .containsExactly("ALTER DATABASE `" + db + "` CHARSET " + charset[0] + " COLLATE " + charset[1]);
             assertThat(applied(db, file, dev)).isEmpty();
         }
         // A dialect that knows no server leaves the schema's alone, as before.
@@ -189,7 +190,8 @@ class MysqlCharsetDefaultsTest {
 
     private static Realm read(MysqlDialect dialect, String db, String file) {
         String text = file.replace("\"DB\"", "\"" + db + "\"").replace("schema.DB", "schema." + db);
-        return dialect.spec().read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", text)), EvalOptions.defaults()));
+        return dialect.spec()
+                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", text)), EvalOptions.defaults()));
     }
 
     /**

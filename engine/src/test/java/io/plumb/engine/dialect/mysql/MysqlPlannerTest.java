@@ -101,11 +101,13 @@ class MysqlPlannerTest {
                   }
                 """);
         assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, hashed))
-                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`) USING HASH)" + CREATED_IN_SCHEMA);
+                .containsExactly(
+                        "CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`) USING HASH)" + CREATED_IN_SCHEMA);
         String memory = hashed.replace("schema = schema.DB", "schema = schema.DB\n  engine = MEMORY");
         assertThat(plan(MysqlFlavour.MARIADB, SCHEMA, memory))
                 .as("HASH is a MEMORY table's own index type, so it goes without saying")
-                .containsExactly("CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`)) ENGINE MEMORY" + CREATED_IN_SCHEMA);
+                .containsExactly(
+                        "CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`)) ENGINE MEMORY" + CREATED_IN_SCHEMA);
         assertThat(plan(MysqlFlavour.MARIADB, memory, memory.replace("HASH", "BTREE")))
                 .containsExactly("ALTER TABLE `t` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`) USING BTREE");
     }
