@@ -7,6 +7,8 @@ import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.spec.SchemaSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code MysqlDialect} is what the engine knows about MySQL and MariaDB ({@link MysqlFlavour}): inspection from
@@ -14,6 +16,8 @@ import java.sql.SQLException;
  * behind the flavour.
  */
 public final class MysqlDialect implements Dialect {
+
+    private static final Map<String, MysqlCharsets> CHARSETS = new ConcurrentHashMap<>();
 
     private final MysqlFlavour flavour;
     private final MysqlInspector inspector;
@@ -49,7 +53,21 @@ public final class MysqlDialect implements Dialect {
      */
     public static MysqlDialect of(MysqlFlavour flavour, Connection connection) throws SQLException {
         MysqlVersion version = MysqlVersion.of(connection);
-        return new MysqlDialect(flavour, version, MysqlCharsets.read(connection, flavour, version));
+        // Read once per server and JVM: a test opens many connections to one server, and its charsets stay.
+        String server = server(connection.getMetaData().getURL()) + " " + version;
+        MysqlCharsets charsets = CHARSETS.get(server);
+        if (charsets == null) {
+            charsets = MysqlCharsets.read(connection, flavour, version);
+            CHARSETS.put(server, charsets);
+        }
+        return new MysqlDialect(flavour, version, charsets);
+    }
+
+    // jdbc:mariadb://host:port/schema?options -> jdbc:mariadb://host:port
+    private static String server(String url) {
+        int hosts = url.indexOf("//");
+        int path = hosts < 0 ? -1 : url.indexOf('/', hosts + 2);
+        return path < 0 ? url : url.substring(0, path);
     }
 
     /** Returns the flavour. */
