@@ -16,7 +16,30 @@ final class ErrorMessage {
      * any database URL in it.
      */
     static String of(Throwable e) {
-        return DatabaseUrl.redact(unredacted(e));
+        return abbreviated(DatabaseUrl.redact(unredacted(e)));
+    }
+
+    /** The longest run of non-blank characters a message shows whole; a message may quote a token of the input. */
+    static final int LONGEST_RUN = 200;
+
+    private static final java.util.regex.Pattern LONG_RUN =
+            java.util.regex.Pattern.compile("\\S{" + (LONGEST_RUN + 1) + ",}");
+
+    /** Returns the message with every run of more than {@link #LONGEST_RUN} non-blank characters cut short. */
+    static String abbreviated(String message) {
+        if (message.length() <= LONGEST_RUN) {
+            return message;
+        }
+        java.util.regex.Matcher m = LONG_RUN.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String run = m.group();
+            m.appendReplacement(
+                    out,
+                    java.util.regex.Matcher.quoteReplacement(run.substring(0, LONGEST_RUN / 2) + "... ("
+                            + (run.length() - LONGEST_RUN / 2) + " more characters)"));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static String unredacted(Throwable e) {

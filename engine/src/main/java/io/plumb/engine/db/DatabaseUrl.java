@@ -68,8 +68,15 @@ public record DatabaseUrl(
             throw new InvalidUrlException(
                     text, "missing database file, expected sqlite://FILE or sqlite://NAME?mode=memory");
         }
+        // SQLite refuses an unknown mode itself ("no such access mode"); the driver would quietly open read-write.
+        String mode = query.get("mode");
+        if (mode != null && !SQLITE_MODES.contains(mode)) {
+            throw new InvalidUrlException(text, "no such access mode \"" + mode + "\", expected ro, rw, rwc or memory");
+        }
         return new DatabaseUrl(scheme, "", Optional.empty(), "", -1, dsn, query, text);
     }
+
+    private static final java.util.Set<String> SQLITE_MODES = java.util.Set.of("ro", "rw", "rwc", "memory");
 
     private static DatabaseUrl network(String scheme, String rest, String text) {
         UrlSplit split = UrlSplit.of(rest)
