@@ -67,6 +67,29 @@ final class Mutations {
             "\t",
             "\r");
 
+    // Values of other types, put in place of a token: a wrong type for an attribute, or an odd SQL literal.
+    private static final List<String> VALUES = List.of(
+            "[]",
+            "{}",
+            "[1, \"a\"]",
+            "{ a = 1 }",
+            "true",
+            "null",
+            "0",
+            "-0.5",
+            "\"\"",
+            "\"x\"",
+            "self",
+            "each.value",
+            "var.missing",
+            "local.missing",
+            "data.x.y",
+            "column.missing",
+            "table.missing.column.id",
+            "schema.missing",
+            "1/0",
+            "upper(1, 2)");
+
     private Mutations() {}
 
     /** Returns the starts and ends of the file's tokens, as pairs. */
@@ -134,7 +157,7 @@ final class Mutations {
             int[] next = tokens.get(k + 1);
             String token = text.substring(t[0], t[1]);
             String at = " token " + k + " " + quote(token) + " at " + position(text, t[0]);
-            switch (random.nextInt(5)) {
+            switch (random.nextInt(7)) {
                 case 0:
                     variants.add(Variant.of("truncate before" + at, text.substring(0, t[0]), false));
                     break;
@@ -154,6 +177,23 @@ final class Mutations {
                                     + text.substring(t[1], next[0])
                                     + token
                                     + text.substring(next[1]),
+                            false));
+                    break;
+                case 4:
+                    // Another token of the file in its place: a reference to something else, of another type, or
+                    // to itself (a cycle).
+                    int[] other = tokens.get(random.nextInt(tokens.size()));
+                    String replacement = text.substring(other[0], other[1]);
+                    variants.add(Variant.of(
+                            "replace" + at + " with " + quote(replacement),
+                            text.substring(0, t[0]) + replacement + text.substring(t[1]),
+                            false));
+                    break;
+                case 5:
+                    String value = VALUES.get(random.nextInt(VALUES.size()));
+                    variants.add(Variant.of(
+                            "replace" + at + " with the value " + quote(value),
+                            text.substring(0, t[0]) + value + text.substring(t[1]),
                             false));
                     break;
                 default:

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,7 @@ public record DatabaseUrl(
         return new DatabaseUrl(scheme, "", Optional.empty(), "", -1, dsn, query, text);
     }
 
-    private static final java.util.Set<String> SQLITE_MODES = java.util.Set.of("ro", "rw", "rwc", "memory");
+    private static final Set<String> SQLITE_MODES = Set.of("ro", "rw", "rwc", "memory");
 
     private static DatabaseUrl network(String scheme, String rest, String text) {
         UrlSplit split = UrlSplit.of(rest)
