@@ -181,7 +181,7 @@ public record PlumbConfiguration(
      *
      * @throws IllegalArgumentException for any other value
      */
-    static boolean parseFlag(String key, String value) {
+    public static boolean parseFlag(String key, String value) {
         String text = value.strip();
         if (text.equalsIgnoreCase("true")) {
             return true;

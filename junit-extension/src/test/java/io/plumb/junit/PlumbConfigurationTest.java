@@ -123,4 +123,17 @@ class PlumbConfigurationTest {
         assertThat(of(Map.of("plumb.short", " True ")).isShort()).isTrue();
         assertThat(of(Map.of("plumb.short", " ")).isShort()).isFalse();
     }
+
+    @Test
+    void lintTargetsRefuseASwitchThatIsNeitherTrueNorFalse() {
+        io.plumb.junit.internal.TestSetupResolver resolver =
+                new io.plumb.junit.internal.TestSetupResolver(TestParameters.none(), Path.of("."), false, name -> null);
+
+        assertThatThrownBy(() -> io.plumb.junit.internal.LintTargets.from(
+                        key -> Optional.ofNullable(
+                                Map.of("plumb.lint.enabled", "no").get(key)),
+                        resolver))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("plumb.lint.enabled: expected true or false, found \"no\"");
+    }
 }
