@@ -16,13 +16,14 @@ import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.HclFile;
 import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.hcl.Resource;
+import io.plumb.engine.hcl.Utf8Text;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.project.Env;
 import io.plumb.engine.project.MigrationSettings;
 import io.plumb.engine.project.ProjectFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,13 +70,18 @@ public final class ConfigReader {
     }
 
     private AgentConfig readFile(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new AgentException("reading agent config " + file + ": no such file", e);
         } catch (IOException e) {
-            throw new AgentException("reading agent config " + file + ": " + e.getMessage(), e);
+            String reason = Files.isDirectory(file) ? "is a directory" : String.valueOf(e.getMessage());
+            throw new AgentException("reading agent config " + file + ": " + reason, e);
         }
-        HclFile parsed = Hcl.parse(file.getFileName().toString(), text, file);
+        String name = file.getFileName().toString();
+        // Bytes that are not UTF-8 are an error at their file:line:col, not a decoder's "Input length = 1".
+        HclFile parsed = Hcl.parse(name, Utf8Text.decode(bytes, name), file);
         refuseLiteralSecrets(parsed.body(), "");
         Path dir = directoryOf(file);
         Document document = HclEvaluator.evaluate(List.of(parsed), new EvalOptions(Map.of(), dir, getenv, Map.of()));

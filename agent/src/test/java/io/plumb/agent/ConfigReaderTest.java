@@ -186,4 +186,26 @@ class ConfigReaderTest {
         assertThat(config.targets().get(0).dir()).contains("file://" + dir.resolve("migrations"));
         assertThat(config.targets().get(0).dev()).contains("sqlite://dev?mode=memory");
     }
+
+    @Test
+    void aConfigThatIsNotUtf8IsAnErrorAtItsPosition() throws IOException {
+        Path file = dir.resolve("agent.hcl");
+        Files.write(file, new byte[] {'#', ' ', 'o', 'k', '\n', '#', ' ', (byte) 0xe9, '\n'});
+
+        assertThatThrownBy(() -> ConfigReader.read(file, Map.<String, String>of()::get))
+                .isInstanceOf(HclException.class)
+                .hasMessage("agent.hcl:2:3: not UTF-8 text (byte 0xe9)");
+    }
+
+    @Test
+    void aMissingConfigOrADirectoryIsSaidPlainly() throws IOException {
+        Path missing = dir.resolve("missing.hcl");
+        assertThatThrownBy(() -> ConfigReader.read(missing, Map.<String, String>of()::get))
+                .isInstanceOf(AgentException.class)
+                .hasMessage("reading agent config " + missing + ": no such file");
+        Path directory = Files.createDirectories(dir.resolve("conf.hcl"));
+        assertThatThrownBy(() -> ConfigReader.read(directory, Map.<String, String>of()::get))
+                .isInstanceOf(AgentException.class)
+                .hasMessage("reading agent config " + directory + ": is a directory");
+    }
 }

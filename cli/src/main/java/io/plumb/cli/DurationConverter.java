@@ -40,6 +40,12 @@ final class DurationConverter implements ITypeConverter<Duration> {
         while (part.find()) {
             nanos += Double.parseDouble(part.group(1)) * nanosPer(part.group(2));
         }
+        // Go's time.ParseDuration refuses what does not fit in int64 nanoseconds (about 292 years); Math.round
+        // would quietly cap it.
+        if (nanos >= 0x1p63) {
+            throw new TypeConversionException(
+                    "invalid duration \"" + value + "\": out of range, expected at most 2562047h47m16s");
+        }
         return Duration.ofNanos(Math.round(nanos));
     }
 

@@ -20,13 +20,13 @@ final class LintTemplate {
     private static final String NAME = "format";
 
     private static final Map<String, TemplateFunction> FUNCTIONS = Map.of(
-            "json", args -> GoJson.json(args.isEmpty() ? null : args.get(0), rest(args)),
+            "json", LintTemplate::json,
             "lower", args -> string(args, 0).toLowerCase(Locale.ROOT),
             "upper", args -> string(args, 0).toUpperCase(Locale.ROOT),
             "join", LintTemplate::join,
             "add", args -> number(args, 0) + number(args, 1),
             "sub", args -> number(args, 0) - number(args, 1),
-            "repeat", args -> string(args, 0).repeat((int) number(args, 1)));
+            "repeat", LintTemplate::repeat);
 
     private final TemplateSet set;
 
@@ -59,6 +59,27 @@ final class LintTemplate {
 
     private static List<@Nullable Object> rest(List<@Nullable Object> args) {
         return args.isEmpty() ? List.of() : args.subList(1, args.size());
+    }
+
+    private static Object json(List<@Nullable Object> args) {
+        arguments(args, 1);
+        return GoJson.json(args.get(0), rest(args));
+    }
+
+    /** The longest text {@code repeat} makes: a report line, not the memory of the JVM. */
+    static final long LONGEST_REPEAT = 1 << 20;
+
+    private static Object repeat(List<@Nullable Object> args) {
+        String text = string(args, 0);
+        long count = number(args, 1);
+        if (count < 0) {
+            throw new IllegalArgumentException("negative repeat count " + count);
+        }
+        if (count > LONGEST_REPEAT || count * Math.max(1, text.length()) > LONGEST_REPEAT) {
+            throw new IllegalArgumentException(
+                    "repeat count " + count + " makes more than " + LONGEST_REPEAT + " characters");
+        }
+        return text.repeat((int) count);
     }
 
     private static Object join(List<@Nullable Object> args) {

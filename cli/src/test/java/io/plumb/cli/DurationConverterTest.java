@@ -33,4 +33,17 @@ class DurationConverterTest {
                 .isInstanceOf(TypeConversionException.class)
                 .hasMessage("duration must be positive, found \"0s\"");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775807h", "999999999999999999999h", "2562048h"})
+    void rejectsDurationsBeyondGosRange(String text) {
+        assertThatThrownBy(() -> converter.convert(text))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessage("invalid duration \"" + text + "\": out of range, expected at most 2562047h47m16s");
+    }
+
+    @Test
+    void acceptsTheLongestGoDuration() {
+        assertThat(converter.convert("2562047h")).isEqualTo(Duration.ofHours(2562047));
+    }
 }

@@ -93,6 +93,18 @@ class LintTemplateTest {
                 .isEqualTo("template: error calling add: expected a number, found [{1.sql a<b&c} {2.sql }]");
     }
 
+    @Test
+    void jsonNeedsAValueAndRepeatIsBounded() {
+        assertThat(message(() -> LintTemplate.parse("{{ json }}").execute(report)))
+                .isEqualTo("template: error calling json: want at least 1 arguments, got 0");
+        assertThat(message(() ->
+                        LintTemplate.parse("{{ repeat \"ab\" 99999999999 }}").execute(report)))
+                .isEqualTo("template: error calling repeat: repeat count 99999999999 makes more than 1048576"
+                        + " characters");
+        assertThat(message(() -> LintTemplate.parse("{{ repeat \"ab\" -1 }}").execute(report)))
+                .isEqualTo("template: error calling repeat: negative repeat count -1");
+    }
+
     private static String message(ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(TemplateException.class);

@@ -138,7 +138,7 @@ class MigrateDiffCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .isEqualTo("plumb: executing statement \"CREATE TABLE t (id int);\" from version \"1\":"
+                .isEqualTo("plumb: 1_init.sql:2:1: executing statement \"CREATE TABLE t (id int);\" from version \"1\":"
                         + " table t already exists\n");
         assertThat(files()).containsExactly("1_init.sql", "atlas.sum");
     }

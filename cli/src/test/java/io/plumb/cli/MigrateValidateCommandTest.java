@@ -69,7 +69,7 @@ class MigrateValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
-                .isEqualTo("plumb: executing statement \"CREATE TABLE t1 (id int);\" from version \"3\":"
+                .isEqualTo("plumb: 3_bad.sql:1:1: executing statement \"CREATE TABLE t1 (id int);\" from version \"3\":"
                         + " table t1 already exists\n");
     }
 

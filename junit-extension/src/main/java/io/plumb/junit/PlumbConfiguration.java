@@ -144,15 +144,21 @@ public record PlumbConfiguration(
      */
     public static Duration parseTimeout(String value) {
         String text = value.strip();
+        Duration timeout;
         try {
             if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
-                return Duration.ofSeconds(Long.parseLong(text));
+                timeout = Duration.ofSeconds(Long.parseLong(text));
+            } else {
+                timeout = Duration.parse(text.toUpperCase(Locale.ROOT));
             }
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(
                     TIMEOUT + ": expected an ISO-8601 duration or a number of seconds, found \"" + value + "\"", e);
         }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(TIMEOUT + ": expected a positive duration, found \"" + value + "\"");
+        }
+        return timeout;
     }
 
     /**
@@ -162,10 +168,28 @@ public record PlumbConfiguration(
      * test run; otherwise parallel, as every script and test case has its own work directory and database.
      */
     static boolean isParallel(Function<String, Optional<String>> lookup) {
+        // Jupiter's own switch is read as Jupiter reads it (anything but true is false); Plumb's strictly.
         return setting(lookup, PARALLEL_ENABLED)
-                .or(() -> setting(lookup, JUPITER_PARALLEL_ENABLED))
-                .map(Boolean::parseBoolean)
+                .map(value -> parseFlag(PARALLEL_ENABLED, value))
+                .or(() -> setting(lookup, JUPITER_PARALLEL_ENABLED).map(Boolean::parseBoolean))
                 .orElse(true);
+    }
+
+    /**
+     * Reads a switch: {@code true} or {@code false}, in any case. Anything else is an error rather than false, so
+     * that a misspelt {@code plumb.update=yes} is not silently ignored.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public static boolean parseFlag(String key, String value) {
+        String text = value.strip();
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(key + ": expected true or false, found \"" + value + "\"");
     }
 
     private static Optional<String> setting(Function<String, Optional<String>> lookup, String key) {
@@ -173,8 +197,6 @@ public record PlumbConfiguration(
     }
 
     private static boolean flag(Function<String, Optional<String>> lookup, String key) {
-        return lookup.apply(key)
-                .map(value -> Boolean.parseBoolean(value.strip()))
-                .orElse(false);
+        return setting(lookup, key).map(value -> parseFlag(key, value)).orElse(false);
     }
 }

@@ -227,7 +227,10 @@ public final class PlumbDatabaseExtension implements ParameterResolver, BeforeEa
 
     // The snapshot cache states migrated on SQLite are kept in across runs, unless plumb.cache.enabled is false.
     private static Optional<SnapshotCache> snapshotCache(ExtensionContext context) {
-        boolean enabled = context.getConfigurationParameter(TestSetupResolver.CACHE_ENABLED, Boolean::parseBoolean)
+        boolean enabled = context.getConfigurationParameter(
+                        TestSetupResolver.CACHE_ENABLED,
+                        value ->
+                                value.isBlank() || PlumbConfiguration.parseFlag(TestSetupResolver.CACHE_ENABLED, value))
                 .orElse(true);
         return enabled ? SnapshotCache.configured(System::getenv, System.err::println) : Optional.empty();
     }

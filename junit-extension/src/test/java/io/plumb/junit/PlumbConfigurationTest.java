@@ -98,4 +98,42 @@ class PlumbConfigurationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("plumb.timeout: expected an ISO-8601 duration or a number of seconds, found \"soon\"");
     }
+
+    @Test
+    void aTimeoutMustBePositiveAndInRange() {
+        for (String bad : new String[] {"0", "PT0S", "PT-5S", "-5", "99999999999999999999", "PT999999999999999999H"}) {
+            assertThatThrownBy(() -> PlumbConfiguration.parseTimeout(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("plumb.timeout: expected ");
+        }
+    }
+
+    @Test
+    void aSwitchThatIsNeitherTrueNorFalseIsAnError() {
+        assertThatThrownBy(() -> of(Map.of("plumb.update", "yes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("plumb.update: expected true or false, found \"yes\"");
+        assertThatThrownBy(() -> of(Map.of("plumb.execution.parallel.enabled", "on")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("plumb.execution.parallel.enabled: expected true or false, found \"on\"");
+        // Jupiter's own switch keeps Jupiter's reading.
+        assertThat(of(Map.of("junit.jupiter.execution.parallel.enabled", "on")).parallel())
+                .isFalse();
+        assertThat(of(Map.of("plumb.short", " True ")).isShort()).isTrue();
+        assertThat(of(Map.of("plumb.short", " ")).isShort()).isFalse();
+    }
+
+    @Test
+    void lintTargetsRefuseASwitchThatIsNeitherTrueNorFalse() {
+        io.plumb.junit.internal.TestSetupResolver resolver =
+                new io.plumb.junit.internal.TestSetupResolver(TestParameters.none(), Path.of("."), false, name -> null);
+
+        assertThatThrownBy(() -> io.plumb.junit.internal.LintTargets.from(
+                        key -> Optional.ofNullable(
+                                Map.of("plumb.lint.enabled", "no").get(key)),
+                        resolver))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("plumb.lint.enabled: expected true or false, found \"no\"");
+    }
 }

@@ -72,7 +72,15 @@ final class HttpDelivery {
 
     private static String describe(IOException e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        // The JDK's HTTP client throws a ConnectException without a message (its cause may have one).
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+            return cause.getMessage();
+        }
+        return e instanceof ConnectException ? "connection refused" : "input/output error";
     }
 
     private static String answer(String body) {

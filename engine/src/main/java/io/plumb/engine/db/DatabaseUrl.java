@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,8 +69,15 @@ public record DatabaseUrl(
             throw new InvalidUrlException(
                     text, "missing database file, expected sqlite://FILE or sqlite://NAME?mode=memory");
         }
+        // SQLite refuses an unknown mode itself ("no such access mode"); the driver would quietly open read-write.
+        String mode = query.get("mode");
+        if (mode != null && !SQLITE_MODES.contains(mode)) {
+            throw new InvalidUrlException(text, "no such access mode \"" + mode + "\", expected ro, rw, rwc or memory");
+        }
         return new DatabaseUrl(scheme, "", Optional.empty(), "", -1, dsn, query, text);
     }
+
+    private static final Set<String> SQLITE_MODES = Set.of("ro", "rw", "rwc", "memory");
 
     private static DatabaseUrl network(String scheme, String rest, String text) {
         UrlSplit split = UrlSplit.of(rest)

@@ -17,13 +17,16 @@ final class UrlRedaction {
     static final String MASK = "xxxxx";
 
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://(.*)", Pattern.DOTALL);
+    // The patterns run over whole messages, which may quote a long line of a malformed file: each bounds what it
+    // backtracks over (a scheme, a key, a user name), so that a long run of letters costs linear time, not quadratic.
     private static final Pattern URL_IN_TEXT =
-            Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://(?:[^\\s\"'<>]*[^\\s\"'<>:.,;)\\]])?");
-    private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile(
-            "(?i)\\b([A-Za-z0-9_.-]*(?:pass|pwd|secret|token|credential)[A-Za-z0-9_.-]*=)[^&\\s\"'<>;,]*");
+            Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,63}://(?:[^\\s\"'<>]*[^\\s\"'<>:.,;)\\]])?");
+    private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile("(?i)\\b([A-Za-z0-9_.-]{0,64}"
+            + "(?:pass|pwd|secret|token|credential)[A-Za-z0-9_.-]{0,64}=)[^&\\s\"'<>;,]*");
 
     // "user:password@" outside a URL, as in a mistyped one ("postgres:/u:pw@h/db") taken for a file name.
-    private static final Pattern USER_INFO_IN_TEXT = Pattern.compile("([A-Za-z0-9._%+-]+):[^\\s\"'<>@]+@");
+    private static final Pattern USER_INFO_IN_TEXT =
+            Pattern.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,256}):[^\\s\"'<>@]{1,1024}@");
 
     private UrlRedaction() {}
 

@@ -245,8 +245,20 @@ final class Lexer {
         };
     }
 
+    // Invisible characters are named by code point: a quoted byte order mark or zero-width space shows nothing.
     private static String quoteChar(char c) {
-        return c < ' ' ? String.format("U+%04X", (int) c) : "\"" + c + "\"";
+        if (c == '\uFEFF') {
+            return "U+FEFF (a byte order mark; save the file as UTF-8 without one)";
+        }
+        int type = Character.getType(c);
+        boolean invisible = Character.isISOControl(c)
+                || Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE;
+        return invisible ? String.format("U+%04X", (int) c) : "\"" + c + "\"";
     }
 
     private void lexQuoted() {

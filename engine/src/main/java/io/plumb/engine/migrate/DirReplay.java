@@ -51,7 +51,8 @@ public final class DirReplay {
                 created.execute(statement.text());
             } catch (SQLException e) {
                 throw new MigrateException(
-                        "executing statement \"" + statement.text() + "\" from version \""
+                        script.position(statement) + ": executing statement \"" + statement.text()
+                                + "\" from version \""
                                 + script.file().version() + "\": " + SqlErrors.message(e),
                         e);
             }

@@ -1,6 +1,7 @@
 package io.plumb.engine.migrate;
 
-import java.nio.charset.StandardCharsets;
+import io.plumb.engine.hcl.HclException;
+import io.plumb.engine.hcl.Utf8Text;
 import java.util.Arrays;
 
 /**
@@ -27,9 +28,18 @@ public record MigrationFile(String name, byte[] content, DirFormat format, Strin
         this(name, content, DirFormat.ATLAS, atlasVersion(name), atlasDescription(name));
     }
 
-    /** Returns the content as UTF-8 text. */
+    /**
+     * Returns the content as UTF-8 text.
+     *
+     * @throws MigrationFileException {@code NAME:line:col: not UTF-8 text (byte 0xe9)} at the first byte sequence
+     *     that is not UTF-8: replacing it would run other SQL than the file holds
+     */
     public String text() {
-        return new String(content, StandardCharsets.UTF_8);
+        try {
+            return Utf8Text.decode(content, name);
+        } catch (HclException e) {
+            throw new MigrationFileException(name, e.pos().line(), e.pos().column(), e.detail(), e);
+        }
     }
 
     /**

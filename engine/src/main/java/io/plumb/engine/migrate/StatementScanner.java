@@ -38,6 +38,7 @@ public final class StatementScanner {
      * @throws ScanException when the text cannot be split (positions are 1-based lines and columns of the text)
      */
     public static List<Statement> scan(String text, ScannerOptions options) {
+        refuseNul(text);
         Lexer lexer = new Lexer(text, options);
         Optional<String> custom = DelimiterDirective.ofFirstLine(text);
         if (custom.isPresent()) {
@@ -47,6 +48,23 @@ public final class StatementScanner {
         StatementScanner scanner = new StatementScanner(lexer, custom.orElse(DelimiterDirective.DEFAULT));
         scanner.scanAll();
         return List.copyOf(scanner.statements);
+    }
+
+    // A database reads a statement up to a NUL and drops the rest without a word (SQLite does), so a NUL is an error.
+    private static void refuseNul(String text) {
+        int nul = text.indexOf('\u0000');
+        if (nul < 0) {
+            return;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < nul; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        throw new ScanException(line, nul - lineStart + 1, "unexpected NUL character (U+0000) in SQL text");
     }
 
     private void scanAll() {

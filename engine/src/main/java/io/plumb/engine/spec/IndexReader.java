@@ -103,6 +103,10 @@ final class IndexReader {
         }
         if (columns.isPresent()) {
             List<String> names = columnList(block, columns.get());
+            // Caught here at its position, not by the dev database as "PRIMARY KEY ()": a syntax error in our SQL.
+            if (names.isEmpty()) {
+                throw new HclException(columns.get().pos(), block.owner() + ": expected at least one column");
+            }
             List<IndexPart> parts = new ArrayList<>(names.size());
             for (String name : names) {
                 parts.add(IndexPart.column(name));

@@ -162,4 +162,23 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.redact("cannot connect to postgres://u:xxxxx@h:1/db: connection refused"))
                 .isEqualTo("cannot connect to postgres://u:xxxxx@h:1/db: connection refused");
     }
+
+    @Test
+    void redactsAMessageThatQuotesALongLine() {
+        // A long run of letters (a line of a malformed file, quoted) once made the patterns take quadratic time.
+        String run = "y".repeat(200_000);
+        String dots = "a.".repeat(50_000);
+        assertThat(DatabaseUrl.redact(
+                        run + " postgres://u:S3cretPW@h/db " + dots + "password=S3cretPW " + run + " u:S3cretPW@h"))
+                .isEqualTo(run + " postgres://u:xxxxx@h/db " + dots + "password=xxxxx " + run + " u:xxxxx@h");
+    }
+
+    @Test
+    void refusesAnUnknownSqliteMode() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("sqlite://x.db?mode=bogus"))
+                .isInstanceOf(InvalidUrlException.class)
+                .hasMessage("invalid URL \"sqlite://x.db?mode=bogus\": no such access mode \"bogus\", expected ro, rw,"
+                        + " rwc or memory");
+        assertThat(DatabaseUrl.parse("sqlite://x.db?mode=ro").isSqlite()).isTrue();
+    }
 }

@@ -127,4 +127,15 @@ class HclHostileInputTest {
         Path f = Files.writeString(dir.resolve("ok.sql"), "select 1;\n");
         assertThat(value("file(\"" + f.toString().replace("\\", "/") + "\")")).isEqualTo(new Value.Str("select 1;\n"));
     }
+
+    @Test
+    void invisibleCharactersAreNamedByCodePoint() {
+        assertThatThrownBy(() -> Hcl.parse("bom.hcl", "\uFEFFschema \"main\" {}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("bom.hcl:1:1: unexpected character U+FEFF (a byte order mark; save the file as UTF-8"
+                        + " without one)");
+        assertThatThrownBy(() -> Hcl.parse("zw.hcl", "schema \"main\" {\n  \u200B\n}\n"))
+                .isInstanceOf(HclException.class)
+                .hasMessage("zw.hcl:2:3: unexpected character U+200B");
+    }
 }

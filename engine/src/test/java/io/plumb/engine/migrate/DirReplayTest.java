@@ -79,7 +79,7 @@ class DirReplayTest {
 
         assertThatThrownBy(() -> DirReplay.replay(dev, files))
                 .isInstanceOf(MigrateException.class)
-                .hasMessage("executing statement \"CREATE TABLE t1 (id int);\" from version \"2\":"
+                .hasMessage("2_again.sql:1:1: executing statement \"CREATE TABLE t1 (id int);\" from version \"2\":"
                         + " table t1 already exists");
         assertThat(objects()).isEmpty();
     }

@@ -159,4 +159,15 @@ class StatementScannerTest {
                 .isInstanceOf(ScanException.class)
                 .hasMessage("2:38: unclosed BEGIN block: expected a matching END");
     }
+
+    @Test
+    void aNulIsAnErrorAtItsPosition() {
+        // SQLite reads a statement up to a NUL and drops the rest without a word.
+        assertThatThrownBy(() -> StatementScanner.scan("SELECT 1;\nSELECT 'a\u0000b';\n", ScannerOptions.SQLITE))
+                .isInstanceOfSatisfying(ScanException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(10);
+                    assertThat(e.detail()).isEqualTo("unexpected NUL character (U+0000) in SQL text");
+                });
+    }
 }

@@ -38,7 +38,8 @@ public final class LintTargets {
     /** Returns the targets of a run configured through a lookup of configuration keys. */
     public static LintTargets from(Function<String, Optional<String>> lookup, TestSetupResolver resolver) {
         boolean enabled = lookup.apply(PlumbConfiguration.LINT_ENABLED)
-                .map(value -> !value.strip().equalsIgnoreCase("false"))
+                .filter(value -> !value.isBlank())
+                .map(value -> PlumbConfiguration.parseFlag(PlumbConfiguration.LINT_ENABLED, value))
                 .orElse(true);
         String latest =
                 lookup.apply(PlumbConfiguration.LINT_LATEST).map(String::strip).orElse("");
