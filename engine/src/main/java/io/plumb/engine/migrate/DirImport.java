@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Each file becomes {@code VERSION[_DESCRIPTION].sql} holding the statements that run up, each preceded by the
  * comment lines directly above it and followed by {@code ;} and a line end; down sections, undo files and comments
- * that are not directly above a statement are not carried over. Statements are split without knowing the dialect,
+ * that are not directly above a statement are not carried over. A file that runs outside a transaction starts with
+ * {@code -- atlas:txmode none}, which the reference leaves out. Statements are split without knowing the dialect,
  * as the reference splits them: {@code BEGIN ... END} bodies and dollar quotes are kept whole, MySQL {@code
  * DELIMITER} commands are not understood.
  *
@@ -83,6 +84,11 @@ public final class DirImport {
 
     private static String content(MigrationScript script) {
         StringBuilder text = new StringBuilder();
+        // A file its tool runs outside a transaction (goose's NO TRANSACTION, dbmate's transaction:false, a Flyway
+        // CREATE INDEX CONCURRENTLY) keeps running outside one.
+        if (script.directives().txMode().filter("none"::equals).isPresent()) {
+            text.append("-- atlas:txmode none\n\n");
+        }
         for (Statement statement : script.statements()) {
             for (String comment : statement.comments()) {
                 text.append(comment);
