@@ -73,7 +73,7 @@ class GooseScriptTest {
     }
 
     @Test
-    void onMysqlABlockOfSeveralStatementsRunsThemOneByOneAndABodyStaysWhole() {
+    void onMysqlAndSqliteABlockOfSeveralStatementsRunsThemOneByOneAndABodyStaysWhole() {
         String text =
                 """
                 -- +goose Up
@@ -99,6 +99,10 @@ class GooseScriptTest {
                         "4:1 CREATE TABLE owners (id int PRIMARY KEY); [-- owners first]",
                         "6:1 CREATE TABLE repos (id int, owner int REFERENCES owners (id)); []",
                         "9:1 CREATE PROCEDURE touch() BEGIN []");
+        // sqlite-jdbc runs the first statement of a call only: the block is split there too.
+        assertThat(MigrationScript.parse(file, ScannerOptions.SQLITE).statements())
+                .extracting(Statement::line)
+                .containsExactly(4, 6, 9);
         // PostgreSQL runs several statements in one call: the block stays one statement there, as goose sends it.
         assertThat(MigrationScript.parse(file, ScannerOptions.POSTGRES).statements())
                 .hasSize(2);
