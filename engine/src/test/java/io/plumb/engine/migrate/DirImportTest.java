@@ -131,6 +131,14 @@ class DirImportTest {
     }
 
     @Test
+    void aFileWithAMysqlDelimiterCommandIsImportedAsItIs() throws IOException {
+        String procedure =
+                "DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n\n    SELECT 1;\n\n    SELECT 2;\nEND$$\nDELIMITER ;\n";
+        MigrationDir flyway = source("flyway", "V1__t.sql", "CREATE TABLE t (id int);\n", "V2__p.sql", procedure);
+        assertThat(imported(flyway)).containsExactly("1_t.sql\nCREATE TABLE t (id int);\n", "2_p.sql\n" + procedure);
+    }
+
+    @Test
     void golangMigrateAndLiquibaseKeepTheirNames() throws IOException {
         MigrationDir golang =
                 source("golang-migrate", "1_t.up.sql", "CREATE TABLE t (id int);", "1_t.down.sql", "DROP TABLE t;");
