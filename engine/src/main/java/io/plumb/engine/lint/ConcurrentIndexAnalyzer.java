@@ -73,7 +73,7 @@ public final class ConcurrentIndexAnalyzer implements Analyzer {
     @Override
     public List<Report> analyze(Pass pass) {
         LintFile file = pass.file();
-        boolean noTx = file.file().directives().txMode().filter("none"::equals).isPresent();
+        boolean noTx = file.txMode().filter("none"::equals).isPresent();
         int concurrentInTx = 0;
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Change change : file.changes()) {

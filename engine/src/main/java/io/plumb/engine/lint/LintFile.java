@@ -1,6 +1,8 @@
 package io.plumb.engine.lint;
 
 import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.MigrationScript;
+import io.plumb.engine.migrate.ScannerOptions;
 import io.plumb.engine.migrate.Statement;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@code LintFile} is one new migration file as the analyzers see it: its text, its statements, what each
@@ -90,6 +93,20 @@ public final class LintFile {
     /** Returns the realm after the file. */
     public Realm to() {
         return to;
+    }
+
+    /**
+     * Returns the transaction mode the file runs in by its own words: its {@code atlas:txmode}, or what its format
+     * says instead ({@code -- +goose NO TRANSACTION}, dbmate's {@code transaction:false}, Liquibase's {@code
+     * runInTransaction:false}, a Flyway file with {@code CREATE INDEX CONCURRENTLY} on PostgreSQL).
+     */
+    public Optional<String> txMode() {
+        if (file.directives().txtar()) {
+            return file.directives().txMode();
+        }
+        return MigrationScript.parse(file, ScannerOptions.forDialect(dialect))
+                .directives()
+                .txMode();
     }
 
     /** Returns the dev database's dialect name: {@code sqlite}, {@code postgres} or {@code mysql}. */

@@ -20,6 +20,16 @@ final class AtlasDirReader implements DirReader {
     @Override
     public List<MigrationFile> read(DirFormat format, Path root, String display) {
         List<MigrationFile> files = new ArrayList<>();
+        if (liquibase) {
+            DirListing.refuse(
+                    root,
+                    display,
+                    List.of(".xml", ".yaml", ".yml", ".json"),
+                    name -> true,
+                    "Liquibase changelog in XML, YAML or JSON: plumb reads formatted SQL changelogs (--liquibase"
+                            + " formatted sql) only, in the order of their names; it neither runs this file's changesets nor"
+                            + " follows its includes");
+        }
         for (String name : DirListing.topLevel(root, display, ".sql")) {
             MigrationFile atlas = new MigrationFile(name, DirListing.read(root, display, name));
             files.add(

@@ -3,6 +3,7 @@ package io.plumb.engine.migrate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A {@code DirImport} turns a directory of another format (Flyway, Liquibase, golang-migrate, goose, dbmate) into
@@ -10,7 +11,9 @@ import java.util.List;
  *
  * <p>Each file becomes {@code VERSION[_DESCRIPTION].sql} holding the statements that run up, each preceded by the
  * comment lines directly above it and followed by {@code ;} and a line end; down sections, undo files and comments
- * that are not directly above a statement are not carried over. Statements are split without knowing the dialect,
+ * that are not directly above a statement are not carried over. A file that runs outside a transaction starts with
+ * {@code -- atlas:txmode none}, which the reference leaves out, and a plain SQL file with a MySQL {@code DELIMITER}
+ * command is written as it is. Statements are split without knowing the dialect,
  * as the reference splits them: {@code BEGIN ... END} bodies and dollar quotes are kept whole, MySQL {@code
  * DELIMITER} commands are not understood.
  *
@@ -24,6 +27,8 @@ public final class DirImport {
 
     /** How statements are split: every dialect's quoting and blocks that cannot be mistaken for another's. */
     private static final ScannerOptions SPLIT = new ScannerOptions(true, true, true, false, false);
+
+    private static final Pattern DELIMITER = Pattern.compile("(?im)^[ \\t]*DELIMITER[ \\t]+\\S+");
 
     /**
      * One file to write.
@@ -48,7 +53,8 @@ public final class DirImport {
             MigrationFile file = files.get(i);
             String description = file.description();
             String name = versions.get(i) + (description.isEmpty() ? "" : "_" + description) + ".sql";
-            imported.add(new ImportedFile(name, content(MigrationScript.parse(file, SPLIT)), file.name()));
+            String content = keptWhole(file) ? file.text() : content(MigrationScript.parse(file, SPLIT));
+            imported.add(new ImportedFile(name, content, file.name()));
         }
         return imported;
     }
@@ -81,8 +87,24 @@ public final class DirImport {
         return imported;
     }
 
+    /**
+     * Whether a file is written as it is: a plain SQL file (Flyway, golang-migrate, Liquibase) with a MySQL client
+     * {@code DELIMITER} command, which the splitter does not understand. Split, its procedure bodies were cut at each
+     * {@code ;} and joined again without their line breaks; the atlas format reads the command itself on MySQL.
+     */
+    private static boolean keptWhole(MigrationFile file) {
+        return file.format() != DirFormat.GOOSE
+                && file.format() != DirFormat.DBMATE
+                && DELIMITER.matcher(file.text()).find();
+    }
+
     private static String content(MigrationScript script) {
         StringBuilder text = new StringBuilder();
+        // A file its tool runs outside a transaction (goose's NO TRANSACTION, dbmate's transaction:false, a Flyway
+        // CREATE INDEX CONCURRENTLY) keeps running outside one.
+        if (script.directives().txMode().filter("none"::equals).isPresent()) {
+            text.append("-- atlas:txmode none\n\n");
+        }
         for (Statement statement : script.statements()) {
             for (String comment : statement.comments()) {
                 text.append(comment);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** {@code DirListing} lists and reads the files of a migration directory for the {@link DirReader}s. */
@@ -29,6 +30,25 @@ final class DirListing {
                     .toList();
         } catch (IOException e) {
             throw new MigrateException("cannot list migration directory " + display + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a directory holding a migration its reader cannot run (a goose Go migration, a Liquibase XML
+     * changelog), which running the other files without it would silently leave out.
+     *
+     * @param suffixes the endings of such files
+     * @param migration whether a file of such an ending is a migration
+     * @param detail what is wrong with such a file, after its name
+     * @throws MigrationFileException {@code NAME:1:1: detail} for the first such file
+     */
+    static void refuse(Path root, String display, List<String> suffixes, Predicate<String> migration, String detail) {
+        for (String suffix : suffixes) {
+            for (String name : topLevel(root, display, suffix)) {
+                if (migration.test(name)) {
+                    throw new MigrationFileException(name, 1, 1, detail);
+                }
+            }
         }
     }
 

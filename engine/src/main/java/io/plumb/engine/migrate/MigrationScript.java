@@ -52,7 +52,13 @@ public record MigrationScript(
         String text = file.text();
         FileDirectives directives = file.directives();
         if (!directives.txtar()) {
-            return new MigrationScript(file, directives, List.of(), scan(file, text, 0, options), Optional.empty());
+            List<Statement> statements = scan(file, text, 0, options);
+            return new MigrationScript(
+                    file,
+                    ImplicitTxMode.of(file, directives, statements, options),
+                    List.of(),
+                    statements,
+                    Optional.empty());
         }
         List<CheckFile> checks = new ArrayList<>();
         Optional<List<Statement>> migration = Optional.empty();

@@ -55,6 +55,15 @@ final class NumberedDirReader implements DirReader {
     public List<MigrationFile> read(DirFormat format, Path root, String display) {
         List<MigrationFile> files = new ArrayList<>();
         Map<BigInteger, String> seen = new HashMap<>();
+        if (tool.equals("goose")) {
+            DirListing.refuse(
+                    root,
+                    display,
+                    List.of(".go"),
+                    name -> !name.endsWith("_test.go") && isNumber(name.substring(0, Math.max(0, name.indexOf('_')))),
+                    "goose Go migration: plumb runs the SQL migrations of a goose directory only, and running them"
+                            + " without this one would leave it out");
+        }
         for (String name : DirListing.topLevel(root, display, ".sql")) {
             if (skipped != null && name.endsWith(skipped)) {
                 continue;

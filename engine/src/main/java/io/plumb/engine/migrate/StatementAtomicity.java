@@ -71,6 +71,16 @@ final class StatementAtomicity {
     private final String dialect;
     private boolean insideFileTransaction;
 
+    /**
+     * Returns whether PostgreSQL refuses a statement inside a transaction block ({@code CREATE INDEX CONCURRENTLY},
+     * {@code VACUUM}, {@code CREATE DATABASE}, ...), the statements Flyway runs outside a transaction on its own.
+     */
+    static boolean refusesPostgresTransaction(String sql) {
+        return PG_CONCURRENTLY.matcher(sql).matches()
+                || PG_MAINTENANCE.matcher(sql).matches()
+                || PG_UNVERIFIABLE.matcher(sql).matches();
+    }
+
     StatementAtomicity(String dialect) {
         this.dialect = dialect;
     }

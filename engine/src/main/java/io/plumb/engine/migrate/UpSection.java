@@ -89,7 +89,34 @@ final class UpSection {
         int column = first.length() - first.stripLeading().length() + 1;
         List<String> body = new ArrayList<>(lines.subList(at, lines.size()));
         body.set(0, first.stripLeading());
+        boolean oneStatementPerCall = options.equals(ScannerOptions.MYSQL) || options.equals(ScannerOptions.SQLITE);
+        if (oneStatementPerCall && addSplit(firstLine, lines)) {
+            return;
+        }
         statements.add(new Statement(String.join("\n", body).stripTrailing(), firstLine + at, column, comments));
+    }
+
+    /**
+     * Adds a block's statements one by one when it holds several, and returns whether it did; for MySQL and SQLite,
+     * whose JDBC drivers run one statement per call. goose sends a block in one call, which MySQL runs statement by
+     * statement on a connection with {@code multiStatements=true} (goose requires it there) and SQLite's Go drivers
+     * run whole, where sqlite-jdbc would run the first statement and drop the rest without a word. The scanner keeps
+     * {@code BEGIN ... END} bodies (triggers, procedures) whole, which is what a block usually holds.
+     */
+    private boolean addSplit(int firstLine, List<String> lines) {
+        List<Statement> split;
+        try {
+            split = StatementScanner.scan(String.join("\n", lines), options);
+        } catch (ScanException e) {
+            return false;
+        }
+        if (split.size() < 2) {
+            return false;
+        }
+        for (Statement s : split) {
+            statements.add(new Statement(s.text(), s.line() + firstLine - 1, s.column(), s.comments()));
+        }
+        return true;
     }
 
     /** Returns the statements, after splitting any plain lines left. */

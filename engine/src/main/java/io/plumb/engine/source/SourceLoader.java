@@ -8,6 +8,9 @@ import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.hcl.Value;
+import io.plumb.engine.migrate.DirReplay;
+import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.migrate.ScanException;
 import io.plumb.engine.migrate.ScannerOptions;
 import io.plumb.engine.migrate.Statement;
@@ -83,6 +86,9 @@ public final class SourceLoader {
                 return db.inspect(List.of());
             }
         }
+        if (sources.size() == 1 && isFormattedDir(sources.get(0))) {
+            return loadMigrationDir(sources.get(0), requireDev(dev, "Migration directories"));
+        }
         List<SourceFile> files = new ArrayList<>();
         Map<String, Value> evaluated = new LinkedHashMap<>(variables);
         for (String source : sources) {
@@ -121,6 +127,27 @@ public final class SourceLoader {
                 && !source.startsWith("file://")
                 && !HclSchemaUrl.matches(source)
                 && !CompositeSchemaUrl.matches(source);
+    }
+
+    /**
+     * Returns whether a source is a migration directory URL naming its format ({@code file://db?format=goose}),
+     * which is replayed in that format's order and up sections, as the reference does, rather than read as a
+     * directory of schema files (goose's down sections would run, and {@code 10_x} before {@code 9_x}).
+     */
+    private static boolean isFormattedDir(String source) {
+        int query = source.indexOf('?');
+        return source.startsWith("file://")
+                && query >= 0
+                && Stream.of(source.substring(query + 1).split("&")).anyMatch(p -> p.startsWith("format="));
+    }
+
+    private Realm loadMigrationDir(String source, Database dev) {
+        MigrationDir dir = MigrationDir.open(source, workingDirectory);
+        List<MigrationFile> files = dir.readSum().isPresent() ? dir.validate() : dir.files();
+        if (files.isEmpty()) {
+            throw new SourceException("migration directory " + dir.display() + " has no migration files");
+        }
+        return DirReplay.replay(dev, files);
     }
 
     private List<SourceFile> files(String source) {
@@ -185,7 +212,10 @@ public final class SourceLoader {
      * URL, a data source's URL, or HCL files.
      */
     Optional<List<SourceFile>> sqlFiles(String source) {
-        if (isDatabaseUrl(source) || HclSchemaUrl.matches(source) || CompositeSchemaUrl.matches(source)) {
+        if (isDatabaseUrl(source)
+                || HclSchemaUrl.matches(source)
+                || CompositeSchemaUrl.matches(source)
+                || isFormattedDir(source)) {
             return Optional.empty();
         }
         List<SourceFile> files = files(source);

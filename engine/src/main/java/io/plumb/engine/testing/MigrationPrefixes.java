@@ -47,9 +47,21 @@ record MigrationPrefixes(MigrationDir dir, List<MigrationFile> files, List<Strin
         return new MigrationPrefixes(dir, files, keys, indexes);
     }
 
-    /** Returns the index of the first file with a version, if there is one. */
+    /**
+     * Returns the index of the first file with a version, if there is one: the version as the file names it, else
+     * one equal in the directory format's comparison, so that {@code "6"} names goose's or golang-migrate's {@code
+     * 00006_x.sql}, whose tools read the version as a number.
+     */
     OptionalInt indexOf(String version) {
         Integer index = indexes.get(version);
-        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+        if (index != null) {
+            return OptionalInt.of(index);
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).compareVersionTo(version) == 0) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
     }
 }

@@ -102,6 +102,43 @@ class DirImportTest {
     }
 
     @Test
+    void filesThatRunOutsideATransactionAreImportedWithTxmodeNone() throws IOException {
+        MigrationDir goose = source(
+                "goose",
+                "1_t.sql",
+                "-- +goose Up\nCREATE TABLE t (id int);\n",
+                "2_i.sql",
+                "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (id);\n");
+        assertThat(imported(goose))
+                .containsExactly(
+                        "1_t.sql\nCREATE TABLE t (id int);\n",
+                        "2_i.sql\n-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (id);\n");
+    }
+
+    @Test
+    void aFlywayFileWithAStatementPostgresRefusesInATransactionIsImportedWithTxmodeNone() throws IOException {
+        MigrationDir flyway = source(
+                "flyway",
+                "V1__t.sql",
+                "CREATE TABLE t (id int);\n",
+                "V2__i.sql",
+                "-- swap the index\nDROP INDEX CONCURRENTLY IF EXISTS i;\nCREATE INDEX CONCURRENTLY j ON t (id);\n");
+        assertThat(imported(flyway))
+                .containsExactly(
+                        "1_t.sql\nCREATE TABLE t (id int);\n",
+                        "2_i.sql\n-- atlas:txmode none\n\n-- swap the index\nDROP INDEX CONCURRENTLY IF EXISTS i;\n"
+                                + "CREATE INDEX CONCURRENTLY j ON t (id);\n");
+    }
+
+    @Test
+    void aFileWithAMysqlDelimiterCommandIsImportedAsItIs() throws IOException {
+        String procedure =
+                "DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n\n    SELECT 1;\n\n    SELECT 2;\nEND$$\nDELIMITER ;\n";
+        MigrationDir flyway = source("flyway", "V1__t.sql", "CREATE TABLE t (id int);\n", "V2__p.sql", procedure);
+        assertThat(imported(flyway)).containsExactly("1_t.sql\nCREATE TABLE t (id int);\n", "2_p.sql\n" + procedure);
+    }
+
+    @Test
     void golangMigrateAndLiquibaseKeepTheirNames() throws IOException {
         MigrationDir golang =
                 source("golang-migrate", "1_t.up.sql", "CREATE TABLE t (id int);", "1_t.down.sql", "DROP TABLE t;");

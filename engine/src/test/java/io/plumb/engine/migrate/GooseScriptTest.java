@@ -71,4 +71,40 @@ class GooseScriptTest {
                 .hasMessageStartingWith("3_users.sql:2:11: unknown goose annotation \"ENVSUB ON\"");
         assertThatThrownBy(() -> parse("-- +goose Up\nSELECT (1;\n")).hasMessageStartingWith("3_users.sql:2:8: ");
     }
+
+    @Test
+    void onMysqlAndSqliteABlockOfSeveralStatementsRunsThemOneByOneAndABodyStaysWhole() {
+        String text =
+                """
+                -- +goose Up
+                -- +goose StatementBegin
+                -- owners first
+                CREATE TABLE owners (id int PRIMARY KEY);
+
+                CREATE TABLE repos (id int, owner int REFERENCES owners (id));
+                -- +goose StatementEnd
+                -- +goose StatementBegin
+                CREATE PROCEDURE touch() BEGIN
+                  UPDATE owners SET id = id;
+                  DELETE FROM repos WHERE owner IS NULL;
+                END;
+                -- +goose StatementEnd
+                """;
+        MigrationFile file =
+                new MigrationFile("3_users.sql", text.getBytes(StandardCharsets.UTF_8), DirFormat.GOOSE, "3", "users");
+        assertThat(MigrationScript.parse(file, ScannerOptions.MYSQL).statements())
+                .extracting(s -> s.line() + ":" + s.column() + " "
+                        + s.text().lines().findFirst().orElseThrow() + " " + s.comments())
+                .containsExactly(
+                        "4:1 CREATE TABLE owners (id int PRIMARY KEY); [-- owners first]",
+                        "6:1 CREATE TABLE repos (id int, owner int REFERENCES owners (id)); []",
+                        "9:1 CREATE PROCEDURE touch() BEGIN []");
+        // sqlite-jdbc runs the first statement of a call only: the block is split there too.
+        assertThat(MigrationScript.parse(file, ScannerOptions.SQLITE).statements())
+                .extracting(Statement::line)
+                .containsExactly(4, 6, 9);
+        // PostgreSQL runs several statements in one call: the block stays one statement there, as goose sends it.
+        assertThat(MigrationScript.parse(file, ScannerOptions.POSTGRES).statements())
+                .hasSize(2);
+    }
 }

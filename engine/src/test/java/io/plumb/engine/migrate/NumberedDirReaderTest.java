@@ -55,6 +55,28 @@ class NumberedDirReaderTest {
     }
 
     @Test
+    void aGooseGoMigrationIsRefusedRatherThanLeftOut() throws IOException {
+        MigrationDir dir = dir("goose", "1_a.sql", "2_b.go", "migrations_test.go", "helpers.go", "3_c_test.go");
+        assertThatThrownBy(dir::files)
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessage("2_b.go:1:1: goose Go migration: plumb runs the SQL migrations of a goose directory"
+                        + " only, and running them without this one would leave it out");
+        // Go files that are no migrations (test files, helpers) are not goose's business either.
+        Files.delete(root.resolve("goose").resolve("2_b.go"));
+        assertThat(dir.files()).extracting(MigrationFile::name).containsExactly("1_a.sql");
+    }
+
+    @Test
+    void aLiquibaseChangelogInXmlOrYamlIsRefusedRatherThanLeftOut() throws IOException {
+        MigrationDir dir = dir("liquibase", "1_a.sql", "db.changelog-master.yaml");
+        assertThatThrownBy(dir::files)
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessage("db.changelog-master.yaml:1:1: Liquibase changelog in XML, YAML or JSON: plumb reads"
+                        + " formatted SQL changelogs (--liquibase formatted sql) only, in the order of their names; it neither"
+                        + " runs this file's changesets nor follows its includes");
+    }
+
+    @Test
     void versionsCompareAsNumbersWhenBothAreNumbers() {
         assertThat(NumberedDirReader.compareNumbers("9", "10")).isNegative();
         assertThat(NumberedDirReader.compareNumbers("010", "9")).isPositive();
