@@ -57,16 +57,35 @@ public final class ServerObjects {
     /**
      * Executes one statement on the dev database's connection, remembering the server objects it created.
      *
-     * @throws SQLException as the statement fails
+     * @throws SQLException as the statement fails, or is refused as it would change a server object the work did not
+     *     create ({@link #execute(String, Statement)})
      */
     public void execute(String sql) throws SQLException {
+        try (Statement statement = dev.connection().createStatement()) {
+            execute(sql, statement);
+        }
+    }
+
+    /**
+     * Executes one statement with a JDBC statement of the dev database's connection, which the caller closes after
+     * reading its results, remembering the server objects it created.
+     *
+     * <p>A statement that would change a server object this tracker did not see created is refused before it runs:
+     * {@code ALTER ROLE}, {@code ALTER DATABASE} or {@code COMMENT ON ROLE} of one that existed before, a PostgreSQL
+     * {@code GRANT} on such a database or tablespace or of such a role to such a role, a MySQL/MariaDB {@code GRANT},
+     * {@code REVOKE}, {@code ALTER USER} or {@code SET PASSWORD} for such an account, and renaming one. Dropping what
+     * the work created cannot take such a change back, and the server has no earlier state to return to, so running it
+     * would leave the dev server changed.
+     *
+     * @return as {@link Statement#execute(String)}: whether the first result is a result set
+     * @throws SQLException as the statement fails or is refused (SQL state {@code 42501})
+     */
+    public boolean execute(String sql, Statement statement) throws SQLException {
         if (dev.dialect().name().equals("sqlite")) {
-            try (Statement statement = dev.connection().createStatement()) {
-                statement.execute(sql);
-            }
-            return;
+            return statement.execute(sql);
         }
         ServerStatement parsed = ServerStatement.parse(sql, postgres);
+        refuseForeignChange(parsed);
         List<Created> fresh = new ArrayList<>();
         if (parsed.creates()) {
             for (Created object : parsed.objects()) {
@@ -76,12 +95,10 @@ public final class ServerObjects {
                 }
             }
         }
-        try (Statement statement = dev.connection().createStatement()) {
-            statement.execute(sql);
-            if (parsed.ifNotExists() && parsed.objects().size() == 1 && hasWarning(statement.getWarnings())) {
-                // The server says it existed after all (created by another session since the check): not ours.
-                fresh.clear();
-            }
+        boolean result = statement.execute(sql);
+        if (parsed.ifNotExists() && parsed.objects().size() == 1 && hasWarning(statement.getWarnings())) {
+            // The server says it existed after all (created by another session since the check): not ours.
+            fresh.clear();
         }
         created.addAll(fresh);
         if (parsed.drops()) {
@@ -96,6 +113,52 @@ public final class ServerObjects {
                 }
             }
         }
+        return result;
+    }
+
+    private void refuseForeignChange(ServerStatement parsed) throws SQLException {
+        String foreign = null;
+        ServerChange change = parsed.change();
+        if (change != null) {
+            Created target = firstForeign(change.targets());
+            Created grantee = firstForeign(change.grantees());
+            boolean targetStays = change.targets().isEmpty() || target != null;
+            boolean granteeStays = change.grantees().isEmpty() || grantee != null;
+            if (targetStays && granteeStays) {
+                foreign = grantee != null ? describe(grantee) : target != null ? describe(target) : "the server";
+            }
+        } else if (parsed.renamedTo() != null && firstForeign(parsed.objects()) != null) {
+            foreign = describe(parsed.objects().get(0));
+        }
+        if (foreign != null) {
+            throw new SQLException(
+                    "refused on the dev database: the statement changes " + foreign
+                            + ", which existed on the dev server before and would keep the change (create it in the"
+                            + " same files, or use a dev server of its own, such as a docker:// URL)",
+                    "42501");
+        }
+    }
+
+    private @Nullable Created firstForeign(List<Created> objects) {
+        for (Created object : objects) {
+            if (created.stream().noneMatch(ours -> same(ours, object) || sameAccount(ours, object))) {
+                return object;
+            }
+        }
+        return null;
+    }
+
+    // A MySQL account named without a host in a GRANT or ALTER USER is the work's when one of that name is.
+    private boolean sameAccount(Created ours, Created named) {
+        if (postgres
+                || ours.kind() != Kind.ROLE
+                || named.kind() != Kind.ROLE
+                || named.name().contains("@")) {
+            return false;
+        }
+        return ServerStatement.accountParts(ours.name())
+                .get(0)
+                .equals(ServerStatement.accountParts(named.name()).get(0));
     }
 
     /** Returns the objects created so far and not dropped again, in creation order. */
@@ -118,6 +181,10 @@ public final class ServerObjects {
         for (Created object : drops) {
             List<String> statements = dropStatements(object);
             try (Statement statement = dev.connection().createStatement()) {
+                if (!exists(object)) {
+                    // Created in a transaction that was rolled back (a PostgreSQL check), or dropped by other means.
+                    continue;
+                }
                 for (String sql : statements) {
                     statement.execute(sql);
                 }

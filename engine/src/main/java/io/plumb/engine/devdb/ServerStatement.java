@@ -9,16 +9,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code ServerStatement} is what one SQL statement does to server objects ({@link ServerObjects}), read from its
- * leading words: whether it creates or drops them, with {@code IF NOT EXISTS} or not, which ones, and the new name of
- * one it renames. Any other statement does nothing to them ({@link #NONE}).
+ * leading words: whether it creates or drops them, with {@code IF NOT EXISTS} or not, which ones, the new name of one
+ * it renames, and the change it makes to server objects that may have existed before ({@link ServerChange}: an
+ * {@code ALTER ROLE}, a {@code GRANT} that outlives the dev database). Any other statement does nothing to them
+ * ({@link #NONE}).
  */
 record ServerStatement(
-        boolean creates, boolean drops, boolean ifNotExists, List<Created> objects, @Nullable String renamedTo) {
+        boolean creates,
+        boolean drops,
+        boolean ifNotExists,
+        List<Created> objects,
+        @Nullable String renamedTo,
+        @Nullable ServerChange change) {
 
-    static final ServerStatement NONE = new ServerStatement(false, false, false, List.of(), null);
+    static final ServerStatement NONE = new ServerStatement(false, false, false, List.of(), null, null);
+
+    ServerStatement(
+            boolean creates, boolean drops, boolean ifNotExists, List<Created> objects, @Nullable String renamedTo) {
+        this(creates, drops, ifNotExists, objects, renamedTo, null);
+    }
 
     /** Reads a PostgreSQL ({@code postgres}) or MySQL/MariaDB statement. */
     static ServerStatement parse(String sql, boolean postgres) {
+        ServerStatement objects = objects(sql, postgres);
+        if (!objects.equals(NONE)) {
+            return objects;
+        }
+        ServerChange change = ServerChange.parse(sql, postgres);
+        return change == null ? NONE : new ServerStatement(false, false, false, List.of(), null, change);
+    }
+
+    private static ServerStatement objects(String sql, boolean postgres) {
         Tokens tokens = new Tokens(sql, postgres);
         String verb = tokens.word();
         if (verb.equals("CREATE")) {
@@ -161,7 +182,7 @@ record ServerStatement(
      * Reads a MySQL/MariaDB account, {@code user[@host]} with either part quoted, as {@code 'user'@'host'} (the host
      * {@code %} when none is given for a user; a role without a host is {@code 'role'}).
      */
-    private static @Nullable String account(Tokens tokens, boolean user) {
+    static @Nullable String account(Tokens tokens, boolean user) {
         String name = tokens.name();
         if (name == null) {
             return null;
@@ -202,7 +223,7 @@ record ServerStatement(
      * punctuation characters; whitespace and comments ({@code --}, {@code /* *}{@code /}, MySQL's {@code #}) are
      * skipped. A quoted token comes back with its quotes, so that a name tells them from a keyword.
      */
-    private static final class Tokens {
+    static final class Tokens {
         private final String text;
         private final boolean postgres;
         private int position;
@@ -266,6 +287,17 @@ record ServerStatement(
             }
             next();
             return postgres ? token.toLowerCase(Locale.ROOT) : token;
+        }
+
+        /** Skips the next token, and when it opens a parenthesis, everything up to and including its closing one. */
+        void skipParenthesized() {
+            int depth = 0;
+            for (String token = next(); token != null; token = next()) {
+                depth += token.equals("(") ? 1 : token.equals(")") ? -1 : 0;
+                if (depth <= 0) {
+                    return;
+                }
+            }
         }
 
         /** Skips to just past the next comma outside parentheses; false at the end or at MySQL's DEFAULT ROLE. */

@@ -3,6 +3,7 @@ package io.plumb.engine.migrate;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.SqlErrors;
 import io.plumb.engine.devdb.DevDatabase;
+import io.plumb.engine.devdb.ServerObjects;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * run in a transaction that is rolled back, so they never change what later files and checks see. Only the
  * migration part of each file is then applied. When a file cannot be read or applied, the replay stops there:
  * the checks of later files cannot be validated, and the problem says so. The dev database must be clean and is
- * left clean.
+ * left clean; the databases, roles, users and tablespaces the files (or checks) created on the dev server are dropped
+ * afterwards, and a statement that would change one that existed before is refused ({@link ServerObjects}).
  */
 public final class CheckValidator {
 
@@ -28,11 +30,13 @@ public final class CheckValidator {
     private static final String STOPPED = "; the checks of later files cannot be validated";
 
     private final Database dev;
+    private final ServerObjects created;
     private final ScannerOptions options;
     private final List<CheckProblem> problems = new ArrayList<>();
 
     private CheckValidator(Database dev) {
         this.dev = dev;
+        this.created = ServerObjects.on(dev);
         this.options = ScannerOptions.forDialect(dev.dialect().name());
     }
 
@@ -68,7 +72,7 @@ public final class CheckValidator {
         }
         int first = Math.max(0, files.size() - latest);
         CheckValidator validator = new CheckValidator(dev);
-        return DevDatabase.use(dev, () -> {
+        return DevDatabase.use(dev, validator.created, () -> {
             validator.replay(files, first);
             return List.copyOf(validator.problems);
         });
@@ -130,7 +134,7 @@ public final class CheckValidator {
         try {
             connection.setAutoCommit(false);
             try {
-                return shape(connection, sql, version);
+                return shape(sql, version);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -143,9 +147,10 @@ public final class CheckValidator {
         }
     }
 
-    private static Optional<String> shape(Connection connection, String sql, String version) {
-        try (java.sql.Statement statement = connection.createStatement()) {
-            if (!statement.execute(sql)) {
+    private Optional<String> shape(String sql, String version) {
+        // A check that creates a server object is odd, but MySQL commits a CREATE USER whatever the transaction.
+        try (java.sql.Statement statement = dev.connection().createStatement()) {
+            if (!created.execute(sql, statement)) {
                 return Optional.of("returns no rows" + EXPECTED);
             }
             try (ResultSet rows = statement.getResultSet()) {
@@ -176,8 +181,8 @@ public final class CheckValidator {
     // Returns whether the replay can go on.
     private boolean apply(MigrationFile file, List<Statement> statements, boolean last) {
         for (Statement statement : statements) {
-            try (java.sql.Statement jdbc = dev.connection().createStatement()) {
-                jdbc.execute(statement.text());
+            try {
+                created.execute(statement.text());
             } catch (SQLException e) {
                 problems.add(new CheckProblem(
                         file.name(),

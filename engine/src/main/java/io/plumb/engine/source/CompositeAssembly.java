@@ -45,6 +45,8 @@ final class CompositeAssembly {
     private final List<String> labels;
     // What the members' SQL creates on the server (a database, a role), dropped once the state is read.
     private final ServerObjects created;
+    // The schemas of the members placed so far.
+    private final Set<String> placed = new LinkedHashSet<>();
 
     private CompositeAssembly(CompositeSchemaUrl composite, Database dev, SourceLoader loader, Dialect dialect) {
         this.composite = composite;
@@ -109,11 +111,27 @@ final class CompositeAssembly {
                 SourceLoader.resetSession(dev);
             }
         } else {
-            create(member, target, loader.load(List.of(member.url()), dialect, null));
+            create(member, target, loader.load(List.of(member.url()), dialect, null, known()));
         }
+        placed.add(member.schema());
         if (bound.isEmpty()) {
             requireNoStrayObjects();
         }
+    }
+
+    /**
+     * Returns what the members placed so far hold on the dev database, under their blocks' schema names: the tables an
+     * HCL member's foreign keys may reference ({@code table.users.column.id}, {@code table.a.users.column.id}).
+     */
+    private Realm known() {
+        if (placed.isEmpty()) {
+            return new Realm(List.of());
+        }
+        if (bound.isPresent()) {
+            Realm realm = dev.inspect(List.of());
+            return realm.schemas().size() == 1 ? realm.withOnlySchemaRenamed(labels.get(0)) : realm;
+        }
+        return dev.inspect(List.copyOf(placed));
     }
 
     /** Makes the target schema the one unqualified names of an SQL member go to. */

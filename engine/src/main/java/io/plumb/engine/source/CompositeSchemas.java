@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * {@code CompositeSchemas} merges the members of a {@link CompositeSchemaUrl} when there is no dev database (HCL
@@ -23,7 +23,11 @@ final class CompositeSchemas {
 
     private CompositeSchemas() {}
 
-    static Realm merge(CompositeSchemaUrl composite, Function<String, Realm> load) {
+    /**
+     * Merges the members, each loaded by {@code load} from its URL and the realm of the members before it (whose
+     * tables an HCL member's foreign keys may reference).
+     */
+    static Realm merge(CompositeSchemaUrl composite, BiFunction<String, Realm, Realm> load) {
         if (composite.members().isEmpty()) {
             throw new SourceException("composite_schema \"" + composite.name() + "\" has no schema blocks");
         }
@@ -33,7 +37,8 @@ final class CompositeSchemas {
         for (CompositeSchemaUrl.Member member : composite.members()) {
             Realm realm;
             try {
-                realm = load.apply(member.url());
+                realm = load.apply(
+                        member.url(), new Realm(List.copyOf(schemas.values()), List.copyOf(objects), Map.of()));
             } catch (SourceException | io.plumb.engine.hcl.HclException e) {
                 throw new SourceException(member.describe(composite.name()) + ": " + e.getMessage(), e);
             }

@@ -69,6 +69,14 @@ public final class SourceLoader {
      * @throws SourceException when a source is missing, mixes kinds or cannot be loaded
      */
     public Realm load(List<String> sources, Dialect dialect, @Nullable Database dev) {
+        return load(sources, dialect, dev, new Realm(List.of()));
+    }
+
+    /**
+     * Loads the sources as {@link #load(List, Dialect, Database)} does; the foreign keys of HCL sources may reference
+     * the tables of {@code known} too (a {@code composite_schema}'s earlier members).
+     */
+    Realm load(List<String> sources, Dialect dialect, @Nullable Database dev, Realm known) {
         if (sources.isEmpty()) {
             throw new SourceException("no desired state given: expected a file, a directory or a database URL");
         }
@@ -78,7 +86,7 @@ public final class SourceLoader {
             // use what an earlier one defines; without a dev database (HCL members only), each read on its own.
             CompositeSchemaUrl composite = CompositeSchemaUrl.parse(sources.get(0));
             return dev == null
-                    ? CompositeSchemas.merge(composite, member -> load(List.of(member), dialect, null))
+                    ? CompositeSchemas.merge(composite, (member, before) -> load(List.of(member), dialect, null, before))
                     : CompositeAssembly.assemble(composite, dev, this, dialect);
         }
         if (sources.size() == 1 && isDatabaseUrl(sources.get(0))) {
@@ -116,7 +124,7 @@ public final class SourceLoader {
         if (sql) {
             return loadSql(files, requireDev(dev, "SQL schema files"));
         }
-        Realm realm = dialect.spec().read(HclSources.evaluate(files, evaluated, getenv));
+        Realm realm = dialect.spec().read(HclSources.evaluate(files, evaluated, getenv), known);
         return dev == null ? realm : normalize(realm, dev);
     }
 

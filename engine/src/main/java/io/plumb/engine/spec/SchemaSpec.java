@@ -14,6 +14,16 @@ public interface SchemaSpec {
      */
     Realm read(Document document);
 
+    /**
+     * Reads a document as {@link #read(Document)} does, resolving the references to tables it does not declare
+     * against {@code known} too: the tables of the earlier members of a {@code composite_schema}, which a foreign key
+     * may reference ({@code table.users.column.id}, {@code table.a.users.column.id}). A table of the document is
+     * found first; the document's realm is returned alone, without the known tables.
+     */
+    default Realm read(Document document, Realm known) {
+        return read(document);
+    }
+
     /** Writes the realm as HCL, byte for byte as the reference tool's {@code schema inspect} prints it. */
     String write(Realm realm);
 }

@@ -40,6 +40,16 @@ public final class SpecReader {
      * @throws HclException at the offending attribute or block
      */
     public Realm read(Document document) {
+        return read(document, new Realm(List.of()));
+    }
+
+    /**
+     * Returns the realm the document describes, as {@link #read(Document)} does, its foreign keys resolving tables
+     * the document does not declare against {@code known} (see {@link SchemaSpec#read(Document, Realm)}).
+     *
+     * @throws HclException at the offending attribute or block
+     */
+    public Realm read(Document document, Realm known) {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         List<Resource> tableBlocks = new ArrayList<>();
         for (Resource resource : document.resources()) {
@@ -62,7 +72,7 @@ public final class SpecReader {
             }
         }
         List<TableDecl> decls = declareAll(tableBlocks, schemas.keySet());
-        SpecReferences references = new SpecReferences(decls);
+        SpecReferences references = new SpecReferences(decls, known(known, decls));
         // Tables are read in document order, so that the first error in the file is the one reported.
         SpecVocabulary vocabulary = SpecVocabulary.of(dialect);
         List<Table> tables = new ArrayList<>(decls.size());
@@ -80,6 +90,20 @@ public final class SpecReader {
             result.add(schema.withTables(own));
         }
         return new Realm(result);
+    }
+
+    // The known tables as declarations references resolve against, but for those the document declares itself.
+    private static List<TableDecl> known(Realm known, List<TableDecl> decls) {
+        List<TableDecl> tables = new ArrayList<>();
+        for (Schema schema : known.schemas()) {
+            for (Table table : schema.tables()) {
+                if (decls.stream()
+                        .noneMatch(d -> d.schema().equals(schema.name()) && d.name().equals(table.name()))) {
+                    tables.add(TableDecl.known(schema.name(), table));
+                }
+            }
+        }
+        return tables;
     }
 
     private List<TableDecl> declareAll(List<Resource> tableBlocks, Set<String> schemas) {

@@ -12,16 +12,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code SpecReferences} resolves the column references of a schema document against its tables, the way the
  * reference tool does: an unqualified table is looked up in the referring table's schema first, then in the realm.
+ * Tables known from elsewhere (the earlier members of a {@code composite_schema}) are looked up the same way, after
+ * the document's own.
  */
 final class SpecReferences {
 
     // Tables by name, in declaration order: every foreign key looks its target up here, so a scan of all tables
     // per reference would make reading a document quadratic in its table count.
     private final Map<String, List<TableDecl>> byName = new HashMap<>();
+    private final Map<String, List<TableDecl>> knownByName = new HashMap<>();
 
     SpecReferences(List<TableDecl> tables) {
+        this(tables, List.of());
+    }
+
+    SpecReferences(List<TableDecl> tables, List<TableDecl> known) {
         for (TableDecl table : tables) {
             byName.computeIfAbsent(table.name(), n -> new ArrayList<>(1)).add(table);
+        }
+        for (TableDecl table : known) {
+            knownByName.computeIfAbsent(table.name(), n -> new ArrayList<>(1)).add(table);
         }
     }
 
@@ -82,6 +92,9 @@ final class SpecReferences {
 
     private TableDecl table(Attribute attribute, String name, String schema, String owner) {
         List<TableDecl> found = byName.getOrDefault(name, List.of());
+        if (found.isEmpty()) {
+            found = knownByName.getOrDefault(name, List.of());
+        }
         @Nullable TableDecl local = null;
         int locals = 0;
         for (TableDecl t : found) {
@@ -104,6 +117,11 @@ final class SpecReferences {
 
     private TableDecl qualifiedTable(Attribute attribute, String schema, String name, String owner) {
         for (TableDecl t : byName.getOrDefault(name, List.of())) {
+            if (t.schema().equals(schema)) {
+                return t;
+            }
+        }
+        for (TableDecl t : knownByName.getOrDefault(name, List.of())) {
             if (t.schema().equals(schema)) {
                 return t;
             }

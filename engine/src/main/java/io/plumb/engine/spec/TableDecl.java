@@ -1,5 +1,6 @@
 package io.plumb.engine.spec;
 
+import io.plumb.engine.hcl.Pos;
 import io.plumb.engine.hcl.Resource;
 import java.util.List;
 
@@ -16,6 +17,19 @@ record TableDecl(Resource resource, String schema, String name, List<String> col
 
     TableDecl {
         columns = List.copyOf(columns);
+    }
+
+    /**
+     * Declares a table known from elsewhere (an earlier {@code composite_schema} member, inspected), which
+     * references resolve against but which is never read: its block is an empty stand-in.
+     */
+    static TableDecl known(String schema, io.plumb.engine.schema.Table table) {
+        Resource stub = new Resource("table", List.of(table.name()), List.of(), List.of(), new Pos("", 0, 0));
+        return new TableDecl(
+                stub,
+                schema,
+                table.name(),
+                table.columns().stream().map(c -> c.name()).toList());
     }
 
     /** Returns the table as error messages name it: {@code table "users"}. */

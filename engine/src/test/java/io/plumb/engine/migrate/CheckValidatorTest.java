@@ -289,6 +289,106 @@ class CheckValidatorTest {
     }
 
     @Test
+    void postgresDatabasesAndRolesTheReplayedFilesCreatedAreDropped() throws SQLException {
+        use(TestDialect.POSTGRES);
+        List<MigrationFile> files = List.of(
+                file("1_init.sql", "CREATE DATABASE chkval_pg_other;\nCREATE ROLE chkval_pg_owner;\n" + INIT),
+                checked(
+                        "2_grant.sql",
+                        "SELECT count(*) = 1 FROM pg_roles WHERE rolname = 'chkval_pg_owner';\n",
+                        "CREATE USER chkval_pg_reader;\nGRANT SELECT ON users TO chkval_pg_reader;\n"
+                                + "GRANT CONNECT ON DATABASE chkval_pg_other TO chkval_pg_reader;\n"
+                                + "GRANT chkval_pg_owner TO chkval_pg_reader;"));
+
+        assertThat(validate(files)).isEmpty();
+        assertThat(serverLeftovers("chkval\\_pg\\_%")).isEmpty();
+        // Validating again is not in the way of what the first run created.
+        assertThat(validate(files)).isEmpty();
+        assertThat(serverLeftovers("chkval\\_pg\\_%")).isEmpty();
+    }
+
+    @Test
+    void aPostgresCheckCreatingARoleInItsRolledBackTransactionLeavesNothingToDrop() throws SQLException {
+        use(TestDialect.POSTGRES);
+        List<String> problems = validate(List.of(checked("1_init.sql", "CREATE ROLE chkval_pg_in_check;\n", INIT)));
+
+        assertThat(problems)
+                .containsExactly("1_init.sql:4:1: check \"checks.sql\" returns no rows, expected one boolean");
+        assertThat(serverLeftovers("chkval\\_pg\\_in\\_%")).isEmpty();
+    }
+
+    @Test
+    void postgresChangesToARoleThatExistedBeforeAreRefusedAndTheRoleKeepsItsState() throws SQLException {
+        use(TestDialect.POSTGRES);
+        execute("CREATE ROLE chkval_pg_existing NOLOGIN");
+        try {
+            List<String> problems = validate(List.of(
+                    file(
+                            "1_init.sql",
+                            INIT + "CREATE ROLE chkval_pg_new;\nGRANT chkval_pg_new TO chkval_pg_existing;\n"),
+                    file("2_alter.sql", "ALTER ROLE chkval_pg_new LOGIN;\n  ALTER ROLE chkval_pg_existing LOGIN;\n")));
+
+            assertThat(problems)
+                    .containsExactly("2_alter.sql:2:3: statement of version 2 fails on the dev database: refused on the"
+                            + " dev database: the statement changes role \"chkval_pg_existing\", which existed on the"
+                            + " dev server before and would keep the change (create it in the same files, or use a dev"
+                            + " server of its own, such as a docker:// URL)");
+            assertThat(query("SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'chkval_pg_existing'"))
+                    .containsExactly("false");
+            assertThat(serverLeftovers("chkval\\_pg\\_new")).isEmpty();
+            assertThat(query("SELECT count(*)::text FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member"
+                            + " WHERE r.rolname = 'chkval_pg_existing'"))
+                    .containsExactly("0");
+
+            assertThat(validate(
+                            List.of(file("1_grant.sql", "GRANT CONNECT ON DATABASE postgres TO chkval_pg_existing;"))))
+                    .singleElement()
+                    .asString()
+                    .contains("refused on the dev database: the statement changes role \"chkval_pg_existing\"");
+            assertThat(query("SELECT count(*)::text FROM pg_database, aclexplode(datacl) a JOIN pg_roles r"
+                            + " ON r.oid = a.grantee WHERE datname = 'postgres' AND r.rolname = 'chkval_pg_existing'"))
+                    .containsExactly("0");
+        } finally {
+            execute("DROP ROLE IF EXISTS chkval_pg_existing");
+        }
+    }
+
+    @Test
+    void mariadbSchemasAndUsersTheReplayedFilesCreatedAreDroppedAndGrantsToOthersAreRefused() throws SQLException {
+        use(TestDialect.MARIADB);
+        execute("CREATE USER IF NOT EXISTS chkval_my_existing@localhost");
+        try {
+            List<MigrationFile> files = List.of(
+                    file(
+                            "1_init.sql",
+                            "CREATE DATABASE chkval_my_other;\nCREATE USER chkval_my_user@localhost;\n" + INIT),
+                    checked(
+                            "2_grant.sql",
+                            "SELECT count(*) = 1 FROM mysql.user WHERE User = 'chkval_my_user';\n",
+                            "CREATE ROLE chkval_my_role;\nGRANT SELECT ON users TO chkval_my_user@localhost;\n"
+                                    + "GRANT chkval_my_role TO chkval_my_user@localhost;"));
+            assertThat(validate(files)).isEmpty();
+            assertThat(
+                            query(
+                                    "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'chkval\\_my\\_%'"
+                                            + " UNION ALL SELECT concat(User, '@', Host) FROM mysql.user WHERE User LIKE 'chkval\\_my\\_%'"))
+                    .containsExactly("chkval_my_existing@localhost");
+
+            List<String> problems = validate(
+                    List.of(file("1_init.sql", INIT + "GRANT SELECT ON users TO chkval_my_existing@localhost;\n")));
+            assertThat(problems)
+                    .singleElement()
+                    .asString()
+                    .startsWith("1_init.sql:2:1: statement of version 1 fails on the dev database: refused on the dev"
+                            + " database: the statement changes user 'chkval_my_existing'@'localhost'");
+            assertThat(query("SELECT count(*) FROM mysql.tables_priv WHERE User = 'chkval_my_existing'"))
+                    .containsExactly("0");
+        } finally {
+            execute("DROP USER IF EXISTS chkval_my_existing@localhost");
+        }
+    }
+
+    @Test
     void aDirectoryIsCheckedAgainstItsSumFirst() {
         MigrationDir migrations = MigrationDir.openOrCreate("migrations", dir);
         migrations.add("1_init.sql", "-- atlas:txtar\n\n-- checks.sql --\nSELECT 2;\n-- migration.sql --\n" + INIT);
@@ -328,6 +428,29 @@ class CheckValidatorTest {
             case POSTGRES -> "public";
             case MARIADB -> dev.boundSchema().orElseThrow();
         };
+    }
+
+    // The PostgreSQL databases and roles whose names are LIKE the pattern.
+    private List<String> serverLeftovers(String like) throws SQLException {
+        return query("SELECT datname FROM pg_database WHERE datname LIKE '" + like + "'"
+                + " UNION ALL SELECT rolname FROM pg_roles WHERE rolname LIKE '" + like + "'");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = dev.connection().createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = dev.connection().createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     // The dev database's tables and views as "table NAME", in name order.

@@ -199,6 +199,169 @@ class CompositeSchemaTest {
         }
     }
 
+    @Test
+    void postgresHclMembersReferenceTheTablesOfEarlierMembersInForeignKeys() throws IOException {
+        write("a.sql", "CREATE TABLE users (id integer PRIMARY KEY);\n");
+        write(
+                "b.hcl",
+                """
+                schema "b" {}
+                table "posts" {
+                  schema = schema.b
+                  column "id" {
+                    type = integer
+                  }
+                  column "author" {
+                    type = integer
+                  }
+                  primary_key {
+                    columns = [column.id]
+                  }
+                  foreign_key "posts_author" {
+                    columns     = [column.author]
+                    ref_columns = [table.a.users.column.id]
+                  }
+                }
+                """);
+        write(
+                "c.hcl",
+                """
+                schema "c" {}
+                table "comments" {
+                  schema = schema.c
+                  column "post" {
+                    type = integer
+                  }
+                  column "author" {
+                    type = integer
+                  }
+                  foreign_key "comments_post" {
+                    columns     = [column.post]
+                    ref_columns = [table.posts.column.id]
+                  }
+                  foreign_key "comments_author" {
+                    columns     = [column.author]
+                    ref_columns = [table.a.users.column.id]
+                    on_delete   = CASCADE
+                  }
+                }
+                """);
+        write("atlas.hcl", PROJECT.formatted("a", "a.sql", "b", "b.hcl", "c", "c.hcl"));
+        try (IsolatedDatabase dev = TestDialect.POSTGRES.fresh()) {
+            Realm realm = load(dev.database());
+
+            ForeignKey author = schema(realm, "b").table("posts").orElseThrow().foreignKeys().get(0);
+            assertThat(List.of(author.name(), author.refSchema(), author.refTable(), author.refColumns().get(0)))
+                    .containsExactly("posts_author", "a", "users", "id");
+            assertThat(schema(realm, "c").table("comments").orElseThrow().foreignKeys())
+                    .extracting(ForeignKey::name, ForeignKey::refSchema, ForeignKey::refTable)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("comments_post", "b", "posts"),
+                            org.assertj.core.groups.Tuple.tuple("comments_author", "a", "users"));
+            assertThat(dev.database().inspect(List.of()).schemas()).allMatch(s -> s.tables().isEmpty());
+        }
+    }
+
+    @Test
+    void sqliteAndMariadbHclMembersReferenceTheTablesOfEarlierMembersInTheSharedSchema() throws IOException {
+        for (TestDialect on : List.of(TestDialect.SQLITE, TestDialect.MARIADB)) {
+            write("users.sql", "CREATE TABLE users (id integer PRIMARY KEY);\n");
+            write(
+                    "posts.hcl",
+                    """
+                    schema "main" {}
+                    table "posts" {
+                      schema = schema.main
+                      column "author" {
+                        type = integer
+                      }
+                      foreign_key "posts_author" {
+                        columns     = [column.author]
+                        ref_columns = [table.users.column.id]
+                      }
+                    }
+                    """);
+            write("more.sql", "CREATE TABLE more (id integer PRIMARY KEY);\n");
+            write("atlas.hcl", PROJECT.formatted("main", "users.sql", "main", "posts.hcl", "main", "more.sql"));
+            try (IsolatedDatabase dev = on.fresh()) {
+                Realm realm = load(dev.database());
+
+                assertThat(realm.schemas()).extracting(Schema::name).containsExactly("main");
+                assertThat(schema(realm, "main").table("posts").orElseThrow().foreignKeys())
+                        .extracting(ForeignKey::name, ForeignKey::refSchema, ForeignKey::refTable)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("posts_author", "main", "users"));
+            }
+        }
+    }
+
+    @Test
+    void withoutADevDatabaseHclMembersReferenceTheTablesOfEarlierOnes() throws IOException {
+        write(
+                "a.hcl",
+                """
+                schema "a" {}
+                table "users" {
+                  schema = schema.a
+                  column "id" {
+                    type = integer
+                  }
+                }
+                """);
+        write(
+                "b.hcl",
+                """
+                schema "b" {}
+                table "posts" {
+                  schema = schema.b
+                  column "author" {
+                    type = integer
+                  }
+                  foreign_key "posts_author" {
+                    columns     = [column.author]
+                    ref_columns = [table.users.column.id]
+                  }
+                }
+                """);
+        write("c.hcl", "schema \"c\" {}\n");
+        write("atlas.hcl", PROJECT.formatted("a", "a.hcl", "b", "b.hcl", "c", "c.hcl"));
+        ProjectFile project = ProjectFile.load(dir.resolve("atlas.hcl"), "atlas.hcl", Map.of(), name -> null, "app");
+        Realm realm = new SourceLoader(dir, Map.of(), name -> null)
+                .load(project.envs("app").get(0).src(), new io.plumb.engine.dialect.postgres.PostgresDialect(), null);
+
+        assertThat(schema(realm, "b").table("posts").orElseThrow().foreignKeys())
+                .extracting(ForeignKey::refSchema, ForeignKey::refTable)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "users"));
+    }
+
+    @Test
+    void aForeignKeyToATableOfALaterMemberFailsNamingItsBlockAndPosition() throws IOException {
+        write(
+                "a.hcl",
+                """
+                schema "a" {}
+                table "posts" {
+                  schema = schema.a
+                  column "author" {
+                    type = integer
+                  }
+                  foreign_key "posts_author" {
+                    columns     = [column.author]
+                    ref_columns = [table.b.users.column.id]
+                  }
+                }
+                """);
+        write("b.sql", "CREATE TABLE users (id integer PRIMARY KEY);\n");
+        write("c.sql", "");
+        write("atlas.hcl", PROJECT.formatted("a", "a.hcl", "b", "b.sql", "c", "c.sql"));
+        try (IsolatedDatabase dev = TestDialect.POSTGRES.fresh()) {
+            assertThatThrownBy(() -> load(dev.database()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessageContaining("composite_schema \"app\"")
+                    .hasMessageContaining("a.hcl:9:19: foreign key \"posts_author\" of table \"posts\": referenced table"
+                            + " \"b.users\" not found");
+        }
+    }
+
     private Realm load(Database dev) {
         ProjectFile project = ProjectFile.load(dir.resolve("atlas.hcl"), "atlas.hcl", Map.of(), name -> null, "app");
         Env env = project.envs("app").get(0);

@@ -44,11 +44,16 @@ public final class MysqlSchemaSpec implements SchemaSpec {
 
     @Override
     public Realm read(Document document) {
+        return read(document, new Realm(List.of()));
+    }
+
+    @Override
+    public Realm read(Document document, Realm known) {
         List<Resource> resources = document.resources().stream()
                 .map(MysqlSchemaSpec::onUpdateAsString)
                 .toList();
         return MysqlCanonical.of(
-                MysqlObjectReader.read(document, reader.read(new Document(resources)), dialect), charsets);
+                MysqlObjectReader.read(document, reader.read(new Document(resources), known), dialect), charsets);
     }
 
     @Override

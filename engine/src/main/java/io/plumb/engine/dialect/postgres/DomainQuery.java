@@ -105,6 +105,15 @@ final class DomainQuery {
             return typtype.equals("e") || typtype.equals("d") || typtype.equals("c");
         }
 
+        /**
+         * Returns whether a type is kept as its quoted, qualified name: an enum, domain or composite type, or a range
+         * or multirange type of a schema other than {@code pg_catalog} (which the model has no object for, but whose
+         * name {@code format_type} qualifies by the session's {@code search_path} as it does the others').
+         */
+        static boolean isQualified(String typtype, String schema) {
+            return isUserType(typtype) || (typtype.equals("r") || typtype.equals("m")) && !schema.equals("pg_catalog");
+        }
+
         /** Returns the type of catalogue values: {@code typtype}, schema, name and {@code format_type} text. */
         static UserType of(String typtype, String schema, String name, String formatted) {
             return of(typtype, schema, name, formatted, List.of());
@@ -115,7 +124,7 @@ final class DomainQuery {
          * {@link #element} of an array type (empty for any other type).
          */
         static UserType of(String typtype, String schema, String name, String formatted, List<String> element) {
-            if (element.size() == 3 && isUserType(element.get(0))) {
+            if (element.size() == 3 && isQualified(element.get(0), element.get(1))) {
                 UserType of = of(element.get(0), element.get(1), element.get(2), formatted);
                 return new UserType(of.sql() + "[]", of.ref(), true);
             }
@@ -129,7 +138,9 @@ final class DomainQuery {
                         PostgresEnums.type(schema, name).sql(),
                         Optional.of(new ObjectRef(ObjectKind.COMPOSITE, schema, name)),
                         true);
-                default -> new UserType(PostgresTypes.fromCatalog(formatted).sql(), Optional.empty(), false);
+                default -> isQualified(typtype, schema)
+                        ? new UserType(PostgresEnums.type(schema, name).sql(), Optional.empty(), true)
+                        : new UserType(PostgresTypes.fromCatalog(formatted).sql(), Optional.empty(), false);
             };
         }
 

@@ -28,6 +28,11 @@ public final class PostgresSchemaSpec implements SchemaSpec {
     // The dialect knows the enum types of the document or realm at hand, so reader and writer are made per call.
     @Override
     public Realm read(Document document) {
+        return read(document, new Realm(List.of()));
+    }
+
+    @Override
+    public Realm read(Document document, Realm known) {
         List<EnumSpec.Decl> decls = EnumSpec.read(document);
         PostgresEnums enums = PostgresEnums.none();
         decls.forEach(d -> enums.add(d.schema(), d.name()));
@@ -36,7 +41,7 @@ public final class PostgresSchemaSpec implements SchemaSpec {
         ChildTableSpec children = ChildTableSpec.strip(document);
         Map<io.plumb.engine.hcl.Resource, Map<String, String>> keys = new java.util.HashMap<>();
         Document plain = PartitionKeys.strip(children.document(), keys);
-        Realm realm = PartitionKeys.attach(children.attach(new SpecReader(dialect).read(plain)), keys);
+        Realm realm = PartitionKeys.attach(children.attach(new SpecReader(dialect).read(plain, known)), keys);
         realm = EnumSpec.attach(
                 realm.withSchemas(realm.schemas().stream()
                         .map(PostgresSchemaSpec::normalize)

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code RoutineQuery} reads the functions, procedures and aggregates of a set of schemas from {@code pg_proc}:
@@ -29,20 +30,26 @@ final class RoutineQuery {
             + " pg_get_function_result(p.oid), l.lanname, p.prosrc,"
             + " CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_functiondef(p.oid) END, p.provolatile, p.proisstrict,"
             + " p.prosecdef, p.proleakproof, p.proparallel, obj_description(p.oid, 'pg_proc'), p.oid,"
-            + " p.proconfig IS NOT NULL"
+            + " p.proconfig IS NOT NULL, p.proretset, " + DomainQuery.typtype("rt") + ", rn.nspname, rt.typname, "
+            + DomainQuery.element("rt")
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang"
+            + " JOIN pg_type rt ON rt.oid = p.prorettype JOIN pg_namespace rn ON rn.oid = rt.typnamespace"
             + " WHERE $FILTER AND " + PostgresObjects.notExtension("pg_proc", "p.oid")
             // The constructors of a range or multirange type come with the type (an internal dependency).
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend id WHERE id.classid = 'pg_proc'::regclass"
             + " AND id.objid = p.oid AND id.deptype = 'i')"
             + " ORDER BY n.nspname, p.proname, oidvectortypes(p.proargtypes)";
 
+    // An argument of a user-defined type is kept qualified from the catalogue: format_type qualifies it by the
+    // session's search_path, so that one connection read app.status and another status.
     private static final String ARGUMENTS = "SELECT p.oid, a.name, format_type(a.type, NULL), a.mode,"
             + " CASE WHEN coalesce(a.mode, 'i') IN ('i', 'b', 'v')"
-            + " THEN pg_get_function_arg_default(p.oid, a.ord::int) END"
+            + " THEN pg_get_function_arg_default(p.oid, a.ord::int) END, " + DomainQuery.typtype("at")
+            + ", atn.nspname, at.typname, " + DomainQuery.element("at")
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace CROSS JOIN LATERAL"
             + " unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]), p.proargmodes, p.proargnames)"
-            + " WITH ORDINALITY a(type, mode, name, ord) WHERE $FILTER ORDER BY p.oid, a.ord";
+            + " WITH ORDINALITY a(type, mode, name, ord) JOIN pg_type at ON at.oid = a.type"
+            + " JOIN pg_namespace atn ON atn.oid = at.typnamespace WHERE $FILTER ORDER BY p.oid, a.ord";
 
     private static final String AGGREGATES = "SELECT a.aggfnoid::oid, a.aggkind, tn.nspname, tp.proname,"
             + " format_type(a.aggtranstype, NULL), fn.nspname, fp.proname, cn.nspname, cp.proname, a.agginitval,"
@@ -100,15 +107,17 @@ final class RoutineQuery {
                     options.put("parallel", parallel(rs.getString(13)));
                 }
                 String sqlBody = rs.getString(8);
+                List<Argument> args = arguments.getOrDefault(oid, List.of());
                 out.add(
                         rs.getString(1),
                         new Routine(
                                 kind,
                                 rs.getString(2),
-                                rs.getString(4),
-                                arguments.getOrDefault(oid, List.of()),
+                                // oidvectortypes spells user-defined types as format_type does: by the search_path.
+                                kind == ObjectKind.AGGREGATE ? rs.getString(4) : RoutineSpec.signature(kind, args),
+                                args,
                                 // An aggregate's result follows from its state and final functions.
-                                kind == ObjectKind.AGGREGATE ? Optional.empty() : Optional.ofNullable(rs.getString(5)),
+                                kind == ObjectKind.AGGREGATE ? Optional.empty() : Optional.ofNullable(result(rs)),
                                 kind == ObjectKind.AGGREGATE ? "" : language,
                                 kind == ObjectKind.AGGREGATE
                                         ? ""
@@ -179,6 +188,20 @@ final class RoutineQuery {
         return refs;
     }
 
+    // The result as pg_get_function_result prints it, but a (SETOF) user-defined type qualified from the catalogue.
+    private static @Nullable String result(ResultSet rs) throws SQLException {
+        String printed = rs.getString(5);
+        if (printed == null || printed.startsWith("TABLE(")) {
+            return printed;
+        }
+        DomainQuery.UserType type = DomainQuery.UserType.of(
+                rs.getString(18), rs.getString(19), rs.getString(20), printed, PostgresInspector.strings(rs, 21));
+        if (!type.user()) {
+            return printed;
+        }
+        return rs.getBoolean(17) ? "SETOF " + type.sql() : type.sql();
+    }
+
     private Map<Long, List<Argument>> arguments(Connection connection) throws SQLException {
         Map<Long, List<Argument>> result = new HashMap<>();
         try (PreparedStatement st = query.prepare(connection, ARGUMENTS);
@@ -196,10 +219,14 @@ final class RoutineQuery {
                             default -> Optional.empty();
                         };
                 String name = rs.getString(2);
+                DomainQuery.UserType user = DomainQuery.UserType.of(
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(3),
+                        PostgresInspector.strings(rs, 9));
+                String type = user.user() ? user.sql() : rs.getString(3);
                 result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(new Argument(
                                 name == null ? "" : name,
-                                rs.getString(3),
+                                type,
                                 modeName,
                                 Optional.ofNullable(rs.getString(5))));
             }

@@ -42,7 +42,12 @@ public final class SqliteSchemaSpec implements SchemaSpec {
 
     @Override
     public Realm read(Document document) {
-        Realm realm = reader.read(document);
+        return read(document, new Realm(List.of()));
+    }
+
+    @Override
+    public Realm read(Document document, Realm known) {
+        Realm realm = reader.read(document, known);
         Map<String, List<SchemaObject>> objects = new LinkedHashMap<>();
         views.read(document, ObjectKind.VIEW)
                 .forEach((schema, list) ->
