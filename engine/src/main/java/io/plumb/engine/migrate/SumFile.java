@@ -94,11 +94,20 @@ public record SumFile(String total, List<Entry> entries) {
         return total.equals(totalOf(entries));
     }
 
-    /** Returns whether a file opts out of the checksum with {@code atlas:sum ignore} on its first line. */
+    /**
+     * Returns whether a file opts out of the checksum with {@code atlas:sum ignore} on its first line. Only that line
+     * is read, as bytes: the checksum is over bytes, so a file that is not UTF-8 text further down can still be hashed
+     * (and is refused, at its position, only where its statements are read).
+     */
     public static boolean isIgnored(MigrationFile file) {
-        String text = file.text();
-        int newline = text.indexOf('\n');
-        return IGNORE.matcher(newline < 0 ? text : text.substring(0, newline)).matches();
+        byte[] content = file.content();
+        int end = 0;
+        while (end < content.length && content[end] != '\n') {
+            end++;
+        }
+        // The directive is ASCII; Latin-1 maps every byte to one char, so nothing else can match it by accident.
+        return IGNORE.matcher(new String(content, 0, end, StandardCharsets.ISO_8859_1))
+                .matches();
     }
 
     /** Returns the file's text: {@code h1:TOTAL}, then {@code NAME h1:HASH} per entry, each line ending in LF. */

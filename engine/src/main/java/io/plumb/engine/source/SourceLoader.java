@@ -86,7 +86,8 @@ public final class SourceLoader {
             // use what an earlier one defines; without a dev database (HCL members only), each read on its own.
             CompositeSchemaUrl composite = CompositeSchemaUrl.parse(sources.get(0));
             return dev == null
-                    ? CompositeSchemas.merge(composite, (member, before) -> load(List.of(member), dialect, null, before))
+                    ? CompositeSchemas.merge(
+                            composite, (member, before) -> load(List.of(member), dialect, null, before))
                     : CompositeAssembly.assemble(composite, dev, this, dialect);
         }
         if (sources.size() == 1 && isDatabaseUrl(sources.get(0))) {

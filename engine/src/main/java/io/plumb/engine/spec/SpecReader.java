@@ -98,7 +98,8 @@ public final class SpecReader {
         for (Schema schema : known.schemas()) {
             for (Table table : schema.tables()) {
                 if (decls.stream()
-                        .noneMatch(d -> d.schema().equals(schema.name()) && d.name().equals(table.name()))) {
+                        .noneMatch(d ->
+                                d.schema().equals(schema.name()) && d.name().equals(table.name()))) {
                     tables.add(TableDecl.known(schema.name(), table));
                 }
             }

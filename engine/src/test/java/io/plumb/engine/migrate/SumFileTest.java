@@ -62,6 +62,24 @@ class SumFileTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8TextIsHashedOverItsBytes() {
+        // "-- café" in Latin-1: hashing needs no text, so the sum can be written; running the file is what refuses it.
+        byte[] latin1 = "-- caf\u00e9\nCREATE TABLE t (a int);\n".getBytes(StandardCharsets.ISO_8859_1);
+        MigrationFile file = new MigrationFile("1_a.sql", latin1);
+        SumFile sum = SumFile.compute(List.of(file));
+        assertThat(sum.entries()).extracting(SumFile.Entry::name).containsExactly("1_a.sql");
+        assertThat(sum.entries().get(0).hash())
+                .isNotEqualTo(SumFile.compute(List.of(file("1_a.sql", "-- caf\u00e9\nCREATE TABLE t (a int);\n")))
+                        .entries()
+                        .get(0)
+                        .hash());
+        assertThat(SumFile.isIgnored(new MigrationFile(
+                        "2_b.sql", "-- atlas:sum ignore\n-- caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))))
+                .isTrue();
+        assertThatThrownBy(file::text).hasMessageContaining("1_a.sql:1:7: not UTF-8 text (byte 0xe9)");
+    }
+
+    @Test
     void onlyTheFirstLineCanOptOut() {
         assertThat(SumFile.isIgnored(file("a.sql", "/* atlas:sum ignore */"))).isFalse();
         assertThat(SumFile.isIgnored(file("a.sql", "# atlas:sum ignore\r\nx"))).isTrue();

@@ -250,15 +250,24 @@ class CompositeSchemaTest {
         try (IsolatedDatabase dev = TestDialect.POSTGRES.fresh()) {
             Realm realm = load(dev.database());
 
-            ForeignKey author = schema(realm, "b").table("posts").orElseThrow().foreignKeys().get(0);
-            assertThat(List.of(author.name(), author.refSchema(), author.refTable(), author.refColumns().get(0)))
+            ForeignKey author = schema(realm, "b")
+                    .table("posts")
+                    .orElseThrow()
+                    .foreignKeys()
+                    .get(0);
+            assertThat(List.of(
+                            author.name(),
+                            author.refSchema(),
+                            author.refTable(),
+                            author.refColumns().get(0)))
                     .containsExactly("posts_author", "a", "users", "id");
             assertThat(schema(realm, "c").table("comments").orElseThrow().foreignKeys())
                     .extracting(ForeignKey::name, ForeignKey::refSchema, ForeignKey::refTable)
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple("comments_post", "b", "posts"),
                             org.assertj.core.groups.Tuple.tuple("comments_author", "a", "users"));
-            assertThat(dev.database().inspect(List.of()).schemas()).allMatch(s -> s.tables().isEmpty());
+            assertThat(dev.database().inspect(List.of()).schemas())
+                    .allMatch(s -> s.tables().isEmpty());
         }
     }
 
@@ -357,8 +366,9 @@ class CompositeSchemaTest {
             assertThatThrownBy(() -> load(dev.database()))
                     .isInstanceOf(SourceException.class)
                     .hasMessageContaining("composite_schema \"app\"")
-                    .hasMessageContaining("a.hcl:9:19: foreign key \"posts_author\" of table \"posts\": referenced table"
-                            + " \"b.users\" not found");
+                    .hasMessageContaining(
+                            "a.hcl:9:19: foreign key \"posts_author\" of table \"posts\": referenced table"
+                                    + " \"b.users\" not found");
         }
     }
 

@@ -220,15 +220,15 @@ final class RoutineQuery {
                         };
                 String name = rs.getString(2);
                 DomainQuery.UserType user = DomainQuery.UserType.of(
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(3),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(3),
                         PostgresInspector.strings(rs, 9));
                 String type = user.user() ? user.sql() : rs.getString(3);
                 result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(new Argument(
-                                name == null ? "" : name,
-                                type,
-                                modeName,
-                                Optional.ofNullable(rs.getString(5))));
+                                name == null ? "" : name, type, modeName, Optional.ofNullable(rs.getString(5))));
             }
         }
         return result;

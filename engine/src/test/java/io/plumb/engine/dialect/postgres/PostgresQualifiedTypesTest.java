@@ -43,7 +43,11 @@ class PostgresQualifiedTypesTest extends PostgresDatabaseTest {
         execute("CREATE TABLE app.t (r app.floatrange, rs app.floatrange[], m app.floatmultirange, i int4range)");
 
         for (Realm realm : inspectOnAndOffPath()) {
-            assertThat(realm.schema("app").orElseThrow().table("t").orElseThrow().columns())
+            assertThat(realm.schema("app")
+                            .orElseThrow()
+                            .table("t")
+                            .orElseThrow()
+                            .columns())
                     .extracting(Column::name, c -> c.type().sql())
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("r", "\"app\".\"floatrange\""),
@@ -67,8 +71,7 @@ class PostgresQualifiedTypesTest extends PostgresDatabaseTest {
             Routine f = routine(realm, ObjectKind.FUNCTION, "f");
             assertThat(f.arguments())
                     .extracting(Argument::type)
-                    .containsExactly(
-                            "\"app\".\"status\"", "integer", "\"app\".\"floatrange\"", "\"app\".\"status\"[]");
+                    .containsExactly("\"app\".\"status\"", "integer", "\"app\".\"floatrange\"", "\"app\".\"status\"[]");
             assertThat(f.signature())
                     .isEqualTo("\"app\".\"status\", integer, \"app\".\"floatrange\", \"app\".\"status\"[]");
             assertThat(f.returns()).isEqualTo(Optional.of("\"app\".\"status\""));
@@ -106,7 +109,9 @@ class PostgresQualifiedTypesTest extends PostgresDatabaseTest {
         assertThat(diff(read(hcl))).isEmpty();
         execute("SET search_path TO public");
         assertThat(diff(read(hcl))).isEmpty();
-        assertThat(dialect.spec().write(inspect())).contains("type = enum.status").contains("return = enum.status");
+        assertThat(dialect.spec().write(inspect()))
+                .contains("type = enum.status")
+                .contains("return = enum.status");
     }
 
     private static Routine routine(Realm realm, ObjectKind kind, String name) {

@@ -144,7 +144,9 @@ class PostgresUserTypeArraysTest extends PostgresDatabaseTest {
         assertThat(diff(read(hcl))).isEmpty();
 
         String changed = HCL.formatted("other.mood[]", "pair[]", "pair[]", "mood[]");
-        assertThat(dialect.planner().plan(diff(read(changed)), new PlanOptions(true, "")).changes())
+        assertThat(dialect.planner()
+                        .plan(diff(read(changed)), new PlanOptions(true, ""))
+                        .changes())
                 .extracting(PlannedChange::sql)
                 .containsExactly("ALTER TABLE \"app\".\"t\" ALTER COLUMN \"s\" TYPE \"other\".\"mood\"[],"
                         + " ALTER COLUMN \"d\" TYPE \"app\".\"pair\"[]");
