@@ -32,7 +32,7 @@ final class FormatEvidence {
                         display + "/" + name,
                         1,
                         1,
-                        "a " + id + " migration file in a directory opened as " + format.id()
+                        "a migration file of the " + id + " format in a directory opened as " + format.id()
                                 + ": plumb writes new files in the directory's format; name it with --dir-format "
                                 + id + " or file://" + display + "?format=" + id);
             }

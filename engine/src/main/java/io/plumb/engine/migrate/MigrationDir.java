@@ -299,6 +299,7 @@ public final class MigrationDir {
             }
         }
         try {
+            FormatEvidence.require(path, display, format);
             List<MigrationFile> files = files();
             writeAtomically(SumFile.FILE_NAME, SumFile.compute(files).render().getBytes(StandardCharsets.UTF_8));
             List<String> names =

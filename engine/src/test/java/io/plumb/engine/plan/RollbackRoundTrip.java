@@ -1,0 +1,95 @@
+package io.plumb.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumb.engine.dialect.Dialect;
+import io.plumb.engine.dialect.InspectOptions;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code RollbackRoundTrip} checks a down part on a real database, as {@code migrate diff} plans it: the current
+ * state and the desired state are each created from SQL and inspected; the migration (the diff from current to
+ * desired) and its rollback (the diff back, by {@link RollbackPlanner}) are planned; the migration is applied and
+ * must reach the desired state; the rollback is applied and must bring back the current state exactly.
+ */
+public final class RollbackRoundTrip {
+
+    /** A database the round trip empties and fills. */
+    public interface Target {
+
+        /** Returns a connection to the database, emptied of every table and object. */
+        Connection empty() throws SQLException;
+    }
+
+    private final Dialect dialect;
+    private final Target target;
+    private final PlanOptions options;
+
+    public RollbackRoundTrip(Dialect dialect, Target target, PlanOptions options) {
+        this.dialect = dialect;
+        this.target = target;
+        this.options = options;
+    }
+
+    /**
+     * Runs the round trip and returns the rollback, after checking that every change has a reverse, that the
+     * migration reaches the desired state and that the rollback brings the current one back.
+     */
+    public Rollback run(List<String> currentSql, List<String> desiredSql) throws SQLException {
+        Realm desired = inspect(create(desiredSql));
+        Connection connection = create(currentSql);
+        Realm current = inspect(connection);
+        DiffOptions diff = DiffOptions.of(dialect.normalizer());
+        List<SchemaChange> forward = new Differ().diff(current, desired, diff);
+        assertThat(forward).as("the migration's changes").isNotEmpty();
+        List<SchemaChange> backward = new Differ().diff(desired, current, diff);
+        Plan up = dialect.planner().plan(forward, options);
+        Rollback down = new RollbackPlanner(dialect.planner(), options).plan(forward, backward);
+        assertThat(down.irreversible()).as("changes without a reverse").isEmpty();
+        PlanExecutor.execute(connection, up);
+        assertThat(new Differ().diff(inspect(connection), desired, diff))
+                .as("left to plan after the migration")
+                .isEmpty();
+        PlanExecutor.execute(connection, asPlan(down));
+        assertThat(new Differ().diff(inspect(connection), current, diff))
+                .as("left to plan after the rollback: %s", down)
+                .isEmpty();
+        assertThat(new Differ().diff(current, inspect(connection), diff))
+                .as("left to plan back after the rollback")
+                .isEmpty();
+        return down;
+    }
+
+    private Connection create(List<String> sql) throws SQLException {
+        Connection connection = target.empty();
+        try (Statement statement = connection.createStatement()) {
+            for (String s : sql) {
+                statement.execute(s);
+            }
+        }
+        return connection;
+    }
+
+    private Realm inspect(Connection connection) throws SQLException {
+        return dialect.inspector().inspect(connection, InspectOptions.all());
+    }
+
+    /** Returns the rollback's statements as a plan to execute. */
+    public static Plan asPlan(Rollback rollback) {
+        return new Plan(
+                rollback.steps().stream()
+                        .flatMap(s -> s.statements().stream())
+                        .map(s -> new PlannedChange("", s, Optional.empty()))
+                        .toList(),
+                rollback.transactional());
+    }
+}
