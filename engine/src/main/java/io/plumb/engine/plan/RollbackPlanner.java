@@ -99,18 +99,33 @@ public final class RollbackPlanner {
                 .sorted(Comparator.comparingInt((SchemaChange c) -> rank(order, Subject.of(c)))
                         .reversed())
                 .toList();
+        // A change the dialect cannot plan (PostgreSQL removes no enum value) has no reverse; the others keep theirs.
+        Map<Subject, String> unplannable = new LinkedHashMap<>();
         Plan down;
         try {
             down = planner.plan(undo, options);
         } catch (PlanException e) {
-            return irreversible(subjects, "the undo cannot be planned: " + e.getMessage());
+            for (SchemaChange change : undo) {
+                problem(change).ifPresent(p -> unplannable.putIfAbsent(Subject.of(change), p));
+            }
+            undo = undo.stream()
+                    .filter(c -> !unplannable.containsKey(Subject.of(c)))
+                    .toList();
+            try {
+                down = planner.plan(undo, options);
+            } catch (PlanException again) {
+                return irreversible(subjects, "the undo cannot be planned: " + again.getMessage());
+            }
         }
         List<Subject> owners = attribute(down, undo);
         List<Rollback.Step> steps = new ArrayList<>();
         Set<Subject> undone = new HashSet<>();
         undo.forEach(c -> undone.add(Subject.of(c)));
         subjects.forEach((subject, change) -> {
-            if (change.writesStatements() && !isUndone(subject, undone, backward)) {
+            String problem = unplannable.get(subject);
+            if (problem != null) {
+                steps.add(new Rollback.Step(change.comment(), List.of(), "the undo cannot be planned: " + problem));
+            } else if (change.writesStatements() && !isUndone(subject, undone, backward)) {
                 steps.add(new Rollback.Step(
                         change.comment(), List.of(), "plumb plans no statement that undoes this change"));
             }
@@ -148,6 +163,15 @@ public final class RollbackPlanner {
             }
         }
         return subjects;
+    }
+
+    private Optional<String> problem(SchemaChange change) {
+        try {
+            planner.plan(List.of(change), options);
+            return Optional.empty();
+        } catch (PlanException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 
     private Optional<List<PlannedChange>> planAlone(SchemaChange change) {

@@ -139,7 +139,8 @@ class FlywayDirReaderTest {
     void aFileOfAnotherFormatIsNotWrittenIntoAFlywayDirectory() throws IOException {
         MigrationDir dir = dir("V1__a.sql", "");
         assertThatThrownBy(() -> dir.add("2_b.sql", "SELECT 1;"))
-                .hasMessageContaining("db/2_b.sql:1:1: a migration file of the atlas format in a directory opened as flyway");
+                .hasMessageContaining(
+                        "db/2_b.sql:1:1: a migration file of the atlas format in a directory opened as flyway");
         assertThat(root.resolve("db/2_b.sql")).doesNotExist();
     }
 }

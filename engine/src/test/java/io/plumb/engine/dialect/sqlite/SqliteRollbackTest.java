@@ -47,8 +47,7 @@ class SqliteRollbackTest {
 
     @Test
     void createdTableIsDropped() throws SQLException {
-        Rollback down = roundTrip.run(
-                List.of(), List.of("CREATE TABLE users (id integer NOT NULL, PRIMARY KEY (id))"));
+        Rollback down = roundTrip.run(List.of(), List.of("CREATE TABLE users (id integer NOT NULL, PRIMARY KEY (id))"));
         assertThat(down.steps()).singleElement().satisfies(step -> {
             assertThat(step.comment()).isEqualTo("create \"users\" table");
             assertThat(step.statements()).contains("DROP TABLE `users`");
