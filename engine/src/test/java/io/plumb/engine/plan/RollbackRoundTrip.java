@@ -34,11 +34,17 @@ public final class RollbackRoundTrip {
     private final Dialect dialect;
     private final Target target;
     private final PlanOptions options;
+    private final InspectOptions inspection;
 
     public RollbackRoundTrip(Dialect dialect, Target target, PlanOptions options) {
+        this(dialect, target, options, InspectOptions.all());
+    }
+
+    public RollbackRoundTrip(Dialect dialect, Target target, PlanOptions options, InspectOptions inspection) {
         this.dialect = dialect;
         this.target = target;
         this.options = options;
+        this.inspection = inspection;
     }
 
     /** What a round trip with changes that have no reverse leaves: the rollback, and the changes not undone. */
@@ -100,7 +106,7 @@ public final class RollbackRoundTrip {
     }
 
     private Realm inspect(Connection connection) throws SQLException {
-        return dialect.inspector().inspect(connection, InspectOptions.all());
+        return dialect.inspector().inspect(connection, inspection);
     }
 
     /** Returns the rollback's statements as a plan to execute. */
