@@ -309,7 +309,8 @@ public final class MigrationDir {
             previous.forEach(MigrationDir::restore);
             String written =
                     newFiles.stream().map(f -> display + "/" + f.name()).collect(Collectors.joining(", "));
-            throw new MigrateException(e.getMessage() + " (" + written + " left as it was)", e);
+            String was = newFiles.size() == 1 ? " was left as it was)" : " were left as they were)";
+            throw new MigrateException(e.getMessage() + " (" + written + was, e);
         }
     }
 
