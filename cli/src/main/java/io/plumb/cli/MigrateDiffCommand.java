@@ -126,8 +126,8 @@ final class MigrateDiffCommand implements Callable<Integer> {
         MigrationLayout layout = new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), template);
         writer.checkName(layout, name);
         MigrationDir directory = dir.openOrCreate(env, selection);
-        List<MigrationFile> files = directory.validate();
         directory.requireFormat();
+        List<MigrationFile> files = directory.validate();
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database devDb = workspace.open(dev);

@@ -58,8 +58,8 @@ final class MigrateNewCommand implements Callable<Integer> {
                 new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), MigrationTemplate.defaults());
         writer.checkName(layout, name);
         MigrationDir directory = dir.openOrCreate(env, selection);
-        directory.validate();
         directory.requireFormat();
+        directory.validate();
         Plan empty = new Plan(List.of(), true);
         writer.write(directory, layout, name, empty, new Rollback(List.of(), true), edit);
         return 0;
