@@ -123,9 +123,22 @@ public final class MigrationLayout {
             if (!change.comment().isEmpty()) {
                 text.append("-- ").append(change.comment()).append('\n');
             }
-            text.append(change.sql()).append(template.delimiter()).append('\n');
+            text.append(statement(change.sql()));
         }
         return text.toString();
+    }
+
+    /**
+     * A statement and its delimiter. goose ends a statement at every line that ends in {@code ;} unless it is
+     * between {@code -- +goose StatementBegin} and {@code StatementEnd}: a statement with a semicolon inside (a
+     * function body) is written between them, where the reference would write a file goose cannot run.
+     */
+    private String statement(String sql) {
+        String text = sql + template.delimiter() + "\n";
+        if (format == DirFormat.GOOSE && sql.contains(";")) {
+            return "-- +goose StatementBegin\n" + text + "-- +goose StatementEnd\n";
+        }
+        return text;
     }
 
     private String downPart(Rollback down) {
@@ -138,7 +151,7 @@ public final class MigrationLayout {
                 text.append("-- no reverse: ").append(step.problem()).append('\n');
             }
             for (String statement : step.statements()) {
-                text.append(statement).append(template.delimiter()).append('\n');
+                text.append(statement(statement));
             }
         }
         return text.toString();
