@@ -285,6 +285,8 @@ public final class MigrationDir {
                 previous.put(target, Files.isRegularFile(target) ? read(target) : null);
                 prepared.add(prepare(file.name(), file.text().getBytes(StandardCharsets.UTF_8)));
             }
+            // A sum that cannot even be prepared (a link into a missing directory) fails before any file is moved.
+            prepare(SumFile.FILE_NAME, new byte[0]).discard();
         } catch (MigrateException e) {
             prepared.forEach(AtomicFile.Prepared::discard);
             throw e;
