@@ -4,13 +4,19 @@ import io.plumb.engine.db.Database;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.dialect.mysql.MysqlDialect;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.migrate.DirFormat;
 import io.plumb.engine.migrate.DirReplay;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.MigrationLayout;
 import io.plumb.engine.migrate.MigrationLock;
 import io.plumb.engine.migrate.MigrationTemplate;
 import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.Rollback;
+import io.plumb.engine.plan.RollbackPlanner;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.SourceLoader;
@@ -40,6 +46,18 @@ import picocli.CommandLine.Spec;
                     + " files or directories, or a database URL), and writes the statements that close the gap as a"
                     + " new file yyyyMMddHHmmss[_NAME].sql, then re-hashes the directory. The dev database must be"
                     + " clean and is left clean.",
+            "",
+            "In a directory of another format (--dir-format or the URL's ?format=) the migration is written as that"
+                    + " tool expects it, with a down part that undoes it (the diff back from the desired state, one"
+                    + " '-- reverse: ' step per change, in the order it runs):",
+            "  golang-migrate  V[_NAME].up.sql and V[_NAME].down.sql",
+            "  goose           V[_NAME].sql with -- +goose Up and -- +goose Down sections",
+            "  dbmate          V[_NAME].sql with -- migrate:up and -- migrate:down sections",
+            "  flyway          VV[__NAME].sql and the undo file UV[__NAME].sql",
+            "  liquibase       V[_NAME].sql, one changeset per statement with its --rollback: lines",
+            "atlas.sum covers the files the format runs up (.up.sql; V, B and R files). Every file already in the"
+                    + " directory must be of its format, and NAME must be letters, digits, _ and -. A change that"
+                    + " nothing undoes is named in a comment of the down part and in a warning.",
             ""
         })
 final class MigrateDiffCommand implements Callable<Integer> {
@@ -105,8 +123,10 @@ final class MigrateDiffCommand implements Callable<Integer> {
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
         MigrationTemplate template = template();
         MigrationFileWriter writer = new MigrationFileWriter(env);
-        String fileName = writer.fileName(name);
+        MigrationLayout layout = new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), template);
+        writer.checkName(layout, name);
         MigrationDir directory = dir.openOrCreate(env, selection);
+        directory.requireFormat();
         List<MigrationFile> files = directory.validate();
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
@@ -140,17 +160,34 @@ final class MigrateDiffCommand implements Callable<Integer> {
                     env.out().println(SYNCED);
                     return 0;
                 }
+                // The down part undoes the changes: the diff the other way round, under the inverse policy.
+                List<SchemaChange> undo = directory.format() == DirFormat.ATLAS
+                        ? List.of()
+                        : new Differ()
+                                .diff(
+                                        desired,
+                                        current,
+                                        new DiffOptions(
+                                                dialect.normalizer(),
+                                                selection.diffPolicy().reversed()));
                 if (qualifier != null) {
                     changes = QualifiedChanges.of(changes, devDb.boundSchema().orElseThrow(), qualifier);
+                    undo = QualifiedChanges.of(undo, devDb.boundSchema().orElseThrow(), qualifier);
                 }
-                Plan plan = dialect.planner()
-                        .plan(
-                                changes,
-                                new PlanOptions(
-                                        !bound || qualifier != null,
-                                        template.indent(),
-                                        selection.diffPolicy().concurrentIndex()));
-                writer.write(directory, fileName, template.render(plan), edit);
+                PlanOptions options = new PlanOptions(
+                        !bound || qualifier != null,
+                        template.indent(),
+                        selection.diffPolicy().concurrentIndex());
+                Plan plan = dialect.planner().plan(changes, options);
+                Rollback rollback = directory.format() == DirFormat.ATLAS
+                        ? new Rollback(List.of(), true)
+                        : new RollbackPlanner(dialect.planner(), options).plan(changes, undo);
+                for (Rollback.Step step : rollback.irreversible()) {
+                    env.err()
+                            .println("warning: the down part does not undo \"" + step.comment() + "\": "
+                                    + step.problem());
+                }
+                writer.write(directory, layout, name, plan, rollback, edit);
             }
         }
         return 0;

@@ -1,6 +1,11 @@
 package io.plumb.cli;
 
 import io.plumb.engine.migrate.MigrationDir;
+import io.plumb.engine.migrate.MigrationLayout;
+import io.plumb.engine.migrate.MigrationTemplate;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.Rollback;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +21,9 @@ import picocli.CommandLine.Spec;
         description = {
             "",
             "The file is named yyyyMMddHHmmss[_NAME].sql after the current UTC time; the directory is created when"
-                    + " missing, and re-hashed.",
+                    + " missing, and re-hashed. In another format (--dir-format, ?format=) the new, empty migration"
+                    + " is laid out as that tool's: golang-migrate's .up.sql and .down.sql files, Flyway's V and U"
+                    + " files, goose's and dbmate's up and down sections, a Liquibase changelog.",
             ""
         })
 final class MigrateNewCommand implements Callable<Integer> {
@@ -47,10 +54,14 @@ final class MigrateNewCommand implements Callable<Integer> {
     public Integer call() {
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
         MigrationFileWriter writer = new MigrationFileWriter(env);
-        String fileName = writer.fileName(name);
+        MigrationLayout layout =
+                new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), MigrationTemplate.defaults());
+        writer.checkName(layout, name);
         MigrationDir directory = dir.openOrCreate(env, selection);
+        directory.requireFormat();
         directory.validate();
-        writer.write(directory, fileName, "", edit);
+        Plan empty = new Plan(List.of(), true);
+        writer.write(directory, layout, name, empty, new Rollback(List.of(), true), edit);
         return 0;
     }
 }

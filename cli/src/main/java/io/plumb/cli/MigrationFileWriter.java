@@ -3,13 +3,17 @@ package io.plumb.cli;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
-import io.plumb.engine.migrate.MigrationTemplate;
+import io.plumb.engine.migrate.MigrationLayout;
+import io.plumb.engine.plan.Plan;
+import io.plumb.engine.plan.Rollback;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,22 +32,26 @@ final class MigrationFileWriter {
     }
 
     /**
-     * Returns the name of a new file, {@code yyyyMMddHHmmss[_name].sql} (UTC now).
+     * Checks a migration name before anything runs: {@code yyyyMMddHHmmss[_name].sql} (UTC now), or the names of
+     * the directory format's layout.
      *
-     * @throws MigrateException when the name is not a plain file name
+     * @throws MigrateException when the name is not a plain file name, or not one the format's tool reads
      */
-    String fileName(String name) {
-        return MigrationTemplate.fileName(env.clock().instant(), name);
+    void checkName(MigrationLayout layout, String name) {
+        layout.fileNames(env.clock().instant(), name);
     }
 
     /**
-     * Writes a new file with the given text and re-hashes the directory. A file written in the same second as an
-     * existing one (or dated before the newest) is dated one second after the newest, so versions stay unique and
-     * in order.
+     * Writes the files of a new migration, laid out in the directory's format, and re-hashes the directory. A
+     * migration written in the same second as an existing one (or dated before the newest) is dated one second after
+     * the newest, so versions stay unique and in order. The editor, when asked for, opens the file that runs up.
+     *
+     * @return the written file that runs up
      */
-    MigrationFile write(MigrationDir dir, String requested, String text, boolean edit) {
-        String fileName = laterThanExisting(dir, new MigrationFile(requested, new byte[0]));
-        MigrationFile written = dir.add(fileName, text);
+    MigrationFile write(MigrationDir dir, MigrationLayout layout, String name, Plan up, Rollback down, boolean edit) {
+        List<String> names = layout.fileNames(laterThanExisting(dir, env.clock().instant()), name);
+        List<MigrationFile> written = dir.add(layout.render(names, up, down));
+        String fileName = names.get(0);
         if (edit) {
             Path path = dir.path().resolve(fileName);
             try {
@@ -53,19 +61,19 @@ final class MigrationFileWriter {
                 dir.rehash();
             }
         }
-        return written;
+        return written.isEmpty() ? new MigrationFile(fileName, new byte[0]) : written.get(0);
     }
 
-    private static String laterThanExisting(MigrationDir dir, MigrationFile planned) {
-        Optional<Instant> plannedAt = dated(planned.version());
+    private static Instant laterThanExisting(MigrationDir dir, Instant now) {
+        Instant planned = now.truncatedTo(ChronoUnit.SECONDS);
         Optional<Instant> newest = dir.files().stream()
                 .map(f -> dated(f.version()))
                 .flatMap(Optional::stream)
                 .max(Instant::compareTo);
-        if (plannedAt.isEmpty() || newest.isEmpty() || plannedAt.get().isAfter(newest.get())) {
-            return planned.name();
+        if (newest.isEmpty() || planned.isAfter(newest.get())) {
+            return planned;
         }
-        return MigrationTemplate.fileName(newest.get().plusSeconds(1), planned.description());
+        return newest.get().plusSeconds(1);
     }
 
     private static Optional<Instant> dated(String version) {

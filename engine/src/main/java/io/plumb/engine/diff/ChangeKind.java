@@ -45,6 +45,17 @@ public enum ChangeKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Returns the kind that undoes this one: {@code add_table} for {@code drop_table}; a modify undoes itself. */
+    public ChangeKind reversed() {
+        String key = key();
+        if (key.startsWith("add_")) {
+            return fromKey("drop_" + key.substring("add_".length()));
+        } else if (key.startsWith("drop_")) {
+            return fromKey("add_" + key.substring("drop_".length()));
+        }
+        return this;
+    }
+
     /**
      * Returns the kind for a skip key such as {@code drop_table}.
      *

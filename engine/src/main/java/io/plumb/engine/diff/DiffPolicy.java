@@ -37,6 +37,19 @@ public record DiffPolicy(Set<ChangeKind> skip, ConcurrentIndex concurrentIndex) 
         return new DiffPolicy(Set.copyOf(keys.stream().map(ChangeKind::fromKey).toList()));
     }
 
+    /**
+     * Returns the policy for the diff back from the desired state to the current one, which undoes a migration
+     * planned under this policy: an add is skipped where a drop was ({@code drop_table} skips {@code add_table}), and
+     * the other way round, so the undo leaves alone what the migration left alone.
+     */
+    public DiffPolicy reversed() {
+        Set<ChangeKind> reversed = EnumSet.noneOf(ChangeKind.class);
+        for (ChangeKind kind : skip) {
+            reversed.add(kind.reversed());
+        }
+        return new DiffPolicy(reversed, concurrentIndex);
+    }
+
     /** Returns whether changes of the kind are left out. */
     public boolean skips(ChangeKind kind) {
         return skip.contains(kind);

@@ -79,6 +79,15 @@ public final class MigrationDir {
         return dir;
     }
 
+    /**
+     * Returns the format a directory URL names, without opening the directory.
+     *
+     * @throws MigrateException when the URL is not a directory URL or names an unknown format or parameter
+     */
+    public static DirFormat formatOf(String url) {
+        return locate(url, Path.of("")).format;
+    }
+
     /** Opens a directory, creating it (and its parents) when it does not exist yet. */
     public static MigrationDir openOrCreate(String url, Path workingDirectory) {
         MigrationDir dir = locate(url, workingDirectory);
@@ -237,45 +246,74 @@ public final class MigrationDir {
     }
 
     /**
-     * Writes a migration file and the {@code atlas.sum} that covers it, both or neither: both are written and synced
-     * to temporary files first, and when the sum cannot be renamed into place the file is put back as it was
-     * (removed when it is new), so a full disk or an unwritable sum leaves the directory as it was and still valid.
+     * Checks that every migration file of the directory is of its format, before a new one is written in it.
      *
-     * @throws MigrateException when the directory is not in the atlas format (new files are written in that format
-     *     only), or when either file cannot be written
+     * @throws MigrationFileException at a file evidently written for another format (a {@code .up.sql} file in a
+     *     directory opened as flyway), saying which format to ask for
+     */
+    public void requireFormat() {
+        FormatEvidence.require(path, display, format);
+    }
+
+    /**
+     * Writes a migration file and the {@code atlas.sum} that covers it, both or neither; see {@link #add(List)}.
+     *
+     * @throws MigrateException when either file cannot be written, or the directory's format does not read the file
      */
     public MigrationFile add(String name, String content) {
-        if (format != DirFormat.ATLAS) {
-            throw new MigrateException("cannot write " + name + " into " + display + ": it is a " + format.id()
-                    + " directory, and plumb writes new migration files in the atlas format only (import the directory"
-                    + " with plumb migrate import)");
-        }
+        return add(List.of(new MigrationLayout.File(name, content))).get(0);
+    }
+
+    /**
+     * Writes the files of one migration (an up file and its down file, in golang-migrate) and the {@code atlas.sum}
+     * that covers them, all or none: every file is written and synced to a temporary file first; the sum is
+     * computed over the files the directory's format reads once they are in place (golang-migrate's {@code .up.sql}
+     * files, Flyway's {@code V}, {@code B} and {@code R} files, as the reference hashes them); when the format
+     * cannot read them, or the sum cannot be renamed into place, every file is put back as it was (removed when it
+     * is new), so the directory is left as it was and still valid.
+     *
+     * @return the written files that run up, as the directory reads them
+     * @throws MigrateException when a file cannot be written or the directory's format does not read it
+     */
+    public List<MigrationFile> add(List<MigrationLayout.File> newFiles) {
         checkWritable();
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        MigrationFile added = new MigrationFile(name, bytes);
-        Path target = path.resolve(name);
-        byte @Nullable [] previous = Files.isRegularFile(target) ? read(target) : null;
-        List<MigrationFile> files = new ArrayList<>(files());
-        files.removeIf(f -> f.name().equals(name));
-        files.add(added);
-        files.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
-        byte[] sum = SumFile.compute(files).render().getBytes(StandardCharsets.UTF_8);
-        AtomicFile.Prepared file = prepare(name, bytes);
-        AtomicFile.Prepared sumFile;
+        Map<Path, byte @Nullable []> previous = new HashMap<>();
+        List<AtomicFile.Prepared> prepared = new ArrayList<>();
         try {
-            sumFile = prepare(SumFile.FILE_NAME, sum);
+            for (MigrationLayout.File file : newFiles) {
+                Path target = path.resolve(file.name());
+                previous.put(target, Files.isRegularFile(target) ? read(target) : null);
+                prepared.add(prepare(file.name(), file.text().getBytes(StandardCharsets.UTF_8)));
+            }
+            // A sum that cannot even be prepared (a link into a missing directory) fails before any file is moved.
+            prepare(SumFile.FILE_NAME, new byte[0]).discard();
         } catch (MigrateException e) {
-            file.discard();
+            prepared.forEach(AtomicFile.Prepared::discard);
             throw e;
         }
-        commit(name, file);
-        try {
-            commit(SumFile.FILE_NAME, sumFile);
-        } catch (MigrateException e) {
-            restore(file.target(), previous);
-            throw new MigrateException(e.getMessage() + " (" + display + "/" + name + " was left as it was)", e);
+        for (int i = 0; i < prepared.size(); i++) {
+            try {
+                commit(newFiles.get(i).name(), prepared.get(i));
+            } catch (MigrateException e) {
+                prepared.subList(i + 1, prepared.size()).forEach(AtomicFile.Prepared::discard);
+                previous.forEach(MigrationDir::restore);
+                throw e;
+            }
         }
-        return added;
+        try {
+            FormatEvidence.require(path, display, format);
+            List<MigrationFile> files = files();
+            writeAtomically(SumFile.FILE_NAME, SumFile.compute(files).render().getBytes(StandardCharsets.UTF_8));
+            List<String> names =
+                    newFiles.stream().map(MigrationLayout.File::name).toList();
+            return files.stream().filter(f -> names.contains(f.name())).toList();
+        } catch (MigrateException e) {
+            previous.forEach(MigrationDir::restore);
+            String written =
+                    newFiles.stream().map(f -> display + "/" + f.name()).collect(Collectors.joining(", "));
+            String was = newFiles.size() == 1 ? " was left as it was)" : " were left as they were)";
+            throw new MigrateException(e.getMessage() + " (" + written + was, e);
+        }
     }
 
     private static void restore(Path file, byte @Nullable [] previous) {

@@ -136,10 +136,11 @@ class FlywayDirReaderTest {
     }
 
     @Test
-    void newFilesAreNotWrittenIntoAFlywayDirectory() throws IOException {
+    void aFileOfAnotherFormatIsNotWrittenIntoAFlywayDirectory() throws IOException {
         MigrationDir dir = dir("V1__a.sql", "");
         assertThatThrownBy(() -> dir.add("2_b.sql", "SELECT 1;"))
                 .hasMessageContaining(
-                        "it is a flyway directory, and plumb writes new migration files in the atlas" + " format only");
+                        "db/2_b.sql:1:1: a migration file of the atlas format in a directory opened as flyway");
+        assertThat(root.resolve("db/2_b.sql")).doesNotExist();
     }
 }

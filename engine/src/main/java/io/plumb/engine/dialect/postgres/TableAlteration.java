@@ -51,6 +51,7 @@ final class TableAlteration {
             }
         }
         change.changes().forEach(this::clause);
+        dropColumnsAfterTheirConstraints();
         out.addAll(before);
         if (!clauses.isEmpty()) {
             out.add(change(
@@ -58,6 +59,25 @@ final class TableAlteration {
                     "ALTER TABLE " + table + " " + String.join(", ", clauses)));
         }
         after.forEach(Runnable::run);
+    }
+
+    // Dropping a column drops its constraints too, so a DROP CONSTRAINT of one of them after the DROP COLUMN fails
+    // ("constraint does not exist"): the columns go after the last constraint dropped.
+    private void dropColumnsAfterTheirConstraints() {
+        int lastConstraint = -1;
+        for (int i = 0; i < clauses.size(); i++) {
+            if (clauses.get(i).startsWith("DROP CONSTRAINT ")) {
+                lastConstraint = i;
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = lastConstraint - 1; i >= 0; i--) {
+            if (clauses.get(i).startsWith("DROP COLUMN ")) {
+                columns.add(0, clauses.remove(i));
+                lastConstraint--;
+            }
+        }
+        clauses.addAll(lastConstraint + 1, columns);
     }
 
     private void clause(TableChange c) {
