@@ -1,4 +1,7 @@
-/** Plans: the ordered statements, with comments and reverses, that carry a database from one schema to another. */
+/**
+ * Plans: the ordered statements, with comments, that carry a database from one schema to another, and the down parts
+ * that undo them ({@link io.plumb.engine.plan.RollbackPlanner}).
+ */
 @NullMarked
 package io.plumb.engine.plan;
 

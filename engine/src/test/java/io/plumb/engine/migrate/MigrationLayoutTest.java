@@ -8,7 +8,6 @@ import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.plan.Rollback;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Lays new migrations out per directory format: names, up and down parts, markers, refusals. */
@@ -22,8 +21,8 @@ class MigrationLayoutTest {
 
     private static final Plan UP = new Plan(
             List.of(
-                    new PlannedChange("create \"t\" table", "CREATE TABLE t (id int)", Optional.empty()),
-                    new PlannedChange("create \"f\" function", "CREATE FUNCTION f() AS $$ a; b $$", Optional.empty())),
+                    new PlannedChange("create \"t\" table", "CREATE TABLE t (id int)"),
+                    new PlannedChange("create \"f\" function", "CREATE FUNCTION f() AS $$ a; b $$")),
             true);
 
     private static final Rollback DOWN = new Rollback(
@@ -90,9 +89,8 @@ class MigrationLayoutTest {
 
     @Test
     void aPlanOutsideATransactionIsMarkedInEachFormat() {
-        Plan concurrent = new Plan(
-                List.of(new PlannedChange("create index", "CREATE INDEX CONCURRENTLY i ON t (a)", Optional.empty())),
-                false);
+        Plan concurrent =
+                new Plan(List.of(new PlannedChange("create index", "CREATE INDEX CONCURRENTLY i ON t (a)")), false);
         Rollback none = new Rollback(List.of(), true);
         assertThat(text(DirFormat.GOOSE, concurrent, none)).startsWith("-- +goose NO TRANSACTION\n-- +goose Up\n");
         assertThat(text(DirFormat.DBMATE, concurrent, none)).startsWith("-- migrate:up transaction:false\n");
@@ -103,7 +101,7 @@ class MigrationLayoutTest {
 
     @Test
     void liquibaseRollbackLinesStayCommentsOnEveryLine() {
-        Plan up = new Plan(List.of(new PlannedChange("drop \"t\" table", "DROP TABLE t", Optional.empty())), true);
+        Plan up = new Plan(List.of(new PlannedChange("drop \"t\" table", "DROP TABLE t")), true);
         Rollback down = new Rollback(
                 List.of(new Rollback.Step("drop \"t\" table", List.of("CREATE TABLE t (\n  id int\n)"), "")), true);
         assertThat(text(DirFormat.LIQUIBASE, up, down))

@@ -7,16 +7,14 @@ import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MigrationTemplateTest {
 
     private static final Plan PLAN = new Plan(
             List.of(
-                    new PlannedChange(
-                            "create \"users\" table", "CREATE TABLE `users` (`id` int NOT NULL)", Optional.empty()),
-                    new PlannedChange("", "PRAGMA foreign_keys = off", Optional.empty())),
+                    new PlannedChange("create \"users\" table", "CREATE TABLE `users` (`id` int NOT NULL)"),
+                    new PlannedChange("", "PRAGMA foreign_keys = off")),
             true);
 
     @Test
@@ -36,9 +34,8 @@ class MigrationTemplateTest {
 
     @Test
     void aPlanThatCannotRunInATransactionSaysTxmodeNoneFirst() {
-        Plan concurrent = new Plan(
-                List.of(new PlannedChange("create index", "CREATE INDEX CONCURRENTLY i ON t (a)", Optional.empty())),
-                false);
+        Plan concurrent =
+                new Plan(List.of(new PlannedChange("create index", "CREATE INDEX CONCURRENTLY i ON t (a)")), false);
 
         assertThat(MigrationTemplate.defaults().render(concurrent))
                 .isEqualTo("-- atlas:txmode none\n\n-- Create index\nCREATE INDEX CONCURRENTLY i ON t (a);\n");

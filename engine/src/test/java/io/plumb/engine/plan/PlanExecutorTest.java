@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class PlanExecutorTest {
     private static Plan plan(boolean transactional, String... statements) {
         List<PlannedChange> changes = new ArrayList<>();
         for (String sql : statements) {
-            changes.add(new PlannedChange("step", sql, Optional.empty()));
+            changes.add(new PlannedChange("step", sql));
         }
         return new Plan(changes, transactional);
     }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A {@code RollbackRoundTrip} checks a down part on a real database, as {@code migrate diff} plans it: the current
@@ -114,7 +113,7 @@ public final class RollbackRoundTrip {
         return new Plan(
                 rollback.steps().stream()
                         .flatMap(s -> s.statements().stream())
-                        .map(s -> new PlannedChange("", s, Optional.empty()))
+                        .map(s -> new PlannedChange("", s))
                         .toList(),
                 rollback.transactional());
     }

@@ -15,7 +15,6 @@ import io.plumb.engine.schema.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code MysqlObjectDdl} writes MySQL's and MariaDB's statements for views, functions, procedures, triggers and
@@ -36,19 +35,17 @@ final class MysqlObjectDdl implements ObjectDdl {
     @Override
     public List<PlannedChange> create(String schema, SchemaObject object) {
         String sql = createSql(schema, object, false);
-        return List.of(new PlannedChange(comment("create", object), sql, Optional.of(dropSql(schema, object))));
+        return List.of(new PlannedChange(comment("create", object), sql));
     }
 
     @Override
     public List<PlannedChange> drop(String schema, SchemaObject object) {
-        return List.of(new PlannedChange(
-                comment("drop", object), dropSql(schema, object), Optional.of(createSql(schema, object, false))));
+        return List.of(new PlannedChange(comment("drop", object), dropSql(schema, object)));
     }
 
     @Override
     public List<PlannedChange> replace(String schema, SchemaObject from, SchemaObject to) {
-        return List.of(new PlannedChange(
-                comment("modify", to), createSql(schema, to, true), Optional.of(createSql(schema, from, true))));
+        return List.of(new PlannedChange(comment("modify", to), createSql(schema, to, true)));
     }
 
     /**

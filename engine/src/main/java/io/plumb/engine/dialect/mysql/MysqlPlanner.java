@@ -118,10 +118,7 @@ public final class MysqlPlanner implements Planner {
             }
         });
         schema.comment().ifPresent(c -> sql.append(schemaComment(schema, c)));
-        out.add(new PlannedChange(
-                "add new schema named \"" + schema.name() + "\"",
-                sql.toString(),
-                Optional.of("DROP DATABASE " + quote(schema.name()))));
+        out.add(new PlannedChange("add new schema named \"" + schema.name() + "\"", sql.toString()));
     }
 
     // MariaDB has had schema comments since 10.5; MySQL has none.
@@ -215,10 +212,10 @@ public final class MysqlPlanner implements Planner {
         String name = name(schema, table, options);
         String sql = "CREATE TABLE " + name + open + String.join(separator, body) + close
                 + MysqlDdl.tableOptions(table, MysqlDdl.TABLE_OPTIONS);
-        out.add(new PlannedChange("create \"" + table.name() + "\" table", sql, Optional.of("DROP TABLE " + name)));
+        out.add(new PlannedChange("create \"" + table.name() + "\" table", sql));
         for (String fk : later) {
-            deferred.add(new PlannedChange(
-                    "modify \"" + table.name() + "\" table", "ALTER TABLE " + name + " ADD " + fk, Optional.empty()));
+            deferred.add(
+                    new PlannedChange("modify \"" + table.name() + "\" table", "ALTER TABLE " + name + " ADD " + fk));
         }
     }
 
@@ -348,6 +345,6 @@ public final class MysqlPlanner implements Planner {
     }
 
     private static void add(List<PlannedChange> out, String comment, String sql) {
-        out.add(new PlannedChange(comment, sql, Optional.empty()));
+        out.add(new PlannedChange(comment, sql));
     }
 }

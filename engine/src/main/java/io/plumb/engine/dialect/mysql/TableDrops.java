@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -47,16 +46,14 @@ final class TableDrops {
                     out.add(new PlannedChange(
                             "modify \"" + d.table().name() + "\" table",
                             "ALTER TABLE " + name.apply(d.schema(), d.table().name()) + " DROP FOREIGN KEY "
-                                    + MysqlDdl.quote(fk.name()),
-                            Optional.empty()));
+                                    + MysqlDdl.quote(fk.name())));
                 }
             }
         }
         for (SchemaChange.DropTable d : order) {
             out.add(new PlannedChange(
                     "drop \"" + d.table().name() + "\" table",
-                    "DROP TABLE " + name.apply(d.schema(), d.table().name()),
-                    Optional.empty()));
+                    "DROP TABLE " + name.apply(d.schema(), d.table().name())));
         }
         return out;
     }

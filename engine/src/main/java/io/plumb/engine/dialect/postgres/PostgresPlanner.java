@@ -116,7 +116,7 @@ public final class PostgresPlanner implements Planner {
     }
 
     static PlannedChange change(String comment, String sql) {
-        return new PlannedChange(comment, sql, Optional.empty());
+        return new PlannedChange(comment, sql);
     }
 
     /** Adds a {@code COMMENT ON} statement; an absent comment is set to NULL, which removes it. */

@@ -8,7 +8,6 @@ import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Trigger;
 import io.plumb.engine.schema.View;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code SqliteObjectDdl} writes SQLite's statements for views and triggers. SQLite replaces neither in place,
@@ -20,13 +19,10 @@ final class SqliteObjectDdl implements ObjectDdl {
     public List<PlannedChange> create(String schema, SchemaObject object) {
         if (object instanceof View v && !v.materialized()) {
             return List.of(new PlannedChange(
-                    "create \"" + v.name() + "\" view",
-                    "CREATE VIEW " + quote(v.name()) + " AS " + v.query(),
-                    Optional.of(dropSql(v))));
+                    "create \"" + v.name() + "\" view", "CREATE VIEW " + quote(v.name()) + " AS " + v.query()));
         }
         if (object instanceof Trigger t && t.body().isPresent()) {
-            return List.of(new PlannedChange(
-                    "create trigger \"" + t.name() + "\"", createTrigger(t), Optional.of(dropSql(t))));
+            return List.of(new PlannedChange("create trigger \"" + t.name() + "\"", createTrigger(t)));
         }
         throw ObjectDdl.unsupported("sqlite", object);
     }
@@ -36,7 +32,7 @@ final class SqliteObjectDdl implements ObjectDdl {
         String what = object instanceof View
                 ? "drop \"" + object.name() + "\" view"
                 : "drop trigger \"" + object.name() + "\"";
-        return List.of(new PlannedChange(what, dropSql(object), Optional.empty()));
+        return List.of(new PlannedChange(what, dropSql(object)));
     }
 
     @Override

@@ -89,10 +89,7 @@ public final class SqlitePlanner implements Planner {
         }
 
         private void addTable(Table table) {
-            add(
-                    "create \"" + table.name() + "\" table",
-                    SqliteDdl.createTable(table, table.name(), indent),
-                    "DROP TABLE " + quote(table.name()));
+            add("create \"" + table.name() + "\" table", SqliteDdl.createTable(table, table.name(), indent));
             createIndexes(table);
         }
 
@@ -153,8 +150,7 @@ public final class SqlitePlanner implements Planner {
                     Column c = a.column();
                     add(
                             "add column \"" + c.name() + "\" to table: \"" + table + "\"",
-                            "ALTER TABLE " + quote(table) + " ADD COLUMN " + SqliteDdl.column(m.to(), c, false),
-                            "ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(c.name()));
+                            "ALTER TABLE " + quote(table) + " ADD COLUMN " + SqliteDdl.column(m.to(), c, false));
                 }
             }
             for (TableChange change : m.changes()) {
@@ -218,15 +214,13 @@ public final class SqlitePlanner implements Planner {
         private void createIndex(String table, Index index) {
             add(
                     "create index \"" + SqliteDdl.indexName(table, index) + "\" to table: \"" + table + "\"",
-                    SqliteDdl.createIndex(table, index),
-                    SqliteDdl.dropIndex(table, index));
+                    SqliteDdl.createIndex(table, index));
         }
 
         private void dropIndex(String table, Index index) {
             add(
                     "drop index \"" + SqliteDdl.indexName(table, index) + "\" from table: \"" + table + "\"",
-                    SqliteDdl.dropIndex(table, index),
-                    SqliteDdl.createIndex(table, index));
+                    SqliteDdl.dropIndex(table, index));
         }
 
         private void disableForeignKeys() {
@@ -237,11 +231,7 @@ public final class SqlitePlanner implements Planner {
         }
 
         private void add(String comment, String sql) {
-            out.add(new PlannedChange(comment, sql, Optional.empty()));
-        }
-
-        private void add(String comment, String sql, String reverse) {
-            out.add(new PlannedChange(comment, sql, Optional.of(reverse)));
+            out.add(new PlannedChange(comment, sql));
         }
     }
 }
