@@ -64,7 +64,7 @@ public final class ProjectFile {
      * @param variables the {@code --var} values
      * @param getenv the process environment
      * @param envName the selected environment, bound as {@code atlas.env}; empty when none is selected
-     * @throws ProjectException when the file does not exist
+     * @throws ProjectException when the file does not exist or is a directory
      * @throws HclException when it is malformed
      */
     public static ProjectFile load(
@@ -73,6 +73,9 @@ public final class ProjectFile {
             Map<String, Value> variables,
             Function<String, @Nullable String> getenv,
             String envName) {
+        if (Files.isDirectory(file)) {
+            throw new ProjectException("config file \"" + display + "\" is a directory, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ProjectException("config file \"" + display + "\" was not found");
         }
