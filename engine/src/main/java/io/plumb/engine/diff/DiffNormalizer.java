@@ -124,6 +124,16 @@ public interface DiffNormalizer {
         return index.name();
     }
 
+    /**
+     * Returns whether an index of the current table that the desired table does not have belongs to the server
+     * rather than to the schema, so that it is not dropped. MySQL creates an index for a foreign key whose columns
+     * have none; a desired state written by hand does not name it, and the server would refuse to drop it while the
+     * key needs it. By default no index does.
+     */
+    default boolean serverIndex(Table current, Index index) {
+        return false;
+    }
+
     /** Returns the canonical text of a type, by which two types compare equal. */
     String typeKey(ColumnType type);
 

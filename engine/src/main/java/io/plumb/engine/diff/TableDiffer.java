@@ -150,7 +150,9 @@ final class TableDiffer {
         for (Index index : from.indexes()) {
             Optional<Index> other = index(to, normalizer.indexKey(from, index));
             if (other.isEmpty()) {
-                changes.add(new TableChange.DropIndex(index));
+                if (!normalizer.serverIndex(from, index)) {
+                    changes.add(new TableChange.DropIndex(index));
+                }
             } else if (!sameIndex(index, other.get())) {
                 changes.add(new TableChange.ModifyIndex(index, other.get()));
             }

@@ -4,6 +4,8 @@ import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.DefaultValue;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.IndexPart;
 import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaObject;
@@ -207,6 +209,22 @@ final class MysqlNormalizer implements DiffNormalizer {
                         : c)
                 .toList();
         return table.withColumns(columns);
+    }
+
+    /**
+     * InnoDB creates an index for a foreign key whose columns have none, named after the key. Inspection shows it, as
+     * the reference does; the differ leaves it in place when the desired table does not name it, as the reference
+     * does: a plain index named after one of the table's foreign keys or over exactly a key's columns. A unique
+     * index is always the schema's, since the server never makes one.
+     */
+    @Override
+    public boolean serverIndex(Table current, Index index) {
+        if (index.unique() || index.parts().stream().anyMatch(IndexPart::isExpression)) {
+            return false;
+        }
+        List<String> columns = index.parts().stream().map(IndexPart::value).toList();
+        return current.foreignKeys().stream()
+                .anyMatch(fk -> fk.name().equals(index.name()) || fk.columns().equals(columns));
     }
 
     private static final Set<String> CHARACTER_TYPES =

@@ -208,7 +208,6 @@ final class MysqlTableParts {
                 Optional.ofNullable(indexes.get("PRIMARY")).map(i -> new PrimaryKey("", i.parts(), i.options()));
         List<Index> ownIndexes = indexes.values().stream()
                 .filter(i -> !i.name().equals("PRIMARY"))
-                .filter(i -> !isForeignKeyIndex(i))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         return new Table(
@@ -220,14 +219,6 @@ final class MysqlTableParts {
                 ownChecks,
                 comment,
                 options);
-    }
-
-    // InnoDB creates an index named after a foreign key that has none: it is the key's, not the schema's.
-    private boolean isForeignKeyIndex(Index index) {
-        ForeignKey fk = foreignKeys.get(index.name());
-        return fk != null
-                && !index.unique()
-                && index.parts().stream().map(IndexPart::value).toList().equals(fk.columns());
     }
 
     private static Column withType(Column column, ColumnType type) {

@@ -1,0 +1,149 @@
+package io.plumb.engine.dialect.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumb.engine.dialect.InspectOptions;
+import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.diff.DiffOptions;
+import io.plumb.engine.diff.Differ;
+import io.plumb.engine.hcl.EvalOptions;
+import io.plumb.engine.hcl.Hcl;
+import io.plumb.engine.hcl.HclEvaluator;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.Realm;
+import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.schema.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * InnoDB creates an index, named after the key, for a foreign key whose columns have none. Inspection shows it, as
+ * the reference does, and the differ leaves it in place when the desired state does not name it; a desired state that
+ * does name it matches it. On embedded MariaDB.
+ */
+class MysqlForeignKeyIndexTest {
+
+    private static final MysqlDialect DIALECT = new MysqlDialect(MysqlFlavour.MARIADB);
+    private static final DiffOptions OPTIONS = DiffOptions.of(DIALECT.normalizer());
+
+    private static final String FILE =
+            """
+            schema "DB" {}
+            table "users" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+              primary_key {
+                columns = [column.id]
+              }
+            }
+            table "posts" {
+              schema = schema.DB
+              column "id" {
+                type = int
+              }
+              column "author_id" {
+                type = int
+              }
+              primary_key {
+                columns = [column.id]
+              }
+            %s}
+            """;
+
+    private static final String FOREIGN_KEY =
+            """
+              foreign_key "owner" {
+                columns     = [column.author_id]
+                ref_columns = [table.users.column.id]
+              }
+            """;
+
+    @Test
+    void inspectionShowsTheIndexTheServerMadeForAForeignKey() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        applied(db, FOREIGN_KEY);
+        Table posts = posts(db);
+        assertThat(posts.indexes()).extracting(Index::name).containsExactly("owner");
+        assertThat(posts.indexes().get(0).unique()).isFalse();
+    }
+
+    @Test
+    void aDesiredStateThatDoesNotNameTheServersIndexPlansNothing() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        assertThat(applied(db, FOREIGN_KEY)).hasSize(2);
+        assertThat(applied(db, FOREIGN_KEY)).isEmpty();
+    }
+
+    @Test
+    void aDesiredStateThatNamesTheIndexOfAForeignKeyMatchesIt() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        String named = FOREIGN_KEY + "  index \"owner\" {\n    columns = [column.author_id]\n  }\n";
+        applied(db, named);
+        // Before inspection showed the index, the second run planned it again and the server refused the duplicate.
+        assertThat(applied(db, named)).isEmpty();
+        assertThat(posts(db).indexes()).extracting(Index::name).containsExactly("owner");
+    }
+
+    @Test
+    void anIndexOfAnotherNameOverTheKeysColumnsIsLeftToo() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        applied(db, FOREIGN_KEY + "  index \"by_author\" {\n    columns = [column.author_id]\n  }\n");
+        // The key now needs the index, which the server would refuse to drop: it stays, as the reference keeps it.
+        assertThat(applied(db, FOREIGN_KEY)).isEmpty();
+        assertThat(posts(db).indexes()).extracting(Index::name).containsExactly("by_author");
+    }
+
+    @Test
+    void aUniqueIndexOverTheKeysColumnsIsTheSchemasAndIsDropped() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        applied(
+                db,
+                FOREIGN_KEY + "  index \"one_post\" {\n    unique  = true\n    columns = [column.author_id]\n  }\n");
+        String plain = FOREIGN_KEY + "  index \"by_author\" {\n    columns = [column.author_id]\n  }\n";
+        assertThat(applied(db, plain))
+                .containsExactly("ALTER TABLE `posts` DROP INDEX `one_post`, ADD INDEX `by_author` (`author_id`)");
+        assertThat(posts(db).indexes()).extracting(Index::name).containsExactly("by_author");
+    }
+
+    @Test
+    void anIndexNoForeignKeyUsesIsDropped() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        applied(db, "  index \"by_author\" {\n    columns = [column.author_id]\n  }\n");
+        assertThat(applied(db, "")).containsExactly("ALTER TABLE `posts` DROP INDEX `by_author`");
+        assertThat(posts(db).indexes()).isEmpty();
+    }
+
+    private static Table posts(String db) throws SQLException {
+        try (Connection c = MariaServer.get().connect(db)) {
+            return inspect(c, db).schemas().get(0).table("posts").orElseThrow();
+        }
+    }
+
+    /** Plans the file with the table parts of {@code posts} on the database, runs the plan and returns it. */
+    private static List<String> applied(String db, String parts) throws SQLException {
+        String text = FILE.formatted(parts).replace("\"DB\"", "\"" + db + "\"").replace("schema.DB", "schema." + db);
+        Realm desired = DIALECT.spec()
+                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", text)), EvalOptions.defaults()));
+        try (Connection c = MariaServer.get().connect(db);
+                Statement s = c.createStatement()) {
+            List<SchemaChange> changes = new Differ().diff(inspect(c, db), desired, OPTIONS);
+            List<String> sql = DIALECT.planner().plan(changes, PlanOptions.defaults()).changes().stream()
+                    .map(PlannedChange::sql)
+                    .toList();
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+            return sql;
+        }
+    }
+
+    private static Realm inspect(Connection c, String db) throws SQLException {
+        return DIALECT.inspector().inspect(c, new InspectOptions(List.of(db)));
+    }
+}
