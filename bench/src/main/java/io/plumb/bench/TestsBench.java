@@ -42,8 +42,8 @@ public final class TestsBench {
     /**
      * Runs the benchmark; the optional arguments are the number of cases (default 50), of migration files (200) and
      * of rounds (3), timed after untimed warm-up rounds of every mode. System properties: {@code plumb.bench.warmup}
-     * sets the number of warm-up rounds (2; a run of the cached mode is short enough for the JIT's first compilations
-     * to weigh on it); {@code plumb.bench.workRoot} moves the generated files;
+     * sets the number of warm-up rounds (6; a run of the cached mode is short enough for the JIT's compilations to
+     * weigh on it for several rounds); {@code plumb.bench.workRoot} moves the generated files;
      * {@code plumb.bench.only} ({@code snapshots}, {@code cached} or {@code replay}) runs one mode and prints no
      * ratio, for profiling it ({@code cached} fills the cache once, untimed, first).
      */
@@ -51,7 +51,7 @@ public final class TestsBench {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int roundCount = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 3;
-        int warmups = Integer.getInteger("plumb.bench.warmup", 2);
+        int warmups = Integer.getInteger("plumb.bench.warmup", 6);
         String root = System.getProperty("plumb.bench.workRoot", System.getProperty("java.io.tmpdir"));
         String only = System.getProperty("plumb.bench.only", "");
         if (!only.isEmpty() && !only.equals("snapshots") && !only.equals("cached") && !only.equals("replay")) {
@@ -89,8 +89,11 @@ public final class TestsBench {
                 // Alternating which mode goes first spreads the JIT's warm-up and the machine's moods over both.
                 boolean snapshotsFirst = round % 2 == 1;
                 if (!only.isEmpty()) {
-                    cache.clear();
-                    if (only.equals("cached")) {
+                    // The cached mode fills the cache once, before its first round; the others start empty.
+                    if (!only.equals("cached") || round == 1) {
+                        cache.clear();
+                    }
+                    if (only.equals("cached") && round == 1) {
                         run(file, cold, "snapshots");
                     }
                     TestSetup one = only.equals("replay") ? setup.withSnapshots(false) : cold;
