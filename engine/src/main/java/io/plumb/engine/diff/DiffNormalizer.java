@@ -125,12 +125,11 @@ public interface DiffNormalizer {
     }
 
     /**
-     * Returns whether an index of the current table that the desired table does not have belongs to the server
-     * rather than to the schema, so that it is not dropped. MySQL creates an index for a foreign key whose columns
-     * have none; a desired state written by hand does not name it, and the server would refuse to drop it while the
-     * key needs it. By default no index does.
+     * Returns whether an index of the current table that the desired table does not have is left in place: MySQL
+     * creates an index for a foreign key whose columns have none, which a desired state written by hand does not name
+     * while it keeps the key, and the server refuses to drop it while the key needs it. By default no index is.
      */
-    default boolean serverIndex(Table current, Index index) {
+    default boolean keepsIndex(Table current, Table desired, Index index) {
         return false;
     }
 

@@ -150,7 +150,7 @@ final class TableDiffer {
         for (Index index : from.indexes()) {
             Optional<Index> other = index(to, normalizer.indexKey(from, index));
             if (other.isEmpty()) {
-                if (!normalizer.serverIndex(from, index)) {
+                if (!normalizer.keepsIndex(from, to, index)) {
                     changes.add(new TableChange.DropIndex(index));
                 }
             } else if (!sameIndex(index, other.get())) {

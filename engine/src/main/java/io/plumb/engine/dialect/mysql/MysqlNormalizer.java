@@ -212,19 +212,43 @@ final class MysqlNormalizer implements DiffNormalizer {
     }
 
     /**
-     * InnoDB creates an index for a foreign key whose columns have none, named after the key. Inspection shows it, as
-     * the reference does; the differ leaves it in place when the desired table does not name it, as the reference
-     * does: a plain index named after one of the table's foreign keys or over exactly a key's columns. A unique
-     * index is always the schema's, since the server never makes one.
+     * InnoDB creates an index for a foreign key whose columns have none, named after the key, and inspection shows
+     * it, as the reference does. A desired table written by hand keeps such a key without naming its index; the
+     * current index the key then relies on stays: a plain index named after a key the desired table keeps, or over
+     * exactly such a key's columns, when nothing of the desired table (an index or the primary key) begins with the
+     * key's columns. An index the desired table no longer needs goes: its key is dropped too, or another index
+     * serves it (a desired state read on the dev database names the server's index itself). A unique index is
+     * always the schema's, since the server never makes one.
      */
     @Override
-    public boolean serverIndex(Table current, Index index) {
+    public boolean keepsIndex(Table current, Table desired, Index index) {
         if (index.unique() || index.parts().stream().anyMatch(IndexPart::isExpression)) {
             return false;
         }
-        List<String> columns = index.parts().stream().map(IndexPart::value).toList();
-        return current.foreignKeys().stream()
-                .anyMatch(fk -> fk.name().equals(index.name()) || fk.columns().equals(columns));
+        List<String> columns = columns(index);
+        return desired.foreignKeys().stream()
+                .filter(fk -> fk.name().equals(index.name()) || fk.columns().equals(columns))
+                .anyMatch(fk -> !served(desired, fk.columns()));
+    }
+
+    // Whether an index or the primary key of the table begins with the columns, as a foreign key needs.
+    private static boolean served(Table table, List<String> columns) {
+        return table.indexes().stream().anyMatch(i -> begins(columns(i), columns))
+                || table.primaryKey()
+                        .map(pk ->
+                                begins(pk.parts().stream().map(IndexPart::value).toList(), columns))
+                        .orElse(false);
+    }
+
+    private static boolean begins(List<String> parts, List<String> columns) {
+        return parts.size() >= columns.size()
+                && parts.subList(0, columns.size()).equals(columns);
+    }
+
+    private static List<String> columns(Index index) {
+        return index.parts().stream()
+                .map(p -> p.isExpression() ? "" : p.value())
+                .toList();
     }
 
     private static final Set<String> CHARACTER_TYPES =

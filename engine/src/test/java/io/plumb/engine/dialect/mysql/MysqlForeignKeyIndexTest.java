@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * InnoDB creates an index, named after the key, for a foreign key whose columns have none. Inspection shows it, as
- * the reference does, and the differ leaves it in place when the desired state does not name it; a desired state that
- * does name it matches it. On embedded MariaDB.
+ * the reference does; the differ leaves it in place while the desired state keeps the key without naming an index
+ * for it, drops it with the key, and matches it when the desired state names it. On embedded MariaDB.
  */
 class MysqlForeignKeyIndexTest {
 
@@ -94,9 +94,34 @@ class MysqlForeignKeyIndexTest {
     void anIndexOfAnotherNameOverTheKeysColumnsIsLeftToo() throws Exception {
         String db = MariaServer.get().freshDatabase("fki");
         applied(db, FOREIGN_KEY + "  index \"by_author\" {\n    columns = [column.author_id]\n  }\n");
-        // The key now needs the index, which the server would refuse to drop: it stays, as the reference keeps it.
+        // The file keeps the key and names no index for it, so the key relies on this one, which the server would
+        // refuse to drop: it stays, as the reference keeps it.
         assertThat(applied(db, FOREIGN_KEY)).isEmpty();
         assertThat(posts(db).indexes()).extracting(Index::name).containsExactly("by_author");
+    }
+
+    @Test
+    void aKeyDroppedFromTheDesiredStateTakesTheServersIndexWithIt() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        applied(db, FOREIGN_KEY);
+        assertThat(applied(db, ""))
+                .containsExactly(
+                        "ALTER TABLE `posts` DROP FOREIGN KEY `owner`", "ALTER TABLE `posts` DROP INDEX `owner`");
+        assertThat(posts(db).indexes()).isEmpty();
+        assertThat(posts(db).foreignKeys()).isEmpty();
+        // Back again: nothing of the first run is left to collide with.
+        assertThat(applied(db, FOREIGN_KEY)).hasSize(1);
+    }
+
+    @Test
+    void anotherIndexThatServesTheKeyReplacesTheServers() throws Exception {
+        String db = MariaServer.get().freshDatabase("fki");
+        applied(db, FOREIGN_KEY);
+        String named = FOREIGN_KEY + "  index \"by_author\" {\n    columns = [column.author_id]\n  }\n";
+        assertThat(applied(db, named))
+                .containsExactly("ALTER TABLE `posts` DROP INDEX `owner`, ADD INDEX `by_author` (`author_id`)");
+        assertThat(posts(db).indexes()).extracting(Index::name).containsExactly("by_author");
+        assertThat(applied(db, named)).isEmpty();
     }
 
     @Test

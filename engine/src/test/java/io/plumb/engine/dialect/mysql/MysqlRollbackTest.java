@@ -101,6 +101,25 @@ class MysqlRollbackTest {
                                 + " SET NEW.score = NEW.score + 1"));
     }
 
+    // The server makes the key's index, which the desired state read on the database names: the down part drops it
+    // with the key, so that the database is as it was and the migration can run again.
+    @Test
+    void aKeyAddedToATableGoesWithTheIndexTheServerMadeForIt() throws SQLException {
+        List<String> before = List.of(
+                "CREATE TABLE users (id bigint NOT NULL PRIMARY KEY)",
+                "CREATE TABLE posts (id int NOT NULL PRIMARY KEY, user_id bigint NOT NULL)");
+        Rollback down = roundTrip.run(
+                before,
+                List.of(
+                        before.get(0),
+                        "CREATE TABLE posts (id int NOT NULL PRIMARY KEY, user_id bigint NOT NULL,"
+                                + " CONSTRAINT posts_user FOREIGN KEY (user_id) REFERENCES users (id))"));
+        assertThat(down.steps()).singleElement().satisfies(step -> assertThat(step.statements())
+                .containsExactly(
+                        "ALTER TABLE `posts` DROP FOREIGN KEY `posts_user`",
+                        "ALTER TABLE `posts` DROP INDEX `posts_user`"));
+    }
+
     @Test
     void objectsAddedChangedAndDroppedAreUndone() throws SQLException {
         roundTrip.run(
