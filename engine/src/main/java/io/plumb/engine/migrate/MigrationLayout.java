@@ -101,16 +101,22 @@ public final class MigrationLayout {
             case GOLANG_MIGRATE, FLYWAY -> List.of(
                     new File(first, header(up.transactional()) + upPart(up)),
                     new File(names.get(1), header(down.transactional()) + downPart(down)));
+                // goose's marker covers the whole file, so either part outside a transaction takes both out of one.
             case GOOSE -> List.of(new File(
                     first,
-                    (up.transactional() ? "" : "-- +goose NO TRANSACTION\n") + "-- +goose Up\n" + upPart(up)
-                            + "\n-- +goose Down\n" + downPart(down)));
+                    (up.transactional() && down.transactional() ? "" : "-- +goose NO TRANSACTION\n") + "-- +goose Up\n"
+                            + upPart(up) + "\n-- +goose Down\n" + downPart(down)));
             case DBMATE -> List.of(new File(
                     first,
-                    "-- migrate:up" + (up.transactional() ? "" : " transaction:false") + "\n" + upPart(up)
-                            + "\n-- migrate:down\n" + downPart(down)));
+                    "-- migrate:up" + dbmateTransaction(up.transactional()) + "\n" + upPart(up)
+                            + "\n-- migrate:down" + dbmateTransaction(down.transactional()) + "\n"
+                            + downPart(down)));
             case LIQUIBASE -> List.of(new File(first, liquibase(versionOf(first), up, down)));
         };
+    }
+
+    private static String dbmateTransaction(boolean transactional) {
+        return transactional ? "" : " transaction:false";
     }
 
     private static String header(boolean transactional) {
@@ -190,7 +196,8 @@ public final class MigrationLayout {
         for (int i = 0; i < changes.size(); i++) {
             PlannedChange change = changes.get(i);
             text.append("\n--changeset atlas:").append(version).append('-').append(i + 1);
-            if (!up.transactional()) {
+            // A changeset's rollback runs as the changeset does: either part outside a transaction takes it out.
+            if (!up.transactional() || !down.transactional()) {
                 text.append(" runInTransaction:false");
             }
             text.append('\n');

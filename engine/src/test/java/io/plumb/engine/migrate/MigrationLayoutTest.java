@@ -100,6 +100,34 @@ class MigrationLayoutTest {
     }
 
     @Test
+    void aDownPartOutsideATransactionIsMarkedInEachFormat() {
+        Plan up = new Plan(List.of(new PlannedChange("create index", "CREATE INDEX i ON t (a)")), true);
+        Rollback concurrent = new Rollback(
+                List.of(new Rollback.Step("create index", List.of("DROP INDEX CONCURRENTLY i"), "")), false);
+        assertThat(text(DirFormat.GOOSE, up, concurrent)).startsWith("-- +goose NO TRANSACTION\n-- +goose Up\n");
+        assertThat(text(DirFormat.DBMATE, up, concurrent))
+                .isEqualTo(
+                        """
+                -- migrate:up
+                -- create index
+                CREATE INDEX i ON t (a);
+
+                -- migrate:down transaction:false
+                -- reverse: create index
+                DROP INDEX CONCURRENTLY i;
+                """);
+        MigrationLayout golang = layout(DirFormat.GOLANG_MIGRATE);
+        List<MigrationLayout.File> files = golang.render(golang.fileNames(NOW, "x"), up, concurrent);
+        assertThat(files.get(0).text()).doesNotContain("txmode");
+        assertThat(files.get(1).text()).startsWith("-- atlas:txmode none\n\n");
+        assertThat(text(DirFormat.LIQUIBASE, up, concurrent))
+                .startsWith("--liquibase formatted sql\n--changeset atlas:20261207102030-1 runInTransaction:false\n");
+        // Both parts in transactions: no marker anywhere.
+        assertThat(text(DirFormat.GOOSE, up, DOWN)).startsWith("-- +goose Up\n");
+        assertThat(text(DirFormat.DBMATE, up, DOWN)).contains("\n-- migrate:down\n");
+    }
+
+    @Test
     void liquibaseRollbackLinesStayCommentsOnEveryLine() {
         Plan up = new Plan(List.of(new PlannedChange("drop \"t\" table", "DROP TABLE t")), true);
         Rollback down = new Rollback(
