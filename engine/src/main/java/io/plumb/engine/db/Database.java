@@ -107,6 +107,24 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Undoes the session settings that SQL run on this connection made, so that what follows sees the session its URL
+     * opened: a pg_dump file empties PostgreSQL's {@code search_path}, which would make the catalogue print every name
+     * qualified and a state read after it differ from the same schema read elsewhere. Other dialects keep theirs.
+     *
+     * @throws DatabaseException when the database refuses
+     */
+    public void resetSession() {
+        if (!dialect.name().equals("postgres")) {
+            return;
+        }
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("RESET ALL");
+        } catch (SQLException e) {
+            throw new DatabaseException("resetting the session of " + url + ": " + SqlErrors.message(e), e);
+        }
+    }
+
+    /**
      * Inspects the bound schema, or the given schemas of an unbound URL (all when empty).
      *
      * @throws DatabaseException when a schema other than the bound one is asked for, or the database cannot be read

@@ -46,6 +46,9 @@ final class ServerCleaner {
         } else {
             schemas.addAll(userSchemas(dev));
         }
+        // The work's session settings go back to the connection's, as its URL set them: a pg_dump file's
+        // set_config('search_path', '', false), or a composite member's schema, must not outlive the work.
+        dev.resetSession();
         List<String> statements = new ArrayList<>();
         // Event triggers belong to the database, not to a schema: dropping the schemas leaves them behind.
         for (String trigger : eventTriggers(dev)) {

@@ -41,6 +41,8 @@ public final class DirReplay {
             for (MigrationFile file : files) {
                 execute(created, MigrationScript.parse(file, options));
             }
+            // A pg_dump baseline empties the search_path: the state is read as the URL's session reads it.
+            dev.resetSession();
             return dev.inspect(schemas);
         });
     }

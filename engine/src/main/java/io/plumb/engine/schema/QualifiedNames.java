@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 final class QualifiedNames {
 
-    // PostgreSQL keeps a schema's enum types as schema options named after them.
-    private static final String ENUM_OPTION = "enum.";
-
     private final String from;
     private final String to;
     private final Set<String> defined;
@@ -41,8 +38,8 @@ final class QualifiedNames {
         schema.tables().forEach(t -> defined.add(t.name()));
         schema.objects().forEach(o -> defined.add(o.name()));
         schema.options().keySet().stream()
-                .filter(key -> key.startsWith(ENUM_OPTION))
-                .forEach(key -> defined.add(key.substring(ENUM_OPTION.length())));
+                .filter(key -> key.startsWith(Schema.ENUM_OPTION))
+                .forEach(key -> defined.add(key.substring(Schema.ENUM_OPTION.length())));
         return new QualifiedNames(schema.name(), to, defined);
     }
 

@@ -1,5 +1,6 @@
 package io.plumb.engine.schema;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,12 @@ public record Schema(
         Optional<String> comment,
         Map<String, String> options,
         List<SchemaObject> objects) {
+
+    /**
+     * The prefix of the options that hold a schema's enum types (PostgreSQL's), one per type: {@code enum.NAME} with
+     * its values.
+     */
+    public static final String ENUM_OPTION = "enum.";
 
     public Schema {
         tables = List.copyOf(tables);
@@ -52,6 +59,20 @@ public record Schema(
     /** Returns this schema with other tables. */
     public Schema withTables(List<Table> newTables) {
         return new Schema(name, newTables, comment, options, objects);
+    }
+
+    /** Returns this schema without its enum types ({@link #ENUM_OPTION} options), or itself when it has none. */
+    public Schema withoutEnums() {
+        if (options.keySet().stream().noneMatch(key -> key.startsWith(ENUM_OPTION))) {
+            return this;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            if (!key.startsWith(ENUM_OPTION)) {
+                kept.put(key, value);
+            }
+        });
+        return new Schema(name, tables, comment, kept, objects);
     }
 
     /** Returns this schema with other objects. */

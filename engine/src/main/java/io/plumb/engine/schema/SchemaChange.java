@@ -31,8 +31,8 @@ public sealed interface SchemaChange {
     }
 
     /**
-     * Returns the changes that drop every table and object of a realm's schemas, and its database-level objects
-     * (a PostgreSQL event trigger must go before the function it runs).
+     * Returns the changes that drop every table, object and enum type of a realm's schemas, and its database-level
+     * objects (a PostgreSQL event trigger must go before the function it runs).
      */
     static List<SchemaChange> dropAll(Realm realm) {
         List<SchemaChange> changes = new ArrayList<>();
@@ -40,6 +40,11 @@ public sealed interface SchemaChange {
         for (Schema schema : realm.schemas()) {
             schema.objects().forEach(o -> changes.add(new DropObject(schema.name(), o)));
             schema.tables().forEach(t -> changes.add(new DropTable(schema.name(), t)));
+            // Enum types are schema options; the planner drops those the schema no longer has after its tables.
+            Schema withoutEnums = schema.withoutEnums();
+            if (withoutEnums != schema) {
+                changes.add(new ModifySchema(schema, withoutEnums));
+            }
         }
         return List.copyOf(changes);
     }

@@ -108,7 +108,7 @@ final class CompositeAssembly {
             try {
                 loader.executeSql(sql.get(), dev, created);
             } finally {
-                SourceLoader.resetSession(dev);
+                dev.resetSession();
             }
         } else {
             create(member, target, loader.load(List.of(member.url()), dialect, null, known()));

@@ -211,7 +211,7 @@ public final class SourceLoader {
         ServerObjects created = ServerObjects.on(dev);
         return DevDatabase.use(dev, created, () -> {
             executeSql(files, dev, created);
-            resetSession(dev);
+            dev.resetSession();
             return dev.inspect(List.of());
         });
     }
@@ -239,21 +239,6 @@ public final class SourceLoader {
         for (SourceFile file : files) {
             String text = HclSources.read(file.path(), file.display());
             execute(dev, created, file.display(), statements(file.display(), text, dev));
-        }
-    }
-
-    /**
-     * Undoes the session settings the SQL files made: a pg_dump file empties {@code search_path}, which would make
-     * the catalogue print every name qualified and the state differ from the same schema inspected elsewhere.
-     */
-    static void resetSession(Database dev) {
-        if (!dev.dialect().name().equals("postgres")) {
-            return;
-        }
-        try (java.sql.Statement statement = dev.connection().createStatement()) {
-            statement.execute("RESET ALL");
-        } catch (SQLException e) {
-            throw new SourceException("resetting the dev database's session: " + SqlErrors.message(e), e);
         }
     }
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class PostgresEnums {
 
     /** The prefix of the schema options that hold enum types. */
-    static final String PREFIX = "enum.";
+    static final String PREFIX = Schema.ENUM_OPTION;
 
     private final Map<String, ColumnType> types = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
