@@ -2,21 +2,10 @@ package io.plumb.engine.dialect.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plumb.engine.dialect.InspectOptions;
-import io.plumb.engine.dialect.PlanOptions;
-import io.plumb.engine.diff.DiffOptions;
-import io.plumb.engine.diff.Differ;
-import io.plumb.engine.hcl.EvalOptions;
-import io.plumb.engine.hcl.Hcl;
-import io.plumb.engine.hcl.HclEvaluator;
-import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Index;
-import io.plumb.engine.schema.Realm;
-import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +15,6 @@ import org.junit.jupiter.api.Test;
  * for it, drops it with the key, and matches it when the desired state names it. On embedded MariaDB.
  */
 class MysqlForeignKeyIndexTest {
-
-    private static final MysqlDialect DIALECT = new MysqlDialect(MysqlFlavour.MARIADB);
-    private static final DiffOptions OPTIONS = DiffOptions.of(DIALECT.normalizer());
 
     private static final String FILE =
             """
@@ -146,29 +132,12 @@ class MysqlForeignKeyIndexTest {
 
     private static Table posts(String db) throws SQLException {
         try (Connection c = MariaServer.get().connect(db)) {
-            return inspect(c, db).schemas().get(0).table("posts").orElseThrow();
+            return HclApply.inspect(c, db).schemas().get(0).table("posts").orElseThrow();
         }
     }
 
     /** Plans the file with the table parts of {@code posts} on the database, runs the plan and returns it. */
     private static List<String> applied(String db, String parts) throws SQLException {
-        String text = FILE.formatted(parts).replace("\"DB\"", "\"" + db + "\"").replace("schema.DB", "schema." + db);
-        Realm desired = DIALECT.spec()
-                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", text)), EvalOptions.defaults()));
-        try (Connection c = MariaServer.get().connect(db);
-                Statement s = c.createStatement()) {
-            List<SchemaChange> changes = new Differ().diff(inspect(c, db), desired, OPTIONS);
-            List<String> sql = DIALECT.planner().plan(changes, PlanOptions.defaults()).changes().stream()
-                    .map(PlannedChange::sql)
-                    .toList();
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-            return sql;
-        }
-    }
-
-    private static Realm inspect(Connection c, String db) throws SQLException {
-        return DIALECT.inspector().inspect(c, new InspectOptions(List.of(db)));
+        return HclApply.applied(db, FILE.formatted(parts));
     }
 }

@@ -2,19 +2,9 @@ package io.plumb.engine.dialect.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plumb.engine.dialect.InspectOptions;
-import io.plumb.engine.dialect.PlanOptions;
-import io.plumb.engine.diff.DiffOptions;
-import io.plumb.engine.diff.Differ;
-import io.plumb.engine.hcl.EvalOptions;
-import io.plumb.engine.hcl.Hcl;
-import io.plumb.engine.hcl.HclEvaluator;
-import io.plumb.engine.plan.PlannedChange;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
-import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
-import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class MysqlTableCharsetTest {
 
     private static final MysqlDialect DIALECT = new MysqlDialect(MysqlFlavour.MARIADB);
-    private static final DiffOptions OPTIONS = DiffOptions.of(DIALECT.normalizer());
 
     private static final String FILE =
             """
@@ -145,21 +134,7 @@ class MysqlTableCharsetTest {
 
     /** Plans the file with the table options on the database, runs the plan and returns its statements. */
     private static List<String> applied(String db, String tableOptions) throws SQLException {
-        String text =
-                FILE.formatted(tableOptions).replace("\"DB\"", "\"" + db + "\"").replace("schema.DB", "schema." + db);
-        Realm desired = DIALECT.spec()
-                .read(HclEvaluator.evaluate(List.of(Hcl.parse("schema.hcl", text)), EvalOptions.defaults()));
-        try (Connection c = MariaServer.get().connect(db);
-                Statement s = c.createStatement()) {
-            List<SchemaChange> changes = new Differ().diff(inspect(c, db), desired, OPTIONS);
-            List<String> sql = DIALECT.planner().plan(changes, PlanOptions.defaults()).changes().stream()
-                    .map(PlannedChange::sql)
-                    .toList();
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-            return sql;
-        }
+        return HclApply.applied(db, FILE.formatted(tableOptions));
     }
 
     private static String collation(String db) throws SQLException {
@@ -170,9 +145,5 @@ class MysqlTableCharsetTest {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
         }
-    }
-
-    private static Realm inspect(Connection c, String db) throws SQLException {
-        return DIALECT.inspector().inspect(c, new InspectOptions(List.of(db)));
     }
 }
