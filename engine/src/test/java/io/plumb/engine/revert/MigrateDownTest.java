@@ -243,4 +243,24 @@ class MigrateDownTest {
                 .isInstanceOf(MigrateException.class)
                 .hasMessage("version \"2\" is not applied on the database: its current version is \"1\"");
     }
+
+    @Test
+    void aSchemaBoundPostgresUrlRevertsInItsSchema() throws SQLException {
+        IsolatedDatabase db = TestDialect.POSTGRES.fresh();
+        isolated.add(db);
+        String url = db.url() + (db.url().contains("?") ? "&" : "?") + "search_path=public";
+        MigrationDir dir = dir(
+                "1_users.sql", "CREATE TABLE users (id int NOT NULL, PRIMARY KEY (id));\n",
+                "2_posts.sql", "CREATE TABLE posts (id int NOT NULL, PRIMARY KEY (id));\n");
+        assertThat(apply(url, dir, ApplyOptions.defaults("Plumb test")).error()).isEmpty();
+
+        DownReport report = down(TestDialect.POSTGRES, url, dir, 1, Optional.empty());
+
+        assertThat(report.error()).isEmpty();
+        assertThat(report.reverted()).singleElement().satisfies(f -> assertThat(f.applied())
+                .containsExactly("DROP TABLE \"posts\""));
+        assertThat(versions(url)).containsExactly("1");
+        assertThat(hasTable(url, "posts")).isFalse();
+        assertThat(hasTable(url, "users")).isTrue();
+    }
 }
