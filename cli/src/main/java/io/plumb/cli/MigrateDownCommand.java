@@ -148,18 +148,6 @@ final class MigrateDownCommand implements Callable<Integer> {
     }
 
     private int amount() {
-        if (amount == null) {
-            return 1;
-        }
-        try {
-            int value = Integer.parseInt(amount);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ParameterException(
-                spec.commandLine(), "AMOUNT must be a positive number of files, found \"" + amount + "\"");
+        return Flags.amount(spec, amount, 1);
     }
 }
