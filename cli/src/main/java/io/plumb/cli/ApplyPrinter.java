@@ -92,7 +92,7 @@ final class ApplyPrinter implements ApplyListener {
         out.flush();
     }
 
-    private static String okAndErrors(int ok, int errors, String noun) {
+    static String okAndErrors(int ok, int errors, String noun) {
         if (errors == 0) {
             return plural(ok, noun);
         }

@@ -1,5 +1,6 @@
 package io.plumb.cli;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -11,5 +12,27 @@ final class Flags {
     /** Returns the reference tool's error for a required flag that is missing. */
     static ParameterException missing(CommandSpec spec, String flag) {
         return new ParameterException(spec.commandLine(), "required flag(s) \"" + flag + "\" not set");
+    }
+
+    /**
+     * Returns the {@code AMOUNT} argument of {@code migrate apply} and {@code migrate down}, a positive number of
+     * files, or {@code unset} when it is not given.
+     *
+     * @throws ParameterException when it is not a positive integer
+     */
+    static int amount(CommandSpec spec, @Nullable String amount, int unset) {
+        if (amount == null) {
+            return unset;
+        }
+        try {
+            int value = Integer.parseInt(amount);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(
+                spec.commandLine(), "AMOUNT must be a positive number of files, found \"" + amount + "\"");
     }
 }

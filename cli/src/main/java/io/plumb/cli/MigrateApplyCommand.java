@@ -152,19 +152,7 @@ final class MigrateApplyCommand implements Callable<Integer> {
     }
 
     private int amount() {
-        if (amount == null) {
-            return 0;
-        }
-        try {
-            int value = Integer.parseInt(amount);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ParameterException(
-                spec.commandLine(), "AMOUNT must be a positive number of files, found \"" + amount + "\"");
+        return Flags.amount(spec, amount, 0);
     }
 
     private <T> T parse(java.util.function.Supplier<T> value) {

@@ -6,5 +6,8 @@ import picocli.CommandLine.Command;
  * A {@code MigrateGroupCommand} is {@code plumb migrate}, the versioned workflow: a directory of migration files,
  * its {@code atlas.sum}, and the revisions table that records what a database has applied.
  */
-@Command(name = "migrate", header = "Write, check and apply versioned migrations.", synopsisSubcommandLabel = "COMMAND")
+@Command(
+        name = "migrate",
+        header = "Write, check, apply and revert versioned migrations.",
+        synopsisSubcommandLabel = "COMMAND")
 final class MigrateGroupCommand {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.plumb.engine.migrate.ApplyReport;
 import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.revert.DownReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -48,6 +49,45 @@ final class MigrateJson {
             }
             if (message.isPresent()) {
                 json.writeStringField("Message", message.get());
+            }
+        });
+    }
+
+    /** Returns {@code migrate down}'s report in the fields of the reference tool's {@code MigrateDown}. */
+    static String down(String url, DownReport report) {
+        return object(json -> {
+            files(json, "Planned", report.planned());
+            json.writeArrayFieldStart("Reverted");
+            for (DownReport.RevertedFile file : report.reverted()) {
+                json.writeStartObject();
+                fileFields(json, file.file());
+                json.writeStringField("Start", time(file.start()));
+                json.writeStringField("End", time(file.end()));
+                json.writeNumberField("Skipped", 0);
+                json.writeArrayFieldStart("Applied");
+                for (String statement : file.applied()) {
+                    json.writeString(statement);
+                }
+                json.writeEndArray();
+                json.writeStringField("Scope", "versions");
+                if (file.error().isPresent()) {
+                    json.writeObjectFieldStart("Error");
+                    json.writeStringField("Stmt", file.error().get().statement());
+                    json.writeStringField("Text", file.error().get().text());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("Current", report.current());
+            json.writeStringField("Target", report.target());
+            json.writeNumberField("Total", report.total());
+            json.writeStringField("Start", time(report.start()));
+            json.writeStringField("End", time(report.end()));
+            json.writeStringField("URL", url);
+            json.writeStringField("Status", report.status());
+            if (report.error().isPresent()) {
+                json.writeStringField("Error", report.error().get());
             }
         });
     }

@@ -115,7 +115,7 @@ public final class Plumb {
     private static final String[] CACHE_COMMANDS = {"info", "clear"};
     private static final String[] SCHEMA_COMMANDS = {"inspect", "apply", "diff", "clean", "test", "drift"};
     private static final String[] MIGRATE_COMMANDS = {
-        "apply", "status", "set", "hash", "validate", "lint", "new", "diff", "import", "test", "drift"
+        "apply", "down", "status", "set", "hash", "validate", "lint", "new", "diff", "import", "test", "drift"
     };
 
     private static String[] commandsOf(String group) {
@@ -167,6 +167,8 @@ public final class Plumb {
                 return new SchemaDriftCommand(env);
             case "migrate apply":
                 return new MigrateApplyCommand(env);
+            case "migrate down":
+                return new MigrateDownCommand(env);
             case "migrate status":
                 return new MigrateStatusCommand(env);
             case "migrate set":

@@ -22,7 +22,7 @@ class PlumbTest {
                 .startsWith("Database schema as code, with testing at its center.\n")
                 .contains("Usage: plumb [-hV] COMMAND")
                 .contains("  script   Run txtar test scripts.")
-                .contains("  migrate  Write, check and apply versioned migrations.")
+                .contains("  migrate  Write, check, apply and revert versioned migrations.")
                 .contains("Exit codes: 0 success, 1 failure");
         assertThat(run.err()).isEmpty();
     }

@@ -31,7 +31,7 @@ import java.util.Optional;
  * @param fixStatements the statements that bring the database back
  * @param destructive whether a fix statement drops something or may lose data
  */
-record Comparison(
+public record Comparison(
         Realm expected,
         Realm actual,
         List<DivergedObject> diverged,
@@ -132,7 +132,7 @@ record Comparison(
      * Returns the database's state without the revisions table, and without the revisions schema when it held
      * nothing else (PostgreSQL and MySQL keep the table in a schema of its own unless the URL is bound).
      */
-    static Realm withoutRevisionsTable(Realm realm, Optional<String> revisionsSchema, boolean bound) {
+    public static Realm withoutRevisionsTable(Realm realm, Optional<String> revisionsSchema, boolean bound) {
         String home = revisionsSchema.orElse(RevisionStore.DEFAULT_SCHEMA);
         List<Schema> schemas = new ArrayList<>();
         for (Schema schema : realm.schemas()) {
@@ -158,7 +158,7 @@ record Comparison(
      * schema of its own describes "the bound schema", so a one-schema state takes the name of the database's one
      * schema; an empty state of a bound database is its schema, empty.
      */
-    static Realm inScopeOf(Realm expected, Realm actual, Database target) {
+    public static Realm inScopeOf(Realm expected, Realm actual, Database target) {
         if (expected.schemas().isEmpty() && target.boundSchema().isPresent()) {
             return expected.withSchemas(List.of(Schema.of(target.boundSchema().get(), List.of())));
         }

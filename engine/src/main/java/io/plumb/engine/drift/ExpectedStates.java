@@ -1,12 +1,21 @@
 package io.plumb.engine.drift;
 
+import io.plumb.engine.db.Database;
+import io.plumb.engine.migrate.DirReplay;
+import io.plumb.engine.migrate.MigrationFile;
+import io.plumb.engine.migrate.MigrationLock;
+import io.plumb.engine.migrate.PrefixHash;
 import io.plumb.engine.schema.Realm;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ExpectedStates} is a thread-safe cache of the states migration directories give at a version, shared by
@@ -32,6 +41,21 @@ public final class ExpectedStates {
     public record Key(String dialect, String serverVersion, String devUrl, List<String> schemas, String filesHash) {
 
         public Key {
+            schemas = List.copyOf(schemas);
+        }
+    }
+
+    /**
+     * The dev database a state is built on.
+     *
+     * @param url the dev database's URL
+     * @param workingDirectory where a relative SQLite path resolves
+     * @param schemas the schemas to inspect (empty: the bound one, or all)
+     * @param lockTimeout how long to wait for another replay on the dev database
+     */
+    public record Dev(String url, Path workingDirectory, List<String> schemas, Duration lockTimeout) {
+
+        public Dev {
             schemas = List.copyOf(schemas);
         }
     }
@@ -65,6 +89,40 @@ public final class ExpectedStates {
             states.remove(key, mine);
             mine.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    /**
+     * Returns the state a list of files gives a target database: kept, or replayed on the dev database under the
+     * lock {@code migrate diff} takes there, so that another process's replay on it waits.
+     *
+     * @throws DriftException when the dev database is of another dialect than the target
+     * @throws io.plumb.engine.migrate.MigrateException when a file fails to replay
+     */
+    public Realm replayed(Database target, Dev dev, List<MigrationFile> files) {
+        Key key =
+                new Key(target.dialect().name(), serverVersion(target), dev.url(), dev.schemas(), PrefixHash.of(files));
+        return get(key, () -> {
+            try (Database db = Database.open(dev.url(), dev.workingDirectory())) {
+                if (!db.dialect().name().equals(target.dialect().name())) {
+                    throw new DriftException("the dev database " + db.url() + " is "
+                            + db.dialect().name() + ", the database " + target.url() + " is "
+                            + target.dialect().name());
+                }
+                List<String> schemas = db.boundSchema().isPresent() ? List.of() : dev.schemas();
+                try (MigrationLock lock = MigrationLock.acquire(db, MigrationLock.DIFF, dev.lockTimeout())) {
+                    return DirReplay.replay(db, files, schemas);
+                }
+            }
+        });
+    }
+
+    private static String serverVersion(Database db) {
+        try {
+            @Nullable String version = db.connection().getMetaData().getDatabaseProductVersion();
+            return version == null ? "" : version;
+        } catch (SQLException e) {
+            return "";
         }
     }
 

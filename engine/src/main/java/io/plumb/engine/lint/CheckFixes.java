@@ -51,12 +51,12 @@ public final class CheckFixes {
     }
 
     /** Returns the assertion that a table holds no rows: {@code SELECT NOT EXISTS (SELECT 1 FROM "t");}. */
-    static String tableIsEmpty(Database dev, String schema, String table) {
+    public static String tableIsEmpty(Database dev, String schema, String table) {
         return "SELECT NOT EXISTS (SELECT 1 FROM " + qualified(dev, schema, table) + ");";
     }
 
     /** Returns the assertion that a column is NULL in every row. */
-    static String columnIsNull(Database dev, String schema, String table, String column) {
+    public static String columnIsNull(Database dev, String schema, String table, String column) {
         return "SELECT NOT EXISTS (SELECT 1 FROM " + qualified(dev, schema, table) + " WHERE " + quote(dev, column)
                 + " IS NOT NULL);";
     }

@@ -31,6 +31,17 @@ public final class PlanExecutor {
      * @throws StatementException naming the statement the database refused; the transaction is rolled back
      */
     public static void execute(Connection connection, Plan plan) {
+        execute(connection, plan, () -> {});
+    }
+
+    /**
+     * Executes the plan, then more work on the same connection before the transaction commits (after the last
+     * statement when the plan is not transactional), such as recording what the plan did; when the work throws, a
+     * transactional plan is rolled back.
+     *
+     * @throws StatementException naming the statement the database refused; the transaction is rolled back
+     */
+    public static void execute(Connection connection, Plan plan, Runnable beforeCommit) {
         List<String> statements = new ArrayList<>();
         boolean fksOff = false;
         for (PlannedChange change : plan.changes()) {
@@ -49,9 +60,10 @@ public final class PlanExecutor {
             }
             try {
                 if (plan.transactional()) {
-                    inTransaction(connection, statements, rebuilds, restoreFks);
+                    inTransaction(connection, statements, rebuilds, restoreFks, beforeCommit);
                 } else {
                     runAll(connection, statements, rebuilds);
+                    beforeCommit.run();
                 }
             } finally {
                 if (restoreFks) {
@@ -64,7 +76,11 @@ public final class PlanExecutor {
     }
 
     private static void inTransaction(
-            Connection connection, List<String> statements, SqliteRebuilds rebuilds, boolean checkKeys)
+            Connection connection,
+            List<String> statements,
+            SqliteRebuilds rebuilds,
+            boolean checkKeys,
+            Runnable beforeCommit)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -73,6 +89,7 @@ public final class PlanExecutor {
             if (checkKeys) {
                 checkForeignKeys(connection);
             }
+            beforeCommit.run();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
