@@ -9,7 +9,6 @@ import io.plumb.engine.diff.Differ;
 import io.plumb.engine.diff.ExcludeFilter;
 import io.plumb.engine.migrate.RevisionStore;
 import io.plumb.engine.plan.PlannedChange;
-import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
@@ -109,7 +108,8 @@ public record Comparison(
             }
             if (change instanceof SchemaChange.ModifyTable modify) {
                 for (TableChange inner : modify.changes()) {
-                    if (inner instanceof TableChange.DropColumn drop && isStored(drop.column())) {
+                    if (inner instanceof TableChange.DropColumn drop
+                            && drop.column().isStored()) {
                         return true;
                     }
                     if (inner instanceof TableChange.ModifyColumn column
@@ -120,12 +120,6 @@ public record Comparison(
             }
         }
         return false;
-    }
-
-    private static boolean isStored(Column column) {
-        return column.generated()
-                .map(g -> !g.kind().equalsIgnoreCase("VIRTUAL"))
-                .orElse(true);
     }
 
     /**

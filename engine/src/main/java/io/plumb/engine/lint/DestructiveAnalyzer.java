@@ -5,7 +5,6 @@ import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.TableChange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code DestructiveAnalyzer} ({@code destructive}) reports changes that lose data: dropping a schema (DS101),
@@ -97,7 +96,7 @@ public final class DestructiveAnalyzer implements Analyzer {
             Column column = drop.column();
             if (file.columnSpan(modify.schema(), modify.to().name(), column.name())
                             .isTemporary()
-                    || isVirtual(column)
+                    || !column.isStored()
                     || checks.ensuresNull(modify.to().name(), column.name())) {
                 continue;
             }
@@ -121,11 +120,5 @@ public final class DestructiveAnalyzer implements Analyzer {
                 .withFix(SuggestedFix.withChecks(
                         "Add pre-migration checks to ensure columns " + list + " are NULL before dropping them",
                         assertions)));
-    }
-
-    private static boolean isVirtual(Column column) {
-        return column.generated()
-                .map(g -> g.kind().toUpperCase(Locale.ROOT).equals("VIRTUAL"))
-                .orElse(false);
     }
 }

@@ -2,13 +2,11 @@ package io.plumb.engine.revert;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.lint.CheckFixes;
-import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.Table;
 import io.plumb.engine.schema.TableChange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A {@code DataLossCheck} is one assertion that a revert loses no data, run on the target before anything changes:
@@ -32,7 +30,8 @@ public record DataLossCheck(String sql, String failure) {
                 checks.add(table(target, drop.schema(), drop.table().name()));
             } else if (change instanceof SchemaChange.ModifyTable modify) {
                 for (TableChange inner : modify.changes()) {
-                    if (inner instanceof TableChange.DropColumn drop && isStored(drop.column())) {
+                    if (inner instanceof TableChange.DropColumn drop
+                            && drop.column().isStored()) {
                         String table = modify.from().name();
                         checks.add(new DataLossCheck(
                                 statement(CheckFixes.columnIsNull(
@@ -56,12 +55,5 @@ public record DataLossCheck(String sql, String failure) {
 
     private static String statement(String assertion) {
         return assertion.endsWith(";") ? assertion.substring(0, assertion.length() - 1) : assertion;
-    }
-
-    // A virtual column holds nothing of its own: dropping it loses no data.
-    private static boolean isStored(Column column) {
-        return column.generated()
-                .map(g -> !g.kind().toUpperCase(Locale.ROOT).equals("VIRTUAL"))
-                .orElse(true);
     }
 }

@@ -49,4 +49,12 @@ public record Column(
     public Column withOptions(Map<String, String> newOptions) {
         return new Column(name, type, nullable, defaultValue, generated, autoIncrement, comment, newOptions);
     }
+
+    /**
+     * Returns whether the column holds values of its own: every column but a {@code VIRTUAL} generated one, which is
+     * computed when read, so that dropping it loses no data.
+     */
+    public boolean isStored() {
+        return generated.map(g -> !g.kind().equalsIgnoreCase("VIRTUAL")).orElse(true);
+    }
 }
