@@ -2,13 +2,8 @@ package io.plumb.engine.migrate;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.SqlErrors;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,8 +16,7 @@ import java.util.zip.Adler32;
  *
  * <p>For PostgreSQL and MySQL it is the server's own session lock, as the reference tool takes it, so either
  * tool waits for the other. For SQLite it is an operating-system lock on the reference tool's lock file, {@code
- * TMPDIR/atlas_migrate_execute_ADLER32.lock}, so a killed process releases it; the reference tool's own
- * timestamp protocol on the same file is not honoured.
+ * TMPDIR/atlas_migrate_execute_ADLER32.lock} (see {@link SqliteLockFile}), so a killed process releases it.
  */
 public final class MigrationLock implements AutoCloseable {
 
@@ -79,16 +73,7 @@ public final class MigrationLock implements AutoCloseable {
             return new MigrationLock(null);
         }
         Path file = lockFile(db, name);
-        FileChannel channel = open(file);
-        try {
-            return poll(name, timeout, () -> {
-                FileLock lock = tryLock(channel);
-                return lock == null ? null : () -> release(channel, lock);
-            });
-        } catch (MigrateException e) {
-            closeQuietly(channel);
-            throw e;
-        }
+        return poll(name, timeout, () -> SqliteLockFile.tryTake(file, timeout));
     }
 
     private static MigrationLock poll(String name, Duration timeout, Attempt attempt) {
@@ -111,25 +96,6 @@ public final class MigrationLock implements AutoCloseable {
                 + timeout.toMillis() / 1000.0 + "s; see --lock-timeout)");
     }
 
-    private static @org.jspecify.annotations.Nullable FileLock tryLock(FileChannel channel) {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            // Another thread of this JVM holds it: the same as another process holding it.
-            return null;
-        } catch (IOException e) {
-            throw new MigrateException("acquiring lock file: " + e.getMessage(), e);
-        }
-    }
-
-    private static FileChannel open(Path file) {
-        try {
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new MigrateException("cannot open lock file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     static Path lockFile(Database db, String name) {
         String path = mainFile(db);
         String suffix = "";
@@ -138,7 +104,13 @@ public final class MigrationLock implements AutoCloseable {
             checksum.update(path.getBytes(StandardCharsets.UTF_8));
             suffix = "_" + Long.toHexString(checksum.getValue());
         }
-        return Path.of(System.getProperty("java.io.tmpdir")).resolve(name + suffix + ".lock");
+        return temporaryDirectory().resolve(name + suffix + ".lock");
+    }
+
+    /** The reference tool's {@code os.TempDir()}: {@code $TMPDIR} when it is set, else the JVM's temporary directory. */
+    private static Path temporaryDirectory() {
+        String tmpdir = System.getenv("TMPDIR");
+        return Path.of(tmpdir == null || tmpdir.isEmpty() ? System.getProperty("java.io.tmpdir") : tmpdir);
     }
 
     private static String mainFile(Database db) {
@@ -160,23 +132,6 @@ public final class MigrationLock implements AutoCloseable {
     public void close() {
         if (held != null) {
             held.release();
-        }
-    }
-
-    private static void release(FileChannel channel, FileLock lock) {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // Closing the channel below releases the lock as well.
-        }
-        closeQuietly(channel);
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Nothing is held through a channel that failed to close.
         }
     }
 }

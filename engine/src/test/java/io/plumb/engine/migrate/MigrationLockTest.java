@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.devdb.IsolatedDatabase;
 import io.plumb.engine.devdb.TestDialect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,6 +97,73 @@ class MigrationLockTest {
                             .getFileName()
                             .toString())
                     .matches("atlas_migrate_execute_[0-9a-f]+\\.lock");
+        }
+    }
+
+    @Test
+    void theLockFileCarriesTheReferenceToolsExpiryWhileHeldAndIsRemovedAfter() throws Exception {
+        use(TestDialect.SQLITE);
+        try (Database db = open()) {
+            Path file = MigrationLock.lockFile(db, MigrationLock.APPLY);
+            long before = System.currentTimeMillis();
+            try (MigrationLock held = MigrationLock.acquire(db, MigrationLock.APPLY, Duration.ofSeconds(30))) {
+                String content = Files.readString(file);
+                assertThat(content).matches("[0-9]+");
+                long expiresMillis = Long.parseLong(content) / 1_000_000;
+                assertThat(expiresMillis).isBetween(before + 29_000, System.currentTimeMillis() + 30_000);
+            }
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    @Test
+    void aLeftoverLockFileIsTakenOver() throws Exception {
+        use(TestDialect.SQLITE);
+        try (Database db = open()) {
+            Path file = MigrationLock.lockFile(db, MigrationLock.APPLY);
+            // What a killed process leaves behind: the file, with a time that has not passed yet (or, before, nothing).
+            Files.writeString(file, Long.toString(Long.MAX_VALUE));
+            try (MigrationLock held = MigrationLock.acquire(db, MigrationLock.APPLY, Duration.ofMillis(200))) {
+                assertThat(Long.parseLong(Files.readString(file))).isLessThan(Long.MAX_VALUE);
+            }
+            assertThat(file).doesNotExist();
+            Files.writeString(file, "");
+            MigrationLock.acquire(db, MigrationLock.APPLY, Duration.ofMillis(200))
+                    .close();
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    @Test
+    void processesNeverHoldItTogetherThoughEachRemovesTheFileItGivesBack() throws Exception {
+        // Each release removes the lock file, so a waiter may lock a removed file; this is where it would show.
+        use(TestDialect.SQLITE);
+        Path database = root.resolve("locked.db");
+        try (Database db = open()) {
+            db.connection().createStatement().execute("CREATE TABLE t (id int)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> contenders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            contenders.add(new ProcessBuilder(
+                            java,
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            LockContender.class.getName(),
+                            database.toString(),
+                            "150",
+                            root.resolve("held-by-one").toString())
+                    .redirectErrorStream(true)
+                    .start());
+        }
+        for (Process contender : contenders) {
+            assertThat(contender.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            String output = new String(contender.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(output).as("exit %d", contender.exitValue()).isEqualTo("done\n");
+        }
+        try (Database db = open()) {
+            assertThat(MigrationLock.lockFile(db, MigrationLock.APPLY)).doesNotExist();
         }
     }
 
