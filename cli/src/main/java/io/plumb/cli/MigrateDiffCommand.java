@@ -19,6 +19,7 @@ import io.plumb.engine.plan.Rollback;
 import io.plumb.engine.plan.RollbackPlanner;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.source.DevLoadException;
 import io.plumb.engine.source.SourceLoader;
 import io.plumb.engine.source.UndeclaredKinds;
 import java.util.ArrayList;
@@ -146,7 +147,11 @@ final class MigrateDiffCommand implements Callable<Integer> {
                     // and on the dev database while the HCL is normalised, for a default that calls a function.
                     Realm read = workspace.loader().load(desiredSources, dialect, null);
                     UndeclaredKinds undeclared = UndeclaredKinds.of(current, read);
-                    loaded = SourceLoader.normalize(read, devDb, undeclared.prerequisites(current));
+                    try {
+                        loaded = SourceLoader.normalize(read, devDb, undeclared.prerequisites(current));
+                    } catch (DevLoadException e) {
+                        throw workspace.loader().locate(desiredSources, e);
+                    }
                     current = undeclared.leftOut(current);
                 } else {
                     loaded = workspace.loader().load(desiredSources, dialect, devDb);

@@ -7,6 +7,7 @@ import io.plumb.engine.devdb.DevDatabase;
 import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.hcl.Document;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.migrate.DirReplay;
 import io.plumb.engine.migrate.MigrationDir;
@@ -15,8 +16,10 @@ import io.plumb.engine.migrate.ScanException;
 import io.plumb.engine.migrate.ScannerOptions;
 import io.plumb.engine.migrate.Statement;
 import io.plumb.engine.migrate.StatementScanner;
+import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.plan.StatementException;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import java.io.IOException;
@@ -125,8 +128,34 @@ public final class SourceLoader {
         if (sql) {
             return loadSql(files, requireDev(dev, "SQL schema files"));
         }
-        Realm realm = dialect.spec().read(HclSources.evaluate(files, evaluated, getenv), known);
-        return dev == null ? realm : normalize(realm, dev);
+        Document document = HclSources.evaluate(files, evaluated, getenv);
+        Realm realm = dialect.spec().read(document, known);
+        try {
+            return dev == null ? realm : normalize(realm, dev);
+        } catch (DevLoadException e) {
+            throw HclBlocks.locate(document, e);
+        }
+    }
+
+    /**
+     * Returns the failure with the position of the HCL block that declares the refused object in front, when the
+     * sources are HCL files and one block does: for a desired state loaded without a dev database and normalised
+     * after ({@link #normalize(Realm, Database, Realm)}). The files are read again, on this error path only.
+     */
+    public DevLoadException locate(List<String> sources, DevLoadException e) {
+        try {
+            List<SourceFile> files = new ArrayList<>();
+            for (String source : sources) {
+                files.addAll(files(source));
+            }
+            if (files.isEmpty() || files.stream().anyMatch(SourceFile::isSql)) {
+                return e;
+            }
+            return HclBlocks.locate(HclSources.evaluate(files, variables, getenv), e);
+        } catch (RuntimeException unreadable) {
+            // The sources read a moment ago: whatever fails now only costs the position.
+            return e;
+        }
     }
 
     /** Returns whether the value is a database URL rather than a file or directory. */
@@ -334,7 +363,16 @@ public final class SourceLoader {
             }
             List<SchemaChange> changes = SchemaChange.createAll(realm);
             PlanOptions options = unbound ? new PlanOptions(true, "") : PlanOptions.defaults();
-            PlanExecutor.execute(dev.connection(), dev.dialect().planner().plan(changes, options));
+            Plan plan = dev.dialect().planner().plan(changes, options);
+            try {
+                PlanExecutor.execute(dev.connection(), plan);
+            } catch (StatementException e) {
+                throw plan.changes().stream()
+                        .filter(change -> change.sql().trim().equals(e.statement()))
+                        .findFirst()
+                        .<RuntimeException>map(change -> new DevLoadException(change, e))
+                        .orElse(e);
+            }
             return withoutPrerequisites(
                     dev.inspect(realm.schemas().stream().map(s -> s.name()).toList()), prerequisites);
         });
