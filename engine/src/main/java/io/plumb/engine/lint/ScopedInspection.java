@@ -48,7 +48,7 @@ final class ScopedInspection {
     // The table DROP TABLE would drop, and whether dropping it takes nothing along that the realm holds outside
     // it: it must be plain, have no triggers or policies (schema objects of their own), and nothing else may
     // depend on it (a view, another table's foreign key; the drop fails then without CASCADE anyway). Sequences
-    // its columns own, rules, statistics objects and exclusion constraints are checked after the drop.
+    // its columns own, rules and statistics objects are checked after the drop.
     private static final String PG_DROP_TABLE = "SELECT c.oid::text, n.nspname, c.relname, c.relkind = 'r'"
             + " AND NOT c.relispartition AND NOT c.relhassubclass"
             + " AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)"

@@ -161,7 +161,7 @@ final class StatementTarget {
      * @param index whether the name is an index's, whose table is the relation changed
      * @param sideEffects whether the statement can also change what the model keeps outside the table: a sequence
      *     (a serial column's, which the model keeps as a sequence once its column no longer matches it) or the
-     *     count of an unsupported kind (an exclusion constraint, a statistics object a dropped column takes along)
+     *     count of an unsupported kind (a statistics object a dropped column takes along)
      */
     record Relation(String name, boolean index, boolean sideEffects) {}
 

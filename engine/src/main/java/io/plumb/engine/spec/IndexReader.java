@@ -64,6 +64,25 @@ final class IndexReader {
         return index;
     }
 
+    /**
+     * Reads an {@code exclude} block: an exclusion constraint, kept as an index marked as one, whose parts come from
+     * {@code on} blocks that each name the operator ({@code op}) the constraint compares that part with.
+     */
+    Index exclusionConstraint(Resource resource) {
+        String name = SpecBlock.label(resource, table.owner());
+        String owner = "exclude constraint \"" + name + "\" of " + table.owner();
+        List<SpecAttribute> extras = dialect.excludeAttributes();
+        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras), ON);
+        List<IndexPart> parts = parts(block);
+        Map<String, String> options = new LinkedHashMap<>(options(block, extras));
+        Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
+        Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
+        options.put(SpecAttribute.EXCLUDE_CONSTRAINT, "true");
+        Index index = new Index(name, false, parts, where, comment, options);
+        dialect.checkIndex(block, index);
+        return index;
+    }
+
     PrimaryKey primaryKey(Resource resource) {
         String owner = "primary key of " + table.owner();
         String name = SpecBlock.optionalLabel(resource, table.owner());

@@ -28,6 +28,16 @@ public record SpecAttribute(String name, Kind kind) {
      */
     public static final String UNIQUE_CONSTRAINT = "unique_constraint";
 
+    /**
+     * The name of the index option that marks an exclusion constraint ({@code EXCLUDE USING ...}), written as an
+     * {@code exclude} block (PostgreSQL); its value is {@code "true"}, and each part carries its operator as the part
+     * option {@code op}.
+     */
+    public static final String EXCLUDE_CONSTRAINT = "exclude_constraint";
+
+    /** The name of an exclusion constraint part's operator, the part option the {@code on} block's {@code op} sets. */
+    public static final String OP = "op";
+
     /** The kinds of value an attribute takes, and how the model keeps it (as its HCL spelling). */
     public enum Kind {
         /** An HCL string, kept as is. */

@@ -119,6 +119,20 @@ public interface SpecDialect {
     }
 
     /**
+     * Returns whether tables accept {@code exclude "name" { type = GIST, on { column = ..., op = "&&" } }} blocks:
+     * exclusion constraints, read as indexes with the {@link SpecAttribute#EXCLUDE_CONSTRAINT} option and an {@link
+     * SpecAttribute#OP} option on every part.
+     */
+    default boolean exclusionConstraints() {
+        return false;
+    }
+
+    /** Returns the extra attributes of {@code exclude} constraint blocks, in the order they are written. */
+    default List<SpecAttribute> excludeAttributes() {
+        return List.of();
+    }
+
+    /**
      * Checks an {@code index} or {@code unique} block as read (a {@code unique} block's index carries the {@link
      * SpecAttribute#UNIQUE_CONSTRAINT} option), refusing at the attribute or part what the dialect's servers cannot
      * create, such as an access method that has no unique indexes.

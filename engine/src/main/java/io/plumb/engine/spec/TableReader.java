@@ -43,6 +43,9 @@ final class TableReader {
         if (dialect.uniqueConstraints()) {
             blocks.add("unique");
         }
+        if (dialect.exclusionConstraints()) {
+            blocks.add("exclude");
+        }
         dialect.tableBlocks().forEach(b -> blocks.add(b.type()));
     }
 
@@ -63,9 +66,14 @@ final class TableReader {
         Set<String> indexNames = new HashSet<>();
         List<Resource> indexBlocks = new ArrayList<>(block.blocks("index"));
         indexBlocks.addAll(block.blocks("unique"));
+        indexBlocks.addAll(block.blocks("exclude"));
         for (Resource resource : indexBlocks) {
             Index index =
-                    resource.type().equals("unique") ? indexes.uniqueConstraint(resource) : indexes.index(resource);
+                    switch (resource.type()) {
+                        case "unique" -> indexes.uniqueConstraint(resource);
+                        case "exclude" -> indexes.exclusionConstraint(resource);
+                        default -> indexes.index(resource);
+                    };
             if (!indexNames.add(index.name())) {
                 throw new HclException(
                         resource.pos(), "index \"" + index.name() + "\" of " + table.owner() + ": declared twice");

@@ -37,10 +37,13 @@ final class TableWriter {
         table.columns().forEach(column -> body.add(column(column)));
         table.primaryKey().ifPresent(pk -> body.add(primaryKey(pk)));
         table.foreignKeys().forEach(fk -> body.add(foreignKey(fk)));
-        table.indexes().stream().filter(i -> !isConstraint(i)).forEach(index -> body.add(index(index)));
+        table.indexes().stream()
+                .filter(i -> !isConstraint(i) && !isExclusion(i))
+                .forEach(index -> body.add(index(index)));
         table.checks().forEach(check -> body.add(check(check)));
         // As the reference tool writes its dialect blocks: after the shared ones.
         table.indexes().stream().filter(TableWriter::isConstraint).forEach(index -> body.add(unique(index)));
+        table.indexes().stream().filter(TableWriter::isExclusion).forEach(index -> body.add(exclude(index)));
         for (SpecNestedBlock nested : dialect.tableBlocks()) {
             String main = table.options().get(nested.type());
             if (main != null) {
@@ -142,6 +145,21 @@ final class TableWriter {
             index.parts().forEach(part -> body.add(part(part)));
         }
         return new HclItem.Block("unique", List.of(index.name()), body);
+    }
+
+    private static boolean isExclusion(Index index) {
+        return "true".equals(index.options().get(SpecAttribute.EXCLUDE_CONSTRAINT));
+    }
+
+    // An exclusion constraint's parts are always on blocks: each names its operator.
+    private HclItem exclude(Index index) {
+        List<HclItem> body = new ArrayList<>();
+        Map<String, String> core = new HashMap<>();
+        index.comment().ifPresent(c -> core.put(SpecAttribute.COMMENT, HclSyntax.quote(c)));
+        index.where().ifPresent(w -> core.put(SpecAttribute.WHERE, HclSyntax.quote(w)));
+        body.addAll(SpecWriter.extras(dialect.excludeAttributes(), index.options(), core));
+        index.parts().forEach(part -> body.add(part(part)));
+        return new HclItem.Block("exclude", List.of(index.name()), body);
     }
 
     private static boolean isPlain(List<IndexPart> parts) {

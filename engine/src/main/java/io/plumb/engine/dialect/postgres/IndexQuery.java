@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * An {@code IndexQuery} reads the indexes of a set of schemas in one query, one row per key part: unique
- * constraints come back as unique indexes with the {@link SpecAttribute#UNIQUE_CONSTRAINT} option, primary keys are
+ * constraints come back as unique indexes with the {@link SpecAttribute#UNIQUE_CONSTRAINT} option, exclusion
+ * constraints as indexes with the {@link SpecAttribute#EXCLUDE_CONSTRAINT} option and each part's operator, primary keys are
  * left to the constraints query, covering ({@code INCLUDE}) columns come back as the {@code include} option.
  */
 final class IndexQuery {
@@ -36,7 +37,10 @@ final class IndexQuery {
             + " AND (NOT oc.opcdefault OR ia.attoptions IS NOT NULL)),"
             + " (SELECT o.option_value FROM pg_options_to_table(i.reloptions) o"
             + " WHERE o.option_name = 'pages_per_range'),"
-            + " array_to_string(ia.attoptions, ', ')"
+            + " array_to_string(ia.attoptions, ', '),"
+            // An exclusion constraint's operator for this part: the constraint's conexclop, one per key column.
+            + " (SELECT op.oprname FROM pg_constraint e JOIN pg_operator op ON op.oid = e.conexclop[k.n]"
+            + " WHERE e.conindid = x.indexrelid AND e.contype = 'x' AND e.conrelid = x.indrelid)"
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
             + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
             + " JOIN pg_am am ON am.oid = i.relam"
@@ -111,6 +115,9 @@ final class IndexQuery {
             if (constraint) {
                 options.put(SpecAttribute.UNIQUE_CONSTRAINT, "true");
             }
+            if (rs.getString(19) != null) {
+                options.put(SpecAttribute.EXCLUDE_CONSTRAINT, "true");
+            }
             return new Row(
                     table,
                     rs.getString(3),
@@ -139,6 +146,10 @@ final class IndexQuery {
         if (ops != null) {
             String params = rs.getString(18);
             options.put(PostgresSpecDialect.OPS, params == null ? ops : ops + "(" + params + ")");
+        }
+        String operator = rs.getString(19);
+        if (operator != null) {
+            options.put(SpecAttribute.OP, operator);
         }
         if (rs.getInt(8) != 0) {
             return new IndexPart(rs.getString(9), false, desc, options);

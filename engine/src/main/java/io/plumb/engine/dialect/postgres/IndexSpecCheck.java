@@ -40,7 +40,12 @@ final class IndexSpecCheck {
 
     /** Checks an {@code index} or {@code unique} block. */
     static void index(SpecBlock block, Index index) {
-        if (PostgresDdl.isConstraint(index)) {
+        operators(block, index);
+        if (PostgresDdl.isExclusion(index)) {
+            pagesPerRange(block, method(index), index.options().get(PostgresSpecDialect.PAGE_PER_RANGE));
+            return;
+        }
+        if (PostgresDdl.isUnique(index)) {
             uniqueConstraint(block, index);
             return;
         }
@@ -61,6 +66,28 @@ final class IndexSpecCheck {
                     "access method " + shown(method) + " does not support include columns (BTREE, GIST and SPGIST do)");
         }
         pagesPerRange(block, method, index.options().get(PostgresSpecDialect.PAGE_PER_RANGE));
+    }
+
+    /** Requires an operator on every part of an {@code exclude} block, and refuses one on the parts of any other. */
+    private static void operators(SpecBlock block, Index index) {
+        boolean exclusion = PostgresDdl.isExclusion(index);
+        List<Resource> on = block.blocks("on");
+        for (int i = 0; i < index.parts().size() && i < on.size(); i++) {
+            Resource part = on.get(i);
+            Optional<Attribute> op = part.attribute(SpecAttribute.OP);
+            if (exclusion && op.isEmpty()) {
+                throw new HclException(
+                        part.pos(),
+                        "part " + (i + 1) + " of " + block.owner()
+                                + ": missing attribute \"op\", the operator the constraint compares it with (\"=\", \"&&\")");
+            }
+            if (!exclusion && op.isPresent()) {
+                throw new HclException(
+                        op.get().pos(),
+                        "part " + (i + 1) + " of " + block.owner()
+                                + ": attribute \"op\" belongs to the parts of an exclude constraint (an exclude block)");
+            }
+        }
     }
 
     /** Checks a {@code primary_key} block: its parts are plain columns. */

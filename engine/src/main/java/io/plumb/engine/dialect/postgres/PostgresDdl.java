@@ -79,9 +79,42 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
         return collation == null ? "" : " COLLATE " + quote(collation);
     }
 
-    /** Returns whether an index is a UNIQUE constraint rather than an index of its own. */
+    /**
+     * Returns whether an index is a table constraint (UNIQUE or EXCLUDE), which {@code ALTER TABLE} adds and drops,
+     * rather than an index of its own.
+     */
     static boolean isConstraint(Index index) {
+        return isUnique(index) || isExclusion(index);
+    }
+
+    /** Returns whether an index is a UNIQUE constraint. */
+    static boolean isUnique(Index index) {
         return "true".equals(index.options().get(SpecAttribute.UNIQUE_CONSTRAINT));
+    }
+
+    /** Returns whether an index is an exclusion constraint. */
+    static boolean isExclusion(Index index) {
+        return "true".equals(index.options().get(SpecAttribute.EXCLUDE_CONSTRAINT));
+    }
+
+    /** Returns the clause of a UNIQUE or EXCLUDE constraint, for {@code CREATE TABLE} or {@code ALTER TABLE ADD}. */
+    static String constraint(Index index) {
+        return isExclusion(index) ? exclude(index) : unique(index);
+    }
+
+    /**
+     * Returns an EXCLUDE constraint clause: the access method, each part with its operator ({@code "room" WITH =}),
+     * then {@code INCLUDE} and the {@code WHERE} predicate of a partial constraint.
+     */
+    static String exclude(Index index) {
+        String method = index.options().getOrDefault(PostgresSpecDialect.TYPE, "GIST");
+        String parts = index.parts().stream()
+                .map(part -> part(part) + " WITH " + part.options().getOrDefault(SpecAttribute.OP, "="))
+                .collect(Collectors.joining(", "));
+        String where =
+                index.where().map(w -> " WHERE " + PostgresExpressions.wrap(w)).orElse("");
+        return "CONSTRAINT " + quote(index.name()) + " EXCLUDE USING " + method + " (" + parts + ")"
+                + include(index.options()) + where;
     }
 
     /**

@@ -190,6 +190,21 @@ final class PostgresSpecDialect implements SpecDialect {
         return true;
     }
 
+    @Override
+    public boolean exclusionConstraints() {
+        return true;
+    }
+
+    // IndexSpecCheck requires an operator on every part of an exclude block, and refuses one anywhere else.
+    @Override
+    public List<SpecAttribute> excludeAttributes() {
+        return List.of(
+                new SpecAttribute(TYPE, SpecAttribute.Kind.IDENT),
+                SpecAttribute.string(SpecAttribute.WHERE),
+                new SpecAttribute(INCLUDE, SpecAttribute.Kind.COLUMNS),
+                SpecAttribute.string(SpecAttribute.COMMENT));
+    }
+
     // The attributes of an index block, in the reference's order for unique blocks; IndexSpecCheck refuses those a
     // UNIQUE constraint cannot have (a method other than BTREE, where, page_per_range) at the attribute.
     @Override
@@ -252,6 +267,7 @@ final class PostgresSpecDialect implements SpecDialect {
         return List.of(
                 SpecAttribute.flag(NULLS_FIRST),
                 SpecAttribute.flag(NULLS_LAST),
-                new SpecAttribute(OPS, SpecAttribute.Kind.SQL_IDENT));
+                new SpecAttribute(OPS, SpecAttribute.Kind.SQL_IDENT),
+                SpecAttribute.string(SpecAttribute.OP));
     }
 }

@@ -37,10 +37,6 @@ final class PostgresUnsupported {
                             + notMember("pg_rewrite", "r.oid")),
             new Kind("foreign table", relations("'f'")),
             new Kind("unlogged table", relations("'r', 'p'") + " AND c.relpersistence = 'u'"),
-            new Kind(
-                    "exclusion constraint",
-                    "SELECT count(*) FROM pg_constraint x WHERE x.contype = 'x'"
-                            + " AND x.connamespace IN (SELECT oid FROM ns) AND x.conparentid = 0"),
             new Kind("range type", types("'r'")),
             new Kind("base type", types("'b'") + " AND t.typcategory <> 'A'"),
             new Kind("shell type", types("'p'")),

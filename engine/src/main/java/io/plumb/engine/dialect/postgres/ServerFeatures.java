@@ -43,7 +43,7 @@ record ServerFeatures(int major) {
 
     private void check(Table table, Index index) {
         if (PostgresDdl.nullsNotDistinct(index)) {
-            String kind = PostgresDdl.isConstraint(index) ? "unique constraint" : "index";
+            String kind = PostgresDdl.isUnique(index) ? "unique constraint" : "index";
             throw new PlanException(kind + " \"" + index.name() + "\" of table \"" + table.name()
                     + "\": nulls_distinct = false (NULLS NOT DISTINCT) needs PostgreSQL " + NULLS_NOT_DISTINCT
                     + " or later, the server is PostgreSQL " + major);

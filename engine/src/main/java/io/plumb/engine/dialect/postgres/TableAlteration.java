@@ -240,7 +240,7 @@ final class TableAlteration {
 
     private void addIndex(Index index) {
         if (PostgresDdl.isConstraint(index)) {
-            clauses.add("ADD " + PostgresDdl.unique(index));
+            clauses.add("ADD " + PostgresDdl.constraint(index));
             // The comment of a UNIQUE constraint is its index's, as inspection reads it.
             if (index.comment().isPresent()) {
                 after.add(() -> indexComment(index));

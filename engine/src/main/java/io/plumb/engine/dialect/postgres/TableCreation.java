@@ -59,7 +59,7 @@ final class TableCreation {
         table.primaryKey().ifPresent(pk -> items.add(PostgresDdl.primaryKey(pk)));
         table.indexes().stream()
                 .filter(PostgresDdl::isConstraint)
-                .map(PostgresDdl::unique)
+                .map(PostgresDdl::constraint)
                 .forEach(items::add);
         table.foreignKeys().stream()
                 .filter(fk -> !later.contains(fk))
