@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code MysqlObjectInspector} reads the views, functions, procedures, triggers and events of the inspected
  * schemas from {@code information_schema}, and counts what those schemas hold that the model does not: MariaDB's
- * sequences, system-versioned tables and packages. Definers are the environment's, not the schema's, and are left
+ * sequences, system-versioned tables and packages, and the {@code PARTITION BY} clauses of partitioned tables. Definers are the environment's, not the schema's, and are left
  * out; the servers record no dependencies between these objects, so none are read ({@code References} orders them
  * by the names their texts use).
  */
@@ -60,6 +60,14 @@ final class MysqlObjectInspector {
                 others,
                 schemas,
                 rs -> unsupported.merge(tableKind(rs.getString(1)), rs.getInt(2), Integer::sum));
+        // A partitioned table is kept as a table; its PARTITION BY clause is what the model leaves out.
+        String partitioned = "SELECT COUNT(DISTINCT TABLE_SCHEMA, TABLE_NAME) FROM information_schema.PARTITIONS"
+                + " WHERE PARTITION_NAME IS NOT NULL AND TABLE_SCHEMA IN " + in;
+        MysqlInspector.query(connection, partitioned, schemas, rs -> {
+            if (rs.getInt(1) > 0) {
+                unsupported.merge("PARTITION BY clause", rs.getInt(1), Integer::sum);
+            }
+        });
         return new Found(objects, unsupported);
     }
 
