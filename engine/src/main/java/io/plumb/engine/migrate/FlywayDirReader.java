@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *
  * <p>What Flyway would run and Plumb cannot is refused at its name rather than left out while the rest runs: Java
  * and script migrations ({@code V2__Backfill.java}, {@code .class}, {@code V3__x.sh}, ...), SQL callbacks ({@code
- * afterMigrate.sql}, {@code beforeEachMigrate__x.sql}, ...), and placeholders ({@code ${tablePrefix}}), which Flyway
+ * afterMigrate.sql}, {@code beforeEachMigrate__x.sql}, ...), per-script configuration ({@code V1__x.sql.conf}), and
+ * placeholders ({@code ${tablePrefix}}), which Flyway
  * replaces in the whole file and fails on when it has no value for one.
  */
 final class FlywayDirReader implements DirReader {
@@ -169,6 +170,16 @@ final class FlywayDirReader implements DirReader {
     // be what Flyway runs.
     private static void refuseUnrunnable(String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);
+        if (base.endsWith(SUFFIX + ".conf") && isMigrationName(base.substring(0, base.length() - ".conf".length()))) {
+            throw new MigrationFileException(
+                    name,
+                    1,
+                    1,
+                    "Flyway script configuration: Flyway reads it for "
+                            + base.substring(0, base.length() - ".conf".length())
+                            + " (executeInTransaction, encoding, placeholderReplacement), plumb does not; running the"
+                            + " file without it may not be what Flyway runs");
+        }
         int dot = base.lastIndexOf('.');
         String suffix = dot < 0 ? "" : base.substring(dot);
         String stem = dot < 0 ? base : base.substring(0, dot);

@@ -185,6 +185,19 @@ class FlywayDirReaderTest {
     }
 
     @Test
+    void aScriptConfigurationIsRefusedAtItsName() throws IOException {
+        assertThatThrownBy(() -> dir("V1__a.sql", "", "V1__a.sql.conf", "executeInTransaction=false")
+                        .files())
+                .hasMessage("V1__a.sql.conf:1:1: Flyway script configuration: Flyway reads it for V1__a.sql"
+                        + " (executeInTransaction, encoding, placeholderReplacement), plumb does not; running the file"
+                        + " without it may not be what Flyway runs");
+        Files.delete(root.resolve("db/V1__a.sql.conf"));
+        Files.writeString(root.resolve("db/flyway.conf"), "flyway.locations=filesystem:db");
+        assertThat(described(MigrationDir.open("file://db?format=flyway", root).files()))
+                .containsExactly("V1__a.sql 1 a");
+    }
+
+    @Test
     void aPlaceholderIsAnErrorAtItsPositionWhenTheFileIsRead() throws IOException {
         MigrationDir dir = dir(
                 "V1__a.sql",
