@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code FlywayDirReader} reads a Flyway directory as the reference tool does: the {@code .sql} files of the
@@ -24,11 +27,68 @@ import java.util.Optional;
  * carry a valid version, and no two versioned (or baseline) files may share one; other files are not migrations, as
  * in Flyway. Versions are written with dots ({@code V1_1} has version {@code 1.1}); see {@link FlywayVersion} for
  * repeatable files' versions.
+ *
+ * <p>What Flyway would run and Plumb cannot is refused at its name rather than left out while the rest runs: Java
+ * and script migrations ({@code V2__Backfill.java}, {@code .class}, {@code V3__x.sh}, ...), SQL callbacks ({@code
+ * afterMigrate.sql}, {@code beforeEachMigrate__x.sql}, ...), per-script configuration ({@code V1__x.sql.conf}), and
+ * placeholders ({@code ${tablePrefix}}), which Flyway
+ * replaces in the whole file and fails on when it has no value for one.
  */
 final class FlywayDirReader implements DirReader {
 
     private static final String SEPARATOR = "__";
     private static final String SUFFIX = ".sql";
+
+    // Flyway's Java-based migrations (sources, as a directory of a source tree holds them, and classes) and its script
+    // migrations: Flyway runs them in version order with the SQL files.
+    private static final Set<String> JAVA_MIGRATIONS = Set.of(".java", ".kt", ".groovy", ".scala", ".class");
+    private static final Set<String> SCRIPT_MIGRATIONS = Set.of(".sh", ".bash", ".ps1", ".bat", ".cmd", ".py");
+
+    // The events of Flyway's SQL callbacks (NAME.sql or NAME__description.sql), which Flyway runs around its commands.
+    private static final Set<String> CALLBACKS = Set.of(
+            "beforeMigrate",
+            "beforeRepeatables",
+            "beforeEachMigrate",
+            "beforeEachMigrateStatement",
+            "afterEachMigrateStatement",
+            "afterEachMigrateStatementError",
+            "afterEachMigrate",
+            "afterEachMigrateError",
+            "afterMigrate",
+            "afterMigrateApplied",
+            "afterVersioned",
+            "afterMigrateError",
+            "beforeClean",
+            "afterClean",
+            "afterCleanError",
+            "beforeUndo",
+            "beforeEachUndo",
+            "beforeEachUndoStatement",
+            "afterEachUndoStatement",
+            "afterEachUndoStatementError",
+            "afterEachUndo",
+            "afterEachUndoError",
+            "afterUndo",
+            "afterUndoError",
+            "beforeValidate",
+            "afterValidate",
+            "afterValidateError",
+            "beforeBaseline",
+            "afterBaseline",
+            "afterBaselineError",
+            "beforeRepair",
+            "afterRepair",
+            "afterRepairError",
+            "beforeInfo",
+            "afterInfo",
+            "afterInfoError",
+            "createSchema",
+            "beforeCreateSchema",
+            "beforeConnect",
+            "afterConnect");
+
+    // Flyway's default placeholder prefix and suffix: it replaces ${name} anywhere in a file, comments included.
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\n]*)}");
 
     /** A migration file found in the directory, before it is read. */
     private record Found(String name, char prefix, String version, String description) {}
@@ -39,6 +99,10 @@ final class FlywayDirReader implements DirReader {
         List<Found> baselines = new ArrayList<>();
         List<Found> repeatable = new ArrayList<>();
         for (String name : walk(root, display)) {
+            refuseUnrunnable(name);
+            if (!name.endsWith(SUFFIX)) {
+                continue;
+            }
             classify(name).ifPresent(found -> {
                 switch (found.prefix()) {
                     case 'V' -> versioned.add(found);
@@ -79,6 +143,77 @@ final class FlywayDirReader implements DirReader {
     @Override
     public int compareVersions(String a, String b) {
         return FlywayVersion.compare(a, b);
+    }
+
+    /**
+     * Returns empty (the whole file is plain SQL), after making sure the file holds no Flyway placeholder.
+     *
+     * @throws MigrationFileException at the first placeholder
+     */
+    @Override
+    public Optional<MigrationScript> script(MigrationFile file, ScannerOptions options) {
+        String text = file.text();
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        if (placeholder.find()) {
+            TextPositions positions = new TextPositions(text);
+            throw new MigrationFileException(
+                    file.name(),
+                    positions.line(placeholder.start()),
+                    positions.column(placeholder.start()),
+                    "Flyway placeholder " + placeholder.group() + ": Flyway replaces it with a configured value (and"
+                            + " fails without one), plumb does not replace placeholders; write the value into the file");
+        }
+        return Optional.empty();
+    }
+
+    // A Java, script or callback file Flyway would run: refused, since running the directory without it would not
+    // be what Flyway runs.
+    private static void refuseUnrunnable(String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (base.endsWith(SUFFIX + ".conf") && isMigrationName(base.substring(0, base.length() - ".conf".length()))) {
+            throw new MigrationFileException(
+                    name,
+                    1,
+                    1,
+                    "Flyway script configuration: Flyway reads it for "
+                            + base.substring(0, base.length() - ".conf".length())
+                            + " (executeInTransaction, encoding, placeholderReplacement), plumb does not; running the"
+                            + " file without it may not be what Flyway runs");
+        }
+        int dot = base.lastIndexOf('.');
+        String suffix = dot < 0 ? "" : base.substring(dot);
+        String stem = dot < 0 ? base : base.substring(0, dot);
+        if (suffix.equals(SUFFIX)) {
+            int separator = stem.indexOf(SEPARATOR);
+            String event = separator < 0 ? stem : stem.substring(0, separator);
+            if (CALLBACKS.contains(event)) {
+                throw new MigrationFileException(
+                        name,
+                        1,
+                        1,
+                        "Flyway SQL callback " + event + ": Flyway runs it around its commands, plumb runs migrations"
+                                + " only; move it out of the migration directory");
+            }
+            return;
+        }
+        boolean java = JAVA_MIGRATIONS.contains(suffix);
+        if ((java || SCRIPT_MIGRATIONS.contains(suffix)) && isMigrationName(stem)) {
+            throw new MigrationFileException(
+                    name,
+                    1,
+                    1,
+                    "Flyway " + (java ? "Java-based" : "script") + " migration: plumb runs the SQL migrations of a"
+                            + " Flyway directory only, and running them without this one would leave it out");
+        }
+    }
+
+    // Whether a name without its suffix is one Flyway takes for a migration; a malformed version is not.
+    private static boolean isMigrationName(String stem) {
+        try {
+            return classify(stem + SUFFIX).isPresent();
+        } catch (MigrationFileException e) {
+            return false;
+        }
     }
 
     private static MigrationFile file(DirFormat format, Path root, String display, Found found, String version) {
@@ -134,7 +269,7 @@ final class FlywayDirReader implements DirReader {
         }
     }
 
-    // The .sql files of the directory and its non-hidden subdirectories, named by their path with / separators.
+    // The files of the directory and its non-hidden subdirectories, named by their path with / separators.
     private static List<String> walk(Path root, String display) {
         List<String> names = new ArrayList<>();
         try {
@@ -149,8 +284,7 @@ final class FlywayDirReader implements DirReader {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()
-                            && file.getFileName().toString().endsWith(SUFFIX)) {
+                    if (attributes.isRegularFile()) {
                         List<String> parts = new ArrayList<>();
                         root.relativize(file).forEach(p -> parts.add(p.toString()));
                         names.add(String.join("/", parts));

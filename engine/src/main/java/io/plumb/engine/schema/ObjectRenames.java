@@ -18,7 +18,21 @@ final class ObjectRenames {
         if (object instanceof View v) {
             return v.withDependsOn(refs(v.dependsOn(), from, to));
         } else if (object instanceof Routine r) {
-            return r.withDependsOn(refs(r.dependsOn(), from, to));
+            // A routine's return, argument and aggregate state types name the schema's own types as the catalogue
+            // prints them ("dev"."status"): left behind, the same function in two schemas differed.
+            return new Routine(
+                    r.kind(),
+                    r.name(),
+                    names.rename(r.signature()),
+                    r.arguments().stream()
+                            .map(a -> new Argument(a.name(), names.rename(a.type()), a.mode(), a.defaultValue()))
+                            .toList(),
+                    r.returns().map(names::rename),
+                    r.language(),
+                    r.body(),
+                    names.rename(r.options()),
+                    r.comment(),
+                    refs(r.dependsOn(), from, to));
         } else if (object instanceof Trigger t) {
             return new Trigger(
                     t.name(),

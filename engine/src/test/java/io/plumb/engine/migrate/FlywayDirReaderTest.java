@@ -143,4 +143,74 @@ class FlywayDirReaderTest {
                         "db/2_b.sql:1:1: a migration file of the atlas format in a directory opened as flyway");
         assertThat(root.resolve("db/2_b.sql")).doesNotExist();
     }
+
+    @Test
+    void javaAndScriptMigrationsAreRefusedAtTheirNamesNotLeftOut() throws IOException {
+        assertThatThrownBy(() -> dir("V1__a.sql", "", "sub/V2__Backfill.java", "class V2__Backfill {}")
+                        .files())
+                .hasMessage("sub/V2__Backfill.java:1:1: Flyway Java-based migration: plumb runs the SQL migrations"
+                        + " of a Flyway directory only, and running them without this one would leave it out");
+        Files.delete(root.resolve("db/sub/V2__Backfill.java"));
+        Files.writeString(root.resolve("db/V3_1__Seed$Row.class"), "");
+        assertThatThrownBy(
+                        () -> MigrationDir.open("file://db?format=flyway", root).files())
+                .hasMessageStartingWith("V3_1__Seed$Row.class:1:1: Flyway Java-based migration");
+        Files.delete(root.resolve("db/V3_1__Seed$Row.class"));
+        Files.writeString(root.resolve("db/R__refresh.sh"), "");
+        assertThatThrownBy(
+                        () -> MigrationDir.open("file://db?format=flyway", root).files())
+                .hasMessageStartingWith("R__refresh.sh:1:1: Flyway script migration");
+        Files.delete(root.resolve("db/R__refresh.sh"));
+        // Sources that are not migrations by name stay out, as in Flyway.
+        Files.writeString(root.resolve("db/MigrationConfig.java"), "");
+        Files.writeString(root.resolve("db/Vendor.kt"), "");
+        Files.writeString(root.resolve("db/V1a.java"), "");
+        assertThat(described(MigrationDir.open("file://db?format=flyway", root).files()))
+                .containsExactly("V1__a.sql 1 a");
+    }
+
+    @Test
+    void sqlCallbacksAreRefusedAtTheirNames() throws IOException {
+        assertThatThrownBy(() -> dir("V1__a.sql", "", "afterMigrate.sql", "REFRESH MATERIALIZED VIEW v;")
+                        .files())
+                .hasMessage("afterMigrate.sql:1:1: Flyway SQL callback afterMigrate: Flyway runs it around its"
+                        + " commands, plumb runs migrations only; move it out of the migration directory");
+        Files.delete(root.resolve("db/afterMigrate.sql"));
+        Files.createDirectories(root.resolve("db/sub"));
+        Files.writeString(root.resolve("db/sub/beforeEachMigrate__grants.sql"), "");
+        assertThatThrownBy(
+                        () -> MigrationDir.open("file://db?format=flyway", root).files())
+                .hasMessageStartingWith(
+                        "sub/beforeEachMigrate__grants.sql:1:1: Flyway SQL callback beforeEachMigrate:");
+    }
+
+    @Test
+    void aScriptConfigurationIsRefusedAtItsName() throws IOException {
+        assertThatThrownBy(() -> dir("V1__a.sql", "", "V1__a.sql.conf", "executeInTransaction=false")
+                        .files())
+                .hasMessage("V1__a.sql.conf:1:1: Flyway script configuration: Flyway reads it for V1__a.sql"
+                        + " (executeInTransaction, encoding, placeholderReplacement), plumb does not; running the file"
+                        + " without it may not be what Flyway runs");
+        Files.delete(root.resolve("db/V1__a.sql.conf"));
+        Files.writeString(root.resolve("db/flyway.conf"), "flyway.locations=filesystem:db");
+        assertThat(described(MigrationDir.open("file://db?format=flyway", root).files()))
+                .containsExactly("V1__a.sql 1 a");
+    }
+
+    @Test
+    void aPlaceholderIsAnErrorAtItsPositionWhenTheFileIsRead() throws IOException {
+        MigrationDir dir = dir(
+                "V1__a.sql",
+                "CREATE TABLE a (id int);\n-- no ${ here }\nCREATE TABLE  ${tablePrefix}b (id int);",
+                "V2__b.sql",
+                "SELECT '$' || '{x}';");
+        List<MigrationFile> files = dir.files();
+        assertThatThrownBy(() -> MigrationScript.parse(files.get(0), ScannerOptions.forDialect("postgres")))
+                .hasMessage("V1__a.sql:2:7: Flyway placeholder ${ here }: Flyway replaces it with a configured value"
+                        + " (and fails without one), plumb does not replace placeholders; write the value into the"
+                        + " file");
+        assertThat(MigrationScript.parse(files.get(1), ScannerOptions.forDialect("postgres"))
+                        .statements())
+                .hasSize(1);
+    }
 }

@@ -39,7 +39,20 @@ class RealmRenameTest {
                                 List.of(),
                                 Optional.empty(),
                                 List.of()),
-                        new Domain("base", "text", true, Optional.empty(), List.of(), Optional.empty(), List.of())));
+                        new Domain("base", "text", true, Optional.empty(), List.of(), Optional.empty(), List.of()),
+                        new Routine(
+                                ObjectKind.FUNCTION,
+                                "level_of",
+                                "\"dev\".\"level\", \"dev\".\"not_mine\"",
+                                List.of(
+                                        Argument.of("l", "\"dev\".\"level\""),
+                                        Argument.of("x", "\"dev\".\"not_mine\"")),
+                                Optional.of("SETOF \"dev\".\"level\""),
+                                "sql",
+                                "SELECT $1",
+                                Map.of(),
+                                Optional.empty(),
+                                List.of())));
         return new Realm(
                 List.of(dev),
                 List.of(
@@ -64,6 +77,14 @@ class RealmRenameTest {
                 .containsEntry("partition_bound", "FOR VALUES IN ('\"dev\".x')");
         assertThat(((Domain) app.objects().get(0)).type()).isEqualTo("\"app\".\"base\"");
         assertThat(renamed.objects()).extracting(o -> ((Extension) o).schema()).containsExactly("app", "other");
+        // A function's return and argument types move with the schema too, so the same function in two schemas is
+        // the same.
+        Routine levelOf = (Routine) app.objects().get(2);
+        assertThat(levelOf.returns()).contains("SETOF \"app\".\"level\"");
+        assertThat(levelOf.arguments())
+                .extracting(Argument::type)
+                .containsExactly("\"app\".\"level\"", "\"dev\".\"not_mine\"");
+        assertThat(levelOf.signature()).isEqualTo("\"app\".\"level\", \"dev\".\"not_mine\"");
     }
 
     @Test
