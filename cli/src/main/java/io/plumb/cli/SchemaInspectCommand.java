@@ -7,6 +7,7 @@ import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.spec.RealmJson;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -98,11 +99,19 @@ final class SchemaInspectCommand implements Callable<Integer> {
     }
 
     private void printSql(Database db, Realm realm, String indent) {
-        // The schemas exist: their own types (PostgreSQL enums) are created, their comments are left as they are,
-        // and what they have of the server's own (MySQL's charset and collation) goes without saying. Tables are
+        // Bound to a schema, the schema exists: its own types (PostgreSQL enums) are created, its comment is left as
+        // it is, and what it has of the server's own (MySQL's charset and collation) goes without saying. Tables are
         // created as the differ adds them (MySQL spells out their charset and collation).
         DiffNormalizer normalizer = db.dialect().normalizer();
-        List<SchemaChange> changes = SchemaChange.createAll(realm).stream()
+        // Bound to no schema, the SQL creates the schemas too, as the reference writes it (its ChangesToRealm):
+        // run on an empty database, it would otherwise fail at the first table of a schema other than "public".
+        boolean qualified = db.boundSchema().isEmpty();
+        List<SchemaChange> changes = new ArrayList<>();
+        if (qualified) {
+            realm.schemas().forEach(s -> changes.add(new SchemaChange.AddSchema(s)));
+        }
+        SchemaChange.createAll(realm).stream()
+                .filter(c -> !(qualified && c instanceof SchemaChange.ModifySchema))
                 .map(c -> {
                     if (c instanceof SchemaChange.ModifySchema m) {
                         Schema server = normalizer.desiredSchema(m.to(), Schema.of(m.to().name(), List.of()));
@@ -117,8 +126,7 @@ final class SchemaInspectCommand implements Callable<Integer> {
                     }
                     return c;
                 })
-                .toList();
-        boolean qualified = db.boundSchema().isEmpty();
+                .forEach(changes::add);
         PlanPrinter.printStatements(
                 env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));
     }

@@ -233,9 +233,24 @@ public final class MigrationDir {
             String other = byVersion.putIfAbsent(file.version(), file.name());
             if (other != null) {
                 throw new MigrateException("migration directory " + display + ": files \"" + other + "\" and \""
-                        + file.name() + "\" have the same version \"" + file.version() + "\"; versions must be unique");
+                        + file.name() + "\" have the same version \"" + file.version() + "\"; versions must be unique"
+                        + golangMigrateHint(other, file.name()));
             }
         }
+    }
+
+    /**
+     * Names the format a directory of {@code .up.sql} and {@code .down.sql} pairs is in: read as an atlas directory,
+     * the pair has one version. Older releases of the reference hashed both files of a golang-migrate directory into
+     * {@code atlas.sum}, so such a sum makes the directory look like an atlas one.
+     */
+    private static String golangMigrateHint(String a, String b) {
+        boolean pair = (a.endsWith(".up.sql") && b.endsWith(".down.sql"))
+                || (a.endsWith(".down.sql") && b.endsWith(".up.sql"));
+        return pair
+                ? " (an up and a down file of golang-migrate: read the directory with --dir-format golang-migrate,"
+                        + " or file://DIR?format=golang-migrate)"
+                : "";
     }
 
     /** Recomputes {@code atlas.sum} from the files and writes it; returns what was written. */

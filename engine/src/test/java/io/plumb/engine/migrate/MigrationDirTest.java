@@ -187,6 +187,20 @@ class MigrationDirTest {
     }
 
     @Test
+    void anUpAndADownFileOfOneVersionNameTheGolangMigrateFormat() throws IOException {
+        MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
+        Files.writeString(dir.path().resolve("1_users.up.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(dir.path().resolve("1_users.down.sql"), "DROP TABLE users;\n");
+        dir.rehash();
+
+        assertThatThrownBy(dir::validate)
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("migration directory migrations: files \"1_users.down.sql\" and \"1_users.up.sql\" have"
+                        + " the same version \"1\"; versions must be unique (an up and a down file of golang-migrate:"
+                        + " read the directory with --dir-format golang-migrate, or file://DIR?format=golang-migrate)");
+    }
+
+    @Test
     void aPinnedDirectoryKeepsItsFilesAndSumAsTheyWere() throws IOException {
         MigrationDir dir = MigrationDir.openOrCreate("migrations", root);
         dir.add("1_a.sql", "CREATE TABLE a (x int);\n");

@@ -108,7 +108,12 @@ public final class PostgresPlanner implements Planner {
     }
 
     private static void addSchema(PostgresDdl ddl, Schema schema, List<PlannedChange> out) {
-        out.add(change("add new schema named \"" + schema.name() + "\"", "CREATE SCHEMA " + quote(schema.name())));
+        // Every database has a "public" schema to begin with, unless it was dropped: as the reference plans it, the
+        // statement that adds it does not fail where it is there.
+        String ifNotExists = schema.name().equals("public") ? "IF NOT EXISTS " : "";
+        out.add(change(
+                "add new schema named \"" + schema.name() + "\"",
+                "CREATE SCHEMA " + ifNotExists + quote(schema.name())));
         if (schema.comment().isPresent()) {
             comment(out, "SCHEMA " + quote(schema.name()), schema.comment(), "schema: \"" + schema.name() + "\"");
         }

@@ -56,11 +56,29 @@ final class TableCreation {
         if (!ChildTables.isPartition(table)) {
             table.columns().forEach(c -> items.add(PostgresDdl.column(c)));
         }
-        table.primaryKey().ifPresent(pk -> items.add(PostgresDdl.primaryKey(pk)));
-        table.indexes().stream()
-                .filter(PostgresDdl::isConstraint)
-                .map(PostgresDdl::constraint)
-                .forEach(items::add);
+        List<KeySignature> inline = new ArrayList<>();
+        table.primaryKey().ifPresent(pk -> {
+            items.add(PostgresDdl.primaryKey(pk));
+            inline.add(KeySignature.of(pk));
+        });
+        List<Index> separate = new ArrayList<>();
+        for (Index index : table.indexes()) {
+            if (PostgresDdl.isExclusion(index)) {
+                // An exclusion constraint's index is of its own kind: CREATE TABLE merges none into it.
+                items.add(PostgresDdl.exclude(index));
+                continue;
+            }
+            if (!PostgresDdl.isUnique(index)) {
+                continue;
+            }
+            KeySignature signature = KeySignature.of(index);
+            if (inline.contains(signature)) {
+                separate.add(index);
+            } else {
+                inline.add(signature);
+                items.add(PostgresDdl.unique(index));
+            }
+        }
         table.foreignKeys().stream()
                 .filter(fk -> !later.contains(fk))
                 .forEach(fk -> items.add(ddl.foreignKey(schema, fk)));
@@ -69,6 +87,14 @@ final class TableCreation {
         out.add(change(
                 "create \"" + table.name() + "\" table",
                 "CREATE TABLE " + name + " " + ChildTables.createTail(ddl, schema, table, items)));
+        // CREATE TABLE keeps one index of keys over the same columns (the first one's, under the first name it is
+        // given), so a UNIQUE constraint beside an equal primary key or constraint is added by ALTER TABLE, which
+        // keeps both, as the database the desired state describes has them.
+        for (Index index : separate) {
+            out.add(change(
+                    "modify \"" + table.name() + "\" table",
+                    "ALTER TABLE " + name + " ADD " + PostgresDdl.unique(index)));
+        }
         List<String> security = RowSecurity.actions(table);
         if (!security.isEmpty()) {
             out.add(change(

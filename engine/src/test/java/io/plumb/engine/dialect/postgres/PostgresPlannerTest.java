@@ -150,6 +150,38 @@ class PostgresPlannerTest {
                 .containsExactly("ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_key\" UNIQUE (\"a\")");
     }
 
+    @Test
+    void aUniqueConstraintEqualToThePrimaryKeyOrAnEarlierConstraintIsAddedAfterTheCreateTable() {
+        // CREATE TABLE would merge it into the other key's index and never create it.
+        Table table = new Table(
+                "t",
+                T.columns(),
+                Optional.of(new PrimaryKey("", IndexPart.columns("a"), Map.of())),
+                List.of(unique("t_a_key", Optional.empty()), unique("t_a_again", Optional.empty())),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Map.of());
+        assertThat(sql(plan(new PostgresPlanner(), new SchemaChange.AddTable("public", table))))
+                .containsExactly(
+                        "CREATE TABLE \"t\" (\"a\" text NULL, PRIMARY KEY (\"a\"))",
+                        "ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_key\" UNIQUE (\"a\")",
+                        "ALTER TABLE \"t\" ADD CONSTRAINT \"t_a_again\" UNIQUE (\"a\")");
+        // Other covering columns make another index: the constraint stays in the CREATE TABLE.
+        Index covering = new Index(
+                "t_a_cover",
+                true,
+                IndexPart.columns("a"),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(SpecAttribute.UNIQUE_CONSTRAINT, "true", PostgresSpecDialect.INCLUDE, "b"));
+        assertThat(sql(plan(
+                        new PostgresPlanner(),
+                        new SchemaChange.AddTable("public", table.withIndexes(List.of(covering))))))
+                .containsExactly("CREATE TABLE \"t\" (\"a\" text NULL, PRIMARY KEY (\"a\"),"
+                        + " CONSTRAINT \"t_a_cover\" UNIQUE (\"a\") INCLUDE (\"b\"))");
+    }
+
     private static Index unique(String name, Optional<String> comment) {
         return new Index(
                 name,
