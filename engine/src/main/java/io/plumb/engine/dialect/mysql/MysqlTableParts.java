@@ -92,7 +92,10 @@ final class MysqlTableParts {
         String column = rs.getString("COLUMN_NAME");
         String expression = rs.getString("EXPRESSION");
         Map<String, String> partOptions = new LinkedHashMap<>();
-        putIfPresent(partOptions, MysqlSpecDialect.PREFIX, rs.getString("SUB_PART"));
+        // MariaDB reports a SPATIAL key's part as a 32-byte prefix, which no SPATIAL index accepts when created.
+        if (!"SPATIAL".equals(rs.getString("INDEX_TYPE"))) {
+            putIfPresent(partOptions, MysqlSpecDialect.PREFIX, rs.getString("SUB_PART"));
+        }
         IndexPart part = new IndexPart(
                 column != null ? column : expression == null ? "" : expression,
                 column == null,
