@@ -50,18 +50,13 @@ final class IndexReader {
 
     /** Reads a {@code unique} block: a UNIQUE constraint, kept as a unique index marked as a constraint. */
     Index uniqueConstraint(Resource resource) {
-        String name = SpecBlock.label(resource, table.owner());
-        String owner = "unique constraint \"" + name + "\" of " + table.owner();
-        List<SpecAttribute> extras = dialect.uniqueAttributes();
-        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, "columns"), ON);
-        List<IndexPart> parts = parts(block);
-        Map<String, String> options = new LinkedHashMap<>(options(block, extras));
-        Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
-        Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
-        options.put(SpecAttribute.UNIQUE_CONSTRAINT, "true");
-        Index index = new Index(name, true, parts, where, comment, options);
-        dialect.checkIndex(block, index);
-        return index;
+        return constraint(
+                resource,
+                "unique constraint",
+                dialect.uniqueAttributes(),
+                Set.of("columns"),
+                SpecAttribute.UNIQUE_CONSTRAINT,
+                true);
     }
 
     /**
@@ -69,16 +64,32 @@ final class IndexReader {
      * {@code on} blocks that each name the operator ({@code op}) the constraint compares that part with.
      */
     Index exclusionConstraint(Resource resource) {
+        return constraint(
+                resource,
+                "exclude constraint",
+                dialect.excludeAttributes(),
+                Set.of(),
+                SpecAttribute.EXCLUDE_CONSTRAINT,
+                false);
+    }
+
+    // A table constraint block read as an index carrying the marker option.
+    private Index constraint(
+            Resource resource,
+            String kind,
+            List<SpecAttribute> extras,
+            Set<String> more,
+            String marker,
+            boolean unique) {
         String name = SpecBlock.label(resource, table.owner());
-        String owner = "exclude constraint \"" + name + "\" of " + table.owner();
-        List<SpecAttribute> extras = dialect.excludeAttributes();
-        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras), ON);
+        String owner = kind + " \"" + name + "\" of " + table.owner();
+        SpecBlock block = SpecBlock.of(resource, owner, SpecBlock.names(extras, more.toArray(String[]::new)), ON);
         List<IndexPart> parts = parts(block);
         Map<String, String> options = new LinkedHashMap<>(options(block, extras));
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         Optional<String> where = Optional.ofNullable(options.remove(SpecAttribute.WHERE));
-        options.put(SpecAttribute.EXCLUDE_CONSTRAINT, "true");
-        Index index = new Index(name, false, parts, where, comment, options);
+        options.put(marker, "true");
+        Index index = new Index(name, unique, parts, where, comment, options);
         dialect.checkIndex(block, index);
         return index;
     }
