@@ -158,7 +158,8 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
     /** Returns a check clause; an expression already in parentheses, as inspected ({@code (a > 0)}), gets no more. */
     static String check(Check check) {
         String constraint = check.name().isEmpty() ? "" : "CONSTRAINT " + quote(check.name()) + " ";
-        return constraint + "CHECK " + PostgresExpressions.wrap(check.expr());
+        String inherit = "true".equals(check.options().get(PostgresSpecDialect.NO_INHERIT)) ? " NO INHERIT" : "";
+        return constraint + "CHECK " + PostgresExpressions.wrap(check.expr()) + inherit;
     }
 
     /** Returns a {@code CREATE INDEX} statement, {@code CONCURRENTLY} when asked. */

@@ -86,7 +86,8 @@ public final class PostgresInspector implements Inspector {
             + " array(SELECT a.attname FROM pg_index x"
             + " CROSS JOIN LATERAL generate_series(x.indnkeyatts + 1, x.indnatts) j(n)"
             + " JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[j.n - 1]"
-            + " WHERE con.contype = 'p' AND x.indexrelid = con.conindid ORDER BY j.n)"
+            + " WHERE con.contype = 'p' AND x.indexrelid = con.conindid ORDER BY j.n),"
+            + " con.connoinherit"
             + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
@@ -262,7 +263,11 @@ public final class PostgresInspector implements Inspector {
                                     strings(rs, 11),
                                     action(rs.getString(6)),
                                     action(rs.getString(7))));
-                    default -> table.checks().add(Check.of(name, rs.getString(5)));
+                    default -> table.checks()
+                            .add(new Check(
+                                    name,
+                                    rs.getString(5),
+                                    rs.getBoolean(13) ? Map.of(PostgresSpecDialect.NO_INHERIT, "true") : Map.of()));
                 }
             }
         }

@@ -33,6 +33,9 @@ final class PostgresSpecDialect implements SpecDialect {
     /** The index option listing covering columns, kept as comma-separated column names. */
     static final String INCLUDE = "include";
 
+    /** A table check's {@code NO INHERIT} flag: the check holds for the table and not for its children. */
+    static final String NO_INHERIT = "no_inherit";
+
     /** The index option that is {@code "false"} when NULLs are not distinct (PostgreSQL 15). */
     static final String NULLS_DISTINCT = "nulls_distinct";
 
@@ -188,6 +191,11 @@ final class PostgresSpecDialect implements SpecDialect {
     @Override
     public boolean uniqueConstraints() {
         return true;
+    }
+
+    @Override
+    public List<SpecAttribute> checkAttributes() {
+        return List.of(SpecAttribute.flag(NO_INHERIT));
     }
 
     @Override

@@ -392,7 +392,9 @@ class PostgresTypeObjectsTest extends PostgresDatabaseTest {
                 + " CREATE FOREIGN DATA WRAPPER dummy; CREATE SERVER nowhere FOREIGN DATA WRAPPER dummy;"
                 + " CREATE FOREIGN TABLE public.remote (a integer) SERVER nowhere;"
                 + " CREATE STATISTICS public.t_stats ON a, (a + 1) FROM public.t;"
-                + " CREATE UNLOGGED TABLE public.scratch (a integer)");
+                + " CREATE UNLOGGED TABLE public.scratch (a integer);"
+                + " CREATE TABLE public.d (id integer PRIMARY KEY, p integer UNIQUE DEFERRABLE,"
+                + " FOREIGN KEY (p) REFERENCES public.d (id) DEFERRABLE INITIALLY DEFERRED)");
         assertThat(inspect().unsupported())
                 .isEqualTo(Map.ofEntries(
                         Map.entry("rule", 1),
@@ -404,7 +406,9 @@ class PostgresTypeObjectsTest extends PostgresDatabaseTest {
                         Map.entry("foreign server", 1),
                         Map.entry("foreign-data wrapper", 1),
                         Map.entry("statistics object", 1),
-                        Map.entry("unlogged table", 1)));
+                        Map.entry("unlogged table", 1),
+                        // The unique key and the foreign key of d are kept, without their DEFERRABLE clauses.
+                        Map.entry("DEFERRABLE clause", 2)));
         assertThat(inspect().unsupportedWarning()).isPresent();
     }
 }
