@@ -85,7 +85,7 @@ public final class ConcurrentIndexAnalyzer implements Analyzer {
                 }
                 String table = modify.to().name();
                 for (TableChange tc : modify.changes()) {
-                    if (tc instanceof TableChange.AddIndex add && isConstraint(add.index())) {
+                    if (tc instanceof TableChange.AddIndex add && SpecAttribute.isUniqueConstraint(add.index())) {
                         diagnostics.add(uniqueConstraint(change.pos(), table, add.index()));
                     } else if (tc instanceof TableChange.AddIndex add
                             && checkCreate
@@ -123,10 +123,6 @@ public final class ConcurrentIndexAnalyzer implements Analyzer {
             diagnostics.add(0, Diagnostic.of(0, "PG103", TXMODE_TEXT));
         }
         return diagnostics.isEmpty() ? List.of() : List.of(Report.of(HEADING, diagnostics));
-    }
-
-    private static boolean isConstraint(Index index) {
-        return "true".equals(index.options().get(SpecAttribute.UNIQUE_CONSTRAINT));
     }
 
     private static Diagnostic primaryKey(int pos, String table, PrimaryKey key) {

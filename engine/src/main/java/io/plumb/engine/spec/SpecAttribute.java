@@ -35,6 +35,16 @@ public record SpecAttribute(String name, Kind kind) {
      */
     public static final String EXCLUDE_CONSTRAINT = "exclude_constraint";
 
+    /** Returns whether an index is a table-level UNIQUE constraint ({@link #UNIQUE_CONSTRAINT}). */
+    public static boolean isUniqueConstraint(io.plumb.engine.schema.Index index) {
+        return "true".equals(index.options().get(UNIQUE_CONSTRAINT));
+    }
+
+    /** Returns whether an index is an exclusion constraint ({@link #EXCLUDE_CONSTRAINT}). */
+    public static boolean isExclusionConstraint(io.plumb.engine.schema.Index index) {
+        return "true".equals(index.options().get(EXCLUDE_CONSTRAINT));
+    }
+
     /** The name of an exclusion constraint part's operator, the part option the {@code on} block's {@code op} sets. */
     public static final String OP = "op";
 

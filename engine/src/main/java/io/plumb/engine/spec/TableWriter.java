@@ -38,12 +38,14 @@ final class TableWriter {
         table.primaryKey().ifPresent(pk -> body.add(primaryKey(pk)));
         table.foreignKeys().forEach(fk -> body.add(foreignKey(fk)));
         table.indexes().stream()
-                .filter(i -> !isConstraint(i) && !isExclusion(i))
+                .filter(i -> !SpecAttribute.isUniqueConstraint(i) && !SpecAttribute.isExclusionConstraint(i))
                 .forEach(index -> body.add(index(index)));
         table.checks().forEach(check -> body.add(check(check)));
         // As the reference tool writes its dialect blocks: after the shared ones.
-        table.indexes().stream().filter(TableWriter::isConstraint).forEach(index -> body.add(unique(index)));
-        table.indexes().stream().filter(TableWriter::isExclusion).forEach(index -> body.add(exclude(index)));
+        table.indexes().stream().filter(SpecAttribute::isUniqueConstraint).forEach(index -> body.add(unique(index)));
+        table.indexes().stream()
+                .filter(SpecAttribute::isExclusionConstraint)
+                .forEach(index -> body.add(exclude(index)));
         for (SpecNestedBlock nested : dialect.tableBlocks()) {
             String main = table.options().get(nested.type());
             if (main != null) {
@@ -129,10 +131,6 @@ final class TableWriter {
         return new HclItem.Block("index", List.of(index.name()), body);
     }
 
-    private static boolean isConstraint(Index index) {
-        return "true".equals(index.options().get(SpecAttribute.UNIQUE_CONSTRAINT));
-    }
-
     private HclItem unique(Index index) {
         List<HclItem> body = new ArrayList<>();
         if (isPlain(index.parts())) {
@@ -145,10 +143,6 @@ final class TableWriter {
             index.parts().forEach(part -> body.add(part(part)));
         }
         return new HclItem.Block("unique", List.of(index.name()), body);
-    }
-
-    private static boolean isExclusion(Index index) {
-        return "true".equals(index.options().get(SpecAttribute.EXCLUDE_CONSTRAINT));
     }
 
     // An exclusion constraint's parts are always on blocks: each names its operator.

@@ -89,12 +89,12 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
 
     /** Returns whether an index is a UNIQUE constraint. */
     static boolean isUnique(Index index) {
-        return "true".equals(index.options().get(SpecAttribute.UNIQUE_CONSTRAINT));
+        return SpecAttribute.isUniqueConstraint(index);
     }
 
     /** Returns whether an index is an exclusion constraint. */
     static boolean isExclusion(Index index) {
-        return "true".equals(index.options().get(SpecAttribute.EXCLUDE_CONSTRAINT));
+        return SpecAttribute.isExclusionConstraint(index);
     }
 
     /** Returns the clause of a UNIQUE or EXCLUDE constraint, for {@code CREATE TABLE} or {@code ALTER TABLE ADD}. */
