@@ -47,7 +47,8 @@ public @interface PlumbDatabase {
     /**
      * The migration directory the database starts from, relative to the working directory, as a path or {@code
      * file://} URL with an optional {@code ?format=} ({@code flyway}, {@code liquibase}, {@code golang-migrate},
-     * {@code goose}, {@code dbmate}); empty for none.
+     * {@code goose}, {@code dbmate}) and, for Flyway, placeholder values ({@code
+     * db/migration?format=flyway&placeholders.app_role=app}); empty for none.
      */
     String migrations() default "";
 

@@ -29,6 +29,8 @@ class PlumbDatabaseStatesTest {
 
     static final String MIGRATIONS = "src/test/resources/testdata/tests/migrations";
     static final String FLYWAY = "src/test/resources/testdata/database/flyway?format=flyway";
+    static final String PLACEHOLDERS =
+            "src/test/resources/testdata/database/flyway-placeholders?format=flyway&placeholders.role=reader";
     static final String SCHEMA_SQL = "src/test/resources/testdata/tests/schema.sql";
     static final String SCHEMA_HCL = "src/test/resources/testdata/database/schema.hcl";
     static final String SCHEMA_POSTGRES_HCL = "src/test/resources/testdata/database/schema.postgres.hcl";
@@ -77,19 +79,19 @@ class PlumbDatabaseStatesTest {
 
     @Test
     void sqliteDatabasesStartAtTheirSchemaOrVersion() {
-        assertAllPass(SqliteExamples.class, 6);
+        assertAllPass(SqliteExamples.class, 7);
         assertThat(URLS).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("jdbc:sqlite:"));
     }
 
     @Test
     void postgresDatabasesStartAtTheirSchemaOrVersion() {
-        assertAllPass(PostgresExamples.class, 6);
+        assertAllPass(PostgresExamples.class, 7);
         assertThat(URLS).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("jdbc:postgresql://"));
     }
 
     @Test
     void mariadbDatabasesStartAtTheirSchemaOrVersion() {
-        assertAllPass(MariadbExamples.class, 6);
+        assertAllPass(MariadbExamples.class, 7);
         assertThat(URLS).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("jdbc:mariadb://"));
     }
 
@@ -177,6 +179,29 @@ class PlumbDatabaseStatesTest {
                         .isInstanceOf(SQLException.class);
             }
             assertThat(insertAndCount(latest, 1)).isEqualTo(1);
+        }
+
+        @Test
+        void flywayPlaceholdersTakeTheDirectoryUrlsValuesAndOtherValuesAreAnotherDatabase(
+                @PlumbDatabase(migrations = PLACEHOLDERS + "&placeholders.prefix=app_") Connection app,
+                @PlumbDatabase(migrations = PLACEHOLDERS + "&placeholders.prefix=audit_") Connection audit)
+                throws SQLException {
+            CONNECTIONS.add(app);
+            CONNECTIONS.add(audit);
+            try (Statement statement = app.createStatement()) {
+                statement.execute("INSERT INTO app_users (id) VALUES (1)");
+                try (ResultSet rows = statement.executeQuery("SELECT role FROM app_users")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo("reader");
+                }
+                assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM audit_users"))
+                        .isInstanceOf(SQLException.class);
+            }
+            try (Statement statement = audit.createStatement()) {
+                statement.execute("INSERT INTO audit_users (id) VALUES (1)");
+                assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM app_users"))
+                        .isInstanceOf(SQLException.class);
+            }
         }
 
         @Test

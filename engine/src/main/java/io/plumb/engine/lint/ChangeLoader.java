@@ -188,7 +188,8 @@ final class ChangeLoader {
         try {
             created.execute(statement.text());
         } catch (SQLException e) {
-            String message = "executing statement: " + (base ? "" : statement.text() + ": ") + SqlErrors.message(e);
+            String message =
+                    "executing statement: " + (base ? "" : file.shown(statement) + ": ") + SqlErrors.message(e);
             throw new LintException(file.name(), pos, position(statement.line(), statement.column()), message, e);
         }
         return pos;

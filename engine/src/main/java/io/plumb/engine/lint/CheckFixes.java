@@ -134,7 +134,8 @@ public final class CheckFixes {
     }
 
     private static String toArchive(MigrationFile file, List<String> added) {
-        String text = file.text();
+        // The file as written: placeholders stay for their tool to replace.
+        String text = file.rawText();
         if (file.directives().delimiter().isPresent()) {
             throw cannot(file, "it sets atlas:delimiter on its first line, where a txtar migration file has " + TXTAR);
         }
@@ -182,7 +183,7 @@ public final class CheckFixes {
     }
 
     private static String addToArchive(MigrationFile file, List<String> added) {
-        Archive archive = Txtar.parse(file.text());
+        Archive archive = Txtar.parse(file.rawText());
         List<ArchiveFile> files = new ArrayList<>(archive.files());
         String body = String.join("\n", added) + "\n";
         for (String name : List.of(CHECKS, MORE_CHECKS)) {

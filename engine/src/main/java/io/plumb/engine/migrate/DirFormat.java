@@ -60,11 +60,17 @@ public enum DirFormat {
     /**
      * Reads a directory's migration files in the order they run.
      *
+     * @param placeholders what the files have replaced before they run (Flyway's)
      * @throws MigrateException when the directory cannot be read, or a file's name is malformed (a bad or duplicate
      *     version), as {@code NAME:1:1: detail}
      */
-    List<MigrationFile> read(Path root, String display) {
-        return reader.read(this, root, display);
+    List<MigrationFile> read(Path root, String display, Placeholders placeholders) {
+        List<MigrationFile> files = reader.read(this, root, display);
+        return placeholders.enabled()
+                ? files.stream()
+                        .map(file -> file.withPlaceholders(placeholders))
+                        .toList()
+                : files;
     }
 
     /** Compares two versions of this format. */

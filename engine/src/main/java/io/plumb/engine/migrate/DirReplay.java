@@ -53,7 +53,8 @@ public final class DirReplay {
                 created.execute(statement.text());
             } catch (SQLException e) {
                 throw new MigrateException(
-                        script.position(statement) + ": executing statement \"" + statement.text()
+                        script.position(statement) + ": executing statement \""
+                                + script.file().shown(statement)
                                 + "\" from version \""
                                 + script.file().version() + "\": " + SqlErrors.message(e),
                         e);

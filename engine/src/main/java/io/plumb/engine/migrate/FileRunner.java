@@ -167,11 +167,13 @@ final class FileRunner {
         StatementAtomicity atomicity = new StatementAtomicity(db.dialect().name());
         Revision beforeFileTransaction = revision;
         List<String> ran = new ArrayList<>();
-        for (Statement statement :
-                script.statements().subList(skipped, script.statements().size())) {
+        // Output and the revisions table show the statements as written: placeholder values may be secrets.
+        List<String> shown = script.shownStatements();
+        for (int i = skipped; i < script.statements().size(); i++) {
+            Statement statement = script.statements().get(i);
             String sql = statement.text();
-            listener.statement(sql);
-            ran.add(sql);
+            listener.statement(shown.get(i));
+            ran.add(shown.get(i));
             if (options.dryRun()) {
                 tally.statementsOk++;
                 continue;
@@ -187,9 +189,9 @@ final class FileRunner {
             if (failure.isPresent()) {
                 if (record) {
                     store.write(recordedFailure(atomicity, kind, revision, beforeFileTransaction)
-                            .failed(failure.get(), sql, Migrator.since(started)));
+                            .failed(failure.get(), shown.get(i), Migrator.since(started)));
                 }
-                return failed(script, statement, fileStart, skipped, ran, failure.get());
+                return failed(script, shown.get(i), statement, fileStart, skipped, ran, failure.get());
             }
             tally.statementsOk++;
             revision = next;
@@ -327,13 +329,13 @@ final class FileRunner {
 
     private Optional<String> failed(
             MigrationScript script,
+            String sql,
             Statement statement,
             Instant fileStart,
             int skipped,
             List<String> ran,
             String text) {
         MigrationFile file = script.file();
-        String sql = statement.text();
         tally.statementsFailed++;
         tally.filesFailed++;
         listener.fileFailed(text);

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@code FlywayDirReader} reads a Flyway directory as the reference tool does: the {@code .sql} files of the
@@ -30,9 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>What Flyway would run and Plumb cannot is refused at its name rather than left out while the rest runs: Java
  * and script migrations ({@code V2__Backfill.java}, {@code .class}, {@code V3__x.sh}, ...), SQL callbacks ({@code
- * afterMigrate.sql}, {@code beforeEachMigrate__x.sql}, ...), per-script configuration ({@code V1__x.sql.conf}), and
- * placeholders ({@code ${tablePrefix}}), which Flyway
- * replaces in the whole file and fails on when it has no value for one.
+ * afterMigrate.sql}, {@code beforeEachMigrate__x.sql}, ...) and per-script configuration ({@code V1__x.sql.conf}).
+ * Placeholders ({@code ${tablePrefix}}) are replaced as the directory URL configures them ({@link Placeholders}).
  */
 final class FlywayDirReader implements DirReader {
 
@@ -87,9 +84,6 @@ final class FlywayDirReader implements DirReader {
             "beforeConnect",
             "afterConnect");
 
-    // Flyway's default placeholder prefix and suffix: it replaces ${name} anywhere in a file, comments included.
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\n]*)}");
-
     /** A migration file found in the directory, before it is read. */
     private record Found(String name, char prefix, String version, String description) {}
 
@@ -143,27 +137,6 @@ final class FlywayDirReader implements DirReader {
     @Override
     public int compareVersions(String a, String b) {
         return FlywayVersion.compare(a, b);
-    }
-
-    /**
-     * Returns empty (the whole file is plain SQL), after making sure the file holds no Flyway placeholder.
-     *
-     * @throws MigrationFileException at the first placeholder
-     */
-    @Override
-    public Optional<MigrationScript> script(MigrationFile file, ScannerOptions options) {
-        String text = file.text();
-        Matcher placeholder = PLACEHOLDER.matcher(text);
-        if (placeholder.find()) {
-            TextPositions positions = new TextPositions(text);
-            throw new MigrationFileException(
-                    file.name(),
-                    positions.line(placeholder.start()),
-                    positions.column(placeholder.start()),
-                    "Flyway placeholder " + placeholder.group() + ": Flyway replaces it with a configured value (and"
-                            + " fails without one), plumb does not replace placeholders; write the value into the file");
-        }
-        return Optional.empty();
     }
 
     // A Java, script or callback file Flyway would run: refused, since running the directory without it would not

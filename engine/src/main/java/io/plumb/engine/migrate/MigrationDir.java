@@ -28,25 +28,31 @@ public final class MigrationDir {
     /** The directory used when none is named, as a URL. */
     public static final String DEFAULT_URL = "file://migrations";
 
+    private static final String PLACEHOLDER_PARAMETERS = " (and with format=flyway placeholders.NAME=VALUE,"
+            + " placeholderReplacement=true|false, placeholderPrefix, placeholderSuffix)";
+
     private final Path path;
     private final String display;
     private final DirFormat format;
+    private final Placeholders placeholders;
     private final @Nullable List<MigrationFile> pinned;
     private final Optional<SumFile> pinnedSum;
 
-    private MigrationDir(Path path, String display, DirFormat format) {
-        this(path, display, format, null, Optional.empty());
+    private MigrationDir(Path path, String display, DirFormat format, Placeholders placeholders) {
+        this(path, display, format, placeholders, null, Optional.empty());
     }
 
     private MigrationDir(
             Path path,
             String display,
             DirFormat format,
+            Placeholders placeholders,
             @Nullable List<MigrationFile> pinned,
             Optional<SumFile> pinnedSum) {
         this.path = path;
         this.display = display;
         this.format = format;
+        this.placeholders = placeholders;
         this.pinned = pinned;
         this.pinnedSum = pinnedSum;
     }
@@ -60,7 +66,7 @@ public final class MigrationDir {
      */
     public MigrationDir pinned() {
         List<MigrationFile> files = validate();
-        return new MigrationDir(path, display, format, files, readSum());
+        return new MigrationDir(path, display, format, placeholders, files, readSum());
     }
 
     /**
@@ -102,25 +108,40 @@ public final class MigrationDir {
     private static MigrationDir locate(String url, Path workingDirectory) {
         String location = url.startsWith("file://") ? url.substring("file://".length()) : url;
         if (location.contains("://")) {
-            throw new MigrateException("unsupported migration directory URL \"" + url + "\": expected file://PATH");
+            throw new MigrateException(
+                    "unsupported migration directory URL \"" + Placeholders.redact(url) + "\": expected file://PATH");
         }
         DirFormat format = DirFormat.ATLAS;
+        List<String[]> settings = new ArrayList<>();
         int query = location.indexOf('?');
         if (query >= 0) {
             for (String parameter : location.substring(query + 1).split("&")) {
-                if (parameter.startsWith("format=")) {
-                    format = DirFormat.of(parameter.substring("format=".length()));
+                int equals = parameter.indexOf('=');
+                String name = equals < 0 ? parameter : parameter.substring(0, equals);
+                if (name.equals("format") && equals >= 0) {
+                    format = DirFormat.of(parameter.substring(equals + 1));
+                } else if (Placeholders.isParameter(name) && equals >= 0) {
+                    settings.add(new String[] {name, parameter.substring(equals + 1)});
                 } else if (!parameter.isEmpty()) {
-                    throw new MigrateException("unsupported migration directory parameter \"" + parameter + "\" in \""
-                            + url + "\": expected format=" + formats());
+                    throw new MigrateException("unsupported migration directory parameter \"" + name + "\" in \""
+                            + Placeholders.redact(url) + "\": expected format=" + formats() + PLACEHOLDER_PARAMETERS);
                 }
             }
             location = location.substring(0, query);
         }
         if (location.isEmpty()) {
-            throw new MigrateException("migration directory URL \"" + url + "\" names no path");
+            throw new MigrateException("migration directory URL \"" + Placeholders.redact(url) + "\" names no path");
         }
-        return new MigrationDir(workingDirectory.resolve(location).normalize(), location, format);
+        Placeholders placeholders = format == DirFormat.FLYWAY ? Placeholders.FLYWAY : Placeholders.NONE;
+        if (!settings.isEmpty() && format != DirFormat.FLYWAY) {
+            throw new MigrateException("migration directory parameter \"" + settings.get(0)[0] + "\" in \""
+                    + Placeholders.redact(url) + "\" is a Flyway setting: only a directory of format=flyway has"
+                    + " placeholders");
+        }
+        for (String[] setting : settings) {
+            placeholders = placeholders.with(setting[0], setting[1], url);
+        }
+        return new MigrationDir(workingDirectory.resolve(location).normalize(), location, format, placeholders);
     }
 
     /**
@@ -158,6 +179,11 @@ public final class MigrationDir {
         return format;
     }
 
+    /** Returns the placeholders the directory's files have replaced before they run ({@link Placeholders#NONE}). */
+    public Placeholders placeholders() {
+        return placeholders;
+    }
+
     /** Returns the directory's path. */
     public Path path() {
         return path;
@@ -178,7 +204,7 @@ public final class MigrationDir {
         if (pinned != null) {
             return pinned;
         }
-        return format.read(path, display);
+        return format.read(path, display, placeholders);
     }
 
     /**

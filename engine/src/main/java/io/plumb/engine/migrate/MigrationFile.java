@@ -3,10 +3,12 @@ package io.plumb.engine.migrate;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Utf8Text;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A {@code MigrationFile} is one migration file of a directory: its name, its bytes exactly as on disk (the checksum
- * is over the bytes), its version and description, and the directory format that read it.
+ * is over the bytes), its version and description, the directory format that read it, and the placeholders its
+ * directory replaces in its text before it runs (Flyway's; {@link Placeholders#NONE} for every other format).
  *
  * <p>In the atlas format the version is the name up to the first {@code _} (without {@code .sql}) and the
  * description is the rest; versions compare as strings, never as numbers. Other formats name and order their files
@@ -18,8 +20,10 @@ import java.util.Arrays;
  * @param format the format of the directory the file was read from
  * @param version the version, such as {@code 20240613061102}
  * @param description the description, such as {@code add_users}, or empty
+ * @param placeholders what is replaced in the text before it runs
  */
-public record MigrationFile(String name, byte[] content, DirFormat format, String version, String description) {
+public record MigrationFile(
+        String name, byte[] content, DirFormat format, String version, String description, Placeholders placeholders) {
 
     private static final String SUFFIX = ".sql";
 
@@ -28,13 +32,34 @@ public record MigrationFile(String name, byte[] content, DirFormat format, Strin
         this(name, content, DirFormat.ATLAS, atlasVersion(name), atlasDescription(name));
     }
 
+    /** Creates a file whose text runs as written. */
+    public MigrationFile(String name, byte[] content, DirFormat format, String version, String description) {
+        this(name, content, format, version, description, Placeholders.NONE);
+    }
+
+    /** Returns this file with placeholders to replace before it runs. */
+    public MigrationFile withPlaceholders(Placeholders replaced) {
+        return new MigrationFile(name, content, format, version, description, replaced);
+    }
+
     /**
-     * Returns the content as UTF-8 text.
+     * Returns the text that runs: the content as UTF-8, with its directory's placeholders replaced. Positions in
+     * messages are positions in this text, which are the file's own unless a placeholder's value spans lines.
      *
      * @throws MigrationFileException {@code NAME:line:col: not UTF-8 text (byte 0xe9)} at the first byte sequence
-     *     that is not UTF-8: replacing it would run other SQL than the file holds
+     *     that is not UTF-8, since replacing it would run other SQL than the file holds; or at a placeholder with
+     *     no value
      */
     public String text() {
+        return placeholders.replace(name, rawText());
+    }
+
+    /**
+     * Returns the content as UTF-8 text, placeholders and all, for tools that rewrite the file itself.
+     *
+     * @throws MigrationFileException at the first byte sequence that is not UTF-8
+     */
+    public String rawText() {
         try {
             return Utf8Text.decode(content, name);
         } catch (HclException e) {
@@ -51,13 +76,22 @@ public record MigrationFile(String name, byte[] content, DirFormat format, Strin
     }
 
     /**
-     * Returns the file's directives.
+     * Returns a statement of this file as messages show it: as written, with its placeholders rather than their
+     * values, which may be secrets (see {@link MigrationScript#shownStatements()} for all of a file's).
+     */
+    public String shown(Statement statement) {
+        return placeholders.shown(name, rawText(), List.of(statement)).get(0);
+    }
+
+    /**
+     * Returns the file's directives, read from the file as written: they say how the file runs, and are not SQL
+     * that placeholders fill in.
      *
      * @throws MigrateException {@code NAME:line:col: detail} for a malformed directive
      */
     public FileDirectives directives() {
         try {
-            return FileDirectives.parse(text());
+            return FileDirectives.parse(rawText());
         } catch (ScanException e) {
             throw new MigrateException(name + ":" + e.getMessage(), e);
         }
@@ -86,7 +120,8 @@ public record MigrationFile(String name, byte[] content, DirFormat format, Strin
                 && Arrays.equals(content, that.content)
                 && format == that.format
                 && version.equals(that.version)
-                && description.equals(that.description);
+                && description.equals(that.description)
+                && placeholders.equals(that.placeholders);
     }
 
     @Override

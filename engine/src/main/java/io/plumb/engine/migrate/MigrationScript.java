@@ -90,6 +90,14 @@ public record MigrationScript(
         return new MigrationScript(file, directives, checks, statements, down);
     }
 
+    /**
+     * Returns the statements as output shows them: as the file writes them, with its placeholders rather than their
+     * values (which may be secrets); the same as the statements' text for every file without placeholders.
+     */
+    public List<String> shownStatements() {
+        return file.placeholders().shown(file.name(), file.rawText(), statements);
+    }
+
     /** Returns where a statement of this file starts, as messages print it: {@code NAME:LINE:COL}. */
     public String position(Statement statement) {
         return file.name() + ":" + statement.line() + ":" + statement.column();

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A {@code PrefixHash} is the running SHA-256 of a prefix of a migration directory: over each file's name and bytes
- * in order, as {@code atlas.sum} hashes them, but counting files marked {@code atlas:sum ignore} too, since they run.
+ * in order, as {@code atlas.sum} hashes them, but counting files marked {@code atlas:sum ignore} too, since they run,
+ * and the values of the placeholders replaced in them (Flyway's), since other values run other SQL.
  * Two prefixes share a hash only when they hold the same files, so the state an empty database reaches by migrating
  * one is known by it: migration tests key their snapshots by it, drift checks their expected states, and the snapshot
  * cache its entries. It is used by one thread.
@@ -37,6 +38,8 @@ public final class PrefixHash {
     public PrefixHash add(MigrationFile file) {
         running.update(file.name().getBytes(StandardCharsets.UTF_8));
         running.update(file.content());
+        // The same bytes run as other SQL with other placeholder values.
+        running.update(file.placeholders().key().getBytes(StandardCharsets.UTF_8));
         return this;
     }
 

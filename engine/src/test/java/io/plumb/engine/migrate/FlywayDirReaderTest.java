@@ -198,19 +198,41 @@ class FlywayDirReaderTest {
     }
 
     @Test
-    void aPlaceholderIsAnErrorAtItsPositionWhenTheFileIsRead() throws IOException {
+    void placeholdersAreReplacedWithTheDirectoryUrlsValuesInTheTextThatRunsButNotInTheChecksummedBytes()
+            throws IOException {
+        dir("V1__a.sql", "-- ${flyway:filename}\nCREATE TABLE ${prefix}a (id int DEFAULT ${n});");
+        MigrationDir dir =
+                MigrationDir.open("file://db?format=flyway&placeholders.prefix=app_&placeholders.n=4%202", root);
+        MigrationFile file = dir.files().get(0);
+        assertThat(file.text()).isEqualTo("-- V1__a.sql\nCREATE TABLE app_a (id int DEFAULT 4 2);");
+        assertThat(new String(file.content(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("-- ${flyway:filename}\nCREATE TABLE ${prefix}a (id int DEFAULT ${n});");
+        assertThat(MigrationScript.parse(file, ScannerOptions.forDialect("postgres"))
+                        .statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE app_a (id int DEFAULT 4 2);");
+        assertThat(SumFile.compute(dir.files()))
+                .isEqualTo(SumFile.compute(
+                        MigrationDir.open("file://db?format=flyway", root).files()));
+    }
+
+    @Test
+    void aPlaceholderWithoutAValueIsAnErrorAtItsPositionWhenTheFileIsRead() throws IOException {
         MigrationDir dir = dir(
                 "V1__a.sql",
                 "CREATE TABLE a (id int);\n-- no ${ here }\nCREATE TABLE  ${tablePrefix}b (id int);",
                 "V2__b.sql",
-                "SELECT '$' || '{x}';");
+                "SELECT '$' || '{x}', '${}', '${not\n}';");
         List<MigrationFile> files = dir.files();
         assertThatThrownBy(() -> MigrationScript.parse(files.get(0), ScannerOptions.forDialect("postgres")))
-                .hasMessage("V1__a.sql:2:7: Flyway placeholder ${ here }: Flyway replaces it with a configured value"
-                        + " (and fails without one), plumb does not replace placeholders; write the value into the"
-                        + " file");
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageStartingWith("V1__a.sql:2:7: Flyway placeholder ${ here } has no value (Flyway refuses to"
+                        + " run a file with a placeholder it has no value for): give it one in the directory URL,"
+                        + " file://DIR?format=flyway&placeholders. here =VALUE");
         assertThat(MigrationScript.parse(files.get(1), ScannerOptions.forDialect("postgres"))
                         .statements())
                 .hasSize(1);
+        MigrationDir literal = MigrationDir.open("file://db?format=flyway&placeholderReplacement=false", root);
+        assertThat(literal.files().get(0).text()).contains("${tablePrefix}b");
     }
 }

@@ -60,7 +60,8 @@ class MigrationDirTest {
                 .hasMessage("unknown migration directory format \"sqitch\": expected atlas, flyway, liquibase,"
                         + " golang-migrate, goose, dbmate");
         assertThatThrownBy(() -> MigrationDir.open("file://m?version=3", root))
-                .hasMessageContaining("unsupported migration directory parameter \"version=3\"");
+                .hasMessageContaining(
+                        "unsupported migration directory parameter \"version\" in \"file://m?version=3\"");
         assertThatThrownBy(() -> MigrationDir.open("mem://m", root)).hasMessageContaining("expected file://PATH");
         assertThat(MigrationDir.open("file://m?format=goose", root).format()).isEqualTo(DirFormat.GOOSE);
         assertThat(MigrationDir.open("file://m?format=atlas", root).format()).isEqualTo(DirFormat.ATLAS);
