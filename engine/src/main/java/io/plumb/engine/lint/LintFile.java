@@ -70,9 +70,12 @@ public final class LintFile {
         return file.name();
     }
 
-    /** Returns the file's text. */
+    /**
+     * Returns the file's text as written, as reports show it: a Flyway file's placeholders stay, since their values
+     * may be secrets.
+     */
     public String text() {
-        return file.text();
+        return file.rawText();
     }
 
     /** Returns the statements of the file's migration part, as executed. */
