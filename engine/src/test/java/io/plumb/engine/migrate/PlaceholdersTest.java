@@ -19,6 +19,11 @@ class PlaceholdersTest {
         return placeholders;
     }
 
+    private static MigrationFile flywayFile(String raw, Placeholders placeholders) {
+        return new MigrationFile("V1__a.sql", raw.getBytes(StandardCharsets.UTF_8), DirFormat.FLYWAY, "1", "a")
+                .withPlaceholders(placeholders);
+    }
+
     @Test
     void replacesEveryPlaceholderWithItsValueAnywhereInTheText() {
         Placeholders placeholders = flyway("placeholders.schema=tenant_1", "placeholders.role=app%27s");
@@ -110,9 +115,7 @@ class PlaceholdersTest {
         Placeholders placeholders = flyway("placeholders.pw=s3cret%3Bx", "placeholders.role=app", "placeholders.e=");
         String raw =
                 "-- ${flyway:filename}\nCREATE ROLE ${role}${e} PASSWORD '${pw}';\n  GRANT ${role} TO x; SELECT 1;\n";
-        MigrationFile file = new MigrationFile(
-                        "V1__a.sql", raw.getBytes(StandardCharsets.UTF_8), DirFormat.FLYWAY, "1", "a")
-                .withPlaceholders(placeholders);
+        MigrationFile file = flywayFile(raw, placeholders);
         MigrationScript script = MigrationScript.parse(file, ScannerOptions.forDialect("postgres"));
         assertThat(script.statements())
                 .extracting(Statement::text)
@@ -126,9 +129,7 @@ class PlaceholdersTest {
     void aStatementThatStartsOrEndsInsideAValueIsShownWithItsValuesPutBack() {
         Placeholders placeholders = flyway("placeholders.two=SELECT 1; SELECT 2", "placeholders.pw=s3cret");
         String raw = "${two} FROM t WHERE p = '${pw}';\n";
-        MigrationFile file = new MigrationFile(
-                        "V1__a.sql", raw.getBytes(StandardCharsets.UTF_8), DirFormat.FLYWAY, "1", "a")
-                .withPlaceholders(placeholders);
+        MigrationFile file = flywayFile(raw, placeholders);
         MigrationScript script = MigrationScript.parse(file, ScannerOptions.forDialect("postgres"));
         assertThat(script.statements())
                 .extracting(Statement::text)
