@@ -74,6 +74,13 @@ final class QualifiedChanges {
             return key;
         }
         return new ForeignKey(
-                key.name(), key.columns(), to, key.refTable(), key.refColumns(), key.onUpdate(), key.onDelete());
+                key.name(),
+                key.columns(),
+                to,
+                key.refTable(),
+                key.refColumns(),
+                key.onUpdate(),
+                key.onDelete(),
+                key.deferral());
     }
 }

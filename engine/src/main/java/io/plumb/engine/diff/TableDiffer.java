@@ -243,7 +243,8 @@ final class TableDiffer {
                 && a.refTable().equals(b.refTable())
                 && a.refColumns().equals(b.refColumns())
                 && normalizer.sameAction(a.onUpdate(), b.onUpdate())
-                && normalizer.sameAction(a.onDelete(), b.onDelete());
+                && normalizer.sameAction(a.onDelete(), b.onDelete())
+                && a.deferral() == b.deferral();
     }
 
     private boolean sameExpr(String a, String b) {

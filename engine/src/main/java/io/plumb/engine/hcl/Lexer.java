@@ -463,7 +463,12 @@ final class Lexer {
         if (!src.startsWith(marker, i)) {
             return false;
         }
+        // The reference's scanner trims the whole line before comparing it with the marker, so blanks may follow
+        // the marker as they may precede it.
         int after = i + marker.length();
+        while (after < src.length() && " \t\f\u000b".indexOf(src.charAt(after)) >= 0) {
+            after++;
+        }
         return after >= src.length() || src.charAt(after) == '\n' || src.startsWith("\r\n", after);
     }
 

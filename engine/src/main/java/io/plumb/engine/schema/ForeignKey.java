@@ -12,6 +12,7 @@ import java.util.List;
  * @param refColumns the referenced columns
  * @param onUpdate the action on update
  * @param onDelete the action on delete
+ * @param deferral when the key is checked (PostgreSQL: {@code DEFERRABLE ...}; elsewhere always the default)
  */
 public record ForeignKey(
         String name,
@@ -20,10 +21,23 @@ public record ForeignKey(
         String refTable,
         List<String> refColumns,
         ReferenceAction onUpdate,
-        ReferenceAction onDelete) {
+        ReferenceAction onDelete,
+        KeyDeferral deferral) {
 
     public ForeignKey {
         columns = List.copyOf(columns);
         refColumns = List.copyOf(refColumns);
+    }
+
+    /** A key checked after each statement, the default of every dialect. */
+    public ForeignKey(
+            String name,
+            List<String> columns,
+            String refSchema,
+            String refTable,
+            List<String> refColumns,
+            ReferenceAction onUpdate,
+            ReferenceAction onDelete) {
+        this(name, columns, refSchema, refTable, refColumns, onUpdate, onDelete, KeyDeferral.NOT_DEFERRABLE);
     }
 }

@@ -101,7 +101,8 @@ public record Schema(
                                                 fk.refTable(),
                                                 fk.refColumns(),
                                                 fk.onUpdate(),
-                                                fk.onDelete())
+                                                fk.onDelete(),
+                                                fk.deferral())
                                         : fk)
                                 .toList(),
                         t.checks(),

@@ -106,6 +106,14 @@ public interface SpecDialect {
     }
 
     /**
+     * Returns whether a {@code foreign_key} block takes {@code deferrable = INITIALLY_IMMEDIATE|INITIALLY_DEFERRED}
+     * (PostgreSQL); elsewhere the attribute is refused as any unknown one.
+     */
+    default boolean supportsDeferrableKeys() {
+        return false;
+    }
+
+    /**
      * Returns whether tables accept {@code unique "name" { columns = [...] }} blocks: UNIQUE constraints, read as
      * unique indexes with the {@link SpecAttribute#UNIQUE_CONSTRAINT} option.
      */

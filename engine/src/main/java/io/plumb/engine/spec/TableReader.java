@@ -8,6 +8,7 @@ import io.plumb.engine.schema.Check;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
+import io.plumb.engine.schema.KeyDeferral;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.ReferenceAction;
 import io.plumb.engine.schema.Table;
@@ -26,6 +27,7 @@ final class TableReader {
 
     private static final Set<String> BLOCKS = Set.of("column", "primary_key", "index", "foreign_key", "check");
     private static final Set<String> FOREIGN_KEY = Set.of("columns", "ref_columns", "on_update", "on_delete");
+    private static final String DEFERRABLE = "deferrable";
 
     private final SpecDialect dialect;
     private final SpecVocabulary vocabulary;
@@ -127,7 +129,11 @@ final class TableReader {
     private ForeignKey foreignKey(Resource resource) {
         String name = SpecBlock.optionalLabel(resource, table.owner());
         String owner = (name.isEmpty() ? "foreign key" : "foreign key \"" + name + "\"") + " of " + table.owner();
-        SpecBlock block = SpecBlock.of(resource, owner, FOREIGN_KEY, Set.of());
+        Set<String> attributes = new HashSet<>(FOREIGN_KEY);
+        if (dialect.supportsDeferrableKeys()) {
+            attributes.add(DEFERRABLE);
+        }
+        SpecBlock block = SpecBlock.of(resource, owner, attributes, Set.of());
         List<String> columns = indexes.columnList(block, block.required("columns"));
         if (columns.isEmpty()) {
             throw new HclException(block.required("columns").pos(), owner + ": expected at least one column");
@@ -162,7 +168,24 @@ final class TableReader {
                 target.name(),
                 refColumns,
                 action(block, "on_update"),
-                action(block, "on_delete"));
+                action(block, "on_delete"),
+                deferral(block));
+    }
+
+    /** Reads {@code deferrable}: an identifier as the reference writes it ({@code INITIALLY_DEFERRED}). */
+    private static KeyDeferral deferral(SpecBlock block) {
+        Optional<Attribute> attribute = block.attribute(DEFERRABLE);
+        if (attribute.isEmpty()) {
+            return KeyDeferral.NOT_DEFERRABLE;
+        }
+        Optional<KeyDeferral> deferral = attribute.get().value() instanceof Value.Ident ident
+                ? KeyDeferral.parse(ident.name())
+                : Optional.empty();
+        return deferral.orElseThrow(() -> new HclException(
+                attribute.get().pos(),
+                "attribute \"" + DEFERRABLE + "\" of " + block.owner() + ": expected one of "
+                        + Arrays.stream(KeyDeferral.values()).map(Enum::name).collect(Collectors.joining(", "))
+                        + ", found " + attribute.get().value().kind()));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Index;
 import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.KeyDeferral;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Table;
 import java.util.ArrayList;
@@ -186,11 +187,14 @@ final class TableWriter {
                 .map(c -> HclSyntax.ref(List.of("column", c)))
                 .toList();
         List<String> refs = fk.refColumns().stream().map(c -> refColumn(fk, c)).toList();
-        List<HclItem> body = List.of(
+        List<HclItem> body = new ArrayList<>(List.of(
                 new HclItem.Attr("columns", HclSyntax.list(own)),
                 new HclItem.Attr("ref_columns", HclSyntax.list(refs)),
                 new HclItem.Attr("on_update", fk.onUpdate().name()),
-                new HclItem.Attr("on_delete", fk.onDelete().name()));
+                new HclItem.Attr("on_delete", fk.onDelete().name())));
+        if (fk.deferral() != KeyDeferral.NOT_DEFERRABLE) {
+            body.add(new HclItem.Attr("deferrable", fk.deferral().name()));
+        }
         return new HclItem.Block("foreign_key", fk.name().isEmpty() ? List.of() : List.of(fk.name()), body);
     }
 

@@ -114,6 +114,20 @@ class HclTest {
     }
 
     @Test
+    void closesAHeredocOnAMarkerLineWithBlanksAroundTheMarker() {
+        // The reference's scanner trims the line before comparing it with the marker: "SQL  " closes <<-SQL, and
+        // the text after it is read as the file goes on, not as more heredoc lines.
+        HclFile f = Hcl.parse("x.hcl", "a = <<-SQL\n  one\n  SQL  \nb = <<EOT\ntwo\n\tEOT\t\r\nc = 1\n");
+        assertThat(f.body().attributes()).extracting(AttributeNode::name).containsExactly("a", "b", "c");
+        Expression.Template a =
+                (Expression.Template) f.body().attributes().get(0).expression();
+        assertThat(a.parts()).extracting(p -> ((Expression.Literal) p).value()).containsExactly(new Value.Str("one\n"));
+        Expression.Template b =
+                (Expression.Template) f.body().attributes().get(1).expression();
+        assertThat(b.parts()).extracting(p -> ((Expression.Literal) p).value()).containsExactly(new Value.Str("two\n"));
+    }
+
+    @Test
     void parsesSingleLineBlocks() {
         HclFile f = Hcl.parse("x.hcl", "b { a = 1 }\nc {}\n");
         assertThat(f.body().blocks()).hasSize(2);

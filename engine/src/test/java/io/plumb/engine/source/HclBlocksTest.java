@@ -38,6 +38,19 @@ class HclBlocksTest {
               return = int
               as     = "SELECT 1"
             }
+            table "payment" {
+              schema = schema.public
+              column "loan_id" {
+                type = int
+              }
+              index "loan_id" {
+                columns = [column.loan_id]
+              }
+            }
+            enum "f" {
+              schema = schema.public
+              values = ["a"]
+            }
             """;
 
     private final Document document =
@@ -66,6 +79,14 @@ class HclBlocksTest {
     void anIndexIsTheBlockInsideItsTable() {
         assertThat(position("create index \"i\" to table: \"u\"")).isEqualTo("schema.hcl:17:3");
         assertThat(position("create index \"i\" to table: \"t\"")).isEqualTo("schema.hcl:8:3");
+    }
+
+    @Test
+    void aBlockOfTheKindTheChangeNamesComesBeforeOneOfAnotherKindWithTheName() {
+        // An index named as its column is the index block, not the column's.
+        assertThat(position("create index \"loan_id\" to table: \"payment\"")).isEqualTo("schema.hcl:32:3");
+        assertThat(position("create enum type \"f\"")).isEqualTo("schema.hcl:36:1");
+        assertThat(position("create \"f\" function")).isEqualTo("schema.hcl:21:1");
     }
 
     @Test

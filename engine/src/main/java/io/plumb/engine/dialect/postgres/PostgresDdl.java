@@ -152,7 +152,8 @@ record PostgresDdl(boolean qualified, String indent, ConcurrentIndex concurrent)
         String constraint = fk.name().isEmpty() ? "" : "CONSTRAINT " + quote(fk.name()) + " ";
         return constraint + "FOREIGN KEY (" + names(fk.columns()) + ") REFERENCES " + ref + " ("
                 + names(fk.refColumns()) + ") ON UPDATE " + fk.onUpdate().sql() + " ON DELETE "
-                + fk.onDelete().sql();
+                + fk.onDelete().sql()
+                + (fk.deferral().sql().isEmpty() ? "" : " " + fk.deferral().sql());
     }
 
     /** Returns a check clause; an expression already in parentheses, as inspected ({@code (a > 0)}), gets no more. */

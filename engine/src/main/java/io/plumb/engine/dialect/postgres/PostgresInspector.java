@@ -8,6 +8,7 @@ import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.ForeignKey;
 import io.plumb.engine.schema.Generated;
 import io.plumb.engine.schema.IndexPart;
+import io.plumb.engine.schema.KeyDeferral;
 import io.plumb.engine.schema.PrimaryKey;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.ReferenceAction;
@@ -87,7 +88,7 @@ public final class PostgresInspector implements Inspector {
             + " CROSS JOIN LATERAL generate_series(x.indnkeyatts + 1, x.indnatts) j(n)"
             + " JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[j.n - 1]"
             + " WHERE con.contype = 'p' AND x.indexrelid = con.conindid ORDER BY j.n),"
-            + " con.connoinherit"
+            + " con.connoinherit, con.condeferrable, con.condeferred"
             + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
@@ -262,7 +263,8 @@ public final class PostgresInspector implements Inspector {
                                     rs.getString(9),
                                     strings(rs, 11),
                                     action(rs.getString(6)),
-                                    action(rs.getString(7))));
+                                    action(rs.getString(7)),
+                                    KeyDeferral.of(rs.getBoolean(14), rs.getBoolean(15))));
                     default -> table.checks()
                             .add(new Check(
                                     name,

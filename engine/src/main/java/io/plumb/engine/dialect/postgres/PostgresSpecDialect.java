@@ -75,6 +75,11 @@ final class PostgresSpecDialect implements SpecDialect {
     }
 
     @Override
+    public boolean supportsDeferrableKeys() {
+        return true;
+    }
+
+    @Override
     public ColumnType readType(Attribute type, String owner) {
         if (type.value() instanceof Value.Ref ref
                 && ref.path().size() == 2

@@ -104,10 +104,32 @@ final class PostgresTypes {
             "hour_to_minute",
             "hour_to_second",
             "minute_to_second",
+            "name",
+            // The object identifier types and the pseudo-types a routine may take or return, as the reference's
+            // spec registers them (a function returns trigger, void or record; an argument is anyelement).
             "oid",
             "regclass",
+            "regcollation",
+            "regconfig",
+            "regdictionary",
+            "regnamespace",
+            "regoper",
+            "regoperator",
+            "regproc",
+            "regprocedure",
+            "regrole",
             "regtype",
-            "name");
+            "any",
+            "anyelement",
+            "anyarray",
+            "anynonarray",
+            "anyenum",
+            "internal",
+            "record",
+            "trigger",
+            "event_trigger",
+            "void",
+            "unknown");
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("int", "integer"),
@@ -126,7 +148,9 @@ final class PostgresTypes {
             Map.entry("timestamp without time zone", "timestamp"),
             Map.entry("timestamp with time zone", "timestamptz"),
             Map.entry("time without time zone", "time"),
-            Map.entry("time with time zone", "timetz"));
+            Map.entry("time with time zone", "timetz"),
+            // The one type name whose underscore is its own, which the HCL reader turns into a blank.
+            Map.entry("event trigger", "event_trigger"));
 
     private static final Set<String> TIMES = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
 
@@ -152,7 +176,7 @@ final class PostgresTypes {
     private static final String INTERVAL = "interval ";
 
     // format_type spells a time precision inside the name: "timestamp(3) with time zone".
-    private static final Pattern FORMATTED = Pattern.compile("([a-z ]+?)(?:\\(([0-9, ]+)\\))?([a-z ]*)");
+    private static final Pattern FORMATTED = Pattern.compile("([a-z_ ]+?)(?:\\(([0-9, ]+)\\))?([a-z ]*)");
 
     private PostgresTypes() {}
 

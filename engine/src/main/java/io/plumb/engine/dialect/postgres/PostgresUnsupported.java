@@ -37,10 +37,11 @@ final class PostgresUnsupported {
                             + notMember("pg_rewrite", "r.oid")),
             new Kind("foreign table", relations("'f'")),
             new Kind("unlogged table", relations("'r', 'p'") + " AND c.relpersistence = 'u'"),
-            // A DEFERRABLE key or check is kept, without the clause: it would be created checked at once.
+            // A DEFERRABLE primary key or unique constraint is kept, without the clause: it would be created checked
+            // at once. A foreign key's deferral is modelled.
             new Kind(
                     "DEFERRABLE clause",
-                    "SELECT count(*) FROM pg_constraint x WHERE x.condeferrable AND x.contype <> 't'"
+                    "SELECT count(*) FROM pg_constraint x WHERE x.condeferrable AND x.contype NOT IN ('t', 'f')"
                             + " AND x.connamespace IN (SELECT oid FROM ns) AND x.conparentid = 0"),
             new Kind("range type", types("'r'")),
             new Kind("base type", types("'b'") + " AND t.typcategory <> 'A'"),

@@ -98,7 +98,7 @@ class PostgresObjectsSpecTest extends PostgresDatabaseTest {
             function "audit" {
               schema = schema.public
               lang   = PLpgSQL
-              return = sql("trigger")
+              return = trigger
               as     = <<-SQL
               BEGIN
                 RETURN NEW;
@@ -108,7 +108,7 @@ class PostgresObjectsSpecTest extends PostgresDatabaseTest {
             function "no_ddl" {
               schema = schema.public
               lang   = PLpgSQL
-              return = sql("event_trigger")
+              return = event_trigger
               as     = "BEGIN END"
             }
             function "positive" {
