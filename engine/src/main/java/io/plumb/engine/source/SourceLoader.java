@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,10 +240,38 @@ public final class SourceLoader {
         // What the files create on the server (a database, a role) is dropped once the state is read.
         ServerObjects created = ServerObjects.on(dev);
         return DevDatabase.use(dev, created, () -> {
-            executeSql(files, dev, created);
+            int hidden = executeSql(files, dev, created);
             dev.resetSession();
-            return dev.inspect(List.of());
+            Realm realm = dev.inspect(List.of());
+            if (hidden == 0) {
+                return realm;
+            }
+            Map<String, Integer> unsupported = new HashMap<>(realm.unsupported());
+            unsupported.merge(EXECUTABLE_COMMENT, hidden, Integer::sum);
+            return new Realm(realm.schemas(), realm.objects(), unsupported);
         });
+    }
+
+    // How the unsupported-objects warning names a statement a MySQL executable comment holds.
+    private static final String EXECUTABLE_COMMENT = "/*!...*/ statement";
+
+    /**
+     * A MySQL executable comment ({@code /*!50001 CREATE VIEW ...}, how {@code mysqldump} writes views, triggers and
+     * routines) standing where a statement would is a comment to the statement scanner, as to the reference tool's:
+     * it is not run, so the object it creates is not in the desired state. One that creates or alters something is
+     * counted, so that the loss is reported rather than silent; one inside a statement is sent with it and run.
+     */
+    private static final java.util.regex.Pattern HIDDEN_DDL =
+            java.util.regex.Pattern.compile("(?i)/\\*!\\d*\\s*(?:CREATE|ALTER)\\b");
+
+    private static int hiddenStatements(Database dev, String text, List<Statement> statements) {
+        if (!dev.dialect().name().equals("mysql")) {
+            return 0;
+        }
+        long inStatements = statements.stream()
+                .mapToLong(sql -> HIDDEN_DDL.matcher(sql.text()).results().count())
+                .sum();
+        return (int) (HIDDEN_DDL.matcher(text).results().count() - inStatements);
     }
 
     /**
@@ -262,13 +291,18 @@ public final class SourceLoader {
 
     /**
      * Executes SQL files on the dev database, in order, as they are (no cleaning before or after), noting the server
-     * objects they create in {@code created} for the caller to drop.
+     * objects they create in {@code created} for the caller to drop; returns how many statements MySQL executable
+     * comments held that were not run ({@link #HIDDEN_DDL}).
      */
-    void executeSql(List<SourceFile> files, Database dev, ServerObjects created) {
+    int executeSql(List<SourceFile> files, Database dev, ServerObjects created) {
+        int hidden = 0;
         for (SourceFile file : files) {
             String text = HclSources.read(file.path(), file.display());
-            execute(dev, created, file.display(), statements(file.display(), text, dev));
+            List<Statement> statements = statements(file.display(), text, dev);
+            hidden += hiddenStatements(dev, text, statements);
+            execute(dev, created, file.display(), statements);
         }
+        return hidden;
     }
 
     private static void execute(Database dev, ServerObjects created, String file, List<Statement> statements) {

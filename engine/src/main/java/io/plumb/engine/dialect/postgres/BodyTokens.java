@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@code BodyTokens} give the comparison key of a SQL or PL/pgSQL text that PostgreSQL keeps as written (a
  * function body): its tokens joined by one space, words lower-cased, comments dropped, and string literals, quoted
  * identifiers and dollar-quoted strings kept as they are. So {@code select v>0} and {@code SELECT v > 0} compare
- * equal, while {@code 'A'} and {@code 'a'} do not.
+ * equal, while {@code 'A'} and {@code 'a'} do not. A cast of an array constructor is compared as the server parses
+ * it, on each element ({@link ArrayCasts}).
  */
 final class BodyTokens {
 
@@ -67,7 +68,7 @@ final class BodyTokens {
         while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(";")) {
             tokens.remove(tokens.size() - 1);
         }
-        return String.join(" ", tokens);
+        return String.join(" ", ArrayCasts.distribute(tokens));
     }
 
     private static int closing(String sql, int start, char quote) {

@@ -1,9 +1,11 @@
 package io.plumb.engine.dialect.postgres;
 
+import io.plumb.engine.schema.Argument;
 import io.plumb.engine.schema.Column;
 import io.plumb.engine.schema.ColumnType;
 import io.plumb.engine.schema.CompositeType;
 import io.plumb.engine.schema.Domain;
+import io.plumb.engine.schema.Routine;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.schema.SchemaObject;
 import io.plumb.engine.schema.Table;
@@ -14,7 +16,8 @@ import java.util.List;
  * {@code BoundTypes} writes the user-defined types of a plan for a schema-bound database unqualified, as the
  * reference tool does ({@code "status"}, not {@code "app"."status"}): the model keeps a column's enum, domain or
  * composite type qualified by its schema, which in an unqualified plan is the bound schema, so the qualifier is
- * dropped from every type of the change's own schema. Types of other schemas keep theirs.
+ * dropped from every type of the change's own schema: a column's, a domain's base type, a routine's argument
+ * types, return type and signature. Types of other schemas keep theirs.
  */
 final class BoundTypes {
 
@@ -77,8 +80,28 @@ final class BoundTypes {
                     d.checks(),
                     d.comment(),
                     d.dependsOn());
+        } else if (object instanceof Routine r) {
+            return new Routine(
+                    r.kind(),
+                    r.name(),
+                    unqualifiedWithin(r.signature(), schema),
+                    r.arguments().stream()
+                            .map(a -> new Argument(a.name(), unqualified(a.type(), schema), a.mode(), a.defaultValue()))
+                            .toList(),
+                    r.returns().map(t -> unqualifiedWithin(t, schema)),
+                    r.language(),
+                    r.body(),
+                    r.options(),
+                    r.comment(),
+                    r.dependsOn());
         }
         return object;
+    }
+
+    // A signature (`integer, "app"."status"`) or a return type (`SETOF "app"."status"`, `TABLE(s "app"."status")`)
+    // names types anywhere in its text, always quoted as the inspector writes them.
+    private static String unqualifiedWithin(String text, String schema) {
+        return text.replace(PostgresDdl.quote(schema) + ".", "");
     }
 
     private static Column column(Column column, String schema) {

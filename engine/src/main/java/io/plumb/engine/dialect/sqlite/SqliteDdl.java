@@ -49,13 +49,22 @@ final class SqliteDdl {
      * SQLite names itself ({@code sqlite_autoindex_<table>_<n>}) and refuses as the name of a {@code CREATE INDEX}:
      * that one is planned as a unique index named {@code <table>_<column>[_<column>...]}, as the reference names it.
      * The differ matches the two names ({@link SqliteNormalizer#indexKey}), so a table created with an inline
-     * {@code UNIQUE} and one given that index compare equal.
+     * {@code UNIQUE} and one given that index compare equal. When the table has an index of its own under that name
+     * ({@code path UNIQUE} and {@code CREATE INDEX file_path ON file (path)}), the constraint's number is added
+     * ({@code file_path_1}): two indexes of one name cannot be created, nor told apart by the differ.
      */
-    static String indexName(String table, Index index) {
+    static String indexName(Table table, Index index) {
         if (!isAutoIndex(index) || index.parts().stream().anyMatch(IndexPart::isExpression)) {
             return index.name();
         }
-        return table + "_" + index.parts().stream().map(IndexPart::value).collect(Collectors.joining("_"));
+        String name = table.name() + "_"
+                + index.parts().stream().map(IndexPart::value).collect(Collectors.joining("_"));
+        boolean taken = table.indexes().stream()
+                .anyMatch(i -> !isAutoIndex(i) && i.name().equals(name));
+        String prefix = AUTO_INDEX_PREFIX + table.name() + "_";
+        return taken && index.name().startsWith(prefix)
+                ? name + "_" + index.name().substring(prefix.length())
+                : name;
     }
 
     /** Writes {@code CREATE TABLE}, under {@code name}, with its constraints; indent "" writes one line. */
@@ -119,17 +128,17 @@ final class SqliteDdl {
     }
 
     /** Writes {@code CREATE [UNIQUE] INDEX}, under the name {@link #indexName} gives. */
-    static String createIndex(String table, Index index) {
+    static String createIndex(Table table, Index index) {
         if (isAutoIndex(index)) {
-            requireUniqueOverColumns(table, index);
+            requireUniqueOverColumns(table.name(), index);
         }
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(indexName(table, index)) + " ON "
-                + quote(table) + " " + parts(index.parts())
+                + quote(table.name()) + " " + parts(index.parts())
                 + index.where().map(w -> " WHERE " + w).orElse("");
     }
 
     /** Writes {@code DROP INDEX}, under the name {@link #indexName} gives. */
-    static String dropIndex(String table, Index index) {
+    static String dropIndex(Table table, Index index) {
         return "DROP INDEX " + quote(indexName(table, index));
     }
 

@@ -46,7 +46,7 @@ public final class SqliteNormalizer implements DiffNormalizer {
     /** The index of a {@code UNIQUE} constraint is matched under the name it is planned under. */
     @Override
     public String indexKey(Table table, Index index) {
-        return SqliteDdl.indexName(table.name(), index);
+        return SqliteDdl.indexName(table, index);
     }
 
     /**

@@ -142,7 +142,7 @@ public final class SqlitePlanner implements Planner {
             String table = m.to().name();
             for (TableChange change : m.changes()) {
                 if (change instanceof TableChange.DropIndex d) {
-                    dropIndex(table, d.index());
+                    dropIndex(m.from(), d.index());
                 }
             }
             for (TableChange change : m.changes()) {
@@ -155,7 +155,7 @@ public final class SqlitePlanner implements Planner {
             }
             for (TableChange change : m.changes()) {
                 if (change instanceof TableChange.AddIndex a) {
-                    createIndex(table, a.index());
+                    createIndex(m.to(), a.index());
                 }
             }
         }
@@ -207,19 +207,19 @@ public final class SqlitePlanner implements Planner {
 
         private void createIndexes(Table table) {
             for (Index index : table.indexes()) {
-                createIndex(table.name(), index);
+                createIndex(table, index);
             }
         }
 
-        private void createIndex(String table, Index index) {
+        private void createIndex(Table table, Index index) {
             add(
-                    "create index \"" + SqliteDdl.indexName(table, index) + "\" to table: \"" + table + "\"",
+                    "create index \"" + SqliteDdl.indexName(table, index) + "\" to table: \"" + table.name() + "\"",
                     SqliteDdl.createIndex(table, index));
         }
 
-        private void dropIndex(String table, Index index) {
+        private void dropIndex(Table table, Index index) {
             add(
-                    "drop index \"" + SqliteDdl.indexName(table, index) + "\" from table: \"" + table + "\"",
+                    "drop index \"" + SqliteDdl.indexName(table, index) + "\" from table: \"" + table.name() + "\"",
                     SqliteDdl.dropIndex(table, index));
         }
 
