@@ -109,9 +109,18 @@ final class OutputLiteral {
         return candidate;
     }
 
+    // As the HCL lexer reads a closing line: blanks may precede and follow the marker.
     private static boolean closesWith(List<String> lines, String marker) {
-        return lines.stream()
-                .anyMatch(l -> l.substring(HeredocShape.indentOf(l)).equals(marker));
+        return lines.stream().anyMatch(l -> withoutTrailingBlanks(l.substring(HeredocShape.indentOf(l)))
+                .equals(marker));
+    }
+
+    private static String withoutTrailingBlanks(String line) {
+        int end = line.length();
+        while (end > 0 && " \t\f\u000b".indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return line.substring(0, end);
     }
 
     // "${" and "%{" start template sequences in strings and heredocs alike; HCL reads "$${" and "%%{" as literals.
