@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +49,20 @@ import org.jspecify.annotations.Nullable;
  * through it too (created there and inspected back), so that it compares with an inspected database exactly.
  */
 public final class SourceLoader {
+
+    // How the unsupported-objects warning names a statement a MySQL executable comment holds.
+    private static final String EXECUTABLE_COMMENT = "/*!...*/ statement";
+
+    /**
+     * A MySQL executable comment ({@code /*!50001 CREATE VIEW ...}, how {@code mysqldump} writes views, triggers and
+     * routines) standing where a statement would is a comment to the statement scanner, as to the reference tool's:
+     * it is not run, so the object it creates is not in the desired state. One that creates or alters something is
+     * counted, so that the loss is reported rather than silent; one inside a statement is sent with it and run.
+     */
+    private static final Pattern HIDDEN_DDL = Pattern.compile("(?i)/\\*!\\d*\\s*(?:CREATE|ALTER)\\b");
+
+    private static final Pattern USE = Pattern.compile(
+            "(?is)(?:\\s*(?:--[^\\n]*\\n|#[^\\n]*\\n|/\\*.*?\\*/))*\\s*(USE)\\s+(`(?:[^`]|``)+`|[^\\s;`]+)\\s*;?\\s*");
 
     private final Path workingDirectory;
     private final Map<String, Value> variables;
@@ -252,18 +268,6 @@ public final class SourceLoader {
         });
     }
 
-    // How the unsupported-objects warning names a statement a MySQL executable comment holds.
-    private static final String EXECUTABLE_COMMENT = "/*!...*/ statement";
-
-    /**
-     * A MySQL executable comment ({@code /*!50001 CREATE VIEW ...}, how {@code mysqldump} writes views, triggers and
-     * routines) standing where a statement would is a comment to the statement scanner, as to the reference tool's:
-     * it is not run, so the object it creates is not in the desired state. One that creates or alters something is
-     * counted, so that the loss is reported rather than silent; one inside a statement is sent with it and run.
-     */
-    private static final java.util.regex.Pattern HIDDEN_DDL =
-            java.util.regex.Pattern.compile("(?i)/\\*!\\d*\\s*(?:CREATE|ALTER)\\b");
-
     private static int hiddenStatements(Database dev, String text, List<Statement> statements) {
         if (!dev.dialect().name().equals("mysql")) {
             return 0;
@@ -329,7 +333,7 @@ public final class SourceLoader {
         if (!dev.dialect().name().equals("mysql") || bound.isEmpty()) {
             return;
         }
-        java.util.regex.Matcher use = USE.matcher(sql.text());
+        Matcher use = USE.matcher(sql.text());
         if (!use.matches()) {
             return;
         }
@@ -349,9 +353,6 @@ public final class SourceLoader {
                     + " bound to no schema (the schemas are then the ones the file creates)");
         }
     }
-
-    private static final java.util.regex.Pattern USE = java.util.regex.Pattern.compile(
-            "(?is)(?:\\s*(?:--[^\\n]*\\n|#[^\\n]*\\n|/\\*.*?\\*/))*\\s*(USE)\\s+(`(?:[^`]|``)+`|[^\\s;`]+)\\s*;?\\s*");
 
     private static List<Statement> statements(String display, String text, Database dev) {
         try {
