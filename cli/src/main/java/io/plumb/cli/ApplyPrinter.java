@@ -59,6 +59,12 @@ final class ApplyPrinter implements ApplyListener {
     }
 
     @Override
+    public void note(String message) {
+        out.println("    -- " + message.replace("\n", "\n       "));
+        out.flush();
+    }
+
+    @Override
     public void fileApplied(Duration elapsed) {
         ok(elapsed);
     }

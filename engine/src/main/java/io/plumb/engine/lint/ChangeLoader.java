@@ -6,6 +6,8 @@ import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.DiffPolicy;
 import io.plumb.engine.diff.Differ;
+import io.plumb.engine.migrate.Guard;
+import io.plumb.engine.migrate.GuardedRun;
 import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.migrate.MigrationScript;
@@ -20,6 +22,7 @@ import io.plumb.txtar.Txtar;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code ChangeLoader} replays the base files of a lint run on the dev database, then executes each new file
@@ -71,23 +74,39 @@ final class ChangeLoader {
             }
         }
         for (MigrationFile file : base.subList(Math.max(0, checkpoint), base.size())) {
-            for (Statement statement : statements(file)) {
-                execute(file, statement, true);
+            MigrationScript script = script(file);
+            GuardedRun guarded = new GuardedRun(script);
+            for (int i = 0; i < script.statements().size(); i++) {
+                if (runs(file, guarded, i)) {
+                    execute(file, script.statements().get(i), true);
+                }
             }
         }
         Realm current = inspect();
         List<LintFile> loaded = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             MigrationFile file = files.get(i);
-            List<Statement> statements = statements(file);
+            MigrationScript script = script(file);
+            List<Statement> statements = script.statements();
+            GuardedRun guarded = new GuardedRun(script);
             List<Change> changes = new ArrayList<>();
             Realm start = current;
             if (base.isEmpty() && i == 0 && statements.size() > MAX_STATEMENT_LOOP) {
-                statements.forEach(s -> execute(file, s, false));
+                for (int k = 0; k < statements.size(); k++) {
+                    if (runs(file, guarded, k)) {
+                        execute(file, statements.get(k), false);
+                    }
+                }
                 current = inspect();
                 changes.add(new Change(new Statement("", 1, 1, List.of()), 0, changes(start, current), List.of()));
             } else {
-                for (Statement statement : statements) {
+                for (int k = 0; k < statements.size(); k++) {
+                    Statement statement = statements.get(k);
+                    if (!runs(file, guarded, k)) {
+                        int pos = LintFile.offset(file.text(), statement.line(), statement.column());
+                        changes.add(new Change(statement, pos, List.of(), List.of()));
+                        continue;
+                    }
                     long version = schemaVersion();
                     ScopedInspection.Prepared prepared = inspection.prepare(statement.text());
                     int pos = execute(file, statement, false);
@@ -138,20 +157,35 @@ final class ChangeLoader {
         return inspection.full();
     }
 
+    /**
+     * Returns whether a statement runs, checking the precondition of a Liquibase changeset that starts there on the
+     * dev database, as {@code migrate apply} checks it.
+     *
+     * @throws LintException at the precondition when it halts the file
+     */
+    private boolean runs(MigrationFile file, GuardedRun guarded, int index) {
+        Guard.Verdict verdict = guarded.at(index, dev.connection());
+        if (verdict.halts()) {
+            throw new LintException(file.name(), 0, verdict.message().orElseThrow(), null);
+        }
+        return verdict.runs();
+    }
+
     // The migration part only: a txtar file whose checks do not parse is still replayed and linted, and its
     // check problems are reported by the check validation.
-    private List<Statement> statements(MigrationFile file) {
+    private MigrationScript script(MigrationFile file) {
         try {
             if (!file.directives().txtar()) {
-                return MigrationScript.parse(file, options).statements();
+                return MigrationScript.parse(file, options);
             }
             String text = file.text();
             for (ArchiveFile section : Txtar.parse(text).files()) {
                 if (section.name().equals(MIGRATION)) {
                     int offset = markerLine(text, "-- " + MIGRATION + " --");
-                    return StatementScanner.scan(section.data(), options).stream()
+                    List<Statement> statements = StatementScanner.scan(section.data(), options).stream()
                             .map(s -> new Statement(s.text(), s.line() + offset, s.column(), s.comments()))
                             .toList();
+                    return new MigrationScript(file, file.directives(), List.of(), statements, Optional.empty());
                 }
             }
             throw new LintException(file.name(), 0, "txtar migration file has no migration.sql section", null);

@@ -26,6 +26,13 @@ public interface ApplyListener {
     /** A statement (or check assertion) is about to run. */
     default void statement(String sql) {}
 
+    /**
+     * Something the user should know about the file being run that is not an error: a changeset's precondition that
+     * did not hold and skipped it ({@code onFail:MARK_RAN}) or let it run anyway ({@code onFail:WARN}), as {@code
+     * NAME:LINE:COL: message}.
+     */
+    default void note(String message) {}
+
     /** The file's statements all succeeded. */
     default void fileApplied(Duration elapsed) {}
 

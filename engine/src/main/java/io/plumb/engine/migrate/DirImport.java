@@ -99,6 +99,17 @@ public final class DirImport {
     }
 
     private static String content(MigrationScript script) {
+        // The atlas format has no conditional statements: writing a guarded changeset would run it unconditionally.
+        if (!script.guards().isEmpty()) {
+            Guard guard = script.guards().get(0);
+            throw new MigrationFileException(
+                    script.file().name(),
+                    guard.line(),
+                    guard.column(),
+                    guard.label() + " has preconditions, which an atlas-format file cannot hold: importing it would"
+                            + " run the changeset whether they hold or not; keep the directory in the liquibase"
+                            + " format (?format=liquibase), or remove the preconditions first");
+        }
         StringBuilder text = new StringBuilder();
         // A file its tool runs outside a transaction (goose's NO TRANSACTION, dbmate's transaction:false, a Flyway
         // CREATE INDEX CONCURRENTLY) keeps running outside one.

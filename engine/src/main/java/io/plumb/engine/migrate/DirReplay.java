@@ -39,7 +39,7 @@ public final class DirReplay {
         ServerObjects created = ServerObjects.on(dev);
         return DevDatabase.use(dev, created, () -> {
             for (MigrationFile file : files) {
-                execute(created, MigrationScript.parse(file, options));
+                execute(dev, created, MigrationScript.parse(file, options));
             }
             // A pg_dump baseline empties the search_path: the state is read as the URL's session reads it.
             dev.resetSession();
@@ -47,8 +47,17 @@ public final class DirReplay {
         });
     }
 
-    private static void execute(ServerObjects created, MigrationScript script) {
-        for (Statement statement : script.statements()) {
+    private static void execute(Database dev, ServerObjects created, MigrationScript script) {
+        GuardedRun guarded = new GuardedRun(script);
+        for (int i = 0; i < script.statements().size(); i++) {
+            Statement statement = script.statements().get(i);
+            Guard.Verdict verdict = guarded.at(i, dev.connection());
+            if (verdict.halts()) {
+                throw new MigrateException(verdict.message().orElseThrow());
+            }
+            if (!verdict.runs()) {
+                continue;
+            }
             try {
                 created.execute(statement.text());
             } catch (SQLException e) {

@@ -169,9 +169,24 @@ final class FileRunner {
         List<String> ran = new ArrayList<>();
         // Output and the revisions table show the statements as written: placeholder values may be secrets.
         List<String> shown = script.shownStatements();
+        GuardedRun guarded = new GuardedRun(script);
         for (int i = skipped; i < script.statements().size(); i++) {
             Statement statement = script.statements().get(i);
             String sql = statement.text();
+            // A dry run checks no precondition, as Liquibase's default onSqlOutput:IGNORE.
+            Guard.Verdict verdict = options.dryRun() ? Guard.Verdict.HOLDS : guarded.at(i, db.connection());
+            if (verdict.halts()) {
+                return halted(script, revision, record, started, fileStart, skipped, ran, verdict);
+            }
+            verdict.message().ifPresent(listener::note);
+            if (!verdict.runs()) {
+                // A changeset whose precondition skips it counts as applied, as Liquibase marks it ran.
+                revision = revision.withStatementApplied(hashes.add(sql), Migrator.since(started));
+                if (record) {
+                    store.write(revision);
+                }
+                continue;
+            }
             listener.statement(shown.get(i));
             ran.add(shown.get(i));
             if (options.dryRun()) {
@@ -203,6 +218,26 @@ final class FileRunner {
         listener.fileApplied(Migrator.since(started));
         applied.add(new AppliedFile(file, fileStart, clock.instant(), skipped, ran, Optional.empty()));
         return Optional.empty();
+    }
+
+    private Optional<String> halted(
+            MigrationScript script,
+            Revision revision,
+            boolean record,
+            long started,
+            Instant fileStart,
+            int skipped,
+            List<String> ran,
+            Guard.Verdict verdict) {
+        String message = verdict.message().orElseThrow();
+        tally.filesFailed++;
+        listener.fileFailed(message);
+        if (record) {
+            store.write(revision.failed(message, "", Migrator.since(started)));
+        }
+        applied.add(new AppliedFile(
+                script.file(), fileStart, clock.instant(), skipped, ran, Optional.of(new FileError("", message))));
+        return Optional.of(message);
     }
 
     private Optional<String> runChecks(MigrationScript script, Revision revision, boolean record, long started) {

@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
  * @param checks the pre-migration checks, in archive order (none for a plain file)
  * @param statements the statements to execute
  * @param down the {@code down.sql} section of a txtar file
+ * @param guards the runs of statements held to preconditions (Liquibase changesets), in statement order
  */
 public record MigrationScript(
         MigrationFile file,
         FileDirectives directives,
         List<CheckFile> checks,
         List<Statement> statements,
-        Optional<String> down) {
+        Optional<String> down,
+        List<Guard> guards) {
 
     private static final String MIGRATION = "migration.sql";
     private static final String DOWN = "down.sql";
@@ -35,6 +37,22 @@ public record MigrationScript(
     public MigrationScript {
         checks = List.copyOf(checks);
         statements = List.copyOf(statements);
+        guards = List.copyOf(guards);
+    }
+
+    /** A script with no guarded statements: every format but Liquibase changelogs with preconditions. */
+    public MigrationScript(
+            MigrationFile file,
+            FileDirectives directives,
+            List<CheckFile> checks,
+            List<Statement> statements,
+            Optional<String> down) {
+        this(file, directives, checks, statements, down, List.of());
+    }
+
+    /** Returns the guard whose run starts at a statement index, if any. */
+    public Optional<Guard> guardAt(int index) {
+        return guards.stream().filter(g -> g.first() == index).findFirst();
     }
 
     /**

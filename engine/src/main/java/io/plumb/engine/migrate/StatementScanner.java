@@ -50,6 +50,19 @@ public final class StatementScanner {
         return List.copyOf(scanner.statements);
     }
 
+    /**
+     * Splits text at a delimiter given by its caller (a Liquibase changeset's {@code endDelimiter}), as a file whose
+     * first line sets it with {@code -- atlas:delimiter} is split.
+     *
+     * @throws ScanException when the text cannot be split
+     */
+    static List<Statement> scan(String text, ScannerOptions options, String delimiter) {
+        refuseNul(text);
+        StatementScanner scanner = new StatementScanner(new Lexer(text, options), delimiter);
+        scanner.scanAll();
+        return List.copyOf(scanner.statements);
+    }
+
     // A database reads a statement up to a NUL and drops the rest without a word (SQLite does), so a NUL is an error.
     private static void refuseNul(String text) {
         int nul = text.indexOf('\u0000');

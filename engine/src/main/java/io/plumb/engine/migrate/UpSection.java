@@ -52,14 +52,7 @@ final class UpSection {
         if (plain.isEmpty()) {
             return;
         }
-        int offset = plainStart - 1;
-        try {
-            for (Statement s : StatementScanner.scan(String.join("\n", plain), options)) {
-                statements.add(new Statement(s.text(), s.line() + offset, s.column(), s.comments()));
-            }
-        } catch (ScanException e) {
-            throw new MigrationFileException(file.name(), e.line() + offset, e.column(), e.detail(), e);
-        }
+        scanInto(plainStart, String.join("\n", plain), Optional.empty());
         plain.clear();
     }
 
@@ -89,11 +82,14 @@ final class UpSection {
         int column = first.length() - first.stripLeading().length() + 1;
         List<String> body = new ArrayList<>(lines.subList(at, lines.size()));
         body.set(0, first.stripLeading());
-        boolean oneStatementPerCall = options.equals(ScannerOptions.MYSQL) || options.equals(ScannerOptions.SQLITE);
-        if (oneStatementPerCall && addSplit(firstLine, lines)) {
+        if (oneStatementPerCall() && addSplit(firstLine, lines)) {
             return;
         }
         statements.add(new Statement(String.join("\n", body).stripTrailing(), firstLine + at, column, comments));
+    }
+
+    private boolean oneStatementPerCall() {
+        return options.equals(ScannerOptions.MYSQL) || options.equals(ScannerOptions.SQLITE);
     }
 
     /**
@@ -117,6 +113,55 @@ final class UpSection {
             statements.add(new Statement(s.text(), s.line() + firstLine - 1, s.column(), s.comments()));
         }
         return true;
+    }
+
+    /**
+     * Adds lines split at a delimiter of their own (a Liquibase changeset's {@code endDelimiter}), which the
+     * statements do not keep. A piece between two delimiters that holds several statements is a block: for MySQL and
+     * SQLite its statements are added one by one, as {@link #block} adds them.
+     */
+    void delimited(int firstLine, List<String> lines, String delimiter) {
+        flush();
+        int before = statements.size();
+        scanInto(firstLine, String.join("\n", lines), Optional.of(delimiter));
+        if (!oneStatementPerCall()) {
+            return;
+        }
+        List<Statement> pieces = new ArrayList<>(statements.subList(before, statements.size()));
+        statements.subList(before, statements.size()).clear();
+        for (Statement piece : pieces) {
+            int at = statements.size();
+            // The piece's text placed at its column, so that the statements split from it keep their positions.
+            if (!addSplit(piece.line(), lines(" ".repeat(piece.column() - 1) + piece.text()))) {
+                statements.add(piece);
+                continue;
+            }
+            Statement head = statements.get(at);
+            List<String> comments = new ArrayList<>(piece.comments());
+            comments.addAll(head.comments());
+            statements.set(at, new Statement(head.text(), head.line(), head.column(), comments));
+        }
+    }
+
+    // Splits text that starts at a 1-based line of the file, at the given delimiter or as a file is split.
+    private void scanInto(int firstLine, String text, Optional<String> delimiter) {
+        int offset = firstLine - 1;
+        try {
+            List<Statement> split = delimiter.isPresent()
+                    ? StatementScanner.scan(text, options, delimiter.get())
+                    : StatementScanner.scan(text, options);
+            for (Statement s : split) {
+                statements.add(new Statement(s.text(), s.line() + offset, s.column(), s.comments()));
+            }
+        } catch (ScanException e) {
+            throw new MigrationFileException(file.name(), e.line() + offset, e.column(), e.detail(), e);
+        }
+    }
+
+    /** Returns how many statements there are so far, after splitting any plain lines left. */
+    int count() {
+        flush();
+        return statements.size();
     }
 
     /** Returns the statements, after splitting any plain lines left. */

@@ -1,6 +1,7 @@
 package io.plumb.engine.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -122,5 +123,139 @@ class LiquibaseScriptTest {
         MigrationScript script =
                 parse("--changeset ada:1 splitStatements:false\nINSERT INTO t VALUES (1); INSERT INTO t VALUES (2);\n");
         assertThat(script.statements()).hasSize(2);
+    }
+
+    @Test
+    void anEndDelimiterSplitsTheChangesetThereAndAWordOrSlashOnlyOnALineOfItsOwn() {
+        MigrationScript script = parse(
+                """
+                --liquibase formatted sql
+                --changeset ada:1 endDelimiter:GO
+                CREATE TABLE category (id int)
+                go
+                INSERT INTO category VALUES (1); INSERT INTO category VALUES (2)
+                GO
+                --changeset ada:2 endDelimiter://
+                CREATE PROCEDURE p() BEGIN SELECT 1; SELECT '//'; END//
+                SELECT 2//
+                --changeset ada:3 endDelimiter:/
+                SELECT 6 / 3
+                /
+                --changeset ada:4 endDelimiter:;
+                SELECT 4; SELECT 5;
+                """,
+                ScannerOptions.MYSQL);
+        assertThat(script.statements())
+                .extracting(LiquibaseScriptTest::described)
+                .containsExactly(
+                        "3:1 CREATE TABLE category (id int) [--changeset ada:1 endDelimiter:GO]",
+                        // MySQL's driver runs one statement a call: a piece holding two runs as two.
+                        "5:1 INSERT INTO category VALUES (1); []",
+                        "5:34 INSERT INTO category VALUES (2) []",
+                        "8:1 CREATE PROCEDURE p() BEGIN SELECT 1; SELECT '//'; END [--changeset ada:2 endDelimiter://]",
+                        "9:1 SELECT 2 []",
+                        "11:1 SELECT 6 / 3 [--changeset ada:3 endDelimiter:/]",
+                        "14:1 SELECT 4; [--changeset ada:4 endDelimiter:;]",
+                        "14:11 SELECT 5; []");
+        // PostgreSQL's driver runs a piece whole.
+        assertThat(parse(
+                                """
+                                --liquibase formatted sql
+                                --changeset ada:1 endDelimiter:GO
+                                INSERT INTO category VALUES (1); INSERT INTO category VALUES (2)
+                                GO
+                                """)
+                        .statements())
+                .extracting(Statement::text)
+                .containsExactly("INSERT INTO category VALUES (1); INSERT INTO category VALUES (2)");
+    }
+
+    @Test
+    void anIgnoredChangesetAndIgnoredLinesDoNotRunAndTheOtherLinesKeepTheirNumbers() {
+        MigrationScript script = parse(
+                """
+                --liquibase formatted sql
+                --changeset ada:1
+                CREATE TABLE a (id int);
+                --ignoreLines:start
+                DROP TABLE a;
+                --ignoreLines:end
+                --ignoreLines:1
+                DROP TABLE a;
+                INSERT INTO a VALUES (1);
+                --changeset ada:2 ignore:true
+                DROP TABLE a;
+                --changeset ada:3 ignore:false
+                INSERT INTO a VALUES (2);
+                """);
+        assertThat(script.statements())
+                .extracting(LiquibaseScriptTest::described)
+                .containsExactly(
+                        "3:1 CREATE TABLE a (id int); [--changeset ada:1]",
+                        "9:1 INSERT INTO a VALUES (1); []",
+                        "13:1 INSERT INTO a VALUES (2); [--changeset ada:3 ignore:false]");
+    }
+
+    @Test
+    void preconditionsGuardTheirChangesetsStatementsFromTheirLine() {
+        MigrationScript script = parse(
+                """
+                --liquibase formatted sql
+                --changeset ada:1
+                CREATE TABLE a (id int);
+                --changeset ada:2
+                  --preconditions onFail:MARK_RAN onError:warn onFailMessage:"already there"
+                --precondition-sql-check expectedResult:0 SELECT count(*) FROM a
+                --precondition-table-exists table:a schema:public
+                INSERT INTO a VALUES (1);
+                INSERT INTO a VALUES (2);
+                --changeset ada:3
+                -- precondition-view-exists view:v
+                --precondition-sql-check expectedResult:'a b' SELECT 'a b'
+                INSERT INTO a VALUES (3);
+                """);
+        assertThat(script.statements()).hasSize(4);
+        assertThat(script.guards())
+                .containsExactly(
+                        new Guard(
+                                1,
+                                3,
+                                5,
+                                3,
+                                "changeset ada:2",
+                                java.util.List.of(
+                                        new Precondition.SqlCheck("0", "SELECT count(*) FROM a"),
+                                        new Precondition.Exists(false, Optional.of("public"), "a")),
+                                Guard.Action.MARK_RAN,
+                                Guard.Action.WARN),
+                        new Guard(
+                                3,
+                                4,
+                                11,
+                                1,
+                                "changeset ada:3",
+                                java.util.List.of(
+                                        new Precondition.Exists(true, Optional.empty(), "v"),
+                                        new Precondition.SqlCheck("a b", "SELECT 'a b'")),
+                                Guard.Action.HALT,
+                                Guard.Action.HALT));
+    }
+
+    @Test
+    void aMalformedPreconditionOrIgnoreLinesIsAnErrorAtItsLine() {
+        assertThatThrownBy(() ->
+                        parse("--liquibase formatted sql\n--changeset a:1\n--precondition-row-count 3\nSELECT 1;\n"))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageStartingWith("1_users.sql:3:1: unsupported precondition \"row-count\"");
+        assertThatThrownBy(() -> parse("--liquibase formatted sql\n--changeset a:1\n--precondition-sql-check SELECT\n"))
+                .hasMessageStartingWith("1_users.sql:3:1: --precondition-sql-check needs an expected result");
+        assertThatThrownBy(() -> parse("--liquibase formatted sql\n--changeset a:1\n --precondition-table-exists x\n"))
+                .hasMessageStartingWith("1_users.sql:3:2: --precondition-table-exists needs a table name");
+        assertThatThrownBy(() -> parse("--liquibase formatted sql\n--changeset a:1\n--preconditions onFail:STOP\n"))
+                .hasMessageStartingWith("1_users.sql:3:1: unknown precondition action \"STOP\"");
+        assertThatThrownBy(() -> parse("--liquibase formatted sql\n--changeset a:1\n--ignoreLines:start\nSELECT 1;\n"))
+                .hasMessage("1_users.sql:3:1: --ignoreLines:start has no --ignoreLines:end");
+        assertThatThrownBy(() -> parse("--liquibase formatted sql\n--changeset a:1\n--ignoreLines:end\n"))
+                .hasMessageStartingWith("1_users.sql:3:1: unknown --ignoreLines value \"end\"");
     }
 }
