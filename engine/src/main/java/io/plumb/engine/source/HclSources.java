@@ -1,5 +1,6 @@
 package io.plumb.engine.source;
 
+import io.plumb.engine.hcl.BlockNode;
 import io.plumb.engine.hcl.DataSources;
 import io.plumb.engine.hcl.Document;
 import io.plumb.engine.hcl.EvalOptions;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +35,13 @@ public final class HclSources {
             HclFile hcl = Hcl.parse(file.display(), read(file.path(), file.display()), file.path());
             // A project file given as a schema (-f atlas.hcl) is refused, as the reference does, rather than
             // read as a schema with unknown blocks.
-            if (hcl.body().blocks().stream().anyMatch(b -> b.type().equals("env"))) {
-                throw new SourceException("cannot parse project file \"" + file.display() + "\" as a schema file");
+            Optional<BlockNode> env = hcl.body().blocks().stream()
+                    .filter(b -> b.type().equals("env"))
+                    .findFirst();
+            if (env.isPresent()) {
+                throw new SourceException(
+                        env.get().pos() + ": cannot parse project file \"" + file.display()
+                                + "\" as a schema file: its env blocks are read with --env, from atlas.hcl or the file -c names");
             }
             parsed.add(hcl);
         }
