@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * it describes: the servers spell defaults, {@code ON UPDATE} and generated columns differently, and this is where
  * both spellings become one model.
  *
+ * @param schema {@code TABLE_SCHEMA}
  * @param name {@code COLUMN_NAME}
  * @param columnType {@code COLUMN_TYPE}, such as {@code int(10) unsigned}
  * @param dataType {@code DATA_TYPE}, such as {@code longtext}
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param generation {@code GENERATION_EXPRESSION}
  */
 record MysqlColumnRow(
+        String schema,
         String name,
         String columnType,
         String dataType,
@@ -48,6 +50,7 @@ record MysqlColumnRow(
     /** Reads the current row of the inspector's column query. */
     static MysqlColumnRow of(ResultSet rs) throws SQLException {
         return new MysqlColumnRow(
+                rs.getString("TABLE_SCHEMA"),
                 rs.getString("COLUMN_NAME"),
                 rs.getString("COLUMN_TYPE"),
                 orEmpty(rs.getString("DATA_TYPE")),
@@ -103,7 +106,17 @@ record MysqlColumnRow(
 
     // MySQL 8 wraps generation expressions in parentheses (`(`n` * 2)`); MariaDB does not.
     private String generation(MysqlFlavour flavour) {
-        return flavour == MysqlFlavour.MYSQL ? MysqlCanonical.unwrap(generation) : generation;
+        String own = expression(generation);
+        return flavour == MysqlFlavour.MYSQL ? MysqlCanonical.unwrap(own) : own;
+    }
+
+    /**
+     * Returns an expression without the qualifier of the column's own schema (MariaDB's {@code nextval(`db`.`seq`)}),
+     * as a view's query is read ({@link MysqlObjectTexts#unqualified}): read on a dev database, it would otherwise
+     * name the dev schema.
+     */
+    private String expression(String text) {
+        return MysqlObjectTexts.unqualified(text, schema);
     }
 
     /**
@@ -122,10 +135,10 @@ record MysqlColumnRow(
             if (text.startsWith("'") || NUMBER.matcher(text).matches() || text.startsWith("b'")) {
                 return Optional.of(new DefaultValue.Literal(text));
             }
-            return Optional.of(new DefaultValue.RawExpr(MysqlCanonical.now(text)));
+            return Optional.of(new DefaultValue.RawExpr(MysqlCanonical.now(expression(text))));
         }
         if (lowerExtra.contains("default_generated")) {
-            return Optional.of(new DefaultValue.RawExpr(MysqlCanonical.now(text)));
+            return Optional.of(new DefaultValue.RawExpr(MysqlCanonical.now(expression(text))));
         }
         boolean numeric = type instanceof ColumnType.Named named
                 && (MysqlTypes.INTEGERS.contains(named.name()) || NUMERIC.contains(named.name()));

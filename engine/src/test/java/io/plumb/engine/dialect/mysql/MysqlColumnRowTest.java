@@ -83,7 +83,7 @@ class MysqlColumnRowTest {
     @Test
     void utf8mb4DefaultsOfBothServersKeepTheirCollation() {
         Column mysql = new MysqlColumnRow(
-                        "s", "varchar(5)", "varchar", false, null, "", "utf8mb4", "utf8mb4_0900_ai_ci", "", "")
+                        "db", "s", "varchar(5)", "varchar", false, null, "", "utf8mb4", "utf8mb4_0900_ai_ci", "", "")
                 .column(MysqlFlavour.MYSQL);
         assertThat(mysql.options())
                 .isEqualTo(Map.of(MysqlSpecDialect.CHARSET, "utf8mb4", MysqlSpecDialect.COLLATE, "utf8mb4_0900_ai_ci"));
@@ -95,12 +95,42 @@ class MysqlColumnRowTest {
     @Test
     void unsignedAutoIncrementAndCommentsAreRead() {
         Column column = new MysqlColumnRow(
-                        "id", "bigint unsigned", "bigint", false, null, "auto_increment", null, null, "the id", "")
+                        "db",
+                        "id",
+                        "bigint unsigned",
+                        "bigint",
+                        false,
+                        null,
+                        "auto_increment",
+                        null,
+                        null,
+                        "the id",
+                        "")
                 .column(MysqlFlavour.MYSQL);
         assertThat(column.autoIncrement()).isTrue();
         assertThat(column.options()).containsEntry(MysqlSpecDialect.UNSIGNED, "true");
         assertThat(column.comment()).isEqualTo(Optional.of("the id"));
         assertThat(column.type()).isEqualTo(ColumnType.Named.of("bigint"));
+    }
+
+    @Test
+    void expressionsLoseTheirOwnSchemasQualifierButNotOthersNorLiterals() {
+        // MariaDB qualifies a sequence in a default with the column's schema: read on a dev database, that is the
+        // dev schema's name, which no target has.
+        assertThat(maria("id", "bigint", "nextval(`db`.`s`)", "").defaultValue())
+                .isEqualTo(Optional.of(new DefaultValue.RawExpr("nextval(`s`)")));
+        assertThat(maria("id", "bigint", "nextval(`other`.`s`)", "").defaultValue())
+                .isEqualTo(Optional.of(new DefaultValue.RawExpr("nextval(`other`.`s`)")));
+        assertThat(maria("s", "varchar(20)", "'`db`.`s`'", "").defaultValue())
+                .isEqualTo(Optional.of(new DefaultValue.Literal("'`db`.`s`'")));
+        // MySQL writes a string default bare: it is a literal, whatever it reads like.
+        assertThat(mysql("s", "varchar(20)", "`db`.`s`", "").defaultValue())
+                .isEqualTo(Optional.of(new DefaultValue.Literal("'`db`.`s`'")));
+        assertThat(row("g", "bigint", "bigint", null, "VIRTUAL GENERATED", "nextval(`db`.`s`) + 1")
+                        .column(MysqlFlavour.MARIADB)
+                        .generated()
+                        .map(Generated::expr))
+                .isEqualTo(Optional.of("nextval(`s`) + 1"));
     }
 
     private static Column mysql(String name, String type, String columnDefault, String extra) {
@@ -113,6 +143,6 @@ class MysqlColumnRowTest {
 
     private static MysqlColumnRow row(
             String name, String columnType, String dataType, @Nullable String columnDefault, String extra, String gen) {
-        return new MysqlColumnRow(name, columnType, dataType, false, columnDefault, extra, null, null, "", gen);
+        return new MysqlColumnRow("db", name, columnType, dataType, false, columnDefault, extra, null, null, "", gen);
     }
 }

@@ -40,7 +40,8 @@ class MysqlTablePartsTest {
     void mariadbJsonIsLongtextWithAColumnCheckAndMysqlJsonIsNative() {
         MysqlTableParts maria = MysqlTableParts.ignored();
         maria.addColumn(
-                new MysqlColumnRow("doc", "longtext", "longtext", true, null, "", "utf8mb4", "utf8mb4_bin", "", ""),
+                new MysqlColumnRow(
+                        "db", "doc", "longtext", "longtext", true, null, "", "utf8mb4", "utf8mb4_bin", "", ""),
                 MysqlFlavour.MARIADB);
         maria.addCheck("doc", "json_valid(`doc`)", "YES", MysqlFlavour.MARIADB);
         Table mariaTable = maria.table();
@@ -48,7 +49,8 @@ class MysqlTablePartsTest {
         assertThat(mariaTable.checks()).isEmpty();
         MysqlTableParts mysql = MysqlTableParts.ignored();
         mysql.addColumn(
-                new MysqlColumnRow("doc", "json", "json", true, null, "", null, null, "", ""), MysqlFlavour.MYSQL);
+                new MysqlColumnRow("db", "doc", "json", "json", true, null, "", null, null, "", ""),
+                MysqlFlavour.MYSQL);
         assertThat(mysql.table().columns().get(0).type()).isEqualTo(ColumnType.Named.of("json"));
     }
 
@@ -56,7 +58,7 @@ class MysqlTablePartsTest {
     void aLongtextWithAnotherCheckStaysLongtext() {
         MysqlTableParts parts = MysqlTableParts.ignored();
         parts.addColumn(
-                new MysqlColumnRow("doc", "longtext", "longtext", true, null, "", null, null, "", ""),
+                new MysqlColumnRow("db", "doc", "longtext", "longtext", true, null, "", null, null, "", ""),
                 MysqlFlavour.MARIADB);
         parts.addCheck("doc", "length(`doc`) > 2", "YES", MysqlFlavour.MARIADB);
         assertThat(parts.table().columns().get(0).type()).isEqualTo(ColumnType.Named.of("longtext"));
