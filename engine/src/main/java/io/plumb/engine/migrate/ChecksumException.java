@@ -54,8 +54,15 @@ public final class ChecksumException extends MigrateException {
         return new ChecksumException("checksum mismatch", Optional.empty());
     }
 
-    static ChecksumException formatInvalid() {
-        return new ChecksumException("checksum file format invalid", Optional.empty());
+    /**
+     * Returns the reference's error for a malformed {@code atlas.sum}, with the line to blame in front of it: {@code
+     * atlas.sum:3:1: checksum file format invalid: ...}.
+     */
+    static ChecksumException formatInvalid(int line, String found) {
+        return new ChecksumException(
+                SumFile.FILE_NAME + ":" + line + ":1: checksum file format invalid: expected \"NAME h1:HASH\", found"
+                        + " \"" + found + "\"",
+                Optional.empty());
     }
 
     static ChecksumException notFound() {

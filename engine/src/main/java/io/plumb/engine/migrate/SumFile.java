@@ -80,10 +80,11 @@ public record SumFile(String total, List<Entry> entries) {
         List<String> lines = lines(text);
         String total = lines.isEmpty() ? "" : stripPrefix(lines.get(0));
         List<Entry> entries = new ArrayList<>();
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
             int at = line.indexOf(PREFIX);
             if (at < 0) {
-                throw ChecksumException.formatInvalid();
+                throw ChecksumException.formatInvalid(i + 1, line);
             }
             entries.add(new Entry(line.substring(0, at).trim(), line.substring(at + PREFIX.length())));
         }

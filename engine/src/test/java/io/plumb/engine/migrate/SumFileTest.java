@@ -90,9 +90,10 @@ class SumFileTest {
 
     @Test
     void aLineWithoutHashIsAFormatError() {
-        assertThatThrownBy(() -> SumFile.parse("h1:x\n1_init.sql\n"))
+        assertThatThrownBy(() -> SumFile.parse("h1:x\n1_init.sql h1:y\n2_next.sql\n"))
                 .isInstanceOf(ChecksumException.class)
-                .hasMessage("checksum file format invalid");
+                .hasMessage("atlas.sum:3:1: checksum file format invalid: expected \"NAME h1:HASH\", found"
+                        + " \"2_next.sql\"");
     }
 
     @Test
