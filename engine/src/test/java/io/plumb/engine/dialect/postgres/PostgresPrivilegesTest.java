@@ -107,6 +107,9 @@ class PostgresPrivilegesTest extends PostgresDatabaseTest {
         createObjects();
         execute("REVOKE UPDATE, DELETE ON public.t FROM CURRENT_USER");
         assertThat(inspect().unsupported()).isEqualTo(Map.of("table privilege", 1));
+        // All of them: the list is empty.
+        execute("REVOKE ALL ON public.t FROM CURRENT_USER");
+        assertThat(inspect().unsupported()).isEqualTo(Map.of("table privilege", 1));
     }
 
     @Test
