@@ -7,8 +7,8 @@ import java.util.List;
  * hold: what {@code GRANT}, {@code REVOKE} and {@code ALTER DEFAULT PRIVILEGES} made of the access control lists of
  * the inspected schemas, their tables, views and sequences, columns, routines and types, and the default privileges
  * for those schemas. An object whose list is its owner's implicit default ({@code acldefault}, which a {@code NULL}
- * list stands for) or the one the server gave it at initdb ({@code pg_init_privs}: the {@code public} schema's) has
- * nothing counted. Otherwise each role, or {@code PUBLIC}, whose privileges on the object differ from that default
+ * list stands for) or the one the server gave it at initdb ({@code pg_init_privs}: the {@code public} schema's, with
+ * its owner of then read as its owner of now) has nothing counted. Otherwise each role, or {@code PUBLIC}, whose privileges on the object differ from that default
  * counts once: {@code GRANT SELECT, INSERT ON t TO a} is one table privilege, and so is {@code REVOKE ALL ON FUNCTION
  * f FROM PUBLIC}, which takes away one of the defaults.
  */
@@ -22,8 +22,7 @@ final class PostgresPrivileges {
             new PostgresUnsupported.Kind(
                     "schema privilege",
                     "SELECT count(*) FROM pg_namespace o"
-                            + differing(
-                                    "o.nspacl", initial("pg_namespace", "o.oid", "0", "acldefault('n', o.nspowner)"))
+                            + changed("o.nspacl", "o.nspowner", "'n'", "pg_namespace", "o.oid", "0")
                             + " WHERE o.nspacl IS NOT NULL AND o.oid IN (SELECT oid FROM ns)"
                             + PostgresUnsupported.notMember("pg_namespace", "o.oid")),
             new PostgresUnsupported.Kind("table privilege", relations(TABLES, "'r'")),
@@ -31,21 +30,20 @@ final class PostgresPrivileges {
             new PostgresUnsupported.Kind(
                     "column privilege",
                     "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-                            + differing(
-                                    "a.attacl", initial("pg_class", "c.oid", "a.attnum", "acldefault('c', c.relowner)"))
+                            + changed("a.attacl", "c.relowner", "'c'", "pg_class", "c.oid", "a.attnum")
                             + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped"
                             + " AND c.relkind IN " + TABLES + " AND c.relnamespace IN (SELECT oid FROM ns)"
                             + PostgresUnsupported.notMember("pg_class", "c.oid")),
             new PostgresUnsupported.Kind(
                     "routine privilege",
                     "SELECT count(*) FROM pg_proc o"
-                            + differing("o.proacl", initial("pg_proc", "o.oid", "0", "acldefault('f', o.proowner)"))
+                            + changed("o.proacl", "o.proowner", "'f'", "pg_proc", "o.oid", "0")
                             + " WHERE o.proacl IS NOT NULL AND o.pronamespace IN (SELECT oid FROM ns)"
                             + PostgresUnsupported.notMember("pg_proc", "o.oid")),
             new PostgresUnsupported.Kind(
                     "type privilege",
                     "SELECT count(*) FROM pg_type o"
-                            + differing("o.typacl", initial("pg_type", "o.oid", "0", "acldefault('T', o.typowner)"))
+                            + changed("o.typacl", "o.typowner", "'T'", "pg_type", "o.oid", "0")
                             + " WHERE o.typacl IS NOT NULL AND o.typnamespace IN (SELECT oid FROM ns)"
                             + PostgresUnsupported.notMember("pg_type", "o.oid")),
             // Default privileges for a schema only add to the database-wide ones: every entry counts.
@@ -65,30 +63,50 @@ final class PostgresPrivileges {
                     // pg_default_acl says S for sequences, where acldefault says s (S is a foreign server there).
                     + differing(
                             "o.defaclacl",
+                            "o.defaclrole",
                             "acldefault(CASE o.defaclobjtype WHEN 'S' THEN 's' ELSE o.defaclobjtype END::\"char\","
-                                    + " o.defaclrole)")
+                                    + " o.defaclrole)",
+                            "o.defaclrole")
                     + " WHERE o.defaclnamespace = 0"));
 
     private PostgresPrivileges() {}
 
     private static String relations(String relkinds, String aclKind) {
         return "SELECT count(*) FROM pg_class c"
-                + differing("c.relacl", initial("pg_class", "c.oid", "0", "acldefault(" + aclKind + ", c.relowner)"))
+                + changed("c.relacl", "c.relowner", aclKind, "pg_class", "c.oid", "0")
                 + " WHERE c.relacl IS NOT NULL AND c.relkind IN " + relkinds
                 + " AND c.relnamespace IN (SELECT oid FROM ns)" + PostgresUnsupported.notMember("pg_class", "c.oid");
     }
 
-    // One row per grantee whose entries in the list differ from those of the default list, either way: granted
-    // beyond it or revoked from it. The lists are compared as sets, as their order carries no meaning.
-    private static String differing(String acl, String defaultAcl) {
-        return " CROSS JOIN LATERAL (SELECT DISTINCT d.grantee FROM ((SELECT * FROM aclexplode(" + acl + ")"
-                + " EXCEPT SELECT * FROM aclexplode(" + defaultAcl + ")) UNION ALL (SELECT * FROM aclexplode("
-                + defaultAcl + ") EXCEPT SELECT * FROM aclexplode(" + acl + "))) d) g";
+    /*
+     * The differing grantees of an object's list against its default: the list initdb or its extension gave it, if
+     * the server recorded one (pg_init_privs), else its owner's implicit one (acldefault). The recorded list names
+     * the owner of then, its entries' grantor, where a new owner (ALTER SCHEMA public OWNER TO app) has its own
+     * name in the list now: each side's owner stands for the owner.
+     */
+    private static String changed(String acl, String owner, String aclKind, String catalog, String oid, String subId) {
+        String initial = "(SELECT i.initprivs FROM pg_init_privs i WHERE i.classoid = '" + catalog + "'::regclass"
+                + " AND i.objoid = " + oid + " AND i.objsubid = " + subId + ")";
+        return " CROSS JOIN LATERAL (SELECT " + initial + " AS acl) ip"
+                + differing(
+                        acl,
+                        owner,
+                        "coalesce(ip.acl, acldefault(" + aclKind + ", " + owner + "))",
+                        "coalesce((SELECT x.grantor FROM aclexplode(ip.acl) x LIMIT 1), " + owner + ")");
     }
 
-    // The list an object had from initdb or its extension, if the server recorded one, else its owner's default.
-    private static String initial(String catalog, String oid, String subId, String ownerDefault) {
-        return "coalesce((SELECT i.initprivs FROM pg_init_privs i WHERE i.classoid = '" + catalog + "'::regclass"
-                + " AND i.objoid = " + oid + " AND i.objsubid = " + subId + "), " + ownerDefault + ")";
+    // One row per grantee whose entries in the list differ from those of the default list, either way: granted
+    // beyond it or revoked from it. The lists are compared as sets, as their order carries no meaning, with each
+    // side's owner as NULL, as grantor and as grantee.
+    private static String differing(String acl, String owner, String defaultAcl, String defaultOwner) {
+        String now = entries(acl, owner);
+        String then = entries(defaultAcl, defaultOwner);
+        return " CROSS JOIN LATERAL (SELECT DISTINCT d.grantee FROM ((" + now + " EXCEPT " + then + ") UNION ALL ("
+                + then + " EXCEPT " + now + ")) d) g";
+    }
+
+    private static String entries(String acl, String owner) {
+        return "SELECT nullif(e.grantor, " + owner + ") AS grantor, nullif(e.grantee, " + owner + ") AS grantee,"
+                + " e.privilege_type, e.is_grantable FROM aclexplode(" + acl + ") e";
     }
 }

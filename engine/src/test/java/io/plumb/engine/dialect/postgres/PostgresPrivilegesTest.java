@@ -113,6 +113,15 @@ class PostgresPrivilegesTest extends PostgresDatabaseTest {
     }
 
     @Test
+    void thePublicSchemaGivenToAnotherOwnerKeepsItsInitialPrivileges() throws SQLException {
+        // The owner's name replaces the initial owner's in the list initdb gave the schema: still the default.
+        execute("CREATE ROLE " + ROLE + "; ALTER SCHEMA public OWNER TO " + ROLE);
+        assertThat(inspect().unsupported()).isEmpty();
+        execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+        assertThat(inspect().unsupported()).isEqualTo(Map.of("schema privilege", 1));
+    }
+
+    @Test
     void privilegesOnAnExtensionsObjectsAreTheExtensions() throws SQLException {
         execute("CREATE EXTENSION citext; CREATE ROLE " + ROLE + ";" + " GRANT USAGE ON TYPE public.citext TO " + ROLE);
         // Inspection leaves the extension's objects to the extension, and their privileges with them.
