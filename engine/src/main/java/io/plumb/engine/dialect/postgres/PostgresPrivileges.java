@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * {@code PostgresPrivileges} holds the counts of {@link PostgresUnsupported} for privileges, which the model does not
- * hold: what {@code GRANT}, {@code REVOKE} and {@code ALTER DEFAULT PRIVILEGES} made of the access control lists of
- * the inspected schemas, their tables, views and sequences, columns, routines and types, and the default privileges
- * for those schemas. An object whose list is its owner's implicit default ({@code acldefault}, which a {@code NULL}
- * list stands for) or the one the server gave it at initdb ({@code pg_init_privs}: the {@code public} schema's, with
- * its owner of then read as its owner of now) has nothing counted. Otherwise each role, or {@code PUBLIC}, whose privileges on the object differ from that default
- * counts once: {@code GRANT SELECT, INSERT ON t TO a} is one table privilege, and so is {@code REVOKE ALL ON FUNCTION
- * f FROM PUBLIC}, which takes away one of the defaults.
+ * hold: what {@code GRANT}, {@code REVOKE} and {@code ALTER DEFAULT PRIVILEGES} made of the access control lists of the
+ * inspected schemas, their tables, views and sequences, columns, routines and types, and the default privileges for
+ * those schemas. An object whose list is its owner's implicit default ({@code acldefault}, which a {@code NULL} list
+ * stands for) or the one the server gave it at initdb ({@code pg_init_privs}: the {@code public} schema's, with its
+ * owner of then read as its owner of now) has nothing counted. Otherwise each role, or {@code PUBLIC}, whose privileges
+ * on the object differ from that default counts once: {@code GRANT SELECT, INSERT ON t TO a} is one table privilege,
+ * and so is {@code REVOKE ALL ON FUNCTION f FROM PUBLIC}, which takes away one of the defaults.
  */
 final class PostgresPrivileges {
 

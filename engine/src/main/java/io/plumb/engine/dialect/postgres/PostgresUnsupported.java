@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code PostgresUnsupported} counts what the inspected schemas hold that the model does not: rules, foreign
- * tables, range and base types, operators, text search objects, collations and the like, so that an inspection
- * never leaves them out without a word ({@link io.plumb.engine.schema.Realm#unsupported()}). Objects that belong to
- * an extension are the extension's and are not counted. Privileges are counted too ({@link PostgresPrivileges}). Each kind is one entry of {@link #KINDS}: when the model
- * learns a kind, its entry goes.
+ * {@code PostgresUnsupported} counts what the inspected schemas hold that the model does not: rules, foreign tables,
+ * range and base types, operators, text search objects, collations and the like, so that an inspection never leaves
+ * them out without a word ({@link io.plumb.engine.schema.Realm#unsupported()}). Objects that belong to an extension are
+ * the extension's and are not counted. Privileges are counted too ({@link PostgresPrivileges}). Each kind is one entry
+ * of {@link #KINDS}: when the model learns a kind, its entry goes.
  */
 final class PostgresUnsupported {
 
