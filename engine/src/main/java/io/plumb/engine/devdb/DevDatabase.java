@@ -102,8 +102,10 @@ public final class DevDatabase {
         requireClean(dev);
         createBoundSchema(dev);
         // What the work may change outside its objects and cleaning cannot know the server's default of: read now.
-        Map<String, String> comments =
-                dev.dialect().name().equals("postgres") ? ServerCleaner.schemaComments(dev) : Map.of();
+        boolean postgres = dev.dialect().name().equals("postgres");
+        Map<String, String> comments = postgres ? ServerCleaner.schemaComments(dev) : Map.of();
+        DefaultPrivileges privileges =
+                postgres ? ServerCleaner.defaultPrivileges(dev) : new DefaultPrivileges(Map.of());
         Map<String, ServerCleaner.MysqlSchema> schemas =
                 dev.dialect().name().equals("mysql") ? ServerCleaner.mysqlSchemas(dev) : Map.of();
         T result;
@@ -111,24 +113,28 @@ public final class DevDatabase {
             result = work.get();
         } catch (RuntimeException e) {
             try {
-                cleanAfter(dev, comments, schemas);
+                cleanAfter(dev, comments, privileges, schemas);
             } catch (RuntimeException cleaning) {
                 e.addSuppressed(cleaning);
             }
             throw e;
         }
-        cleanAfter(dev, comments, schemas);
+        cleanAfter(dev, comments, privileges, schemas);
         return result;
     }
 
     /*
-     * Cleans after a use, restoring the schema comments a PostgreSQL dev database had before it, and the schemas
-     * (charset, collation, comment; on an unbound URL, which schemas exist) a MySQL/MariaDB one had.
+     * Cleans after a use, restoring the schema comments and the default privileges for all schemas a PostgreSQL dev
+     * database had before it, and the schemas (charset, collation, comment; on an unbound URL, which schemas exist) a
+     * MySQL/MariaDB one had.
      */
     private static void cleanAfter(
-            Database dev, Map<String, String> comments, Map<String, ServerCleaner.MysqlSchema> schemas) {
+            Database dev,
+            Map<String, String> comments,
+            DefaultPrivileges privileges,
+            Map<String, ServerCleaner.MysqlSchema> schemas) {
         switch (dev.dialect().name()) {
-            case "postgres" -> ServerCleaner.cleanPostgres(dev, comments);
+            case "postgres" -> ServerCleaner.cleanPostgres(dev, comments, privileges);
             case "mysql" -> ServerCleaner.cleanMysql(dev, schemas);
             default -> clean(dev);
         }

@@ -31,15 +31,16 @@ final class ServerCleaner {
      * removed.
      */
     static void cleanPostgres(Database dev) {
-        cleanPostgres(dev, schemaComments(dev));
+        cleanPostgres(dev, schemaComments(dev), null);
     }
 
     /**
      * Cleans as {@link #cleanPostgres(Database)} does, giving the recreated schemas the comments they had before the
      * work ({@link #schemaComments(Database)} read then), not the ones the work set: a {@code COMMENT ON SCHEMA
-     * public} of one desired state must not become part of the next one loaded on the same dev database.
+     * public} of one desired state must not become part of the next one loaded on the same dev database. With the
+     * default privileges for all schemas read before the work, it brings those back too ({@link DefaultPrivileges}).
      */
-    static void cleanPostgres(Database dev, Map<String, String> comments) {
+    static void cleanPostgres(Database dev, Map<String, String> comments, @Nullable DefaultPrivileges privileges) {
         List<String> schemas = new ArrayList<>();
         if (dev.boundSchema().isPresent()) {
             schemas.add(dev.boundSchema().get());
@@ -65,6 +66,22 @@ final class ServerCleaner {
             }
         }
         run(dev, statements);
+        if (privileges != null) {
+            try {
+                run(dev, privileges.restore(dev));
+            } catch (SQLException e) {
+                throw failure(dev, e);
+            }
+        }
+    }
+
+    /** Returns the default privileges for all schemas of a PostgreSQL database, to bring back after a use. */
+    static DefaultPrivileges defaultPrivileges(Database dev) {
+        try {
+            return DefaultPrivileges.read(dev);
+        } catch (SQLException e) {
+            throw failure(dev, e);
+        }
     }
 
     private static String quote(String schema) {

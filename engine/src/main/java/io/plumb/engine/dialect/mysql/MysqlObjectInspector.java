@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code MysqlObjectInspector} reads the views, functions, procedures, triggers and events of the inspected
  * schemas from {@code information_schema}, and counts what those schemas hold that the model does not: MariaDB's
- * sequences, system-versioned tables and packages, and the {@code PARTITION BY} clauses of partitioned tables. Definers are the environment's, not the schema's, and are left
+ * sequences, system-versioned tables and packages, the {@code PARTITION BY} clauses of partitioned tables, and
+ * privileges ({@link MysqlPrivileges}). Definers are the environment's, not the schema's, and are left
  * out; the servers record no dependencies between these objects, so none are read ({@code References} orders them
  * by the names their texts use).
  */
@@ -68,6 +69,7 @@ final class MysqlObjectInspector {
                 unsupported.merge("PARTITION BY clause", rs.getInt(1), Integer::sum);
             }
         });
+        MysqlPrivileges.count(connection, schemas, in, unsupported);
         return new Found(objects, unsupported);
     }
 

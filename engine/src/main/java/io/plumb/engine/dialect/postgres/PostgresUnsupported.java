@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code PostgresUnsupported} counts what the inspected schemas hold that the model does not: rules, foreign
- * tables, range and base types, operators, text search objects, collations and the like, so that an inspection
- * never leaves them out without a word ({@link io.plumb.engine.schema.Realm#unsupported()}). Objects that belong to
- * an extension are the extension's and are not counted. Each kind is one entry of {@link #KINDS}: when the model
- * learns a kind, its entry goes.
+ * {@code PostgresUnsupported} counts what the inspected schemas hold that the model does not: rules, foreign tables,
+ * range and base types, operators, text search objects, collations and the like, so that an inspection never leaves
+ * them out without a word ({@link io.plumb.engine.schema.Realm#unsupported()}). Objects that belong to an extension are
+ * the extension's and are not counted. Privileges are counted too ({@link PostgresPrivileges}). Each kind is one entry
+ * of {@link #KINDS}: when the model learns a kind, its entry goes.
  */
 final class PostgresUnsupported {
 
@@ -23,7 +23,7 @@ final class PostgresUnsupported {
      * @param label the kind as the warning names it, singular
      * @param sql a query of one count over the schemas of the CTE {@code ns} (their oids)
      */
-    private record Kind(String label, String sql) {}
+    record Kind(String label, String sql) {}
 
     // Built-in objects have oids below FirstNormalObjectId (16384); user objects of database-level catalogues are
     // told apart by it.
@@ -99,8 +99,10 @@ final class PostgresUnsupported {
     /** Returns the counts of every unsupported kind the schemas can hold, by label, zero counts included. */
     static Map<String, Integer> countAll(Connection connection, CatalogQuery query) throws SQLException {
         List<Kind> kinds = new java.util.ArrayList<>(KINDS);
+        kinds.addAll(PostgresPrivileges.KINDS);
         if (query.schemas().isEmpty()) {
             kinds.addAll(DATABASE_KINDS);
+            kinds.addAll(PostgresPrivileges.DATABASE_KINDS);
         }
         StringBuilder sql = new StringBuilder("WITH ns AS (SELECT n.oid FROM pg_namespace n WHERE $FILTER) SELECT ");
         for (int i = 0; i < kinds.size(); i++) {
@@ -114,7 +116,8 @@ final class PostgresUnsupported {
                 ResultSet rs = st.executeQuery()) {
             rs.next();
             for (int i = 0; i < kinds.size(); i++) {
-                counts.put(kinds.get(i).label(), rs.getInt(i + 1));
+                // A label may stand for several counts (default privileges for a schema and for all).
+                counts.merge(kinds.get(i).label(), rs.getInt(i + 1), Integer::sum);
             }
         }
         return counts;
