@@ -2,8 +2,10 @@ package io.plumb.engine.migrate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  *   <li>{@code --preconditions onFail:ACTION onError:ACTION} with {@code --precondition-sql-check}, {@code
  *       -table-exists} and {@code -view-exists} lines hold it to conditions checked when it is about to run (a
  *       {@link Guard});
- *   <li>{@code --ignoreLines:start} ... {@code --ignoreLines:end} and {@code --ignoreLines:N} leave lines out.
+ *   <li>{@code --ignoreLines:start} ... {@code --ignoreLines:end} and {@code --ignoreLines:N} leave lines out;
+ *   <li>{@code --property name:NAME value:VALUE} lines give the values of {@code ${NAME}} in the file.
  * </ul>
  *
  * Other lines starting with {@code --} ({@code --rollback}, {@code --comment}) are comments. {@code runOnChange},
@@ -40,6 +43,7 @@ final class LiquibaseScript {
             Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGESET = Pattern.compile("--\\s*changeset\\s+(\\S+)(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\\S*)");
+    private static final Pattern PROPERTY = Pattern.compile("--\\s*property\\s+(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern IGNORE_LINES = Pattern.compile("--\\s*ignoreLines:(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRECONDITIONS =
             Pattern.compile("--\\s*preconditions\\b(.*)", Pattern.CASE_INSENSITIVE);
@@ -70,9 +74,9 @@ final class LiquibaseScript {
             return Optional.empty();
         }
         List<String> written = UpSection.lines(file.text());
-        List<String> lines = withoutIgnoredLines(file, written);
-        List<Changeset> changesets = changesets(file, lines);
         Set<String> dbms = dbmsNames(options);
+        List<String> lines = withProperties(withoutIgnoredLines(file, written), dbms);
+        List<Changeset> changesets = changesets(file, lines);
         boolean plain = lines.equals(written) && changesets.stream().allMatch(c -> c.isPlain() && c.runsOn(dbms));
         if (plain) {
             return Optional.empty();
@@ -108,6 +112,53 @@ final class LiquibaseScript {
                 up.statements(),
                 Optional.empty(),
                 guards));
+    }
+
+    /**
+     * Returns the lines with each {@code ${name}} that a {@code --property name:NAME value:VALUE} line of the file
+     * defines replaced by its value, as Liquibase expands changelog properties: the first definition of a name wins,
+     * one with {@code dbms:} counts only on the databases it names, and an undefined {@code ${name}} stays as written.
+     * Values come from the file itself, so they are no secrets and output shows them.
+     */
+    private static List<String> withProperties(List<String> lines, Set<String> dbms) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher property = PROPERTY.matcher(line.strip());
+            if (!property.matches()) {
+                continue;
+            }
+            Optional<String> name = Optional.empty();
+            Optional<String> value = Optional.empty();
+            List<String> only = List.of();
+            Matcher m = ATTRIBUTE.matcher(property.group(1));
+            while (m.find()) {
+                switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                    case "name" -> name = Optional.of(m.group(2));
+                    case "value" -> value = Optional.of(m.group(2));
+                    case "dbms" -> only = dbmsList(m.group(2));
+                    default -> {
+                        // context, labels, global: properties are global and every context runs, as above.
+                    }
+                }
+            }
+            if (name.isPresent() && value.isPresent() && matches(only, dbms)) {
+                values.putIfAbsent(name.get(), value.get());
+            }
+        }
+        if (values.isEmpty()) {
+            return lines;
+        }
+        List<String> expanded = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            String text = line;
+            if (!PROPERTY.matcher(line.strip()).matches()) {
+                for (Map.Entry<String, String> entry : values.entrySet()) {
+                    text = text.replace("${" + entry.getKey() + "}", entry.getValue());
+                }
+            }
+            expanded.add(text);
+        }
+        return expanded;
     }
 
     /**
@@ -223,6 +274,30 @@ final class LiquibaseScript {
         return line.length() - line.stripLeading().length() + 1;
     }
 
+    /** Reads a {@code dbms:} list: its names, lower-cased. */
+    private static List<String> dbmsList(String value) {
+        return Arrays.stream(value.toLowerCase(Locale.ROOT).split(","))
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
+                .toList();
+    }
+
+    /**
+     * Returns whether a {@code dbms:} list takes a database of these names, as Liquibase matches it: {@code all}
+     * matches any, {@code none} none, {@code !name} excludes one, and a list of names without {@code !} must name
+     * it. An empty list, or a database that is not known (import), matches.
+     */
+    private static boolean matches(List<String> dbms, Set<String> names) {
+        if (dbms.isEmpty() || names.isEmpty() || dbms.contains("all")) {
+            return true;
+        }
+        if (dbms.contains("none") || names.stream().anyMatch(n -> dbms.contains("!" + n))) {
+            return false;
+        }
+        List<String> wanted = dbms.stream().filter(d -> !d.startsWith("!")).toList();
+        return wanted.isEmpty() || wanted.stream().anyMatch(names::contains);
+    }
+
     /**
      * Returns the names Liquibase gives the database the statements are for ({@code dbms:} values), by the dialect's
      * scanner options (its constants); empty where the dialect is not known (import), where every changeset is kept.
@@ -264,23 +339,9 @@ final class LiquibaseScript {
             return split && inTransaction && !ignored && endDelimiter.isEmpty() && preconditions.isEmpty();
         }
 
-        /**
-         * Returns whether the changeset runs on a database of these names, as Liquibase matches a {@code dbms:} list:
-         * {@code all} matches any, {@code none} none, {@code !name} excludes one, and a list of names without {@code
-         * !} must name it. Every changeset runs where the database is not known; an ignored one nowhere.
-         */
+        /** Returns whether the changeset runs on a database of these names: never when ignored, else by its dbms list. */
         boolean runsOn(Set<String> names) {
-            if (ignored) {
-                return false;
-            }
-            if (dbms.isEmpty() || names.isEmpty() || dbms.contains("all")) {
-                return true;
-            }
-            if (dbms.contains("none") || names.stream().anyMatch(n -> dbms.contains("!" + n))) {
-                return false;
-            }
-            List<String> wanted = dbms.stream().filter(d -> !d.startsWith("!")).toList();
-            return wanted.isEmpty() || wanted.stream().anyMatch(names::contains);
+            return !ignored && matches(dbms, names);
         }
 
         Optional<Guard> guard(int first, int end) {
@@ -309,11 +370,7 @@ final class LiquibaseScript {
                     case "ignore" -> ignored = value.equalsIgnoreCase("true");
                     case "enddelimiter" -> endDelimiter = Optional.of(DelimiterDirective.unescape(value))
                             .filter(d -> !d.equals(DelimiterDirective.DEFAULT));
-                    case "dbms" -> dbms = Arrays.stream(
-                                    value.toLowerCase(Locale.ROOT).split(","))
-                            .map(String::strip)
-                            .filter(d -> !d.isEmpty())
-                            .toList();
+                    case "dbms" -> dbms = dbmsList(value);
                     default -> {
                         // runOnChange, runAlways, context, labels, failOnError: a file runs once, with every
                         // changeset, as Liquibase runs them when no context or label is asked for.

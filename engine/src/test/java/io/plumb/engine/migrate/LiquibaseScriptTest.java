@@ -258,4 +258,28 @@ class LiquibaseScriptTest {
         assertThatThrownBy(() -> parse("--liquibase formatted sql\n--changeset a:1\n--ignoreLines:end\n"))
                 .hasMessageStartingWith("1_users.sql:3:1: unknown --ignoreLines value \"end\"");
     }
+
+    @Test
+    void propertiesAreExpandedAsLiquibaseExpandsThemTheFirstDefinitionForTheDatabaseWinning() {
+        String changelog =
+                """
+                --liquibase formatted sql
+                --property name:table value:items
+                --property name:table value:other
+                --property name:kind value:pg dbms:postgresql
+                --property name:kind value:my dbms:mysql,mariadb
+                --changeset ada:1
+                --precondition-table-exists table:${table}
+                INSERT INTO ${table} (kind, note) VALUES ('${kind}', '${undefined}');
+                """;
+        MigrationScript postgres = parse(changelog);
+        assertThat(postgres.statements())
+                .extracting(Statement::text)
+                .containsExactly("INSERT INTO items (kind, note) VALUES ('pg', '${undefined}');");
+        assertThat(postgres.guards().get(0).conditions())
+                .containsExactly(new Precondition.Exists(false, Optional.empty(), "items"));
+        assertThat(parse(changelog, ScannerOptions.MYSQL).statements())
+                .extracting(Statement::text)
+                .containsExactly("INSERT INTO items (kind, note) VALUES ('my', '${undefined}');");
+    }
 }
