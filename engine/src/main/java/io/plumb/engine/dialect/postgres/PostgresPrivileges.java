@@ -19,14 +19,12 @@ final class PostgresPrivileges {
 
     /** The kinds counted over the inspected schemas. */
     static final List<PostgresUnsupported.Kind> KINDS = List.of(
+            new PostgresUnsupported.Kind("schema privilege", owned("pg_namespace", "nsp", "'n'", "o.oid", "")),
             new PostgresUnsupported.Kind(
-                    "schema privilege",
-                    "SELECT count(*) FROM pg_namespace o"
-                            + changed("o.nspacl", "o.nspowner", "'n'", "pg_namespace", "o.oid", "0")
-                            + " WHERE o.nspacl IS NOT NULL AND o.oid IN (SELECT oid FROM ns)"
-                            + PostgresUnsupported.notMember("pg_namespace", "o.oid")),
-            new PostgresUnsupported.Kind("table privilege", relations(TABLES, "'r'")),
-            new PostgresUnsupported.Kind("sequence privilege", relations("('S')", "'s'")),
+                    "table privilege",
+                    owned("pg_class", "rel", "'r'", "o.relnamespace", " AND o.relkind IN " + TABLES)),
+            new PostgresUnsupported.Kind(
+                    "sequence privilege", owned("pg_class", "rel", "'s'", "o.relnamespace", " AND o.relkind = 'S'")),
             new PostgresUnsupported.Kind(
                     "column privilege",
                     "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
@@ -34,18 +32,8 @@ final class PostgresPrivileges {
                             + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped"
                             + " AND c.relkind IN " + TABLES + " AND c.relnamespace IN (SELECT oid FROM ns)"
                             + PostgresUnsupported.notMember("pg_class", "c.oid")),
-            new PostgresUnsupported.Kind(
-                    "routine privilege",
-                    "SELECT count(*) FROM pg_proc o"
-                            + changed("o.proacl", "o.proowner", "'f'", "pg_proc", "o.oid", "0")
-                            + " WHERE o.proacl IS NOT NULL AND o.pronamespace IN (SELECT oid FROM ns)"
-                            + PostgresUnsupported.notMember("pg_proc", "o.oid")),
-            new PostgresUnsupported.Kind(
-                    "type privilege",
-                    "SELECT count(*) FROM pg_type o"
-                            + changed("o.typacl", "o.typowner", "'T'", "pg_type", "o.oid", "0")
-                            + " WHERE o.typacl IS NOT NULL AND o.typnamespace IN (SELECT oid FROM ns)"
-                            + PostgresUnsupported.notMember("pg_type", "o.oid")),
+            new PostgresUnsupported.Kind("routine privilege", owned("pg_proc", "pro", "'f'", "o.pronamespace", "")),
+            new PostgresUnsupported.Kind("type privilege", owned("pg_type", "typ", "'T'", "o.typnamespace", "")),
             // Default privileges for a schema only add to the database-wide ones: every entry counts.
             new PostgresUnsupported.Kind(
                     "default privilege",
@@ -71,11 +59,17 @@ final class PostgresPrivileges {
 
     private PostgresPrivileges() {}
 
-    private static String relations(String relkinds, String aclKind) {
-        return "SELECT count(*) FROM pg_class c"
-                + changed("c.relacl", "c.relowner", aclKind, "pg_class", "c.oid", "0")
-                + " WHERE c.relacl IS NOT NULL AND c.relkind IN " + relkinds
-                + " AND c.relnamespace IN (SELECT oid FROM ns)" + PostgresUnsupported.notMember("pg_class", "c.oid");
+    /**
+     * Counts the objects of a catalog in the inspected schemas whose list differs from its default, once per grantee:
+     * its columns are named {@code PREFIXacl} and {@code PREFIXowner}, {@code namespace} is the column holding its
+     * schema, and {@code filter} narrows the objects further ({@code AND ...}, or empty).
+     */
+    private static String owned(String catalog, String prefix, String aclKind, String namespace, String filter) {
+        String acl = "o." + prefix + "acl";
+        return "SELECT count(*) FROM " + catalog + " o"
+                + changed(acl, "o." + prefix + "owner", aclKind, catalog, "o.oid", "0")
+                + " WHERE " + acl + " IS NOT NULL" + filter + " AND " + namespace + " IN (SELECT oid FROM ns)"
+                + PostgresUnsupported.notMember(catalog, "o.oid");
     }
 
     /*
