@@ -1,5 +1,7 @@
 package io.plumb.cli;
 
+import io.plumb.engine.migrate.MigrateException;
+import io.plumb.engine.migrate.MigrationTemplate;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -34,5 +36,22 @@ final class Flags {
         }
         throw new ParameterException(
                 spec.commandLine(), "AMOUNT must be a positive number of files, found \"" + amount + "\"");
+    }
+
+    /**
+     * Returns the migration file template {@code --format} gives {@code migrate diff} and {@code migrate
+     * checkpoint}, or the default one when it is not given.
+     *
+     * @throws ParameterException when the template is not one a migration file can be written with
+     */
+    static MigrationTemplate template(CommandSpec spec, @Nullable String format) {
+        if (format == null) {
+            return MigrationTemplate.defaults();
+        }
+        try {
+            return MigrationTemplate.parse(format);
+        } catch (MigrateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -8,7 +8,6 @@ import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.Differ;
 import io.plumb.engine.migrate.DirFormat;
 import io.plumb.engine.migrate.DirReplay;
-import io.plumb.engine.migrate.MigrateException;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.migrate.MigrationLayout;
@@ -122,7 +121,7 @@ final class MigrateDiffCommand implements Callable<Integer> {
             throw Flags.missing(spec, "to");
         }
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
-        MigrationTemplate template = template();
+        MigrationTemplate template = Flags.template(spec, format);
         MigrationFileWriter writer = new MigrationFileWriter(env);
         MigrationLayout layout = new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), template);
         writer.checkName(layout, name);
@@ -196,17 +195,6 @@ final class MigrateDiffCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private MigrationTemplate template() {
-        if (format == null) {
-            return MigrationTemplate.defaults();
-        }
-        try {
-            return MigrationTemplate.parse(format);
-        } catch (MigrateException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 
     // Qualifying a schema-bound plan renames its schema in every change (QualifiedChanges) and plans qualified

@@ -25,6 +25,9 @@ final class MigrationFileWriter {
 
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
+    /** The name of a checkpoint file, after its version. */
+    static final String CHECKPOINT = "checkpoint";
+
     private final CliEnvironment env;
 
     MigrationFileWriter(CliEnvironment env) {
@@ -50,8 +53,36 @@ final class MigrationFileWriter {
      */
     MigrationFile write(MigrationDir dir, MigrationLayout layout, String name, Plan up, Rollback down, boolean edit) {
         List<String> names = layout.fileNames(laterThanExisting(dir, env.clock().instant()), name);
-        List<MigrationFile> written = dir.add(layout.render(names, up, down));
-        String fileName = names.get(0);
+        return add(dir, layout.render(names, up, down), edit);
+    }
+
+    /**
+     * Writes a checkpoint file, {@code yyyyMMddHHmmss_checkpoint.sql}, dated as {@link #write} dates a migration,
+     * and re-hashes the directory.
+     *
+     * @param tag the checkpoint's tag, or empty
+     * @param state the plan that creates the whole state the directory gives
+     * @return the written file
+     */
+    MigrationFile writeCheckpoint(MigrationDir dir, MigrationLayout layout, String tag, Plan state, boolean edit) {
+        String name = layout.fileNames(laterThanExisting(dir, env.clock().instant()), CHECKPOINT)
+                .get(0);
+        // A checkpoint stands for every file before it: one that sorted before a file it holds would run first.
+        dir.files().stream()
+                .map(MigrationFile::name)
+                .filter(existing -> existing.compareTo(name) > 0)
+                .findFirst()
+                .ifPresent(existing -> {
+                    throw new MigrateException("the checkpoint file " + name + " would sort before " + existing
+                            + ", whose changes it holds: the directory's versions are not yyyyMMddHHmmss times;"
+                            + " write the checkpoint by hand with a version after the last file's");
+                });
+        return add(dir, List.of(layout.checkpoint(name, tag, state)), edit);
+    }
+
+    private MigrationFile add(MigrationDir dir, List<MigrationLayout.File> files, boolean edit) {
+        List<MigrationFile> written = dir.add(files);
+        String fileName = files.get(0).name();
         if (edit) {
             Path path = dir.path().resolve(fileName);
             try {

@@ -115,7 +115,19 @@ public final class Plumb {
     private static final String[] CACHE_COMMANDS = {"info", "clear"};
     private static final String[] SCHEMA_COMMANDS = {"inspect", "apply", "diff", "clean", "test", "drift"};
     private static final String[] MIGRATE_COMMANDS = {
-        "apply", "down", "status", "set", "hash", "validate", "lint", "new", "diff", "import", "test", "drift"
+        "apply",
+        "down",
+        "status",
+        "set",
+        "hash",
+        "validate",
+        "lint",
+        "new",
+        "diff",
+        "checkpoint",
+        "import",
+        "test",
+        "drift"
     };
 
     private static String[] commandsOf(String group) {
@@ -183,6 +195,8 @@ public final class Plumb {
                 return new MigrateNewCommand(env);
             case "migrate diff":
                 return new MigrateDiffCommand(env);
+            case "migrate checkpoint":
+                return new MigrateCheckpointCommand(env);
             case "migrate import":
                 return new MigrateImportCommand(env);
             case "migrate test":

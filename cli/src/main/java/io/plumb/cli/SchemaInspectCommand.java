@@ -1,13 +1,8 @@
 package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
-import io.plumb.engine.dialect.PlanOptions;
-import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.Realm;
-import io.plumb.engine.schema.Schema;
-import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.spec.RealmJson;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -99,35 +94,6 @@ final class SchemaInspectCommand implements Callable<Integer> {
     }
 
     private void printSql(Database db, Realm realm, String indent) {
-        // Bound to a schema, the schema exists: its own types (PostgreSQL enums) are created, its comment is left as
-        // it is, and what it has of the server's own (MySQL's charset and collation) goes without saying. Tables are
-        // created as the differ adds them (MySQL spells out their charset and collation).
-        DiffNormalizer normalizer = db.dialect().normalizer();
-        // Bound to no schema, the SQL creates the schemas too, as the reference writes it (its ChangesToRealm):
-        // run on an empty database, it would otherwise fail at the first table of a schema other than "public".
-        boolean qualified = db.boundSchema().isEmpty();
-        List<SchemaChange> changes = new ArrayList<>();
-        if (qualified) {
-            realm.schemas().forEach(s -> changes.add(new SchemaChange.AddSchema(s)));
-        }
-        SchemaChange.createAll(realm).stream()
-                .filter(c -> !(qualified && c instanceof SchemaChange.ModifySchema))
-                .map(c -> {
-                    if (c instanceof SchemaChange.ModifySchema m) {
-                        Schema server = normalizer.desiredSchema(m.to(), Schema.of(m.to().name(), List.of()));
-                        return new SchemaChange.ModifySchema(
-                                new Schema(m.to().name(), List.of(), m.to().comment(), server.options()), m.to());
-                    }
-                    if (c instanceof SchemaChange.AddTable a) {
-                        return realm.schema(a.schema())
-                                .<SchemaChange>map(
-                                        s -> new SchemaChange.AddTable(a.schema(), normalizer.newTable(s, a.table())))
-                                .orElse(c);
-                    }
-                    return c;
-                })
-                .forEach(changes::add);
-        PlanPrinter.printStatements(
-                env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));
+        PlanPrinter.printStatements(env.out(), RealmCreation.plan(db, realm, indent));
     }
 }

@@ -2,6 +2,7 @@ package io.plumb.engine.lint;
 
 import io.plumb.engine.db.Database;
 import io.plumb.engine.db.SqlErrors;
+import io.plumb.engine.devdb.DevDatabase;
 import io.plumb.engine.devdb.ServerObjects;
 import io.plumb.engine.diff.DiffOptions;
 import io.plumb.engine.diff.DiffPolicy;
@@ -32,7 +33,11 @@ import java.util.Optional;
  *
  * <p>As the reference does, when there is no base and the first new file has more than ten statements, that
  * file is executed in one go and its changes are attached to its top: a baseline file is not worth a diff per
- * statement. Replay starts at the last checkpoint among the base files. The caller keeps the dev database clean.
+ * statement. Replay starts at the last checkpoint among the base files. A new checkpoint file describes the whole
+ * state at its version for databases without a history, not a change to the files before it: it is loaded without
+ * changes (so nothing is reported on it), and once the other files are loaded, it runs alone on the cleaned dev
+ * database, so that a checkpoint that does not run fails the lint at its statement, as the reference checks it. The
+ * caller keeps the dev database clean.
  */
 final class ChangeLoader {
 
@@ -67,13 +72,13 @@ final class ChangeLoader {
      * @throws LintException when a file cannot be read or a statement fails
      */
     List<LintFile> load(List<MigrationFile> base, List<MigrationFile> files) {
-        int checkpoint = -1;
+        int lastCheckpoint = -1;
         for (int i = 0; i < base.size(); i++) {
             if (base.get(i).directives().checkpoint().isPresent()) {
-                checkpoint = i;
+                lastCheckpoint = i;
             }
         }
-        for (MigrationFile file : base.subList(Math.max(0, checkpoint), base.size())) {
+        for (MigrationFile file : base.subList(Math.max(0, lastCheckpoint), base.size())) {
             MigrationScript script = script(file);
             GuardedRun guarded = new GuardedRun(script);
             for (int i = 0; i < script.statements().size(); i++) {
@@ -84,9 +89,21 @@ final class ChangeLoader {
         }
         Realm current = inspect();
         List<LintFile> loaded = new ArrayList<>();
+        List<MigrationScript> checkpoints = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             MigrationFile file = files.get(i);
             MigrationScript script = script(file);
+            if (file.directives().checkpoint().isPresent()) {
+                checkpoints.add(script);
+                loaded.add(new LintFile(
+                        file,
+                        List.of(),
+                        List.of(),
+                        current,
+                        current,
+                        dev.dialect().name()));
+                continue;
+            }
             List<Statement> statements = script.statements();
             GuardedRun guarded = new GuardedRun(script);
             List<Change> changes = new ArrayList<>();
@@ -121,6 +138,15 @@ final class ChangeLoader {
             }
             loaded.add(new LintFile(
                     file, statements, changes, start, current, dev.dialect().name()));
+        }
+        for (MigrationScript checkpoint : checkpoints) {
+            DevDatabase.clean(dev);
+            GuardedRun guarded = new GuardedRun(checkpoint);
+            for (int k = 0; k < checkpoint.statements().size(); k++) {
+                if (runs(checkpoint.file(), guarded, k)) {
+                    execute(checkpoint.file(), checkpoint.statements().get(k), false);
+                }
+            }
         }
         return loaded;
     }

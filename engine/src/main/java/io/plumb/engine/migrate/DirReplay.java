@@ -18,7 +18,8 @@ public final class DirReplay {
     private DirReplay() {}
 
     /**
-     * Executes the files on the dev database and inspects its bound schema (or every schema of an unbound URL).
+     * Executes the files on the dev database, as a database without a history runs them (from the last checkpoint
+     * file on), and inspects its bound schema (or every schema of an unbound URL).
      *
      * @throws io.plumb.engine.db.DatabaseException when the dev database is not clean
      * @throws MigrateException when a file cannot be read into statements ({@code
@@ -38,7 +39,7 @@ public final class DirReplay {
         // What the files create on the server (a database, a role) is dropped once the state is read.
         ServerObjects created = ServerObjects.on(dev);
         return DevDatabase.use(dev, created, () -> {
-            for (MigrationFile file : files) {
+            for (MigrationFile file : History.fromLastCheckpoint(files)) {
                 execute(dev, created, MigrationScript.parse(file, options));
             }
             // A pg_dump baseline empties the search_path: the state is read as the URL's session reads it.

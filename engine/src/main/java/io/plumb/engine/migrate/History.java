@@ -34,7 +34,10 @@ public record History(
      * Computes the history of a database that has revisions, or none.
      *
      * <p>With no revisions, every file is pending from the last checkpoint file on. With revisions, the files after
-     * the last revision are pending, preceded by that revision's file when it is partly applied.
+     * the last revision are pending, preceded by that revision's file when it is partly applied. Checkpoint files are
+     * for databases without a history: once a database has revisions they are neither pending nor out of order, as
+     * the reference skips them, unless the partly applied file is one (it is then resumed, followed by the other
+     * files after it).
      *
      * @throws MigrateException when a partly applied revision's file is gone
      */
@@ -65,6 +68,9 @@ public record History(
             resume = Optional.of(last);
         }
         for (MigrationFile file : files) {
+            if (isCheckpoint(file)) {
+                continue;
+            }
             int toLast = file.compareVersionTo(last.version());
             if (toLast > 0) {
                 pending.add(file);
@@ -100,7 +106,11 @@ public record History(
         return revision.version() + (revision.description().isEmpty() ? "" : "_" + revision.description()) + ".sql";
     }
 
-    private static List<MigrationFile> fromLastCheckpoint(List<MigrationFile> files) {
+    /**
+     * Returns the files a database without a history runs: the last checkpoint file and those after it, or every
+     * file when there is no checkpoint.
+     */
+    static List<MigrationFile> fromLastCheckpoint(List<MigrationFile> files) {
         for (int i = files.size() - 1; i >= 0; i--) {
             if (isCheckpoint(files.get(i))) {
                 return files.subList(i, files.size());

@@ -115,6 +115,22 @@ public final class MigrationLayout {
         };
     }
 
+    /**
+     * Returns a checkpoint file: the {@code -- atlas:checkpoint [tag]} directive, a blank line, and the plan that
+     * creates the whole state as the template writes it, as the reference writes a checkpoint.
+     *
+     * @throws MigrateException in a directory of another format than atlas: the other tools would run a
+     *     checkpoint after the files it stands for
+     */
+    public File checkpoint(String fileName, String tag, Plan state) {
+        if (format != DirFormat.ATLAS) {
+            throw new MigrateException("a " + format.id() + " directory cannot hold a checkpoint: only the atlas format"
+                    + " skips the files before one (-- atlas:checkpoint); " + format.id() + " would run it after them");
+        }
+        return new File(
+                fileName, "-- atlas:checkpoint" + (tag.isEmpty() ? "" : " " + tag) + "\n\n" + template.render(state));
+    }
+
     private static String dbmateTransaction(boolean transactional) {
         return transactional ? "" : " transaction:false";
     }

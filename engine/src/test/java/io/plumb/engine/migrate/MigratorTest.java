@@ -339,10 +339,34 @@ class MigratorTest {
         fx.apply(MigrationFixture.defaults());
         fx.file("2_snapshot.sql", "-- atlas:checkpoint\n\nCREATE TABLE t1 (id int);")
                 .file("3.sql", "CREATE TABLE t3 (id int);");
-        // The checkpoint file is pending like any other: it fails here, as it re-creates t1.
+        // A checkpoint is for databases without a history, as the reference skips it: it would re-create t1 here.
         ApplyReport report = fx.apply(MigrationFixture.defaults());
-        assertThat(report.pending()).extracting(MigrationFile::version).containsExactly("2", "3");
-        assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).contains(dialect.tableExists("t1")));
+        assertThat(report.pending()).extracting(MigrationFile::version).containsExactly("3");
+        assertThat(report.error()).isEmpty();
+        assertThat(fx.tableExists("t3")).isTrue();
+        assertThat(fx.revisions()).extracting(Revision::version).containsExactly("1", "3");
+        // Nor is it pending, or out of order, afterwards.
+        assertThat(fx.apply(MigrationFixture.defaults()).pending()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDialect.class)
+    void aPartlyAppliedCheckpointIsResumedThenTheFilesAfterIt(TestDialect dialect) {
+        MigrationFixture fx = open(dialect);
+        fx.file("1.sql", "CREATE TABLE t1 (id int);")
+                .file(
+                        "2_snapshot.sql",
+                        "-- atlas:checkpoint\n\nCREATE TABLE t1 (id int);\nINSERT INTO missing VALUES (1);\n")
+                .file("3.sql", "CREATE TABLE t3 (id int);");
+        assertThat(fx.apply(MigrationFixture.withTxMode(TxMode.NONE)).error()).isPresent();
+        assertThat(fx.revisions()).singleElement().satisfies(r -> assertThat(r.applied())
+                .isEqualTo(1));
+        fx.execute("CREATE TABLE missing (id int)");
+        ApplyReport resumed = fx.apply(MigrationFixture.withTxMode(TxMode.NONE));
+        assertThat(resumed.error()).isEmpty();
+        assertThat(resumed.pending()).extracting(MigrationFile::version).containsExactly("2", "3");
+        assertThat(fx.tableExists("t3")).isTrue();
+        assertThat(fx.revisions()).extracting(Revision::version).containsExactly("2", "3");
     }
 
     @ParameterizedTest
