@@ -93,7 +93,7 @@ public record History(
 
     // A malformed directive is reported when the file is read to run; here it only means "not a checkpoint", so
     // that status can still describe the directory.
-    private static boolean isCheckpoint(MigrationFile file) {
+    static boolean isCheckpoint(MigrationFile file) {
         try {
             return file.directives().checkpoint().isPresent();
         } catch (MigrateException e) {
