@@ -294,13 +294,14 @@ public final class SourceLoader {
     }
 
     /**
-     * Executes SQL files on the dev database, in order, as they are (no cleaning before or after), noting the server
+     * Executes SQL files on the dev database, in order, each after the files it imports ({@link SqlImports}), as they
+     * are (no cleaning before or after), noting the server
      * objects they create in {@code created} for the caller to drop; returns how many statements MySQL executable
      * comments held that were not run ({@link #HIDDEN_DDL}).
      */
     int executeSql(List<SourceFile> files, Database dev, ServerObjects created) {
         int hidden = 0;
-        for (SourceFile file : files) {
+        for (SourceFile file : SqlImports.expand(files)) {
             String text = HclSources.read(file.path(), file.display());
             List<Statement> statements = statements(file.display(), text, dev);
             hidden += hiddenStatements(dev, text, statements);
