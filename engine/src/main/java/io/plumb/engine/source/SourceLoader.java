@@ -16,6 +16,7 @@ import io.plumb.engine.migrate.ScanException;
 import io.plumb.engine.migrate.ScannerOptions;
 import io.plumb.engine.migrate.Statement;
 import io.plumb.engine.migrate.StatementScanner;
+import io.plumb.engine.migrate.SumFile;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
 import io.plumb.engine.plan.PlannedChange;
@@ -115,7 +116,7 @@ public final class SourceLoader {
                 return db.inspect(List.of());
             }
         }
-        if (sources.size() == 1 && isFormattedDir(sources.get(0))) {
+        if (sources.size() == 1 && (isFormattedDir(sources.get(0)) || isMigrationDir(sources.get(0)))) {
             return loadMigrationDir(sources.get(0), requireDev(dev, "Migration directories"));
         }
         List<SourceFile> files = new ArrayList<>();
@@ -194,6 +195,26 @@ public final class SourceLoader {
         return source.startsWith("file://")
                 && query >= 0
                 && Stream.of(source.substring(query + 1).split("&")).anyMatch(p -> p.startsWith("format="));
+    }
+
+    /**
+     * Returns whether a directory is a migration directory by the reference's rule: it holds an {@code atlas.sum}, or
+     * it is named {@code migrations}. Such a directory is replayed as {@code migrate apply} runs it on a new database
+     * (from its last checkpoint, its sum checked), not read as schema files.
+     */
+    private boolean isMigrationDir(String source) {
+        if (isDatabaseUrl(source) || HclSchemaUrl.matches(source) || CompositeSchemaUrl.matches(source)) {
+            return false;
+        }
+        String path = source.startsWith("file://") ? source.substring("file://".length()) : source;
+        int query = path.indexOf('?');
+        Path resolved = workingDirectory
+                .resolve(query >= 0 ? path.substring(0, query) : path)
+                .normalize();
+        Path name = resolved.getFileName();
+        return Files.isDirectory(resolved)
+                && (Files.isRegularFile(resolved.resolve(SumFile.FILE_NAME))
+                        || (name != null && name.toString().equals("migrations")));
     }
 
     private Realm loadMigrationDir(String source, Database dev) {
@@ -286,7 +307,8 @@ public final class SourceLoader {
         if (isDatabaseUrl(source)
                 || HclSchemaUrl.matches(source)
                 || CompositeSchemaUrl.matches(source)
-                || isFormattedDir(source)) {
+                || isFormattedDir(source)
+                || isMigrationDir(source)) {
             return Optional.empty();
         }
         List<SourceFile> files = files(source);
