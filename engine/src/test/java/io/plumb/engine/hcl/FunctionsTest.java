@@ -126,6 +126,38 @@ class FunctionsTest {
     }
 
     @Test
+    void filesetMatchesFilesAtAnyDepth(@TempDir Path dir) throws Exception {
+        for (String name : List.of(
+                "schemas/a.hcl",
+                "schemas/public/public.hcl",
+                "schemas/public/tables/users.hcl",
+                "schemas/public/tables/notes.txt",
+                "schemas/app.sql",
+                "other/x.hcl")) {
+            Files.createDirectories(dir.resolve(name).getParent());
+            Files.writeString(dir.resolve(name), "");
+        }
+        assertThat(fileset(dir, "schemas/**/*.hcl"))
+                .containsExactly("schemas/a.hcl", "schemas/public/public.hcl", "schemas/public/tables/users.hcl");
+        assertThat(fileset(dir, "schemas/*.{hcl,sql}")).containsExactly("schemas/a.hcl", "schemas/app.sql");
+        assertThat(fileset(dir, "schemas/public/*/u?ers.hcl")).containsExactly("schemas/public/tables/users.hcl");
+        assertThat(fileset(dir, "**/x.hcl")).containsExactly("other/x.hcl");
+        assertThat(fileset(dir, "missing/**/*.hcl")).isEmpty();
+        assertThatThrownBy(() -> fileset(dir, "schemas/{a.hcl"))
+                .isInstanceOf(HclException.class)
+                .hasMessageContaining("fileset \"schemas/{a.hcl\": unterminated {");
+    }
+
+    private static List<String> fileset(Path dir, String pattern) {
+        Document doc = HclEvaluator.evaluate(
+                List.of(Hcl.parse("m.hcl", "t {\n  v = fileset(\"" + pattern + "\")\n}\n")),
+                EvalOptions.defaults().withBaseDir(dir));
+        Value.ListValue list = (Value.ListValue)
+                doc.resources().get(0).attribute("v").orElseThrow().value();
+        return list.elements().stream().map(v -> ((Value.Str) v).value()).toList();
+    }
+
+    @Test
     void readsTheEnvironmentThroughTheLookup() {
         Document doc = HclEvaluator.evaluate(
                 List.of(Hcl.parse("x.hcl", "t {\n  v = getenv(\"DB\")\n}\n")),
