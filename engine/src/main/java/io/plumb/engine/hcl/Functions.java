@@ -40,6 +40,8 @@ final class Functions {
         }));
         StringFunctions.register(m);
         GlobFunction.register(m);
+        SetFunctions.register(m);
+        TimeFunctions.register(m);
         RegexFunctions.register(m);
         CollectionFunctions.register(m);
         ConversionFunctions.register(m);

@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code JsonFunctions} are {@code jsonencode} and {@code jsondecode}, on Jackson's streaming API. */
+/**
+ * {@code JsonFunctions} are the encoding functions: {@code jsonencode} and {@code jsondecode} on Jackson's streaming
+ * API, {@code csvdecode} (a header row, then one object of strings per row), and {@code print}, which writes a value
+ * to standard output (a string as it is, anything else as JSON) and returns it. The reference's YAML functions are
+ * refused by name: no YAML reader is on Plumb's class path.
+ */
 final class JsonFunctions {
 
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -24,6 +29,78 @@ final class JsonFunctions {
     static void register(Map<String, FunctionDef> m) {
         m.put("jsonencode", FunctionDef.of(1, a -> new Value.Str(encode(a.get(0), a))));
         m.put("jsondecode", FunctionDef.of(1, JsonFunctions::decode));
+        m.put("csvdecode", FunctionDef.of(1, JsonFunctions::csv));
+        m.put("print", FunctionDef.of(1, a -> {
+            System.out.println(a.get(0) instanceof Value.Str str ? str.value() : encode(a.get(0), a));
+            return a.get(0);
+        }));
+        for (String yaml : List.of("yamldecode", "yamlencode", "yamlmerge")) {
+            m.put(yaml, FunctionDef.variadic(0, a -> {
+                throw a.error("is not supported: plumb reads no YAML; convert the data to JSON and use jsondecode");
+            }));
+        }
+    }
+
+    // RFC 4180 CSV: the first record names the fields of the objects the others become.
+    private static Value csv(CallArgs a) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        String text = a.str(0);
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw a.error("unterminated quoted field in CSV record " + (records.size() + 1));
+        }
+        if (!field.isEmpty() || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        if (records.isEmpty()) {
+            throw a.error("the CSV has no header record");
+        }
+        List<String> header = records.get(0);
+        List<Value> rows = new ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            List<String> values = records.get(r);
+            if (values.size() != header.size()) {
+                throw a.error(
+                        "CSV record " + (r + 1) + " has " + values.size() + " fields, the header " + header.size());
+            }
+            Map<String, Value> fields = new LinkedHashMap<>();
+            for (int k = 0; k < header.size(); k++) {
+                fields.put(header.get(k), new Value.Str(values.get(k)));
+            }
+            rows.add(new Value.ObjectValue(fields));
+        }
+        return new Value.ListValue(rows);
     }
 
     /** Encodes a value as compact JSON; object keys are sorted, as cty (and so Atlas) writes them. */

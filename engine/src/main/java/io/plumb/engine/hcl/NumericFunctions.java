@@ -20,6 +20,7 @@ final class NumericFunctions {
         m.put("max", FunctionDef.variadic(1, a -> extreme(a, true)));
         m.put("min", FunctionDef.variadic(1, a -> extreme(a, false)));
         m.put("pow", FunctionDef.of(2, NumericFunctions::pow));
+        m.put("log", FunctionDef.of(2, NumericFunctions::log));
         m.put("parseint", FunctionDef.of(2, NumericFunctions::parseInt));
     }
 
@@ -32,6 +33,17 @@ final class NumericFunctions {
             }
         }
         return new Value.Num(best);
+    }
+
+    // The logarithm of a number in a base, in double precision, as cty computes it.
+    private static Value log(CallArgs a) {
+        double n = a.num(0).doubleValue();
+        double base = a.num(1).doubleValue();
+        double result = Math.log(n) / Math.log(base);
+        if (Double.isNaN(result) || Double.isInfinite(result)) {
+            throw a.error("log(" + a.num(0).toPlainString() + ", " + a.num(1).toPlainString() + ") is not a number");
+        }
+        return new Value.Num(BigDecimal.valueOf(result).stripTrailingZeros());
     }
 
     private static Value pow(CallArgs a) {

@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code RegexFunctions} are {@code regex}, {@code regexall} and {@code regexreplace}; patterns use Go (RE2) syntax
+ * {@code RegexFunctions} are {@code regex}, {@code regexall}, {@code regexreplace} and {@code regexpescape}; patterns use Go (RE2) syntax
  * as far as Java's regex engine shares it, with {@code (?P<name>...)} groups accepted.
  */
 final class RegexFunctions {
@@ -25,6 +25,7 @@ final class RegexFunctions {
     private RegexFunctions() {}
 
     static void register(Map<String, FunctionDef> m) {
+        m.put("regexpescape", FunctionDef.of(1, a -> new Value.Str(quoteMeta(a.str(0)))));
         m.put(
                 "regex",
                 FunctionDef.of(
@@ -166,5 +167,17 @@ final class RegexFunctions {
 
     private static Value group(@Nullable String text) {
         return text == null ? new Value.Null() : new Value.Str(text);
+    }
+
+    // Go's regexp.QuoteMeta: a backslash before each of the metacharacters \.+*?()|[]{}^$.
+    private static String quoteMeta(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }

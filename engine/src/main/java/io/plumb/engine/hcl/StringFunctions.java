@@ -52,6 +52,8 @@ final class StringFunctions {
         }));
         m.put("startswith", FunctionDef.of(2, a -> new Value.Bool(a.str(0).startsWith(a.str(1)))));
         m.put("endswith", FunctionDef.of(2, a -> new Value.Bool(a.str(0).endsWith(a.str(1)))));
+        // Every line but the first gets the spaces, as a value interpolated after some indentation needs.
+        m.put("indent", FunctionDef.of(2, a -> new Value.Str(a.str(1).replace("\n", "\n" + " ".repeat(a.integer(0))))));
     }
 
     private static Value join(CallArgs a) {

@@ -113,7 +113,7 @@ public sealed interface Value {
         // is a misspelt or unsupported function, and messages say so.
         @Override
         public String kind() {
-            return "a call of the unknown function \"" + name + "\"";
+            return "call of the unknown function \"" + name + "\"";
         }
     }
 

@@ -68,6 +68,15 @@ class FunctionsTest {
                 "jsonencode([try(local.x, \"fallback\"), can(local.x), can(1)]) | [\"fallback\",false,true]",
                 "jsonencode([for x in [1, 2] : x * 2]) | [2,4]",
                 "getenv(\"PLUMB_SURELY_UNSET_VARIABLE\") | ``",
+                "jsonencode([setunion([\"a\", \"b\"], [\"b\", \"c\"]), setintersection([\"a\", \"b\"], [\"b\"]), setsubtract([\"a\", \"b\"], [\"a\"])]) | [[\"a\",\"b\",\"c\"],[\"b\"],[\"b\"]]",
+                "jsonencode(setproduct([\"a\", \"b\"], [1, 2])) | [[\"a\",1],[\"a\",2],[\"b\",1],[\"b\",2]]",
+                "jsonencode([alltrue([true, true]), alltrue([true, \"x\"]), alltrue([]), empty([]), empty({a = 1})]) | [true,false,true,true,false]",
+                "jsonencode([chunklist([1, 2, 3], 2), chunklist([1], 0)]) | [[[1,2],[3]],[[1]]]",
+                "jsonencode(csvdecode(\"a,b\\n1,\\\"x,y\\\"\\n\")) | [{\"a\":\"1\",\"b\":\"x,y\"}]",
+                "formatdate(\"YYYY-MM-DD hh:mm:ss ZZZZZ EEE MMM D h:m:s H AA 'at' ''\", \"2024-03-05T07:08:09+02:00\") | 2024-03-05 07:08:09 +02:00 Tue Mar 5 7:8:9 7 AM at '",
+                "formatdate(\"EEEE, DD MMMM YY HH:mm aa Z\", \"2024-03-05T17:08:09Z\") | Tuesday, 05 March 24 05:08 pm Z",
+                "jsonencode([timeadd(\"2024-01-01T00:00:00Z\", \"1h30m\"), timeadd(\"2024-01-01T00:00:00+02:00\", \"-1.5s\")]) | [\"2024-01-01T01:30:00Z\",\"2023-12-31T23:59:58+02:00\"]",
+                "jsonencode([indent(2, \"a\\nb\"), regexpescape(\"a.b*c\"), log(8, 2)]) | [\"a\\n  b\",\"a\\\\.b\\\\*c\",3]",
             })
     void evaluates(String expr, String expected) {
         assertThat(json(expr)).isEqualTo(expected == null ? "" : expected);
@@ -95,6 +104,13 @@ class FunctionsTest {
                 "sql(1, 2) | x.hcl:2:7: function \"sql\" expects 1 argument, found 2",
                 "file(\"/nonexistent/plumb/x\") | x.hcl:2:7: function \"file\": file \"/nonexistent/plumb/x\" does not exist (looked for /nonexistent/plumb/x)",
                 "upper([[1]]...) | x.hcl:2:7: function \"upper\" argument 1: expected a string, found list",
+                "timeadd(\"2024-01-01\", \"1h\") | x.hcl:2:7: function \"timeadd\": \"2024-01-01\" is not an RFC 3339 timestamp, such as 2024-01-02T15:04:05Z",
+                "timeadd(\"2024-01-01T00:00:00Z\", \"1 day\") | x.hcl:2:7: function \"timeadd\": \"1 day\" is not a duration, such as 1h30m or -10s",
+                "formatdate(\"YYYY 'x\", \"2024-01-01T00:00:00Z\") | x.hcl:2:7: function \"formatdate\": unterminated literal in the date format \"YYYY 'x\"",
+                "formatdate(\"QQ\", \"2024-01-01T00:00:00Z\") | x.hcl:2:7: function \"formatdate\": invalid date format verb \"QQ\" in \"QQ\"",
+                "csvdecode(\"a,b\\n1\") | x.hcl:2:7: function \"csvdecode\": CSV record 2 has 1 fields, the header 2",
+                "yamldecode(\"a: 1\") | x.hcl:2:7: function \"yamldecode\": is not supported: plumb reads no YAML; convert the data to JSON and use jsondecode",
+                "jsonencode(nosuchfunction(1)) | x.hcl:2:7: function \"jsonencode\": cannot encode a call of the unknown function \"nosuchfunction\" as JSON",
             })
     void reportsErrors(String expr, String message) {
         assertThatThrownBy(() -> HclEvaluatorTest.value(expr))
