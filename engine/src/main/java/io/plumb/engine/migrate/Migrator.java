@@ -190,12 +190,12 @@ public final class Migrator {
         List<String> stored = revision.partialHashes();
         if (script.statements().size() < revision.applied()) {
             throw new MigrateException(
-                    "history changed: file \"" + script.file().name() + "\" has "
+                    "sql/migrate: history changed: file \"" + script.file().name() + "\" has "
                             + script.statements().size() + " statements, but " + revision.applied() + " were applied");
         }
         for (int i = 0; i < stored.size() && i < now.size(); i++) {
             if (!stored.get(i).equals(now.get(i))) {
-                throw new MigrateException("history changed: statement " + (i + 1) + " from file \""
+                throw new MigrateException("sql/migrate: history changed: statement " + (i + 1) + " from file \""
                         + script.file().name() + "\" changed");
             }
         }
