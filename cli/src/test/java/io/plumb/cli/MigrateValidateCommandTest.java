@@ -112,7 +112,7 @@ class MigrateValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .isEqualTo("plumb: the dev database sqlite://dev.db is not clean: schema \"main\" has"
-                        + " table \"users\"\n");
+                .isEqualTo("plumb: the dev database sqlite://dev.db is not clean: found table \"users\" in"
+                        + " schema \"main\"\n");
     }
 }

@@ -168,8 +168,8 @@ public final class Migrator {
     }
 
     private static MigrateException notClean(String table, String schema) {
-        return new MigrateException("connected database is not clean: found table \"" + table + "\" in schema \""
-                + schema + "\". baseline version or allow-dirty is required");
+        return new MigrateException("sql/migrate: connected database is not clean: found table \"" + table
+                + "\" in schema \"" + schema + "\". baseline version or allow-dirty is required");
     }
 
     /** Reads every pending file and checks what can be checked before the first statement runs. */

@@ -206,7 +206,7 @@ class MigratorTest {
                     case MARIADB -> fx.db.boundSchema().orElseThrow();
                 };
         assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults()))
-                .hasMessage("connected database is not clean: found table \"legacy\" in schema \"" + schema
+                .hasMessage("sql/migrate: connected database is not clean: found table \"legacy\" in schema \"" + schema
                         + "\". baseline version or allow-dirty is required");
         assertThat(fx.tableExists(RevisionStore.TABLE))
                 .as("a refused run writes nothing")
