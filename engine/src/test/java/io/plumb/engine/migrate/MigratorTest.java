@@ -403,7 +403,7 @@ class MigratorTest {
             assertThatThrownBy(() -> fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, 0)
                             .withLockTimeout(java.time.Duration.ofMillis(100))))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageStartingWith("acquiring lock");
+                    .hasMessageStartingWith("acquiring database lock: ");
             assertThat(fx.apply(MigrationFixture.defaults().withoutLock()).error())
                     .isEmpty();
         } finally {
