@@ -13,11 +13,12 @@ final class ChecksumReport {
 
     static void print(PrintWriter out, ChecksumException error, String programName) {
         out.println("You have a checksum error in your migration directory.");
+        // As the reference: a blank line and the blamed line, then a blank line; no blame, no blank line.
         error.blame().ifPresent(blame -> {
             out.println();
             out.println("\t" + blame.describe());
+            out.println();
         });
-        out.println();
         out.println(
                 "Please check your migration files and run '" + programName + " migrate hash' to re-hash the contents");
         out.println();

@@ -1,6 +1,7 @@
 package io.plumb.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
 final class Editor {
 
     private static final String DEFAULT = "vi";
+    private static final Path SHELL = Path.of("/bin/sh");
+    private static final int COMMAND_NOT_FOUND = 127;
 
     private Editor() {}
 
@@ -25,9 +28,16 @@ final class Editor {
                 .map(String::strip)
                 .filter(e -> !e.isEmpty())
                 .orElse(DEFAULT);
-        // $EDITOR may carry arguments ("code --wait"), as shells that run it word-split it.
-        List<String> command = new ArrayList<>(List.of(editor.split("\\s+")));
-        command.add(file.toString());
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SHELL)) {
+            // As the reference tool, $EDITOR is a shell command the file's path is appended to, so it may carry
+            // arguments ("code --wait") and redirections ("echo text >"); the path is passed as $1, unquoted by no one.
+            command.addAll(List.of(SHELL.toString(), "-c", editor + " \"$1\"", "sh", file.toString()));
+        } else {
+            // Without a shell, the words of $EDITOR are the program and its arguments.
+            command.addAll(List.of(editor.split("\\s+")));
+            command.add(file.toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(env.workingDirectory().toFile())
                 .inheritIO();
@@ -41,6 +51,10 @@ final class Editor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineFailure("interrupted while the editor \"" + editor + "\" was open on " + shown);
+        }
+        if (status == COMMAND_NOT_FOUND && command.get(0).equals(SHELL.toString())) {
+            throw new EngineFailure("cannot run the editor \"" + editor + "\" on " + shown
+                    + ": command not found (the shell's exit status " + COMMAND_NOT_FOUND + ")");
         }
         if (status != 0) {
             throw new EngineFailure("the editor \"" + editor + "\" exited with status " + status + " on " + shown

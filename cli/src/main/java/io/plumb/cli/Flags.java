@@ -18,24 +18,31 @@ final class Flags {
 
     /**
      * Returns the {@code AMOUNT} argument of {@code migrate apply} and {@code migrate down}, a positive number of
-     * files, or {@code unset} when it is not given.
+     * files, or {@code unset} when it is not given. Its errors are the reference tool's: {@code invalid amount
+     * argument "x" (invalid syntax). Omit the argument or pass a valid integer instead}, {@code cannot apply '0'
+     * migration files}.
      *
+     * @param verb what the command does to files: {@code apply}, {@code revert}
      * @throws ParameterException when it is not a positive integer
      */
-    static int amount(CommandSpec spec, @Nullable String amount, int unset) {
+    static int amount(CommandSpec spec, @Nullable String amount, int unset, String verb) {
         if (amount == null) {
             return unset;
         }
+        int value;
         try {
-            int value = Integer.parseInt(amount);
-            if (value > 0) {
-                return value;
-            }
+            value = Integer.parseInt(amount);
         } catch (NumberFormatException e) {
-            // reported below
+            String reason = amount.matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax";
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "invalid amount argument \"" + amount + "\" (" + reason
+                            + "). Omit the argument or pass a valid integer instead");
         }
-        throw new ParameterException(
-                spec.commandLine(), "AMOUNT must be a positive number of files, found \"" + amount + "\"");
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), "cannot " + verb + " '" + value + "' migration files");
+        }
+        return value;
     }
 
     /**

@@ -2,6 +2,9 @@ package io.plumb.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -10,14 +13,19 @@ import io.plumb.engine.gotemplate.GoStruct;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GoJson} writes a {@link LintTree} value as Go's {@code encoding/json} does: struct fields in order, {@code
  * <}, {@code >} and {@code &} escaped, {@code json.MarshalIndent}'s layout. It is the {@code json} function of lint
- * {@code --format} templates, and the writer of the CI formats.
+ * {@code --format} templates, and the writer of the CI formats. It also reads JSON back into such a tree (maps
+ * write their keys sorted, as Go's maps do), for the {@code migrate apply} and {@code status} templates.
  */
 final class GoJson {
 
@@ -55,6 +63,14 @@ final class GoJson {
                 write(json, field.getValue());
             }
             json.writeEndObject();
+        } else if (value instanceof Map<?, ?> map) {
+            // Go writes a map's keys in sorted order.
+            json.writeStartObject();
+            for (Map.Entry<String, Object> entry : sorted(map).entrySet()) {
+                json.writeFieldName(entry.getKey());
+                write(json, entry.getValue());
+            }
+            json.writeEndObject();
         } else if (value instanceof List<?> list) {
             json.writeStartArray();
             for (Object item : list) {
@@ -67,8 +83,81 @@ final class GoJson {
             json.writeNumber(n);
         } else if (value instanceof Long n) {
             json.writeNumber(n);
+        } else if (value instanceof BigDecimal n) {
+            json.writeNumber(n.stripTrailingZeros().toPlainString());
         } else {
             json.writeString(String.valueOf(value));
+        }
+    }
+
+    private static Map<String, Object> sorted(Map<?, ?> map) {
+        Map<String, Object> sorted = new TreeMap<>();
+        map.forEach((key, value) -> sorted.put(String.valueOf(key), value));
+        return sorted;
+    }
+
+    /**
+     * Reads a JSON text into a tree: objects as maps (keys in order), arrays as lists, strings, {@code Long}s or
+     * {@code BigDecimal}s, booleans and {@code null}.
+     *
+     * @throws IllegalArgumentException when the text is not one JSON value
+     */
+    static @Nullable Object read(String text) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new IllegalArgumentException("unexpected end of JSON input");
+            }
+            Object value = read(parser, first);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("invalid character after top-level value");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static @Nullable Object read(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, @Nullable Object> object = new LinkedHashMap<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.put(name, read(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                List<@Nullable Object> array = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(read(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getBigIntegerValue().bitLength() < 64
+                        ? (Object) parser.getLongValue()
+                        : new BigDecimal(parser.getBigIntegerValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDecimalValue();
+            }
+            case VALUE_TRUE -> {
+                return true;
+            }
+            case VALUE_FALSE -> {
+                return false;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + token);
         }
     }
 

@@ -10,6 +10,7 @@ import io.plumb.engine.migrate.Migrator;
 import io.plumb.engine.migrate.TxMode;
 import io.plumb.engine.project.MigrationSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +89,11 @@ final class MigrateApplyCommand implements Callable<Integer> {
     @Mixin
     LockOptions locking = new LockOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "'{{ json . }}' for a JSON report.")
+    @Option(
+            names = {"--format", "--log"},
+            paramLabel = "FORMAT",
+            description = "A Go template for the report: '{{ json . }}' for JSON, or such as"
+                    + " '{{ range .Applied }}{{ println .Version }}{{ end }}'.")
     @Nullable
     String format;
 
@@ -98,15 +103,17 @@ final class MigrateApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = MigrateFormats.isJson(format, spec);
-        for (ProjectSelection selection :
-                ProjectSelection.resolve(env, project, spec).instances()) {
-            applyTo(selection, json);
+        List<ProjectSelection> instances =
+                ProjectSelection.resolve(env, project, spec).instances();
+        for (int i = 0; i < instances.size(); i++) {
+            applyTo(instances.get(i), i == instances.size() - 1);
         }
         return 0;
     }
 
-    private void applyTo(ProjectSelection selection, boolean json) {
+    private void applyTo(ProjectSelection selection, boolean last) {
+        Optional<ReportTemplate> template = ReportTemplate.parse(
+                selection.pick(format, e -> ReportTemplate.fromEnv(e, "apply")).orElse(null), spec);
         ApplyOptions options = options(selection);
         MigrationDir directory = dir.open(env, selection);
         // A broken directory is refused before the database is opened (SQLite would create a missing file), and
@@ -114,14 +121,14 @@ final class MigrateApplyCommand implements Callable<Integer> {
         directory.validate();
         String url = target.url(selection, spec);
         try (Database db = Database.open(url, env.workingDirectory())) {
-            ApplyListener listener = json ? new ApplyListener() {} : new ApplyPrinter(env.out());
+            ApplyListener listener = template.isPresent() ? new ApplyListener() {} : new ApplyPrinter(env.out());
             ApplyReport report = new Migrator(db, directory, options).apply(listener);
             boolean nothing = report.pending().isEmpty();
-            if (json) {
+            if (template.isPresent()) {
                 MigrateJson.Target where = new MigrateJson.Target(
                         MigrateFormats.driver(db), db.url().toString(), dir.url(selection));
                 Optional<String> message = nothing ? Optional.of(ApplyPrinter.NOTHING_PENDING) : Optional.empty();
-                env.out().println(MigrateJson.apply(where, report, message));
+                MigrateFormats.print(env.out(), template.get(), MigrateJson.apply(where, report, message), last);
             } else if (nothing) {
                 env.out().println(ApplyPrinter.NOTHING_PENDING);
             }
@@ -152,7 +159,7 @@ final class MigrateApplyCommand implements Callable<Integer> {
     }
 
     private int amount() {
-        return Flags.amount(spec, amount, 0);
+        return Flags.amount(spec, amount, 0, "apply");
     }
 
     private <T> T parse(java.util.function.Supplier<T> value) {

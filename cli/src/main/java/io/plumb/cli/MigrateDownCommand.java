@@ -148,6 +148,6 @@ final class MigrateDownCommand implements Callable<Integer> {
     }
 
     private int amount() {
-        return Flags.amount(spec, amount, 1);
+        return Flags.amount(spec, amount, 1, "revert");
     }
 }

@@ -1,6 +1,7 @@
 package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
+import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -27,9 +28,30 @@ final class MigrateFormats {
         return true;
     }
 
-    /** Returns the driver name the reference tool reports: {@code sqlite3}, {@code postgres}, {@code mysql}. */
+    /**
+     * Prints a report through its template: {@code '{{ json . }}'} alone as one line, any other template's output
+     * as is (as the reference prints it), with a newline after it when another instance of a {@code for_each} env
+     * follows and it has none, as the reference separates them.
+     */
+    static void print(PrintWriter out, ReportTemplate template, String json, boolean last) {
+        if (template.jsonOnly()) {
+            out.println(json);
+            return;
+        }
+        String text = template.execute(json);
+        out.print(text);
+        if (!last && !text.isEmpty() && !text.endsWith("\n")) {
+            out.println();
+        }
+        out.flush();
+    }
+
+    /**
+     * Returns the driver name the reference tool reports: its client's name, {@code sqlite}, {@code postgres} or
+     * {@code mysql} (for MariaDB too).
+     */
     static String driver(Database db) {
-        return db.dialect().name().equals("sqlite") ? "sqlite3" : db.dialect().name();
+        return db.dialect().name();
     }
 
     /** Returns what revisions record as their writer. */

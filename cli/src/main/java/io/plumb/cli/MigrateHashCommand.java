@@ -26,7 +26,10 @@ final class MigrateHashCommand implements Callable<Integer> {
     @Mixin
     DirOptions dir = new DirOptions();
 
-    @Option(names = "--force", description = "Accepted for compatibility; hashing always rewrites the file.")
+    @Option(
+            names = "--force",
+            description = "Deprecated, accepted for compatibility (with the reference's warning); hashing always"
+                    + " rewrites the file.")
     boolean force;
 
     MigrateHashCommand(CliEnvironment env) {
@@ -35,6 +38,11 @@ final class MigrateHashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (force) {
+            // The reference tool's deprecation warning, on standard error.
+            env.err().println("Flag --force has been deprecated, you can safely omit it.");
+            env.err().flush();
+        }
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
         dir.open(env, selection).rehash();
         return 0;

@@ -5,6 +5,8 @@ import io.plumb.engine.migrate.ApplyOptions;
 import io.plumb.engine.migrate.History;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.Migrator;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -43,7 +45,10 @@ final class MigrateStatusCommand implements Callable<Integer> {
     @Mixin
     DirOptions dir = new DirOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "'{{ json . }}' for a JSON report.")
+    @Option(
+            names = {"--format", "--log"},
+            paramLabel = "FORMAT",
+            description = "A Go template for the report: '{{ json . }}' for JSON, or such as '{{ .Current }}'.")
     @Nullable
     String format;
 
@@ -53,9 +58,15 @@ final class MigrateStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = MigrateFormats.isJson(format, spec);
-        for (ProjectSelection selection :
-                ProjectSelection.resolve(env, project, spec).instances()) {
+        List<ProjectSelection> instances =
+                ProjectSelection.resolve(env, project, spec).instances();
+        for (int i = 0; i < instances.size(); i++) {
+            ProjectSelection selection = instances.get(i);
+            Optional<ReportTemplate> template = ReportTemplate.parse(
+                    selection
+                            .pick(format, e -> ReportTemplate.fromEnv(e, "status"))
+                            .orElse(null),
+                    spec);
             MigrationDir directory = dir.open(env, selection);
             // A broken directory is refused before the database is opened (SQLite would create a missing file), and
             // before a missing --url is reported, in the reference's order.
@@ -66,10 +77,10 @@ final class MigrateStatusCommand implements Callable<Integer> {
             try (Database db = Database.open(url, env.workingDirectory())) {
                 History history = new Migrator(db, directory, options).history();
                 StatusReport report = StatusReport.of(history);
-                if (json) {
+                if (template.isPresent()) {
                     MigrateJson.Target where = new MigrateJson.Target(
                             MigrateFormats.driver(db), db.url().toString(), dir.url(selection));
-                    env.out().println(report.json(where));
+                    MigrateFormats.print(env.out(), template.get(), report.json(where), i == instances.size() - 1);
                 } else {
                     report.print(env.out());
                 }

@@ -41,6 +41,14 @@ record StatusReport(History history, List<MigrationFile> pending, Optional<Revis
         return pending.isEmpty() ? AT_LATEST : pending.get(0).version();
     }
 
+    /** Returns the report's error: the out-of-order files', else the partly applied revision's. */
+    String error() {
+        if (!history.outOfOrder().isEmpty()) {
+            return History.outOfOrderMessage(history.outOfOrder());
+        }
+        return partial.flatMap(Revision::error).orElse("").replace("\n", " ");
+    }
+
     void print(PrintWriter out) {
         out.println("Migration Status: " + status());
         // The reference template prints these words unchanged for any count.
@@ -55,8 +63,7 @@ record StatusReport(History history, List<MigrationFile> pending, Optional<Revis
         out.println("  -- Pending Files:   " + pending.size() + outOfOrder());
         if (!history.outOfOrder().isEmpty()) {
             out.println();
-            out.println(
-                    "  ERROR: " + History.outOfOrderMessage(history.outOfOrder().get(0)));
+            out.println("  ERROR: " + History.outOfOrderMessage(history.outOfOrder()));
         }
         Optional<Revision> failed = partial.filter(r -> r.error().isPresent());
         if (failed.isPresent()) {
@@ -90,14 +97,13 @@ record StatusReport(History history, List<MigrationFile> pending, Optional<Revis
                 revision(json, revision);
             }
             json.writeEndArray();
-            json.writeStringField(
-                    "Current", history.last().map(Revision::version).orElse(""));
-            json.writeStringField(
-                    "Next", pending.isEmpty() ? "" : pending.get(0).version());
+            // As the reference's report, these hold what the text layout shows.
+            json.writeStringField("Current", current());
+            json.writeStringField("Next", next());
             json.writeNumberField("Count", partial.map(Revision::applied).orElse(0));
             json.writeNumberField("Total", partial.map(Revision::total).orElse(0));
             json.writeStringField("Status", status());
-            json.writeStringField("Error", partial.flatMap(Revision::error).orElse(""));
+            json.writeStringField("Error", error());
             json.writeStringField(
                     "SQL", partial.flatMap(Revision::errorStatement).orElse(""));
         });

@@ -293,7 +293,7 @@ class MigrateApplyCommandTest {
             {"x"},
             {"--lock-timeout", "soon"},
             {"--baseline", "1", "--allow-dirty"},
-            {"--format", "{{ .Pending }}"},
+            {"--format", "{{ .Pending"},
         };
         for (String[] flags : cases) {
             String[] args = new String[4 + flags.length];
@@ -318,7 +318,7 @@ class MigrateApplyCommandTest {
         assertThat(topLevelFields(apply.out()))
                 .containsExactly("Env", "Pending", "Applied", "Current", "Target", "Start", "End");
         assertThat(apply.out())
-                .contains("\"Env\":{\"Driver\":\"sqlite3\",\"URL\":\"sqlite://app.db\","
+                .contains("\"Env\":{\"Driver\":\"sqlite\",\"URL\":\"sqlite://app.db\","
                         + "\"Dir\":\"file://migrations\"}");
         assertThat(apply.out()).contains("\"Applied\":[\"CREATE TABLE a (id int);\"]");
 

@@ -84,7 +84,7 @@ class MigrateLintCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
-                .startsWith("{\"Env\":{\"Driver\":\"sqlite3\",\"URL\":{\"Scheme\":\"sqlite\",")
+                .startsWith("{\"Env\":{\"Driver\":\"sqlite\",\"URL\":{\"Scheme\":\"sqlite\",")
                 .contains("\"Dir\":\"migrations\"}")
                 .contains("\"Steps\":[{\"Name\":\"Detect New Migration Files\","
                         + "\"Text\":\"Found 1 new migration files (from 3 total)\"},"

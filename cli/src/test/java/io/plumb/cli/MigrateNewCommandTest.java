@@ -88,6 +88,21 @@ class MigrateNewCommandTest {
     }
 
     @Test
+    void theEditorIsAShellCommandTheFileIsAppendedTo() throws IOException {
+        CliRun run = MigrateRun.at(
+                cwd,
+                Map.of("EDITOR", "printf 'CREATE TABLE r (id int);\\n' >"),
+                "migrate",
+                "new",
+                "redirected",
+                "--edit");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(cwd.resolve("migrations/20240613061102_redirected.sql")).hasContent("CREATE TABLE r (id int);\n");
+        assertThat(MigrateRun.at(cwd, "migrate", "validate").exitCode()).isZero();
+    }
+
+    @Test
     void aFailingEditorFailsTheCommandButTheDirectoryStaysHashed() throws IOException {
         Path editor = script("broken.sh", "#!/bin/sh\nprintf 'SELECT 1;\\n' >> \"$1\"\nexit 3\n");
 

@@ -55,7 +55,10 @@ class MigrateValidateCommandTest {
         CliRun run = MigrateRun.at(cwd, "migrate", "validate");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).doesNotContain("\tL");
+        assertThat(run.out())
+                .as("without a blamed line, no blank line follows the first, as in the reference")
+                .isEqualTo("You have a checksum error in your migration directory.\n"
+                        + "Please check your migration files and run 'plumb migrate hash' to re-hash the contents\n\n");
         assertThat(run.err()).isEqualTo("plumb: checksum file not found\n");
     }
 
@@ -109,7 +112,7 @@ class MigrateValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .isEqualTo("plumb: the dev database sqlite://dev.db is not clean: schema \"main\" has"
-                        + " table \"users\"\n");
+                .isEqualTo("plumb: the dev database sqlite://dev.db is not clean: found table \"users\" in"
+                        + " schema \"main\"\n");
     }
 }

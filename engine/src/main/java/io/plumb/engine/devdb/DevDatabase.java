@@ -31,16 +31,16 @@ public final class DevDatabase {
         if (!dev.dialect().name().equals("sqlite")) {
             List<UserTables.Name> tables = UserTables.of(dev);
             if (!tables.isEmpty()) {
-                throw new DatabaseException("the dev database " + dev.url() + " is not clean: schema \""
-                        + tables.get(0).schema() + "\" has table \""
-                        + tables.get(0).table() + "\"");
+                throw new DatabaseException("the dev database " + dev.url() + " is not clean: found table \""
+                        + tables.get(0).table() + "\" in schema \""
+                        + tables.get(0).schema() + "\"");
             }
             return;
         }
         for (Schema schema : dev.inspect(List.of()).schemas()) {
             if (!schema.tables().isEmpty()) {
-                throw new DatabaseException("the dev database " + dev.url() + " is not clean: schema \"" + schema.name()
-                        + "\" has table \"" + schema.tables().get(0).name() + "\"");
+                throw new DatabaseException("the dev database " + dev.url() + " is not clean: found table \""
+                        + schema.tables().get(0).name() + "\" in schema \"" + schema.name() + "\"");
             }
         }
     }

@@ -62,8 +62,8 @@ public record History(
             MigrationFile file = files.stream()
                     .filter(f -> f.version().equals(last.version()))
                     .findFirst()
-                    .orElseThrow(() -> new MigrateException("missing migration: revision \"" + fileName(last)
-                            + "\" is partially applied but migration file was not found"));
+                    .orElseThrow(() -> new MigrateException("sql/migrate: missing migration: revision \""
+                            + fileName(last) + "\" is partially applied but migration file was not found"));
             pending.add(file);
             resume = Optional.of(last);
         }
@@ -120,20 +120,24 @@ public record History(
     }
 
     /**
-     * Refuses out-of-order files under the linear order, naming the first.
+     * Refuses out-of-order files under the linear order, naming them.
      *
      * @throws MigrateException {@code migration file X was added out of order...}
      */
     public void requireLinear() {
         if (!outOfOrder.isEmpty()) {
-            throw new MigrateException(outOfOrderMessage(outOfOrder.get(0)));
+            throw new MigrateException(outOfOrderMessage(outOfOrder));
         }
     }
 
-    /** Returns the reference tool's message for a file added out of order. */
-    public static String outOfOrderMessage(MigrationFile file) {
-        return "migration file " + file.name()
-                + " was added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error";
+    /**
+     * Returns the reference tool's message for files added out of order: {@code migration file 2.sql was added
+     * ...}, {@code migration files 2.sql, 3.sql were added ...}.
+     */
+    public static String outOfOrderMessage(List<MigrationFile> files) {
+        String names = String.join(", ", files.stream().map(MigrationFile::name).toList());
+        String subject = files.size() == 1 ? "file " + names + " was" : "files " + names + " were";
+        return "migration " + subject + " added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error";
     }
 
     /** Returns the last revision, if any. */

@@ -92,7 +92,8 @@ public final class MigrationLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new MigrateException("acquiring lock \"" + name + "\": another process holds it (waited "
+        // The reference's prefix, "acquiring database lock: ", then what held it.
+        throw new MigrateException("acquiring database lock: lock \"" + name + "\" is held by another process (waited "
                 + timeout.toMillis() / 1000.0 + "s; see --lock-timeout)");
     }
 

@@ -26,8 +26,13 @@ public record MigrationTemplate(String indent, List<String> directives, String d
     private static final DateTimeFormatter VERSION =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    // The reference tool's Go templates that Plumb understands: {{ sql . }} and {{ sql . "INDENT" }}.
-    private static final Pattern SQL_TEMPLATE = Pattern.compile("\\{\\{\\s*sql\\s+\\.\\s*(?:\"([ \\t]*)\"\\s*)?}}");
+    // The reference tool's Go templates that Plumb understands: {{ sql . }} and {{ sql . "INDENT" }}, with trim
+    // markers ({{- sql . -}}) and $ for the dot, as Go reads them.
+    private static final Pattern SQL_TEMPLATE =
+            Pattern.compile("\\{\\{-?\\s*sql\\s+[.$]\\s*(?:\"([ \\t]*)\"\\s*)?-?}}");
+    private static final Pattern SQL_CALL = Pattern.compile("\\{\\{[^}]*\\bsql\\b");
+    private static final Pattern ONE_ACTION = Pattern.compile("\\{\\{[^}]*}}");
+    private static final Pattern ACTION_EDGES = Pattern.compile("\\{\\{-?\\s*|\\s*-?}}");
 
     private static final String TXMODE = "-- atlas:txmode";
 
@@ -43,10 +48,21 @@ public record MigrationTemplate(String indent, List<String> directives, String d
     /**
      * Returns the template a {@code --format} value asks for.
      *
-     * @throws MigrateException for anything but {@code {{ sql . }}} and {@code {{ sql . "INDENT" }}}
+     * @throws MigrateException for anything but {@code {{ sql . }}} and {@code {{ sql . "INDENT" }}}; a template
+     *     that calls {@code sql} among other things gets the reference's {@code 'sql' can only be used to indent
+     *     statements}
      */
     public static MigrationTemplate parse(String format) {
         Matcher sql = SQL_TEMPLATE.matcher(format.trim());
+        if (!sql.matches()
+                && SQL_CALL.matcher(format).find()
+                && !ONE_ACTION.matcher(format.trim()).matches()) {
+            // The reference's words, with the template as Go prints it back: actions without their inner spaces.
+            String printed = ACTION_EDGES
+                    .matcher(format.trim())
+                    .replaceAll(m -> m.group().startsWith("{") ? "{{" : "}}");
+            throw new MigrateException("'sql' can only be used to indent statements. got: " + printed);
+        }
         if (!sql.matches()) {
             throw new MigrateException("unsupported migration file format \"" + format
                     + "\": expected {{ sql . }} or {{ sql . \"INDENT\" }} with an indentation of spaces or tabs");

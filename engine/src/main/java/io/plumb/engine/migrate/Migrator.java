@@ -168,8 +168,8 @@ public final class Migrator {
     }
 
     private static MigrateException notClean(String table, String schema) {
-        return new MigrateException("connected database is not clean: found table \"" + table + "\" in schema \""
-                + schema + "\". baseline version or allow-dirty is required");
+        return new MigrateException("sql/migrate: connected database is not clean: found table \"" + table
+                + "\" in schema \"" + schema + "\". baseline version or allow-dirty is required");
     }
 
     /** Reads every pending file and checks what can be checked before the first statement runs. */
@@ -190,12 +190,12 @@ public final class Migrator {
         List<String> stored = revision.partialHashes();
         if (script.statements().size() < revision.applied()) {
             throw new MigrateException(
-                    "history changed: file \"" + script.file().name() + "\" has "
+                    "sql/migrate: history changed: file \"" + script.file().name() + "\" has "
                             + script.statements().size() + " statements, but " + revision.applied() + " were applied");
         }
         for (int i = 0; i < stored.size() && i < now.size(); i++) {
             if (!stored.get(i).equals(now.get(i))) {
-                throw new MigrateException("history changed: statement " + (i + 1) + " from file \""
+                throw new MigrateException("sql/migrate: history changed: statement " + (i + 1) + " from file \""
                         + script.file().name() + "\" changed");
             }
         }

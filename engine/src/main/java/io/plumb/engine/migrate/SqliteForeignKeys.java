@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +16,9 @@ import java.util.regex.Pattern;
  * author meant. SQLite ignores that pragma inside a transaction, so a table rebuild (the reference tool's generated
  * migrations bracket them with it) would fail or cascade; when a file run in a transaction asks for it, foreign keys
  * are turned off before the transaction starts, checked with {@code PRAGMA foreign_key_check} before it commits,
- * and restored after.
+ * and restored after. As in the reference tool, only violations the transaction added fail it (those the database
+ * already had before are not the file's doing), and they are reported as the reference reports them:
+ * {@code sql/sqlite: foreign key mismatch: [{tbl:friendships ref:users row:4 index:1}]}.
  */
 final class SqliteForeignKeys {
 
@@ -21,6 +27,7 @@ final class SqliteForeignKeys {
 
     private final Connection connection;
     private boolean restore;
+    private Set<String> before = Set.of();
 
     private SqliteForeignKeys(Connection connection) {
         this.connection = connection;
@@ -39,6 +46,7 @@ final class SqliteForeignKeys {
         }
         if (keys.restore) {
             execute(connection, "PRAGMA foreign_keys = off");
+            keys.before = new LinkedHashSet<>(keys.violations());
         }
         return keys;
     }
@@ -49,20 +57,32 @@ final class SqliteForeignKeys {
     }
 
     /**
-     * Returns the first foreign-key violation inside the transaction, as a message, or empty; call before commit.
+     * Returns the foreign-key violations the transaction added, as one message, or empty; call before commit.
      */
-    java.util.Optional<String> violation() throws SQLException {
+    Optional<String> violation() throws SQLException {
         if (!restore) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
+        List<String> added =
+                violations().stream().filter(v -> !before.contains(v)).toList();
+        if (added.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("sql/sqlite: foreign key mismatch: [" + String.join(" ", added) + "]");
+    }
+
+    /** Returns the rows of {@code PRAGMA foreign_key_check}, each as the reference prints a violation. */
+    private List<String> violations() throws SQLException {
+        List<String> found = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("PRAGMA foreign_key_check")) {
-            if (rows.next()) {
-                return java.util.Optional.of("foreign key violation: table \"" + rows.getString(1) + "\" row "
-                        + rows.getLong(2) + " references table \"" + rows.getString(3) + "\" with no matching row");
+            while (rows.next()) {
+                // A WITHOUT ROWID table's violations have no row id (NULL), which the reference reads as 0.
+                found.add("{tbl:" + rows.getString(1) + " ref:" + rows.getString(3) + " row:" + rows.getLong(2)
+                        + " index:" + rows.getLong(4) + "}");
             }
         }
-        return java.util.Optional.empty();
+        return found;
     }
 
     /** Turns foreign keys back on if they were turned off; call after the transaction ended. */

@@ -87,7 +87,8 @@ final class SqliteLockFile {
             // The holder before removed the file after this channel opened it: lock the path's new file instead.
             close(channel);
         }
-        throw new MigrateException("acquiring lock file " + file + ": other processes kept replacing it");
+        throw new MigrateException(
+                "acquiring database lock: lock file " + file + ": other processes kept replacing it");
     }
 
     /** Returns the file key of the lock file, creating the file first when there is none. */
@@ -138,7 +139,7 @@ final class SqliteLockFile {
             return null;
         } catch (IOException e) {
             close(channel);
-            throw new MigrateException("acquiring lock file: " + e.getMessage(), e);
+            throw new MigrateException("acquiring database lock: lock file: " + e.getMessage(), e);
         }
     }
 

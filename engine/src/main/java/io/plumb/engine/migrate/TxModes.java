@@ -27,8 +27,9 @@ final class TxModes {
                     script.file().name() + ": atlas:txmode all is not allowed in a file: expected none or file");
         }
         if (run == TxMode.ALL && directive != TxMode.ALL) {
-            throw new MigrateException(script.file().name() + ": atlas:txmode " + name
-                    + " conflicts with --tx-mode all, which runs every file in one transaction");
+            // The reference tool's words: --tx-mode all runs every file in one transaction.
+            throw new MigrateException("cannot set txmode directive to \"" + name + "\" in \""
+                    + script.file().name() + "\" when txmode \"all\" is set globally");
         }
         return directive;
     }

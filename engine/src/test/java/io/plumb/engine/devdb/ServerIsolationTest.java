@@ -302,7 +302,7 @@ class ServerIsolationTest {
             assertThatThrownBy(() -> DevDatabase.requireClean(dev))
                     .isInstanceOf(DatabaseException.class)
                     .hasMessageContaining("is not clean")
-                    .hasMessageContaining("has table \"a\"");
+                    .hasMessageContaining("found table \"a\"");
             DevDatabase.clean(dev);
             DevDatabase.requireClean(dev);
         }

@@ -284,7 +284,7 @@ class CheckValidatorTest {
 
         assertThatThrownBy(() -> validate(List.of(file("1_init.sql", INIT))))
                 .isInstanceOf(DatabaseException.class)
-                .hasMessageContaining("is not clean: schema \"" + schema() + "\" has table \"existing\"");
+                .hasMessageContaining("is not clean: found table \"existing\" in schema \"" + schema() + "\"");
         assertThat(objects()).containsExactly("table existing");
     }
 

@@ -102,8 +102,8 @@ class DirReplayTest {
 
         assertThatThrownBy(() -> DirReplay.replay(dev, List.of(file("1_init.sql", "CREATE TABLE t1 (id int);\n"))))
                 .isInstanceOf(io.plumb.engine.db.DatabaseException.class)
-                .hasMessageMatching("the dev database sqlite://file:.*dev.db.* is not clean: schema \"main\" has table"
-                        + " \"existing\"");
+                .hasMessageMatching("the dev database sqlite://file:.*dev.db.* is not clean: found table \"existing\""
+                        + " in schema \"main\"");
         assertThat(objects()).containsExactly("table existing");
     }
 

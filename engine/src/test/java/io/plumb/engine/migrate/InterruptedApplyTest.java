@@ -121,7 +121,8 @@ class InterruptedApplyTest {
             ApplyOptions impatient = MigrationFixture.defaults().withLockTimeout(java.time.Duration.ofMillis(300));
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.apply(impatient))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageStartingWith("acquiring lock \"atlas_migrate_execute\": another process holds it");
+                    .hasMessageStartingWith(
+                            "acquiring database lock: lock \"atlas_migrate_execute\" is held by another process");
             holder.destroyForcibly();
             assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
             // The operating system released the killed process's lock: nothing is left to wait for.

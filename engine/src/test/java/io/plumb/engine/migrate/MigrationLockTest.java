@@ -59,7 +59,8 @@ class MigrationLockTest {
                 MigrationLock held = MigrationLock.acquire(first, MigrationLock.APPLY, Duration.ofSeconds(1))) {
             assertThatThrownBy(() -> MigrationLock.acquire(second, MigrationLock.APPLY, Duration.ofMillis(200)))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageStartingWith("acquiring lock \"atlas_migrate_execute\": another process holds it");
+                    .hasMessageStartingWith(
+                            "acquiring database lock: lock \"atlas_migrate_execute\" is held by another process");
         }
     }
 
@@ -226,7 +227,8 @@ class MigrationLockTest {
                 assertThatThrownBy(() ->
                                 MigrationLock.acquire(other.database(), MigrationLock.APPLY, Duration.ofMillis(100)))
                         .isInstanceOf(MigrateException.class)
-                        .hasMessageStartingWith("acquiring lock \"atlas_migrate_execute\": another process holds it");
+                        .hasMessageStartingWith(
+                                "acquiring database lock: lock \"atlas_migrate_execute\" is held by another process");
             }
         }
     }

@@ -55,11 +55,22 @@ class MigrationTemplateTest {
         assertThat(MigrationTemplate.parse("{{ sql . \"  \" }}").indent()).isEqualTo("  ");
         assertThat(MigrationTemplate.parse("{{sql . \"\t\"}}").indent()).isEqualTo("\t");
         assertThat(MigrationTemplate.parse(" {{ sql . }} ")).isEqualTo(MigrationTemplate.defaults());
+        assertThat(MigrationTemplate.parse("{{- sql . \"  \" -}}").indent()).isEqualTo("  ");
+        assertThat(MigrationTemplate.parse("{{sql $ \"  \t  \"}}").indent()).isEqualTo("  \t  ");
+    }
+
+    @Test
+    void sqlAmongOtherActionsIsRefusedInTheReferenceWords() {
+        assertThatThrownBy(() -> MigrationTemplate.parse("{{ if . }}{{ sql . \"  \" }}{{ end }}"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("'sql' can only be used to indent statements. got: {{if .}}{{sql . \"  \"}}{{end}}");
+        assertThatThrownBy(() -> MigrationTemplate.parse("{{ sql . }} extra"))
+                .hasMessage("'sql' can only be used to indent statements. got: {{sql .}} extra");
     }
 
     @Test
     void otherTemplatesAreRefused() {
-        for (String format : List.of("{{ json . }}", "sql", "{{ sql . \"x\" }}", "{{ sql . }} extra")) {
+        for (String format : List.of("{{ json . }}", "sql", "{{ sql . \"x\" }}")) {
             assertThatThrownBy(() -> MigrationTemplate.parse(format))
                     .as(format)
                     .isInstanceOf(MigrateException.class)

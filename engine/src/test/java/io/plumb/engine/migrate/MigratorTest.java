@@ -189,7 +189,7 @@ class MigratorTest {
         fx.execute("CREATE TABLE missing (id int)");
         assertThatThrownBy(() -> fx.apply(MigrationFixture.withTxMode(TxMode.NONE)))
                 .isInstanceOf(MigrateException.class)
-                .hasMessage("history changed: statement 1 from file \"1.sql\" changed");
+                .hasMessage("sql/migrate: history changed: statement 1 from file \"1.sql\" changed");
         assertThat(fx.count("SELECT count(*) FROM missing")).isZero();
     }
 
@@ -206,7 +206,7 @@ class MigratorTest {
                     case MARIADB -> fx.db.boundSchema().orElseThrow();
                 };
         assertThatThrownBy(() -> fx.apply(MigrationFixture.defaults()))
-                .hasMessage("connected database is not clean: found table \"legacy\" in schema \"" + schema
+                .hasMessage("sql/migrate: connected database is not clean: found table \"legacy\" in schema \"" + schema
                         + "\". baseline version or allow-dirty is required");
         assertThat(fx.tableExists(RevisionStore.TABLE))
                 .as("a refused run writes nothing")
@@ -288,8 +288,7 @@ class MigratorTest {
         MigrationFixture other = open(root.resolve("other"), dialect);
         other.file("1.sql", "-- atlas:txmode none\n\nCREATE TABLE t1 (id int);");
         assertThatThrownBy(() -> other.apply(MigrationFixture.withTxMode(TxMode.ALL)))
-                .hasMessage("1.sql: atlas:txmode none conflicts with --tx-mode all, which runs every file in one"
-                        + " transaction");
+                .hasMessage("cannot set txmode directive to \"none\" in \"1.sql\" when txmode \"all\" is set globally");
     }
 
     @Test
@@ -428,7 +427,7 @@ class MigratorTest {
             assertThatThrownBy(() -> fx.apply(options(TxMode.FILE, ExecOrder.LINEAR, 0)
                             .withLockTimeout(java.time.Duration.ofMillis(100))))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageStartingWith("acquiring lock");
+                    .hasMessageStartingWith("acquiring database lock: ");
             assertThat(fx.apply(MigrationFixture.defaults().withoutLock()).error())
                     .isEmpty();
         } finally {

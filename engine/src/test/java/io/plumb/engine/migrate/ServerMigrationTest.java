@@ -190,8 +190,9 @@ class ServerMigrationTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> MigrationLock.acquire(second, MigrationLock.APPLY, Duration.ofMillis(300)))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessage("acquiring lock \"atlas_migrate_execute\": another process holds it (waited 0.3s;"
-                            + " see --lock-timeout)");
+                    .hasMessage(
+                            "acquiring database lock: lock \"atlas_migrate_execute\" is held by another process (waited 0.3s;"
+                                    + " see --lock-timeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
             held.close();
             MigrationLock.acquire(second, MigrationLock.APPLY, Duration.ofMillis(300))

@@ -483,7 +483,7 @@ class MigrationSnapshotsTest {
                 }
                 """);
         assertThat(result.failure().map(CaseFailure::message))
-                .hasValueSatisfying(m -> assertThat(m).startsWith("connected database is not clean"));
+                .hasValueSatisfying(m -> assertThat(m).startsWith("sql/migrate: connected database is not clean"));
     }
 
     @Test
