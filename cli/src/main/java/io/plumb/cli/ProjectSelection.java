@@ -1,6 +1,7 @@
 package io.plumb.cli;
 
 import io.plumb.engine.diff.DiffPolicy;
+import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.lint.LintConfig;
 import io.plumb.engine.lint.LintConfigs;
@@ -178,6 +179,27 @@ final class ProjectSelection {
         Map<String, Value> merged = new LinkedHashMap<>(cliVariables);
         env().ifPresent(e -> merged.putAll(e.variables()));
         return merged;
+    }
+
+    /**
+     * Returns the selected env's output format for a command, as {@code format { schema { apply = "..." } }} sets it
+     * ({@code group} {@code schema} or {@code migrate}, {@code command} {@code apply}, {@code diff}, ...).
+     *
+     * @throws HclException when the value is not a string
+     */
+    Optional<String> format(String group, String command) {
+        return env().flatMap(e -> e.block().children("format").stream().findFirst())
+                .flatMap(f -> f.children(group).stream().findFirst())
+                .flatMap(g -> g.attribute(command))
+                .map(attribute -> {
+                    if (attribute.value() instanceof Value.Str s) {
+                        return s.value();
+                    }
+                    throw new HclException(
+                            attribute.pos(),
+                            "format " + group + " \"" + command + "\": expected a string, found "
+                                    + attribute.value().kind());
+                });
     }
 
     /** Returns the diff policy: the env's, else the project's global one, else none. */

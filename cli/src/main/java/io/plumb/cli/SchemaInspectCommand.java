@@ -1,14 +1,19 @@
 package io.plumb.cli;
 
 import io.plumb.engine.db.Database;
+import io.plumb.engine.db.DatabaseUrl;
 import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.spec.RealmJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -23,8 +28,9 @@ import picocli.CommandLine.Spec;
         header = "Print the schema of a database as HCL, SQL or JSON.",
         description = {
             "",
-            "--format accepts hcl (the default), sql and json, and the reference tool's templates"
-                    + " {{ sql . }}, {{ sql . \"  \" }} and {{ json . }}.",
+            "--format accepts hcl (the default), sql and json, or a Go template over the inspected schema as the"
+                    + " reference tool's: {{ sql . }}, {{ sql . \"  \" }}, {{ json . }}, {{ $.MarshalHCL }},"
+                    + " base64url. Without it, the env's format { schema { inspect } } applies.",
             ""
         })
 final class SchemaInspectCommand implements Callable<Integer> {
@@ -55,8 +61,12 @@ final class SchemaInspectCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope = new ScopeOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "hcl, sql or json.")
-    String format = "hcl";
+    @Option(
+            names = {"--format", "--log"},
+            paramLabel = "FORMAT",
+            description = "hcl, sql, json, or a Go template.")
+    @Nullable
+    String format;
 
     SchemaInspectCommand(CliEnvironment env) {
         this.env = env;
@@ -66,7 +76,12 @@ final class SchemaInspectCommand implements Callable<Integer> {
     public Integer call() {
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
         String target = selection.pick(url, e -> e.url()).orElseThrow(() -> Flags.missing(spec, "url"));
-        OutputFormat output = OutputFormat.parse(format, spec);
+        String text =
+                format != null ? format : selection.format("schema", "inspect").orElse("hcl");
+        SchemaTemplate template =
+                SchemaTemplate.isTemplate(text) ? SchemaTemplate.parse(text, SchemaTemplate.Kind.INSPECT, spec) : null;
+        OutputFormat output =
+                template != null ? new OutputFormat(OutputFormat.Kind.HCL, "") : OutputFormat.parse(text, spec);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db;
             Realm realm;
@@ -89,16 +104,32 @@ final class SchemaInspectCommand implements Callable<Integer> {
             }
             realm = Workspace.exclude(
                     realm, scope.exclude(selection), db.boundSchema().isPresent());
+            if (template != null) {
+                Database inspected = db;
+                Realm shown = realm;
+                Map<String, Object> hidden = new LinkedHashMap<>();
+                hidden.put("MarshalHCL", db.dialect().spec().write(realm));
+                hidden.put("MarshalSQL", sql(db, realm, ""));
+                hidden.put("RedactedURL", DatabaseUrl.redactUrl(target));
+                LintTree.Struct tree = (LintTree.Struct) SchemaTemplate.tree(RealmJson.write(realm));
+                LintTree.Struct report = new LintTree.Struct(tree.fields(), hidden);
+                env.out()
+                        .print(template.execute(
+                                report,
+                                Map.of("sql", SchemaTemplate.sql(report, indent -> sql(inspected, shown, indent)))));
+                env.out().flush();
+                return 0;
+            }
             switch (output.kind()) {
                 case HCL -> env.out().print(db.dialect().spec().write(realm));
                 case JSON -> env.out().println(RealmJson.write(realm));
-                case SQL -> printSql(db, realm, output.indent());
+                case SQL -> env.out().print(sql(db, realm, output.indent()));
             }
         }
         return 0;
     }
 
-    private void printSql(Database db, Realm realm, String indent) {
+    private static String sql(Database db, Realm realm, String indent) {
         // Bound to a schema, the schema exists: its own types (PostgreSQL enums) are created, its comment is left as
         // it is, and what it has of the server's own (MySQL's charset and collation) goes without saying. Tables are
         // created as the differ adds them (MySQL spells out their charset and collation).
@@ -127,7 +158,10 @@ final class SchemaInspectCommand implements Callable<Integer> {
                     return c;
                 })
                 .forEach(changes::add);
-        PlanPrinter.printStatements(
-                env.out(), db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        PlanPrinter.printStatements(out, db.dialect().planner().plan(changes, new PlanOptions(qualified, indent)));
+        out.flush();
+        return text.toString();
     }
 }
