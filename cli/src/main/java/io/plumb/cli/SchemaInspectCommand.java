@@ -7,6 +7,7 @@ import io.plumb.engine.diff.DiffNormalizer;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.Schema;
 import io.plumb.engine.schema.SchemaChange;
+import io.plumb.engine.source.SourceLoader;
 import io.plumb.engine.spec.RealmJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,8 +86,9 @@ final class SchemaInspectCommand implements Callable<Integer> {
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db;
             Realm realm;
-            if (target.startsWith("file://")) {
-                // A schema file is inspected as the dev database holds it once loaded there, as the reference does.
+            if (target.contains("://") && !SourceLoader.isDatabaseUrl(target)) {
+                // A schema file (or a project's data source: hcl_schema, composite_schema) is inspected as the dev
+                // database holds it once loaded there, as the reference does.
                 db = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
                 if (db == null) {
                     throw new EngineFailure("--dev-url cannot be empty");
