@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
         description = {
             "",
             "--format accepts hcl (the default), sql and json, or a Go template over the inspected schema as the"
-                    + " reference tool's: {{ sql . }}, {{ sql . \"  \" }}, {{ json . }}, {{ $.MarshalHCL }},"
-                    + " base64url. Without it, the env's format { schema { inspect } } applies.",
+                    + " reference tool's: {{ sql . }}, {{ sql . \"  \" }}, {{ json . }}, {{ mermaid . }},"
+                    + " {{ $.MarshalHCL }}, base64url. Without it, the env's format { schema { inspect } } applies.",
             ""
         })
 final class SchemaInspectCommand implements Callable<Integer> {
@@ -118,7 +118,11 @@ final class SchemaInspectCommand implements Callable<Integer> {
                 env.out()
                         .print(template.execute(
                                 report,
-                                Map.of("sql", SchemaTemplate.sql(report, indent -> sql(inspected, shown, indent)))));
+                                Map.of(
+                                        "sql",
+                                        SchemaTemplate.sql(report, indent -> sql(inspected, shown, indent)),
+                                        "mermaid",
+                                        SchemaTemplate.sql(report, ignored -> MermaidDiagram.of(shown)))));
                 env.out().flush();
                 return 0;
             }

@@ -39,7 +39,7 @@ final class SchemaTemplate {
         APPLY,
         /** {@code schema diff}: {@code .Changes}, {@code sql}. */
         DIFF,
-        /** {@code schema inspect}: {@code json}, {@code sql}, {@code base64url}, {@code $.MarshalHCL}. */
+        /** {@code schema inspect}: {@code json}, {@code sql}, {@code mermaid}, {@code base64url}, {@code $.MarshalHCL}. */
         INSPECT
     }
 
@@ -121,7 +121,7 @@ final class SchemaTemplate {
                         .replace('+', '-')
                         .replace('/', '_')
                         .replace("=", ""));
-                for (String unsupported : List.of("split", "write", "hcl", "mermaid")) {
+                for (String unsupported : List.of("split", "write", "hcl")) {
                     functions.put(unsupported, args -> {
                         throw new IllegalArgumentException(
                                 "'schema inspect' with the '" + unsupported + "' function is not supported");
