@@ -93,7 +93,7 @@ final class LintTree {
     }
 
     // Go's url.URL fields, as encoding/json writes them, and the schema the URL is bound to.
-    private static Struct url(Database dev) {
+    static Struct url(Database dev) {
         DatabaseUrl url = dev.url();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("Scheme", url.scheme());

@@ -113,7 +113,7 @@ public final class Plumb {
     // The command groups and their commands, in the order usage lists them. The names are the @Command names.
     private static final String[] SCRIPT_COMMANDS = {"run"};
     private static final String[] CACHE_COMMANDS = {"info", "clear"};
-    private static final String[] SCHEMA_COMMANDS = {"inspect", "apply", "diff", "clean", "test", "drift"};
+    private static final String[] SCHEMA_COMMANDS = {"inspect", "apply", "diff", "clean", "fmt", "test", "drift"};
     private static final String[] MIGRATE_COMMANDS = {
         "apply",
         "down",
@@ -173,6 +173,8 @@ public final class Plumb {
                 return new SchemaDiffCommand(env);
             case "schema clean":
                 return new SchemaCleanCommand(env);
+            case "schema fmt":
+                return new SchemaFmtCommand(env);
             case "schema test":
                 return new SchemaTestCommand(env);
             case "schema drift":

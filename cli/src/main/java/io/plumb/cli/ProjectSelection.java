@@ -1,6 +1,7 @@
 package io.plumb.cli;
 
 import io.plumb.engine.diff.DiffPolicy;
+import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.lint.LintConfig;
 import io.plumb.engine.lint.LintConfigs;
@@ -57,10 +58,17 @@ final class ProjectSelection {
             boolean atlas = Files.exists(cli.resolve("atlas.hcl"));
             return !atlas && Files.exists(cli.resolve("plumb.hcl")) ? "plumb.hcl" : "atlas.hcl";
         }
+        // The reference's words: a path without a scheme gets the file:// URL it probably meant.
+        int scheme = config.indexOf("://");
+        if (scheme < 0) {
+            throw new ParameterException(
+                    spec.commandLine(), "missing scheme for config file. Did you mean file://" + config + "?");
+        }
         if (!config.startsWith("file://")) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--config must be a file:// URL, such as file://atlas.hcl, found \"" + config + "\"");
+                    "unsupported config file driver \"" + config.substring(0, scheme)
+                            + "\": expected a file:// URL, such as file://atlas.hcl");
         }
         return config.substring("file://".length());
     }
@@ -178,6 +186,31 @@ final class ProjectSelection {
         Map<String, Value> merged = new LinkedHashMap<>(cliVariables);
         env().ifPresent(e -> merged.putAll(e.variables()));
         return merged;
+    }
+
+    /**
+     * Returns the selected env's output format for a command, as {@code format { schema { apply = "..." } }} sets it
+     * ({@code group} {@code schema} or {@code migrate}, {@code command} {@code apply}, {@code diff}, ...), or the older
+     * {@code log { ... }} block.
+     *
+     * @throws HclException when the value is not a string
+     */
+    Optional<String> format(String group, String command) {
+        // The reference reads the block "log" as "format" too, for backward compatibility.
+        return env().flatMap(e -> java.util.stream.Stream.concat(
+                                e.block().children("format").stream(), e.block().children("log").stream())
+                        .findFirst())
+                .flatMap(f -> f.children(group).stream().findFirst())
+                .flatMap(g -> g.attribute(command))
+                .map(attribute -> {
+                    if (attribute.value() instanceof Value.Str s) {
+                        return s.value();
+                    }
+                    throw new HclException(
+                            attribute.pos(),
+                            "format " + group + " \"" + command + "\": expected a string, found "
+                                    + attribute.value().kind());
+                });
     }
 
     /** Returns the diff policy: the env's, else the project's global one, else none. */

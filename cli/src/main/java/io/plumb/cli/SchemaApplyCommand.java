@@ -8,11 +8,14 @@ import io.plumb.engine.lint.PlanLint;
 import io.plumb.engine.lint.ReviewPolicy;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlanExecutor;
+import io.plumb.engine.plan.PlannedChange;
+import io.plumb.engine.plan.StatementException;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +88,14 @@ final class SchemaApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and stop.")
     boolean dryRun;
 
+    @Option(
+            names = {"--format", "--log"},
+            paramLabel = "TEMPLATE",
+            description = "A Go template over the report, such as '{{ json .Changes }}' (with --dry-run or"
+                    + " --auto-approve; default: the env's format { schema { apply } }).")
+    @Nullable
+    String format;
+
     @Option(names = "--tx-mode", paramLabel = "MODE", description = "file (the default: one transaction) or none.")
     String txMode = "file";
 
@@ -129,6 +140,7 @@ final class SchemaApplyCommand implements Callable<Integer> {
                     "the lint review policy \"" + review.get() + "\" lints the plan on a dev database: --dev-url"
                             + " is required");
         }
+        SchemaTemplate template = template(selection);
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database db = workspace.open(target);
@@ -141,12 +153,25 @@ final class SchemaApplyCommand implements Callable<Integer> {
             wanted = BoundSchema.bind(wanted, db, BoundSchema.isHcl(desired, env.workingDirectory()));
             List<SchemaChange> changes = workspace.diff(current, wanted, db.dialect());
             if (changes.isEmpty()) {
-                env.out().println("Schema is synced, no changes to be made");
+                if (template != null) {
+                    print(template, db, List.of(), List.of(), null, null);
+                } else {
+                    env.out().println("Schema is synced, no changes to be made");
+                }
                 return 0;
             }
             PlanOptions options =
                     new PlanOptions(!bound, "  ", selection.diffPolicy().concurrentIndex());
             Plan plan = db.dialect().planner().plan(changes, options);
+            if (template != null) {
+                // --dry-run or --auto-approve: the report alone, as the reference prints it.
+                if (dryRun) {
+                    print(template, db, List.of(), plan.changes(), null, null);
+                } else {
+                    applyReported(template, db, new Plan(plan.changes(), plan.transactional() && transactional));
+                }
+                return 0;
+            }
             PlanPrinter.printPlanned(env.out(), plan);
             if (dryRun) {
                 return 0;
@@ -165,6 +190,63 @@ final class SchemaApplyCommand implements Callable<Integer> {
             PlanExecutor.execute(db.connection(), new Plan(plan.changes(), plan.transactional() && transactional));
         }
         return 0;
+    }
+
+    private @Nullable SchemaTemplate template(ProjectSelection selection) {
+        String text =
+                format != null ? format : selection.format("schema", "apply").orElse(null);
+        if (text == null) {
+            return null;
+        }
+        if (!dryRun && !autoApprove) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--log and --format can only be used with --dry-run or --auto-approve");
+        }
+        return SchemaTemplate.parse(text, SchemaTemplate.Kind.APPLY, spec);
+    }
+
+    /**
+     * Applies the plan and prints the report: the statements run before a refused one are applied (though a
+     * transaction rolled them back), the refused one and those after it pending, as the reference reports them.
+     */
+    private void applyReported(SchemaTemplate template, Database db, Plan plan) {
+        List<PlannedChange> all = plan.changes();
+        try {
+            PlanExecutor.execute(db.connection(), plan);
+        } catch (StatementException e) {
+            int failed = -1;
+            for (int i = 0; i < all.size() && failed < 0; i++) {
+                if (all.get(i).sql().trim().equals(e.statement().trim())) {
+                    failed = i;
+                }
+            }
+            if (failed < 0) {
+                print(template, db, List.of(), all, null, e.getMessage());
+            } else {
+                print(
+                        template,
+                        db,
+                        all.subList(0, failed),
+                        all.subList(failed, all.size()),
+                        all.get(failed).sql(),
+                        e.getMessage());
+            }
+            throw e;
+        }
+        print(template, db, all, List.of(), null, null);
+    }
+
+    private void print(
+            SchemaTemplate template,
+            Database db,
+            List<PlannedChange> applied,
+            List<PlannedChange> pending,
+            @Nullable String failed,
+            @Nullable String error) {
+        LintTree.Struct report = SchemaTemplate.applyReport(
+                MigrateFormats.driver(db), LintTree.url(db), applied, pending, failed, error);
+        env.out().print(template.execute(report, Map.of()));
+        env.out().flush();
     }
 
     /** Returns whether the lint report reaches the review policy's level, so that the user must approve. */

@@ -3,12 +3,16 @@ package io.plumb.cli;
 import io.plumb.engine.db.Database;
 import io.plumb.engine.dialect.Dialect;
 import io.plumb.engine.dialect.PlanOptions;
+import io.plumb.engine.plan.ConcurrentIndex;
 import io.plumb.engine.schema.Realm;
 import io.plumb.engine.schema.SchemaChange;
 import io.plumb.engine.source.SourceLoader;
+import io.plumb.engine.spec.RealmJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +57,13 @@ final class SchemaDiffCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope = new ScopeOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "sql (the default) or hcl.")
-    String format = "sql";
+    @Option(
+            names = {"--format", "--log"},
+            paramLabel = "FORMAT",
+            description = "sql (the default), hcl, or a Go template over the diff, such as '{{ sql . \"  \" }}'"
+                    + " (default: the env's format { schema { diff } }).")
+    @Nullable
+    String format;
 
     SchemaDiffCommand(CliEnvironment env) {
         this.env = env;
@@ -97,7 +106,12 @@ final class SchemaDiffCommand implements Callable<Integer> {
         if (toSources.isEmpty()) {
             throw Flags.missing(spec, "to");
         }
-        OutputFormat output = OutputFormat.parse(format, spec);
+        String text =
+                format != null ? format : selection.format("schema", "diff").orElse("sql");
+        SchemaTemplate template =
+                SchemaTemplate.isTemplate(text) ? SchemaTemplate.parse(text, SchemaTemplate.Kind.DIFF, spec) : null;
+        OutputFormat output =
+                template != null ? new OutputFormat(OutputFormat.Kind.SQL, "") : OutputFormat.parse(text, spec);
         List<String> excluded = scope.exclude(selection);
         try (Workspace workspace = new Workspace(env, selection)) {
             Database dev = workspace.openDev(selection.pick(devUrl, e -> e.dev()));
@@ -122,6 +136,23 @@ final class SchemaDiffCommand implements Callable<Integer> {
                 current = BoundSchema.sameOnlySchema(current, desired);
             }
             List<SchemaChange> changes = workspace.diff(current, desired, dialect);
+            if (template != null) {
+                boolean qualified = !planBound(workspace, fromSources, dev);
+                ConcurrentIndex concurrent = selection.diffPolicy().concurrentIndex();
+                LintTree.Struct report = report(current, desired, changes);
+                env.out()
+                        .print(template.execute(
+                                report,
+                                Map.of(
+                                        "sql",
+                                        SchemaTemplate.sql(
+                                                report,
+                                                indent -> SchemaTemplate.statements(dialect.planner()
+                                                        .plan(changes, new PlanOptions(qualified, indent, concurrent))
+                                                        .changes())))));
+                env.out().flush();
+                return 0;
+            }
             if (changes.isEmpty()) {
                 env.out().println("Schemas are synced, no changes to be made.");
                 return 0;
@@ -137,6 +168,17 @@ final class SchemaDiffCommand implements Callable<Integer> {
                                             selection.diffPolicy().concurrentIndex())));
         }
         return 0;
+    }
+
+    /** Returns the reference's {@code SchemaDiff} report: the two states and the changes, for templates. */
+    private static LintTree.Struct report(Realm from, Realm to, List<SchemaChange> changes) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("From", SchemaTemplate.tree(RealmJson.write(from)));
+        fields.put("To", SchemaTemplate.tree(RealmJson.write(to)));
+        List<Object> list = new ArrayList<>();
+        changes.forEach(c -> list.add(new LintTree.Struct(Map.of(), Map.of())));
+        fields.put("Changes", list);
+        return new LintTree.Struct(fields, Map.of());
     }
 
     private Dialect dialect(

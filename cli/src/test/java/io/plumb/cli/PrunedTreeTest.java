@@ -57,7 +57,7 @@ class PrunedTreeTest {
                 reached.add(group.getKey() + " " + command.getKey());
             }
         }
-        assertEquals(21, reached.size(), reached.toString());
+        assertEquals(23, reached.size(), reached.toString());
     }
 
     @Test

@@ -124,4 +124,13 @@ final class Conversions {
         }
         return v.kind();
     }
+
+    /** Returns a value's kind after an article ("a list", "an object"), once: some kinds carry their own. */
+    static String aKind(Value v) {
+        String kind = v.kind();
+        if (kind.startsWith("a ") || kind.startsWith("an ")) {
+            return kind;
+        }
+        return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * {@code DataReferences} finds the {@code data.TYPE.NAME} and {@code local.NAME} references of expressions and
@@ -33,73 +34,91 @@ final class DataReferences {
 
     /** Adds the references of an expression. */
     static void of(Expression e, Set<Address> data, Set<String> locals) {
-        if (e instanceof Expression.GetAttr || e instanceof Expression.Index) {
-            traversal(e, data, locals);
+        walk(e, (root, steps) -> {
+            if (root.equals("data") && steps.size() >= 2) {
+                String type = name(steps.get(0));
+                String name = name(steps.get(1));
+                if (type != null && name != null) {
+                    data.add(new Address(type, name));
+                }
+            } else if (root.equals("local") && !steps.isEmpty()) {
+                String name = name(steps.get(0));
+                if (name != null) {
+                    locals.add(name);
+                }
+            }
+        });
+    }
+
+    /** Returns whether an expression reads {@code root.attribute}, such as {@code atlas.env}. */
+    static boolean reads(Expression e, String root, String attribute) {
+        boolean[] found = {false};
+        walk(e, (variable, steps) -> {
+            if (variable.equals(root) && !steps.isEmpty() && attribute.equals(name(steps.get(0)))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    /** Calls the visitor with every traversal of a variable in the expression: its name and its steps in order. */
+    private static void walk(Expression e, BiConsumer<String, List<Expression>> visitor) {
+        if (e instanceof Expression.GetAttr || e instanceof Expression.Index || e instanceof Expression.Variable) {
+            traversal(e, visitor);
         } else if (e instanceof Expression.Template t) {
-            t.parts().forEach(p -> of(p, data, locals));
+            t.parts().forEach(p -> walk(p, visitor));
         } else if (e instanceof Expression.Splat s) {
-            of(s.source(), data, locals);
-            of(s.each(), data, locals);
+            walk(s.source(), visitor);
+            walk(s.each(), visitor);
         } else if (e instanceof Expression.Call c) {
-            c.args().forEach(a -> of(a, data, locals));
+            c.args().forEach(a -> walk(a, visitor));
         } else if (e instanceof Expression.Unary u) {
-            of(u.operand(), data, locals);
+            walk(u.operand(), visitor);
         } else if (e instanceof Expression.Binary b) {
-            of(b.left(), data, locals);
-            of(b.right(), data, locals);
+            walk(b.left(), visitor);
+            walk(b.right(), visitor);
         } else if (e instanceof Expression.Conditional c) {
-            of(c.condition(), data, locals);
-            of(c.whenTrue(), data, locals);
-            of(c.whenFalse(), data, locals);
+            walk(c.condition(), visitor);
+            walk(c.whenTrue(), visitor);
+            walk(c.whenFalse(), visitor);
         } else if (e instanceof Expression.Parens p) {
-            of(p.inner(), data, locals);
+            walk(p.inner(), visitor);
         } else if (e instanceof Expression.Tuple t) {
-            t.elements().forEach(x -> of(x, data, locals));
+            t.elements().forEach(x -> walk(x, visitor));
         } else if (e instanceof Expression.ObjectCons o) {
             for (Expression.ObjectItem item : o.items()) {
-                of(item.key(), data, locals);
-                of(item.value(), data, locals);
+                walk(item.key(), visitor);
+                walk(item.value(), visitor);
             }
         } else if (e instanceof Expression.For f) {
-            of(f.collection(), data, locals);
+            walk(f.collection(), visitor);
             if (f.keyResult() != null) {
-                of(f.keyResult(), data, locals);
+                walk(f.keyResult(), visitor);
             }
-            of(f.valueResult(), data, locals);
+            walk(f.valueResult(), visitor);
             if (f.condition() != null) {
-                of(f.condition(), data, locals);
+                walk(f.condition(), visitor);
             }
         }
     }
 
-    private static void traversal(Expression e, Set<Address> data, Set<String> locals) {
+    private static void traversal(Expression e, BiConsumer<String, List<Expression>> visitor) {
         List<Expression> steps = new ArrayList<>();
         Expression root = e;
         while (root instanceof Expression.GetAttr || root instanceof Expression.Index) {
             steps.add(root);
             if (root instanceof Expression.Index index) {
-                of(index.key(), data, locals);
+                walk(index.key(), visitor);
                 root = index.source();
             } else {
                 root = ((Expression.GetAttr) root).source();
             }
         }
         Collections.reverse(steps);
-        if (!(root instanceof Expression.Variable v)) {
-            of(root, data, locals);
-            return;
-        }
-        if (v.name().equals("data") && steps.size() >= 2) {
-            String type = name(steps.get(0));
-            String name = name(steps.get(1));
-            if (type != null && name != null) {
-                data.add(new Address(type, name));
-            }
-        } else if (v.name().equals("local") && !steps.isEmpty()) {
-            String name = name(steps.get(0));
-            if (name != null) {
-                locals.add(name);
-            }
+        if (root instanceof Expression.Variable v) {
+            visitor.accept(v.name(), steps);
+        } else if (!steps.isEmpty()) {
+            walk(root, visitor);
         }
     }
 

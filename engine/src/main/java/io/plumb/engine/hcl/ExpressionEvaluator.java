@@ -238,7 +238,8 @@ final class ExpressionEvaluator {
             }
             throw new HclException(
                     g.pos(),
-                    "cannot access attribute \"" + g.name() + "\" of a " + base.kind() + "; expected an object");
+                    "cannot access attribute \"" + g.name() + "\" of " + Conversions.aKind(base)
+                            + "; expected an object");
         }
         Expression.Index index = (Expression.Index) step;
         return index(base, eval(index.key(), scope), index.pos());
@@ -266,7 +267,7 @@ final class ExpressionEvaluator {
             }
             return v;
         }
-        throw new HclException(pos, "cannot index a " + base.kind() + "; expected a list or an object");
+        throw new HclException(pos, "cannot index " + Conversions.aKind(base) + "; expected a list or an object");
     }
 
     // --- calls ---

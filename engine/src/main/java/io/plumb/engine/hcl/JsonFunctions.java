@@ -147,7 +147,7 @@ final class JsonFunctions {
             }
             g.writeEndObject();
         } else {
-            throw call.error("cannot encode a " + v.kind() + " as JSON");
+            throw call.error("cannot encode " + Conversions.aKind(v) + " as JSON");
         }
     }
 

@@ -113,7 +113,7 @@ public sealed interface Value {
         // is a misspelt or unsupported function, and messages say so.
         @Override
         public String kind() {
-            return "call of the unknown function \"" + name + "\"";
+            return "a call of the unknown function \"" + name + "\"";
         }
     }
 

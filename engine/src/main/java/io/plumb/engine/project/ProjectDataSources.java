@@ -32,6 +32,16 @@ final class ProjectDataSources implements DataSources {
     private static final Set<String> TYPES = Set.of(
             "hcl_schema", "sql", "external", "external_schema", "composite_schema", "template_dir", "runtimevar");
 
+    /**
+     * The reference's data sources that need Atlas Cloud or a cloud provider's credentials: known, so that a project
+     * file declaring one it does not use reads as it does in the reference, but an error when something uses one.
+     */
+    private static final Set<String> CLOUD_TYPES =
+            Set.of("remote_dir", "remote_schema", "aws_rds_token", "gcp_cloudsql_token");
+
+    private static final Set<String> KNOWN = java.util.stream.Stream.concat(TYPES.stream(), CLOUD_TYPES.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final Path directory;
 
     ProjectDataSources(Path directory) {
@@ -40,12 +50,16 @@ final class ProjectDataSources implements DataSources {
 
     @Override
     public Set<String> types() {
-        return TYPES;
+        return KNOWN;
     }
 
     @Override
     public Value resolve(Resource resource) {
         DataBlock block = new DataBlock(resource);
+        if (CLOUD_TYPES.contains(block.type())) {
+            throw block.error("the data source needs Atlas Cloud or a cloud provider's credentials, which Plumb does"
+                    + " not support");
+        }
         return switch (block.type()) {
             case "sql" -> new SqlQuerySource(directory).resolve(block);
             case "external" -> new ProgramSource(directory).output(block);

@@ -89,7 +89,8 @@ public final class ProjectFile {
                 getenv,
                 Map.of("atlas", atlas),
                 new ProjectDataSources(directory),
-                SCOPED_ENUMS);
+                SCOPED_ENUMS,
+                envName);
         return new ProjectFile(directory, document);
     }
 

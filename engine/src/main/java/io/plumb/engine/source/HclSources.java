@@ -8,6 +8,7 @@ import io.plumb.engine.hcl.Hcl;
 import io.plumb.engine.hcl.HclEvaluator;
 import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.HclFile;
+import io.plumb.engine.hcl.ProjectEnvBlocks;
 import io.plumb.engine.hcl.Utf8Text;
 import io.plumb.engine.hcl.Value;
 import java.io.IOException;
@@ -60,7 +61,10 @@ public final class HclSources {
         return HclEvaluator.evaluate(List.of(file), new EvalOptions(variables, dir, getenv, Map.of()));
     }
 
-    /** Evaluates a project file with extra root variables, such as {@code atlas}. */
+    /**
+     * Evaluates a project file with extra root variables, such as {@code atlas}, keeping only the env blocks the
+     * selected environment ({@code envName}, empty for none) may be ({@link ProjectEnvBlocks}).
+     */
     public static Document evaluateProject(
             Path file,
             String display,
@@ -68,8 +72,9 @@ public final class HclSources {
             Function<String, @Nullable String> getenv,
             Map<String, Value> roots,
             DataSources dataSources,
-            Map<String, Set<String>> scopedEnums) {
-        HclFile parsed = Hcl.parse(display, read(file, display), file);
+            Map<String, Set<String>> scopedEnums,
+            String envName) {
+        HclFile parsed = ProjectEnvBlocks.select(Hcl.parse(display, read(file, display), file), envName);
         return HclEvaluator.evaluate(
                 List.of(parsed),
                 new EvalOptions(variables, parentOf(file), getenv, roots)

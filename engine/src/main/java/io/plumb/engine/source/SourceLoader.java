@@ -194,7 +194,8 @@ public final class SourceLoader {
         int query = source.indexOf('?');
         return source.startsWith("file://")
                 && query >= 0
-                && Stream.of(source.substring(query + 1).split("&")).anyMatch(p -> p.startsWith("format="));
+                && Stream.of(source.substring(query + 1).split("&"))
+                        .anyMatch(p -> p.startsWith("format=") || p.startsWith("version="));
     }
 
     /**
@@ -217,11 +218,42 @@ public final class SourceLoader {
                         || (name != null && name.toString().equals("migrations")));
     }
 
+    /**
+     * Replays a migration directory: every file, or with {@code version=V} in the URL the files up to and including
+     * version V, as the reference replays a directory to a version ({@code file://migrations?version=2}).
+     */
     private Realm loadMigrationDir(String source, Database dev) {
-        MigrationDir dir = MigrationDir.open(source, workingDirectory);
+        Optional<String> version = Optional.empty();
+        String url = source;
+        int query = source.indexOf('?');
+        if (query >= 0) {
+            List<String> kept = new ArrayList<>();
+            for (String parameter : source.substring(query + 1).split("&")) {
+                if (parameter.startsWith("version=")) {
+                    version = Optional.of(parameter.substring("version=".length()));
+                } else if (!parameter.isEmpty()) {
+                    kept.add(parameter);
+                }
+            }
+            url = source.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+        }
+        MigrationDir dir = MigrationDir.open(url, workingDirectory);
         List<MigrationFile> files = dir.readSum().isPresent() ? dir.validate() : dir.files();
         if (files.isEmpty()) {
             throw new SourceException("migration directory " + dir.display() + " has no migration files");
+        }
+        if (version.isPresent()) {
+            String last = version.get();
+            int end = -1;
+            for (int i = 0; i < files.size() && end < 0; i++) {
+                if (files.get(i).version().equals(last)) {
+                    end = i;
+                }
+            }
+            if (end < 0) {
+                throw new SourceException("migration with version \"" + last + "\" not found in " + dir.display());
+            }
+            files = files.subList(0, end + 1);
         }
         return DirReplay.replay(dev, files);
     }

@@ -34,7 +34,8 @@ final class ColumnReader {
         SpecBlock block = SpecBlock.of(resource, owner, vocabulary.columnNames(), blocks);
         ColumnType type = dialect.readType(block.required("type"), owner);
         boolean nullable = block.bool("null");
-        Optional<DefaultValue> defaultValue = block.attribute("default").map(a -> DefaultValueSpec.read(a, owner));
+        Optional<DefaultValue> defaultValue =
+                block.attribute("default").map(a -> DefaultValueSpec.read(a, owner, type));
         Optional<Generated> generated = generated(block);
         Map<String, String> options = block.options(vocabulary.columnAttributes());
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));

@@ -21,13 +21,14 @@ final class DefaultValueSpec {
     private DefaultValueSpec() {}
 
     /**
-     * Reads a {@code default} attribute: a string becomes a quoted SQL literal, a number its digits, a bool {@code
-     * true} or {@code false}, and {@code sql("...")} a raw expression.
+     * Reads a {@code default} attribute: a string becomes a quoted SQL literal (its text as it is on a numeric or
+     * boolean column, as the reference plans {@code default = "5"} on an {@code int} column: {@code DEFAULT 5}), a
+     * number its digits, a bool {@code true} or {@code false}, and {@code sql("...")} a raw expression.
      */
-    static DefaultValue read(Attribute attribute, String owner) {
+    static DefaultValue read(Attribute attribute, String owner, ColumnType type) {
         Value value = attribute.value();
         if (value instanceof Value.Str str) {
-            return new DefaultValue.Literal(SqlLiterals.quote(str.value()));
+            return new DefaultValue.Literal(isNumericOrBool(type) ? str.value() : SqlLiterals.quote(str.value()));
         }
         if (value instanceof Value.Num num) {
             return new DefaultValue.Literal(num.value().toPlainString());
@@ -66,6 +67,21 @@ final class DefaultValueSpec {
             return dialect.isStringType(type) ? HclSyntax.quote(sql) : number(sql);
         }
         return HclSyntax.quote(sql);
+    }
+
+    private static final java.util.regex.Pattern NUMERIC_OR_BOOL = java.util.regex.Pattern.compile(
+            "(tiny|small|medium|big)?int(eger)?[248]?( unsigned)?|unsigned big int|real|float[48]?"
+                    + "|double( precision)?|numeric|decimal|dec|bool(ean)?");
+
+    /**
+     * Returns whether a column type is one the reference's planners write literal defaults of unquoted: integers,
+     * decimals, floats and booleans (by the type's name, its arguments left out).
+     */
+    static boolean isNumericOrBool(ColumnType type) {
+        String name = type instanceof ColumnType.Named named ? named.name() : type.sql();
+        int args = name.indexOf('(');
+        String bare = (args < 0 ? name : name.substring(0, args)).trim().toLowerCase(Locale.ROOT);
+        return NUMERIC_OR_BOOL.matcher(bare).matches();
     }
 
     // The reference tool parses literals with a dot as float64 and others as int64 and prints the shortest form.
