@@ -20,13 +20,20 @@ final class LintTemplate {
     private static final String NAME = "format";
 
     private static final Map<String, TemplateFunction> FUNCTIONS = Map.of(
-            "json", LintTemplate::json,
-            "lower", args -> string(args, 0).toLowerCase(Locale.ROOT),
-            "upper", args -> string(args, 0).toUpperCase(Locale.ROOT),
-            "join", LintTemplate::join,
-            "add", args -> number(args, 0) + number(args, 1),
-            "sub", args -> number(args, 0) - number(args, 1),
-            "repeat", LintTemplate::repeat);
+            "json",
+            TemplateArgs.JSON,
+            "lower",
+            args -> TemplateArgs.string(args, 0).toLowerCase(Locale.ROOT),
+            "upper",
+            TemplateArgs.UPPER,
+            "join",
+            LintTemplate::join,
+            "add",
+            TemplateArgs.ADD,
+            "sub",
+            args -> TemplateArgs.number(args, 0) - TemplateArgs.number(args, 1),
+            "repeat",
+            LintTemplate::repeat);
 
     private final TemplateSet set;
 
@@ -57,21 +64,12 @@ final class LintTemplate {
         return "template: " + e.detail();
     }
 
-    private static List<@Nullable Object> rest(List<@Nullable Object> args) {
-        return args.isEmpty() ? List.of() : args.subList(1, args.size());
-    }
-
-    private static Object json(List<@Nullable Object> args) {
-        arguments(args, 1);
-        return GoJson.json(args.get(0), rest(args));
-    }
-
     /** The longest text {@code repeat} makes: a report line, not the memory of the JVM. */
     static final long LONGEST_REPEAT = 1 << 20;
 
     private static Object repeat(List<@Nullable Object> args) {
-        String text = string(args, 0);
-        long count = number(args, 1);
+        String text = TemplateArgs.string(args, 0);
+        long count = TemplateArgs.number(args, 1);
         if (count < 0) {
             throw new IllegalArgumentException("negative repeat count " + count);
         }
@@ -83,31 +81,12 @@ final class LintTemplate {
     }
 
     private static Object join(List<@Nullable Object> args) {
-        arguments(args, 2);
+        TemplateArgs.arg(args, 1);
         if (!(args.get(0) instanceof List<?> items)) {
             throw new IllegalArgumentException("expected a list, found " + TemplateSet.print(args.get(0)));
         }
         List<String> parts = new ArrayList<>();
         items.forEach(item -> parts.add(TemplateSet.print(item)));
         return String.join(TemplateSet.print(args.get(1)), parts);
-    }
-
-    private static String string(List<@Nullable Object> args, int index) {
-        arguments(args, index + 1);
-        return TemplateSet.print(args.get(index));
-    }
-
-    private static long number(List<@Nullable Object> args, int index) {
-        arguments(args, index + 1);
-        if (args.get(index) instanceof Number n) {
-            return n.longValue();
-        }
-        throw new IllegalArgumentException("expected a number, found " + TemplateSet.print(args.get(index)));
-    }
-
-    private static void arguments(List<@Nullable Object> args, int least) {
-        if (args.size() < least) {
-            throw new IllegalArgumentException("want at least " + least + " arguments, got " + args.size());
-        }
     }
 }

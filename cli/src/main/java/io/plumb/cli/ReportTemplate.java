@@ -10,7 +10,6 @@ import io.plumb.engine.project.Env;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,12 +32,11 @@ final class ReportTemplate {
     private static final Pattern JSON_ONLY = Pattern.compile("\\s*\\{\\{\\s*json\\s+\\.\\s*}}\\s*");
 
     private static final Map<String, TemplateFunction> FUNCTIONS = Map.of(
-            "json", args -> GoJson.json(arg(args, 0), args.subList(1, args.size())),
+            "json", TemplateArgs.JSON,
             "json_merge", ReportTemplate::jsonMerge,
-            "upper", args -> TemplateSet.print(arg(args, 0)).toUpperCase(Locale.ROOT),
-            "add", args -> number(args, 0) + number(args, 1),
-            "indent_ln",
-                    args -> TemplateSet.print(arg(args, 0)).replace("\n", "\n" + " ".repeat((int) number(args, 1))),
+            "upper", TemplateArgs.UPPER,
+            "add", TemplateArgs.ADD,
+            "indent_ln", TemplateArgs.INDENT_LN,
             "cyan", ReportTemplate::plain,
             "green", ReportTemplate::plain,
             "red", ReportTemplate::plain,
@@ -178,19 +176,5 @@ final class ReportTemplate {
         List<String> parts = new ArrayList<>();
         args.forEach(a -> parts.add(TemplateSet.print(a)));
         return String.join("", parts);
-    }
-
-    private static @Nullable Object arg(List<@Nullable Object> args, int index) {
-        if (args.size() <= index) {
-            throw new IllegalArgumentException("want at least " + (index + 1) + " arguments, got " + args.size());
-        }
-        return args.get(index);
-    }
-
-    private static long number(List<@Nullable Object> args, int index) {
-        if (arg(args, index) instanceof Number n) {
-            return n.longValue();
-        }
-        throw new IllegalArgumentException("expected a number, found " + TemplateSet.print(args.get(index)));
     }
 }

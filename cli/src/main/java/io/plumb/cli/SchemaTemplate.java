@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -103,12 +102,12 @@ final class SchemaTemplate {
 
     private static TemplateSet set(Kind kind, Map<String, TemplateFunction> own) {
         Map<String, TemplateFunction> functions = new HashMap<>();
-        functions.put("json", SchemaTemplate::json);
+        functions.put("json", TemplateArgs.JSON);
         switch (kind) {
             case APPLY -> {
-                functions.put("upper", args -> TemplateSet.print(arg(args, 0)).toUpperCase(Locale.ROOT));
-                functions.put("add", args -> number(args, 0) + number(args, 1));
-                functions.put("indent_ln", SchemaTemplate::indentLn);
+                functions.put("upper", TemplateArgs.UPPER);
+                functions.put("add", TemplateArgs.ADD);
+                functions.put("indent_ln", TemplateArgs.INDENT_LN);
             }
             case DIFF -> functions.put("sql", args -> {
                 throw new IllegalArgumentException("no diff to print");
@@ -117,7 +116,7 @@ final class SchemaTemplate {
                 functions.put("sql", args -> {
                     throw new IllegalArgumentException("no schema to print");
                 });
-                functions.put("base64url", args -> TemplateSet.print(arg(args, 0))
+                functions.put("base64url", args -> TemplateSet.print(TemplateArgs.arg(args, 0))
                         .replace('+', '-')
                         .replace('/', '_')
                         .replace("=", ""));
@@ -280,29 +279,5 @@ final class SchemaTemplate {
             return GoNil.NIL;
         }
         return parser.getText();
-    }
-
-    private static Object json(List<@Nullable Object> args) {
-        arg(args, 0);
-        return GoJson.json(args.get(0), args.subList(1, args.size()));
-    }
-
-    private static Object indentLn(List<@Nullable Object> args) {
-        String input = TemplateSet.print(arg(args, 0));
-        return input.replace("\n", "\n" + " ".repeat((int) number(args, 1)));
-    }
-
-    private static @Nullable Object arg(List<@Nullable Object> args, int index) {
-        if (args.size() <= index) {
-            throw new IllegalArgumentException("want at least " + (index + 1) + " arguments, got " + args.size());
-        }
-        return args.get(index);
-    }
-
-    private static long number(List<@Nullable Object> args, int index) {
-        if (arg(args, index) instanceof Number n) {
-            return n.longValue();
-        }
-        throw new IllegalArgumentException("expected a number, found " + TemplateSet.print(args.get(index)));
     }
 }
