@@ -93,7 +93,10 @@ final class MigrateCheckpointCommand implements Callable<Integer> {
         }
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
-        MigrationTemplate template = Flags.template(spec, format);
+        // The env's format { migrate { diff } } is the default, for checkpoints too, as in the reference.
+        MigrationTemplate template = Flags.template(
+                spec,
+                format != null ? format : selection.format("migrate", "diff").orElse(null));
         MigrationLayout layout = new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), template);
         if (MigrationDir.formatOf(dir.url(selection)) != DirFormat.ATLAS) {
             // Refused before the replay: the layout says why.

@@ -121,7 +121,10 @@ final class MigrateDiffCommand implements Callable<Integer> {
             throw Flags.missing(spec, "to");
         }
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
-        MigrationTemplate template = Flags.template(spec, format);
+        // The env's format { migrate { diff } } is the default, for checkpoints too, as in the reference.
+        MigrationTemplate template = Flags.template(
+                spec,
+                format != null ? format : selection.format("migrate", "diff").orElse(null));
         MigrationFileWriter writer = new MigrationFileWriter(env);
         MigrationLayout layout = new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), template);
         writer.checkName(layout, name);

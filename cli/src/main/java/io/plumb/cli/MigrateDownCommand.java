@@ -98,7 +98,8 @@ final class MigrateDownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = MigrateFormats.isJson(format, spec);
+        // A bad --format is refused before anything runs; an env's format is read per instance below.
+        MigrateFormats.isJson(format, spec);
         int count = amount();
         if (toTag != null) {
             throw new ParameterException(
@@ -111,7 +112,10 @@ final class MigrateDownCommand implements Callable<Integer> {
         }
         for (ProjectSelection selection :
                 ProjectSelection.resolve(env, project, spec).instances()) {
-            downTo(selection, count, json);
+            String chosen = format != null
+                    ? format
+                    : selection.format("migrate", "down").orElse(null);
+            downTo(selection, count, MigrateFormats.isJson(chosen, spec));
         }
         return 0;
     }

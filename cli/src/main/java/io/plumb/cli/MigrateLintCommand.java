@@ -125,7 +125,10 @@ final class MigrateLintCommand implements Callable<Integer> {
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
         MigrationDir directory = dir.open(env, selection);
         ChangeDetector detector = detector(config, directory);
-        String template = format != null ? format : config.format().orElse(null);
+        // As the reference, the env's format { migrate { lint } } comes before its lint { format }.
+        String template = format != null
+                ? format
+                : selection.format("migrate", "lint").or(config::format).orElse(null);
         Optional<String> named = template == null ? Optional.empty() : LintCiFormats.named(template);
         LintTemplate parsed = template == null || named.isPresent() ? null : parse(template);
         Instant started = env.clock().instant();

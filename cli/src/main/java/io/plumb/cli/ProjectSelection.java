@@ -196,12 +196,17 @@ final class ProjectSelection {
      * @throws HclException when the value is not a string
      */
     Optional<String> format(String group, String command) {
+        return env().flatMap(e -> formatOf(e, group, command));
+    }
+
+    /** Returns an env's output format for a command, as {@link #format(String, String)} does for the selected env. */
+    static Optional<String> formatOf(Env env, String group, String command) {
         // The reference reads the block "log" as "format" too, for backward compatibility.
-        return env().flatMap(e -> java.util.stream.Stream.concat(
-                                e.block().children("format").stream(), e.block().children("log").stream())
-                        .findFirst())
-                .flatMap(f -> f.children(group).stream().findFirst())
-                .flatMap(g -> g.attribute(command))
+        return java.util.stream.Stream.concat(
+                        env.block().children("format").stream(), env.block().children("log").stream())
+                .flatMap(f -> f.children(group).stream())
+                .flatMap(g -> g.attribute(command).stream())
+                .findFirst()
                 .map(attribute -> {
                     if (attribute.value() instanceof Value.Str s) {
                         return s.value();

@@ -4,8 +4,6 @@ import io.plumb.engine.gotemplate.GoNil;
 import io.plumb.engine.gotemplate.TemplateException;
 import io.plumb.engine.gotemplate.TemplateFunction;
 import io.plumb.engine.gotemplate.TemplateSet;
-import io.plumb.engine.hcl.Resource;
-import io.plumb.engine.hcl.Value;
 import io.plumb.engine.project.Env;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,20 +75,7 @@ final class ReportTemplate {
      * format its command uses when {@code --format} is not given, as in the reference tool.
      */
     static Optional<String> fromEnv(Env env, String command) {
-        for (String block : List.of("format", "log")) {
-            for (Resource format : env.block().children(block)) {
-                for (Resource migrate : format.children("migrate")) {
-                    Optional<String> value = migrate.attribute(command)
-                            .map(a -> a.value())
-                            .filter(v -> v instanceof Value.Str)
-                            .map(v -> ((Value.Str) v).value());
-                    if (value.isPresent()) {
-                        return value;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return ProjectSelection.formatOf(env, "migrate", command);
     }
 
     /** Returns whether the format is {@code {{ json . }}} alone, which prints the JSON object on a line. */
