@@ -1,7 +1,8 @@
 package io.plumb.junit.internal;
 
 import io.plumb.engine.cache.SnapshotCache;
-import io.plumb.engine.hcl.Resource;
+import io.plumb.engine.hcl.BlockNode;
+import io.plumb.engine.hcl.Hcl;
 import io.plumb.engine.hcl.Value;
 import io.plumb.engine.lint.LintConfig;
 import io.plumb.engine.lint.LintConfigs;
@@ -11,6 +12,7 @@ import io.plumb.engine.project.ProjectFile;
 import io.plumb.engine.testing.TestSetup;
 import io.plumb.junit.PlumbConfiguration;
 import io.plumb.junit.TestParameters;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,15 +187,16 @@ public final class TestSetupResolver {
         return snapshotCache ? finished.withCache(SnapshotCache.configured(getenv, System.err::println)) : finished;
     }
 
+    // The names of the project's labelled env blocks, read without evaluating any env (as the reference evaluates
+    // only the selected one); an unlabelled env is named by atlas.env, so it names no env of its own.
     private String onlyEnv(Path file, String display) {
-        ProjectFile project = ProjectFile.load(file, display, parameters.variables(), getenv, "");
         List<String> names = new ArrayList<>();
-        for (Resource block : project.document().resources("env")) {
-            Optional<String> name = block.labels().isEmpty()
-                    ? block.attribute("name")
-                            .map(attribute -> attribute.value() instanceof Value.Str s ? s.value() : "")
-                    : Optional.of(block.labels().get(0));
-            name.filter(n -> !n.isEmpty() && !names.contains(n)).ifPresent(names::add);
+        for (BlockNode block : projectBlocks(file, display)) {
+            if (block.type().equals("env")
+                    && !block.labels().isEmpty()
+                    && !names.contains(block.labels().get(0))) {
+                names.add(block.labels().get(0));
+            }
         }
         if (names.size() == 1) {
             return names.get(0);
@@ -204,6 +207,16 @@ public final class TestSetupResolver {
                                 + PlumbConfiguration.TEST_SCHEMA + " or " + PlumbConfiguration.TEST_DIR
                         : ": found envs " + quoted(names) + "; set " + PlumbConfiguration.TEST_ENV
                                 + " to the one the tests use"));
+    }
+
+    private static List<BlockNode> projectBlocks(Path file, String display) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new TestSetupException(display + ": " + e.getMessage());
+        }
+        return Hcl.parse(display, text, file).body().blocks();
     }
 
     private static String quoted(List<String> names) {
