@@ -68,15 +68,8 @@ final class MigrateCheckpointCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope = new ScopeOptions();
 
-    @Option(
-            names = "--format",
-            paramLabel = "TEMPLATE",
-            description = "The file template: {{ sql . }} (the default) or {{ sql . \"  \" }} to indent statements.")
-    @Nullable
-    String format;
-
-    @Option(names = "--edit", description = "Open the new file in $EDITOR (default vi), then re-hash.")
-    boolean edit;
+    @Mixin
+    MigrationFileOptions file = new MigrationFileOptions();
 
     @Mixin
     LockOptions locking = new LockOptions();
@@ -93,10 +86,7 @@ final class MigrateCheckpointCommand implements Callable<Integer> {
         }
         ProjectSelection selection = ProjectSelection.resolve(env, project, spec);
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
-        // The env's format { migrate { diff } } is the default, for checkpoints too, as in the reference.
-        MigrationTemplate template = Flags.template(
-                spec,
-                format != null ? format : selection.format("migrate", "diff").orElse(null));
+        MigrationTemplate template = file.template(spec, selection);
         MigrationLayout layout = new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), template);
         if (MigrationDir.formatOf(dir.url(selection)) != DirFormat.ATLAS) {
             // Refused before the replay: the layout says why.
@@ -118,7 +108,7 @@ final class MigrateCheckpointCommand implements Callable<Integer> {
                         scope.exclude(selection),
                         devDb.boundSchema().isPresent());
                 Plan plan = RealmCreation.plan(devDb, state, template.indent());
-                writer.writeCheckpoint(directory, layout, tag, plan, edit);
+                writer.writeCheckpoint(directory, layout, tag, plan, file.edit);
             }
         }
         return 0;

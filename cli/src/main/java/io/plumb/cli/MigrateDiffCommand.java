@@ -89,12 +89,8 @@ final class MigrateDiffCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope = new ScopeOptions();
 
-    @Option(
-            names = "--format",
-            paramLabel = "TEMPLATE",
-            description = "The file template: {{ sql . }} (the default) or {{ sql . \"  \" }} to indent statements.")
-    @Nullable
-    String format;
+    @Mixin
+    MigrationFileOptions file = new MigrationFileOptions();
 
     @Option(
             names = "--qualifier",
@@ -102,9 +98,6 @@ final class MigrateDiffCommand implements Callable<Integer> {
             description = "Qualify tables with this schema (MySQL and MariaDB, with a dev database bound to a schema).")
     @Nullable
     String qualifier;
-
-    @Option(names = "--edit", description = "Open the new file in $EDITOR (default vi), then re-hash.")
-    boolean edit;
 
     @Mixin
     LockOptions locking = new LockOptions();
@@ -121,10 +114,7 @@ final class MigrateDiffCommand implements Callable<Integer> {
             throw Flags.missing(spec, "to");
         }
         String dev = selection.pick(devUrl, e -> e.dev()).orElseThrow(() -> Flags.missing(spec, "dev-url"));
-        // The env's format { migrate { diff } } is the default, for checkpoints too, as in the reference.
-        MigrationTemplate template = Flags.template(
-                spec,
-                format != null ? format : selection.format("migrate", "diff").orElse(null));
+        MigrationTemplate template = file.template(spec, selection);
         MigrationFileWriter writer = new MigrationFileWriter(env);
         MigrationLayout layout = new MigrationLayout(MigrationDir.formatOf(dir.url(selection)), template);
         writer.checkName(layout, name);
@@ -194,7 +184,7 @@ final class MigrateDiffCommand implements Callable<Integer> {
                             .println("warning: the down part does not undo \"" + step.comment() + "\": "
                                     + step.problem());
                 }
-                writer.write(directory, layout, name, plan, rollback, edit);
+                writer.write(directory, layout, name, plan, rollback, file.edit);
             }
         }
         return 0;
