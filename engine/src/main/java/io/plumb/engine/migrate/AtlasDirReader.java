@@ -3,11 +3,14 @@ package io.plumb.engine.migrate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An {@code AtlasDirReader} reads the top-level {@code *.sql} files of a directory in byte-wise name order, each
  * named {@code VERSION[_DESCRIPTION].sql}: the atlas format, and Liquibase formatted SQL changelogs, which the
- * reference reads the same way (their {@code --changeset} and {@code --rollback} lines are comments).
+ * reference reads the same way (their {@code --changeset} and {@code --rollback} lines are comments). A Liquibase
+ * directory with a master changelog in XML, YAML or JSON at its top is read through it instead ({@link
+ * LiquibaseChangelog}).
  */
 final class AtlasDirReader implements DirReader {
 
@@ -21,14 +24,10 @@ final class AtlasDirReader implements DirReader {
     public List<MigrationFile> read(DirFormat format, Path root, String display) {
         List<MigrationFile> files = new ArrayList<>();
         if (liquibase) {
-            DirListing.refuse(
-                    root,
-                    display,
-                    List.of(".xml", ".yaml", ".yml", ".json"),
-                    name -> true,
-                    "Liquibase changelog in XML, YAML or JSON: plumb reads formatted SQL changelogs (--liquibase"
-                            + " formatted sql) only, in the order of their names; it neither runs this file's changesets nor"
-                            + " follows its includes");
+            Optional<String> master = LiquibaseChangelog.master(root, display);
+            if (master.isPresent()) {
+                return LiquibaseChangelog.read(format, root, display, master.get());
+            }
         }
         for (String name : DirListing.topLevel(root, display, ".sql")) {
             MigrationFile atlas = new MigrationFile(name, DirListing.read(root, display, name));

@@ -21,7 +21,10 @@ public enum DirFormat {
     ATLAS("atlas", new AtlasDirReader(false)),
     /** Flyway: {@code V}, {@code B} and {@code R} files, subdirectories included, in version order. */
     FLYWAY("flyway", new FlywayDirReader()),
-    /** Liquibase formatted SQL changelogs, one per file, named and ordered as atlas files. */
+    /**
+     * Liquibase: formatted SQL changelogs, one per file, named and ordered as atlas files; or a master changelog in
+     * XML, YAML or JSON, read with Liquibase itself (see {@link LiquibaseChangelog}).
+     */
     LIQUIBASE("liquibase", new AtlasDirReader(true)),
     /** golang-migrate: {@code VERSION_DESC.up.sql} files ({@code .down.sql} files are not run). */
     GOLANG_MIGRATE("golang-migrate", NumberedDirReader.golangMigrate()),
@@ -80,6 +83,9 @@ public enum DirFormat {
 
     /** Returns the script of a file whose up part the format delimits itself, or empty when it is plain SQL. */
     Optional<MigrationScript> script(MigrationFile file, ScannerOptions options) {
+        if (file.generated().isPresent()) {
+            return Optional.of(file.generated().get().script(file, options));
+        }
         return reader.script(file, options);
     }
 }

@@ -24,6 +24,17 @@ final class FormatEvidence {
      * @throws MigrationFileException at the first file of another format, naming it and the format to ask for
      */
     static void require(Path root, String display, DirFormat format) {
+        if (format == DirFormat.LIQUIBASE) {
+            Optional<String> master = LiquibaseChangelog.master(root, display);
+            if (master.isPresent()) {
+                throw new MigrationFileException(
+                        display + "/" + master.get(),
+                        1,
+                        1,
+                        "the directory runs what this Liquibase changelog includes, so a file written beside it would"
+                                + " never run: add a changeset to the changelog instead");
+            }
+        }
         for (String name : DirListing.topLevel(root, display, ".sql")) {
             Optional<DirFormat> evident = of(name, root, display);
             if (evident.isPresent() && evident.get() != format) {

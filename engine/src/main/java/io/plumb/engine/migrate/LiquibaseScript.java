@@ -275,7 +275,7 @@ final class LiquibaseScript {
     }
 
     /** Reads a {@code dbms:} list: its names, lower-cased. */
-    private static List<String> dbmsList(String value) {
+    static List<String> dbmsList(String value) {
         return Arrays.stream(value.toLowerCase(Locale.ROOT).split(","))
                 .map(String::strip)
                 .filter(d -> !d.isEmpty())
@@ -287,7 +287,7 @@ final class LiquibaseScript {
      * matches any, {@code none} none, {@code !name} excludes one, and a list of names without {@code !} must name
      * it. An empty list, or a database that is not known (import), matches.
      */
-    private static boolean matches(List<String> dbms, Set<String> names) {
+    static boolean matches(List<String> dbms, Set<String> names) {
         if (dbms.isEmpty() || names.isEmpty() || dbms.contains("all")) {
             return true;
         }
@@ -303,7 +303,7 @@ final class LiquibaseScript {
      * scanner options (its constants); empty where the dialect is not known (import), where every changeset is kept.
      * MySQL and MariaDB share a dialect here, and Plumb stands MariaDB in for MySQL: a changeset for either runs.
      */
-    private static Set<String> dbmsNames(ScannerOptions options) {
+    static Set<String> dbmsNames(ScannerOptions options) {
         if (options.equals(ScannerOptions.POSTGRES)) {
             return Set.of("postgresql");
         } else if (options.equals(ScannerOptions.MYSQL)) {

@@ -4,6 +4,7 @@ import io.plumb.engine.hcl.HclException;
 import io.plumb.engine.hcl.Utf8Text;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@code MigrationFile} is one migration file of a directory: its name, its bytes exactly as on disk (the checksum
@@ -21,9 +22,17 @@ import java.util.List;
  * @param version the version, such as {@code 20240613061102}
  * @param description the description, such as {@code add_users}, or empty
  * @param placeholders what is replaced in the text before it runs
+ * @param generated where the statements come from when the file is not SQL (a changeset run of a Liquibase XML,
+ *     YAML or JSON changelog, whose SQL Liquibase writes for the database); empty for a SQL file
  */
 public record MigrationFile(
-        String name, byte[] content, DirFormat format, String version, String description, Placeholders placeholders) {
+        String name,
+        byte[] content,
+        DirFormat format,
+        String version,
+        String description,
+        Placeholders placeholders,
+        Optional<GeneratedScript> generated) {
 
     private static final String SUFFIX = ".sql";
 
@@ -37,9 +46,20 @@ public record MigrationFile(
         this(name, content, format, version, description, Placeholders.NONE);
     }
 
+    /** Creates a SQL file whose text runs with placeholders replaced. */
+    public MigrationFile(
+            String name,
+            byte[] content,
+            DirFormat format,
+            String version,
+            String description,
+            Placeholders placeholders) {
+        this(name, content, format, version, description, placeholders, Optional.empty());
+    }
+
     /** Returns this file with placeholders to replace before it runs. */
     public MigrationFile withPlaceholders(Placeholders replaced) {
-        return new MigrationFile(name, content, format, version, description, replaced);
+        return new MigrationFile(name, content, format, version, description, replaced, generated);
     }
 
     /**

@@ -100,4 +100,24 @@ sealed interface Precondition {
             return names;
         }
     }
+
+    /**
+     * A precondition another tool evaluates: a Liquibase XML, YAML or JSON changeset's {@code preConditions}, which
+     * Liquibase itself checks on the connection.
+     *
+     * @param check checks the condition: why it does not hold, or empty; throws when it cannot be evaluated
+     */
+    record Evaluated(Check check) implements Precondition {
+
+        /** Checks a condition on a connection. */
+        @FunctionalInterface
+        interface Check {
+            Optional<String> check(Connection connection) throws SQLException;
+        }
+
+        @Override
+        public Optional<String> check(Connection connection) throws SQLException {
+            return check.check(connection);
+        }
+    }
 }

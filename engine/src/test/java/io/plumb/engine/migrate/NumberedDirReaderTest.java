@@ -67,13 +67,11 @@ class NumberedDirReaderTest {
     }
 
     @Test
-    void aLiquibaseChangelogInXmlOrYamlIsRefusedRatherThanLeftOut() throws IOException {
-        MigrationDir dir = dir("liquibase", "1_a.sql", "db.changelog-master.yaml");
+    void aLiquibaseDirectoryWithSeveralChangelogsAndNoMasterIsRefused() throws IOException {
+        MigrationDir dir = dir("liquibase", "1_a.sql", "a.yaml", "b.xml");
         assertThatThrownBy(dir::files)
-                .isInstanceOf(MigrationFileException.class)
-                .hasMessage("db.changelog-master.yaml:1:1: Liquibase changelog in XML, YAML or JSON: plumb reads"
-                        + " formatted SQL changelogs (--liquibase formatted sql) only, in the order of their names; it neither"
-                        + " runs this file's changesets nor follows its includes");
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("holds several Liquibase changelogs (a.yaml, b.xml) and none is the master");
     }
 
     @Test

@@ -1,0 +1,125 @@
+package io.plumb.engine.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiquibaseChangelogTest {
+
+    private static final String HEADER =
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+            """;
+
+    @TempDir
+    Path root;
+
+    private MigrationDir changelog(String master, String included) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("changelog"));
+        Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(dir.resolve("db.changelog-master.xml"), HEADER + master + "</databaseChangeLog>\n");
+        Files.writeString(dir.resolve("parts/people.xml"), HEADER + included + "</databaseChangeLog>\n");
+        return MigrationDir.open("file://changelog?format=liquibase", root);
+    }
+
+    @Test
+    void eachRunOfOneFilesChangesetsIsAMigrationNumberedInRunOrder() throws IOException {
+        MigrationDir dir = changelog(
+                """
+                  <changeSet id="first" author="ada"><sql>CREATE TABLE a (id int)</sql></changeSet>
+                  <include file="parts/people.xml" relativeToChangelogFile="true"/>
+                  <changeSet id="last" author="ada"><sql>CREATE TABLE z (id int)</sql></changeSet>
+                """,
+                """
+                  <changeSet id="1" author="bob"><sql>CREATE TABLE b (id int)</sql></changeSet>
+                  <changeSet id="2" author="bob"><sql>CREATE TABLE c (id int)</sql></changeSet>
+                """);
+
+        List<MigrationFile> files = dir.files();
+
+        assertThat(files)
+                .extracting(MigrationFile::name, MigrationFile::version, MigrationFile::description)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("db.changelog-master.xml", "0001", "db.changelog-master"),
+                        org.assertj.core.groups.Tuple.tuple("parts/people.xml", "0002", "people"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "db.changelog-master.xml#2", "0003", "db.changelog-master"));
+        assertThat(files.get(1).content()).isEqualTo(Files.readAllBytes(root.resolve("changelog/parts/people.xml")));
+        MigrationScript people = MigrationScript.parse(files.get(1), ScannerOptions.POSTGRES);
+        assertThat(people.statements())
+                .extracting(Statement::text, Statement::line, Statement::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("CREATE TABLE b (id int);", 5, 34),
+                        org.assertj.core.groups.Tuple.tuple("CREATE TABLE c (id int);", 6, 34));
+        assertThat(MigrationScript.parse(files.get(2), ScannerOptions.SQLITE).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE z (id int);");
+    }
+
+    @Test
+    void aChangesetForAnotherDatabaseWritesNothingThere() throws IOException {
+        MigrationDir dir = changelog(
+                """
+                  <property name="id.type" value="uuid" dbms="postgresql"/>
+                  <property name="id.type" value="char(36)"/>
+                  <include file="parts/people.xml" relativeToChangelogFile="true"/>
+                """,
+                """
+                  <changeSet id="1" author="bob">
+                    <createTable tableName="people"><column name="id" type="${id.type}"/></createTable>
+                  </changeSet>
+                  <changeSet id="2" author="bob" dbms="postgresql">
+                    <sql>CREATE EXTENSION IF NOT EXISTS citext</sql>
+                  </changeSet>
+                """);
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (id UUID);", "CREATE EXTENSION IF NOT EXISTS citext;");
+        assertThat(MigrationScript.parse(people, ScannerOptions.MYSQL).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (id CHAR(36) NULL);");
+    }
+
+    @Test
+    void aChangeSqliteCannotTakeWithoutTheLiveTableIsAnErrorAtTheChange() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"parts/people.xml\" relativeToChangelogFile=\"true\"/>\n",
+                """
+                  <changeSet id="1" author="bob">
+                    <dropColumn tableName="people" columnName="nick"/>
+                  </changeSet>
+                """);
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThatThrownBy(() -> MigrationScript.parse(people, ScannerOptions.SQLITE))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageStartingWith("parts/people.xml:6:5: changeset bob:1: dropColumn on SQLite: Liquibase writes"
+                        + " it from the table as it is in the database");
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly("ALTER TABLE people DROP COLUMN nick;");
+    }
+
+    @Test
+    void aNewFileIsNotWrittenBesideAMasterChangelog() throws IOException {
+        MigrationDir dir = changelog("", "");
+
+        assertThatThrownBy(dir::requireFormat)
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining(
+                        "db.changelog-master.xml:1:1: the directory runs what this Liquibase changelog" + " includes");
+    }
+}
