@@ -29,6 +29,7 @@ class PlumbDatabaseStatesTest {
 
     static final String MIGRATIONS = "src/test/resources/testdata/tests/migrations";
     static final String FLYWAY = "src/test/resources/testdata/database/flyway?format=flyway";
+    static final String LIQUIBASE = "src/test/resources/testdata/database/liquibase?format=liquibase";
     static final String PLACEHOLDERS =
             "src/test/resources/testdata/database/flyway-placeholders?format=flyway&placeholders.role=reader";
     static final String SCHEMA_SQL = "src/test/resources/testdata/tests/schema.sql";
@@ -79,19 +80,19 @@ class PlumbDatabaseStatesTest {
 
     @Test
     void sqliteDatabasesStartAtTheirSchemaOrVersion() {
-        assertAllPass(SqliteExamples.class, 7);
+        assertAllPass(SqliteExamples.class, 8);
         assertThat(URLS).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("jdbc:sqlite:"));
     }
 
     @Test
     void postgresDatabasesStartAtTheirSchemaOrVersion() {
-        assertAllPass(PostgresExamples.class, 7);
+        assertAllPass(PostgresExamples.class, 8);
         assertThat(URLS).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("jdbc:postgresql://"));
     }
 
     @Test
     void mariadbDatabasesStartAtTheirSchemaOrVersion() {
-        assertAllPass(MariadbExamples.class, 7);
+        assertAllPass(MariadbExamples.class, 8);
         assertThat(URLS).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("jdbc:mariadb://"));
     }
 
@@ -164,6 +165,21 @@ class PlumbDatabaseStatesTest {
                 assertThatThrownBy(() -> statement.executeQuery("SELECT name FROM users"))
                         .isInstanceOf(SQLException.class);
             }
+        }
+
+        @Test
+        void aLiquibaseChangelogAtAVersion(
+                @PlumbDatabase(migrations = LIQUIBASE, version = "0001") Connection first,
+                @PlumbDatabase(migrations = LIQUIBASE) Connection latest)
+                throws SQLException {
+            CONNECTIONS.add(first);
+            CONNECTIONS.add(latest);
+            try (Statement statement = first.createStatement()) {
+                statement.execute("INSERT INTO users (id) VALUES (1)");
+                assertThatThrownBy(() -> statement.executeQuery("SELECT name FROM users"))
+                        .isInstanceOf(SQLException.class);
+            }
+            assertThat(insertAndCount(latest, 1)).isEqualTo(1);
         }
 
         @Test
