@@ -69,6 +69,18 @@ class PlumbDatabaseStatesTest {
         }
     }
 
+    /** Checks a database at a directory's first version (users without names) and one at its latest. */
+    static void assertNamesComeInTheSecondVersion(Connection first, Connection latest) throws SQLException {
+        CONNECTIONS.add(first);
+        CONNECTIONS.add(latest);
+        try (Statement statement = first.createStatement()) {
+            statement.execute("INSERT INTO users (id) VALUES (1)");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT name FROM users"))
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(insertAndCount(latest, 1)).isEqualTo(1);
+    }
+
     private static void assertAllPass(Class<?> examples, int tests) {
         EngineExecutionResults results = run(examples);
         assertThat(failures(results)).isEmpty();
@@ -172,14 +184,7 @@ class PlumbDatabaseStatesTest {
                 @PlumbDatabase(migrations = LIQUIBASE, version = "0001") Connection first,
                 @PlumbDatabase(migrations = LIQUIBASE) Connection latest)
                 throws SQLException {
-            CONNECTIONS.add(first);
-            CONNECTIONS.add(latest);
-            try (Statement statement = first.createStatement()) {
-                statement.execute("INSERT INTO users (id) VALUES (1)");
-                assertThatThrownBy(() -> statement.executeQuery("SELECT name FROM users"))
-                        .isInstanceOf(SQLException.class);
-            }
-            assertThat(insertAndCount(latest, 1)).isEqualTo(1);
+            assertNamesComeInTheSecondVersion(first, latest);
         }
 
         @Test
@@ -187,14 +192,7 @@ class PlumbDatabaseStatesTest {
                 @PlumbDatabase(migrations = FLYWAY, version = "1") Connection first,
                 @PlumbDatabase(migrations = FLYWAY) Connection latest)
                 throws SQLException {
-            CONNECTIONS.add(first);
-            CONNECTIONS.add(latest);
-            try (Statement statement = first.createStatement()) {
-                statement.execute("INSERT INTO users (id) VALUES (1)");
-                assertThatThrownBy(() -> statement.executeQuery("SELECT name FROM users"))
-                        .isInstanceOf(SQLException.class);
-            }
-            assertThat(insertAndCount(latest, 1)).isEqualTo(1);
+            assertNamesComeInTheSecondVersion(first, latest);
         }
 
         @Test
