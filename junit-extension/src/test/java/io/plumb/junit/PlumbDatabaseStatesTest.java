@@ -118,7 +118,7 @@ class PlumbDatabaseStatesTest {
     void badSetUpsFailTheirTestWithAClearMessage() {
         EngineExecutionResults results = run(BadSetUps.class);
 
-        results.testEvents().assertStatistics(stats -> stats.started(5).failed(5));
+        results.testEvents().assertStatistics(stats -> stats.started(6).failed(6));
         assertThat(failures(results))
                 .anySatisfy(message -> assertThat(message)
                         .contains("for parameter 0 of brokenSchema")
@@ -131,6 +131,10 @@ class PlumbDatabaseStatesTest {
                         .contains("migration directory")
                         .contains("no/such/dir")
                         .contains("was not found"))
+                .anySatisfy(message -> assertThat(message)
+                        .contains("checksum file not found in src/test/resources/testdata/database/unhashed: write it"
+                                + " once with plumb migrate hash --dir"
+                                + " 'file://src/test/resources/testdata/database/unhashed?format=flyway'"))
                 .anySatisfy(message -> assertThat(message).contains("set either schema or migrations, not both"))
                 .anySatisfy(message -> assertThat(message).contains("has type java.lang.Integer"));
         assertThat(failures(results)).noneSatisfy(message -> assertThat(message).contains("\tat "));
@@ -277,6 +281,10 @@ class PlumbDatabaseStatesTest {
 
         @Test
         void missingDirectory(@PlumbDatabase(migrations = "no/such/dir") String db) {}
+
+        @Test
+        void unhashedDirectory(
+                @PlumbDatabase(migrations = "src/test/resources/testdata/database/unhashed?format=flyway") String db) {}
 
         @Test
         void both(@PlumbDatabase(migrations = MIGRATIONS, schema = SCHEMA_SQL) String db) {}

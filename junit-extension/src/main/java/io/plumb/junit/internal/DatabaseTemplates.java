@@ -12,6 +12,8 @@ import io.plumb.engine.dialect.PlanOptions;
 import io.plumb.engine.migrate.ApplyListener;
 import io.plumb.engine.migrate.ApplyOptions;
 import io.plumb.engine.migrate.ApplyReport;
+import io.plumb.engine.migrate.ChecksumException;
+import io.plumb.engine.migrate.DirFormat;
 import io.plumb.engine.migrate.MigrationDir;
 import io.plumb.engine.migrate.MigrationFile;
 import io.plumb.engine.migrate.Migrator;
@@ -136,12 +138,34 @@ public final class DatabaseTemplates implements ExtensionContext.Store.Closeable
         });
     }
 
+    /**
+     * Checks a directory against its {@code atlas.sum}; a directory without one (a Flyway or Liquibase directory not
+     * yet hashed) is refused with the command that writes it, which a test run alone does not say.
+     */
+    private static MigrationDir pinned(MigrationDir dir) {
+        try {
+            return dir.pinned();
+        } catch (ChecksumException e) {
+            if (dir.readSum().isPresent()) {
+                throw e;
+            }
+            String url = "file://" + dir.display()
+                    + (dir.format() == DirFormat.ATLAS
+                            ? ""
+                            : "?format=" + dir.format().id());
+            throw new IllegalStateException(
+                    e.getMessage() + " in " + dir.display() + ": write it once with plumb migrate hash --dir '" + url
+                            + "' (and again after each new file), so that an edited migration is caught",
+                    e);
+        }
+    }
+
     // A directory migrated to a version: from the cache when it holds that prefix, else migrated and cached.
     private Snapshot migrated(Isolation isolation, String migrations, String version) {
         String url = migrations.contains("://") ? migrations : "file://" + migrations;
         // Checked against its atlas.sum first, so that a cached state is never handed out for a directory that a
         // migration would refuse.
-        MigrationDir dir = MigrationDir.open(url, workingDirectory).pinned();
+        MigrationDir dir = pinned(MigrationDir.open(url, workingDirectory));
         List<MigrationFile> files = dir.files();
         Optional<String> target =
                 version.isEmpty() || version.equals("latest") ? Optional.empty() : Optional.of(version);
