@@ -61,7 +61,7 @@ final class LintTemplate {
 
     /** Returns the message of a template error, as {@code --format} reports it. */
     static String message(TemplateException e) {
-        return "template: " + e.detail();
+        return e.goMessage(NAME);
     }
 
     /** The longest text {@code repeat} makes: a report line, not the memory of the JVM. */

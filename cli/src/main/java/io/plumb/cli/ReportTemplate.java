@@ -66,7 +66,7 @@ final class ReportTemplate {
                     new TemplateSet(FUNCTIONS).parse(NAME, NAME, format),
                     JSON_ONLY.matcher(format).matches()));
         } catch (TemplateException e) {
-            throw new ParameterException(spec.commandLine(), "parse format: template: " + e.detail());
+            throw new ParameterException(spec.commandLine(), "parse format: " + e.goMessage(NAME));
         }
     }
 
@@ -92,7 +92,7 @@ final class ReportTemplate {
         try {
             return set.execute(NAME, struct(GoJson.read(reportJson), true));
         } catch (TemplateException e) {
-            throw new EngineFailure("template: " + e.detail());
+            throw new EngineFailure(e.goMessage(NAME));
         }
     }
 

@@ -113,9 +113,12 @@ final class SchemaTemplate {
                 throw new IllegalArgumentException("no diff to print");
             });
             case INSPECT -> {
-                functions.put("sql", args -> {
-                    throw new IllegalArgumentException("no schema to print");
-                });
+                // Placeholders until the command gives its own over the report, so that a template parses.
+                for (String reportFunction : List.of("sql", "mermaid")) {
+                    functions.put(reportFunction, args -> {
+                        throw new IllegalArgumentException("no schema to print");
+                    });
+                }
                 functions.put("base64url", args -> TemplateSet.print(TemplateArgs.arg(args, 0))
                         .replace('+', '-')
                         .replace('/', '_')

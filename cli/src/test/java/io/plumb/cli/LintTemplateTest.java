@@ -85,24 +85,29 @@ class LintTemplateTest {
 
     @Test
     void malformedTemplatesAndUnknownNamesAreErrors() {
-        assertThat(message(() -> LintTemplate.parse("{{ range .Files }}"))).isEqualTo("template: range has no {{end}}");
-        assertThat(message(() -> LintTemplate.parse("{{ .Files"))).isEqualTo("template: unclosed action");
+        assertThat(message(() -> LintTemplate.parse("{{ range .Files }}")))
+                .isEqualTo("template: format:1: range has no {{end}}");
+        assertThat(message(() -> LintTemplate.parse("{{ .Files"))).isEqualTo("template: format:1: unclosed action");
         assertThat(message(() -> LintTemplate.parse("{{ nope . }}").execute(report)))
-                .isEqualTo("template: function \"nope\" not defined");
+                .isEqualTo("template: format:1: function \"nope\" not defined");
         assertThat(message(() -> LintTemplate.parse("{{ add 1 .Files }}").execute(report)))
-                .isEqualTo("template: error calling add: expected a number, found [{1.sql a<b&c} {2.sql }]");
+                .isEqualTo(
+                        "template: format:1:1: executing \"format\" at <add>: error calling add: expected a number, found [{1.sql a<b&c} {2.sql }]");
     }
 
     @Test
     void jsonNeedsAValueAndRepeatIsBounded() {
         assertThat(message(() -> LintTemplate.parse("{{ json }}").execute(report)))
-                .isEqualTo("template: error calling json: want at least 1 arguments, got 0");
+                .isEqualTo(
+                        "template: format:1:1: executing \"format\" at <json>: error calling json: want at least 1 arguments, got 0");
         assertThat(message(() ->
                         LintTemplate.parse("{{ repeat \"ab\" 99999999999 }}").execute(report)))
-                .isEqualTo("template: error calling repeat: repeat count 99999999999 makes more than 1048576"
-                        + " characters");
+                .isEqualTo(
+                        "template: format:1:1: executing \"format\" at <repeat>: error calling repeat: repeat count 99999999999 makes more than 1048576"
+                                + " characters");
         assertThat(message(() -> LintTemplate.parse("{{ repeat \"ab\" -1 }}").execute(report)))
-                .isEqualTo("template: error calling repeat: negative repeat count -1");
+                .isEqualTo(
+                        "template: format:1:1: executing \"format\" at <repeat>: error calling repeat: negative repeat count -1");
     }
 
     private static String message(ThrowingCallable call) {

@@ -146,12 +146,12 @@ class MigrateDiffCommandTest {
     @Test
     void unsupportedTemplatesAndQualifiersAreRefused() {
         CliRun format = MigrateRun.at(
-                cwd, "migrate", "diff", "--to", "file://v1.hcl", "--dev-url", DEV, "--format", "{{ json . }}");
+                cwd, "migrate", "diff", "--to", "file://v1.hcl", "--dev-url", DEV, "--format", "{{ .Name }}");
         CliRun qualifier =
                 MigrateRun.at(cwd, "migrate", "diff", "--to", "file://v1.hcl", "--dev-url", DEV, "--qualifier", "app");
 
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err()).contains("unsupported migration file format \"{{ json . }}\"");
+        assertThat(format.err()).contains("unsupported migration file format \"{{ .Name }}\"");
         assertThat(qualifier.exitCode()).isEqualTo(2);
         assertThat(qualifier.err())
                 .contains(

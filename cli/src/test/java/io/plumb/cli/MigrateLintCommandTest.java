@@ -116,7 +116,8 @@ class MigrateLintCommandTest {
         CliRun unknown =
                 MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "{{ .Nope }}");
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo("plumb: template: can't evaluate field Nope\n");
+        assertThat(unknown.err())
+                .isEqualTo("plumb: template: format:1:1: executing \"format\" at <.Nope>: can't evaluate field Nope\n");
 
         CliRun count = MigrateRun.at(
                 cwd,
@@ -288,7 +289,7 @@ class MigrateLintCommandTest {
         CliRun format =
                 MigrateRun.at(cwd, "migrate", "lint", "--dev-url", DEV, "--latest", "1", "--format", "{{ end }}");
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err()).startsWith("parse format: template: unexpected {{end}}");
+        assertThat(format.err()).startsWith("parse format: template: format:1: unexpected {{end}}");
     }
 
     @Test

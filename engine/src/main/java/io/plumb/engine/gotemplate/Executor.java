@@ -231,13 +231,13 @@ final class Executor {
                 return function.apply(args);
             }
             if (Builtins.isUnsupported(name)) {
-                throw new TemplateException(at, "function \"" + name + "\" is not supported");
+                throw TemplateException.at(at, name, "function \"" + name + "\" is not supported");
             }
             return Builtins.call(name, args);
         } catch (TemplateException e) {
-            throw e.position().isEmpty() ? new TemplateException(at, e.detail()) : e;
+            throw e.position().isEmpty() ? TemplateException.at(at, name, e.detail()) : e;
         } catch (IllegalArgumentException e) {
-            throw new TemplateException(at, "error calling " + name + ": " + e.getMessage());
+            throw TemplateException.at(at, name, "error calling " + name + ": " + e.getMessage());
         }
     }
 
@@ -246,39 +246,42 @@ final class Executor {
             return l.value();
         }
         if (operand instanceof Field f) {
-            return fields(dot, f.path(), at);
+            return fields(dot, f.path(), at, "." + String.join(".", f.path()));
         }
         if (operand instanceof Variable v) {
             Slot slot = find(variables, v.name());
             if (slot == null) {
                 throw new TemplateException(at, "undefined variable \"" + v.name() + "\"");
             }
-            return fields(slot.value, v.path(), at);
+            return fields(
+                    slot.value, v.path(), at, v.name() + (v.path().isEmpty() ? "" : "." + String.join(".", v.path())));
         }
         if (operand instanceof Nested n) {
             int mark = variables.size();
             Object value = pipeline(n.pipeline(), dot, variables);
             pop(variables, mark);
-            return fields(value, n.path(), at);
+            return fields(value, n.path(), at, "");
         }
         throw new TemplateException(at, "function \"" + ((Function) operand).name() + "\" used as a value");
     }
 
-    private static @Nullable Object fields(@Nullable Object value, List<String> path, String at) {
+    // node: the operand as written, which Go's errors name (at <.A.B>); empty when not known.
+    private static @Nullable Object fields(@Nullable Object value, List<String> path, String at, String node) {
         Object current = value;
         for (String name : path) {
             if (current instanceof Map<?, ?> map) {
                 if (!map.containsKey(name)) {
-                    throw new TemplateException(at, "map has no entry for key \"" + name + "\"");
+                    throw TemplateException.at(at, node, "map has no entry for key \"" + name + "\"");
                 }
                 current = map.get(name);
             } else if (current instanceof GoStruct struct) {
                 if (!struct.has(name)) {
-                    throw new TemplateException(at, "can't evaluate field " + name);
+                    throw TemplateException.at(at, node, "can't evaluate field " + name);
                 }
                 current = struct.get(name).orElse(GoNil.NIL);
             } else {
-                throw new TemplateException(at, "can't evaluate field " + name + " in type " + Values.type(current));
+                throw TemplateException.at(
+                        at, node, "can't evaluate field " + name + " in type " + Values.type(current));
             }
         }
         return current;

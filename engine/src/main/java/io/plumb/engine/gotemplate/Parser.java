@@ -10,6 +10,7 @@ import io.plumb.engine.gotemplate.Node.With;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,19 +24,26 @@ final class Parser {
     private final String file;
     private final String text;
     private final Map<String, List<Node>> templates;
+    private final Predicate<String> functions;
     private int offset;
     private int lastAction;
     private int ranges;
 
-    private Parser(String file, String text, Map<String, List<Node>> templates) {
+    private Parser(String file, String text, Map<String, List<Node>> templates, Predicate<String> functions) {
         this.file = file;
         this.text = text;
         this.templates = templates;
+        this.functions = functions;
     }
 
-    /** Parses a file into {@code templates}: its own body, named {@code name}, and those it defines. */
-    static void parse(String file, String name, String text, Map<String, List<Node>> templates) {
-        Parser parser = new Parser(file, text, templates);
+    /**
+     * Parses a file into {@code templates}: its own body, named {@code name}, and those it defines.
+     *
+     * @param functions whether a name is a function the template may call
+     */
+    static void parse(
+            String file, String name, String text, Map<String, List<Node>> templates, Predicate<String> functions) {
+        Parser parser = new Parser(file, text, templates, functions);
         List<Node> body = new ArrayList<>();
         String end = parser.nodes(body);
         if (end != null) {
@@ -145,7 +153,7 @@ final class Parser {
             }
             case "if" -> out.add(conditional(rest, at));
             case "range" -> {
-                Pipeline pipeline = pipeline(rest, at);
+                Pipeline pipeline = pipeline(rest, at, "range");
                 List<Node> body = new ArrayList<>();
                 List<Node> otherwise = new ArrayList<>();
                 ranges++;
@@ -155,7 +163,7 @@ final class Parser {
                 out.add(new Range(pipeline, body, otherwise));
             }
             case "with" -> {
-                Pipeline pipeline = pipeline(rest, at);
+                Pipeline pipeline = pipeline(rest, at, "with");
                 List<Node> body = new ArrayList<>();
                 List<Node> otherwise = new ArrayList<>();
                 blockBody(nodes(body), otherwise, at, "with");
@@ -209,7 +217,7 @@ final class Parser {
     }
 
     private If conditional(String condition, int at) {
-        Pipeline pipeline = pipeline(condition, at);
+        Pipeline pipeline = pipeline(condition, at, "if");
         List<Node> then = new ArrayList<>();
         String end = nodes(then);
         List<Node> otherwise = new ArrayList<>();
@@ -266,11 +274,15 @@ final class Parser {
     }
 
     private Pipeline pipeline(String source, int at) {
-        return new PipelineParser(source, position(at), TemplateException::new).parse();
+        return pipeline(source, at, "command");
+    }
+
+    private Pipeline pipeline(String source, int at, String context) {
+        return new PipelineParser(source, position(at), context, functions).parse();
     }
 
     private TemplateException error(int at, String detail) {
-        return new TemplateException(position(at), detail);
+        return TemplateException.parsing(position(at), detail);
     }
 
     private String position(int at) {

@@ -8,20 +8,29 @@ import io.plumb.engine.gotemplate.Pipeline.Operand;
 import io.plumb.engine.gotemplate.Pipeline.Variable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /** A {@code PipelineParser} parses the pipeline of one template action. */
 final class PipelineParser {
 
     private final String source;
     private final String at;
-    private final BiFunction<String, String, TemplateException> errors;
+    private final String context;
+    private final Predicate<String> functions;
     private int i;
 
-    PipelineParser(String source, String at, BiFunction<String, String, TemplateException> errors) {
+    /**
+     * Creates a parser of one action's pipeline.
+     *
+     * @param at {@code file:line:col} of the action, for errors
+     * @param context what the pipeline belongs to as Go's errors name it: {@code command}, {@code if}, {@code range}
+     * @param functions whether a name is a function the template may call: as in Go, another name is a parse error
+     */
+    PipelineParser(String source, String at, String context, Predicate<String> functions) {
         this.source = source;
         this.at = at;
-        this.errors = errors;
+        this.context = context;
+        this.functions = functions;
     }
 
     Pipeline parse() {
@@ -69,7 +78,7 @@ final class PipelineParser {
                 command.add(operand());
             }
             if (command.isEmpty()) {
-                throw error("missing value for command");
+                throw error("missing value for " + (commands.isEmpty() ? context : "command"));
             }
             commands.add(command);
             if (peek() == '|') {
@@ -126,7 +135,12 @@ final class PipelineParser {
                 case "true" -> new Literal(Boolean.TRUE);
                 case "false" -> new Literal(Boolean.FALSE);
                 case "nil" -> throw error("nil is not a command");
-                default -> new Function(word);
+                default -> {
+                    if (!functions.test(word)) {
+                        throw error("function \"" + word + "\" not defined");
+                    }
+                    yield new Function(word);
+                }
             };
         }
         throw error("unexpected \"" + c + "\" in operand");
@@ -218,6 +232,6 @@ final class PipelineParser {
     }
 
     private TemplateException error(String detail) {
-        return errors.apply(at, detail);
+        return TemplateException.parsing(at, detail);
     }
 }

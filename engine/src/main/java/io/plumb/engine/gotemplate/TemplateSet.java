@@ -43,10 +43,17 @@ public final class TemplateSet {
      * @param name the template's name, for {@link #execute} and {@code {{ template }}}
      * @param text the template
      * @return this set
-     * @throws TemplateException at the first construct that is malformed or not supported
+     * @throws TemplateException at the first construct that is malformed or not supported, or a call of a function
+     *     the set does not have (as Go, which checks names when it parses)
      */
     public TemplateSet parse(String file, String name, String text) {
-        Parser.parse(file, name, text, templates);
+        Parser.parse(
+                file,
+                name,
+                text,
+                templates,
+                function ->
+                        functions.containsKey(function) || Builtins.has(function) || Builtins.isUnsupported(function));
         return this;
     }
 

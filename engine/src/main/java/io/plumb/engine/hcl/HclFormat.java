@@ -1,24 +1,24 @@
 package io.plumb.engine.hcl;
 
+import io.plumb.engine.hcl.FormatToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code HclFormat} lays out an HCL file in the canonical style the reference's {@code schema fmt} writes (Go's {@code
- * hclwrite.Format}): two spaces of indentation per open brace, bracket or parenthesis; one space between the words
- * of a line; {@code key = value} with the {@code =} of consecutive attribute lines of one level aligned; no trailing
- * whitespace. What is inside strings, comments and heredocs stays as written; so does the spacing inside expressions
- * ({@code [ a,b ]}), which {@code hclwrite} also normalises. The file must parse ({@link Hcl#parse}) before it is
+ * hclwrite.Format}), changing only whitespace: each line is indented two spaces per bracket level still open (an
+ * indent stack, as hclwrite keeps, so that a line opening two brackets indents the next lines once); the spaces
+ * between the tokens of a line follow hclwrite's rules (one space between most tokens and around operators and
+ * {@code =}, none inside {@code ()} and {@code []}, before {@code ,} and around {@code .}, one inside {@code { }}
+ * but {@code {}} when empty, none after a function name, a negation or {@code !}, nothing added inside a string's
+ * text); the {@code =} of consecutive attribute lines line up, and so do the comments that end consecutive lines;
+ * blank lines stay, and lines end without trailing whitespace. Comments, the text of strings and heredocs (an
+ * interpolation inside a heredoc included) stay as written. The file must parse ({@link Hcl#parse}) before it is
  * formatted.
  */
 public final class HclFormat {
 
-    private static final Pattern ATTRIBUTE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*) ?=(?![=>]) ?(.*)$");
-    private static final Pattern BLOCK_OPEN = Pattern.compile("^[A-Za-z_][^=]*[^ ]\\{$");
-    private static final Pattern HEREDOC = Pattern.compile("<<-?([A-Za-z_][A-Za-z0-9_-]*)$");
+    private static final FormatToken NONE = new FormatToken(Kind.OTHER, "");
 
     private HclFormat() {}
 
@@ -31,199 +31,217 @@ public final class HclFormat {
      */
     public static String format(String file, String src) {
         Hcl.parse(file, src, null);
-        String[] lines = src.split("\n", -1);
-        List<Line> out = new ArrayList<>();
-        Scanner scanner = new Scanner();
-        for (String raw : lines) {
-            out.add(scanner.line(raw));
+        List<Line> lines = lines(FormatScanner.scan(src));
+        indent(lines);
+        for (Line line : lines) {
+            space(line.lead);
+            if (!line.assign.isEmpty()) {
+                space(line.assign);
+                line.assign.get(0).spaces = 1;
+            }
         }
-        align(out);
+        alignAssignments(lines);
+        alignComments(lines);
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < out.size(); i++) {
-            if (i > 0) {
+        for (int n = 0; n < lines.size(); n++) {
+            if (n > 0) {
                 text.append('\n');
             }
-            Line line = out.get(i);
-            text.append(line.verbatim ? line.text : line.render());
+            for (List<FormatToken> cell : List.of(lines.get(n).lead, lines.get(n).assign, lines.get(n).comment)) {
+                for (FormatToken token : cell) {
+                    text.append(" ".repeat(Math.max(0, token.spaces))).append(token.text);
+                }
+            }
         }
         return text.toString();
     }
 
-    /** Pads the keys of runs of attribute lines at one level, so that their {@code =} line up. */
-    private static void align(List<Line> lines) {
-        int start = 0;
-        while (start < lines.size()) {
-            if (lines.get(start).key == null) {
-                start++;
+    /** One line's tokens in hclwrite's three cells: what leads, the {@code = value} of an attribute, a comment. */
+    private static final class Line {
+        List<FormatToken> lead = new ArrayList<>();
+        List<FormatToken> assign = List.of();
+        List<FormatToken> comment = List.of();
+    }
+
+    private static List<Line> lines(List<FormatToken> tokens) {
+        List<Line> lines = new ArrayList<>();
+        Line current = new Line();
+        lines.add(current);
+        for (FormatToken token : tokens) {
+            if (token.kind == Kind.NEWLINE) {
+                current = new Line();
+                lines.add(current);
+            } else {
+                current.lead.add(token);
+            }
+        }
+        for (Line line : lines) {
+            List<FormatToken> lead = line.lead;
+            if (lead.size() > 1 && lead.get(lead.size() - 1).kind == Kind.LINE_COMMENT) {
+                line.comment = List.of(lead.get(lead.size() - 1));
+                line.lead = new ArrayList<>(lead.subList(0, lead.size() - 1));
+            }
+            splitAssignment(line);
+        }
+        return lines;
+    }
+
+    // The value of an attribute is its own cell when it is whole on the line (its brackets balance): a value that
+    // opens a multi-line expression is not aligned with its neighbours.
+    private static void splitAssignment(Line line) {
+        for (int n = 1; n < line.lead.size(); n++) {
+            if (line.lead.get(n).kind == Kind.ASSIGN) {
+                List<FormatToken> rest = line.lead.subList(n, line.lead.size());
+                if (rest.stream().mapToInt(FormatToken::bracketChange).sum() == 0) {
+                    line.assign = new ArrayList<>(rest);
+                    line.lead = new ArrayList<>(line.lead.subList(0, n));
+                }
+                return;
+            }
+        }
+    }
+
+    private static void indent(List<Line> lines) {
+        List<Integer> indents = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.lead.isEmpty()) {
                 continue;
             }
-            int end = start;
-            int width = 0;
-            while (end < lines.size() && lines.get(end).depth == lines.get(start).depth) {
-                String key = lines.get(end).key;
-                if (key == null) {
-                    break;
+            int net = 0;
+            for (List<FormatToken> cell : List.of(line.lead, line.assign)) {
+                for (FormatToken token : cell) {
+                    net += token.bracketChange();
                 }
-                width = Math.max(width, key.length());
-                end++;
             }
-            for (int i = start; i < end; i++) {
-                lines.get(i).width = width;
-            }
-            start = end;
-        }
-    }
-
-    /** One output line: verbatim (inside a heredoc or a comment), or its indentation level and content. */
-    private static final class Line {
-        final String text;
-        final boolean verbatim;
-        final int depth;
-        final @Nullable String key;
-        final String value;
-        int width;
-
-        Line(String text, boolean verbatim, int depth, @Nullable String key, String value) {
-            this.text = text;
-            this.verbatim = verbatim;
-            this.depth = depth;
-            this.key = key;
-            this.value = value;
-        }
-
-        String render() {
-            if (text.isEmpty()) {
-                return "";
-            }
-            String indent = "  ".repeat(Math.max(0, depth));
-            if (key != null) {
-                String padded = key + " ".repeat(Math.max(0, width - key.length()));
-                return indent + padded + " =" + (value.isEmpty() ? "" : " " + value);
-            }
-            return indent + text;
-        }
-    }
-
-    /** Reads lines in order, tracking what spans lines: brackets, block comments and heredocs. */
-    private static final class Scanner {
-        private int depth;
-        private boolean inComment;
-        private @Nullable String heredoc;
-
-        Line line(String raw) {
-            if (heredoc != null) {
-                if (raw.trim().equals(heredoc)) {
-                    heredoc = null;
-                }
-                return new Line(raw, true, depth, null, "");
-            }
-            if (inComment) {
-                Normalized n = normalize(raw);
-                return new Line(raw, true, depth, null, n.text);
-            }
-            String trimmed = raw.strip();
-            int closers = 0;
-            while (closers < trimmed.length() && "}])".indexOf(trimmed.charAt(closers)) >= 0) {
-                closers++;
-            }
-            int level = depth - closers;
-            Normalized n = normalize(trimmed);
-            String content = n.text;
-            if (BLOCK_OPEN.matcher(content).matches() && !content.endsWith(" {")) {
-                content = content.substring(0, content.length() - 1) + " {";
-            }
-            Matcher heredocStart = HEREDOC.matcher(content);
-            if (heredocStart.find()) {
-                heredoc = heredocStart.group(1);
-            }
-            Matcher attribute = n.plain ? ATTRIBUTE.matcher(content) : null;
-            if (attribute != null && attribute.matches()) {
-                return new Line(content, false, level, attribute.group(1), attribute.group(2));
-            }
-            return new Line(content, false, level, null, "");
-        }
-
-        /** The line with runs of blanks outside strings and comments made one space, and the brackets counted. */
-        private Normalized normalize(String line) {
-            StringBuilder text = new StringBuilder();
-            // Open strings and interpolations: a '"' is a string, a '{' an interpolation's own brace.
-            List<Character> stack = new ArrayList<>();
-            boolean startsPlain = !inComment;
-            int i = 0;
-            while (i < line.length()) {
-                char c = line.charAt(i);
-                char next = i + 1 < line.length() ? line.charAt(i + 1) : '\0';
-                if (inComment) {
-                    text.append(c);
-                    if (c == '*' && next == '/') {
-                        text.append(next);
-                        i += 2;
-                        inComment = false;
-                        continue;
-                    }
-                    i++;
-                    continue;
-                }
-                boolean inString = !stack.isEmpty() && stack.get(stack.size() - 1) == '"';
-                if (inString) {
-                    text.append(c);
-                    if (c == '\\' && next != '\0') {
-                        text.append(next);
-                        i += 2;
-                        continue;
-                    }
-                    if ((c == '$' || c == '%') && next == '{') {
-                        text.append(next);
-                        stack.add('$');
-                        i += 2;
-                        continue;
-                    }
-                    if (c == '"') {
-                        stack.remove(stack.size() - 1);
-                    }
-                    i++;
-                    continue;
-                }
-                if (c == '#' || (c == '/' && next == '/')) {
-                    text.append(line.substring(i));
-                    break;
-                }
-                if (c == '/' && next == '*') {
-                    inComment = true;
-                    text.append("/*");
-                    i += 2;
-                    continue;
-                }
-                if (c == ' ' || c == '\t') {
-                    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-                        i++;
-                    }
-                    if (i < line.length() && text.length() > 0) {
-                        text.append(' ');
-                    }
-                    continue;
-                }
-                if (c == '"') {
-                    stack.add('"');
-                } else if (c == '{' || c == '[' || c == '(') {
-                    if (stack.isEmpty()) {
-                        depth++;
+            if (net < 0) {
+                int closed = -net;
+                while (closed > 0 && !indents.isEmpty()) {
+                    int last = indents.size() - 1;
+                    if (closed >= indents.get(last)) {
+                        closed -= indents.remove(last);
                     } else {
-                        stack.add(c);
-                    }
-                } else if (c == '}' || c == ']' || c == ')') {
-                    if (stack.isEmpty()) {
-                        depth--;
-                    } else {
-                        stack.remove(stack.size() - 1);
+                        indents.set(last, indents.get(last) - closed);
+                        closed = 0;
                     }
                 }
-                text.append(c);
-                i++;
             }
-            return new Normalized(text.toString().stripTrailing(), startsPlain);
+            line.lead.get(0).spaces = 2 * indents.size();
+            if (net > 0) {
+                indents.add(net);
+            }
         }
     }
 
-    private record Normalized(String text, boolean plain) {}
+    private static void space(List<FormatToken> cell) {
+        for (int n = 0; n + 1 < cell.size(); n++) {
+            FormatToken before = n > 0 ? cell.get(n - 1) : NONE;
+            cell.get(n + 1).spaces = spaceAfter(cell.get(n), before, cell.get(n + 1)) ? 1 : 0;
+        }
+    }
+
+    /** Returns whether one space separates {@code subject} from {@code after}, by hclwrite's rules in their order. */
+    private static boolean spaceAfter(FormatToken subject, FormatToken before, FormatToken after) {
+        Kind s = subject.kind;
+        Kind a = after.kind;
+        if (s == Kind.IDENT && a == Kind.OPEN_PAREN
+                || (s == Kind.IDENT && a == Kind.DOUBLE_COLON)
+                || (s == Kind.DOUBLE_COLON && a == Kind.IDENT)
+                || s == Kind.DOT
+                || a == Kind.DOT
+                || a == Kind.COMMA
+                || a == Kind.ELLIPSIS) {
+            return false;
+        }
+        if (s == Kind.COMMA) {
+            return true;
+        }
+        if (s == Kind.QUOTED_TEXT
+                || s == Kind.OPEN_QUOTE
+                || s == Kind.OPEN_HEREDOC
+                || a == Kind.QUOTED_TEXT
+                || a == Kind.CLOSE_QUOTE
+                || a == Kind.HEREDOC) {
+            return false;
+        }
+        if (s == Kind.IDENT && subject.text.equals("in") && before.kind == Kind.IDENT) {
+            return true;
+        }
+        if (a == Kind.OPEN_BRACKET && (s == Kind.IDENT || s == Kind.NUMBER || subject.bracketChange() < 0)) {
+            return false;
+        }
+        if (s == Kind.BANG) {
+            return false;
+        }
+        if (s == Kind.MINUS) {
+            return isOperand(before);
+        }
+        if (s == Kind.OPEN_BRACE || a == Kind.CLOSE_BRACE) {
+            return !(s == Kind.OPEN_BRACE && a == Kind.CLOSE_BRACE);
+        }
+        if (s == Kind.TEMPLATE_OPEN && a == Kind.OPEN_BRACE || s == Kind.CLOSE_BRACE && a == Kind.TEMPLATE_END) {
+            return true;
+        }
+        if (s == Kind.TEMPLATE_END && a == Kind.TEMPLATE_OPEN) {
+            return false;
+        }
+        return subject.bracketChange() <= 0 && after.bracketChange() >= 0;
+    }
+
+    // A minus after something that may end an expression subtracts (a space follows); elsewhere it negates.
+    private static boolean isOperand(FormatToken before) {
+        return switch (before.kind) {
+            case OPEN_PAREN,
+                    OPEN_BRACE,
+                    OPEN_BRACKET,
+                    ASSIGN,
+                    COLON,
+                    COMMA,
+                    QUESTION,
+                    ARITHMETIC,
+                    MINUS,
+                    COMPARISON,
+                    LOGICAL,
+                    BANG -> false;
+            default -> before != NONE;
+        };
+    }
+
+    private static void alignAssignments(List<Line> lines) {
+        int start = -1;
+        int width = 0;
+        for (int n = 0; n <= lines.size(); n++) {
+            if (n < lines.size() && !lines.get(n).assign.isEmpty()) {
+                start = start < 0 ? n : start;
+                width = Math.max(width, columns(lines.get(n).lead));
+                continue;
+            }
+            for (int k = Math.max(start, 0); start >= 0 && k < n; k++) {
+                lines.get(k).assign.get(0).spaces = width - columns(lines.get(k).lead) + 1;
+            }
+            start = -1;
+            width = 0;
+        }
+    }
+
+    private static void alignComments(List<Line> lines) {
+        int start = -1;
+        int width = 0;
+        for (int n = 0; n <= lines.size(); n++) {
+            if (n < lines.size() && !lines.get(n).comment.isEmpty()) {
+                start = start < 0 ? n : start;
+                width = Math.max(width, columns(lines.get(n).lead) + columns(lines.get(n).assign));
+                continue;
+            }
+            for (int k = Math.max(start, 0); start >= 0 && k < n; k++) {
+                Line line = lines.get(k);
+                line.comment.get(0).spaces = width - columns(line.lead) - columns(line.assign) + 1;
+            }
+            start = -1;
+            width = 0;
+        }
+    }
+
+    private static int columns(List<FormatToken> cell) {
+        return cell.stream().mapToInt(FormatToken::columns).sum();
+    }
 }

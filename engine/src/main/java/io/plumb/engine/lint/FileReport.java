@@ -48,9 +48,10 @@ public record FileReport(
         return new FileReport(e.file(), "", List.of(), e.error(), Duration.ZERO, Optional.empty(), e.position());
     }
 
-    /** Returns the file's version, the part of its name before the first {@code _}. */
+    /** Returns the file's version as the reference names it in reports (see {@link ReportedVersion}). */
     public String version() {
-        return file.map(f -> f.file().version()).orElseGet(() -> new MigrationFile(name, new byte[0]).version());
+        return file.map(f -> ReportedVersion.of(f.file()))
+                .orElseGet(() -> new MigrationFile(name, new byte[0]).version());
     }
 
     /** Returns whether the file has an error. */

@@ -50,8 +50,8 @@ public final class Linter {
         List<MigrationFile> changed = split.changed();
         steps.add(StepReport.of(
                 STEP_DETECT, "Found " + changed.size() + " new migration files (from " + files.size() + " total)"));
-        String from = base.isEmpty() ? "" : base.get(base.size() - 1).version();
-        String to = changed.isEmpty() ? "" : changed.get(changed.size() - 1).version();
+        String from = base.isEmpty() ? "" : ReportedVersion.of(base.get(base.size() - 1));
+        String to = changed.isEmpty() ? "" : ReportedVersion.of(changed.get(changed.size() - 1));
         List<FileReport> reports = new ArrayList<>();
         // What the files create on the server (a database, a role) is dropped once they are analysed.
         ServerObjects created = ServerObjects.on(dev);

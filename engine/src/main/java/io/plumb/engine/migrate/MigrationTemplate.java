@@ -1,5 +1,7 @@
 package io.plumb.engine.migrate;
 
+import io.plumb.engine.gotemplate.TemplateException;
+import io.plumb.engine.gotemplate.TemplateSet;
 import io.plumb.engine.plan.Plan;
 import io.plumb.engine.plan.PlannedChange;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,7 @@ public record MigrationTemplate(String indent, List<String> directives, String d
     private static final Pattern ACTION_EDGES = Pattern.compile("\\{\\{-?\\s*|\\s*-?}}");
 
     private static final String TXMODE = "-- atlas:txmode";
+    private static final String FORMAT = "format";
 
     public MigrationTemplate {
         directives = List.copyOf(directives);
@@ -48,11 +52,18 @@ public record MigrationTemplate(String indent, List<String> directives, String d
     /**
      * Returns the template a {@code --format} value asks for.
      *
-     * @throws MigrateException for anything but {@code {{ sql . }}} and {@code {{ sql . "INDENT" }}}; a template
+     * @throws MigrateException for a template that does not parse, with Go's words ({@code parse format: template:
+     *     format:1: unclosed action}); for anything but {@code {{ sql . }}} and {@code {{ sql . "INDENT" }}}; a template
      *     that calls {@code sql} among other things gets the reference's {@code 'sql' can only be used to indent
      *     statements}
      */
     public static MigrationTemplate parse(String format) {
+        try {
+            // As the reference, the text must first parse as a Go template that may call sql.
+            new TemplateSet(Map.of("sql", args -> "")).parse(FORMAT, FORMAT, format);
+        } catch (TemplateException e) {
+            throw new MigrateException("parse format: " + e.goMessage(FORMAT));
+        }
         Matcher sql = SQL_TEMPLATE.matcher(format.trim());
         if (!sql.matches()
                 && SQL_CALL.matcher(format).find()

@@ -16,6 +16,13 @@ import java.util.Set;
 /** A {@code ColumnReader} reads {@code column} blocks for the {@link TableReader}. */
 final class ColumnReader {
 
+    /**
+     * The reference reads {@code unsigned} as an attribute of the column's type in every dialect, and only MySQL's
+     * integer types take it; elsewhere (SQLite, PostgreSQL: neither has unsigned integers) it is accepted, must be a
+     * bool, and has no effect.
+     */
+    static final String UNSIGNED = "unsigned";
+
     private final SpecDialect dialect;
     private final SpecVocabulary vocabulary;
     private final Set<String> blocks = new HashSet<>();
@@ -38,6 +45,9 @@ final class ColumnReader {
                 block.attribute("default").map(a -> DefaultValueSpec.read(a, owner, type));
         Optional<Generated> generated = generated(block);
         Map<String, String> options = block.options(vocabulary.columnAttributes());
+        if (vocabulary.columnAttributes().stream().noneMatch(a -> a.name().equals(UNSIGNED))) {
+            block.bool(UNSIGNED);
+        }
         Optional<String> comment = Optional.ofNullable(options.remove(SpecAttribute.COMMENT));
         boolean autoIncrement = options.remove(SpecAttribute.AUTO_INCREMENT) != null;
         for (SpecNestedBlock nested : dialect.columnBlocks()) {

@@ -133,7 +133,11 @@ public final class RealmJson {
         for (Column column : table.columns()) {
             json.writeStartObject();
             json.writeStringField("name", column.name());
-            json.writeStringField("type", column.type().sql());
+            // The reference prints the type as the database reported it (Go's omitempty drops an empty one).
+            String type = column.reportedType();
+            if (!type.isEmpty()) {
+                json.writeStringField("type", type);
+            }
             if (column.nullable()) {
                 json.writeBooleanField("null", true);
             }

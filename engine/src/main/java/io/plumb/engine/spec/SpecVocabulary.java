@@ -37,7 +37,7 @@ record SpecVocabulary(
                 table,
                 SpecBlock.names(table, "schema", "name"),
                 column,
-                SpecBlock.names(column, "type", "null", "default", "as"),
+                SpecBlock.names(column, "type", "null", "default", "as", ColumnReader.UNSIGNED),
                 index,
                 SpecBlock.names(index, "unique", "columns"),
                 part,

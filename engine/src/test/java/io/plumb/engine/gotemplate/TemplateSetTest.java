@@ -68,6 +68,31 @@ class TemplateSetTest {
     }
 
     @Test
+    void goMessagesNameTheLineOfAParseErrorAndTheNodeOfAnExecutionError() {
+        Map<String, Object> vars = Map.of("Env", "dev");
+        assertThat(goMessage("{{ .Env", vars)).isEqualTo("template: t.sql:1: unclosed action");
+        assertThat(goMessage("a\n{{ if }}{{ end }}", vars)).isEqualTo("template: t.sql:2: missing value for if");
+        assertThat(goMessage("{{ range }}{{ end }}", vars)).isEqualTo("template: t.sql:1: missing value for range");
+        // Functions are checked when the template parses, as Go does: nothing runs before the error.
+        assertThat(goMessage("{{ .Env }}{{ nope . }}", vars))
+                .isEqualTo("template: t.sql:1: function \"nope\" not defined");
+        assertThat(goMessage("{{ .Env.Name }}", vars))
+                .isEqualTo("template: t.sql:1:1: executing \"t.sql\" at <.Env.Name>: can't evaluate field Name in type"
+                        + " string");
+        assertThat(goMessage("{{ len 1 }}", vars))
+                .isEqualTo("template: t.sql:1:1: executing \"t.sql\" at <len>: error calling len: len of type int");
+    }
+
+    private static String goMessage(String text, Object data) {
+        try {
+            render(text, data);
+        } catch (TemplateException e) {
+            return e.goMessage("t.sql");
+        }
+        throw new AssertionError("no error: " + text);
+    }
+
+    @Test
     void blockDefinesATemplateThatALaterDefineReplaces() {
         assertThat(render("<{{ block \"row\" .Env }}[{{ . }}]{{ end }}>", Map.of("Env", "dev")))
                 .isEqualTo("<[dev]>");

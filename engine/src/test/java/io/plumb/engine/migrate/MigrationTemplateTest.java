@@ -70,7 +70,7 @@ class MigrationTemplateTest {
 
     @Test
     void otherTemplatesAreRefused() {
-        for (String format : List.of("{{ json . }}", "sql", "{{ sql . \"x\" }}")) {
+        for (String format : List.of("{{ .Name }}", "sql", "{{ sql . \"x\" }}")) {
             assertThatThrownBy(() -> MigrationTemplate.parse(format))
                     .as(format)
                     .isInstanceOf(MigrateException.class)
@@ -78,6 +78,16 @@ class MigrationTemplateTest {
                             "unsupported migration file format \"" + format
                                     + "\": expected {{ sql . }} or {{ sql . \"INDENT\" }} with an indentation of spaces or tabs");
         }
+    }
+
+    @Test
+    void templatesThatDoNotParseGetGoErrors() {
+        assertThatThrownBy(() -> MigrationTemplate.parse("{{ sql ."))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("parse format: template: format:1: unclosed action");
+        // Only sql is a function here, as in the reference.
+        assertThatThrownBy(() -> MigrationTemplate.parse("\n{{ json . }}"))
+                .hasMessage("parse format: template: format:2: function \"json\" not defined");
     }
 
     @Test

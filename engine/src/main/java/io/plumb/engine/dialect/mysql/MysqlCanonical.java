@@ -132,7 +132,8 @@ final class MysqlCanonical {
                 generated,
                 column.autoIncrement(),
                 column.comment(),
-                options);
+                options,
+                column.rawType());
     }
 
     // MEMORY tables index by hash unless told otherwise; every other engine by B-tree.

@@ -96,7 +96,8 @@ record MysqlColumnRow(
                 generated,
                 lowerExtra.contains("auto_increment"),
                 comment.isEmpty() ? Optional.empty() : Optional.of(comment),
-                options);
+                options,
+                Optional.of(columnType));
     }
 
     /** Returns whether the server keeps this column as {@code longtext}, as MariaDB keeps JSON. */

@@ -50,7 +50,12 @@ public final class PostgresInspector implements Inspector {
             + " dep.deptype, " + DomainQuery.typtype("ty") + ", tn.nspname, ty.typname,"
             + " CASE WHEN a.attcollation <> ty.typcollation THEN co.collname END,"
             + " dep.deptype = 'a' AND " + SequenceQuery.serial("dep.objid", "s", "c.relname", "a") + ", "
-            + DomainQuery.element("ty")
+            + DomainQuery.element("ty") + ", "
+            // The type as information_schema.columns.data_type spells it, which the reference reports (a domain
+            // by its own name).
+            + "CASE WHEN ty.typtype = 'd' THEN format_type(a.atttypid, a.atttypmod)"
+            + " WHEN ty.typelem <> 0 AND ty.typlen = -1 THEN 'ARRAY'"
+            + " WHEN tn.nspname = 'pg_catalog' THEN format_type(a.atttypid, NULL) ELSE 'USER-DEFINED' END"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_type ty ON ty.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = ty.typnamespace"
@@ -236,7 +241,16 @@ public final class PostgresInspector implements Inspector {
         } else if (expr != null) {
             defaultValue = Optional.of(PostgresDefaults.fromCatalog(expr, type, "e".equals(rs.getString(13))));
         }
-        return new Column(rs.getString(3), type, !rs.getBoolean(5), defaultValue, generation, false, comment, options);
+        return new Column(
+                rs.getString(3),
+                type,
+                !rs.getBoolean(5),
+                defaultValue,
+                generation,
+                false,
+                comment,
+                options,
+                Optional.ofNullable(rs.getString(19)));
     }
 
     private static void constraints(Connection connection, CatalogQuery query, Map<String, TableBuilder> tables)

@@ -221,16 +221,17 @@ public final class SqliteInspector implements Inspector {
             generated = text.generatedExpr().map(e -> new Generated(e, hidden == 3 ? "STORED" : "VIRTUAL"));
         }
         Optional<DefaultValue> defaultValue = Optional.ofNullable(row.dflt()).map(SqliteInspector::defaultValue);
-        String type = row.type();
+        String type = row.type() == null ? "" : row.type();
         return new Column(
                 name,
-                SqliteTypes.parse(type == null ? "" : type),
+                SqliteTypes.parse(type),
                 !row.notNull(),
                 defaultValue,
                 generated,
                 text.autoIncrement(),
                 Optional.empty(),
-                Map.of());
+                Map.of(),
+                Optional.of(type));
     }
 
     /** Classifies a default as SQLite reports it: literals as literals, anything else as an expression. */
