@@ -59,6 +59,9 @@ final class LiquibaseRun {
     private static final Pattern SAX_MESSAGE =
             Pattern.compile("Error parsing line (\\d+) column (\\d+) of ([^:]+): (.*)", Pattern.DOTALL);
 
+    /** Held while Liquibase code runs. */
+    private static final Object LIQUIBASE = new Object();
+
     private final Path root;
     private final String display;
     private final String master;
@@ -454,9 +457,15 @@ final class LiquibaseRun {
                         names);
     }
 
-    /** Runs Liquibase code with its logging off: the command's output is Plumb's. */
+    /**
+     * Runs Liquibase code with its logging off (the command's output is Plumb's), one thread at a time: Liquibase keeps
+     * its current scope in one manager that threads share unless a program installs another, and parallel JUnit tests
+     * read changelogs at once.
+     */
     private static <T> T quietly(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
-        return Scope.child(Map.of(Scope.Attr.logService.name(), new NoOpLogService()), work);
+        synchronized (LIQUIBASE) {
+            return Scope.child(Map.of(Scope.Attr.logService.name(), new NoOpLogService()), work);
+        }
     }
 
     /** Turns a parse failure into an error at the changelog's line and column, where Liquibase says which. */

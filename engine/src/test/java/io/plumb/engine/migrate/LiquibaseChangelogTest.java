@@ -114,6 +114,55 @@ class LiquibaseChangelogTest {
     }
 
     @Test
+    void changelogsAreReadOnManyThreadsAtOnce() throws Exception {
+        List<MigrationDir> dirs = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Path top = root.resolve("many/" + i);
+            Path dir = Files.createDirectories(top.resolve("parts"));
+            Files.writeString(
+                    top.resolve("db.changelog-master.xml"),
+                    HEADER
+                            + "  <include file=\"parts/t.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>\n");
+            Files.writeString(
+                    dir.resolve("t.xml"),
+                    HEADER + "  <changeSet id=\"1\" author=\"a\"><createTable tableName=\"t" + i
+                            + "\"><column name=\"id\" type=\"int\"/></createTable></changeSet>\n</databaseChangeLog>\n");
+            dirs.add(MigrationDir.open("file://many/" + i + "?format=liquibase", root));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (MigrationDir dir : dirs) {
+                    results.add(pool.submit(() -> List.of(
+                            MigrationScript.parse(dir.files().get(0), ScannerOptions.POSTGRES)
+                                    .statements()
+                                    .get(0)
+                                    .text(),
+                            MigrationScript.parse(dir.files().get(0), ScannerOptions.MYSQL)
+                                    .statements()
+                                    .get(0)
+                                    .text(),
+                            MigrationScript.parse(dir.files().get(0), ScannerOptions.SQLITE)
+                                    .statements()
+                                    .get(0)
+                                    .text())));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                String table = "t" + (i % dirs.size());
+                assertThat(results.get(i).get())
+                        .containsExactly(
+                                "CREATE TABLE " + table + " (id INTEGER);",
+                                "CREATE TABLE " + table + " (id INT NULL);",
+                                "CREATE TABLE " + table + " (id INTEGER);");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aNewFileIsNotWrittenBesideAMasterChangelog() throws IOException {
         MigrationDir dir = changelog("", "");
 
