@@ -27,6 +27,7 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.ObjectQuotingStrategy;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.exception.PreconditionErrorException;
@@ -100,14 +101,10 @@ final class LiquibaseRun {
         List<ChangeSet> changeSets = log.getChangeSets();
         int first = 0;
         for (int i = 1; i <= changeSets.size(); i++) {
-            if (i < changeSets.size()
-                    && changeSets
-                            .get(i)
-                            .getFilePath()
-                            .equals(changeSets.get(first).getFilePath())) {
+            if (i < changeSets.size() && physical(changeSets.get(i)).equals(physical(changeSets.get(first)))) {
                 continue;
             }
-            String path = changeSets.get(first).getFilePath();
+            String path = physical(changeSets.get(first));
             Path file = locate(root, path);
             String name = relative(root, file, path);
             int run = runs.merge(name, 1, Integer::sum);
@@ -172,7 +169,8 @@ final class LiquibaseRun {
                                 + " test the changelog on a database instead"));
         DatabaseChangeLog log = byDatabase.computeIfAbsent(dbms, d -> parsed(root, master, Optional.of(d)));
         try {
-            return quietly(() -> script(units.get(index), file, options, log, offline(dbms, accessor(root))));
+            ResourceAccessor accessor = accessor(root);
+            return quietly(accessor, () -> script(units.get(index), file, options, log, offline(dbms, accessor)));
         } catch (MigrateException e) {
             throw e;
         } catch (Exception e) {
@@ -204,6 +202,8 @@ final class LiquibaseRun {
             String label = "changeset " + changeSet.getAuthor() + ":" + changeSet.getId();
             noTransaction |= !changeSet.isRunInTransaction();
             int first = statements.size();
+            // Liquibase sets the changeset's quoting strategy on the database before it writes its changes.
+            database.setObjectQuotingStrategy(quoting(changeSet));
             for (Change change : changeSet.getChanges()) {
                 int[] place = positions.change(inFile, change.getSerializedObjectName());
                 for (String sql : sql(change, changeSet, database, names, file.name(), place, label)) {
@@ -312,6 +312,7 @@ final class LiquibaseRun {
             return quietly(() -> {
                 Database database =
                         DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                database.setObjectQuotingStrategy(quoting(changeSet));
                 for (liquibase.precondition.Precondition precondition : preconditions.getNestedPreconditions()) {
                     precondition.check(database, log, changeSet, null);
                 }
@@ -340,9 +341,24 @@ final class LiquibaseRun {
         }
     }
 
-    /** Names a changeset as Liquibase identifies it: file, id and author. */
+    private static ObjectQuotingStrategy quoting(ChangeSet changeSet) {
+        return changeSet.getObjectQuotingStrategy() == null
+                ? ObjectQuotingStrategy.LEGACY
+                : changeSet.getObjectQuotingStrategy();
+    }
+
+    /**
+     * Names a changeset by the file that holds it, its id and author: Liquibase identifies it by its logical file path
+     * ({@code logicalFilePath}), which may name no file, or the same one in several files.
+     */
     private static String key(ChangeSet changeSet) {
-        return changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
+        return physical(changeSet) + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
+    }
+
+    /** Returns the path of the file that holds a changeset, as Liquibase found it, whatever its logical path. */
+    private static String physical(ChangeSet changeSet) {
+        DatabaseChangeLog log = changeSet.getChangeLog();
+        return log != null && log.getPhysicalFilePath() != null ? log.getPhysicalFilePath() : changeSet.getFilePath();
     }
 
     /**
@@ -351,8 +367,8 @@ final class LiquibaseRun {
      */
     private static DatabaseChangeLog parsed(Path root, String master, Optional<String> dbms) {
         try {
-            return quietly(() -> {
-                ResourceAccessor accessor = accessor(root);
+            ResourceAccessor accessor = accessor(root);
+            return quietly(accessor, () -> {
                 ChangeLogParameters parameters = dbms.isPresent()
                         ? new ChangeLogParameters(offline(dbms.get(), accessor))
                         : new ChangeLogParameters();
@@ -457,6 +473,20 @@ final class LiquibaseRun {
     /** Runs Liquibase code with its logging off: the command's output is Plumb's. */
     private static <T> T quietly(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
         return Scope.child(Map.of(Scope.Attr.logService.name(), new NoOpLogService()), work);
+    }
+
+    /**
+     * Runs Liquibase code with its logging off and the directory's files as its resources: changes that read files
+     * ({@code loadData}, {@code sqlFile}, {@code createProcedure path=}) find them through the scope, not the parser.
+     */
+    private static <T> T quietly(ResourceAccessor accessor, Scope.ScopedRunnerWithReturn<T> work) throws Exception {
+        return Scope.child(
+                Map.of(
+                        Scope.Attr.logService.name(),
+                        new NoOpLogService(),
+                        Scope.Attr.resourceAccessor.name(),
+                        accessor),
+                work);
     }
 
     /** Turns a parse failure into an error at the changelog's line and column, where Liquibase says which. */

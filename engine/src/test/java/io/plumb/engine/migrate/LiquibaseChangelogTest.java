@@ -114,6 +114,70 @@ class LiquibaseChangelogTest {
     }
 
     @Test
+    void aFileWithALogicalPathIsNamedByItsPlaceInTheDirectory() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"parts/people.xml\" relativeToChangelogFile=\"true\"/>\n",
+                """
+                  <changeSet id="1" author="bob" logicalFilePath="people-v1">
+                    <sql>CREATE TABLE people (id int)</sql>
+                  </changeSet>
+                """);
+
+        List<MigrationFile> files = dir.files();
+
+        assertThat(files).extracting(MigrationFile::name).containsExactly("parts/people.xml");
+        assertThat(MigrationScript.parse(files.get(0), ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (id int);");
+    }
+
+    @Test
+    void aChangesetsQuotingStrategyIsTheOneItsSqlIsWrittenWith() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"parts/people.xml\" relativeToChangelogFile=\"true\"/>\n",
+                """
+                  <changeSet id="1" author="bob" objectQuotingStrategy="QUOTE_ONLY_RESERVED_WORDS">
+                    <addColumn tableName="Orders">
+                      <column name="personId" type="int"><constraints references="People(id)" foreignKeyName="fk"/></column>
+                    </addColumn>
+                  </changeSet>
+                  <changeSet id="2" author="bob">
+                    <dropTable tableName="Orders"/>
+                  </changeSet>
+                """);
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly(
+                        "ALTER TABLE Orders ADD personId INTEGER;",
+                        "ALTER TABLE Orders ADD CONSTRAINT fk FOREIGN KEY (personId) REFERENCES People (id);",
+                        "DROP TABLE \"Orders\";");
+    }
+
+    @Test
+    void loadDataReadsItsCsvFromTheDirectory() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"parts/people.xml\" relativeToChangelogFile=\"true\"/>\n",
+                """
+                  <changeSet id="1" author="bob">
+                    <loadData tableName="people" file="people.csv" relativeToChangelogFile="true">
+                      <column name="id" type="numeric"/>
+                    </loadData>
+                  </changeSet>
+                """);
+        Files.writeString(root.resolve("changelog/parts/people.csv"), "id,name\n1,ada\n");
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text, Statement::line, Statement::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("INSERT INTO people (id, name) VALUES (1, 'ada');", 6, 5));
+    }
+
+    @Test
     void aNewFileIsNotWrittenBesideAMasterChangelog() throws IOException {
         MigrationDir dir = changelog("", "");
 
