@@ -25,6 +25,7 @@ import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.ObjectQuotingStrategy;
@@ -56,6 +57,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class LiquibaseRun {
 
     private static final Pattern YAML_MESSAGE = Pattern.compile("Syntax error in file ([^:]+):");
+    private static final Pattern XSD_MESSAGE = Pattern.compile("Unable to resolve xml entity (\\S+?)\\.?(?:\\s|$)");
     private static final Pattern MISSING_MESSAGE = Pattern.compile("The file (\\S+) was not found");
     private static final Pattern SAX_MESSAGE =
             Pattern.compile("Error parsing line (\\d+) column (\\d+) of ([^:]+): (.*)", Pattern.DOTALL);
@@ -308,8 +310,16 @@ final class LiquibaseRun {
             Connection connection, DatabaseChangeLog log, ChangeSet changeSet, PreconditionContainer preconditions)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
+        LiquibaseHistory.register();
+        List<RanChangeSet> ran = new ArrayList<>();
+        for (ChangeSet before : log.getChangeSets()) {
+            if (before == changeSet) {
+                break;
+            }
+            ran.add(new RanChangeSet(before, ChangeSet.ExecType.EXECUTED, null, null));
+        }
         try {
-            return quietly(() -> {
+            return quietly(Map.of(LiquibaseHistory.RAN, ran), () -> {
                 Database database =
                         DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 database.setObjectQuotingStrategy(quoting(changeSet));
@@ -470,23 +480,19 @@ final class LiquibaseRun {
                         names);
     }
 
-    /** Runs Liquibase code with its logging off: the command's output is Plumb's. */
-    private static <T> T quietly(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
-        return Scope.child(Map.of(Scope.Attr.logService.name(), new NoOpLogService()), work);
-    }
-
     /**
      * Runs Liquibase code with its logging off and the directory's files as its resources: changes that read files
      * ({@code loadData}, {@code sqlFile}, {@code createProcedure path=}) find them through the scope, not the parser.
      */
     private static <T> T quietly(ResourceAccessor accessor, Scope.ScopedRunnerWithReturn<T> work) throws Exception {
-        return Scope.child(
-                Map.of(
-                        Scope.Attr.logService.name(),
-                        new NoOpLogService(),
-                        Scope.Attr.resourceAccessor.name(),
-                        accessor),
-                work);
+        return quietly(Map.of(Scope.Attr.resourceAccessor.name(), accessor), work);
+    }
+
+    /** Runs Liquibase code with its logging off (the command's output is Plumb's), in a scope with some values. */
+    private static <T> T quietly(Map<String, Object> values, Scope.ScopedRunnerWithReturn<T> work) throws Exception {
+        Map<String, Object> scope = new HashMap<>(values);
+        scope.put(Scope.Attr.logService.name(), new NoOpLogService());
+        return Scope.child(scope, work);
     }
 
     /** Turns a parse failure into an error at the changelog's line and column, where Liquibase says which. */
@@ -525,6 +531,19 @@ final class LiquibaseRun {
                         "a change in Java (class " + name + "), which plumb does not run: write it as SQL",
                         e);
             }
+            Matcher xsd = XSD_MESSAGE.matcher(text);
+            if (xsd.find()) {
+                String url = xsd.group(1);
+                Mention at = mention(root, master, url);
+                return new MigrationFileException(
+                        at.file(),
+                        at.line(),
+                        at.column(),
+                        "Liquibase resolves no XML schema \"" + url + "\": it reads only the schemas it ships (a"
+                                + " dbchangelog-N.xsd under http://www.liquibase.org/xml/ns/dbchangelog/), never the"
+                                + " network",
+                        e);
+            }
             Matcher missing = MISSING_MESSAGE.matcher(text);
             if (missing.lookingAt()) {
                 String name = missing.group(1);
@@ -540,8 +559,8 @@ final class LiquibaseRun {
     private record Mention(String file, int line, int column) {}
 
     /**
-     * Finds the first changelog under the directory (the master first) whose text names a file, by its name or its
-     * last path element; the master's first line when none does.
+     * Finds the first changelog under the directory (the master first) whose text names a file, by its name, else by
+     * its last path element; the master's first line when none does.
      */
     private static Mention mention(Path root, String master, String name) {
         String last = name.substring(name.lastIndexOf('/') + 1);
@@ -555,26 +574,32 @@ final class LiquibaseRun {
         } catch (java.io.IOException e) {
             // The master alone is searched.
         }
-        for (Path candidate : candidates) {
-            String text;
-            try {
-                text = Files.readString(candidate);
-            } catch (java.io.IOException e) {
-                continue;
-            }
-            int at = text.indexOf(name);
-            at = at >= 0 ? at : text.indexOf(last);
-            if (at >= 0) {
-                int line = 1
-                        + (int) text.substring(0, at)
-                                .chars()
-                                .filter(c -> c == '\n')
-                                .count();
-                int column = at - text.lastIndexOf('\n', at - 1);
-                return new Mention(root.relativize(candidate).toString(), line, column);
+        for (String wanted : name.equals(last) ? List.of(name) : List.of(name, last)) {
+            for (Path candidate : candidates) {
+                Optional<Mention> found = mention(root, candidate, wanted);
+                if (found.isPresent()) {
+                    return found.get();
+                }
             }
         }
         return new Mention(master, 1, 1);
+    }
+
+    private static Optional<Mention> mention(Path root, Path candidate, String wanted) {
+        String text;
+        try {
+            text = Files.readString(candidate);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        int at = text.indexOf(wanted);
+        if (at >= 0) {
+            int line = 1
+                    + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+            int column = at - text.lastIndexOf('\n', at - 1);
+            return Optional.of(new Mention(root.relativize(candidate).toString(), line, column));
+        }
+        return Optional.empty();
     }
 
     private static String message(Throwable e) {
