@@ -380,7 +380,7 @@ final class LiquibaseRun {
             ResourceAccessor accessor = accessor(root);
             return quietly(accessor, () -> {
                 ChangeLogParameters parameters = dbms.isPresent()
-                        ? new ChangeLogParameters(offline(dbms.get(), accessor))
+                        ? new DialectParameters(offline(dbms.get(), accessor))
                         : new ChangeLogParameters();
                 return ChangeLogParserFactory.getInstance()
                         .getParser(master, accessor)
@@ -390,6 +390,62 @@ final class LiquibaseRun {
             throw e;
         } catch (Exception e) {
             throw parseError(root, master, e);
+        }
+    }
+
+    /**
+     * The properties of a changelog parsed for a dialect's database. Liquibase writes MySQL's SQL for MariaDB, which
+     * stands in for MySQL here, and takes the changesets and changes for {@code mysql} there, as {@code LiquibaseScript}
+     * does: a property for {@code mysql} is one for {@code mariadb} too (Liquibase would keep only the latter's).
+     */
+    private static final class DialectParameters extends ChangeLogParameters {
+
+        private final boolean mysql;
+
+        DialectParameters(Database database) {
+            super(database);
+            this.mysql = database.getShortName().equals("mariadb");
+        }
+
+        @Override
+        public void set(
+                String key,
+                Object value,
+                liquibase.ContextExpression contexts,
+                liquibase.Labels labels,
+                String databases,
+                boolean globalParam,
+                DatabaseChangeLog changeLog) {
+            super.set(key, value, contexts, labels, mysql ? alsoMariadb(databases) : databases, globalParam, changeLog);
+        }
+
+        @Override
+        public void set(
+                String key,
+                Object value,
+                String contexts,
+                String labels,
+                String databases,
+                boolean globalParam,
+                DatabaseChangeLog changeLog) {
+            super.set(key, value, contexts, labels, mysql ? alsoMariadb(databases) : databases, globalParam, changeLog);
+        }
+
+        private static @Nullable String alsoMariadb(@Nullable String databases) {
+            if (databases == null || databases.isBlank()) {
+                return databases;
+            }
+            List<String> names = LiquibaseScript.dbmsList(databases).stream()
+                    .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            String more = databases;
+            if (names.contains("mysql") && !names.contains("mariadb")) {
+                more += ",mariadb";
+            }
+            if (names.contains("!mysql") && !names.contains("!mariadb")) {
+                more += ",!mariadb";
+            }
+            return more;
         }
     }
 

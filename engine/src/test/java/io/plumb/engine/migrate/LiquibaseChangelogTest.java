@@ -178,6 +178,35 @@ class LiquibaseChangelogTest {
     }
 
     @Test
+    void aPropertyForMysqlHoldsOnTheMysqlDialect() throws IOException {
+        MigrationDir dir = changelog(
+                """
+                  <property name="when.type" value="datetime(6)" dbms="mysql"/>
+                  <property name="when.type" value="timestamp" dbms="postgresql"/>
+                  <property name="flag.type" value="bit" dbms="!mysql"/>
+                  <property name="flag.type" value="boolean"/>
+                  <include file="parts/people.xml" relativeToChangelogFile="true"/>
+                """,
+                """
+                  <changeSet id="1" author="bob">
+                    <createTable tableName="people">
+                      <column name="seen" type="${when.type}"/>
+                      <column name="ok" type="${flag.type}"/>
+                    </createTable>
+                  </changeSet>
+                """);
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.MYSQL).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (seen datetime(6) NULL, ok TINYINT(1) NULL);");
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (seen TIMESTAMP WITHOUT TIME ZONE, ok BIT);");
+    }
+
+    @Test
     void aNewFileIsNotWrittenBesideAMasterChangelog() throws IOException {
         MigrationDir dir = changelog("", "");
 
