@@ -471,7 +471,42 @@ final class LiquibaseRun {
         } catch (FileNotFoundException e) {
             throw new MigrateException("cannot read migration directory " + root + ": " + e.getMessage(), e);
         }
-        return new CompositeResourceAccessor(accessors.toArray(ResourceAccessor[]::new));
+        return new ClassPathAccessor(accessors);
+    }
+
+    /**
+     * The directories of the search path, where a {@code classpath:} path is one under them, as Spring Boot's
+     * accessor reads it (Liquibase's own takes the prefix off includes alone: {@code sqlFile} and {@code loadData}
+     * paths written {@code classpath:db/...} found nothing).
+     */
+    private static final class ClassPathAccessor extends CompositeResourceAccessor {
+
+        ClassPathAccessor(List<ResourceAccessor> accessors) {
+            super(accessors);
+        }
+
+        private static String plain(String path) {
+            if (path != null && path.startsWith("classpath:")) {
+                String rest = path.substring("classpath:".length());
+                return rest.startsWith("/") ? rest.substring(1) : rest;
+            }
+            return path;
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> search(String path, SearchOptions options) throws java.io.IOException {
+            return super.search(plain(path), options);
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> search(String path, boolean recursive) throws java.io.IOException {
+            return super.search(plain(path), recursive);
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> getAll(String path) throws java.io.IOException {
+            return super.getAll(plain(path));
+        }
     }
 
     private static List<Path> searchPath(Path root) {

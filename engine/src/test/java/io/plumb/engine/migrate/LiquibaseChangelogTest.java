@@ -207,6 +207,28 @@ class LiquibaseChangelogTest {
     }
 
     @Test
+    void aClassPathFileOfAChangeIsReadFromTheDirectory() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"classpath:parts/people.xml\"/>\n",
+                """
+                  <changeSet id="1" author="bob">
+                    <sqlFile path="classpath:parts/people.sql"/>
+                    <loadData tableName="people" file="classpath:/parts/people.csv"/>
+                  </changeSet>
+                """);
+        Files.writeString(root.resolve("changelog/parts/people.sql"), "CREATE TABLE people (id int, name text);\n");
+        Files.writeString(root.resolve("changelog/parts/people.csv"), "id,name\n1,ada\n");
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly(
+                        "CREATE TABLE people (id int, name text);",
+                        "INSERT INTO people (id, name) VALUES ('1', 'ada');");
+    }
+
+    @Test
     void aNewFileIsNotWrittenBesideAMasterChangelog() throws IOException {
         MigrationDir dir = changelog("", "");
 
