@@ -94,8 +94,12 @@ final class LiquibaseRun {
     static LiquibaseRun parse(Path root, String display, String master) {
         DatabaseChangeLog log = parsed(root, master, Optional.empty());
         if (holdsConditions(log.getPreconditions())) {
+            Mention at = changelogPreconditions(root, master, log);
             throw new MigrationFileException(
-                    master, 1, 1, "preconditions of a whole changelog are not supported: put them on its changesets");
+                    at.file(),
+                    at.line(),
+                    at.column(),
+                    "preconditions of a whole changelog are not supported: put them on its changesets");
         }
         List<Unit> units = new ArrayList<>();
         Map<String, Integer> runs = new HashMap<>();
@@ -120,6 +124,51 @@ final class LiquibaseRun {
             first = i;
         }
         return new LiquibaseRun(root, display, master, List.copyOf(units));
+    }
+
+    /**
+     * Finds the changelog file whose own preconditions hold a condition (a master's container holds those of the files
+     * it includes), at its {@code preConditions} marker; the master's first line when none is found.
+     */
+    private static Mention changelogPreconditions(Path root, String master, DatabaseChangeLog log) {
+        List<DatabaseChangeLog> logs = new ArrayList<>(List.of(log));
+        for (ChangeSet changeSet : log.getChangeSets()) {
+            if (changeSet.getChangeLog() != null && !logs.contains(changeSet.getChangeLog())) {
+                logs.add(changeSet.getChangeLog());
+            }
+        }
+        List<PreconditionContainer> containers =
+                logs.stream().map(DatabaseChangeLog::getPreconditions).toList();
+        Pattern marker = Pattern.compile("<preConditions\\b|\"?preConditions\"?\\s*:");
+        for (DatabaseChangeLog each : logs) {
+            PreconditionContainer own = each.getPreconditions();
+            // An included file's container is nested in its parent's.
+            if (own == null
+                    || own.getNestedPreconditions().stream()
+                            .noneMatch(p -> containers.stream().noneMatch(c -> c == p)
+                                    && (!(p instanceof PreconditionContainer inner) || holdsConditions(inner)))) {
+                continue;
+            }
+            String path = each.getPhysicalFilePath() == null ? master : each.getPhysicalFilePath();
+            Path file = locate(root, path);
+            String name = relative(root, file, path);
+            try {
+                String text = Files.readString(file);
+                Matcher m = marker.matcher(text);
+                if (m.find()) {
+                    int line = 1
+                            + (int) text.substring(0, m.start())
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count();
+                    return new Mention(name, line, m.start() - text.lastIndexOf('\n', m.start() - 1));
+                }
+            } catch (java.io.IOException e) {
+                // Named at its first line.
+            }
+            return new Mention(name, 1, 1);
+        }
+        return new Mention(master, 1, 1);
     }
 
     /**
