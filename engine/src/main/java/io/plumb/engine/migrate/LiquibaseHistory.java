@@ -20,16 +20,21 @@ public final class LiquibaseHistory extends AbstractChangeLogHistoryService {
     /** The scope attribute holding the {@code List<RanChangeSet>} that ran. */
     static final String RAN = "plumb.liquibase.ran";
 
-    private static boolean registered;
+    /** The factories that know the service: Liquibase keeps one per root scope, which may be one per thread. */
+    private static final java.util.Set<ChangeLogHistoryServiceFactory> REGISTERED =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /** Liquibase instantiates its history services by reflection. */
     public LiquibaseHistory() {}
 
-    /** Makes the service one Liquibase picks, once: it picks it only inside a scope holding {@link #RAN}. */
+    /**
+     * Makes the service one the current scope's Liquibase picks, once per factory: it picks it only inside a scope
+     * holding {@link #RAN}.
+     */
     static synchronized void register() {
-        if (!registered) {
-            ChangeLogHistoryServiceFactory.getInstance().register(new LiquibaseHistory());
-            registered = true;
+        ChangeLogHistoryServiceFactory factory = ChangeLogHistoryServiceFactory.getInstance();
+        if (REGISTERED.add(factory)) {
+            factory.register(new LiquibaseHistory());
         }
     }
 

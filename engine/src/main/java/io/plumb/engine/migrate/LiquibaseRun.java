@@ -62,6 +62,8 @@ final class LiquibaseRun {
     private static final Pattern SAX_MESSAGE =
             Pattern.compile("Error parsing line (\\d+) column (\\d+) of ([^:]+): (.*)", Pattern.DOTALL);
 
+    private static final Object SCOPE_LOCK = new Object();
+
     private final Path root;
     private final String display;
     private final String master;
@@ -628,11 +630,18 @@ final class LiquibaseRun {
         return quietly(Map.of(Scope.Attr.resourceAccessor.name(), accessor), work);
     }
 
-    /** Runs Liquibase code with its logging off (the command's output is Plumb's), in a scope with some values. */
+    /**
+     * Runs Liquibase code with its logging off (the command's output is Plumb's), in a scope with some values. One
+     * thread at a time: Liquibase's scope manager keeps one current scope for the threads that share it, and two
+     * scopes entered at once left one thread with the other's values (a precondition check found no history service
+     * of Plumb's, and Liquibase's own rolled the transaction back).
+     */
     private static <T> T quietly(Map<String, Object> values, Scope.ScopedRunnerWithReturn<T> work) throws Exception {
         Map<String, Object> scope = new HashMap<>(values);
         scope.put(Scope.Attr.logService.name(), new NoOpLogService());
-        return Scope.child(scope, work);
+        synchronized (SCOPE_LOCK) {
+            return Scope.child(scope, work);
+        }
     }
 
     /** Turns a parse failure into an error at the changelog's line and column, where Liquibase says which. */
