@@ -114,7 +114,11 @@ public record Guard(
             connection.releaseSavepoint(savepoint);
             return failure;
         } catch (SQLException e) {
-            connection.rollback(savepoint);
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo); // the check's own error says what went wrong
+            }
             throw e;
         }
     }

@@ -25,8 +25,10 @@ import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.ObjectQuotingStrategy;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.exception.PreconditionErrorException;
@@ -55,12 +57,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class LiquibaseRun {
 
     private static final Pattern YAML_MESSAGE = Pattern.compile("Syntax error in file ([^:]+):");
+    private static final Pattern XSD_MESSAGE = Pattern.compile("Unable to resolve xml entity (\\S+?)\\.?(?:\\s|$)");
     private static final Pattern MISSING_MESSAGE = Pattern.compile("The file (\\S+) was not found");
     private static final Pattern SAX_MESSAGE =
             Pattern.compile("Error parsing line (\\d+) column (\\d+) of ([^:]+): (.*)", Pattern.DOTALL);
 
-    /** Held while Liquibase code runs. */
-    private static final Object LIQUIBASE = new Object();
+    private static final Object SCOPE_LOCK = new Object();
 
     private final Path root;
     private final String display;
@@ -94,8 +96,12 @@ final class LiquibaseRun {
     static LiquibaseRun parse(Path root, String display, String master) {
         DatabaseChangeLog log = parsed(root, master, Optional.empty());
         if (holdsConditions(log.getPreconditions())) {
+            Mention at = changelogPreconditions(root, master, log);
             throw new MigrationFileException(
-                    master, 1, 1, "preconditions of a whole changelog are not supported: put them on its changesets");
+                    at.file(),
+                    at.line(),
+                    at.column(),
+                    "preconditions of a whole changelog are not supported: put them on its changesets");
         }
         List<Unit> units = new ArrayList<>();
         Map<String, Integer> runs = new HashMap<>();
@@ -103,14 +109,10 @@ final class LiquibaseRun {
         List<ChangeSet> changeSets = log.getChangeSets();
         int first = 0;
         for (int i = 1; i <= changeSets.size(); i++) {
-            if (i < changeSets.size()
-                    && changeSets
-                            .get(i)
-                            .getFilePath()
-                            .equals(changeSets.get(first).getFilePath())) {
+            if (i < changeSets.size() && physical(changeSets.get(i)).equals(physical(changeSets.get(first)))) {
                 continue;
             }
-            String path = changeSets.get(first).getFilePath();
+            String path = physical(changeSets.get(first));
             Path file = locate(root, path);
             String name = relative(root, file, path);
             int run = runs.merge(name, 1, Integer::sum);
@@ -124,6 +126,51 @@ final class LiquibaseRun {
             first = i;
         }
         return new LiquibaseRun(root, display, master, List.copyOf(units));
+    }
+
+    /**
+     * Finds the changelog file whose own preconditions hold a condition (a master's container holds those of the files
+     * it includes), at its {@code preConditions} marker; the master's first line when none is found.
+     */
+    private static Mention changelogPreconditions(Path root, String master, DatabaseChangeLog log) {
+        List<DatabaseChangeLog> logs = new ArrayList<>(List.of(log));
+        for (ChangeSet changeSet : log.getChangeSets()) {
+            if (changeSet.getChangeLog() != null && !logs.contains(changeSet.getChangeLog())) {
+                logs.add(changeSet.getChangeLog());
+            }
+        }
+        List<PreconditionContainer> containers =
+                logs.stream().map(DatabaseChangeLog::getPreconditions).toList();
+        Pattern marker = Pattern.compile("<preConditions\\b|\"?preConditions\"?\\s*:");
+        for (DatabaseChangeLog each : logs) {
+            PreconditionContainer own = each.getPreconditions();
+            // An included file's container is nested in its parent's.
+            if (own == null
+                    || own.getNestedPreconditions().stream()
+                            .noneMatch(p -> containers.stream().noneMatch(c -> c == p)
+                                    && (!(p instanceof PreconditionContainer inner) || holdsConditions(inner)))) {
+                continue;
+            }
+            String path = each.getPhysicalFilePath() == null ? master : each.getPhysicalFilePath();
+            Path file = locate(root, path);
+            String name = relative(root, file, path);
+            try {
+                String text = Files.readString(file);
+                Matcher m = marker.matcher(text);
+                if (m.find()) {
+                    int line = 1
+                            + (int) text.substring(0, m.start())
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count();
+                    return new Mention(name, line, m.start() - text.lastIndexOf('\n', m.start() - 1));
+                }
+            } catch (java.io.IOException e) {
+                // Named at its first line.
+            }
+            return new Mention(name, 1, 1);
+        }
+        return new Mention(master, 1, 1);
     }
 
     /**
@@ -175,7 +222,8 @@ final class LiquibaseRun {
                                 + " test the changelog on a database instead"));
         DatabaseChangeLog log = byDatabase.computeIfAbsent(dbms, d -> parsed(root, master, Optional.of(d)));
         try {
-            return quietly(() -> script(units.get(index), file, options, log, offline(dbms, accessor(root))));
+            ResourceAccessor accessor = accessor(root);
+            return quietly(accessor, () -> script(units.get(index), file, options, log, offline(dbms, accessor)));
         } catch (MigrateException e) {
             throw e;
         } catch (Exception e) {
@@ -207,6 +255,8 @@ final class LiquibaseRun {
             String label = "changeset " + changeSet.getAuthor() + ":" + changeSet.getId();
             noTransaction |= !changeSet.isRunInTransaction();
             int first = statements.size();
+            // Liquibase sets the changeset's quoting strategy on the database before it writes its changes.
+            database.setObjectQuotingStrategy(quoting(changeSet));
             for (Change change : changeSet.getChanges()) {
                 int[] place = positions.change(inFile, change.getSerializedObjectName());
                 for (String sql : sql(change, changeSet, database, names, file.name(), place, label)) {
@@ -311,10 +361,19 @@ final class LiquibaseRun {
             Connection connection, DatabaseChangeLog log, ChangeSet changeSet, PreconditionContainer preconditions)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
+        LiquibaseHistory.register();
+        List<RanChangeSet> ran = new ArrayList<>();
+        for (ChangeSet before : log.getChangeSets()) {
+            if (before == changeSet) {
+                break;
+            }
+            ran.add(new RanChangeSet(before, ChangeSet.ExecType.EXECUTED, null, null));
+        }
         try {
-            return quietly(() -> {
+            return quietly(Map.of(LiquibaseHistory.RAN, ran), () -> {
                 Database database =
                         DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                database.setObjectQuotingStrategy(quoting(changeSet));
                 for (liquibase.precondition.Precondition precondition : preconditions.getNestedPreconditions()) {
                     precondition.check(database, log, changeSet, null);
                 }
@@ -343,9 +402,24 @@ final class LiquibaseRun {
         }
     }
 
-    /** Names a changeset as Liquibase identifies it: file, id and author. */
+    private static ObjectQuotingStrategy quoting(ChangeSet changeSet) {
+        return changeSet.getObjectQuotingStrategy() == null
+                ? ObjectQuotingStrategy.LEGACY
+                : changeSet.getObjectQuotingStrategy();
+    }
+
+    /**
+     * Names a changeset by the file that holds it, its id and author: Liquibase identifies it by its logical file path
+     * ({@code logicalFilePath}), which may name no file, or the same one in several files.
+     */
     private static String key(ChangeSet changeSet) {
-        return changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
+        return physical(changeSet) + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
+    }
+
+    /** Returns the path of the file that holds a changeset, as Liquibase found it, whatever its logical path. */
+    private static String physical(ChangeSet changeSet) {
+        DatabaseChangeLog log = changeSet.getChangeLog();
+        return log != null && log.getPhysicalFilePath() != null ? log.getPhysicalFilePath() : changeSet.getFilePath();
     }
 
     /**
@@ -354,10 +428,10 @@ final class LiquibaseRun {
      */
     private static DatabaseChangeLog parsed(Path root, String master, Optional<String> dbms) {
         try {
-            return quietly(() -> {
-                ResourceAccessor accessor = accessor(root);
+            ResourceAccessor accessor = accessor(root);
+            return quietly(accessor, () -> {
                 ChangeLogParameters parameters = dbms.isPresent()
-                        ? new ChangeLogParameters(offline(dbms.get(), accessor))
+                        ? new DialectParameters(offline(dbms.get(), accessor))
                         : new ChangeLogParameters();
                 return ChangeLogParserFactory.getInstance()
                         .getParser(master, accessor)
@@ -367,6 +441,62 @@ final class LiquibaseRun {
             throw e;
         } catch (Exception e) {
             throw parseError(root, master, e);
+        }
+    }
+
+    /**
+     * The properties of a changelog parsed for a dialect's database. Liquibase writes MySQL's SQL for MariaDB, which
+     * stands in for MySQL here, and takes the changesets and changes for {@code mysql} there, as {@code LiquibaseScript}
+     * does: a property for {@code mysql} is one for {@code mariadb} too (Liquibase would keep only the latter's).
+     */
+    private static final class DialectParameters extends ChangeLogParameters {
+
+        private final boolean mysql;
+
+        DialectParameters(Database database) {
+            super(database);
+            this.mysql = database.getShortName().equals("mariadb");
+        }
+
+        @Override
+        public void set(
+                String key,
+                Object value,
+                liquibase.ContextExpression contexts,
+                liquibase.Labels labels,
+                String databases,
+                boolean globalParam,
+                DatabaseChangeLog changeLog) {
+            super.set(key, value, contexts, labels, mysql ? alsoMariadb(databases) : databases, globalParam, changeLog);
+        }
+
+        @Override
+        public void set(
+                String key,
+                Object value,
+                String contexts,
+                String labels,
+                String databases,
+                boolean globalParam,
+                DatabaseChangeLog changeLog) {
+            super.set(key, value, contexts, labels, mysql ? alsoMariadb(databases) : databases, globalParam, changeLog);
+        }
+
+        private static @Nullable String alsoMariadb(@Nullable String databases) {
+            if (databases == null || databases.isBlank()) {
+                return databases;
+            }
+            List<String> names = LiquibaseScript.dbmsList(databases).stream()
+                    .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            String more = databases;
+            if (names.contains("mysql") && !names.contains("mariadb")) {
+                more += ",mariadb";
+            }
+            if (names.contains("!mysql") && !names.contains("!mariadb")) {
+                more += ",!mariadb";
+            }
+            return more;
         }
     }
 
@@ -392,7 +522,42 @@ final class LiquibaseRun {
         } catch (FileNotFoundException e) {
             throw new MigrateException("cannot read migration directory " + root + ": " + e.getMessage(), e);
         }
-        return new CompositeResourceAccessor(accessors.toArray(ResourceAccessor[]::new));
+        return new ClassPathAccessor(accessors);
+    }
+
+    /**
+     * The directories of the search path, where a {@code classpath:} path is one under them, as Spring Boot's
+     * accessor reads it (Liquibase's own takes the prefix off includes alone: {@code sqlFile} and {@code loadData}
+     * paths written {@code classpath:db/...} found nothing).
+     */
+    private static final class ClassPathAccessor extends CompositeResourceAccessor {
+
+        ClassPathAccessor(List<ResourceAccessor> accessors) {
+            super(accessors);
+        }
+
+        private static String plain(String path) {
+            if (path != null && path.startsWith("classpath:")) {
+                String rest = path.substring("classpath:".length());
+                return rest.startsWith("/") ? rest.substring(1) : rest;
+            }
+            return path;
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> search(String path, SearchOptions options) throws java.io.IOException {
+            return super.search(plain(path), options);
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> search(String path, boolean recursive) throws java.io.IOException {
+            return super.search(plain(path), recursive);
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> getAll(String path) throws java.io.IOException {
+            return super.getAll(plain(path));
+        }
     }
 
     private static List<Path> searchPath(Path root) {
@@ -458,13 +623,24 @@ final class LiquibaseRun {
     }
 
     /**
-     * Runs Liquibase code with its logging off (the command's output is Plumb's), one thread at a time: Liquibase keeps
-     * its current scope in one manager that threads share unless a program installs another, and parallel JUnit tests
-     * read changelogs at once.
+     * Runs Liquibase code with its logging off and the directory's files as its resources: changes that read files
+     * ({@code loadData}, {@code sqlFile}, {@code createProcedure path=}) find them through the scope, not the parser.
      */
-    private static <T> T quietly(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
-        synchronized (LIQUIBASE) {
-            return Scope.child(Map.of(Scope.Attr.logService.name(), new NoOpLogService()), work);
+    private static <T> T quietly(ResourceAccessor accessor, Scope.ScopedRunnerWithReturn<T> work) throws Exception {
+        return quietly(Map.of(Scope.Attr.resourceAccessor.name(), accessor), work);
+    }
+
+    /**
+     * Runs Liquibase code with its logging off (the command's output is Plumb's), in a scope with some values. One
+     * thread at a time: Liquibase's scope manager keeps one current scope for the threads that share it, and two
+     * scopes entered at once left one thread with the other's values (a precondition check found no history service
+     * of Plumb's, and Liquibase's own rolled the transaction back).
+     */
+    private static <T> T quietly(Map<String, Object> values, Scope.ScopedRunnerWithReturn<T> work) throws Exception {
+        Map<String, Object> scope = new HashMap<>(values);
+        scope.put(Scope.Attr.logService.name(), new NoOpLogService());
+        synchronized (SCOPE_LOCK) {
+            return Scope.child(scope, work);
         }
     }
 
@@ -504,6 +680,19 @@ final class LiquibaseRun {
                         "a change in Java (class " + name + "), which plumb does not run: write it as SQL",
                         e);
             }
+            Matcher xsd = XSD_MESSAGE.matcher(text);
+            if (xsd.find()) {
+                String url = xsd.group(1);
+                Mention at = mention(root, master, url);
+                return new MigrationFileException(
+                        at.file(),
+                        at.line(),
+                        at.column(),
+                        "Liquibase resolves no XML schema \"" + url + "\": it reads only the schemas it ships (a"
+                                + " dbchangelog-N.xsd under http://www.liquibase.org/xml/ns/dbchangelog/), never the"
+                                + " network",
+                        e);
+            }
             Matcher missing = MISSING_MESSAGE.matcher(text);
             if (missing.lookingAt()) {
                 String name = missing.group(1);
@@ -519,8 +708,8 @@ final class LiquibaseRun {
     private record Mention(String file, int line, int column) {}
 
     /**
-     * Finds the first changelog under the directory (the master first) whose text names a file, by its name or its
-     * last path element; the master's first line when none does.
+     * Finds the first changelog under the directory (the master first) whose text names a file, by its name, else by
+     * its last path element; the master's first line when none does.
      */
     private static Mention mention(Path root, String master, String name) {
         String last = name.substring(name.lastIndexOf('/') + 1);
@@ -534,26 +723,32 @@ final class LiquibaseRun {
         } catch (java.io.IOException e) {
             // The master alone is searched.
         }
-        for (Path candidate : candidates) {
-            String text;
-            try {
-                text = Files.readString(candidate);
-            } catch (java.io.IOException e) {
-                continue;
-            }
-            int at = text.indexOf(name);
-            at = at >= 0 ? at : text.indexOf(last);
-            if (at >= 0) {
-                int line = 1
-                        + (int) text.substring(0, at)
-                                .chars()
-                                .filter(c -> c == '\n')
-                                .count();
-                int column = at - text.lastIndexOf('\n', at - 1);
-                return new Mention(root.relativize(candidate).toString(), line, column);
+        for (String wanted : name.equals(last) ? List.of(name) : List.of(name, last)) {
+            for (Path candidate : candidates) {
+                Optional<Mention> found = mention(root, candidate, wanted);
+                if (found.isPresent()) {
+                    return found.get();
+                }
             }
         }
         return new Mention(master, 1, 1);
+    }
+
+    private static Optional<Mention> mention(Path root, Path candidate, String wanted) {
+        String text;
+        try {
+            text = Files.readString(candidate);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        int at = text.indexOf(wanted);
+        if (at >= 0) {
+            int line = 1
+                    + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+            int column = at - text.lastIndexOf('\n', at - 1);
+            return Optional.of(new Mention(root.relativize(candidate).toString(), line, column));
+        }
+        return Optional.empty();
     }
 
     private static String message(Throwable e) {

@@ -163,6 +163,121 @@ class LiquibaseChangelogTest {
     }
 
     @Test
+    void aFileWithALogicalPathIsNamedByItsPlaceInTheDirectory() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"parts/people.xml\" relativeToChangelogFile=\"true\"/>\n",
+                """
+                  <changeSet id="1" author="bob" logicalFilePath="people-v1">
+                    <sql>CREATE TABLE people (id int)</sql>
+                  </changeSet>
+                """);
+
+        List<MigrationFile> files = dir.files();
+
+        assertThat(files).extracting(MigrationFile::name).containsExactly("parts/people.xml");
+        assertThat(MigrationScript.parse(files.get(0), ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (id int);");
+    }
+
+    @Test
+    void aChangesetsQuotingStrategyIsTheOneItsSqlIsWrittenWith() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"parts/people.xml\" relativeToChangelogFile=\"true\"/>\n",
+                """
+                  <changeSet id="1" author="bob" objectQuotingStrategy="QUOTE_ONLY_RESERVED_WORDS">
+                    <addColumn tableName="Orders">
+                      <column name="personId" type="int"><constraints references="People(id)" foreignKeyName="fk"/></column>
+                    </addColumn>
+                  </changeSet>
+                  <changeSet id="2" author="bob">
+                    <dropTable tableName="Orders"/>
+                  </changeSet>
+                """);
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly(
+                        "ALTER TABLE Orders ADD personId INTEGER;",
+                        "ALTER TABLE Orders ADD CONSTRAINT fk FOREIGN KEY (personId) REFERENCES People (id);",
+                        "DROP TABLE \"Orders\";");
+    }
+
+    @Test
+    void loadDataReadsItsCsvFromTheDirectory() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"parts/people.xml\" relativeToChangelogFile=\"true\"/>\n",
+                """
+                  <changeSet id="1" author="bob">
+                    <loadData tableName="people" file="people.csv" relativeToChangelogFile="true">
+                      <column name="id" type="numeric"/>
+                    </loadData>
+                  </changeSet>
+                """);
+        Files.writeString(root.resolve("changelog/parts/people.csv"), "id,name\n1,ada\n");
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text, Statement::line, Statement::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("INSERT INTO people (id, name) VALUES (1, 'ada');", 6, 5));
+    }
+
+    @Test
+    void aPropertyForMysqlHoldsOnTheMysqlDialect() throws IOException {
+        MigrationDir dir = changelog(
+                """
+                  <property name="when.type" value="datetime(6)" dbms="mysql"/>
+                  <property name="when.type" value="timestamp" dbms="postgresql"/>
+                  <property name="flag.type" value="bit" dbms="!mysql"/>
+                  <property name="flag.type" value="boolean"/>
+                  <include file="parts/people.xml" relativeToChangelogFile="true"/>
+                """,
+                """
+                  <changeSet id="1" author="bob">
+                    <createTable tableName="people">
+                      <column name="seen" type="${when.type}"/>
+                      <column name="ok" type="${flag.type}"/>
+                    </createTable>
+                  </changeSet>
+                """);
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.MYSQL).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (seen datetime(6) NULL, ok TINYINT(1) NULL);");
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly("CREATE TABLE people (seen TIMESTAMP WITHOUT TIME ZONE, ok BIT);");
+    }
+
+    @Test
+    void aClassPathFileOfAChangeIsReadFromTheDirectory() throws IOException {
+        MigrationDir dir = changelog(
+                "  <include file=\"classpath:parts/people.xml\"/>\n",
+                """
+                  <changeSet id="1" author="bob">
+                    <sqlFile path="classpath:parts/people.sql"/>
+                    <loadData tableName="people" file="classpath:/parts/people.csv"/>
+                  </changeSet>
+                """);
+        Files.writeString(root.resolve("changelog/parts/people.sql"), "CREATE TABLE people (id int, name text);\n");
+        Files.writeString(root.resolve("changelog/parts/people.csv"), "id,name\n1,ada\n");
+
+        MigrationFile people = dir.files().get(0);
+
+        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
+                .extracting(Statement::text)
+                .containsExactly(
+                        "CREATE TABLE people (id int, name text);",
+                        "INSERT INTO people (id, name) VALUES ('1', 'ada');");
+    }
+
+    @Test
     void aNewFileIsNotWrittenBesideAMasterChangelog() throws IOException {
         MigrationDir dir = changelog("", "");
 
