@@ -672,40 +672,36 @@ final class LiquibaseRun {
             }
             if (cause instanceof ClassNotFoundException) {
                 String name = text.strip();
-                Mention at = mention(root, master, name);
-                return new MigrationFileException(
-                        at.file(),
-                        at.line(),
-                        at.column(),
-                        "a change in Java (class " + name + "), which plumb does not run: write it as SQL",
-                        e);
+                return mention(root, master, name)
+                        .error("a change in Java (class " + name + "), which plumb does not run: write it as SQL", e);
             }
             Matcher xsd = XSD_MESSAGE.matcher(text);
             if (xsd.find()) {
                 String url = xsd.group(1);
-                Mention at = mention(root, master, url);
-                return new MigrationFileException(
-                        at.file(),
-                        at.line(),
-                        at.column(),
-                        "Liquibase resolves no XML schema \"" + url + "\": it reads only the schemas it ships (a"
-                                + " dbchangelog-N.xsd under http://www.liquibase.org/xml/ns/dbchangelog/), never the"
-                                + " network",
-                        e);
+                return mention(root, master, url)
+                        .error(
+                                "Liquibase resolves no XML schema \"" + url
+                                        + "\": it reads only the schemas it ships (a"
+                                        + " dbchangelog-N.xsd under http://www.liquibase.org/xml/ns/dbchangelog/), never the"
+                                        + " network",
+                                e);
             }
             Matcher missing = MISSING_MESSAGE.matcher(text);
             if (missing.lookingAt()) {
                 String name = missing.group(1);
-                Mention at = mention(root, master, name);
-                return new MigrationFileException(
-                        at.file(), at.line(), at.column(), "Liquibase finds no file \"" + name + "\" to include", e);
+                return mention(root, master, name).error("Liquibase finds no file \"" + name + "\" to include", e);
             }
         }
         return new MigrationFileException(master, 1, 1, "Liquibase cannot read the changelog: " + message(e), e);
     }
 
     /** Where a changelog names a file, for an include Liquibase cannot find. */
-    private record Mention(String file, int line, int column) {}
+    private record Mention(String file, int line, int column) {
+
+        MigrationFileException error(String detail, Throwable cause) {
+            return new MigrationFileException(file, line, column, detail, cause);
+        }
+    }
 
     /**
      * Finds the first changelog under the directory (the master first) whose text names a file, by its name, else by
