@@ -1,6 +1,5 @@
 package io.plumb.engine.migrate;
 
-import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import liquibase.Scope;
 import liquibase.change.Change;
 import liquibase.change.DbmsTargetedChange;
@@ -39,14 +37,11 @@ import liquibase.parser.ChangeLogParserFactory;
 import liquibase.precondition.ErrorPrecondition;
 import liquibase.precondition.FailedPrecondition;
 import liquibase.precondition.core.PreconditionContainer;
-import liquibase.resource.CompositeResourceAccessor;
-import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import liquibase.sql.Sql;
 import liquibase.sql.visitor.SqlVisitor;
 import liquibase.sqlgenerator.SqlGeneratorFactory;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A {@code LiquibaseRun} is a master changelog parsed by Liquibase ({@link LiquibaseChangelog} says what it is read
@@ -55,12 +50,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * dialect's database: PostgreSQL, MariaDB for the MySQL dialect (Plumb's MySQL server here), SQLite.
  */
 final class LiquibaseRun {
-
-    private static final Pattern YAML_MESSAGE = Pattern.compile("Syntax error in file ([^:]+):");
-    private static final Pattern XSD_MESSAGE = Pattern.compile("Unable to resolve xml entity (\\S+?)\\.?(?:\\s|$)");
-    private static final Pattern MISSING_MESSAGE = Pattern.compile("The file (\\S+) was not found");
-    private static final Pattern SAX_MESSAGE =
-            Pattern.compile("Error parsing line (\\d+) column (\\d+) of ([^:]+): (.*)", Pattern.DOTALL);
 
     private static final Object SCOPE_LOCK = new Object();
 
@@ -96,7 +85,7 @@ final class LiquibaseRun {
     static LiquibaseRun parse(Path root, String display, String master) {
         DatabaseChangeLog log = parsed(root, master, Optional.empty());
         if (holdsConditions(log.getPreconditions())) {
-            Mention at = changelogPreconditions(root, master, log);
+            LiquibaseErrors.Mention at = changelogPreconditions(root, master, log);
             throw new MigrationFileException(
                     at.file(),
                     at.line(),
@@ -113,8 +102,8 @@ final class LiquibaseRun {
                 continue;
             }
             String path = physical(changeSets.get(first));
-            Path file = locate(root, path);
-            String name = relative(root, file, path);
+            Path file = LiquibaseFiles.locate(root, path);
+            String name = LiquibaseFiles.relative(root, file, path);
             int run = runs.merge(name, 1, Integer::sum);
             List<String> keys = new ArrayList<>();
             List<Integer> inFile = new ArrayList<>();
@@ -122,7 +111,8 @@ final class LiquibaseRun {
                 keys.add(key(changeSets.get(j)));
                 inFile.add(seen.merge(path, 1, Integer::sum) - 1);
             }
-            units.add(new Unit(run == 1 ? name : name + "#" + run, path, read(file, display, name), keys, inFile));
+            units.add(new Unit(
+                    run == 1 ? name : name + "#" + run, path, LiquibaseFiles.read(file, display, name), keys, inFile));
             first = i;
         }
         return new LiquibaseRun(root, display, master, List.copyOf(units));
@@ -132,7 +122,7 @@ final class LiquibaseRun {
      * Finds the changelog file whose own preconditions hold a condition (a master's container holds those of the files
      * it includes), at its {@code preConditions} marker; the master's first line when none is found.
      */
-    private static Mention changelogPreconditions(Path root, String master, DatabaseChangeLog log) {
+    private static LiquibaseErrors.Mention changelogPreconditions(Path root, String master, DatabaseChangeLog log) {
         List<DatabaseChangeLog> logs = new ArrayList<>(List.of(log));
         for (ChangeSet changeSet : log.getChangeSets()) {
             if (changeSet.getChangeLog() != null && !logs.contains(changeSet.getChangeLog())) {
@@ -152,8 +142,8 @@ final class LiquibaseRun {
                 continue;
             }
             String path = each.getPhysicalFilePath() == null ? master : each.getPhysicalFilePath();
-            Path file = locate(root, path);
-            String name = relative(root, file, path);
+            Path file = LiquibaseFiles.locate(root, path);
+            String name = LiquibaseFiles.relative(root, file, path);
             try {
                 String text = Files.readString(file);
                 Matcher m = marker.matcher(text);
@@ -163,14 +153,14 @@ final class LiquibaseRun {
                                     .chars()
                                     .filter(c -> c == '\n')
                                     .count();
-                    return new Mention(name, line, m.start() - text.lastIndexOf('\n', m.start() - 1));
+                    return new LiquibaseErrors.Mention(name, line, m.start() - text.lastIndexOf('\n', m.start() - 1));
                 }
             } catch (java.io.IOException e) {
                 // Named at its first line.
             }
-            return new Mention(name, 1, 1);
+            return new LiquibaseErrors.Mention(name, 1, 1);
         }
-        return new Mention(master, 1, 1);
+        return new LiquibaseErrors.Mention(master, 1, 1);
     }
 
     /**
@@ -222,13 +212,13 @@ final class LiquibaseRun {
                                 + " test the changelog on a database instead"));
         DatabaseChangeLog log = byDatabase.computeIfAbsent(dbms, d -> parsed(root, master, Optional.of(d)));
         try {
-            ResourceAccessor accessor = accessor(root);
+            ResourceAccessor accessor = LiquibaseFiles.accessor(root);
             return quietly(accessor, () -> script(units.get(index), file, options, log, offline(dbms, accessor)));
         } catch (MigrateException e) {
             throw e;
         } catch (Exception e) {
             throw new MigrationFileException(
-                    file.name(), 1, 1, "Liquibase cannot write the changelog's SQL: " + message(e), e);
+                    file.name(), 1, 1, "Liquibase cannot write the changelog's SQL: " + LiquibaseErrors.message(e), e);
         }
     }
 
@@ -352,7 +342,7 @@ final class LiquibaseRun {
         } catch (MigrationFileException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new MigrationFileException(file, place[0], place[1], what + ": " + message(e), e);
+            throw new MigrationFileException(file, place[0], place[1], what + ": " + LiquibaseErrors.message(e), e);
         }
     }
 
@@ -384,17 +374,17 @@ final class LiquibaseRun {
             for (FailedPrecondition failed : e.getFailedPreconditions()) {
                 reasons.add(failed.getMessage());
             }
-            return Optional.of(reasons.isEmpty() ? message(e) : String.join("; ", reasons));
+            return Optional.of(reasons.isEmpty() ? LiquibaseErrors.message(e) : String.join("; ", reasons));
         } catch (PreconditionErrorException e) {
             List<String> reasons = new ArrayList<>();
             for (ErrorPrecondition failed : e.getErrorPreconditions()) {
-                reasons.add(failed.getPrecondition().getName() + ": " + message(failed.getCause()));
+                reasons.add(failed.getPrecondition().getName() + ": " + LiquibaseErrors.message(failed.getCause()));
             }
-            throw new SQLException(reasons.isEmpty() ? message(e) : String.join("; ", reasons), e);
+            throw new SQLException(reasons.isEmpty() ? LiquibaseErrors.message(e) : String.join("; ", reasons), e);
         } catch (SQLException e) {
             throw e;
         } catch (Exception e) {
-            throw new SQLException(message(e), e);
+            throw new SQLException(LiquibaseErrors.message(e), e);
         } finally {
             if (connection.getAutoCommit() != autoCommit) {
                 connection.setAutoCommit(autoCommit);
@@ -428,7 +418,7 @@ final class LiquibaseRun {
      */
     private static DatabaseChangeLog parsed(Path root, String master, Optional<String> dbms) {
         try {
-            ResourceAccessor accessor = accessor(root);
+            ResourceAccessor accessor = LiquibaseFiles.accessor(root);
             return quietly(accessor, () -> {
                 ChangeLogParameters parameters = dbms.isPresent()
                         ? new DialectParameters(offline(dbms.get(), accessor))
@@ -440,7 +430,7 @@ final class LiquibaseRun {
         } catch (MigrateException e) {
             throw e;
         } catch (Exception e) {
-            throw parseError(root, master, e);
+            throw LiquibaseErrors.parseError(root, master, e);
         }
     }
 
@@ -504,100 +494,7 @@ final class LiquibaseRun {
         try {
             return DatabaseFactory.getInstance().openDatabase("offline:" + dbms, null, null, null, accessor);
         } catch (LiquibaseException e) {
-            throw new MigrateException("Liquibase cannot write SQL for " + dbms + ": " + message(e), e);
-        }
-    }
-
-    /**
-     * Returns where Liquibase finds the files a changelog includes: the directory, then each directory above it up to
-     * and including a {@code resources} directory (a Maven or Gradle project's class path root, which includes
-     * without {@code relativeToChangelogFile} are written against).
-     */
-    private static ResourceAccessor accessor(Path root) {
-        List<ResourceAccessor> accessors = new ArrayList<>();
-        try {
-            for (Path dir : searchPath(root)) {
-                accessors.add(new DirectoryResourceAccessor(dir));
-            }
-        } catch (FileNotFoundException e) {
-            throw new MigrateException("cannot read migration directory " + root + ": " + e.getMessage(), e);
-        }
-        return new ClassPathAccessor(accessors);
-    }
-
-    /**
-     * The directories of the search path, where a {@code classpath:} path is one under them, as Spring Boot's
-     * accessor reads it (Liquibase's own takes the prefix off includes alone: {@code sqlFile} and {@code loadData}
-     * paths written {@code classpath:db/...} found nothing).
-     */
-    private static final class ClassPathAccessor extends CompositeResourceAccessor {
-
-        ClassPathAccessor(List<ResourceAccessor> accessors) {
-            super(accessors);
-        }
-
-        private static String plain(String path) {
-            if (path != null && path.startsWith("classpath:")) {
-                String rest = path.substring("classpath:".length());
-                return rest.startsWith("/") ? rest.substring(1) : rest;
-            }
-            return path;
-        }
-
-        @Override
-        public List<liquibase.resource.Resource> search(String path, SearchOptions options) throws java.io.IOException {
-            return super.search(plain(path), options);
-        }
-
-        @Override
-        public List<liquibase.resource.Resource> search(String path, boolean recursive) throws java.io.IOException {
-            return super.search(plain(path), recursive);
-        }
-
-        @Override
-        public List<liquibase.resource.Resource> getAll(String path) throws java.io.IOException {
-            return super.getAll(plain(path));
-        }
-    }
-
-    private static List<Path> searchPath(Path root) {
-        Path dir = root.toAbsolutePath().normalize();
-        List<Path> path = new ArrayList<>(List.of(dir));
-        for (Path up = dir; up.getParent() != null; up = up.getParent()) {
-            if (up.getFileName() != null && up.getFileName().toString().equals("resources")) {
-                for (Path p = dir.getParent(); p != null && p.startsWith(up); p = p.getParent()) {
-                    path.add(p);
-                }
-                break;
-            }
-        }
-        return path;
-    }
-
-    /** Finds a changelog file Liquibase named, in the search path. */
-    private static Path locate(Path root, String path) {
-        String plain = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
-        plain = plain.startsWith("/") && !Files.exists(Path.of(plain)) ? plain.substring(1) : plain;
-        for (Path dir : searchPath(root)) {
-            Path file = dir.resolve(plain).normalize();
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        return root.resolve(plain).normalize();
-    }
-
-    private static String relative(Path root, Path file, String path) {
-        Path dir = root.toAbsolutePath().normalize();
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(dir) ? dir.relativize(absolute).toString() : path;
-    }
-
-    private static byte[] read(Path file, String display, String name) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            throw new MigrateException("cannot read changelog " + display + "/" + name + ": " + e.getMessage(), e);
+            throw new MigrateException("Liquibase cannot write SQL for " + dbms + ": " + LiquibaseErrors.message(e), e);
         }
     }
 
@@ -641,178 +538,6 @@ final class LiquibaseRun {
         scope.put(Scope.Attr.logService.name(), new NoOpLogService());
         synchronized (SCOPE_LOCK) {
             return Scope.child(scope, work);
-        }
-    }
-
-    /** Turns a parse failure into an error at the changelog's line and column, where Liquibase says which. */
-    private static MigrationFileException parseError(Path root, String master, Exception e) {
-        String file = master;
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String text = cause.getMessage() == null ? "" : cause.getMessage();
-            Matcher sax = SAX_MESSAGE.matcher(text);
-            if (sax.matches()) {
-                return new MigrationFileException(
-                        sax.group(3),
-                        Integer.parseInt(sax.group(1)),
-                        Integer.parseInt(sax.group(2)),
-                        sax.group(4).strip(),
-                        e);
-            }
-            Matcher syntax = YAML_MESSAGE.matcher(text);
-            if (syntax.lookingAt()) {
-                file = syntax.group(1);
-            }
-            if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-                return new MigrationFileException(
-                        file,
-                        yaml.getProblemMark().getLine() + 1,
-                        yaml.getProblemMark().getColumn() + 1,
-                        (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem(),
-                        e);
-            }
-            if (cause instanceof ClassNotFoundException) {
-                String name = text.strip();
-                return mention(root, master, name)
-                        .error("a change in Java (class " + name + "), which plumb does not run: write it as SQL", e);
-            }
-            Matcher xsd = XSD_MESSAGE.matcher(text);
-            if (xsd.find()) {
-                String url = xsd.group(1);
-                return mention(root, master, url)
-                        .error(
-                                "Liquibase resolves no XML schema \"" + url
-                                        + "\": it reads only the schemas it ships (a"
-                                        + " dbchangelog-N.xsd under http://www.liquibase.org/xml/ns/dbchangelog/), never the"
-                                        + " network",
-                                e);
-            }
-            Matcher missing = MISSING_MESSAGE.matcher(text);
-            if (missing.lookingAt()) {
-                String name = missing.group(1);
-                return mention(root, master, name).error("Liquibase finds no file \"" + name + "\" to include", e);
-            }
-        }
-        return new MigrationFileException(master, 1, 1, "Liquibase cannot read the changelog: " + message(e), e);
-    }
-
-    /** Where a changelog names a file, for an include Liquibase cannot find. */
-    private record Mention(String file, int line, int column) {
-
-        MigrationFileException error(String detail, Throwable cause) {
-            return new MigrationFileException(file, line, column, detail, cause);
-        }
-    }
-
-    /**
-     * Finds the first changelog under the directory (the master first) whose text names a file, by its name, else by
-     * its last path element; the master's first line when none does.
-     */
-    private static Mention mention(Path root, String master, String name) {
-        String last = name.substring(name.lastIndexOf('/') + 1);
-        List<Path> candidates = new ArrayList<>(List.of(root.resolve(master)));
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(p -> LiquibaseChangelog.SUFFIXES.stream()
-                            .anyMatch(x -> p.toString().endsWith(x)))
-                    .sorted()
-                    .forEach(candidates::add);
-        } catch (java.io.IOException e) {
-            // The master alone is searched.
-        }
-        for (String wanted : name.equals(last) ? List.of(name) : List.of(name, last)) {
-            for (Path candidate : candidates) {
-                Optional<Mention> found = mention(root, candidate, wanted);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-        }
-        return new Mention(master, 1, 1);
-    }
-
-    private static Optional<Mention> mention(Path root, Path candidate, String wanted) {
-        String text;
-        try {
-            text = Files.readString(candidate);
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
-        int at = text.indexOf(wanted);
-        if (at >= 0) {
-            int line = 1
-                    + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
-            int column = at - text.lastIndexOf('\n', at - 1);
-            return Optional.of(new Mention(root.relativize(candidate).toString(), line, column));
-        }
-        return Optional.empty();
-    }
-
-    private static String message(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null
-                && root.getCause() != root
-                && (root.getMessage() == null || root instanceof java.lang.reflect.InvocationTargetException)) {
-            root = root.getCause();
-        }
-        String text = root.getMessage();
-        return text == null ? root.getClass().getSimpleName() : text.strip();
-    }
-
-    /**
-     * Finds where a changelog file's changesets and changes are, for messages: the N-th changeset marker of the
-     * file's text ({@code <changeSet}, {@code - changeSet:}, {@code "changeSet":}, {@code --changeset}) is its N-th
-     * changeset, and a change is the first of its name after the changeset's marker that is not taken yet.
-     */
-    private static final class ChangesetPositions {
-
-        private static final Pattern MARKER = Pattern.compile(
-                "<changeSet\\b|-\\s*changeSet\\s*:|\"changeSet\"\\s*:|^--\\s*changeset\\s",
-                Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-
-        private final String text;
-        private final List<Integer> starts = new ArrayList<>();
-        private final Map<String, Integer> taken = new HashMap<>();
-
-        ChangesetPositions(String text) {
-            this.text = text;
-            Matcher m = MARKER.matcher(text);
-            while (m.find()) {
-                starts.add(m.start());
-            }
-        }
-
-        int[] changeset(int index) {
-            return index < starts.size() ? position(starts.get(index)) : new int[] {1, 1};
-        }
-
-        int[] change(int changeset, String name) {
-            if (changeset >= starts.size()) {
-                return new int[] {1, 1};
-            }
-            int from = starts.get(changeset);
-            int to = changeset + 1 < starts.size() ? starts.get(changeset + 1) : text.length();
-            String key = changeset + ":" + name;
-            Matcher m = Pattern.compile("<" + Pattern.quote(name) + "\\b|\\b" + Pattern.quote(name) + "\"?\\s*:")
-                    .matcher(text)
-                    .region(taken.getOrDefault(key, from), to);
-            if (!m.find()) {
-                return position(from);
-            }
-            taken.put(key, m.end());
-            int start = m.start() > 0 && text.charAt(m.start() - 1) == '"' ? m.start() - 1 : m.start();
-            return position(start);
-        }
-
-        private int[] position(int offset) {
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < offset; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            return new int[] {line, offset - lineStart + 1};
         }
     }
 }
