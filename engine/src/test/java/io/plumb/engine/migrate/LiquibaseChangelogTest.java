@@ -31,6 +31,13 @@ class LiquibaseChangelogTest {
         return MigrationDir.open("file://changelog?format=liquibase", root);
     }
 
+    /** Returns the statements Liquibase writes for a migration file on a dialect, as text. */
+    private static List<String> texts(MigrationFile file, ScannerOptions options) {
+        return MigrationScript.parse(file, options).statements().stream()
+                .map(Statement::text)
+                .toList();
+    }
+
     @Test
     void eachRunOfOneFilesChangesetsIsAMigrationNumberedInRunOrder() throws IOException {
         MigrationDir dir = changelog(
@@ -60,9 +67,7 @@ class LiquibaseChangelogTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("CREATE TABLE b (id int);", 5, 34),
                         org.assertj.core.groups.Tuple.tuple("CREATE TABLE c (id int);", 6, 34));
-        assertThat(MigrationScript.parse(files.get(2), ScannerOptions.SQLITE).statements())
-                .extracting(Statement::text)
-                .containsExactly("CREATE TABLE z (id int);");
+        assertThat(texts(files.get(2), ScannerOptions.SQLITE)).containsExactly("CREATE TABLE z (id int);");
     }
 
     @Test
@@ -84,12 +89,9 @@ class LiquibaseChangelogTest {
 
         MigrationFile people = dir.files().get(0);
 
-        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
-                .extracting(Statement::text)
+        assertThat(texts(people, ScannerOptions.POSTGRES))
                 .containsExactly("CREATE TABLE people (id UUID);", "CREATE EXTENSION IF NOT EXISTS citext;");
-        assertThat(MigrationScript.parse(people, ScannerOptions.MYSQL).statements())
-                .extracting(Statement::text)
-                .containsExactly("CREATE TABLE people (id CHAR(36) NULL);");
+        assertThat(texts(people, ScannerOptions.MYSQL)).containsExactly("CREATE TABLE people (id CHAR(36) NULL);");
     }
 
     @Test
@@ -108,9 +110,7 @@ class LiquibaseChangelogTest {
                 .isInstanceOf(MigrationFileException.class)
                 .hasMessageStartingWith("parts/people.xml:6:5: changeset bob:1: dropColumn on SQLite: Liquibase writes"
                         + " it from the table as it is in the database");
-        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
-                .extracting(Statement::text)
-                .containsExactly("ALTER TABLE people DROP COLUMN nick;");
+        assertThat(texts(people, ScannerOptions.POSTGRES)).containsExactly("ALTER TABLE people DROP COLUMN nick;");
     }
 
     @Test
@@ -175,9 +175,7 @@ class LiquibaseChangelogTest {
         List<MigrationFile> files = dir.files();
 
         assertThat(files).extracting(MigrationFile::name).containsExactly("parts/people.xml");
-        assertThat(MigrationScript.parse(files.get(0), ScannerOptions.POSTGRES).statements())
-                .extracting(Statement::text)
-                .containsExactly("CREATE TABLE people (id int);");
+        assertThat(texts(files.get(0), ScannerOptions.POSTGRES)).containsExactly("CREATE TABLE people (id int);");
     }
 
     @Test
@@ -197,8 +195,7 @@ class LiquibaseChangelogTest {
 
         MigrationFile people = dir.files().get(0);
 
-        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
-                .extracting(Statement::text)
+        assertThat(texts(people, ScannerOptions.POSTGRES))
                 .containsExactly(
                         "ALTER TABLE Orders ADD personId INTEGER;",
                         "ALTER TABLE Orders ADD CONSTRAINT fk FOREIGN KEY (personId) REFERENCES People (id);",
@@ -247,11 +244,9 @@ class LiquibaseChangelogTest {
 
         MigrationFile people = dir.files().get(0);
 
-        assertThat(MigrationScript.parse(people, ScannerOptions.MYSQL).statements())
-                .extracting(Statement::text)
+        assertThat(texts(people, ScannerOptions.MYSQL))
                 .containsExactly("CREATE TABLE people (seen datetime(6) NULL, ok TINYINT(1) NULL);");
-        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
-                .extracting(Statement::text)
+        assertThat(texts(people, ScannerOptions.POSTGRES))
                 .containsExactly("CREATE TABLE people (seen TIMESTAMP WITHOUT TIME ZONE, ok BIT);");
     }
 
@@ -270,8 +265,7 @@ class LiquibaseChangelogTest {
 
         MigrationFile people = dir.files().get(0);
 
-        assertThat(MigrationScript.parse(people, ScannerOptions.POSTGRES).statements())
-                .extracting(Statement::text)
+        assertThat(texts(people, ScannerOptions.POSTGRES))
                 .containsExactly(
                         "CREATE TABLE people (id int, name text);",
                         "INSERT INTO people (id, name) VALUES ('1', 'ada');");
